@@ -1,0 +1,2 @@
+/** CE Bot: the Customer Engineering team's routines as a Slack app. */
+package com.cebot;
