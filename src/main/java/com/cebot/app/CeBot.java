@@ -1,0 +1,148 @@
+package com.cebot.app;
+
+import com.cebot.config.Settings;
+import com.cebot.db.Database;
+import com.cebot.outbox.Outbox;
+import com.cebot.slack.Background;
+import com.cebot.slack.InteractionLog;
+import com.cebot.slack.RepeatDeliveryFilter;
+import com.cebot.slack.SlackClients;
+import com.cebot.slack.Workspace;
+import com.cebot.slack.WorkspaceSetup;
+import com.cebot.supportticket.context.ContextFeature;
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.socket_mode.SocketModeClient;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot, wired by hand: every collaborator is made here and passed by constructor. Tests
+ * start exactly this against a loopback Slack.
+ */
+public final class CeBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CeBot.class);
+
+    /** Knobs that tests turn down; production uses {@link #DEFAULT}. */
+    public record Tuning(Duration slackTimeout, Outbox.Timing outbox, int afterAckThreads) {
+        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(10), Outbox.Timing.DEFAULT, 8);
+    }
+
+    private final List<AutoCloseable> resources;
+    private final Jdbi jdbi;
+    private final Workspace workspace;
+
+    private CeBot(List<AutoCloseable> resources, Jdbi jdbi, Workspace workspace) {
+        this.resources = resources;
+        this.jdbi = jdbi;
+        this.workspace = workspace;
+    }
+
+    public static CeBot start(Settings settings, Clock clock, Tuning tuning) throws StartupException {
+        var secrets = settings.secrets();
+        Slack slack = SlackClients.create(secrets.slackApiUrl(), tuning.slackTimeout());
+        MethodsClient methods = slack.methods(secrets.botToken());
+        String botUserId = authTest(methods, secrets.slackApiUrl());
+        Jdbi jdbi = Database.open(secrets.databaseUrl());
+        Workspace workspace = resolve(methods, settings, botUserId);
+
+        List<AutoCloseable> resources = new ArrayList<>();
+        Outbox outbox = new Outbox(jdbi, methods, clock, tuning.outbox());
+        Background background = new Background(tuning.afterAckThreads(), 10_000);
+        resources.add(background);
+        resources.add(outbox);
+
+        App app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(secrets.botToken())
+                // Edits, deletions and joins arrive as subtyped message events; unacked they come back.
+                .subtypedMessageEventsAutoAckEnabled(true)
+                .build());
+        app.use(new InteractionLog());
+        app.use(new RepeatDeliveryFilter(jdbi, clock));
+        new ContextFeature(background, methods, workspace, settings.config().channels().customerSupport()).register(app);
+
+        outbox.start();
+        SocketModeApp socket = connect(slack, secrets.appToken(), app);
+        resources.add(0, socket::close);
+        log.info("CE Bot is connected as {} and listening", botUserId);
+        return new CeBot(resources, jdbi, workspace);
+    }
+
+    private static String authTest(MethodsClient methods, String apiUrl) throws StartupException {
+        AuthTestResponse auth;
+        try {
+            auth = methods.authTest(r -> r);
+        } catch (IOException | SlackApiException e) {
+            throw new StartupException("Cannot reach the Slack Web API at " + apiUrl + ": " + e.getMessage()
+                    + ". Check the network, or SLACK_API_URL if you set it.");
+        }
+        if (!auth.isOk()) {
+            throw new StartupException("SLACK_BOT_TOKEN was refused by Slack (" + auth.getError() + "). Copy the"
+                    + " Bot User OAuth Token again from the app's OAuth & Permissions page.");
+        }
+        return auth.getUserId();
+    }
+
+    private static Workspace resolve(MethodsClient methods, Settings settings, String botUserId) throws StartupException {
+        WorkspaceSetup.Report report;
+        try {
+            report = new WorkspaceSetup(methods, settings.config()).resolve(botUserId, true);
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            throw new StartupException("Cannot read the workspace's channels and user groups: " + e.getMessage()
+                    + ". The app needs the channels:read, groups:read and usergroups:read scopes.");
+        }
+        report.ok().forEach(line -> log.info("{}", line));
+        report.warnings().forEach(line -> log.warn("{}", line));
+        if (report.workspace().isEmpty()) {
+            throw new StartupException(report.problems());
+        }
+        return report.workspace().get();
+    }
+
+    private static SocketModeApp connect(Slack slack, String appToken, App app) throws StartupException {
+        try {
+            // Building the client ourselves makes a refused app token fail here, synchronously.
+            SocketModeClient client = slack.socketMode(appToken);
+            SocketModeApp socket = new SocketModeApp(client, app);
+            socket.startAsync();
+            return socket;
+        } catch (IllegalStateException e) {
+            throw new StartupException("SLACK_APP_TOKEN was refused by Slack (" + e.getMessage() + "). Create an"
+                    + " app-level token with the connections:write scope under Basic Information.");
+        } catch (Exception e) {
+            throw new StartupException("Cannot open the Socket Mode connection: " + e.getMessage());
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Error while stopping: {}", e.toString());
+            }
+        }
+    }
+}

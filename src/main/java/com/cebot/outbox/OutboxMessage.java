@@ -1,0 +1,35 @@
+package com.cebot.outbox;
+
+/**
+ * One write to enqueue. {@code key} makes it idempotent: enqueueing a key twice keeps the first.
+ * {@code anchorKey} names an earlier message: a {@link SlackWrite.ThreadReply} goes in its thread and
+ * an {@link SlackWrite.Update} rewrites it; both wait until that message has landed. Messages that
+ * share an anchor are delivered in the order they were enqueued. {@code topic} and {@code ref} tell
+ * the outbox whom to call back once the write has landed (see {@link DeliveryHook}).
+ */
+public record OutboxMessage(String key, String anchorKey, SlackWrite write, String topic, String ref) {
+
+    public OutboxMessage {
+        boolean anchored = write instanceof SlackWrite.ThreadReply || write instanceof SlackWrite.Update;
+        if (anchored != (anchorKey != null)) {
+            throw new IllegalArgumentException(write.getClass().getSimpleName()
+                    + (anchored ? " needs an anchor" : " takes no anchor"));
+        }
+    }
+
+    public static OutboxMessage of(String key, SlackWrite.Post post) {
+        return new OutboxMessage(key, null, post, null, null);
+    }
+
+    public static OutboxMessage of(String key, SlackWrite.Ephemeral ephemeral) {
+        return new OutboxMessage(key, null, ephemeral, null, null);
+    }
+
+    public static OutboxMessage anchored(String key, String anchorKey, SlackWrite write) {
+        return new OutboxMessage(key, anchorKey, write, null, null);
+    }
+
+    public OutboxMessage onDelivery(String topic, String ref) {
+        return new OutboxMessage(key, anchorKey, write, topic, ref);
+    }
+}

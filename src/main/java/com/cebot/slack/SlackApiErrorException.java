@@ -1,0 +1,8 @@
+package com.cebot.slack;
+
+/** A Web API call answered ok:false where the caller cannot go on. */
+public final class SlackApiErrorException extends RuntimeException {
+    public SlackApiErrorException(String method, String error) {
+        super(method + " failed: " + error);
+    }
+}
