@@ -1,0 +1,64 @@
+package com.cebot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+final class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void noTokens_exitsNonZeroNamingBoth_withoutStackTrace() {
+        int code = run(Map.of("CEBOT_CONFIG", "config/cebot.yaml"));
+
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(Main.BAD_SETTINGS);
+        assertThat(text).contains("SLACK_BOT_TOKEN is not set").contains("SLACK_APP_TOKEN is not set");
+        assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownCommand_showsUsage() {
+        int code = run(Map.of(), "launch");
+
+        assertThat(code).isEqualTo(Main.BAD_SETTINGS);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command \"launch\"").contains("Usage:");
+    }
+
+    @Test
+    void manifest_isTheShippedFile_andDeclaresEveryEntryPoint() throws Exception {
+        int code = run(Map.of(), "manifest");
+
+        JsonNode manifest = new ObjectMapper(new YAMLFactory()).readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        assertThat(manifest.at("/settings/socket_mode_enabled").asBoolean()).isTrue();
+        assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
+        List<String> shortcuts = new ArrayList<>();
+        for (JsonNode s : manifest.at("/features/shortcuts")) {
+            assertThat(s.path("name").asText().length()).as("shortcut name limit").isLessThanOrEqualTo(24);
+            assertThat(s.path("description").asText().length()).isLessThanOrEqualTo(150);
+            shortcuts.add(s.path("type").asText() + ":" + s.path("callback_id").asText());
+        }
+        assertThat(shortcuts).contains("global:support_ticket_context", "message:support_ticket_context_message",
+                "global:support_ticket_request", "message:support_ticket_request_message");
+        assertThat(manifest.at("/features/slash_commands/0/command").asText()).isEqualTo("/ooo");
+        assertThat(manifest.at("/oauth_config/scopes/bot").toString()).contains("chat:write", "commands");
+        assertThat(manifest.at("/oauth_config/scopes/bot").toString()).doesNotContain("admin");
+    }
+}
