@@ -5,11 +5,15 @@ import com.cebot.db.Database;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Background;
 import com.cebot.slack.InteractionLog;
+import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
 import com.cebot.slack.SlackClients;
 import com.cebot.slack.Workspace;
 import com.cebot.slack.WorkspaceSetup;
+import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.supportticket.TicketLinkParser;
 import com.cebot.supportticket.context.ContextFeature;
+import com.cebot.supportticket.context.ContextService;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -54,9 +58,9 @@ public final class CeBot implements AutoCloseable {
         var secrets = settings.secrets();
         Slack slack = SlackClients.create(secrets.slackApiUrl(), tuning.slackTimeout());
         MethodsClient methods = slack.methods(secrets.botToken());
-        String botUserId = authTest(methods, secrets.slackApiUrl());
+        AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
         Jdbi jdbi = Database.open(secrets.databaseUrl());
-        Workspace workspace = resolve(methods, settings, botUserId);
+        Workspace workspace = resolve(methods, settings, auth);
 
         List<AutoCloseable> resources = new ArrayList<>();
         Outbox outbox = new Outbox(jdbi, methods, clock, tuning.outbox());
@@ -72,16 +76,21 @@ public final class CeBot implements AutoCloseable {
                 .build());
         app.use(new InteractionLog());
         app.use(new RepeatDeliveryFilter(jdbi, clock));
-        new ContextFeature(background, methods, workspace, settings.config().channels().customerSupport()).register(app);
+        var permalinks = new Permalinks(workspace.teamUrl());
+        var ticketLinks = new TicketLinkParser(settings.config().zendesk().subdomain());
+        var customers = new CustomerSuggestions(jdbi);
+        var contexts = new ContextService(jdbi, outbox, permalinks, workspace.customerSupport(), clock);
+        new ContextFeature(contexts, ticketLinks, customers, background, methods, workspace.customerSupport())
+                .register(app);
 
         outbox.start();
         SocketModeApp socket = connect(slack, secrets.appToken(), app);
         resources.add(0, socket::close);
-        log.info("CE Bot is connected as {} and listening", botUserId);
+        log.info("CE Bot is connected as {} and listening", auth.getUserId());
         return new CeBot(resources, jdbi, workspace);
     }
 
-    private static String authTest(MethodsClient methods, String apiUrl) throws StartupException {
+    private static AuthTestResponse authTest(MethodsClient methods, String apiUrl) throws StartupException {
         AuthTestResponse auth;
         try {
             auth = methods.authTest(r -> r);
@@ -93,13 +102,14 @@ public final class CeBot implements AutoCloseable {
             throw new StartupException("SLACK_BOT_TOKEN was refused by Slack (" + auth.getError() + "). Copy the"
                     + " Bot User OAuth Token again from the app's OAuth & Permissions page.");
         }
-        return auth.getUserId();
+        return auth;
     }
 
-    private static Workspace resolve(MethodsClient methods, Settings settings, String botUserId) throws StartupException {
+    private static Workspace resolve(MethodsClient methods, Settings settings, AuthTestResponse auth)
+            throws StartupException {
         WorkspaceSetup.Report report;
         try {
-            report = new WorkspaceSetup(methods, settings.config()).resolve(botUserId, true);
+            report = new WorkspaceSetup(methods, settings.config()).resolve(auth.getUserId(), auth.getUrl(), true);
         } catch (IOException | SlackApiException | RuntimeException e) {
             throw new StartupException("Cannot read the workspace's channels and user groups: " + e.getMessage()
                     + ". The app needs the channels:read, groups:read and usergroups:read scopes.");

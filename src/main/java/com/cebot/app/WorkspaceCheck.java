@@ -44,7 +44,7 @@ final class WorkspaceCheck {
                 } else {
                     problems.add("SLACK_APP_TOKEN refused by Slack: " + open.getError());
                 }
-                var report = new WorkspaceSetup(methods, settings.config()).resolve(auth.getUserId(), false);
+                var report = new WorkspaceSetup(methods, settings.config()).resolve(auth.getUserId(), auth.getUrl(), false);
                 report.ok().forEach(line -> out.println("✓ " + line));
                 report.warnings().forEach(line -> out.println("! " + line));
                 problems.addAll(report.problems());

@@ -31,6 +31,7 @@ public final class WorkspaceSetup {
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private Map<String, Conversation> byName;
+    private List<Usergroup> groups;
 
     public WorkspaceSetup(MethodsClient methods, BotConfig config) {
         this.methods = methods;
@@ -38,7 +39,7 @@ public final class WorkspaceSetup {
     }
 
     /** @param join true at start (join public channels); false for {@code check}, which changes nothing. */
-    public Report resolve(String botUserId, boolean join) throws IOException, SlackApiException {
+    public Report resolve(String botUserId, String teamUrl, boolean join) throws IOException, SlackApiException {
         BotConfig.Channels c = config.channels();
         String customerSupport = channel("channels.customer_support", c.customerSupport(), true, join);
         String ce = channel("channels.ce", c.ce(), true, join);
@@ -48,7 +49,7 @@ public final class WorkspaceSetup {
         String head = headOfSupport();
         Optional<String> sdrGroup = sdrGroup();
         Optional<Workspace> workspace = problems.isEmpty()
-                ? Optional.of(new Workspace(botUserId, customerSupport, ce, ceInternal, feedback, askProductEng, head, sdrGroup))
+                ? Optional.of(new Workspace(botUserId, teamUrl, customerSupport, ce, ceInternal, feedback, askProductEng, head, sdrGroup))
                 : Optional.empty();
         return new Report(workspace, List.copyOf(ok), List.copyOf(problems), List.copyOf(warnings));
     }
@@ -138,8 +139,6 @@ public final class WorkspaceSetup {
         ok.add("sdr_collab.user_group → @" + handle + " (" + group.get().getId() + ")");
         return Optional.of(group.get().getId());
     }
-
-    private List<Usergroup> groups;
 
     private Optional<Usergroup> group(String handleOrId) throws IOException, SlackApiException {
         if (groups == null) {

@@ -1,43 +1,115 @@
 package com.cebot.supportticket.context;
 
 import com.cebot.slack.Background;
-import com.cebot.slack.Workspace;
+import com.cebot.slack.Mrkdwn;
+import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.supportticket.TicketLinkParser;
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.view.View;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Registers the "Support Ticket Context" shortcut. */
+/**
+ * The "Support Ticket Context" workflow's listeners. Each parses, checks, stores and acks; views.open
+ * and every post happen after the ack, on the after-ack executor and the outbox.
+ */
 public final class ContextFeature {
 
     private static final Logger log = LoggerFactory.getLogger(ContextFeature.class);
 
+    private final ContextService service;
+    private final TicketLinkParser links;
+    private final CustomerSuggestions customers;
     private final Background background;
     private final MethodsClient methods;
-    private final String channelName;
+    private final String channelId;
 
-    public ContextFeature(Background background, MethodsClient methods, Workspace workspace, String channelName) {
+    public ContextFeature(ContextService service, TicketLinkParser links, CustomerSuggestions customers,
+            Background background, MethodsClient methods, String channelId) {
+        this.service = service;
+        this.links = links;
+        this.customers = customers;
         this.background = background;
         this.methods = methods;
-        this.channelName = channelName;
+        this.channelId = channelId;
     }
 
     public void register(App app) {
         app.globalShortcut(ContextModal.CALLBACK_ID, (req, ctx) -> {
             String trigger = req.getPayload().getTriggerId();
-            background.submit("views.open " + ContextModal.CALLBACK_ID, () -> open(trigger));
+            open(trigger, () -> ContextModal.Prefill.NONE);
             return ctx.ack();
         });
+        app.messageShortcut(ContextModal.MESSAGE_CALLBACK_ID, (req, ctx) -> {
+            var p = req.getPayload();
+            open(p.getTriggerId(), () -> prefill(p));
+            return ctx.ack();
+        });
+        app.blockSuggestion(ContextModal.CUSTOMER_SELECT,
+                (req, ctx) -> ctx.ack(r -> r.options(customers.options(req.getPayload().getValue()))));
+        app.viewSubmission(ContextModal.CALLBACK_ID, this::submitted);
+        app.blockAction(ContextCard.CLAIM, this::claimed);
     }
 
-    private void open(String triggerId) {
-        try {
-            var r = methods.viewsOpen(v -> v.triggerId(triggerId).view(ContextModal.build(channelName)));
-            if (!r.isOk()) {
-                log.warn("views.open {} failed: {}", ContextModal.CALLBACK_ID, r.getError());
-            }
-        } catch (Exception e) {
-            log.warn("views.open {} failed: {}", ContextModal.CALLBACK_ID, e.toString());
+    private Response submitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        View view = req.getPayload().getView();
+        ContextForm.Checked checked = ContextForm.check(view, links);
+        if (checked instanceof ContextForm.Checked.Invalid invalid) {
+            return ctx.ackWithErrors(invalid.errors());
         }
+        ContextDraft draft = ((ContextForm.Checked.Valid) checked).draft();
+        ContextService.Submitted result = service.submit(draft, view.getId(), ctx.getRequestUserId());
+        log.info("support context from {}: {}", ctx.getRequestUserId(), result);
+        return ctx.ack();
+    }
+
+    private Response claimed(BlockActionRequest req, ActionContext ctx) {
+        var payload = req.getPayload();
+        var action = payload.getActions().get(0);
+        ContextService.Claim claim = service.claim(Long.parseLong(action.getValue()), ctx.getRequestUserId(),
+                payload.getChannel() == null ? channelId : payload.getChannel().getId(), action.getActionTs());
+        log.info("claim of context card {} by {}: {}", action.getValue(), ctx.getRequestUserId(), claim);
+        return ctx.ack();
+    }
+
+    private void open(String triggerId, Supplier<ContextModal.Prefill> prefill) {
+        boolean queued = background.submit("views.open " + ContextModal.CALLBACK_ID, () -> {
+            try {
+                var r = methods.viewsOpen(v -> v.triggerId(triggerId).view(ContextModal.build(channelId, prefill.get())));
+                if (!r.isOk()) {
+                    log.warn("views.open {} failed: {}", ContextModal.CALLBACK_ID, r.getError());
+                }
+            } catch (Exception e) {
+                log.warn("views.open {} failed: {}", ContextModal.CALLBACK_ID, e.toString());
+            }
+        });
+        if (!queued) {
+            log.error("views.open {} dropped: the after-ack queue is full", ContextModal.CALLBACK_ID);
+        }
+    }
+
+    /** The message's link and its text, quoted, to start the background from. */
+    private ContextModal.Prefill prefill(MessageShortcutPayload p) {
+        String channel = p.getChannel().getId();
+        String ts = p.getMessage().getTs();
+        String link = null;
+        try {
+            var permalink = methods.chatGetPermalink(r -> r.channel(channel).messageTs(ts));
+            link = permalink.isOk() ? permalink.getPermalink() : null;
+        } catch (Exception e) {
+            log.warn("chat.getPermalink failed: {}", e.toString());
+        }
+        String text = p.getMessage().getText();
+        String quoted = text == null || text.isBlank() ? null
+                : Mrkdwn.unescape(text).lines().map(line -> "> " + line).reduce((a, b) -> a + "\n" + b).orElse("") + "\n\n";
+        return new ContextModal.Prefill(link, quoted, channel, ts);
     }
 }

@@ -5,47 +5,66 @@ import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.externalSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
+import com.cebot.slack.Mrkdwn;
 import com.slack.api.model.view.View;
+import java.util.List;
 
 /** The "Support Ticket Context" modal: the three fields of the handbook, worded as it words them. */
 public final class ContextModal {
 
     public static final String CALLBACK_ID = "support_ticket_context";
+    public static final String MESSAGE_CALLBACK_ID = "support_ticket_context_message";
     public static final String CUSTOMER = "customer";
     public static final String LINK = "link";
     public static final String BACKGROUND = "background";
-    /** Each input has one element, so the action id can be the same as its block id. */
+    /** The customer select's action id; suggestions are asked for under it. */
+    public static final String CUSTOMER_SELECT = "context_customer";
+    /** Text inputs are alone in their block, so their action id can be fixed. */
     public static final String VALUE = "value";
 
-    static final int CUSTOMER_MAX = 150;
     static final int LINK_MAX = 2000;
     static final int BACKGROUND_MAX = 3000;
 
+    /** What a message shortcut fills in, and where the message was. */
+    public record Prefill(String link, String background, String sourceChannel, String sourceTs) {
+        public static final Prefill NONE = new Prefill(null, null, null, null);
+    }
+
     private ContextModal() {}
 
-    public static View build(String channelName) {
+    public static View build(String channelId, Prefill prefill) {
         return view(v -> v.type("modal").callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Support Ticket Context")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Share with Support")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .privateMetadata(SourceMessage.encode(prefill.sourceChannel(), prefill.sourceTs()))
                 .blocks(asBlocks(
-                        context(x -> x.elements(java.util.List.of(markdownText(
-                                "For a ticket not yet assigned: what you share is posted in #" + channelName
-                                        + " for the application engineer who picks it up.")))),
+                        context(x -> x.elements(List.of(markdownText(
+                                "For a ticket not yet assigned: this goes to <#" + channelId + "> for the"
+                                        + " application engineer who picks it up. If an engineer already has"
+                                        + " the ticket, talk to them directly.")))),
                         input(i -> i.blockId(CUSTOMER).label(plainText("Customer Name"))
-                                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(CUSTOMER_MAX)))),
+                                .hint(plainText("Start typing: customers already on record are offered; a new name is fine."))
+                                .element(externalSelect(s -> s.actionId(CUSTOMER_SELECT).minQueryLength(1)
+                                        .placeholder(plainText("Acme Corp"))))),
                         input(i -> i.blockId(LINK).label(plainText("Link to issue (Slack / GH / ZD ticket #)"))
-                                .hint(plainText("One or more: a Slack message link, a GitHub issue or PR, a Zendesk"
-                                        + " link or a ticket number such as ZD 1234."))
-                                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(LINK_MAX)))),
+                                .hint(plainText("One or more, separated by spaces or new lines: a Slack message link,"
+                                        + " a GitHub issue, pull request or discussion, a Zendesk link, or a ticket"
+                                        + " number such as ZD 1234."))
+                                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(LINK_MAX)
+                                        .initialValue(prefill.link())
+                                        .placeholder(plainText("https://github.com/org/repo/issues/123 or ZD 1234"))))),
                         input(i -> i.blockId(BACKGROUND)
                                 .label(plainText("Background information or anything we should know that would be helpful?"))
-                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(BACKGROUND_MAX)))))));
+                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(BACKGROUND_MAX)
+                                        .initialValue(prefill.background() == null ? null
+                                                : Mrkdwn.truncate(prefill.background(), BACKGROUND_MAX))))))));
     }
 }

@@ -1,0 +1,37 @@
+package com.cebot.supportticket;
+
+import java.util.Optional;
+
+/**
+ * What the Customer Name select carries: a customer on record, or a name typed for the first time.
+ * The option value encodes which, within Slack's 150-character limit for option values.
+ */
+public sealed interface CustomerChoice {
+
+    int MAX_NAME = 70;
+
+    record Known(long id) implements CustomerChoice {}
+
+    record New(String name) implements CustomerChoice {}
+
+    static String value(CustomerChoice choice) {
+        return choice instanceof Known k ? "id:" + k.id() : "new:" + ((New) choice).name();
+    }
+
+    static Optional<CustomerChoice> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.startsWith("id:")) {
+            try {
+                return Optional.of(new Known(Long.parseLong(value.substring(3))));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        if (value.startsWith("new:") && !value.substring(4).isBlank()) {
+            return Optional.of(new New(value.substring(4).strip()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,53 @@
+package com.cebot.supportticket;
+
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.app_backend.interactive_components.response.Option;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Options for the Customer Name select: customers on record that match what was typed, and what
+ * was typed itself as a new customer unless it is already one of them.
+ */
+public final class CustomerSuggestions {
+
+    private static final int LIMIT = 20;
+
+    private final Jdbi jdbi;
+
+    public CustomerSuggestions(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public List<Option> options(String typed) {
+        String text = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
+        List<Option> options = new ArrayList<>();
+        if (text.isEmpty()) {
+            return options;
+        }
+        List<Customer> known = jdbi.withExtension(Customers.class, c -> c.matching(text, LIMIT));
+        boolean exact = known.stream().anyMatch(c -> Customer.key(c.name()).equals(Customer.key(text)));
+        if (!exact) {
+            String name = text.length() > CustomerChoice.MAX_NAME ? text.substring(0, CustomerChoice.MAX_NAME) : text;
+            options.add(option("New customer: " + name, CustomerChoice.value(new CustomerChoice.New(name))));
+        }
+        known.forEach(c -> options.add(option(c.name(), CustomerChoice.value(new CustomerChoice.Known(c.id())))));
+        return options;
+    }
+
+    /** Resolves a choice to a stored customer, creating it for a new name. */
+    public static Customer resolve(Customers customers, CustomerChoice choice, Instant now) {
+        if (choice instanceof CustomerChoice.Known k) {
+            return customers.byId(k.id()).orElseThrow(() -> new IllegalStateException("No customer " + k.id()));
+        }
+        return customers.named(((CustomerChoice.New) choice).name(), now);
+    }
+
+    private static Option option(String text, String value) {
+        String shown = text.length() > 75 ? text.substring(0, 74) + "…" : text;
+        return new Option(plainText(shown), value);
+    }
+}

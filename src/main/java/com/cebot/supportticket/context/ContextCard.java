@@ -1,0 +1,83 @@
+package com.cebot.supportticket.context;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.asBlocks;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.cebot.slack.Mrkdwn;
+import com.cebot.supportticket.TicketLink;
+import com.slack.api.model.block.LayoutBlock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The card in #customer-support and the thread notes that follow it. Pure: records in, Block Kit
+ * out. Everything a person typed is escaped, so no field can ping a channel, a group or a person.
+ */
+final class ContextCard {
+
+    static final String CLAIM = "context_claim";
+
+    private ContextCard() {}
+
+    static String text(SupportContext c) {
+        return "Support context for " + Mrkdwn.escape(c.customerName()) + " from <@" + c.submittedBy() + ">";
+    }
+
+    static List<LayoutBlock> blocks(SupportContext c, String assignee, Instant assignedAt) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate("Support context: " + c.customerName(), 150)))));
+        blocks.add(section(s -> s.fields(List.of(
+                markdownText("*Customer*\n" + Mrkdwn.escape(c.customerName())),
+                markdownText("*Shared by*\n<@" + c.submittedBy() + "> " + date(c.createdAt())),
+                markdownText("*Links*\n" + links(LinksJson.read(c.links()))),
+                markdownText("*Assigned to*\n" + (assignee == null ? "Nobody yet"
+                        : "<@" + assignee + "> " + date(assignedAt)))))));
+        blocks.add(section(s -> s.text(markdownText("*Background*\n" + background(c.background())))));
+        if (assignee == null) {
+            blocks.add(actions(a -> a.blockId("context_card_" + c.cardId()).elements(List.of(
+                    button(b -> b.actionId(CLAIM).value(Long.toString(c.cardId())).style("primary")
+                            .text(plainText("I'll take it")))))));
+        }
+        blocks.add(context(x -> x.elements(List.of(markdownText(
+                "Shared with the Support Ticket Context shortcut. More context for these tickets lands in this thread.")))));
+        return blocks;
+    }
+
+    /** More context for a ticket that already has a card: a note in the card's thread. */
+    static List<LayoutBlock> threadNote(SupportContext c) {
+        return asBlocks(
+                section(s -> s.text(markdownText("*More context from <@" + c.submittedBy() + ">* for "
+                        + Mrkdwn.escape(c.customerName()) + "\n" + links(LinksJson.read(c.links()))))),
+                section(s -> s.text(markdownText(background(c.background())))));
+    }
+
+    static String threadNoteText(SupportContext c) {
+        return "More context from <@" + c.submittedBy() + "> for " + Mrkdwn.escape(c.customerName());
+    }
+
+    static String claimedNote(String assignee) {
+        return "<@" + assignee + "> is taking this ticket.";
+    }
+
+    static String links(List<TicketLink> links) {
+        return links.stream().map(l -> "• " + Mrkdwn.link(l.url(), l.label())).collect(Collectors.joining("\n"));
+    }
+
+    private static String background(String text) {
+        // Section text stops at 3000 characters; the header line takes a few.
+        return Mrkdwn.truncate(Mrkdwn.escape(text), 2900);
+    }
+
+    private static String date(Instant at) {
+        long epoch = at.getEpochSecond();
+        return "<!date^" + epoch + "^{date_short_pretty} at {time}|" + at.toString().substring(0, 16).replace('T', ' ') + " UTC>";
+    }
+}

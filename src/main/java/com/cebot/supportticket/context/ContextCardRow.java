@@ -1,0 +1,7 @@
+package com.cebot.supportticket.context;
+
+import java.time.Instant;
+
+/** A card in #customer-support; {@code channel}/{@code ts} are null until it has landed. */
+record ContextCardRow(long id, long customerId, String cardKey, String assignee, Instant assignedAt,
+        String channel, String ts) {}

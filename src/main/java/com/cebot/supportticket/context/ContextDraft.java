@@ -1,0 +1,9 @@
+package com.cebot.supportticket.context;
+
+import com.cebot.supportticket.CustomerChoice;
+import com.cebot.supportticket.TicketLink;
+import java.util.List;
+import java.util.Optional;
+
+/** A Support Ticket Context as the CE submitted it, checked and ready to store. */
+record ContextDraft(CustomerChoice customer, List<TicketLink> links, String background, Optional<SourceMessage> source) {}

@@ -1,0 +1,38 @@
+package com.cebot.supportticket.context;
+
+import com.cebot.slack.Mrkdwn;
+
+/** What the CE is told privately after sharing context. */
+final class ContextNotices {
+
+    private ContextNotices() {}
+
+    static String posted(SupportContext c, String channel, String permalink) {
+        return "Thanks! Your context for *" + Mrkdwn.escape(c.customerName()) + "* is in <#" + channel + ">: "
+                + Mrkdwn.link(permalink, "view the card") + ". The application engineer who picks the ticket up"
+                + " will see it there.";
+    }
+
+    static String addedToThread(SupportContext c, String permalink, String assignee) {
+        String text = "This ticket already has a card, so your context for *" + Mrkdwn.escape(c.customerName())
+                + "* went into its thread: " + Mrkdwn.link(permalink, "view it") + ".";
+        if (assignee != null) {
+            text += " <@" + assignee + "> is already on this ticket: please engage them directly rather than"
+                    + " joining the customer thread.";
+        }
+        return text;
+    }
+
+    static String refused(SupportContext c, String channel, String error) {
+        return "I saved your context for *" + Mrkdwn.escape(c.customerName()) + "* but Slack would not let me post"
+                + " it in <#" + channel + "> (" + error + "). Nothing is lost: please tell the CE Bot admins.";
+    }
+
+    static String alreadyTaken(String assignee) {
+        return "<@" + assignee + "> already took this ticket. Talk to them if you can help.";
+    }
+
+    static String alreadyYours() {
+        return "You already have this ticket.";
+    }
+}

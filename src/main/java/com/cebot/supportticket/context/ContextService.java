@@ -1,0 +1,161 @@
+package com.cebot.supportticket.context;
+
+import com.cebot.db.Deliveries;
+import com.cebot.outbox.DeliveryHook;
+import com.cebot.outbox.Outbox;
+import com.cebot.outbox.OutboxMessage;
+import com.cebot.outbox.SlackWrite;
+import com.cebot.slack.BlockJson;
+import com.cebot.slack.Permalinks;
+import com.cebot.supportticket.Customer;
+import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.supportticket.Customers;
+import com.cebot.supportticket.TicketLink;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Stores a Support Ticket Context and queues its posts in one transaction: a new card, or a note in
+ * the thread of the card that already holds the ticket. Claims are first-come, first-served.
+ */
+public final class ContextService {
+
+    static final String CARD_TOPIC = "context.card";
+    static final String REPLY_TOPIC = "context.reply";
+
+    /** What a submission came to. */
+    sealed interface Submitted {
+        record NewCard(long contextId) implements Submitted {}
+
+        record AddedToCard(long contextId, Optional<String> assignee) implements Submitted {}
+
+        /** Slack delivered the same submission again; it is already stored. */
+        record Repeat() implements Submitted {}
+    }
+
+    sealed interface Claim {
+        record Claimed() implements Claim {}
+
+        record TakenBy(String assignee) implements Claim {}
+
+        record AlreadyYours() implements Claim {}
+
+        record NoSuchCard() implements Claim {}
+    }
+
+    private final Jdbi jdbi;
+    private final Outbox outbox;
+    private final Permalinks permalinks;
+    private final String channel;
+    private final Clock clock;
+
+    public ContextService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, String channel, Clock clock) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.permalinks = permalinks;
+        this.channel = channel;
+        this.clock = clock;
+        outbox.register(CARD_TOPIC, new CardHook());
+        outbox.register(REPLY_TOPIC, new ReplyHook());
+    }
+
+    Submitted submit(ContextDraft draft, String submissionKey, String userId) {
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            if (!h.attach(Deliveries.class).firstTime("view:" + submissionKey, now)) {
+                return new Submitted.Repeat();
+            }
+            Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
+            ContextRepository repo = h.attach(ContextRepository.class);
+            List<String> tickets = draft.links().stream().map(TicketLink::ticketKey).toList();
+            Optional<ContextCardRow> existing = repo.cardForTickets(tickets);
+            long cardId = existing.map(ContextCardRow::id)
+                    .orElseGet(() -> repo.insertCard(customer.id(), "context-card:" + submissionKey, now));
+            tickets.forEach(t -> repo.mapTicket(t, cardId));
+            long contextId = repo.insertContext(submissionKey, cardId, customer.id(), userId,
+                    LinksJson.write(draft.links()), draft.background(),
+                    draft.source().map(SourceMessage::channel).orElse(null),
+                    draft.source().map(SourceMessage::ts).orElse(null), now);
+            SupportContext context = repo.context(contextId).orElseThrow();
+            if (existing.isEmpty()) {
+                outbox.enqueue(h, OutboxMessage.of("context-card:" + submissionKey, new SlackWrite.Post(channel,
+                        ContextCard.text(context), BlockJson.of(ContextCard.blocks(context, null, null))))
+                        .onDelivery(CARD_TOPIC, Long.toString(contextId)));
+                return new Submitted.NewCard(contextId);
+            }
+            outbox.enqueue(h, OutboxMessage.anchored("context-reply:" + contextId, existing.get().cardKey(),
+                    new SlackWrite.ThreadReply(ContextCard.threadNoteText(context),
+                            BlockJson.of(ContextCard.threadNote(context))))
+                    .onDelivery(REPLY_TOPIC, Long.toString(contextId)));
+            return new Submitted.AddedToCard(contextId, Optional.ofNullable(existing.get().assignee()));
+        });
+    }
+
+    Claim claim(long cardId, String userId, String channelId, String actionTs) {
+        return jdbi.inTransaction(h -> {
+            ContextRepository repo = h.attach(ContextRepository.class);
+            Optional<ContextCardRow> card = repo.card(cardId);
+            if (card.isEmpty()) {
+                return new Claim.NoSuchCard();
+            }
+            Instant now = clock.instant();
+            if (repo.assign(cardId, userId, now) == 1) {
+                SupportContext first = repo.firstOfCard(cardId).orElseThrow();
+                String key = card.get().cardKey();
+                outbox.enqueue(h, OutboxMessage.anchored(key + ":claimed", key, new SlackWrite.Update(
+                        ContextCard.text(first), BlockJson.of(ContextCard.blocks(first, userId, now)))));
+                outbox.enqueue(h, OutboxMessage.anchored(key + ":claim-note", key,
+                        new SlackWrite.ThreadReply(ContextCard.claimedNote(userId), null)));
+                return new Claim.Claimed();
+            }
+            String assignee = repo.card(cardId).orElseThrow().assignee();
+            String notice = assignee.equals(userId) ? ContextNotices.alreadyYours() : ContextNotices.alreadyTaken(assignee);
+            outbox.enqueue(h, OutboxMessage.of("context-claim-refused:" + cardId + ":" + userId + ":" + actionTs,
+                    new SlackWrite.Ephemeral(channelId, userId, notice, null)));
+            return assignee.equals(userId) ? new Claim.AlreadyYours() : new Claim.TakenBy(assignee);
+        });
+    }
+
+    List<SupportContext> since(Instant since) {
+        return jdbi.withExtension(ContextRepository.class, r -> r.since(since));
+    }
+
+    private void confirm(Handle h, SupportContext c, String text) {
+        outbox.enqueue(h, OutboxMessage.of("context-confirm:" + c.id(), new SlackWrite.Post(c.submittedBy(), text, null)));
+    }
+
+    private final class CardHook implements DeliveryHook {
+        @Override
+        public void delivered(Handle h, String ref, Delivered card) {
+            SupportContext c = h.attach(ContextRepository.class).context(Long.parseLong(ref)).orElseThrow();
+            confirm(h, c, ContextNotices.posted(c, card.channel(), permalinks.message(card.channel(), card.ts())));
+        }
+
+        @Override
+        public void failed(Handle h, String ref, String error) {
+            SupportContext c = h.attach(ContextRepository.class).context(Long.parseLong(ref)).orElseThrow();
+            confirm(h, c, ContextNotices.refused(c, channel, error));
+        }
+    }
+
+    private final class ReplyHook implements DeliveryHook {
+        @Override
+        public void delivered(Handle h, String ref, Delivered reply) {
+            ContextRepository repo = h.attach(ContextRepository.class);
+            SupportContext c = repo.context(Long.parseLong(ref)).orElseThrow();
+            ContextCardRow card = repo.card(c.cardId()).orElseThrow();
+            confirm(h, c, ContextNotices.addedToThread(c,
+                    permalinks.reply(reply.channel(), reply.ts(), card.ts()), card.assignee()));
+        }
+
+        @Override
+        public void failed(Handle h, String ref, String error) {
+            SupportContext c = h.attach(ContextRepository.class).context(Long.parseLong(ref)).orElseThrow();
+            confirm(h, c, ContextNotices.refused(c, channel, error));
+        }
+    }
+}
