@@ -13,7 +13,7 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Opens the store: SQLite in WAL mode (readers never wait for the writer), a busy timeout (writers
  * queue instead of failing with SQLITE_BUSY) and foreign keys on, which SQLite leaves off per
- * connection unless asked. Migrations run before anyone gets a {@link Jdbi}.
+ * connection unless asked. Transactions take the write lock when they begin. Migrations run before anyone gets a {@link Jdbi}.
  */
 public final class Database {
 
@@ -26,6 +26,9 @@ public final class Database {
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.setBusyTimeout(10_000);
         sqlite.enforceForeignKeys(true);
+        // A deferred transaction that reads and then writes cannot wait for another writer: SQLite
+        // answers SQLITE_BUSY at once. Taking the write lock at BEGIN lets the busy timeout queue it.
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
         dataSource.setUrl(jdbcUrl);
 

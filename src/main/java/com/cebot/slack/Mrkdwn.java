@@ -88,6 +88,15 @@ public final class Mrkdwn {
     }
 
     /**
+     * User text for a plain_text object (headers, titles). Slack does not promise that plain_text
+     * ignores {@code <!channel>}-style sequences, and entities would show literally there, so the
+     * angle brackets become look-alike guillemets instead.
+     */
+    public static String plain(String userText) {
+        return userText == null ? "" : userText.replace('<', '‹').replace('>', '›');
+    }
+
+    /**
      * Shortens text to at most {@code max} chars, ending in "…" when something was cut. The cut
      * never splits a surrogate pair (an emoji would turn into a broken glyph) nor an entity that
      * {@link #escape} wrote ({@code &amp;} cut to {@code &am} would show as garbage).

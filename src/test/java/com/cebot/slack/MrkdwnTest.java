@@ -211,4 +211,10 @@ final class MrkdwnTest {
             assertThatThrownBy(() -> Mrkdwn.link(null, "label")).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void plain_replacesAngleBrackets_soNoSequenceSurvives() {
+        assertThat(Mrkdwn.plain("Acme <!channel> <@U1>")).isEqualTo("Acme ‹!channel› ‹@U1›");
+        assertThat(Mrkdwn.plain(null)).isEmpty();
+    }
 }

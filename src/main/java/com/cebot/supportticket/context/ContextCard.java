@@ -33,7 +33,7 @@ final class ContextCard {
 
     static List<LayoutBlock> blocks(SupportContext c, String assignee, Instant assignedAt) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate("Support context: " + c.customerName(), 150)))));
+        blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate("Support context: " + Mrkdwn.plain(c.customerName()), 150)))));
         blocks.add(section(s -> s.fields(List.of(
                 markdownText("*Customer*\n" + Mrkdwn.escape(c.customerName())),
                 markdownText("*Shared by*\n<@" + c.submittedBy() + "> " + date(c.createdAt())),

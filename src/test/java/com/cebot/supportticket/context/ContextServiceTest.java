@@ -1,0 +1,144 @@
+package com.cebot.supportticket.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cebot.outbox.Outbox;
+import com.cebot.slack.Permalinks;
+import com.cebot.supportticket.CustomerChoice;
+import com.cebot.supportticket.TicketLinkParser;
+import com.cebot.supportticket.TicketLinkParser.ParseResult;
+import com.cebot.testing.TestDatabase;
+import com.slack.api.Slack;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service against a real store; the outbox is never started, so its rows show what would be sent. */
+final class ContextServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private Jdbi jdbi;
+    private Outbox outbox;
+    private ContextService service;
+
+    @BeforeEach
+    void setUp() {
+        jdbi = TestDatabase.open(dir);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+        outbox = new Outbox(jdbi, Slack.getInstance().methods("xoxb-unused"), clock, Outbox.Timing.DEFAULT);
+        service = new ContextService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), "C0SUPPORT", clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        outbox.close();
+    }
+
+    private static ContextDraft draft(String customer, String links) {
+        var parsed = ((ParseResult.Parsed) new TicketLinkParser("acme").parse(links)).links();
+        return new ContextDraft(new CustomerChoice.New(customer), parsed, "background", Optional.empty());
+    }
+
+    private List<Map<String, Object>> outboxRows() {
+        return TestDatabase.outbox(jdbi);
+    }
+
+    @Test
+    void firstContext_storesAndQueuesOneCard() {
+        var result = service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+
+        assertThat(result).isInstanceOf(ContextService.Submitted.NewCard.class);
+        assertThat(outboxRows()).singleElement().satisfies(row -> {
+            assertThat(row.get("message_key")).isEqualTo("context-card:V1");
+            assertThat((String) row.get("args")).contains("C0SUPPORT").contains("Acme");
+        });
+    }
+
+    @Test
+    void repeatedDelivery_ofTheSameView_storesNothingMore() {
+        service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+
+        var again = service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+
+        assertThat(again).isInstanceOf(ContextService.Submitted.Repeat.class);
+        assertThat(outboxRows()).hasSize(1);
+        assertThat(service.since(Instant.EPOCH)).hasSize(1);
+    }
+
+    @Test
+    void sameTicketAgain_goesIntoTheCardsThread_andReportsAssignee() {
+        service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        long cardId = service.since(Instant.EPOCH).get(0).cardId();
+        service.claim(cardId, "U0AE", "C0SUPPORT", "1.1");
+
+        var second = service.submit(draft("acme", "https://acme.zendesk.com/agent/tickets/1 ZD 2"), "V2", "U0CE2");
+
+        assertThat(second).isEqualTo(new ContextService.Submitted.AddedToCard(2, Optional.of("U0AE")));
+        assertThat(outboxRows()).extracting(r -> r.get("message_key"))
+                .containsExactly("context-card:V1", "context-card:V1:claimed", "context-card:V1:claim-note",
+                        "context-reply:2");
+        assertThat(outboxRows().get(3).get("anchor_key")).isEqualTo("context-card:V1");
+        assertThat(service.since(Instant.EPOCH)).extracting(SupportContext::customerId).containsOnly(1L);
+    }
+
+    @Test
+    void ticketAddedLater_findsTheSameCard() {
+        service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        service.submit(draft("Acme", "ZD 1 ZD 2"), "V2", "U0CE");
+
+        var third = service.submit(draft("Acme", "ZD 2"), "V3", "U0CE");
+
+        assertThat(third).isInstanceOf(ContextService.Submitted.AddedToCard.class);
+    }
+
+    @Test
+    void secondClaim_isRefusedPrivately_andNamesTheAssignee() {
+        service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        service.claim(1, "U0AE", "C0SUPPORT", "1.1");
+
+        var again = service.claim(1, "U0OTHER", "C0SUPPORT", "1.2");
+        var mine = service.claim(1, "U0AE", "C0SUPPORT", "1.3");
+
+        assertThat(again).isEqualTo(new ContextService.Claim.TakenBy("U0AE"));
+        assertThat(mine).isEqualTo(new ContextService.Claim.AlreadyYours());
+        assertThat(outboxRows()).filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
+                .extracting(r -> (String) r.get("args"))
+                .anySatisfy(args -> assertThat(args).contains("U0OTHER").contains("<@U0AE> already took"));
+    }
+
+    @Test
+    void racingClaims_haveOneWinner() throws Exception {
+        service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<ContextService.Claim>> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String user = "U0AE" + i;
+                claims.add(() -> service.claim(1, user, "C0SUPPORT", "2." + user));
+            }
+            List<ContextService.Claim> results = new java.util.ArrayList<>();
+            for (Future<ContextService.Claim> f : pool.invokeAll(claims)) {
+                results.add(f.get());
+            }
+
+            assertThat(results).filteredOn(r -> r instanceof ContextService.Claim.Claimed).hasSize(1);
+            assertThat(results).filteredOn(r -> r instanceof ContextService.Claim.TakenBy).hasSize(7);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
