@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -35,6 +36,8 @@ public final class Main {
                     return runBot(env, err);
                 case "check":
                     return WorkspaceCheck.run(ConfigLoader.load(env), out);
+                case "export":
+                    return ExportCommand.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
                 case "manifest":
                     out.print(manifest());
                     return OK;
@@ -89,6 +92,8 @@ public final class Main {
                   run       start the bot (the default)
                   check     validate the settings, migrate the database, test the tokens and
                             resolve the configured channels and user groups, then report
+                  export --since YYYY-MM-DD [--kind context|request]
+                            print Support Ticket submissions since that day as CSV
                   manifest  print the Slack app manifest (paste it at api.slack.com/apps)
                   help      show this text
                 Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN (required); SLACK_API_URL, CEBOT_CONFIG,

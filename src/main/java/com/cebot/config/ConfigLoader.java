@@ -52,12 +52,26 @@ public final class ConfigLoader {
         } else if (!apiUrl.endsWith("/")) {
             apiUrl = apiUrl + "/";
         }
+        return new Secrets(bot, app, apiUrl, databaseUrl(env, problems));
+    }
+
+    /** The store alone, for commands that need no Slack (export). */
+    public static String databaseUrl(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        String url = databaseUrl(env, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return url;
+    }
+
+    private static String databaseUrl(Map<String, String> env, List<String> problems) {
         String dbUrl = env.getOrDefault("CEBOT_DB_URL", Secrets.DEFAULT_DATABASE_URL).strip();
         if (!dbUrl.startsWith("jdbc:sqlite:")) {
             problems.add("CEBOT_DB_URL must be a SQLite JDBC URL such as " + Secrets.DEFAULT_DATABASE_URL
                     + "; other databases are not supported yet.");
         }
-        return new Secrets(bot, app, apiUrl, dbUrl);
+        return dbUrl;
     }
 
     private static String token(Map<String, String> env, String name, String prefix, String where, List<String> problems) {
