@@ -3,6 +3,7 @@ package com.cebot.app;
 import com.cebot.config.Settings;
 import com.cebot.db.Database;
 import com.cebot.outbox.Outbox;
+import com.cebot.schedule.Scheduler;
 import com.cebot.slack.Background;
 import com.cebot.slack.InteractionLog;
 import com.cebot.slack.Permalinks;
@@ -40,8 +41,9 @@ public final class CeBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CeBot.class);
 
     /** Knobs that tests turn down; production uses {@link #DEFAULT}. */
-    public record Tuning(Duration slackTimeout, Outbox.Timing outbox, int afterAckThreads) {
-        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(10), Outbox.Timing.DEFAULT, 8);
+    public record Tuning(Duration slackTimeout, Outbox.Timing outbox, int afterAckThreads, Duration schedulerPoll) {
+        public static final Tuning DEFAULT =
+                new Tuning(Duration.ofSeconds(10), Outbox.Timing.DEFAULT, 8, Duration.ofSeconds(30));
     }
 
     private final List<AutoCloseable> resources;
@@ -65,6 +67,8 @@ public final class CeBot implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         Outbox outbox = new Outbox(jdbi, methods, clock, tuning.outbox());
         Background background = new Background(tuning.afterAckThreads(), 10_000);
+        Scheduler scheduler = new Scheduler(jdbi, clock, tuning.schedulerPoll());
+        resources.add(scheduler);
         resources.add(background);
         resources.add(outbox);
 
@@ -84,6 +88,7 @@ public final class CeBot implements AutoCloseable {
                 .register(app);
 
         outbox.start();
+        scheduler.start();
         SocketModeApp socket = connect(slack, secrets.appToken(), app);
         resources.add(0, socket::close);
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
