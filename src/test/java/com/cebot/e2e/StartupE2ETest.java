@@ -1,0 +1,139 @@
+package com.cebot.e2e;
+
+import static com.cebot.e2e.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cebot.app.CeBot;
+import com.cebot.app.StartupException;
+import com.cebot.slackfake.Ack;
+import com.cebot.slackfake.RecordedCall;
+import com.cebot.supportticket.context.ContextModal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bot as a whole: start, Socket Mode, the first shortcut, reconnects, bad setups. */
+final class StartupE2ETest {
+
+    @TempDir
+    Path dir;
+
+    private BotHarness harness;
+
+    @AfterEach
+    void tearDown() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private void shortcutOpensContextModal() {
+        harness.slack.clearCalls();
+        String envelope = harness.slack.sendGlobalShortcut(ContextModal.CALLBACK_ID, BotHarness.CE_USER);
+
+        Ack ack = harness.slack.awaitAck(envelope, WAIT);
+        RecordedCall open = harness.slack.awaitCall("views.open", WAIT);
+
+        assertThat(ack.latency()).isLessThan(Duration.ofSeconds(3));
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(ContextModal.CALLBACK_ID);
+        assertThat(harness.slack.lastOpenedView().blocks().toString())
+                .contains("Customer Name", "Link to issue (Slack / GH / ZD ticket #)",
+                        "Background information or anything we should know that would be helpful?");
+    }
+
+    @Test
+    void start_connectsOverSocketMode_andJoinsThePublicChannelItPostsIn() {
+        harness = BotHarness.started(dir);
+
+        assertThat(harness.slack.openConnections()).isEqualTo(1);
+        assertThat(harness.slack.calls("conversations.join")).extracting(c -> c.param("channel"))
+                .containsExactly(BotHarness.SUPPORT);
+        assertThat(harness.slack.botIsMember(BotHarness.SUPPORT)).isTrue();
+        assertThat(harness.bot().workspace().headOfSupportMention()).isEqualTo("<@" + BotHarness.HEAD + ">");
+    }
+
+    @Test
+    void contextShortcut_isAckedAtOnce_andOpensTheModalInsideTheTriggerWindow() {
+        harness = BotHarness.started(dir);
+
+        shortcutOpensContextModal();
+    }
+
+    @Test
+    void disconnectRequest_isFollowedByAReconnect() {
+        harness = BotHarness.started(dir);
+        int opened = harness.slack.connectionsOpened();
+
+        harness.slack.sendDisconnect("refresh_requested");
+
+        harness.slack.awaitConnectionsOpened(opened + 1, WAIT);
+        harness.slack.awaitConnections(1, WAIT);
+        shortcutOpensContextModal();
+    }
+
+    @Test
+    void droppedSocket_isFollowedByAReconnect() {
+        harness = BotHarness.started(dir);
+        int opened = harness.slack.connectionsOpened();
+
+        harness.slack.dropConnections();
+
+        harness.slack.awaitConnectionsOpened(opened + 1, Duration.ofSeconds(20));
+        harness.slack.awaitConnections(1, WAIT);
+        shortcutOpensContextModal();
+    }
+
+    @Test
+    void unknownChannel_stopsStart_namingTheSetting() {
+        harness = BotHarness.create(dir, Clock.systemUTC());
+        harness.writeConfig("""
+                channels:
+                  customer_support: support-typo
+                support:
+                  head_of_support: U0HEAD
+                """);
+
+        assertThatThrownBy(() -> CeBot.start(harness.settings(), Clock.systemUTC(), BotHarness.FAST))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("channels.customer_support")
+                .hasMessageContaining("support-typo");
+        assertThat(harness.slack.openConnections()).isZero();
+    }
+
+    @Test
+    void refusedBotToken_stopsStart_namingIt() {
+        harness = BotHarness.create(dir, Clock.systemUTC());
+        harness.env().put("SLACK_BOT_TOKEN", "xoxb-revoked");
+
+        assertThatThrownBy(() -> CeBot.start(harness.settings(), Clock.systemUTC(), BotHarness.FAST))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("SLACK_BOT_TOKEN was refused")
+                .hasMessageNotContaining("xoxb-revoked");
+    }
+
+    @Test
+    void refusedAppToken_stopsStart_namingIt() {
+        harness = BotHarness.create(dir, Clock.systemUTC());
+        harness.env().put("SLACK_APP_TOKEN", "xapp-1-revoked");
+
+        assertThatThrownBy(() -> CeBot.start(harness.settings(), Clock.systemUTC(), BotHarness.FAST))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("SLACK_APP_TOKEN")
+                .hasMessageNotContaining("xapp-1-revoked");
+    }
+
+    @Test
+    void unreachableSlack_stopsStart_namingTheUrl() {
+        harness = BotHarness.create(dir, Clock.systemUTC());
+        harness.env().put("SLACK_API_URL", "http://127.0.0.1:9/api/");
+
+        assertThatThrownBy(() -> CeBot.start(harness.settings(), Clock.systemUTC(), BotHarness.FAST))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("http://127.0.0.1:9/api/");
+    }
+}

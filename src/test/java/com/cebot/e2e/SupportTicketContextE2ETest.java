@@ -1,0 +1,229 @@
+package com.cebot.e2e;
+
+import static com.cebot.e2e.BotHarness.AE;
+import static com.cebot.e2e.BotHarness.AE2;
+import static com.cebot.e2e.BotHarness.CE_USER;
+import static com.cebot.e2e.BotHarness.SUPPORT;
+import static com.cebot.e2e.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cebot.slackfake.Ack;
+import com.cebot.slackfake.Fault;
+import com.cebot.slackfake.Message;
+import com.cebot.slackfake.StateValues;
+import com.cebot.slackfake.View;
+import com.cebot.supportticket.context.ContextModal;
+import com.cebot.testing.Await;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Support Ticket Context from shortcut to claimed card, through the real app and a loopback Slack. */
+final class SupportTicketContextE2ETest {
+
+    @TempDir
+    Path dir;
+
+    private BotHarness harness;
+
+    @BeforeEach
+    void start() {
+        harness = BotHarness.started(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    private View openModal(String user) {
+        harness.slack.clearCalls();
+        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(ContextModal.CALLBACK_ID, user), WAIT);
+        harness.slack.awaitCall("views.open", WAIT);
+        return harness.slack.lastOpenedView();
+    }
+
+    private static StateValues form(String customerValue, String link, String background) {
+        StateValues values = StateValues.of();
+        if (customerValue != null) {
+            values.externalSelect(ContextModal.CUSTOMER, ContextModal.CUSTOMER_SELECT, customerValue, customerValue);
+        }
+        return values.text(ContextModal.LINK, ContextModal.VALUE, link)
+                .text(ContextModal.BACKGROUND, ContextModal.VALUE, background);
+    }
+
+    private Ack submit(View view, String user, StateValues values) {
+        return harness.slack.awaitAck(harness.slack.submitView(view.id(), user, values.toJson()), WAIT);
+    }
+
+    private List<Message> cards() {
+        return harness.slack.messages(SUPPORT).stream().filter(m -> !m.isReply()).toList();
+    }
+
+    private Message awaitCard() {
+        return Await.value(WAIT, "a card in #customer-support", () -> cards().isEmpty() ? null : cards().get(0));
+    }
+
+    private List<Message> dms(String user) {
+        return harness.slack.messages(user);
+    }
+
+    private Message awaitDm(String user, int count) {
+        return Await.value(WAIT, count + " DM(s) to " + user,
+                () -> dms(user).size() >= count ? dms(user).get(count - 1) : null);
+    }
+
+    @Test
+    void submit_postsOneCard_andConfirmsToTheCeWithItsLink() {
+        View view = openModal(CE_USER);
+
+        Ack ack = submit(view, CE_USER, form("new:Acme Corp", "ZD 1234, https://github.com/acme/app/issues/7",
+                "Nightly restarts since the upgrade"));
+
+        assertThat(ack.payload() == null || !ack.payload().has("errors")).isTrue();
+        Message card = awaitCard();
+        String blocks = card.blocks().toString();
+        assertThat(blocks).contains("Acme Corp").contains("<@" + CE_USER + ">")
+                .contains("<https://acme.zendesk.com/agent/tickets/1234|Zendesk #1234>")
+                .contains("GitHub issue #7 in acme/app").contains("Nightly restarts since the upgrade")
+                .contains("I'll take it");
+        Message dm = awaitDm(CE_USER, 1);
+        assertThat(dm.text()).contains("/archives/" + SUPPORT + "/p" + card.ts().replace(".", ""));
+    }
+
+    @Test
+    void everyRequiredFieldMissing_isRefusedNextToItsField_andNothingIsPosted() {
+        View view = openModal(CE_USER);
+
+        Ack ack = submit(view, CE_USER, form(null, null, null));
+
+        JsonNode errors = ack.payload().path("errors");
+        assertThat(ack.payload().path("response_action").asText()).isEqualTo("errors");
+        assertThat(errors.has(ContextModal.CUSTOMER)).isTrue();
+        assertThat(errors.has(ContextModal.LINK)).isTrue();
+        assertThat(errors.has(ContextModal.BACKGROUND)).isTrue();
+        assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the ticket from yesterday", "https://evil.example/agent/tickets/9",
+            "https://github.com/acme/app", "ZD 12 and also foo"})
+    void refusedLink_isExplainedOnTheLinkField_withAnExample(String link) {
+        View view = openModal(CE_USER);
+
+        Ack ack = submit(view, CE_USER, form("new:Acme", link, "bg"));
+
+        assertThat(ack.payload().path("errors").path(ContextModal.LINK).asText()).contains("ZD 1234");
+        assertThat(ack.payload().path("errors").has(ContextModal.CUSTOMER)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#1234", "ZD 1234", "ZD#1234", "zendesk 1234", "https://acme.zendesk.com/agent/tickets/1234"})
+    void everyZendeskForm_becomesTheSameTicketLink(String link) {
+        submit(openModal(CE_USER), CE_USER, form("new:Acme", link, "bg"));
+
+        assertThat(awaitCard().blocks().toString()).contains("https://acme.zendesk.com/agent/tickets/1234");
+    }
+
+    @Test
+    void typedMentions_neverPingAnyone() {
+        String injection = "<!channel> <!here> <!subteam^S0SDR|@ce-sdr-collab> <@U0HEAD>";
+
+        submit(openModal(CE_USER), CE_USER, form("new:Acme " + injection, "ZD 1", "Look " + injection));
+
+        Message card = awaitCard();
+        String everything = card.text() + card.blocks().toString();
+        assertThat(everything).doesNotContain("<!channel>", "<!here>", "<!subteam^", "<@U0HEAD>")
+                .contains("&lt;!channel&gt;");
+    }
+
+    @Test
+    void customerSuggestions_offerKnownNames_andTheTypedOne() {
+        submit(openModal(CE_USER), CE_USER, form("new:Acme Corp", "ZD 1", "bg"));
+        awaitCard();
+        View view = openModal(CE_USER);
+
+        Ack ack = harness.slack.awaitAck(harness.slack.sendBlockSuggestion(view.id(), CE_USER,
+                ContextModal.CUSTOMER_SELECT, ContextModal.CUSTOMER, "acm"), WAIT);
+
+        assertThat(ack.payload().path("options").toString()).contains("Acme Corp").contains("New customer: acm");
+    }
+
+    @Test
+    void messageShortcut_prefillsPermalinkAndQuotesTheMessage() {
+        String ts = harness.slack.addMessage(SUPPORT, "U0CUSTOMER", "Our build &lt;fails&gt; again", null);
+
+        harness.slack.awaitAck(harness.slack.sendMessageShortcut(ContextModal.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
+
+        harness.slack.awaitCall("views.open", WAIT);
+        String view = harness.slack.lastOpenedView().blocks().toString();
+        assertThat(harness.slack.calls("chat.getPermalink")).hasSize(1);
+        assertThat(view).contains("/archives/" + SUPPORT + "/p" + ts.replace(".", ""))
+                .contains("> Our build <fails> again");
+    }
+
+    @Test
+    void claim_firstEngineerWins_secondIsToldPrivatelyWhoHasIt() {
+        submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "bg"));
+        Message card = awaitCard();
+        String cardId = card.blocks().findPath("value").asText();
+
+        harness.slack.awaitAck(harness.slack.sendBlockAction(AE, SUPPORT, card.ts(), "context_claim", "b", cardId), WAIT);
+        harness.slack.awaitAck(harness.slack.sendBlockAction(AE2, SUPPORT, card.ts(), "context_claim", "b", cardId), WAIT);
+
+        Await.until(WAIT, "card shows assignee", () -> harness.slack.message(SUPPORT, card.ts()).orElseThrow()
+                .blocks().toString().contains("<@" + AE + ">"));
+        assertThat(harness.slack.message(SUPPORT, card.ts()).orElseThrow().blocks().toString()).doesNotContain("I'll take it");
+        var ephemeral = harness.slack.awaitCall("chat.postEphemeral", WAIT);
+        assertThat(ephemeral.param("user")).isEqualTo(AE2);
+        assertThat(ephemeral.param("text")).contains("<@" + AE + ">");
+    }
+
+    @Test
+    void moreContextForAnAssignedTicket_goesInTheThread_andNamesTheAssignee() {
+        submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "first"));
+        Message card = awaitCard();
+        harness.slack.awaitAck(harness.slack.sendBlockAction(AE, SUPPORT, card.ts(), "context_claim", "b",
+                card.blocks().findPath("value").asText()), WAIT);
+        Await.until(WAIT, "claim recorded", () -> harness.slack.messages(SUPPORT).stream().anyMatch(Message::isReply));
+
+        submit(openModal(CE_USER), CE_USER, form("new:Acme", "https://acme.zendesk.com/agent/tickets/1", "second"));
+
+        Message dm = awaitDm(CE_USER, 2);
+        assertThat(cards()).hasSize(1);
+        assertThat(harness.slack.messages(SUPPORT)).filteredOn(Message::isReply)
+                .anySatisfy(m -> assertThat(m.blocks().toString()).contains("second"));
+        assertThat(dm.text()).contains("<@" + AE + ">").contains("engage them directly");
+    }
+
+    @Test
+    void sameSubmissionDeliveredTwice_makesOneCard() {
+        View view = openModal(CE_USER);
+        StateValues values = form("new:Acme", "ZD 1", "bg");
+
+        submit(view, CE_USER, values);
+        submit(view, CE_USER, values);
+
+        awaitDm(CE_USER, 1);
+        assertThat(cards()).hasSize(1);
+    }
+
+    @Test
+    void slackFailingThenRestart_stillPostsTheCardOnce() {
+        harness.slack.enqueueFault("chat.postMessage", new Fault.RateLimited(1), new Fault.ServerError(500),
+                new Fault.ServerError(503));
+        submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "bg"));
+        harness.slack.awaitCalls("chat.postMessage", 1, WAIT);
+
+        harness.restart();
+
+        awaitDm(CE_USER, 1);
+        assertThat(cards()).hasSize(1);
+    }
+}

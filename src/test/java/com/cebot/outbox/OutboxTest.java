@@ -1,0 +1,196 @@
+package com.cebot.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cebot.slackfake.Fault;
+import com.cebot.slackfake.Message;
+import com.cebot.slackfake.SlackFake;
+import com.cebot.testing.Await;
+import com.cebot.testing.TestDatabase;
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The outbox against a loopback Slack and a real store: faults, restarts, ordering. */
+final class OutboxTest {
+
+    private static final String CHANNEL = "C0SUPPORT1";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Outbox.Timing FAST =
+            new Outbox.Timing(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(50));
+
+    @TempDir
+    Path dir;
+
+    private SlackFake slack;
+    private Jdbi jdbi;
+    private MethodsClient methods;
+    private Outbox outbox;
+    private final List<String> heard = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        slack = SlackFake.start();
+        slack.addChannel(CHANNEL, "customer-support", true);
+        jdbi = TestDatabase.open(dir);
+        var config = slack.slackConfig();
+        config.setHttpClientReadTimeoutMillis(500);
+        methods = Slack.getInstance(config).methods(SlackFake.BOT_TOKEN);
+        outbox = newOutbox();
+    }
+
+    @AfterEach
+    void tearDown() {
+        outbox.close();
+        slack.close();
+    }
+
+    private Outbox newOutbox() {
+        Outbox o = new Outbox(jdbi, methods, Clock.systemUTC(), FAST);
+        o.register("test", new DeliveryHook() {
+            @Override
+            public void delivered(Handle handle, String ref, Delivered delivered) {
+                heard.add("delivered " + ref + " " + delivered.channel());
+            }
+
+            @Override
+            public void failed(Handle handle, String ref, String error) {
+                heard.add("failed " + ref + " " + error);
+            }
+        });
+        return o;
+    }
+
+    private void enqueue(OutboxMessage message) {
+        jdbi.useTransaction(h -> outbox.enqueue(h, message));
+    }
+
+    private static OutboxMessage post(String key, String text) {
+        return OutboxMessage.of(key, new SlackWrite.Post(CHANNEL, text, null)).onDelivery("test", key);
+    }
+
+    private List<Message> posts() {
+        return slack.messages(CHANNEL);
+    }
+
+    private void awaitStatus(String key, String status) {
+        Await.until(WAIT, key + " " + status, () -> outbox.status(key).filter(status::equals).isPresent());
+    }
+
+    @Test
+    void threeFailuresThenRecovery_landsOnePost() {
+        slack.enqueueFault("chat.postMessage", new Fault.RateLimited(1), new Fault.ServerError(503),
+                new Fault.NotOk("internal_error"));
+        outbox.start();
+
+        enqueue(post("card:1", "hello"));
+
+        awaitStatus("card:1", "delivered");
+        assertThat(slack.calls("chat.postMessage")).hasSize(4);
+        assertThat(posts()).extracting(Message::text).containsExactly("hello");
+        assertThat(heard).containsExactly("delivered card:1 " + CHANNEL);
+    }
+
+    @Test
+    void retryAfter_isHonoured() {
+        slack.enqueueFault("chat.postMessage", new Fault.RateLimited(1));
+        outbox.start();
+
+        enqueue(post("card:1", "hello"));
+
+        awaitStatus("card:1", "delivered");
+        List<com.cebot.slackfake.RecordedCall> calls = slack.calls("chat.postMessage");
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void restartBetweenFailures_stillLandsExactlyOnePost() {
+        slack.enqueueFault("chat.postMessage", new Fault.ServerError(500), new Fault.ServerError(502),
+                new Fault.RateLimited(1));
+        outbox.start();
+        enqueue(post("card:1", "hello"));
+        slack.awaitCalls("chat.postMessage", 1, WAIT);
+
+        outbox.close();
+        outbox = newOutbox();
+        outbox.start();
+
+        awaitStatus("card:1", "delivered");
+        assertThat(posts()).hasSize(1);
+    }
+
+    @Test
+    void unansweredPostThatLanded_isFoundAndNotPostedAgain() {
+        // Slack takes the post but answers after our read timeout: the fate of the call is unknown.
+        slack.enqueueFault("chat.postMessage", new Fault.Hang(Duration.ofMillis(1500)));
+        outbox.start();
+
+        enqueue(post("card:1", "hello"));
+
+        awaitStatus("card:1", "delivered");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(slack.calls("conversations.history")).isNotEmpty();
+        assertThat(posts()).hasSize(1);
+    }
+
+    @Test
+    void enqueueingAKeyTwice_postsOnce() {
+        enqueue(post("card:1", "first"));
+        enqueue(post("card:1", "second"));
+        outbox.start();
+
+        awaitStatus("card:1", "delivered");
+        assertThat(posts()).extracting(Message::text).containsExactly("first");
+    }
+
+    @Test
+    void refusal_isFinal_andTheHookHearsIt() {
+        slack.enqueueFault("chat.postMessage", new Fault.NotOk("channel_not_found"));
+        outbox.start();
+
+        enqueue(post("card:1", "hello"));
+
+        awaitStatus("card:1", "failed");
+        assertThat(heard).containsExactly("failed card:1 channel_not_found");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
+    void repliesAndUpdates_waitForTheirAnchor_andKeepTheirOrder() {
+        slack.enqueueFault("chat.postMessage", new Fault.ServerError(500), new Fault.ServerError(500));
+        enqueue(post("card:1", "v1"));
+        enqueue(OutboxMessage.anchored("card:1:update", "card:1", new SlackWrite.Update("v2", null)));
+        enqueue(OutboxMessage.anchored("card:1:note", "card:1", new SlackWrite.ThreadReply("note", null)));
+        enqueue(OutboxMessage.anchored("card:1:update2", "card:1", new SlackWrite.Update("v3", null)));
+        outbox.start();
+
+        awaitStatus("card:1:update2", "delivered");
+        List<Message> all = posts();
+        assertThat(all).hasSize(2);
+        Message card = all.stream().filter(m -> !m.isReply()).findFirst().orElseThrow();
+        Message note = all.stream().filter(Message::isReply).findFirst().orElseThrow();
+        assertThat(card.text()).isEqualTo("v3");
+        assertThat(note.threadTs()).isEqualTo(card.ts());
+    }
+
+    @Test
+    void anchorRefused_failsWhatWaitsOnIt() {
+        slack.enqueueFault("chat.postMessage", new Fault.NotOk("is_archived"));
+        enqueue(post("card:1", "v1"));
+        enqueue(OutboxMessage.anchored("card:1:note", "card:1", new SlackWrite.ThreadReply("note", null)));
+        outbox.start();
+
+        awaitStatus("card:1:note", "failed");
+        assertThat(posts()).isEmpty();
+    }
+}
