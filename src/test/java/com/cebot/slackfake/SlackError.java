@@ -1,0 +1,37 @@
+package com.cebot.slackfake;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * An {@code ok:false} answer. Handlers throw it so that each check reads as one line; the server
+ * turns it into HTTP 200 with Slack's error body.
+ */
+final class SlackError extends RuntimeException {
+
+    private final String error;
+    private final List<String> messages;
+
+    SlackError(String error) {
+        this(error, List.of());
+    }
+
+    SlackError(String error, List<String> messages) {
+        super(error, null, false, false);
+        this.error = error;
+        this.messages = List.copyOf(messages);
+    }
+
+    String error() {
+        return error;
+    }
+
+    ObjectNode toJson() {
+        ObjectNode body = Json.object().put("ok", false).put("error", error);
+        if (!messages.isEmpty()) {
+            // The Java SDK exposes these as response.getResponseMetadata().getMessages().
+            messages.forEach(body.withObject("/response_metadata").withArray("messages")::add);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,269 @@
+package com.cebot.slackfake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * The Socket Mode side (SLACK.md §1): accepts connections only with a ticket from
+ * {@code apps.connections.open}, greets with {@code hello}, delivers each envelope to one connection
+ * (the newest), and records acks. Protocol pings are answered by Java-WebSocket itself, which the
+ * SDK's health check needs.
+ */
+final class SocketModeServer extends WebSocketServer {
+
+    /** Slack allows this many sockets per app and tells the next one {@code too_many_websockets}. */
+    static final int MAX_CONNECTIONS = 10;
+    private static final int MAX_RETRIES = 3;
+
+    private final Monitor monitor = new Monitor();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final Consumer<Ack> beforeAckIsVisible;
+    private final ScheduledExecutorService redeliveries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "slackfake-redelivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    // Guarded by this.
+    private final Set<String> tickets = new HashSet<>();
+    private final List<WebSocket> open = new ArrayList<>();
+    private final Deque<ObjectNode> undelivered = new ArrayDeque<>();
+    private final Map<String, Long> sentAtNanos = new HashMap<>();
+    private final List<Ack> acks = new ArrayList<>();
+    private long lastTicket;
+    private int opened;
+    private Duration redeliverAfter;
+
+    private SocketModeServer(Consumer<Ack> beforeAckIsVisible) {
+        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.beforeAckIsVisible = beforeAckIsVisible;
+        setDaemon(true);
+        setReuseAddr(true);
+        // Slack does not ping-check clients here; the SDK's own pings are answered regardless.
+        setConnectionLostTimeout(0);
+    }
+
+    /** @param beforeAckIsVisible runs for each ack before awaitAcks can see it, so its effects are visible too */
+    static SocketModeServer start(Consumer<Ack> beforeAckIsVisible) {
+        SocketModeServer server = new SocketModeServer(beforeAckIsVisible);
+        server.start();
+        try {
+            if (!server.started.await(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the fake Socket Mode server did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return server;
+    }
+
+    /** A fresh single-use URL, as {@code apps.connections.open} hands out. */
+    synchronized String issueUrl() {
+        String ticket = String.valueOf(++lastTicket);
+        tickets.add(ticket);
+        return "ws://127.0.0.1:" + getPort() + "/link?ticket=" + ticket;
+    }
+
+    void close() {
+        redeliveries.shutdownNow();
+        try {
+            stop(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    synchronized void redeliverUnackedEvents(Duration after) {
+        redeliverAfter = after;
+    }
+
+    /** Sends to the newest connection; with none open, the envelope waits for the next one. */
+    void send(ObjectNode envelope) {
+        WebSocket target;
+        synchronized (this) {
+            if (open.isEmpty()) {
+                undelivered.add(envelope);
+                return;
+            }
+            target = open.get(open.size() - 1);
+            sentAtNanos.put(Json.text(envelope, "envelope_id"), System.nanoTime());
+        }
+        try {
+            target.send(Json.write(envelope));
+        } catch (WebsocketNotConnectedException e) {
+            synchronized (this) {
+                undelivered.add(envelope);
+            }
+            return;
+        }
+        scheduleRedelivery(envelope);
+    }
+
+    void sendDisconnect(String reason) {
+        ObjectNode frame = Json.object().put("type", "disconnect").put("reason", reason);
+        frame.putObject("debug_info").put("host", "applink-fake");
+        String text = Json.write(frame);
+        openConnections().forEach(connection -> connection.send(text));
+    }
+
+    /** Closes every socket without a close handshake, like a network failure. */
+    void dropConnections() {
+        openConnections().forEach(connection -> connection.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the fake"));
+    }
+
+    synchronized List<WebSocket> openConnections() {
+        return List.copyOf(open);
+    }
+
+    synchronized int connectionsOpened() {
+        return opened;
+    }
+
+    void awaitOpenConnections(int count, Duration timeout) {
+        monitor.await(() -> openConnections().size() == count, timeout,
+                () -> "expected " + count + " open Socket Mode connection(s) but have " + openConnections().size());
+    }
+
+    void awaitConnectionsOpened(int total, Duration timeout) {
+        monitor.await(() -> connectionsOpened() >= total, timeout,
+                () -> "expected " + total + " Socket Mode connection(s) opened in total but got " + connectionsOpened());
+    }
+
+    synchronized List<Ack> acks() {
+        return List.copyOf(acks);
+    }
+
+    List<Ack> awaitAcks(String envelopeId, int count, Duration timeout) {
+        monitor.await(() -> acksFor(envelopeId).size() >= count, timeout,
+                () -> "expected " + count + " ack(s) for envelope " + envelopeId + " but got " + acksFor(envelopeId).size()
+                        + "; acked envelopes: " + acks().stream().map(Ack::envelopeId).toList());
+        return acksFor(envelopeId);
+    }
+
+    private List<Ack> acksFor(String envelopeId) {
+        return acks().stream().filter(a -> a.envelopeId().equals(envelopeId)).toList();
+    }
+
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket connection, Draft draft,
+            ClientHandshake request) throws InvalidDataException {
+        String query = URI.create(request.getResourceDescriptor()).getQuery();
+        String ticket = query != null && query.startsWith("ticket=") ? query.substring("ticket=".length()) : null;
+        synchronized (this) {
+            if (ticket == null || !tickets.remove(ticket)) {
+                throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "unknown or used ticket");
+            }
+        }
+        return super.onWebsocketHandshakeReceivedAsServer(connection, draft, request);
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void onOpen(WebSocket connection, ClientHandshake handshake) {
+        List<ObjectNode> waiting;
+        synchronized (this) {
+            opened++;
+            if (open.size() >= MAX_CONNECTIONS) {
+                connection.send(Json.write(Json.object().put("type", "disconnect").put("reason", "too_many_websockets")));
+                connection.close(CloseFrame.POLICY_VALIDATION, "too many websockets");
+                return;
+            }
+            open.add(connection);
+            connection.send(Json.write(hello(open.size())));
+            waiting = List.copyOf(undelivered);
+            undelivered.clear();
+        }
+        monitor.signal();
+        waiting.forEach(this::send);
+    }
+
+    @Override
+    public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+        synchronized (this) {
+            open.remove(connection);
+        }
+        monitor.signal();
+    }
+
+    @Override
+    public void onMessage(WebSocket connection, String text) {
+        JsonNode frame = Json.parse(text).orElse(null);
+        String envelopeId = Json.text(frame, "envelope_id");
+        if (envelopeId == null) {
+            return;
+        }
+        Long sentAt;
+        synchronized (this) {
+            sentAt = sentAtNanos.get(envelopeId);
+        }
+        Ack ack = new Ack(envelopeId, frame.get("payload"),
+                sentAt == null ? null : Duration.ofNanos(System.nanoTime() - sentAt));
+        beforeAckIsVisible.accept(ack);
+        synchronized (this) {
+            acks.add(ack);
+        }
+        monitor.signal();
+    }
+
+    @Override
+    public void onError(WebSocket connection, Exception error) {
+        // A broken socket is reported through onClose as well; nothing else to do here.
+    }
+
+    private static ObjectNode hello(int connections) {
+        ObjectNode hello = Json.object().put("type", "hello").put("num_connections", connections);
+        hello.putObject("debug_info").put("host", "applink-fake").put("build_number", 1)
+                .put("approximate_connection_time", 18060);
+        hello.putObject("connection_info").put("app_id", SlackFake.APP_ID);
+        return hello;
+    }
+
+    /** Slack re-sends an events_api envelope not acked in time, with retry_attempt + 1 (SLACK.md §1.6). */
+    private void scheduleRedelivery(ObjectNode envelope) {
+        Duration after;
+        synchronized (this) {
+            after = redeliverAfter;
+        }
+        int attempt = envelope.path("retry_attempt").asInt();
+        if (after == null || !"events_api".equals(Json.text(envelope, "type")) || attempt >= MAX_RETRIES) {
+            return;
+        }
+        String envelopeId = Json.text(envelope, "envelope_id");
+        redeliveries.schedule(() -> {
+            if (acksFor(envelopeId).isEmpty()) {
+                ObjectNode retry = envelope.deepCopy().put("retry_attempt", attempt + 1).put("retry_reason", "timeout");
+                send(retry);
+            }
+        }, after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,223 @@
+package com.cebot.slackfake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Web API on loopback: {@code POST /api/<method>} with form fields and a bearer token, plus
+ * {@code POST /response/<id>} for response URLs. Each request may first meet a queued {@link Fault};
+ * every request is recorded before it is answered, so a caller that got its answer finds its call.
+ */
+final class WebApiServer implements AutoCloseable {
+
+    static final String RESPONSE_URL = "response_url";
+
+    private record Reply(int status, String contentType, String body, Map<String, String> headers) {
+
+        static Reply json(int status, JsonNode body) {
+            return new Reply(status, "application/json; charset=utf-8", Json.write(body), Map.of());
+        }
+    }
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final CallLog calls;
+    private final FaultSchedule faults;
+    private final Clock clock;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private Map<String, Handler> handlers = Map.of();
+
+    WebApiServer(CallLog calls, FaultSchedule faults, Clock clock) {
+        this.calls = calls;
+        this.faults = faults;
+        this.clock = clock;
+        try {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the fake Web API to loopback", e);
+        }
+        // One thread per request, so a hanging call never delays the next one.
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "slackfake-web-api");
+            thread.setDaemon(true);
+            return thread;
+        });
+        http.setExecutor(executor);
+    }
+
+    int port() {
+        return http.getAddress().getPort();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/";
+    }
+
+    void start(Map<String, Handler> methods) {
+        handlers = Map.copyOf(methods);
+        http.createContext("/api/", this::serveMethod);
+        http.createContext("/response/", this::serveResponseUrl);
+        http.start();
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        http.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void serveMethod(HttpExchange exchange) {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        String token = bearerToken(exchange);
+        serve(exchange, ApiRequest.ofForm(method, token, formFields(exchange), clock.instant()));
+    }
+
+    private void serveResponseUrl(HttpExchange exchange) {
+        String id = exchange.getRequestURI().getPath().substring("/response/".length());
+        JsonNode body = Json.parse(readBody(exchange)).orElse(Json.object());
+        ObjectNode json = body.isObject() ? (ObjectNode) body : Json.object();
+        serve(exchange, new ApiRequest(RESPONSE_URL, null, Map.of("id", id), json, clock.instant()));
+    }
+
+    private void serve(HttpExchange exchange, ApiRequest request) {
+        try (exchange) {
+            Reply reply = answer(request);
+            calls.add(new RecordedCall(request.method(), request.token(), request.params(), request.json(),
+                    request.at(), reply.status()));
+            send(exchange, reply);
+        } catch (IOException e) {
+            // The client gave up (e.g. its read timeout during a Hang); there is no one left to answer.
+        }
+    }
+
+    private Reply answer(ApiRequest request) {
+        Optional<Fault> fault = faults.next(request.method());
+        if (fault.isPresent() && fault.get() instanceof Fault.Hang hang) {
+            pause(hang.delay());
+        } else if (fault.isPresent()) {
+            return faultReply(fault.get());
+        }
+        Handler handler = handlers.get(request.method());
+        if (handler == null) {
+            return Reply.json(200, new SlackError("unknown_method").toJson());
+        }
+        try {
+            if (!request.method().equals(RESPONSE_URL)) {
+                authorize(request);
+            }
+            ObjectNode body = Json.object().put("ok", true);
+            body.setAll(handler.handle(request));
+            return Reply.json(200, body);
+        } catch (SlackError e) {
+            return Reply.json(200, e.toJson());
+        } catch (RuntimeException e) {
+            // A bug in the fake must not look like a Slack answer.
+            return new Reply(500, "text/plain; charset=utf-8", "slackfake failed: " + e, Map.of());
+        }
+    }
+
+    /** Bot methods take the bot token; apps.connections.open only the app-level token; auth.test either. */
+    private static void authorize(ApiRequest request) {
+        String token = request.token();
+        if (token == null) {
+            throw new SlackError("not_authed");
+        }
+        boolean bot = token.equals(SlackFake.BOT_TOKEN);
+        boolean app = token.equals(SlackFake.APP_TOKEN);
+        if (!bot && !app) {
+            throw new SlackError("invalid_auth");
+        }
+        switch (request.method()) {
+            case "auth.test" -> { }
+            case "apps.connections.open" -> {
+                if (!app) {
+                    throw new SlackError("invalid_auth");
+                }
+            }
+            default -> {
+                if (!bot) {
+                    throw new SlackError("not_allowed_token_type");
+                }
+            }
+        }
+    }
+
+    private static Reply faultReply(Fault fault) {
+        if (fault instanceof Fault.RateLimited limited) {
+            return new Reply(429, "application/json; charset=utf-8", Json.write(new SlackError("ratelimited").toJson()),
+                    Map.of("Retry-After", String.valueOf(limited.retryAfterSeconds())));
+        }
+        if (fault instanceof Fault.ServerError error) {
+            return new Reply(error.status(), "text/html; charset=utf-8",
+                    "<html><body>" + error.status() + " Server Error</body></html>", Map.of());
+        }
+        return Reply.json(200, new SlackError(((Fault.NotOk) fault).error()).toJson());
+    }
+
+    /** Waits for the delay, but gives up early when the fake closes so close() stays fast. */
+    private void pause(Duration delay) {
+        try {
+            closed.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        reply.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String bearerToken(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        return header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()) : null;
+    }
+
+    private static Map<String, String> formFields(HttpExchange exchange) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String body = readBody(exchange);
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+
+    private static String readBody(HttpExchange exchange) {
+        try {
+            return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
