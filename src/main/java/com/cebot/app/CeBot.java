@@ -22,7 +22,6 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
-import com.slack.api.socket_mode.SocketModeClient;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +60,7 @@ public final class CeBot implements AutoCloseable {
         Slack slack = SlackClients.create(secrets.slackApiUrl(), tuning.slackTimeout());
         MethodsClient methods = slack.methods(secrets.botToken());
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
+        checkAppToken(slack, secrets.appToken());
         Jdbi jdbi = Database.open(secrets.databaseUrl());
         Workspace workspace = resolve(methods, settings, auth);
 
@@ -89,7 +89,13 @@ public final class CeBot implements AutoCloseable {
 
         outbox.start();
         scheduler.start();
-        SocketModeApp socket = connect(slack, secrets.appToken(), app);
+        SocketModeApp socket;
+        try {
+            socket = connect(secrets.appToken(), app);
+        } catch (StartupException e) {
+            resources.forEach(CeBot::closeQuietly);
+            throw e;
+        }
         resources.add(0, socket::close);
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
         return new CeBot(resources, jdbi, workspace);
@@ -127,16 +133,28 @@ public final class CeBot implements AutoCloseable {
         return report.workspace().get();
     }
 
-    private static SocketModeApp connect(Slack slack, String appToken, App app) throws StartupException {
+    /**
+     * Bolt's SocketModeApp only logs a refused app token and then fails with a NullPointerException,
+     * so the token is tried first, where the answer can become a clear message.
+     */
+    private static void checkAppToken(Slack slack, String appToken) throws StartupException {
         try {
-            // Building the client ourselves makes a refused app token fail here, synchronously.
-            SocketModeClient client = slack.socketMode(appToken);
-            SocketModeApp socket = new SocketModeApp(client, app);
+            var open = slack.methods().appsConnectionsOpen(r -> r.token(appToken));
+            if (!open.isOk()) {
+                throw new StartupException("SLACK_APP_TOKEN was refused by Slack (" + open.getError() + "). Create an"
+                        + " app-level token with the connections:write scope under Basic Information.");
+            }
+        } catch (IOException | SlackApiException e) {
+            throw new StartupException("Cannot open a Socket Mode connection with SLACK_APP_TOKEN: " + e.getMessage());
+        }
+    }
+
+    /** The app-token constructor is the one that attaches Bolt to the client it builds. */
+    private static SocketModeApp connect(String appToken, App app) throws StartupException {
+        try {
+            SocketModeApp socket = new SocketModeApp(appToken, app);
             socket.startAsync();
             return socket;
-        } catch (IllegalStateException e) {
-            throw new StartupException("SLACK_APP_TOKEN was refused by Slack (" + e.getMessage() + "). Create an"
-                    + " app-level token with the connections:write scope under Basic Information.");
         } catch (Exception e) {
             throw new StartupException("Cannot open the Socket Mode connection: " + e.getMessage());
         }
@@ -152,12 +170,14 @@ public final class CeBot implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                log.warn("Error while stopping: {}", e.toString());
-            }
+        resources.forEach(CeBot::closeQuietly);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            log.warn("Error while stopping: {}", e.toString());
         }
     }
 }

@@ -198,7 +198,7 @@ final class SupportTicketContextE2ETest {
         Message dm = awaitDm(CE_USER, 2);
         assertThat(cards()).hasSize(1);
         assertThat(harness.slack.messages(SUPPORT)).filteredOn(Message::isReply)
-                .anySatisfy(m -> assertThat(m.blocks().toString()).contains("second"));
+                .anySatisfy(m -> assertThat(String.valueOf(m.blocks())).contains("second"));
         assertThat(dm.text()).contains("<@" + AE + ">").contains("engage them directly");
     }
 
