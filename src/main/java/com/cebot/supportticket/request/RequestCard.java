@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,8 +41,8 @@ final class RequestCard {
     static List<LayoutBlock> blocks(SupportTicketRequest r, String headOfSupportMention) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate("Support Ticket Request: " + r.customerName(), 150)))));
-        blocks.add(section(s -> s.text(markdownText(headOfSupportMention + ", <@" + r.submittedBy()
-                + "> needs a decision on this request."))));
+        blocks.add(section(s -> s.text(markdownText(headOfSupportMention + ": a request from <@" + r.submittedBy()
+                + "> for the head of support."))));
         blocks.add(section(s -> s.fields(List.of(
                 markdownText("*Customer*\n" + Mrkdwn.truncate(Mrkdwn.escape(r.customerName()), 1900)),
                 markdownText("*Raised by*\n<@" + r.submittedBy() + "> " + date(r.createdAt()))))));
@@ -103,9 +102,12 @@ final class RequestCard {
 
     private static List<BlockElement> buttons(SupportTicketRequest r) {
         List<BlockElement> buttons = new ArrayList<>();
-        Arrays.stream(Move.values()).filter(m -> m.allowedFrom(r.status())).forEach(m -> buttons.add(
-                button(b -> b.actionId(m.actionId()).value(Long.toString(r.id())).text(plainText(m.button()))
-                        .style(style(m)))));
+        for (Move m : Move.values()) {
+            if (m.allowedFrom(r.status())) {
+                buttons.add(button(b -> b.actionId(m.actionId()).value(Long.toString(r.id()))
+                        .text(plainText(m.button())).style(style(m))));
+            }
+        }
         return buttons;
     }
 

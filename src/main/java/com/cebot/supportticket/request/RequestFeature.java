@@ -52,12 +52,13 @@ public final class RequestFeature {
 
     public void register(App app) {
         app.globalShortcut(RequestModal.CALLBACK_ID, (req, ctx) -> {
-            open(req.getPayload().getTriggerId(), () -> RequestModal.build(channelId, RequestModal.Prefill.NONE));
+            open(RequestModal.CALLBACK_ID, req.getPayload().getTriggerId(),
+                    () -> RequestModal.build(channelId, RequestModal.Prefill.NONE));
             return ctx.ack();
         });
         app.messageShortcut(RequestModal.MESSAGE_CALLBACK_ID, (req, ctx) -> {
             var p = req.getPayload();
-            open(p.getTriggerId(), () -> {
+            open(RequestModal.CALLBACK_ID, p.getTriggerId(), () -> {
                 ShortcutMessage m = ShortcutMessage.read(p, methods);
                 return RequestModal.build(channelId, new RequestModal.Prefill(m.link(), m.quoted(), m.channel(), m.ts()));
             });
@@ -94,7 +95,8 @@ public final class RequestFeature {
         RequestService.MoveResult result = service.move(Long.parseLong(action.getValue()), move, user, null,
                 "action:" + action.getActionTs() + ":" + user);
         if (result instanceof RequestService.MoveResult.NeedsReason needs) {
-            open(payload.getTriggerId(), () -> RequestModal.decline(needs.request()));
+            open(RequestModal.DECLINE_CALLBACK_ID, payload.getTriggerId(),
+                    () -> RequestModal.decline(needs.request()));
         }
         log.info("{} on request {} by {}: {}", move, action.getValue(), user, outcome(result));
         return ctx.ack();
@@ -119,19 +121,19 @@ public final class RequestFeature {
                 : result.getClass().getSimpleName();
     }
 
-    private void open(String triggerId, Supplier<View> view) {
-        boolean queued = background.submit("views.open " + RequestModal.CALLBACK_ID, () -> {
+    private void open(String callbackId, String triggerId, Supplier<View> view) {
+        boolean queued = background.submit("views.open " + callbackId, () -> {
             try {
                 var r = methods.viewsOpen(v -> v.triggerId(triggerId).view(view.get()));
                 if (!r.isOk()) {
-                    log.warn("views.open {} failed: {}", RequestModal.CALLBACK_ID, r.getError());
+                    log.warn("views.open {} failed: {}", callbackId, r.getError());
                 }
             } catch (Exception e) {
-                log.warn("views.open {} failed: {}", RequestModal.CALLBACK_ID, e.toString());
+                log.warn("views.open {} failed: {}", callbackId, e.toString());
             }
         });
         if (!queued) {
-            log.error("views.open {} dropped: the after-ack queue is full", RequestModal.CALLBACK_ID);
+            log.error("views.open {} dropped: the after-ack queue is full", callbackId);
         }
     }
 }
