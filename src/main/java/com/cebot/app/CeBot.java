@@ -15,6 +15,9 @@ import com.cebot.supportticket.CustomerSuggestions;
 import com.cebot.supportticket.TicketLinkParser;
 import com.cebot.supportticket.context.ContextFeature;
 import com.cebot.supportticket.context.ContextService;
+import com.cebot.supportticket.request.Approvers;
+import com.cebot.supportticket.request.RequestFeature;
+import com.cebot.supportticket.request.RequestService;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -44,6 +47,9 @@ public final class CeBot implements AutoCloseable {
         public static final Tuning DEFAULT =
                 new Tuning(Duration.ofSeconds(10), Outbox.Timing.DEFAULT, 8, Duration.ofSeconds(30));
     }
+
+    /** How often the head of support's user group is read again; a refused member triggers it sooner. */
+    private static final Duration APPROVERS_REFRESH = Duration.ofMinutes(5);
 
     private final List<AutoCloseable> resources;
     private final Jdbi jdbi;
@@ -86,6 +92,15 @@ public final class CeBot implements AutoCloseable {
         var contexts = new ContextService(jdbi, outbox, permalinks, workspace.customerSupport(), clock);
         new ContextFeature(contexts, ticketLinks, customers, background, methods, workspace.customerSupport())
                 .register(app);
+        var support = settings.config().support();
+        var approvers = new Approvers(workspace.headOfSupportMention(), support.delegates(),
+                Approvers.fromSlack(methods), clock);
+        resources.add(approvers);
+        approvers.start(APPROVERS_REFRESH);
+        var requests = new RequestService(jdbi, outbox, permalinks, approvers, workspace.customerSupport(),
+                workspace.headOfSupportMention(), clock);
+        new RequestFeature(requests, ticketLinks, customers, background, methods, workspace.customerSupport(),
+                settings.config().schedule().timeZone(), clock).register(app);
 
         outbox.start();
         scheduler.start();

@@ -10,6 +10,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.cebot.slack.Mrkdwn;
+import com.cebot.supportticket.LinksJson;
 import com.cebot.supportticket.TicketLink;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Instant;

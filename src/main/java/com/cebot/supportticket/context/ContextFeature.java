@@ -1,8 +1,8 @@
 package com.cebot.supportticket.context;
 
 import com.cebot.slack.Background;
-import com.cebot.slack.Mrkdwn;
 import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.supportticket.ShortcutMessage;
 import com.cebot.supportticket.TicketLinkParser;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.bolt.App;
@@ -98,18 +98,7 @@ public final class ContextFeature {
 
     /** The message's link and its text, quoted, to start the background from. */
     private ContextModal.Prefill prefill(MessageShortcutPayload p) {
-        String channel = p.getChannel().getId();
-        String ts = p.getMessage().getTs();
-        String link = null;
-        try {
-            var permalink = methods.chatGetPermalink(r -> r.channel(channel).messageTs(ts));
-            link = permalink.isOk() ? permalink.getPermalink() : null;
-        } catch (Exception e) {
-            log.warn("chat.getPermalink failed: {}", e.toString());
-        }
-        String text = p.getMessage().getText();
-        String quoted = text == null || text.isBlank() ? null
-                : Mrkdwn.unescape(text).lines().map(line -> "> " + line).reduce((a, b) -> a + "\n" + b).orElse("") + "\n\n";
-        return new ContextModal.Prefill(link, quoted, channel, ts);
+        ShortcutMessage message = ShortcutMessage.read(p, methods);
+        return new ContextModal.Prefill(message.link(), message.quoted(), message.channel(), message.ts());
     }
 }

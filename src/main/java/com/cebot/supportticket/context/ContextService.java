@@ -10,6 +10,8 @@ import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.Customer;
 import com.cebot.supportticket.CustomerSuggestions;
 import com.cebot.supportticket.Customers;
+import com.cebot.supportticket.LinksJson;
+import com.cebot.supportticket.SourceMessage;
 import com.cebot.supportticket.TicketLink;
 import java.time.Clock;
 import java.time.Instant;

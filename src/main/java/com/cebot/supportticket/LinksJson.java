@@ -1,19 +1,18 @@
-package com.cebot.supportticket.context;
+package com.cebot.supportticket;
 
-import com.cebot.supportticket.TicketLink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /** Links are stored as they were parsed, so a card can be drawn again exactly. */
-final class LinksJson {
+public final class LinksJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LinksJson() {}
 
-    static String write(List<TicketLink> links) {
+    public static String write(List<TicketLink> links) {
         try {
             return JSON.writeValueAsString(links);
         } catch (JsonProcessingException e) {
@@ -21,7 +20,7 @@ final class LinksJson {
         }
     }
 
-    static List<TicketLink> read(String json) {
+    public static List<TicketLink> read(String json) {
         try {
             return JSON.readValue(json, new TypeReference<List<TicketLink>>() {});
         } catch (JsonProcessingException e) {

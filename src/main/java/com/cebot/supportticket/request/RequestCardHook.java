@@ -1,0 +1,41 @@
+package com.cebot.supportticket.request;
+
+import com.cebot.outbox.DeliveryHook;
+import com.cebot.outbox.Outbox;
+import com.cebot.outbox.OutboxMessage;
+import com.cebot.outbox.SlackWrite;
+import com.cebot.slack.Permalinks;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Tells the CE where their request's card landed, or that Slack refused it for good. Runs in the
+ * transaction that records the delivery, so the DM is queued exactly once.
+ */
+final class RequestCardHook implements DeliveryHook {
+
+    private final Outbox outbox;
+    private final Permalinks permalinks;
+    private final String channel;
+
+    RequestCardHook(Outbox outbox, Permalinks permalinks, String channel) {
+        this.outbox = outbox;
+        this.permalinks = permalinks;
+        this.channel = channel;
+    }
+
+    @Override
+    public void delivered(Handle h, String ref, Delivered card) {
+        SupportTicketRequest r = h.attach(RequestRepository.class).request(Long.parseLong(ref)).orElseThrow();
+        confirm(h, r, RequestNotices.posted(r, card.channel(), permalinks.message(card.channel(), card.ts())));
+    }
+
+    @Override
+    public void failed(Handle h, String ref, String error) {
+        SupportTicketRequest r = h.attach(RequestRepository.class).request(Long.parseLong(ref)).orElseThrow();
+        confirm(h, r, RequestNotices.refused(r, channel, error));
+    }
+
+    private void confirm(Handle h, SupportTicketRequest r, String text) {
+        outbox.enqueue(h, OutboxMessage.of("request:" + r.id() + ":posted:dm", new SlackWrite.Post(r.submittedBy(), text, null)));
+    }
+}

@@ -1,0 +1,117 @@
+package com.cebot.supportticket.request;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.datePicker;
+import static com.slack.api.model.block.element.BlockElements.externalSelect;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.cebot.slack.Mrkdwn;
+import com.cebot.supportticket.SourceMessage;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import java.util.List;
+
+/**
+ * The "Support Ticket Request" modal, with the handbook's seven fields worded as it words them, and
+ * the small modal that asks the head of support why a request is declined.
+ */
+public final class RequestModal {
+
+    public static final String CALLBACK_ID = "support_ticket_request";
+    public static final String MESSAGE_CALLBACK_ID = "support_ticket_request_message";
+    public static final String DECLINE_CALLBACK_ID = "support_ticket_request_decline";
+    public static final String CUSTOMER = "customer";
+    public static final String LINK = "link";
+    public static final String ASK = "ask";
+    public static final String WHY = "why";
+    public static final String IF_NOT = "if_not";
+    public static final String TIME_REASON = "time_reason";
+    public static final String NEEDED_BY = "needed_by";
+    public static final String ANYTHING_ELSE = "anything_else";
+    public static final String DECLINE_REASON = "decline_reason";
+    /** The customer select's action id; suggestions are asked for under it. */
+    public static final String CUSTOMER_SELECT = "request_customer";
+    /** Every other input is alone in its block, so its action id can be fixed. */
+    public static final String VALUE = "value";
+
+    static final int LINK_MAX = 2000;
+    /** The three "why" fields stay short enough that the card keeps under Slack's total block size. */
+    static final int ASK_MAX = 1500;
+    static final int TIME_REASON_MAX = 500;
+    static final int ANYTHING_ELSE_MAX = 3000;
+    static final int DECLINE_REASON_MAX = 500;
+
+    /** What a message shortcut fills in, and where the message was. */
+    public record Prefill(String link, String anythingElse, String sourceChannel, String sourceTs) {
+        public static final Prefill NONE = new Prefill(null, null, null, null);
+    }
+
+    private RequestModal() {}
+
+    public static View build(String channelId, Prefill prefill) {
+        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+                .title(viewTitle(t -> t.type("plain_text").text("Support Ticket Request")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Send request")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .privateMetadata(SourceMessage.encode(prefill.sourceChannel(), prefill.sourceTs()))
+                .blocks(List.of(
+                        context(x -> x.elements(List.of(markdownText("For special circumstances that need the head"
+                                + " of support: this goes to <#" + channelId + "> and mentions them. You get a DM"
+                                + " each time the request moves.")))),
+                        input(i -> i.blockId(CUSTOMER).label(plainText("Customer Name"))
+                                .hint(plainText("Start typing: customers already on record are offered; a new name is fine."))
+                                .element(externalSelect(s -> s.actionId(CUSTOMER_SELECT).minQueryLength(1)
+                                        .placeholder(plainText("Acme Corp"))))),
+                        input(i -> i.blockId(LINK).label(plainText("Link to issue (Slack / Github issue / ZD ticket #)"))
+                                .hint(plainText("One or more, separated by spaces or new lines: a Slack message link,"
+                                        + " a GitHub issue, pull request or discussion, a Zendesk link, or a ticket"
+                                        + " number such as ZD 1234."))
+                                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(LINK_MAX)
+                                        .initialValue(prefill.link())
+                                        .placeholder(plainText("https://github.com/org/repo/issues/123 or ZD 1234"))))),
+                        required(ASK, "What's the ask"),
+                        required(WHY, "Why are we making this ask"),
+                        required(IF_NOT, "What happens if we don't take this desired action"),
+                        input(i -> i.blockId(TIME_REASON).optional(true)
+                                .label(plainText("Is there a time consideration we need to be aware of, if so what is it and why?"))
+                                .hint(plainText("Leave empty if there is none. With a reason, pick the date below."))
+                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(TIME_REASON_MAX)))),
+                        input(i -> i.blockId(NEEDED_BY).optional(true).label(plainText("Needed by"))
+                                .element(datePicker(d -> d.actionId(VALUE).placeholder(plainText("Pick a date"))))),
+                        input(i -> i.blockId(ANYTHING_ELSE).optional(true)
+                                .label(plainText("Anything else we should know that would be helpful?"))
+                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true)
+                                        .maxLength(ANYTHING_ELSE_MAX)
+                                        .initialValue(prefill.anythingElse() == null ? null
+                                                : Mrkdwn.truncate(prefill.anythingElse(), ANYTHING_ELSE_MAX))))))));
+    }
+
+    /** Asks why a request is declined; the request id travels in private_metadata. */
+    public static View decline(SupportTicketRequest r) {
+        return view(v -> v.type("modal").callbackId(DECLINE_CALLBACK_ID)
+                .title(viewTitle(t -> t.type("plain_text").text("Decline request")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Decline")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .privateMetadata(Long.toString(r.id()))
+                .blocks(List.of(
+                        section(s -> s.text(markdownText("Declining the request for *" + Mrkdwn.escape(r.customerName())
+                                + "* from <@" + r.submittedBy() + ">:\n" + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), 500)))),
+                        input(i -> i.blockId(DECLINE_REASON).label(plainText("Why is it declined?"))
+                                .hint(plainText("The CE gets this reason in a DM; it is also noted in the card's thread."))
+                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true)
+                                        .maxLength(DECLINE_REASON_MAX)))))));
+    }
+
+    private static LayoutBlock required(String blockId, String label) {
+        return input(i -> i.blockId(blockId).label(plainText(label))
+                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(ASK_MAX))));
+    }
+}

@@ -1,0 +1,69 @@
+package com.cebot.supportticket.request;
+
+import com.cebot.slack.Mrkdwn;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * What people are told privately about a request: the CE by DM, a refused clicker by an ephemeral
+ * message, and the head of support when a request waits (the nudge texts a scheduler sends).
+ */
+public final class RequestNotices {
+
+    private RequestNotices() {}
+
+    static String posted(SupportTicketRequest r, String channel, String permalink) {
+        return "Thanks! Your request for *" + Mrkdwn.escape(r.customerName()) + "* is in <#" + channel + ">: "
+                + Mrkdwn.link(permalink, "view the card") + ". The head of support was mentioned; you will get a DM"
+                + " here each time it moves.";
+    }
+
+    static String refused(SupportTicketRequest r, String channel, String error) {
+        return "I saved your request for *" + Mrkdwn.escape(r.customerName()) + "* but Slack would not let me post"
+                + " it in <#" + channel + "> (" + error + "). Nothing is lost: please tell the CE Bot admins.";
+    }
+
+    /** To the CE: who moved their request, to what, and (for a decline) why. */
+    static String moved(SupportTicketRequest r, String permalink) {
+        String text = "Your request for *" + Mrkdwn.escape(r.customerName()) + "* was *"
+                + r.status().verb() + "* by <@" + r.statusBy() + ">";
+        text += r.statusReason() == null ? "." : ": " + Mrkdwn.escape(r.statusReason());
+        return permalink == null ? text : text + "\n" + Mrkdwn.link(permalink, "View the request");
+    }
+
+    /** To someone who may not move requests. */
+    static String notAllowed(String whoMayDecide) {
+        return "Sorry, only " + whoMayDecide + " can move Support Ticket Requests, so I left this one as it is."
+                + " If you can help, reply in the card's thread.";
+    }
+
+    /** To someone whose click came after another move: the card they saw was already out of date. */
+    static String alreadyMoved(SupportTicketRequest r) {
+        return "This request has already moved on: it is now *" + RequestCard.status(r, false) + "*. Nothing else"
+                + " was changed.";
+    }
+
+    /** To the head of support: a request nobody has acknowledged yet. */
+    public static String nudgeUnacknowledged(SupportTicketRequest r, String permalink) {
+        return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName()) + "* from <@"
+                + r.submittedBy() + "> is still waiting to be acknowledged. " + Mrkdwn.link(permalink, "Open the request")
+                + " to acknowledge, approve or decline it.";
+    }
+
+    /** To the head of support: an undecided request whose needed-by date is near or past. */
+    public static String nudgeNeededBy(SupportTicketRequest r, String permalink, LocalDate today) {
+        long days = ChronoUnit.DAYS.between(today, r.neededBy());
+        String when;
+        if (days < 0) {
+            when = "was needed by " + RequestCard.day(r.neededBy());
+        } else if (days == 0) {
+            when = "is needed today";
+        } else {
+            when = "is needed by " + RequestCard.day(r.neededBy()) + (days == 1 ? " (tomorrow)" : " (in " + days + " days)");
+        }
+        return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName()) + "* from <@"
+                + r.submittedBy() + "> " + when + " and is still *"
+                + r.status().label().toLowerCase(Locale.ROOT) + "*. " + Mrkdwn.link(permalink, "Open the request") + ".";
+    }
+}

@@ -1,0 +1,180 @@
+package com.cebot.supportticket.request;
+
+import com.cebot.db.Deliveries;
+import com.cebot.outbox.Outbox;
+import com.cebot.outbox.OutboxMessage;
+import com.cebot.outbox.SlackWrite;
+import com.cebot.slack.BlockJson;
+import com.cebot.slack.Permalinks;
+import com.cebot.supportticket.Customer;
+import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.supportticket.Customers;
+import com.cebot.supportticket.LinksJson;
+import com.cebot.supportticket.SourceMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Stores Support Ticket Requests and moves them through their lifecycle. Each unit of work is one
+ * transaction that also queues its Slack writes, so a change and what it tells people cannot part.
+ * Every transaction writes first (the delivery key), so SQLite serializes two concurrent moves
+ * instead of failing the second; the status guard then lets only the first move of a status win.
+ */
+public final class RequestService {
+
+    static final String CARD_TOPIC = "request.card";
+
+    sealed interface Submitted {
+        record Posted(long requestId) implements Submitted {}
+
+        /** Slack delivered the same submission again; it is already stored. */
+        record Repeat() implements Submitted {}
+    }
+
+    sealed interface MoveResult {
+        record Moved(SupportTicketRequest request) implements MoveResult {}
+
+        /** A decline without a reason: ask for one. Nothing has changed. */
+        record NeedsReason(SupportTicketRequest request) implements MoveResult {}
+
+        /** The clicker may not move requests; they were told privately. */
+        record NotAllowed() implements MoveResult {}
+
+        /** The request had moved on (a stale card, or a faster click); the clicker was told privately. */
+        record AlreadyMoved(RequestStatus current) implements MoveResult {}
+
+        record Invalid(String problem) implements MoveResult {}
+
+        /** Slack delivered the same click or submission again; it was handled the first time. */
+        record Repeat() implements MoveResult {}
+    }
+
+    private final Jdbi jdbi;
+    private final Outbox outbox;
+    private final Permalinks permalinks;
+    private final Approvers approvers;
+    private final String channel;
+    private final String headOfSupportMention;
+    private final Clock clock;
+
+    public RequestService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
+            String headOfSupportMention, Clock clock) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.permalinks = permalinks;
+        this.approvers = approvers;
+        this.channel = channel;
+        this.headOfSupportMention = headOfSupportMention;
+        this.clock = clock;
+        outbox.register(CARD_TOPIC, new RequestCardHook(outbox, permalinks, channel));
+    }
+
+    Submitted submit(RequestDraft draft, String submissionKey, String userId) {
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            if (!h.attach(Deliveries.class).firstTime("view:" + submissionKey, now)) {
+                return new Submitted.Repeat();
+            }
+            Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
+            RequestRepository repo = h.attach(RequestRepository.class);
+            String cardKey = "request-card:" + submissionKey;
+            long id = repo.insert(submissionKey, customer.id(), userId, LinksJson.write(draft.links()), draft.ask(),
+                    draft.why(), draft.ifNot(), draft.neededBy().map(RequestDraft.NeededBy::date).orElse(null),
+                    draft.neededBy().map(RequestDraft.NeededBy::why).orElse(null), draft.anythingElse().orElse(null),
+                    cardKey, draft.source().map(SourceMessage::channel).orElse(null),
+                    draft.source().map(SourceMessage::ts).orElse(null), now);
+            repo.insertEvent(id, RequestStatus.OPEN.db(), userId, null, now);
+            SupportTicketRequest r = repo.request(id).orElseThrow();
+            outbox.enqueue(h, OutboxMessage.of(cardKey, new SlackWrite.Post(channel,
+                    RequestCard.text(r, headOfSupportMention),
+                    BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
+                    .onDelivery(CARD_TOPIC, Long.toString(id)));
+            return new Submitted.Posted(id);
+        });
+    }
+
+    /**
+     * Moves a request for {@code actor}. {@code deliveryKey} names what Slack delivered (a click's
+     * action_ts and user, a view id): the same delivery twice is handled once. {@code reason} is
+     * needed for a decline and ignored otherwise.
+     */
+    MoveResult move(long requestId, Move move, String actor, String reason, String deliveryKey) {
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            if (!h.attach(Deliveries.class).firstTime(deliveryKey, now)) {
+                return new MoveResult.Repeat();
+            }
+            RequestRepository repo = h.attach(RequestRepository.class);
+            Optional<SupportTicketRequest> found = repo.request(requestId);
+            if (found.isEmpty()) {
+                return new MoveResult.Invalid("no request " + requestId);
+            }
+            SupportTicketRequest r = found.get();
+            if (!approvers.mayDecide(actor)) {
+                tellPrivately(h, r, actor, deliveryKey, RequestNotices.notAllowed(approvers.describe()));
+                return new MoveResult.NotAllowed();
+            }
+            if (!move.allowedFrom(r.status())) {
+                tellPrivately(h, r, actor, deliveryKey, RequestNotices.alreadyMoved(r));
+                return new MoveResult.AlreadyMoved(r.status());
+            }
+            String why = move == Move.DECLINE ? reason : null;
+            if (move == Move.DECLINE && (why == null || why.isBlank())) {
+                return new MoveResult.NeedsReason(r);
+            }
+            if (why != null && why.length() > RequestModal.DECLINE_REASON_MAX) {
+                return new MoveResult.Invalid("reason longer than " + RequestModal.DECLINE_REASON_MAX);
+            }
+            RequestStatus target = move.target();
+            if (repo.move(requestId, r.status().db(), target.db()) == 0) {
+                SupportTicketRequest current = repo.request(requestId).orElseThrow();
+                tellPrivately(h, current, actor, deliveryKey, RequestNotices.alreadyMoved(current));
+                return new MoveResult.AlreadyMoved(current.status());
+            }
+            repo.insertEvent(requestId, target.db(), actor, why, now);
+            SupportTicketRequest moved = repo.request(requestId).orElseThrow();
+            announce(h, moved);
+            return new MoveResult.Moved(moved);
+        });
+    }
+
+    /** Open requests nobody has acknowledged, for the nudge scheduler. */
+    public List<SupportTicketRequest> unacknowledged() {
+        return jdbi.withExtension(RequestRepository.class, RequestRepository::unacknowledged);
+    }
+
+    /** Open or acknowledged requests needed by {@code until} or earlier, for the nudge scheduler. */
+    public List<SupportTicketRequest> neededBy(LocalDate until) {
+        return jdbi.withExtension(RequestRepository.class, r -> r.neededBy(until));
+    }
+
+    /** Every request raised since then, for export. */
+    public List<SupportTicketRequest> since(Instant since) {
+        return jdbi.withExtension(RequestRepository.class, r -> r.since(since));
+    }
+
+    /**
+     * The card redrawn, a note in its thread and a DM to the CE. Keys name the request and the status
+     * it reached, which it reaches once, so a repeat of this move enqueues nothing new.
+     */
+    private void announce(Handle h, SupportTicketRequest r) {
+        String key = "request:" + r.id() + ":" + r.status().db();
+        outbox.enqueue(h, OutboxMessage.anchored(key + ":card", r.cardKey(), new SlackWrite.Update(
+                RequestCard.text(r, headOfSupportMention), BlockJson.of(RequestCard.blocks(r, headOfSupportMention)))));
+        outbox.enqueue(h, OutboxMessage.anchored(key + ":note", r.cardKey(),
+                new SlackWrite.ThreadReply(RequestCard.note(r), null)));
+        String permalink = r.cardLanded() ? permalinks.message(r.cardChannel(), r.cardTs()) : null;
+        outbox.enqueue(h, OutboxMessage.of(key + ":dm", new SlackWrite.Post(r.submittedBy(),
+                RequestNotices.moved(r, permalink), null)));
+    }
+
+    private void tellPrivately(Handle h, SupportTicketRequest r, String user, String deliveryKey, String text) {
+        outbox.enqueue(h, OutboxMessage.of("request:" + r.id() + ":refusal:" + deliveryKey,
+                new SlackWrite.Ephemeral(channel, user, text, null)));
+    }
+}

@@ -1,0 +1,34 @@
+package com.cebot.supportticket.request;
+
+import java.util.Locale;
+
+/** Where a Support Ticket Request stands. Stored lower case, as the table's CHECK lists them. */
+public enum RequestStatus {
+    OPEN("Open", "raised"),
+    ACKNOWLEDGED("Acknowledged", "acknowledged"),
+    APPROVED("Approved", "approved"),
+    DECLINED("Declined", "declined"),
+    DONE("Done", "marked done");
+
+    private final String label;
+    private final String verb;
+
+    RequestStatus(String label, String verb) {
+        this.label = label;
+        this.verb = verb;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** How a sentence says a request got here: "was declined by …". */
+    public String verb() {
+        return verb;
+    }
+
+    /** The value in the status columns. */
+    public String db() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

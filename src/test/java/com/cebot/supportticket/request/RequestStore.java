@@ -1,0 +1,150 @@
+package com.cebot.supportticket.request;
+
+import com.cebot.db.Database;
+import com.cebot.outbox.Outbox;
+import com.cebot.slack.Permalinks;
+import com.cebot.supportticket.CustomerChoice;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A request service over a real SQLite file, with an outbox that sends nothing: its rows are read
+ * back to see what would be posted.
+ */
+final class RequestStore {
+
+    static final String HEAD = "UHEAD";
+    static final String DELEGATE = "UDELEGATE";
+    static final String CE = "UCE";
+    static final String CHANNEL = "CSUPPORT";
+    static final String CARD_TS = "1700000000.000100";
+
+    final TestClock clock = new TestClock(Instant.parse("2026-11-23T17:00:00Z"));
+    final Jdbi jdbi;
+    final Outbox outbox;
+    final Approvers approvers;
+    final RequestService service;
+    private final AtomicInteger clicks = new AtomicInteger();
+
+    RequestStore(Path dir, String headMention, Approvers.GroupMembers groupMembers) {
+        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        outbox = new Outbox(jdbi, Slack.getInstance().methods("xoxb-unused"), clock, Outbox.Timing.DEFAULT);
+        // Enqueueing wakes the dispatcher even when it was never started; closed, it leaves the rows be.
+        outbox.close();
+        approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, clock);
+        service = new RequestService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), approvers, CHANNEL,
+                headMention, clock);
+    }
+
+    RequestStore(Path dir) {
+        this(dir, "<@" + HEAD + ">", id -> java.util.Set.of());
+    }
+
+    static RequestDraft draft(Optional<RequestDraft.NeededBy> neededBy) {
+        return new RequestDraft(new CustomerChoice.New("Acme Corp"), List.of(SampleRequest.ZENDESK), "Prioritise the SSO bug",
+                "Renewal depends on it", "They may not renew", neededBy, Optional.empty(), Optional.empty());
+    }
+
+    long submit(String viewId) {
+        return ((RequestService.Submitted.Posted) service.submit(draft(Optional.empty()), viewId, CE)).requestId();
+    }
+
+    /** A click as Slack delivers it: each one its own action_ts. */
+    RequestService.MoveResult click(long id, Move move, String actor) {
+        return service.move(id, move, actor, move == Move.DECLINE ? "Out of scope" : null,
+                "action:1700000000." + clicks.incrementAndGet() + ":" + actor);
+    }
+
+    SupportTicketRequest request(long id) {
+        return jdbi.withExtension(RequestRepository.class, r -> r.request(id).orElseThrow());
+    }
+
+    /** What the card's delivery would record: from now on it has a channel and ts. */
+    void landCard(long id) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE outbox SET status = 'delivered', channel = :channel, ts = :ts
+                WHERE message_key = (SELECT card_key FROM support_request WHERE id = :id)
+                """).bind("channel", CHANNEL).bind("ts", CARD_TS).bind("id", id).execute());
+    }
+
+    List<Row> outboxRows() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT message_key, anchor_key, method, args FROM outbox ORDER BY id")
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list());
+    }
+
+    int count(String table) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+    }
+
+    /** An outbox row; {@code kind} tells a card update, a thread note, a DM and an ephemeral apart. */
+    record Row(String key, String anchorKey, String method, String args) {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        String arg(String name) {
+            try {
+                return JSON.readTree(args).path(name).asText(null);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The blocks as plain JSON: the SDK's Gson writes {@code <} and {@code &} as unicode escapes. */
+        String blocks() {
+            try {
+                return JSON.readTree(arg("blocks")).toString();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String kind() {
+            if (method.equals("chat.update")) {
+                return "update";
+            }
+            if (method.equals("chat.postEphemeral")) {
+                return "ephemeral to " + arg("user");
+            }
+            return anchorKey != null ? "note" : "post to " + arg("channel");
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends Clock {
+        private volatile Instant now;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        void advanceDays(int days) {
+            now = now.plusSeconds(days * 86_400L);
+        }
+
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
