@@ -1,6 +1,7 @@
 package com.cebot.supportticket.context;
 
 import com.cebot.supportticket.ExportRow;
+import com.cebot.supportticket.LinksJson;
 import com.cebot.supportticket.TicketLink;
 import java.time.Instant;
 import java.util.List;

@@ -3,6 +3,7 @@ package com.cebot.supportticket.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.slack.BlockJson;
+import com.cebot.supportticket.LinksJson;
 import com.cebot.supportticket.TicketLinkParser;
 import com.cebot.supportticket.TicketLinkParser.ParseResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
