@@ -4,6 +4,7 @@ import com.cebot.config.Settings;
 import com.cebot.db.Database;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
+import com.cebot.schedule.WorkingHours;
 import com.cebot.slack.Background;
 import com.cebot.slack.InteractionLog;
 import com.cebot.slack.Permalinks;
@@ -17,6 +18,7 @@ import com.cebot.supportticket.context.ContextFeature;
 import com.cebot.supportticket.context.ContextService;
 import com.cebot.supportticket.request.Approvers;
 import com.cebot.supportticket.request.RequestFeature;
+import com.cebot.supportticket.request.RequestNudges;
 import com.cebot.supportticket.request.RequestService;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
@@ -97,8 +99,11 @@ public final class CeBot implements AutoCloseable {
                 Approvers.fromSlack(methods), clock);
         resources.add(approvers);
         approvers.start(APPROVERS_REFRESH);
+        var schedule = settings.config().schedule();
+        var nudges = new RequestNudges(scheduler, new WorkingHours(schedule), schedule.timeZone(),
+                support.requestNudgeWorkingHours(), outbox, permalinks, workspace.headOfSupportMention());
         var requests = new RequestService(jdbi, outbox, permalinks, approvers, workspace.customerSupport(),
-                workspace.headOfSupportMention(), clock);
+                workspace.headOfSupportMention(), nudges, clock);
         new RequestFeature(requests, ticketLinks, customers, background, methods, workspace.customerSupport(),
                 settings.config().schedule().timeZone(), clock).register(app);
 

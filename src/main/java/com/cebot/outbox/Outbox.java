@@ -41,6 +41,8 @@ public final class Outbox implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean runQueued = new AtomicBoolean();
+    /** Until started, enqueued rows only wait in the table (tools and tests that must not send). */
+    private volatile boolean started;
 
     /** How long to wait between attempts and how often to look for due rows. */
     public record Timing(Duration firstRetry, Duration maxRetry, Duration poll) {
@@ -77,12 +79,13 @@ public final class Outbox implements AutoCloseable {
     }
 
     public void start() {
+        started = true;
         thread.scheduleWithFixedDelay(this::wake, 0, timing.poll().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Asks the dispatcher to look for due rows now rather than at the next poll. */
     public void wake() {
-        if (runQueued.compareAndSet(false, true)) {
+        if (started && runQueued.compareAndSet(false, true)) {
             try {
                 thread.execute(this::runSafely);
             } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -139,9 +142,9 @@ public final class Outbox implements AutoCloseable {
             }
         }
         jdbi.useExtension(OutboxRepository.class, r -> r.markAttempt(row.id(), true));
-        long started = System.nanoTime();
+        long callStart = System.nanoTime();
         Attempt attempt = writer.send(row.messageKey(), write, row.anchorChannel(), row.anchorTs());
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long millis = (System.nanoTime() - callStart) / 1_000_000;
         if (attempt instanceof Attempt.Sent) {
             log.info("outbox {} {} delivered in {} ms (attempt {})", row.method(), row.messageKey(), millis, row.attempts() + 1);
         } else {

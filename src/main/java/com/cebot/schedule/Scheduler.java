@@ -90,7 +90,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /** One pass over due jobs. @return how many ran to completion. */
-    int runDue() {
+    public int runDue() {
         Instant now = clock.instant();
         List<String> kinds = new ArrayList<>();
         for (String kind : jdbi.withExtension(JobRepository.class, r -> r.dueKinds(now))) {

@@ -60,16 +60,18 @@ public final class RequestService {
     private final Approvers approvers;
     private final String channel;
     private final String headOfSupportMention;
+    private final RequestNudges nudges;
     private final Clock clock;
 
     public RequestService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
-            String headOfSupportMention, Clock clock) {
+            String headOfSupportMention, RequestNudges nudges, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
         this.approvers = approvers;
         this.channel = channel;
         this.headOfSupportMention = headOfSupportMention;
+        this.nudges = nudges;
         this.clock = clock;
         outbox.register(CARD_TOPIC, new RequestCardHook(outbox, permalinks, channel));
     }
@@ -90,6 +92,7 @@ public final class RequestService {
                     draft.source().map(SourceMessage::ts).orElse(null), now);
             repo.insertEvent(id, RequestStatus.OPEN.db(), userId, null, now);
             SupportTicketRequest r = repo.request(id).orElseThrow();
+            nudges.schedule(h, r);
             outbox.enqueue(h, OutboxMessage.of(cardKey, new SlackWrite.Post(channel,
                     RequestCard.text(r, headOfSupportMention),
                     BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))

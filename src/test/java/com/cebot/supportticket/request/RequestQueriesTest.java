@@ -96,7 +96,7 @@ final class RequestQueriesTest {
     @Test
     void since_listsRequestsRaisedFromThen() {
         store.submit("V1");
-        store.clock.advanceDays(2);
+        store.clock.advance(java.time.Duration.ofDays(2));
         Instant from = store.clock.instant();
         long recent = store.submit("V2");
 

@@ -1,9 +1,17 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.config.BotConfig;
 import com.cebot.db.Database;
+import com.cebot.schedule.Scheduler;
+import com.cebot.schedule.WorkingHours;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.EnumSet;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.CustomerChoice;
+import com.cebot.testing.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import java.nio.file.Path;
@@ -23,16 +31,19 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class RequestStore {
 
+    static final BotConfig.Schedule SCHEDULE = new BotConfig.Schedule(ZoneId.of("America/Los_Angeles"),
+            LocalTime.of(9, 0), LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 9);
     static final String HEAD = "UHEAD";
     static final String DELEGATE = "UDELEGATE";
     static final String CE = "UCE";
     static final String CHANNEL = "CSUPPORT";
     static final String CARD_TS = "1700000000.000100";
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-23T17:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
     final Jdbi jdbi;
     final Outbox outbox;
     final Approvers approvers;
+    final Scheduler scheduler;
     final RequestService service;
     private final AtomicInteger clicks = new AtomicInteger();
 
@@ -42,8 +53,11 @@ final class RequestStore {
         // Enqueueing wakes the dispatcher even when it was never started; closed, it leaves the rows be.
         outbox.close();
         approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, clock);
-        service = new RequestService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), approvers, CHANNEL,
-                headMention, clock);
+        scheduler = new Scheduler(jdbi, clock, Duration.ofHours(1));
+        Permalinks permalinks = new Permalinks("https://acme.slack.com/");
+        RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,
+                permalinks, headMention);
+        service = new RequestService(jdbi, outbox, permalinks, approvers, CHANNEL, headMention, nudges, clock);
     }
 
     RequestStore(Path dir) {
@@ -116,35 +130,6 @@ final class RequestStore {
                 return "ephemeral to " + arg("user");
             }
             return anchorKey != null ? "note" : "post to " + arg("channel");
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advanceDays(int days) {
-            now = now.plusSeconds(days * 86_400L);
-        }
-
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
