@@ -18,6 +18,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,7 @@ final class BoltSocketModeTest {
 
     private final AtomicInteger botMessagesHandled = new AtomicInteger();
     private final AtomicReference<String> sharedMessageText = new AtomicReference<>();
+    private final AtomicReference<String> editedText = new AtomicReference<>();
     private SlackFake fake;
     private Slack slack;
     private SocketModeApp socketModeApp;
@@ -128,6 +130,16 @@ final class BoltSocketModeTest {
     }
 
     @Test
+    void aButtonInTheModal_letsTheAppUpdateTheViewWithItsHash() {
+        View form = openForm("UIDA");
+
+        fake.awaitAck(fake.sendViewBlockAction(form.id(), "UIDA", "add_detail", "more", "1"), WAIT);
+
+        assertThat(fake.awaitCall("views.update", WAIT).param("hash")).isEqualTo(form.hash());
+        assertThat(fake.view(form.id()).title()).isEqualTo("With details");
+    }
+
+    @Test
     void blockSuggestion_isAnsweredWithOptionsInTheAck() {
         View form = openForm("UHANS");
 
@@ -175,6 +187,16 @@ final class BoltSocketModeTest {
             assertThat(m.threadTs()).isEqualTo(event.ts());
             assertThat(m.text()).isEqualTo("On it");
         });
+    }
+
+    @Test
+    void anEditedMessage_arrivesAsMessageChanged_andIsStoredEdited() {
+        String ts = fake.addMessage("C1", "UALICE", "typo", null);
+
+        fake.awaitAck(fake.sendMessageChangedEvent("C1", ts, "fixed").envelopeId(), WAIT);
+
+        assertThat(editedText).hasValue("fixed");
+        assertThat(fake.message("C1", ts).orElseThrow().text()).isEqualTo("fixed");
     }
 
     @Test
@@ -252,6 +274,15 @@ final class BoltSocketModeTest {
             ctx.client().chatPostMessage(r -> r.channel(event.getChannel()).threadTs(event.getTs()).text("On it"));
             return ctx.ack();
         });
+        app.blockAction("add_detail", (req, ctx) -> {
+            var view = req.getPayload().getView();
+            ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(form("With details")));
+            return ctx.ack();
+        });
+        app.event(MessageChangedEvent.class, (req, ctx) -> {
+            editedText.set(req.getEvent().getMessage().getText());
+            return ctx.ack();
+        });
         app.event(MessageBotEvent.class, (req, ctx) -> {
             botMessagesHandled.incrementAndGet();
             return ctx.ack();
@@ -266,6 +297,8 @@ final class BoltSocketModeTest {
                         input(i -> i.blockId("summary").label(plainText("Summary"))
                                 .element(plainTextInput(p -> p.actionId("text")))),
                         input(i -> i.blockId("customer").label(plainText("Customer"))
-                                .element(externalSelect(e -> e.actionId("pick").minQueryLength(2)))))));
+                                .element(externalSelect(e -> e.actionId("pick").minQueryLength(2)))),
+                        actions(a -> a.blockId("more").elements(List.of(
+                                button(b -> b.actionId("add_detail").value("1").text(plainText("Add detail")))))))));
     }
 }

@@ -123,6 +123,7 @@ final class SocketModeServerTest {
 
         assertThat(retry.get("retry_attempt").asInt()).isEqualTo(1);
         assertThat(fake.awaitAcks("dup-1", 2, WAIT)).hasSize(2);
+        assertThat(fake.acks()).extracting(Ack::envelopeId).containsExactly("dup-1", "dup-1");
     }
 
     @Test
