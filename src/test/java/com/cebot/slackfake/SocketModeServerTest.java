@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.java_websocket.framing.CloseFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,7 +181,10 @@ final class SocketModeServerTest {
             connect().nextFrame(WAIT);
         }
 
-        RawSocketClient eleventh = connect();
+        // The fake closes this socket right after greeting it, so connectBlocking may already see it closed.
+        RawSocketClient eleventh = new RawSocketClient(socketUrl());
+        clients.add(eleventh);
+        eleventh.connectBlocking(5, TimeUnit.SECONDS);
 
         JsonNode frame = eleventh.nextFrame(WAIT);
         assertThat(frame.get("type").asText()).isEqualTo("disconnect");
