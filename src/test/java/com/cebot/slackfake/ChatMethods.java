@@ -39,7 +39,7 @@ final class ChatMethods {
 
     private ObjectNode postMessage(ApiRequest request) {
         String channel = directory.postableConversation(request.required("channel", "channel_not_found"));
-        Content content = Content.of(request);
+        Content content = Content.checked(request);
         Message message = messages.add(new Message(channel, messages.nextTs(), request.param("thread_ts"),
                 SlackFake.BOT_USER_ID, SlackFake.BOT_ID, content.text(), content.blocks(), content.metadata(), List.of()));
         ObjectNode body = Json.object().put("channel", channel).put("ts", message.ts());
@@ -74,7 +74,7 @@ final class ChatMethods {
     private ObjectNode postEphemeral(ApiRequest request) {
         directory.postableConversation(request.required("channel", "channel_not_found"));
         directory.user(request.required("user", "user_not_found")).orElseThrow(() -> new SlackError("user_not_found"));
-        Content.of(request);
+        Content.checked(request);
         return Json.object().put("message_ts", messages.nextTs());
     }
 
@@ -97,7 +97,7 @@ final class ChatMethods {
         if (postAt > now + SCHEDULE_HORIZON.toSeconds()) {
             throw new SlackError("time_too_far");
         }
-        Content content = Content.of(request);
+        Content content = Content.checked(request);
         ObjectNode body = Json.object().put("channel", channel)
                 .put("scheduled_message_id", String.format("Q%010d", ++scheduled)).put("post_at", postAt);
         body.putObject("message").put("type", "message").put("text", content.text())
@@ -132,7 +132,7 @@ final class ChatMethods {
     /** The text, blocks and metadata of a new message, checked as Slack checks them. */
     private record Content(String text, JsonNode blocks, JsonNode metadata) {
 
-        static Content of(ApiRequest request) {
+        static Content checked(ApiRequest request) {
             String text = request.param("text");
             JsonNode blocks = checkedBlocks(request);
             if (text == null && (blocks == null || blocks.isEmpty())) {

@@ -59,6 +59,7 @@ final class Interactions {
         View view = storedView(viewId);
         ObjectNode payload = Payloads.viewSubmission(view.json(), user(userId), stateValues, triggers.issue(userId));
         String envelopeId = UUID.randomUUID().toString();
+        // Registered before sending, because the ack can arrive before send() returns.
         views.expectSubmissionAck(envelopeId, viewId);
         socket.send(Payloads.envelope("interactive", payload, envelopeId));
         return envelopeId;

@@ -33,19 +33,20 @@ public final class Payloads {
         return envelope;
     }
 
+    /** The user object of block_actions and view_submission; shortcuts use a subset of it. */
     public static ObjectNode user(String userId, String userName) {
         return Json.object().put("id", userId).put("username", userName).put("name", userName)
                 .put("team_id", SlackFake.TEAM_ID);
     }
 
     public static ObjectNode globalShortcut(String callbackId, ObjectNode user, String triggerId) {
-        ObjectNode payload = interaction("shortcut", user);
+        ObjectNode payload = interaction("shortcut", only(user, "id", "username", "team_id"));
         return payload.put("callback_id", callbackId).put("trigger_id", triggerId).put("action_ts", actionTs());
     }
 
     public static ObjectNode messageShortcut(String callbackId, ObjectNode user, ObjectNode channel,
             ObjectNode message, String triggerId, String responseUrl) {
-        ObjectNode payload = interaction("message_action", user);
+        ObjectNode payload = interaction("message_action", only(user, "id", "name", "team_id"));
         payload.put("callback_id", callbackId).put("trigger_id", triggerId)
                 .put("message_ts", Json.text(message, "ts")).put("response_url", responseUrl)
                 .put("action_ts", actionTs());
@@ -149,9 +150,9 @@ public final class Payloads {
         if (message.user() == null) {
             event.put("subtype", "bot_message").put("bot_id", message.botId());
         } else {
-            event.put("client_msg_id", UUID.randomUUID().toString()).put("user", message.user());
+            event.put("client_msg_id", UUID.randomUUID().toString()).put("user", message.user()).put("team", SlackFake.TEAM_ID);
         }
-        event.put("text", message.text()).put("ts", message.ts()).put("team", SlackFake.TEAM_ID)
+        event.put("text", message.text()).put("ts", message.ts())
                 .put("channel", message.channel()).put("event_ts", message.ts())
                 .put("channel_type", channelType(message.channel()));
         if (message.isReply()) {
@@ -185,13 +186,25 @@ public final class Payloads {
         return Json.object().put("id", id).put("name", name);
     }
 
+    /** Shortcuts carry no api_app_id; the other interactions do (as the SDK's payload models expect). */
     private static ObjectNode interaction(String type, ObjectNode user) {
-        ObjectNode payload = Json.object().put("type", type).put("token", VERIFICATION_TOKEN)
-                .put("api_app_id", SlackFake.APP_ID);
+        ObjectNode payload = Json.object().put("type", type).put("token", VERIFICATION_TOKEN);
+        if (!type.equals("shortcut") && !type.equals("message_action")) {
+            payload.put("api_app_id", SlackFake.APP_ID);
+        }
         payload.putObject("team").put("id", SlackFake.TEAM_ID).put("domain", "fake");
         payload.set("user", user);
         payload.putNull("enterprise");
         return payload.put("is_enterprise_install", false);
+    }
+
+    /** Slack names the user differently per payload type: username for shortcuts, name for message actions. */
+    private static ObjectNode only(ObjectNode user, String... fields) {
+        ObjectNode copy = Json.object();
+        for (String field : fields) {
+            copy.set(field, user.get(field));
+        }
+        return copy;
     }
 
     private static ObjectNode withState(ObjectNode view, ObjectNode stateValues) {

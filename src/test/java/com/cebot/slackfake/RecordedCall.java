@@ -18,6 +18,8 @@ public record RecordedCall(
 
     public RecordedCall {
         params = Map.copyOf(params);
+        // A copy, so that a test poking at a recorded call cannot change what the fake stored.
+        json = json.deepCopy();
     }
 
     public String param(String name) {

@@ -22,10 +22,6 @@ final class SlackError extends RuntimeException {
         this.messages = List.copyOf(messages);
     }
 
-    String error() {
-        return error;
-    }
-
     ObjectNode toJson() {
         ObjectNode body = Json.object().put("ok", false).put("error", error);
         if (!messages.isEmpty()) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.java_websocket.framing.CloseFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,7 @@ final class SocketModeServerTest {
 
         assertThat(retry.get("retry_attempt").asInt()).isEqualTo(1);
         assertThat(fake.awaitAcks("dup-1", 2, WAIT)).hasSize(2);
+        assertThat(fake.acks()).extracting(Ack::envelopeId).containsExactly("dup-1", "dup-1");
     }
 
     @Test
@@ -179,7 +181,10 @@ final class SocketModeServerTest {
             connect().nextFrame(WAIT);
         }
 
-        RawSocketClient eleventh = connect();
+        // The fake closes this socket right after greeting it, so connectBlocking may already see it closed.
+        RawSocketClient eleventh = new RawSocketClient(socketUrl());
+        clients.add(eleventh);
+        eleventh.connectBlocking(5, TimeUnit.SECONDS);
 
         JsonNode frame = eleventh.nextFrame(WAIT);
         assertThat(frame.get("type").asText()).isEqualTo("disconnect");

@@ -122,6 +122,7 @@ final class ViewsTest {
 
         assertThat(push("Four").getError()).isEqualTo("push_limit_reached");
         assertThat(fake.modalStack("UALICE")).extracting(View::title).containsExactly("One", "Two", "Three");
+        assertThat(fake.views()).hasSize(3).containsKey(root);
         assertThat(fake.view(second).rootViewId()).isEqualTo(root);
         assertThat(fake.view(second).previousViewId()).isEqualTo(root);
     }
