@@ -4,6 +4,7 @@ import com.cebot.config.ConfigLoader;
 import com.cebot.db.Database;
 import com.cebot.supportticket.SubmissionExport;
 import com.cebot.supportticket.context.ContextExport;
+import com.cebot.supportticket.request.RequestExport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -49,7 +50,9 @@ final class ExportCommand {
             return Main.BAD_SETTINGS;
         }
         Jdbi jdbi = Database.open(ConfigLoader.databaseUrl(env));
-        SubmissionExport export = new SubmissionExport(Map.of("context", new ContextExport(jdbi)::since));
+        SubmissionExport export = new SubmissionExport(Map.of(
+                "context", new ContextExport(jdbi)::since,
+                "request", new RequestExport(jdbi)::since));
         if (kind != null && !export.knows(kind)) {
             err.println("--kind is context or request, not \"" + kind + "\".");
             return Main.BAD_SETTINGS;

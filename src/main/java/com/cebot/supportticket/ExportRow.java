@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * One submission as a CSV row. Both kinds share one header so a single file can hold them; the
  * columns a kind does not have stay empty.
  */
-@JsonPropertyOrder({"kind", "id", "created_at", "submitted_by", "customer", "links", "status", "handled_by",
+@JsonPropertyOrder({"kind", "id", "created_at", "submitted_by", "customer", "links", "status", "handled_by", "reason",
         "background", "ask", "why", "if_not", "needed_by", "time_reason", "anything_else"})
 public record ExportRow(
         @JsonProperty("kind") String kind,
@@ -18,6 +18,7 @@ public record ExportRow(
         @JsonProperty("links") String links,
         @JsonProperty("status") String status,
         @JsonProperty("handled_by") String handledBy,
+        @JsonProperty("reason") String reason,
         @JsonProperty("background") String background,
         @JsonProperty("ask") String ask,
         @JsonProperty("why") String why,

@@ -36,6 +36,16 @@ final class ExportCommandTest {
                             'line one, "quoted"' || char(10) || 'line two', '2026-03-02T10:00:00Z'),
                            (2, 'V2', 1, 1, 'U0CE', '[]', 'old', '2025-12-31T23:00:00Z')
                     """);
+            h.execute("""
+                    INSERT INTO support_request (id, submission_key, customer_id, submitted_by, links, ask, why, if_not,
+                                                status, card_key, created_at)
+                    VALUES (1, 'V9', 1, 'U0CE', '[]', 'Expedite', 'Renewal', 'Churn', 'declined', 'request-card:V9',
+                            '2026-03-03T10:00:00Z')
+                    """);
+            h.execute("""
+                    INSERT INTO request_event (request_id, status, actor, reason, at)
+                    VALUES (1, 'declined', 'U0HEAD', 'No capacity', '2026-03-04T10:00:00Z')
+                    """);
         });
     }
 
@@ -50,10 +60,10 @@ final class ExportCommandTest {
 
         String csv = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(csv).startsWith("kind,id,created_at,submitted_by,customer,links,status,handled_by,background");
+        assertThat(csv).startsWith("kind,id,created_at,submitted_by,customer,links,status,handled_by,reason,background");
         assertThat(csv).contains("context,1,2026-03-02T10:00:00Z,U0CE")
                 .contains("https://a.zendesk.com/agent/tickets/1")
-                .contains("assigned,U0AE")
+                .contains("assigned,U0AE,,")
                 .contains("\"line one, \"\"quoted\"\"\nline two\"")
                 .doesNotContain("old");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("1 submission(s) since 2026-01-01");
@@ -76,5 +86,15 @@ final class ExportCommandTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("export needs --since")
                 .contains("not \"yesterday\"").contains("not \"gaps\"");
+    }
+
+    @Test
+    void export_withoutKind_holdsBothKinds_withTheDeclineReason() {
+        int code = run("export", "--since", "2026-01-01");
+
+        String csv = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(csv).contains("context,1,").contains("request,1,2026-03-03T10:00:00Z,U0CE")
+                .contains("declined,U0HEAD,\"No capacity\",,Expedite,Renewal,Churn");
     }
 }

@@ -26,7 +26,7 @@ public final class ContextExport {
     private static ExportRow row(SupportContext c, String assignee) {
         String links = LinksJson.read(c.links()).stream().map(TicketLink::url).collect(Collectors.joining(" "));
         return new ExportRow("context", c.id(), c.createdAt().toString(), c.submittedBy(),
-                ExportRow.typed(c.customerName()), links, assignee == null ? "unassigned" : "assigned", assignee,
+                ExportRow.typed(c.customerName()), links, assignee == null ? "unassigned" : "assigned", assignee, null,
                 ExportRow.typed(c.background()), null, null, null, null, null, null);
     }
 }
