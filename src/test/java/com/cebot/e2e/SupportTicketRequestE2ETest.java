@@ -1,0 +1,185 @@
+package com.cebot.e2e;
+
+import static com.cebot.e2e.BotHarness.AE;
+import static com.cebot.e2e.BotHarness.CE_USER;
+import static com.cebot.e2e.BotHarness.DELEGATE;
+import static com.cebot.e2e.BotHarness.HEAD;
+import static com.cebot.e2e.BotHarness.SUPPORT;
+import static com.cebot.e2e.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cebot.slackfake.Ack;
+import com.cebot.slackfake.Message;
+import com.cebot.slackfake.StateValues;
+import com.cebot.slackfake.View;
+import com.cebot.supportticket.request.RequestModal;
+import com.cebot.testing.Await;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Support Ticket Request from shortcut to decision, through the real app and a loopback Slack. */
+final class SupportTicketRequestE2ETest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+
+    @TempDir
+    Path dir;
+
+    private BotHarness harness;
+
+    @BeforeEach
+    void start() {
+        harness = BotHarness.started(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    private View openModal(String user) {
+        harness.slack.clearCalls();
+        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(RequestModal.CALLBACK_ID, user), WAIT);
+        harness.slack.awaitCall("views.open", WAIT);
+        return harness.slack.lastOpenedView();
+    }
+
+    private static StateValues form() {
+        return StateValues.of()
+                .externalSelect(RequestModal.CUSTOMER, RequestModal.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
+                .text(RequestModal.LINK, RequestModal.VALUE, "ZD 77")
+                .text(RequestModal.ASK, RequestModal.VALUE, "Expedite the SSO fix")
+                .text(RequestModal.WHY, RequestModal.VALUE, "Renewal next week")
+                .text(RequestModal.IF_NOT, RequestModal.VALUE, "They may not renew");
+    }
+
+    private Ack submit(View view, StateValues values) {
+        return harness.slack.awaitAck(harness.slack.submitView(view.id(), CE_USER, values.toJson()), WAIT);
+    }
+
+    private Message awaitCard() {
+        return Await.value(WAIT, "a request card", () -> harness.slack.messages(SUPPORT).stream()
+                .filter(m -> !m.isReply()).findFirst().orElse(null));
+    }
+
+    private String card(Message card) {
+        return harness.slack.message(SUPPORT, card.ts()).orElseThrow().blocks().toString();
+    }
+
+    private void click(String user, Message card, String actionId) {
+        String id = card.blocks().findValues("value").stream().map(v -> v.asText()).filter(v -> v.matches("\\d+"))
+                .findFirst().orElseThrow();
+        harness.slack.awaitAck(harness.slack.sendBlockAction(user, SUPPORT, card.ts(), actionId, "b", id), WAIT);
+    }
+
+    private List<Message> dms(String user) {
+        return harness.slack.messages(user);
+    }
+
+    private Message posted() {
+        submit(openModal(CE_USER), form());
+        return awaitCard();
+    }
+
+    @Test
+    void submit_postsTheCard_mentioningTheHeadOfSupport_andConfirmsToTheCe() {
+        Message card = posted();
+
+        assertThat(card.text()).contains("<@" + HEAD + ">");
+        assertThat(card.blocks().toString()).contains("Expedite the SSO fix", "Renewal next week",
+                "They may not renew", "Acme Corp", "Zendesk #77", "request_acknowledge", "request_decline");
+        Await.until(WAIT, "DM to the CE", () -> !dms(CE_USER).isEmpty());
+        assertThat(dms(CE_USER).get(0).text()).contains("/archives/" + SUPPORT + "/p" + card.ts().replace(".", ""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RequestModal.ASK, RequestModal.WHY, RequestModal.IF_NOT, RequestModal.LINK})
+    void requiredFieldMissing_isRefusedOnThatField(String blockId) {
+        StateValues values = form().text(blockId, RequestModal.VALUE, "  ");
+
+        Ack ack = submit(openModal(CE_USER), values);
+
+        assertThat(ack.payload().path("errors").has(blockId)).isTrue();
+        assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void neededByInThePast_isRefused_andAFutureOneIsShown() {
+        Ack past = submit(openModal(CE_USER), form().text(RequestModal.TIME_REASON, RequestModal.VALUE, "Board meeting")
+                .date(RequestModal.NEEDED_BY, RequestModal.VALUE, TODAY.minusDays(1).toString()));
+        assertThat(past.payload().path("errors").has(RequestModal.NEEDED_BY)).isTrue();
+
+        submit(openModal(CE_USER), form().text(RequestModal.TIME_REASON, RequestModal.VALUE, "Board meeting")
+                .date(RequestModal.NEEDED_BY, RequestModal.VALUE, TODAY.plusDays(10).toString()));
+
+        assertThat(awaitCard().blocks().toString()).contains("Board meeting");
+    }
+
+    @Test
+    void lifecycle_acknowledgeApproveDone_eachUpdatesTheCard_notesTheThread_andTellsTheCe() {
+        Message card = posted();
+
+        click(HEAD, card, "request_acknowledge");
+        Await.until(WAIT, "acknowledged", () -> card(card).contains("Acknowledged"));
+        click(DELEGATE, card, "request_approve");
+        Await.until(WAIT, "approved", () -> card(card).contains("Approved"));
+        click(HEAD, card, "request_done");
+        Await.until(WAIT, "done", () -> card(card).contains("Done"));
+
+        Await.until(WAIT, "three thread notes", () -> harness.slack.messages(SUPPORT).stream().filter(Message::isReply).count() == 3);
+        Await.until(WAIT, "four DMs to the CE", () -> dms(CE_USER).size() == 4);
+        assertThat(card(card)).doesNotContain("request_approve", "request_decline", "request_done");
+    }
+
+    @Test
+    void someoneElse_isRefusedPrivately_andNothingChanges() {
+        Message card = posted();
+
+        click(AE, card, "request_approve");
+
+        var ephemeral = harness.slack.awaitCall("chat.postEphemeral", WAIT);
+        assertThat(ephemeral.param("user")).isEqualTo(AE);
+        assertThat(card(card)).contains("request_acknowledge");
+        assertThat(harness.slack.messages(SUPPORT).stream().filter(Message::isReply)).isEmpty();
+    }
+
+    @Test
+    void decline_asksForAReason_thenShowsIt() {
+        Message card = posted();
+        harness.slack.clearCalls();
+
+        click(HEAD, card, "request_decline");
+        harness.slack.awaitCall("views.open", WAIT);
+        View reasonModal = harness.slack.lastOpenedView();
+        assertThat(reasonModal.callbackId()).isEqualTo(RequestModal.DECLINE_CALLBACK_ID);
+        Ack empty = harness.slack.awaitAck(harness.slack.submitView(reasonModal.id(), HEAD,
+                StateValues.of().text(RequestModal.DECLINE_REASON, RequestModal.VALUE, " ").toJson()), WAIT);
+        assertThat(empty.payload().path("errors").has(RequestModal.DECLINE_REASON)).isTrue();
+
+        harness.slack.awaitAck(harness.slack.submitView(reasonModal.id(), HEAD,
+                StateValues.of().text(RequestModal.DECLINE_REASON, RequestModal.VALUE, "Not a support matter").toJson()), WAIT);
+
+        Await.until(WAIT, "declined card", () -> card(card).contains("Declined") && card(card).contains("Not a support matter"));
+        Await.until(WAIT, "DM with the reason", () -> dms(CE_USER).stream().anyMatch(m -> m.text().contains("Not a support matter")));
+    }
+
+    @Test
+    void messageShortcut_prefillsTheLinkAndQuotesTheMessage() {
+        String ts = harness.slack.addMessage(SUPPORT, "U0CUSTOMER", "SSO broken for all users", null);
+
+        harness.slack.awaitAck(harness.slack.sendMessageShortcut(RequestModal.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
+
+        harness.slack.awaitCall("views.open", WAIT);
+        String view = harness.slack.lastOpenedView().blocks().toString();
+        assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(RequestModal.CALLBACK_ID);
+        assertThat(view).contains("/archives/" + SUPPORT + "/p" + ts.replace(".", "")).contains("> SSO broken for all users");
+    }
+}
