@@ -6,6 +6,7 @@ import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import com.cebot.slack.Background;
+import com.cebot.slack.ImmediateDispatch;
 import com.cebot.slack.InteractionLog;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
@@ -45,9 +46,10 @@ public final class CeBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CeBot.class);
 
     /** Knobs that tests turn down; production uses {@link #DEFAULT}. */
-    public record Tuning(Duration slackTimeout, Outbox.Timing outbox, int afterAckThreads, Duration schedulerPoll) {
+    public record Tuning(Duration slackTimeout, Outbox.Timing outbox, int envelopeThreads, int afterAckThreads,
+            Duration schedulerPoll) {
         public static final Tuning DEFAULT =
-                new Tuning(Duration.ofSeconds(10), Outbox.Timing.DEFAULT, 8, Duration.ofSeconds(30));
+                new Tuning(Duration.ofSeconds(10), Outbox.Timing.DEFAULT, 16, 8, Duration.ofSeconds(30));
     }
 
     /** How often the head of support's user group is read again; a refused member triggers it sooner. */
@@ -69,10 +71,18 @@ public final class CeBot implements AutoCloseable {
         MethodsClient methods = slack.methods(secrets.botToken());
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
         checkAppToken(slack, secrets.appToken());
-        Jdbi jdbi = Database.open(secrets.databaseUrl());
-        Workspace workspace = resolve(methods, settings, auth);
+        Database.Pooled store = Database.pooled(secrets.databaseUrl());
+        Jdbi jdbi = store.jdbi();
+        Workspace workspace;
+        try {
+            workspace = resolve(methods, settings, auth);
+        } catch (StartupException e) {
+            store.close();
+            throw e;
+        }
 
         List<AutoCloseable> resources = new ArrayList<>();
+        resources.add(store);
         Outbox outbox = new Outbox(jdbi, methods, clock, tuning.outbox());
         Background background = new Background(tuning.afterAckThreads(), 10_000);
         Scheduler scheduler = new Scheduler(jdbi, clock, tuning.schedulerPoll());
@@ -113,10 +123,11 @@ public final class CeBot implements AutoCloseable {
         try {
             socket = connect(secrets.appToken(), app);
         } catch (StartupException e) {
-            resources.forEach(CeBot::closeQuietly);
+            closeAll(resources);
             throw e;
         }
-        resources.add(0, socket::close);
+        resources.add(ImmediateDispatch.install(socket.getClient(), tuning.envelopeThreads()));
+        resources.add(socket::close);
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
         return new CeBot(resources, jdbi, workspace);
     }
@@ -190,7 +201,14 @@ public final class CeBot implements AutoCloseable {
 
     @Override
     public void close() {
-        resources.forEach(CeBot::closeQuietly);
+        closeAll(resources);
+    }
+
+    /** Newest first: the socket stops taking work before the store it writes to closes. */
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            closeQuietly(resources.get(i));
+        }
     }
 
     private static void closeQuietly(AutoCloseable resource) {

@@ -83,7 +83,7 @@ final class AckBenchmark {
                         .view(ContextModal.build(SUPPORT, ContextModal.Prefill.NONE)));
                 return ctx.ack();
             });
-            SocketModeApp socket = new SocketModeApp(client.socketMode(SlackFake.APP_TOKEN), app);
+            SocketModeApp socket = new SocketModeApp(SlackFake.APP_TOKEN, app);
             socket.startAsync();
             try {
                 slack.awaitConnections(1, Duration.ofSeconds(10));

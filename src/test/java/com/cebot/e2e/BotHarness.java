@@ -34,7 +34,7 @@ public final class BotHarness implements AutoCloseable {
 
     public static final CeBot.Tuning FAST = new CeBot.Tuning(Duration.ofSeconds(2),
             new Outbox.Timing(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(100)),
-            8, Duration.ofMillis(100));
+            16, 8, Duration.ofMillis(100));
 
     public final SlackFake slack;
     private final Path dir;
