@@ -2,6 +2,7 @@ package com.cebot.app;
 
 import com.cebot.config.Settings;
 import com.cebot.db.Database;
+import com.cebot.inbox.Inbox;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
@@ -86,9 +87,11 @@ public final class CeBot implements AutoCloseable {
         Outbox outbox = new Outbox(jdbi, methods, clock, tuning.outbox());
         Background background = new Background(tuning.afterAckThreads(), 10_000);
         Scheduler scheduler = new Scheduler(jdbi, clock, tuning.schedulerPoll());
+        Inbox inbox = new Inbox(jdbi, clock, tuning.outbox().poll());
         resources.add(scheduler);
         resources.add(background);
         resources.add(outbox);
+        resources.add(inbox);
 
         App app = new App(AppConfig.builder()
                 .slack(slack)
@@ -101,7 +104,7 @@ public final class CeBot implements AutoCloseable {
         var permalinks = new Permalinks(workspace.teamUrl());
         var ticketLinks = new TicketLinkParser(settings.config().zendesk().subdomain());
         var customers = new CustomerSuggestions(jdbi);
-        var contexts = new ContextService(jdbi, outbox, permalinks, workspace.customerSupport(), clock);
+        var contexts = new ContextService(jdbi, inbox, outbox, permalinks, workspace.customerSupport(), clock);
         new ContextFeature(contexts, ticketLinks, customers, background, methods, workspace.customerSupport())
                 .register(app);
         var support = settings.config().support();
@@ -112,12 +115,13 @@ public final class CeBot implements AutoCloseable {
         var schedule = settings.config().schedule();
         var nudges = new RequestNudges(scheduler, new WorkingHours(schedule), schedule.timeZone(),
                 support.requestNudgeWorkingHours(), outbox, permalinks, workspace.headOfSupportMention());
-        var requests = new RequestService(jdbi, outbox, permalinks, approvers, workspace.customerSupport(),
+        var requests = new RequestService(jdbi, inbox, outbox, permalinks, approvers, workspace.customerSupport(),
                 workspace.headOfSupportMention(), nudges, clock);
         new RequestFeature(requests, ticketLinks, customers, background, methods, workspace.customerSupport(),
                 settings.config().schedule().timeZone(), clock).register(app);
 
         outbox.start();
+        inbox.start();
         scheduler.start();
         SocketModeApp socket;
         try {

@@ -1,11 +1,16 @@
 package com.cebot.supportticket;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Optional;
 
 /**
  * What the Customer Name select carries: a customer on record, or a name typed for the first time.
  * The option value encodes which, within Slack's 150-character limit for option values.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = CustomerChoice.Known.class, name = "known"),
+        @JsonSubTypes.Type(value = CustomerChoice.New.class, name = "new")})
 public sealed interface CustomerChoice {
 
     int MAX_NAME = 70;

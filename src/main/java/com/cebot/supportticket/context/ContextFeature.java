@@ -66,8 +66,9 @@ public final class ContextFeature {
             return ctx.ackWithErrors(invalid.errors());
         }
         ContextDraft draft = ((ContextForm.Checked.Valid) checked).draft();
-        ContextService.Submitted result = service.submit(draft, view.getId(), ctx.getRequestUserId());
-        log.info("support context from {}: {}", ctx.getRequestUserId(), result);
+        if (!service.accept(draft, view.getId(), ctx.getRequestUserId())) {
+            log.info("support context {} delivered again; already accepted", view.getId());
+        }
         return ctx.ack();
     }
 

@@ -35,4 +35,9 @@ final class ContextNotices {
     static String alreadyYours() {
         return "You already have this ticket.";
     }
+
+    static String unprocessed() {
+        return "I saved the Support Ticket Context you shared but could not post it, even after several tries."
+                + " Nothing you typed is lost: please tell the CE Bot admins, who can see it in the bot's store.";
+    }
 }

@@ -1,6 +1,10 @@
 package com.cebot.supportticket.context;
 
 import com.cebot.db.Deliveries;
+import com.cebot.inbox.DraftJson;
+import com.cebot.inbox.Inbox;
+import com.cebot.inbox.InboxHandler;
+import com.cebot.inbox.InboxItem;
 import com.cebot.outbox.DeliveryHook;
 import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
@@ -19,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores a Support Ticket Context and queues its posts in one transaction: a new card, or a note in
@@ -26,8 +32,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ContextService {
 
+    private static final Logger log = LoggerFactory.getLogger(ContextService.class);
+
     static final String CARD_TOPIC = "context.card";
     static final String REPLY_TOPIC = "context.reply";
+    static final String INBOX_KIND = "context";
 
     /** What a submission came to. */
     sealed interface Submitted {
@@ -50,12 +59,13 @@ public final class ContextService {
     }
 
     private final Jdbi jdbi;
+    private final Inbox inbox;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final String channel;
     private final Clock clock;
 
-    public ContextService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, String channel, Clock clock) {
+    public ContextService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, String channel, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
@@ -63,6 +73,13 @@ public final class ContextService {
         this.clock = clock;
         outbox.register(CARD_TOPIC, new CardHook());
         outbox.register(REPLY_TOPIC, new ReplyHook());
+        this.inbox = inbox;
+        inbox.register(INBOX_KIND, new Submissions());
+    }
+
+    /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
+    boolean accept(ContextDraft draft, String viewId, String userId) {
+        return inbox.accept("view:" + viewId, INBOX_KIND, userId, DraftJson.write(draft));
     }
 
     Submitted submit(ContextDraft draft, String submissionKey, String userId) {
@@ -128,6 +145,21 @@ public final class ContextService {
 
     private void confirm(Handle h, SupportContext c, String text) {
         outbox.enqueue(h, OutboxMessage.of("context-confirm:" + c.id(), new SlackWrite.Post(c.submittedBy(), text, null)));
+    }
+
+    private final class Submissions implements InboxHandler {
+        @Override
+        public void process(Handle h, InboxItem item) {
+            String viewId = item.deliveryKey().substring("view:".length());
+            Submitted result = submit(DraftJson.read(item.payload(), ContextDraft.class), viewId, item.userId());
+            log.info("support context {} from {}: {}", viewId, item.userId(), result);
+        }
+
+        @Override
+        public void failed(Handle h, InboxItem item, String error) {
+            outbox.enqueue(h, OutboxMessage.of("context-unprocessed:" + item.id(),
+                    new SlackWrite.Post(item.userId(), ContextNotices.unprocessed(), null)));
+        }
     }
 
     private final class CardHook implements DeliveryHook {

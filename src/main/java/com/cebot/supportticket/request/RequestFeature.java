@@ -81,8 +81,9 @@ public final class RequestFeature {
             return ctx.ackWithErrors(invalid.errors());
         }
         RequestDraft draft = ((RequestForm.Checked.Valid) checked).draft();
-        RequestService.Submitted result = service.submit(draft, view.getId(), ctx.getRequestUserId());
-        log.info("support request from {}: {}", ctx.getRequestUserId(), result);
+        if (!service.accept(draft, view.getId(), ctx.getRequestUserId())) {
+            log.info("support request {} delivered again; already accepted", view.getId());
+        }
         return ctx.ack();
     }
 

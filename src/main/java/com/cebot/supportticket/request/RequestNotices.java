@@ -66,4 +66,9 @@ public final class RequestNotices {
                 + r.submittedBy() + "> " + when + " and is still *"
                 + r.status().label().toLowerCase(Locale.ROOT) + "*. " + Mrkdwn.link(permalink, "Open the request") + ".";
     }
+
+    static String unprocessed() {
+        return "I saved the Support Ticket Request you raised but could not post it, even after several tries."
+                + " Nothing you typed is lost: please tell the CE Bot admins, who can see it in the bot's store.";
+    }
 }

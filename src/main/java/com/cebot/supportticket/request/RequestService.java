@@ -1,6 +1,10 @@
 package com.cebot.supportticket.request;
 
 import com.cebot.db.Deliveries;
+import com.cebot.inbox.DraftJson;
+import com.cebot.inbox.Inbox;
+import com.cebot.inbox.InboxHandler;
+import com.cebot.inbox.InboxItem;
 import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
@@ -18,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores Support Ticket Requests and moves them through their lifecycle. Each unit of work is one
@@ -27,7 +33,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class RequestService {
 
+    private static final Logger log = LoggerFactory.getLogger(RequestService.class);
+
     static final String CARD_TOPIC = "request.card";
+    static final String INBOX_KIND = "request";
 
     sealed interface Submitted {
         record Posted(long requestId) implements Submitted {}
@@ -55,6 +64,7 @@ public final class RequestService {
     }
 
     private final Jdbi jdbi;
+    private final Inbox inbox;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final Approvers approvers;
@@ -63,7 +73,7 @@ public final class RequestService {
     private final RequestNudges nudges;
     private final Clock clock;
 
-    public RequestService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
+    public RequestService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
             String headOfSupportMention, RequestNudges nudges, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -74,6 +84,28 @@ public final class RequestService {
         this.nudges = nudges;
         this.clock = clock;
         outbox.register(CARD_TOPIC, new RequestCardHook(outbox, permalinks, channel));
+        this.inbox = inbox;
+        inbox.register(INBOX_KIND, new Submissions());
+    }
+
+    /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
+    boolean accept(RequestDraft draft, String viewId, String userId) {
+        return inbox.accept("view:" + viewId, INBOX_KIND, userId, DraftJson.write(draft));
+    }
+
+    private final class Submissions implements InboxHandler {
+        @Override
+        public void process(Handle h, InboxItem item) {
+            String viewId = item.deliveryKey().substring("view:".length());
+            Submitted result = submit(DraftJson.read(item.payload(), RequestDraft.class), viewId, item.userId());
+            log.info("support request {} from {}: {}", viewId, item.userId(), result);
+        }
+
+        @Override
+        public void failed(Handle h, InboxItem item, String error) {
+            outbox.enqueue(h, OutboxMessage.of("request-unprocessed:" + item.id(),
+                    new SlackWrite.Post(item.userId(), RequestNotices.unprocessed(), null)));
+        }
     }
 
     Submitted submit(RequestDraft draft, String submissionKey, String userId) {

@@ -2,6 +2,7 @@ package com.cebot.supportticket.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.inbox.Inbox;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.CustomerChoice;
@@ -11,6 +12,7 @@ import com.cebot.testing.TestDatabase;
 import com.slack.api.Slack;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -40,7 +42,7 @@ final class ContextServiceTest {
         jdbi = TestDatabase.open(dir);
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         outbox = new Outbox(jdbi, Slack.getInstance().methods("xoxb-unused"), clock, Outbox.Timing.DEFAULT);
-        service = new ContextService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), "C0SUPPORT", clock);
+        service = new ContextService(jdbi, new Inbox(jdbi, clock, Duration.ofHours(1)), outbox, new Permalinks("https://acme.slack.com/"), "C0SUPPORT", clock);
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import com.cebot.inbox.Inbox;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.CustomerChoice;
@@ -57,7 +58,7 @@ final class RequestStore {
         Permalinks permalinks = new Permalinks("https://acme.slack.com/");
         RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,
                 permalinks, headMention);
-        service = new RequestService(jdbi, outbox, permalinks, approvers, CHANNEL, headMention, nudges, clock);
+        service = new RequestService(jdbi, new Inbox(jdbi, clock, Duration.ofHours(1)), outbox, permalinks, approvers, CHANNEL, headMention, nudges, clock);
     }
 
     RequestStore(Path dir) {
