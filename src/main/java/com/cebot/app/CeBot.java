@@ -9,6 +9,7 @@ import com.cebot.schedule.WorkingHours;
 import com.cebot.slack.Background;
 import com.cebot.slack.ImmediateDispatch;
 import com.cebot.slack.InteractionLog;
+import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
 import com.cebot.slack.SlackClients;
@@ -102,10 +103,11 @@ public final class CeBot implements AutoCloseable {
         app.use(new InteractionLog());
         app.use(new RepeatDeliveryFilter(jdbi, clock));
         var permalinks = new Permalinks(workspace.teamUrl());
+        var modals = new ModalOpener(background, methods);
         var ticketLinks = new TicketLinkParser(settings.config().zendesk().subdomain());
         var customers = new CustomerSuggestions(jdbi);
         var contexts = new ContextService(jdbi, inbox, outbox, permalinks, workspace.customerSupport(), clock);
-        new ContextFeature(contexts, ticketLinks, customers, background, methods, workspace.customerSupport())
+        new ContextFeature(contexts, ticketLinks, customers, modals, methods, workspace.customerSupport())
                 .register(app);
         var support = settings.config().support();
         var approvers = new Approvers(workspace.headOfSupportMention(), support.delegates(),
@@ -117,7 +119,7 @@ public final class CeBot implements AutoCloseable {
                 support.requestNudgeWorkingHours(), outbox, permalinks, workspace.headOfSupportMention());
         var requests = new RequestService(jdbi, inbox, outbox, permalinks, approvers, workspace.customerSupport(),
                 workspace.headOfSupportMention(), nudges, clock);
-        new RequestFeature(requests, ticketLinks, customers, background, methods, workspace.customerSupport(),
+        new RequestFeature(requests, ticketLinks, customers, modals, methods, workspace.customerSupport(),
                 settings.config().schedule().timeZone(), clock).register(app);
 
         outbox.start();

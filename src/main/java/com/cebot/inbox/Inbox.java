@@ -6,11 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import com.cebot.schedule.Worker;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,20 +26,13 @@ public final class Inbox implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final Duration poll;
     private final Map<String, InboxHandler> handlers = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "inbox");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean runQueued = new AtomicBoolean();
-    private volatile boolean started;
+    private final Worker worker;
 
     public Inbox(Jdbi jdbi, Clock clock, Duration poll) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.poll = poll;
+        this.worker = new Worker("inbox", poll, this::processDue);
     }
 
     public void register(String kind, InboxHandler handler) {
@@ -56,34 +45,12 @@ public final class Inbox implements AutoCloseable {
     public boolean accept(String deliveryKey, String kind, String userId, String payload) {
         boolean first = jdbi.inTransaction(h -> h.attach(InboxRepository.class)
                 .insert(deliveryKey, kind, userId, payload, clock.instant())) == 1;
-        wake();
+        worker.wake();
         return first;
     }
 
     public void start() {
-        started = true;
-        thread.scheduleWithFixedDelay(this::wake, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void wake() {
-        if (started && runQueued.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::drain);
-            } catch (RejectedExecutionException closing) {
-                runQueued.set(false);
-            }
-        }
-    }
-
-    private void drain() {
-        runQueued.set(false);
-        try {
-            while (processDue() > 0) {
-                // a burst drains without waiting for the next poll
-            }
-        } catch (RuntimeException e) {
-            log.error("Inbox pass failed; will try again at the next poll", e);
-        }
+        worker.start();
     }
 
     /** One pass. @return how many items were taken up. */
@@ -132,11 +99,6 @@ public final class Inbox implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

@@ -1,5 +1,6 @@
 package com.cebot.outbox;
 
+import com.cebot.schedule.Worker;
 import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,11 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -35,14 +32,7 @@ public final class Outbox implements AutoCloseable {
     private final Map<String, DeliveryHook> hooks = new ConcurrentHashMap<>();
     /** A 429 on one method holds every write of that method, not just the row that met it. */
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "outbox");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean runQueued = new AtomicBoolean();
-    /** Until started, enqueued rows only wait in the table (tools and tests that must not send). */
-    private volatile boolean started;
+    private final Worker worker;
 
     /** How long to wait between attempts and how often to look for due rows. */
     public record Timing(Duration firstRetry, Duration maxRetry, Duration poll) {
@@ -54,6 +44,7 @@ public final class Outbox implements AutoCloseable {
         this.writer = new SlackWriter(methods);
         this.clock = clock;
         this.timing = timing;
+        this.worker = new Worker("outbox", timing.poll(), this::deliverDue);
     }
 
     public void register(String topic, DeliveryHook hook) {
@@ -79,30 +70,12 @@ public final class Outbox implements AutoCloseable {
     }
 
     public void start() {
-        started = true;
-        thread.scheduleWithFixedDelay(this::wake, 0, timing.poll().toMillis(), TimeUnit.MILLISECONDS);
+        worker.start();
     }
 
     /** Asks the dispatcher to look for due rows now rather than at the next poll. */
     public void wake() {
-        if (started && runQueued.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::runSafely);
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
-                runQueued.set(false);
-            }
-        }
-    }
-
-    private void runSafely() {
-        runQueued.set(false);
-        try {
-            while (deliverDue() > 0) {
-                // keep going while rows keep coming due: a burst drains without waiting for polls
-            }
-        } catch (RuntimeException e) {
-            log.error("Outbox pass failed; will try again at the next poll", e);
-        }
+        worker.wake();
     }
 
     /** One pass over due rows. @return how many rows were attempted. */
@@ -200,11 +173,6 @@ public final class Outbox implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

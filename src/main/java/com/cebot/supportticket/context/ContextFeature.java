@@ -1,6 +1,6 @@
 package com.cebot.supportticket.context;
 
-import com.cebot.slack.Background;
+import com.cebot.slack.ModalOpener;
 import com.cebot.supportticket.CustomerSuggestions;
 import com.cebot.supportticket.ShortcutMessage;
 import com.cebot.supportticket.TicketLinkParser;
@@ -28,16 +28,16 @@ public final class ContextFeature {
     private final ContextService service;
     private final TicketLinkParser links;
     private final CustomerSuggestions customers;
-    private final Background background;
+    private final ModalOpener modals;
     private final MethodsClient methods;
     private final String channelId;
 
     public ContextFeature(ContextService service, TicketLinkParser links, CustomerSuggestions customers,
-            Background background, MethodsClient methods, String channelId) {
+            ModalOpener modals, MethodsClient methods, String channelId) {
         this.service = service;
         this.links = links;
         this.customers = customers;
-        this.background = background;
+        this.modals = modals;
         this.methods = methods;
         this.channelId = channelId;
     }
@@ -82,19 +82,7 @@ public final class ContextFeature {
     }
 
     private void open(String triggerId, Supplier<ContextModal.Prefill> prefill) {
-        boolean queued = background.submit("views.open " + ContextModal.CALLBACK_ID, () -> {
-            try {
-                var r = methods.viewsOpen(v -> v.triggerId(triggerId).view(ContextModal.build(channelId, prefill.get())));
-                if (!r.isOk()) {
-                    log.warn("views.open {} failed: {}", ContextModal.CALLBACK_ID, r.getError());
-                }
-            } catch (Exception e) {
-                log.warn("views.open {} failed: {}", ContextModal.CALLBACK_ID, e.toString());
-            }
-        });
-        if (!queued) {
-            log.error("views.open {} dropped: the after-ack queue is full", ContextModal.CALLBACK_ID);
-        }
+        modals.open(ContextModal.CALLBACK_ID, triggerId, () -> ContextModal.build(channelId, prefill.get()));
     }
 
     /** The message's link and its text, quoted, to start the background from. */

@@ -5,7 +5,6 @@ import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.externalSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
@@ -14,6 +13,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import com.cebot.slack.Mrkdwn;
 import com.cebot.supportticket.SourceMessage;
+import com.cebot.supportticket.TicketFields;
 import com.slack.api.model.view.View;
 import java.util.List;
 
@@ -22,15 +22,15 @@ public final class ContextModal {
 
     public static final String CALLBACK_ID = "support_ticket_context";
     public static final String MESSAGE_CALLBACK_ID = "support_ticket_context_message";
-    public static final String CUSTOMER = "customer";
-    public static final String LINK = "link";
+    public static final String CUSTOMER = TicketFields.CUSTOMER;
+    public static final String LINK = TicketFields.LINK;
     public static final String BACKGROUND = "background";
     /** The customer select's action id; suggestions are asked for under it. */
     public static final String CUSTOMER_SELECT = "context_customer";
     /** Text inputs are alone in their block, so their action id can be fixed. */
     public static final String VALUE = "value";
 
-    static final int LINK_MAX = 2000;
+    static final int LINK_MAX = TicketFields.LINK_MAX;
     static final int BACKGROUND_MAX = 3000;
 
     /** What a message shortcut fills in, and where the message was. */
@@ -51,17 +51,8 @@ public final class ContextModal {
                                 "For a ticket not yet assigned: this goes to <#" + channelId + "> for the"
                                         + " application engineer who picks it up. If an engineer already has"
                                         + " the ticket, talk to them directly.")))),
-                        input(i -> i.blockId(CUSTOMER).label(plainText("Customer Name"))
-                                .hint(plainText("Start typing: customers already on record are offered; a new name is fine."))
-                                .element(externalSelect(s -> s.actionId(CUSTOMER_SELECT).minQueryLength(1)
-                                        .placeholder(plainText("Acme Corp"))))),
-                        input(i -> i.blockId(LINK).label(plainText("Link to issue (Slack / GH / ZD ticket #)"))
-                                .hint(plainText("One or more, separated by spaces or new lines: a Slack message link,"
-                                        + " a GitHub issue, pull request or discussion, a Zendesk link, or a ticket"
-                                        + " number such as ZD 1234."))
-                                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(LINK_MAX)
-                                        .initialValue(prefill.link())
-                                        .placeholder(plainText("https://github.com/org/repo/issues/123 or ZD 1234"))))),
+                        TicketFields.customer(CUSTOMER_SELECT),
+                        TicketFields.link("Link to issue (Slack / GH / ZD ticket #)", VALUE, prefill.link()),
                         input(i -> i.blockId(BACKGROUND)
                                 .label(plainText("Background information or anything we should know that would be helpful?"))
                                 .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(BACKGROUND_MAX)

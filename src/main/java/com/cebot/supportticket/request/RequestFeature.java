@@ -1,6 +1,6 @@
 package com.cebot.supportticket.request;
 
-import com.cebot.slack.Background;
+import com.cebot.slack.ModalOpener;
 import com.cebot.supportticket.CustomerSuggestions;
 import com.cebot.supportticket.ShortcutMessage;
 import com.cebot.supportticket.TicketLinkParser;
@@ -15,7 +15,6 @@ import com.slack.api.model.view.View;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,7 @@ public final class RequestFeature {
     private final RequestService service;
     private final TicketLinkParser links;
     private final CustomerSuggestions customers;
-    private final Background background;
+    private final ModalOpener modals;
     private final MethodsClient methods;
     private final String channelId;
     private final ZoneId zone;
@@ -39,11 +38,11 @@ public final class RequestFeature {
 
     /** @param zone the team's time zone: "needed by" dates are checked against today there */
     public RequestFeature(RequestService service, TicketLinkParser links, CustomerSuggestions customers,
-            Background background, MethodsClient methods, String channelId, ZoneId zone, Clock clock) {
+            ModalOpener modals, MethodsClient methods, String channelId, ZoneId zone, Clock clock) {
         this.service = service;
         this.links = links;
         this.customers = customers;
-        this.background = background;
+        this.modals = modals;
         this.methods = methods;
         this.channelId = channelId;
         this.zone = zone;
@@ -52,13 +51,13 @@ public final class RequestFeature {
 
     public void register(App app) {
         app.globalShortcut(RequestModal.CALLBACK_ID, (req, ctx) -> {
-            open(RequestModal.CALLBACK_ID, req.getPayload().getTriggerId(),
+            modals.open(RequestModal.CALLBACK_ID, req.getPayload().getTriggerId(),
                     () -> RequestModal.build(channelId, RequestModal.Prefill.NONE));
             return ctx.ack();
         });
         app.messageShortcut(RequestModal.MESSAGE_CALLBACK_ID, (req, ctx) -> {
             var p = req.getPayload();
-            open(RequestModal.CALLBACK_ID, p.getTriggerId(), () -> {
+            modals.open(RequestModal.CALLBACK_ID, p.getTriggerId(), () -> {
                 ShortcutMessage m = ShortcutMessage.read(p, methods);
                 return RequestModal.build(channelId, new RequestModal.Prefill(m.link(), m.quoted(), m.channel(), m.ts()));
             });
@@ -96,7 +95,7 @@ public final class RequestFeature {
         RequestService.MoveResult result = service.move(Long.parseLong(action.getValue()), move, user, null,
                 "action:" + action.getActionTs() + ":" + user);
         if (result instanceof RequestService.MoveResult.NeedsReason needs) {
-            open(RequestModal.DECLINE_CALLBACK_ID, payload.getTriggerId(),
+            modals.open(RequestModal.DECLINE_CALLBACK_ID, payload.getTriggerId(),
                     () -> RequestModal.decline(needs.request()));
         }
         log.info("{} on request {} by {}: {}", move, action.getValue(), user, outcome(result));
@@ -120,21 +119,5 @@ public final class RequestFeature {
     private static String outcome(RequestService.MoveResult result) {
         return result instanceof RequestService.MoveResult.AlreadyMoved a ? "AlreadyMoved(" + a.current() + ")"
                 : result.getClass().getSimpleName();
-    }
-
-    private void open(String callbackId, String triggerId, Supplier<View> view) {
-        boolean queued = background.submit("views.open " + callbackId, () -> {
-            try {
-                var r = methods.viewsOpen(v -> v.triggerId(triggerId).view(view.get()));
-                if (!r.isOk()) {
-                    log.warn("views.open {} failed: {}", callbackId, r.getError());
-                }
-            } catch (Exception e) {
-                log.warn("views.open {} failed: {}", callbackId, e.toString());
-            }
-        });
-        if (!queued) {
-            log.error("views.open {} dropped: the after-ack queue is full", callbackId);
-        }
     }
 }

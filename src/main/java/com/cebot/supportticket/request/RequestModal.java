@@ -6,7 +6,6 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
-import static com.slack.api.model.block.element.BlockElements.externalSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
@@ -15,6 +14,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import com.cebot.slack.Mrkdwn;
 import com.cebot.supportticket.SourceMessage;
+import com.cebot.supportticket.TicketFields;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import java.util.List;
@@ -28,8 +28,8 @@ public final class RequestModal {
     public static final String CALLBACK_ID = "support_ticket_request";
     public static final String MESSAGE_CALLBACK_ID = "support_ticket_request_message";
     public static final String DECLINE_CALLBACK_ID = "support_ticket_request_decline";
-    public static final String CUSTOMER = "customer";
-    public static final String LINK = "link";
+    public static final String CUSTOMER = TicketFields.CUSTOMER;
+    public static final String LINK = TicketFields.LINK;
     public static final String ASK = "ask";
     public static final String WHY = "why";
     public static final String IF_NOT = "if_not";
@@ -42,7 +42,7 @@ public final class RequestModal {
     /** Every other input is alone in its block, so its action id can be fixed. */
     public static final String VALUE = "value";
 
-    static final int LINK_MAX = 2000;
+    static final int LINK_MAX = TicketFields.LINK_MAX;
     /** The three "why" fields stay short enough that the card keeps under Slack's total block size. */
     static final int ASK_MAX = 1500;
     static final int TIME_REASON_MAX = 500;
@@ -66,17 +66,8 @@ public final class RequestModal {
                         context(x -> x.elements(List.of(markdownText("For special circumstances that need the head"
                                 + " of support: this goes to <#" + channelId + "> and mentions them. You get a DM"
                                 + " each time the request moves.")))),
-                        input(i -> i.blockId(CUSTOMER).label(plainText("Customer Name"))
-                                .hint(plainText("Start typing: customers already on record are offered; a new name is fine."))
-                                .element(externalSelect(s -> s.actionId(CUSTOMER_SELECT).minQueryLength(1)
-                                        .placeholder(plainText("Acme Corp"))))),
-                        input(i -> i.blockId(LINK).label(plainText("Link to issue (Slack / Github issue / ZD ticket #)"))
-                                .hint(plainText("One or more, separated by spaces or new lines: a Slack message link,"
-                                        + " a GitHub issue, pull request or discussion, a Zendesk link, or a ticket"
-                                        + " number such as ZD 1234."))
-                                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(LINK_MAX)
-                                        .initialValue(prefill.link())
-                                        .placeholder(plainText("https://github.com/org/repo/issues/123 or ZD 1234"))))),
+                        TicketFields.customer(CUSTOMER_SELECT),
+                        TicketFields.link("Link to issue (Slack / Github issue / ZD ticket #)", VALUE, prefill.link()),
                         required(ASK, "What's the ask"),
                         required(WHY, "Why are we making this ask"),
                         required(IF_NOT, "What happens if we don't take this desired action"),

@@ -1,0 +1,40 @@
+package com.cebot.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.view.View;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a modal after the ack. The view is built on the worker too, since building it may call
+ * Slack (a permalink to prefill); the trigger id stays valid for 3 s from the click.
+ */
+public final class ModalOpener {
+
+    private static final Logger log = LoggerFactory.getLogger(ModalOpener.class);
+
+    private final Background background;
+    private final MethodsClient methods;
+
+    public ModalOpener(Background background, MethodsClient methods) {
+        this.background = background;
+        this.methods = methods;
+    }
+
+    public void open(String callbackId, String triggerId, Supplier<View> view) {
+        boolean queued = background.submit("views.open " + callbackId, () -> {
+            try {
+                var r = methods.viewsOpen(v -> v.triggerId(triggerId).view(view.get()));
+                if (!r.isOk()) {
+                    log.warn("views.open {} failed: {}", callbackId, r.getError());
+                }
+            } catch (Exception e) {
+                log.warn("views.open {} failed: {}", callbackId, e.toString());
+            }
+        });
+        if (!queued) {
+            log.error("views.open {} dropped: the after-ack queue is full", callbackId);
+        }
+    }
+}
