@@ -3,9 +3,11 @@ package com.cebot.app;
 import com.cebot.config.Settings;
 import com.cebot.db.Database;
 import com.cebot.inbox.Inbox;
+import com.cebot.ooo.OooFeature;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
+import com.cebot.sdrcollab.SdrFeature;
 import com.cebot.slack.Background;
 import com.cebot.slack.ImmediateDispatch;
 import com.cebot.slack.InteractionLog;
@@ -97,8 +99,10 @@ public final class CeBot implements AutoCloseable {
         App app = new App(AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(secrets.botToken())
-                // Edits, deletions and joins arrive as subtyped message events; unacked they come back.
-                .subtypedMessageEventsAutoAckEnabled(true)
+                // Events nobody listens to yet (every message in the channels the bot is in, edits,
+                // Home tab opens) are acked all the same; unacked, Slack retries them and may turn
+                // event delivery off for the app.
+                .allEventsApiAutoAckEnabled(true)
                 .build());
         app.use(new InteractionLog());
         app.use(new RepeatDeliveryFilter(jdbi, clock));
@@ -114,6 +118,8 @@ public final class CeBot implements AutoCloseable {
                 Approvers.fromSlack(methods), clock);
         resources.add(approvers);
         approvers.start(APPROVERS_REFRESH);
+        new OooFeature().register(app);
+        new SdrFeature(modals, workspace.ce(), settings.config().sdrCollab().userGroup()).register(app);
         var schedule = settings.config().schedule();
         var nudges = new RequestNudges(scheduler, new WorkingHours(schedule), schedule.timeZone(),
                 support.requestNudgeWorkingHours(), outbox, permalinks, workspace.headOfSupportMention());

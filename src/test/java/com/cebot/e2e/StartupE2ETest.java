@@ -89,6 +89,24 @@ final class StartupE2ETest {
     }
 
     @Test
+    void everythingTheManifestDeclares_isAnswered_evenWhatIsNotBuiltYet() {
+        harness = BotHarness.started(dir);
+
+        Ack ooo = harness.slack.awaitAck(harness.slack.sendSlashCommand("/ooo", "", BotHarness.CE_USER, BotHarness.CE), WAIT);
+        harness.slack.awaitAck(harness.slack.sendGlobalShortcut("sdr_question", BotHarness.CE_USER), WAIT);
+        harness.slack.awaitCall("views.open", WAIT);
+        var message = harness.slack.sendMessageEvent(BotHarness.CE, BotHarness.CE_USER, "hello", null);
+        var edit = harness.slack.sendMessageChangedEvent(BotHarness.CE, message.ts(), "hello again");
+        var home = harness.slack.sendAppHomeOpened(BotHarness.CE_USER);
+
+        assertThat(ooo.payload().path("text").asText()).contains("Roots PTO", "coverage plan", "Slack status");
+        assertThat(harness.slack.lastOpenedView().blocks().toString()).contains("@ce-sdr-collab");
+        for (var event : java.util.List.of(message, edit, home)) {
+            assertThat(harness.slack.awaitAck(event.envelopeId(), WAIT).latency()).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
     void unknownChannel_stopsStart_namingTheSetting() {
         harness = BotHarness.create(dir, Clock.systemUTC());
         harness.writeConfig("""

@@ -1,0 +1,25 @@
+package com.cebot.ooo;
+
+import com.slack.api.bolt.App;
+
+/**
+ * {@code /ooo} until the full protocol (modal, reminders, announcements) lands: the handbook's five
+ * steps, privately, so the command the manifest declares never times out on someone.
+ */
+public final class OooFeature {
+
+    public static final String COMMAND = "/ooo";
+
+    static final String CHECKLIST = """
+            *Before you take time off* (CE OOO protocol):
+            1. Log the request in Roots PTO
+            2. Log it on the CE team Google calendar
+            3. Make a coverage plan with your manager
+            4. Tell your customers through the appropriate channel
+            5. Set your Slack status with your OOO dates
+            _Planning, reminders and the #ce-internal announcement through `/ooo` are coming soon._""";
+
+    public void register(App app) {
+        app.command(COMMAND, (req, ctx) -> ctx.ack(CHECKLIST));
+    }
+}
