@@ -1,5 +1,6 @@
 package com.cebot.slackfake;
 
+import com.cebot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
@@ -27,7 +28,7 @@ final class DirectoryTest {
 
     @BeforeEach
     void start() {
-        fake = SlackFake.start(new SettableClock(JULY));
+        fake = SlackFake.start(new MutableClock(JULY));
         fake.addUser("UALICE", "alice", "Europe/Berlin");
         fake.addUser("UBOB", "bob", "America/New_York");
         fake.addUserGroup("S1", "ce-sdr-collab", List.of("UALICE"));

@@ -1,5 +1,6 @@
 package com.cebot.slackfake;
 
+import com.cebot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -22,14 +23,14 @@ final class MessagesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
-    private SettableClock clock;
+    private MutableClock clock;
     private SlackFake fake;
     private Slack slack;
     private MethodsClient bot;
 
     @BeforeEach
     void start() {
-        clock = new SettableClock(NOW);
+        clock = new MutableClock(NOW);
         fake = SlackFake.start(clock);
         fake.addChannel("C1", "ce", true);
         fake.addChannel("C2", "support", false);

@@ -1,5 +1,6 @@
 package com.cebot.slackfake;
 
+import com.cebot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
@@ -21,14 +22,14 @@ final class ViewsTest {
              "private_metadata":"{\\"step\\":1}","external_id":"%s",
              "blocks":[{"type":"section","text":{"type":"mrkdwn","text":"Hello"}}]}""";
 
-    private SettableClock clock;
+    private MutableClock clock;
     private SlackFake fake;
     private Slack slack;
     private MethodsClient bot;
 
     @BeforeEach
     void start() {
-        clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
         fake = SlackFake.start(clock);
         SlackConfig config = fake.slackConfig();
         config.setFailOnUnknownProperties(true);

@@ -1,10 +1,8 @@
 package com.cebot.supportticket.context;
 
 import com.cebot.db.Deliveries;
-import com.cebot.inbox.DraftJson;
 import com.cebot.inbox.Inbox;
-import com.cebot.inbox.InboxHandler;
-import com.cebot.inbox.InboxItem;
+import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.DeliveryHook;
 import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
@@ -23,16 +21,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stores a Support Ticket Context and queues its posts in one transaction: a new card, or a note in
  * the thread of the card that already holds the ticket. Claims are first-come, first-served.
  */
 public final class ContextService {
-
-    private static final Logger log = LoggerFactory.getLogger(ContextService.class);
 
     static final String CARD_TOPIC = "context.card";
     static final String REPLY_TOPIC = "context.reply";
@@ -59,7 +53,7 @@ public final class ContextService {
     }
 
     private final Jdbi jdbi;
-    private final Inbox inbox;
+    private final SubmittedForms<ContextDraft> forms;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final String channel;
@@ -73,13 +67,13 @@ public final class ContextService {
         this.clock = clock;
         outbox.register(CARD_TOPIC, new CardHook());
         outbox.register(REPLY_TOPIC, new ReplyHook());
-        this.inbox = inbox;
-        inbox.register(INBOX_KIND, new Submissions());
+        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, ContextDraft.class, this::submit, outbox,
+                ContextNotices.unprocessed());
     }
 
     /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
     boolean accept(ContextDraft draft, String viewId, String userId) {
-        return inbox.accept("view:" + viewId, INBOX_KIND, userId, DraftJson.write(draft));
+        return forms.accept(draft, viewId, userId);
     }
 
     Submitted submit(ContextDraft draft, String submissionKey, String userId) {
@@ -145,21 +139,6 @@ public final class ContextService {
 
     private void confirm(Handle h, SupportContext c, String text) {
         outbox.enqueue(h, OutboxMessage.of("context-confirm:" + c.id(), new SlackWrite.Post(c.submittedBy(), text, null)));
-    }
-
-    private final class Submissions implements InboxHandler {
-        @Override
-        public void process(Handle h, InboxItem item) {
-            String viewId = item.deliveryKey().substring("view:".length());
-            Submitted result = submit(DraftJson.read(item.payload(), ContextDraft.class), viewId, item.userId());
-            log.info("support context {} from {}: {}", viewId, item.userId(), result);
-        }
-
-        @Override
-        public void failed(Handle h, InboxItem item, String error) {
-            outbox.enqueue(h, OutboxMessage.of("context-unprocessed:" + item.id(),
-                    new SlackWrite.Post(item.userId(), ContextNotices.unprocessed(), null)));
-        }
     }
 
     private final class CardHook implements DeliveryHook {

@@ -1,10 +1,8 @@
 package com.cebot.supportticket.request;
 
 import com.cebot.db.Deliveries;
-import com.cebot.inbox.DraftJson;
 import com.cebot.inbox.Inbox;
-import com.cebot.inbox.InboxHandler;
-import com.cebot.inbox.InboxItem;
+import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
@@ -22,8 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stores Support Ticket Requests and moves them through their lifecycle. Each unit of work is one
@@ -32,8 +28,6 @@ import org.slf4j.LoggerFactory;
  * instead of failing the second; the status guard then lets only the first move of a status win.
  */
 public final class RequestService {
-
-    private static final Logger log = LoggerFactory.getLogger(RequestService.class);
 
     static final String CARD_TOPIC = "request.card";
     static final String INBOX_KIND = "request";
@@ -64,7 +58,7 @@ public final class RequestService {
     }
 
     private final Jdbi jdbi;
-    private final Inbox inbox;
+    private final SubmittedForms<RequestDraft> forms;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final Approvers approvers;
@@ -84,28 +78,13 @@ public final class RequestService {
         this.nudges = nudges;
         this.clock = clock;
         outbox.register(CARD_TOPIC, new RequestCardHook(outbox, permalinks, channel));
-        this.inbox = inbox;
-        inbox.register(INBOX_KIND, new Submissions());
+        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, RequestDraft.class, this::submit, outbox,
+                RequestNotices.unprocessed());
     }
 
     /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
     boolean accept(RequestDraft draft, String viewId, String userId) {
-        return inbox.accept("view:" + viewId, INBOX_KIND, userId, DraftJson.write(draft));
-    }
-
-    private final class Submissions implements InboxHandler {
-        @Override
-        public void process(Handle h, InboxItem item) {
-            String viewId = item.deliveryKey().substring("view:".length());
-            Submitted result = submit(DraftJson.read(item.payload(), RequestDraft.class), viewId, item.userId());
-            log.info("support request {} from {}: {}", viewId, item.userId(), result);
-        }
-
-        @Override
-        public void failed(Handle h, InboxItem item, String error) {
-            outbox.enqueue(h, OutboxMessage.of("request-unprocessed:" + item.id(),
-                    new SlackWrite.Post(item.userId(), RequestNotices.unprocessed(), null)));
-        }
+        return forms.accept(draft, viewId, userId);
     }
 
     Submitted submit(RequestDraft draft, String submissionKey, String userId) {
