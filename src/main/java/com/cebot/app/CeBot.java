@@ -2,6 +2,7 @@ package com.cebot.app;
 
 import com.cebot.config.Settings;
 import com.cebot.db.Database;
+import com.cebot.db.DeliveryPurge;
 import com.cebot.inbox.Inbox;
 import com.cebot.ooo.OooFeature;
 import com.cebot.outbox.Outbox;
@@ -128,6 +129,7 @@ public final class CeBot implements AutoCloseable {
         new RequestFeature(requests, ticketLinks, customers, modals, methods, workspace.customerSupport(),
                 settings.config().schedule().timeZone(), clock).register(app);
 
+        new DeliveryPurge(scheduler, clock).start(jdbi);
         outbox.start();
         inbox.start();
         scheduler.start();
