@@ -4,7 +4,6 @@ import com.cebot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
 import com.slack.api.model.ConversationType;
@@ -35,9 +34,7 @@ final class DirectoryTest {
         fake.addChannel("C1", "ce", true);
         fake.addChannel("C2", "support", false);
         fake.addChannel("C3", "random", false);
-        SlackConfig config = fake.slackConfig();
-        config.setFailOnUnknownProperties(true);
-        slack = Slack.getInstance(config);
+        slack = fake.strictSlack();
         bot = slack.methods(SlackFake.BOT_TOKEN);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
@@ -35,9 +34,7 @@ final class MessagesTest {
         fake.addChannel("C1", "ce", true);
         fake.addChannel("C2", "support", false);
         fake.addUser("UALICE", "alice", "Europe/Berlin");
-        SlackConfig config = fake.slackConfig();
-        config.setFailOnUnknownProperties(true);
-        slack = Slack.getInstance(config);
+        slack = fake.strictSlack();
         bot = slack.methods(SlackFake.BOT_TOKEN);
     }
 

@@ -1,6 +1,7 @@
 package com.cebot.slackfake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,6 +87,16 @@ public final class SlackFake implements AutoCloseable {
         config.setMethodsEndpointUrlPrefix(apiUrl());
         config.setProxyUrl(null);
         return config;
+    }
+
+    /**
+     * An SDK client that fails on any response field its models do not know, which keeps the fake's
+     * answers honest. Close it after use.
+     */
+    public Slack strictSlack() {
+        SlackConfig config = slackConfig();
+        config.setFailOnUnknownProperties(true);
+        return Slack.getInstance(config);
     }
 
     // ---- workspace directory

@@ -4,7 +4,6 @@ import com.cebot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.response.views.ViewsPushResponse;
@@ -31,9 +30,7 @@ final class ViewsTest {
     void start() {
         clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
         fake = SlackFake.start(clock);
-        SlackConfig config = fake.slackConfig();
-        config.setFailOnUnknownProperties(true);
-        slack = Slack.getInstance(config);
+        slack = fake.strictSlack();
         bot = slack.methods(SlackFake.BOT_TOKEN);
     }
 

@@ -34,10 +34,7 @@ final class WebApiTest {
     void start() {
         fake = SlackFake.start();
         fake.addChannel("C1", "general", true);
-        SlackConfig config = fake.slackConfig();
-        // Keeps the fake's answers honest: the SDK fails on any field its models do not know.
-        config.setFailOnUnknownProperties(true);
-        slack = Slack.getInstance(config);
+        slack = fake.strictSlack();
         bot = slack.methods(SlackFake.BOT_TOKEN);
     }
 
