@@ -1,14 +1,20 @@
 package com.cebot.db;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -16,16 +22,64 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Opens the store: SQLite in WAL mode (readers never wait for the writer), a busy timeout (writers
  * queue instead of failing with SQLITE_BUSY) and foreign keys on, which SQLite leaves off per
- * connection unless asked. Transactions take the write lock when they begin. Migrations run before anyone gets a {@link Jdbi}.
+ * connection unless asked. Transactions take the write lock when they begin. Migrations run before
+ * anyone gets a {@link Jdbi}. Every failure to open is a {@link DatabaseException} naming
+ * CEBOT_DB_URL, worded for the admin.
  */
 public final class Database {
 
+    private static final String MIGRATIONS = "classpath:db/migration";
+
     private Database() {}
 
-    /** An unpooled store: each call opens its own connection. For tools and tests. */
+    /** An unpooled store, created and migrated if needed: each call opens its own connection. */
     public static Jdbi open(String jdbcUrl) {
-        SQLiteDataSource dataSource = sqlite(jdbcUrl);
-        migrate(dataSource);
+        SQLiteDataSource dataSource = sqlite(jdbcUrl, true);
+        migrate(dataSource, jdbcUrl);
+        return jdbi(dataSource);
+    }
+
+    /**
+     * A store that must already exist, migrated to the current schema if it is behind, for the
+     * commands that read what the bot stored ({@code export}, {@code status}, {@code retry-failed}):
+     * a mistyped CEBOT_DB_URL must be an error, not a new empty database.
+     */
+    public static Jdbi existing(String jdbcUrl) {
+        Path file = file(jdbcUrl).orElseThrow(() -> new DatabaseException("CEBOT_DB_URL " + jdbcUrl
+                + " does not name a database file."));
+        if (!Files.isRegularFile(file)) {
+            throw new DatabaseException("CEBOT_DB_URL: there is no database at " + file.toAbsolutePath()
+                    + ". Check CEBOT_DB_URL (relative paths start from the current folder), or start the bot once"
+                    + " to create it.");
+        }
+        return open(jdbcUrl);
+    }
+
+    /**
+     * A store that must exist and be at the current schema, opened as it is, migrating nothing, for
+     * the operator's commands ({@code status}, {@code retry-failed}) that may run beside the bot.
+     * {@code writable} false opens it read-only.
+     */
+    public static Jdbi current(String jdbcUrl, boolean writable) {
+        State state = inspect(jdbcUrl);
+        if (state instanceof State.Missing m) {
+            throw new DatabaseException("CEBOT_DB_URL: there is no database at " + m.file() + ". Check CEBOT_DB_URL"
+                    + " (relative paths start from the current folder), or start the bot once to create it.");
+        }
+        if (state instanceof State.Unusable u) {
+            throw new DatabaseException(u.problem());
+        }
+        if (state instanceof State.Behind b) {
+            throw new DatabaseException("CEBOT_DB_URL: the database at " + b.file() + " is at schema version "
+                    + b.version() + ", older than this version of the bot; start the bot once to bring it up to date.");
+        }
+        SQLiteDataSource dataSource = sqlite(jdbcUrl, false);
+        if (!writable) {
+            SQLiteConfig config = new SQLiteConfig(dataSource.getConfig().toProperties());
+            config.setReadOnly(true);
+            dataSource = new SQLiteDataSource(config);
+            dataSource.setUrl(jdbcUrl);
+        }
         return jdbi(dataSource);
     }
 
@@ -34,18 +88,14 @@ public final class Database {
      * opening SQLite (and re-applying its pragmas) on every call. Close it on shutdown.
      */
     public static Pooled pooled(String jdbcUrl) {
+        SQLiteDataSource sqlite = sqlite(jdbcUrl, true);
+        migrate(sqlite, jdbcUrl);
         HikariConfig pool = new HikariConfig();
-        pool.setDataSource(sqlite(jdbcUrl));
+        pool.setDataSource(sqlite);
         pool.setPoolName("cebot-db");
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(1);
         HikariDataSource dataSource = new HikariDataSource(pool);
-        try {
-            migrate(dataSource);
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
         return new Pooled(jdbi(dataSource), dataSource);
     }
 
@@ -57,8 +107,62 @@ public final class Database {
         }
     }
 
-    private static SQLiteDataSource sqlite(String jdbcUrl) {
-        createParentFolder(jdbcUrl);
+    /** Where the database stands, for {@code check}, which creates and migrates nothing. */
+    public sealed interface State {
+        record Current(Path file, String version) implements State {}
+
+        /** Exists, with migrations the bot applies at its next start. */
+        record Behind(Path file, String version, int pending) implements State {}
+
+        /** Does not exist; {@code problem} is empty when the bot can create it. */
+        record Missing(Path file, Optional<String> problem) implements State {}
+
+        record Unusable(String problem) implements State {}
+    }
+
+    public static State inspect(String jdbcUrl) {
+        Optional<Path> file = file(jdbcUrl);
+        if (file.isEmpty()) {
+            return new State.Unusable("CEBOT_DB_URL " + jdbcUrl + " does not name a database file.");
+        }
+        Path path = file.get().toAbsolutePath();
+        if (!Files.exists(path)) {
+            return new State.Missing(path, creatable(path));
+        }
+        try {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            SQLiteDataSource dataSource = new SQLiteDataSource(config);
+            dataSource.setUrl(jdbcUrl);
+            MigrationInfoService info = flyway(dataSource).info();
+            MigrationInfo current = info.current();
+            String version = current == null ? "empty" : current.getVersion().getVersion();
+            int pending = info.pending().length;
+            return pending == 0 ? new State.Current(path, version) : new State.Behind(path, version, pending);
+        } catch (FlywayException e) {
+            return new State.Unusable("CEBOT_DB_URL: " + path + " cannot be read as the bot's database ("
+                    + firstLine(e.getMessage()) + ").");
+        }
+    }
+
+    private static Optional<String> creatable(Path file) {
+        Path folder = file.getParent();
+        while (folder != null && !Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            return Optional.of("no folder to create it in");
+        }
+        if (!Files.isWritable(folder)) {
+            return Optional.of(folder + " is not writable");
+        }
+        return Optional.empty();
+    }
+
+    private static SQLiteDataSource sqlite(String jdbcUrl, boolean createFolder) {
+        if (createFolder) {
+            file(jdbcUrl).ifPresent(Database::createParentFolder);
+        }
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -72,13 +176,27 @@ public final class Database {
         return dataSource;
     }
 
-    private static void migrate(DataSource dataSource) {
-        Flyway.configure()
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(MIGRATIONS)
                 .validateMigrationNaming(true)
-                .load()
-                .migrate();
+                .load();
+    }
+
+    private static void migrate(DataSource dataSource, String jdbcUrl) {
+        try (Connection probe = dataSource.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            throw new DatabaseException("CEBOT_DB_URL: cannot open the database " + file(jdbcUrl).map(Path::toAbsolutePath)
+                    .map(Path::toString).orElse(jdbcUrl) + " (" + firstLine(e.getMessage()) + ").");
+        }
+        try {
+            flyway(dataSource).migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseException("CEBOT_DB_URL: cannot bring the database " + jdbcUrl
+                    + " up to date (" + firstLine(e.getMessage()) + ").");
+        }
     }
 
     private static Jdbi jdbi(DataSource dataSource) {
@@ -86,23 +204,39 @@ public final class Database {
         jdbi.setTransactionHandler(new SingleWriter(jdbi.getTransactionHandler()));
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new TimeColumns());
+        // JDBI's error messages list the bound values by default: what people typed would reach the
+        // logs and the stored errors. The database's own message is kept.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return jdbi;
     }
 
-    private static void createParentFolder(String jdbcUrl) {
-        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+    /** The database file a SQLite URL names; empty for in-memory and other non-file URLs. */
+    static Optional<Path> file(String jdbcUrl) {
+        String file = jdbcUrl.startsWith("jdbc:sqlite:") ? jdbcUrl.substring("jdbc:sqlite:".length()) : "";
         int query = file.indexOf('?');
         if (query >= 0) {
             file = file.substring(0, query);
         }
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-            return;
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        if (file.isEmpty() || file.startsWith(":memory:") || file.contains("mode=memory")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(file));
+    }
+
+    private static void createParentFolder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the database folder " + parent, e);
+            throw new DatabaseException("CEBOT_DB_URL: cannot create the folder " + parent + " for the database ("
+                    + e.getClass().getSimpleName() + "). Create it, or point CEBOT_DB_URL somewhere writable.");
         }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no detail" : message.lines().findFirst().orElse("").strip();
     }
 }

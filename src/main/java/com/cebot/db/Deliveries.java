@@ -14,6 +14,9 @@ public interface Deliveries {
         return insertIfAbsent(key, now) == 1;
     }
 
+    @org.jdbi.v3.sqlobject.statement.SqlQuery("SELECT COUNT(*) > 0 FROM delivery WHERE delivery_key = :key")
+    boolean seen(String key);
+
     @SqlUpdate("""
             INSERT INTO delivery (delivery_key, seen_at) VALUES (:key, :now)
             ON CONFLICT (delivery_key) DO NOTHING

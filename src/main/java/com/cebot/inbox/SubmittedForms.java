@@ -3,6 +3,7 @@ package com.cebot.inbox;
 import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
+import com.cebot.work.WorkItem;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,9 @@ public final class SubmittedForms<T> implements InboxHandler {
     private static final Logger log = LoggerFactory.getLogger(SubmittedForms.class);
     private static final String PREFIX = "view:";
 
-    /** Stores one submitted form; returns what came of it, for the log. */
+    /** Stores one submitted form on the inbox's handle; returns what came of it, for the log. */
     public interface Store<T> {
-        Object submit(T form, String viewId, String userId);
+        Object submit(Handle handle, T form, String viewId, String userId);
     }
 
     private final Inbox inbox;
@@ -45,15 +46,15 @@ public final class SubmittedForms<T> implements InboxHandler {
     }
 
     @Override
-    public void process(Handle handle, InboxItem item) {
-        String viewId = item.deliveryKey().substring(PREFIX.length());
-        Object result = store.submit(DraftJson.read(item.payload(), type), viewId, item.userId());
-        log.info("{} {} from {}: {}", kind, viewId, item.userId(), result);
+    public void process(Handle handle, WorkItem item) {
+        String viewId = item.key().substring(PREFIX.length());
+        Object result = store.submit(handle, DraftJson.read(item.payload(), type), viewId, item.forUser());
+        log.info("{} {} from {}: {}", kind, viewId, item.forUser(), result);
     }
 
     @Override
-    public void failed(Handle handle, InboxItem item, String error) {
+    public void failed(Handle handle, WorkItem item, String error) {
         outbox.enqueue(handle, OutboxMessage.of(kind + "-unprocessed:" + item.id(),
-                new SlackWrite.Post(item.userId(), unprocessedNotice, null)));
+                new SlackWrite.Post(item.forUser(), unprocessedNotice, null)));
     }
 }

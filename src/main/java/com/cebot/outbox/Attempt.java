@@ -2,15 +2,15 @@ package com.cebot.outbox;
 
 import java.time.Duration;
 
-/** What one delivery attempt came to. */
+/** What one call to Slack came to. */
 sealed interface Attempt {
 
     record Sent(String channel, String ts) implements Attempt {}
 
     /**
-     * Try again. {@code after} is Slack's Retry-After when it gave one, else null (back off).
-     * {@code maybeSent} is true when Slack may have acted although we saw no answer (a timeout, a
-     * 5xx): the next attempt looks for the message before posting it again.
+     * Try again. {@code after} is Slack's Retry-After when it gave one (a rate limit, which does not
+     * count against the row), else null (back off). {@code maybeSent} is true when Slack may have
+     * acted although we saw no answer (a timeout, a 5xx): the next attempt looks before posting.
      */
     record RetryLater(Duration after, String error, boolean maybeSent) implements Attempt {}
 

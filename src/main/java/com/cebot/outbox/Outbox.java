@@ -1,50 +1,44 @@
 package com.cebot.outbox;
 
-import com.cebot.schedule.Worker;
+import com.cebot.slack.Mrkdwn;
+import com.cebot.work.NewWork;
+import com.cebot.work.Outcome;
+import com.cebot.work.WorkHandler;
+import com.cebot.work.WorkItem;
+import com.cebot.work.WorkQueue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.methods.MethodsClient;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Store first, post later. Features enqueue Slack writes in the same transaction as the change
- * that causes them; one dispatcher thread delivers them, retrying with backoff and Retry-After,
- * across restarts, and never posting a key twice.
+ * that causes them; the outbox queue delivers them, retrying with backoff and Retry-After, across
+ * restarts, never making a key twice: a write whose fate is unknown is looked for before it is made
+ * again, and when the lookup itself fails the write waits rather than risk a second copy.
  */
-public final class Outbox implements AutoCloseable {
+public final class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-    private static final int BATCH = 50;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Jdbi jdbi;
+    private final WorkQueue queue;
     private final SlackWriter writer;
-    private final Clock clock;
-    private final Timing timing;
     private final Map<String, DeliveryHook> hooks = new ConcurrentHashMap<>();
-    /** A 429 on one method holds every write of that method, not just the row that met it. */
-    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
-    private final Worker worker;
 
-    /** How long to wait between attempts and how often to look for due rows. */
-    public record Timing(Duration firstRetry, Duration maxRetry, Duration poll) {
-        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(1));
-    }
-
-    public Outbox(Jdbi jdbi, MethodsClient methods, Clock clock, Timing timing) {
-        this.jdbi = jdbi;
+    public Outbox(WorkQueue queue, MethodsClient methods) {
+        this.queue = queue;
         this.writer = new SlackWriter(methods);
-        this.clock = clock;
-        this.timing = timing;
-        this.worker = new Worker("outbox", timing.poll(), this::deliverDue);
+        Delivery delivery = new Delivery();
+        for (String method : WriteCodec.METHODS) {
+            queue.register(method, delivery);
+        }
     }
 
     public void register(String topic, DeliveryHook hook) {
@@ -55,124 +49,115 @@ public final class Outbox implements AutoCloseable {
 
     /** Adds a write to the caller's transaction; a key already enqueued is left as it is. */
     public void enqueue(Handle handle, OutboxMessage message) {
-        handle.attach(OutboxRepository.class).insert(message.key(), message.anchorKey(),
-                WriteCodec.method(message.write()), WriteCodec.args(message.write()),
-                message.topic(), message.ref(), clock.instant());
-        if (handle.isInTransaction()) {
-            handle.afterCommit(this::wake);
-        } else {
-            wake();
-        }
+        queue.add(handle, NewWork.of(message.key(), WriteCodec.method(message.write()))
+                .withPayload(WriteCodec.args(message.write()))
+                .after(message.anchorKey())
+                .withTopic(message.topic())
+                .about(message.ref())
+                .forUser(message.forUser()));
     }
 
+    /** pending, done or failed; empty for a key never enqueued. */
     public Optional<String> status(String key) {
-        return jdbi.withExtension(OutboxRepository.class, r -> r.status(key));
+        return queue.status(key);
     }
 
-    public void start() {
-        worker.start();
-    }
+    /** Delivers one write; on a fate it cannot know, looks before writing again. */
+    private final class Delivery implements WorkHandler {
 
-    /** Asks the dispatcher to look for due rows now rather than at the next poll. */
-    public void wake() {
-        worker.wake();
-    }
-
-    /** One pass over due rows. @return how many rows were attempted. */
-    int deliverDue() {
-        failOrphans();
-        Instant now = clock.instant();
-        List<OutboxRow> due = jdbi.withExtension(OutboxRepository.class, r -> r.due(now, BATCH));
-        int attempted = 0;
-        for (OutboxRow row : due) {
-            Instant paused = pausedUntil.get(row.method());
-            if (paused != null && paused.isAfter(clock.instant())) {
-                continue;
-            }
-            deliver(row);
-            attempted++;
-        }
-        return attempted;
-    }
-
-    private void deliver(OutboxRow row) {
-        SlackWrite write = WriteCodec.read(row.method(), row.args());
-        if (row.maybeSent()) {
-            Optional<String> landed;
-            try {
-                landed = writer.findPosted(row.messageKey(), write, row.anchorChannel(), row.anchorTs(), row.createdAt());
-            } catch (Exception e) {
-                // Cannot tell: posting again risks a duplicate, waiting risks nothing but time.
-                log.warn("outbox {}: cannot check whether an earlier attempt landed ({}); will look again",
-                        row.messageKey(), e.toString());
-                finish(row, new Attempt.RetryLater(null, "lookup: " + e.getMessage(), true));
-                return;
-            }
-            if (landed.isPresent()) {
-                log.info("outbox {} had landed before an unanswered attempt; not posting again", row.messageKey());
-                finish(row, new Attempt.Sent(targetChannel(row, write), landed.get()));
-                return;
-            }
-        }
-        jdbi.useExtension(OutboxRepository.class, r -> r.markAttempt(row.id(), true));
-        long callStart = System.nanoTime();
-        Attempt attempt = writer.send(row.messageKey(), write, row.anchorChannel(), row.anchorTs());
-        long millis = (System.nanoTime() - callStart) / 1_000_000;
-        if (attempt instanceof Attempt.Sent) {
-            log.info("outbox {} {} delivered in {} ms (attempt {})", row.method(), row.messageKey(), millis, row.attempts() + 1);
-        } else {
-            log.warn("outbox {} {} attempt {}: {}", row.method(), row.messageKey(), row.attempts() + 1, attempt);
-        }
-        finish(row, attempt);
-    }
-
-    private void finish(OutboxRow row, Attempt attempt) {
-        if (attempt instanceof Attempt.Sent sent) {
-            jdbi.useTransaction(h -> {
-                if (h.attach(OutboxRepository.class).markDelivered(row.id(), sent.channel(), sent.ts(), clock.instant()) == 1) {
-                    hook(row).ifPresent(hook -> hook.delivered(h, row.ref(), new DeliveryHook.Delivered(sent.channel(), sent.ts())));
+        @Override
+        public Outcome handle(WorkItem item, Instant now) {
+            SlackWrite write = WriteCodec.read(item.kind(), item.payload());
+            SlackWriter.Anchor anchor = item.afterKey() == null ? null : anchor(item.afterResult());
+            if (item.uncertain()) {
+                if (write instanceof SlackWrite.Ephemeral) {
+                    // Slack keeps no ephemeral message to look for; a second copy would show twice.
+                    log.warn("outbox {}: an earlier attempt may have shown it; not showing it again", item.key());
+                    return delivered(item, target(write, anchor), null);
                 }
-            });
-        } else if (attempt instanceof Attempt.RetryLater retry) {
-            Duration wait = retry.after() != null ? retry.after() : backoff(row.attempts() + 1);
-            Instant next = clock.instant().plus(wait);
-            if (retry.after() != null) {
-                pausedUntil.put(row.method(), next);
+                Lookup lookup = writer.findPosted(item.key(), write, anchor, item.createdAt());
+                if (lookup instanceof Lookup.Found found) {
+                    log.info("outbox {} had landed before an unanswered attempt; not posting again", item.key());
+                    return delivered(item, found.channel(), found.ts());
+                }
+                if (lookup instanceof Lookup.CannotTell cannot) {
+                    return new Outcome.RetryLater(null, "cannot tell whether an earlier attempt landed ("
+                            + cannot.error() + ")", true, true);
+                }
             }
-            jdbi.useExtension(OutboxRepository.class, r -> r.markRetry(row.id(), next, retry.error(), retry.maybeSent()));
-        } else if (attempt instanceof Attempt.Failed failed) {
-            log.error("outbox {} {} refused by Slack for good: {}", row.method(), row.messageKey(), failed.error());
-            jdbi.useTransaction(h -> {
-                h.attach(OutboxRepository.class).markFailed(row.id(), failed.error());
-                hook(row).ifPresent(hook -> hook.failed(h, row.ref(), failed.error()));
-            });
+            Attempt attempt = writer.send(item.key(), write, anchor);
+            if (attempt instanceof Attempt.Sent sent) {
+                return delivered(item, sent.channel(), sent.ts());
+            }
+            if (attempt instanceof Attempt.RetryLater retry) {
+                if (retry.after() != null) {
+                    queue.pause(item.kind(), now.plus(retry.after()));
+                }
+                return new Outcome.RetryLater(retry.after(), retry.error(), retry.maybeSent(), retry.after() == null);
+            }
+            return new Outcome.Failed(((Attempt.Failed) attempt).error());
+        }
+
+        private Outcome delivered(WorkItem item, String channel, String ts) {
+            String result = ts == null ? null
+                    : JSON.createObjectNode().put("channel", channel).put("ts", ts).toString();
+            return new Outcome.Done(result, h -> hook(item).ifPresent(hook ->
+                    hook.delivered(h, item.ref(), new DeliveryHook.Delivered(channel, ts))), true);
+        }
+
+        /** Told in the transaction that records the failure: the hook, or else the person it was for. */
+        @Override
+        public void failed(Handle handle, WorkItem item, String error) {
+            Optional<DeliveryHook> hook = hook(item);
+            if (hook.isPresent()) {
+                hook.get().failed(handle, item.ref(), error);
+                return;
+            }
+            SlackWrite write = WriteCodec.read(item.kind(), item.payload());
+            String recipient = write instanceof SlackWrite.Post p ? p.channel() : null;
+            if (item.forUser() != null && !item.forUser().equals(recipient)) {
+                enqueue(handle, OutboxMessage.of("undelivered:" + item.id(), new SlackWrite.Post(item.forUser(),
+                        notDelivered(write, error), null)));
+            }
+        }
+
+        private Optional<DeliveryHook> hook(WorkItem item) {
+            return item.topic() == null ? Optional.empty() : Optional.ofNullable(hooks.get(item.topic()));
         }
     }
 
-    private void failOrphans() {
-        for (OutboxRow orphan : jdbi.withExtension(OutboxRepository.class, OutboxRepository::orphans)) {
-            finish(orphan, new Attempt.Failed("anchor " + orphan.anchorKey() + " was never posted"));
+    private static String notDelivered(SlackWrite write, String error) {
+        String what;
+        if (write instanceof SlackWrite.Post p) {
+            what = "post a message in " + (SlackWriter.isPerson(p.channel()) ? "a DM" : "<#" + p.channel() + ">");
+        } else if (write instanceof SlackWrite.ThreadReply) {
+            what = "add a note to a card's thread";
+        } else if (write instanceof SlackWrite.Update) {
+            what = "update a card";
+        } else {
+            what = "show a private note";
+        }
+        return "Slack would not let me " + what + " after what you did (" + Mrkdwn.escape(error) + "). What you did"
+                + " is saved; please tell the CE Bot admins, who can see it with `status` and send it again with"
+                + " `retry-failed`.";
+    }
+
+    private static SlackWriter.Anchor anchor(String result) {
+        if (result == null) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(result);
+            return new SlackWriter.Anchor(node.path("channel").asText(), node.path("ts").asText());
+        } catch (Exception e) {
+            throw new IllegalStateException("Unreadable location of an anchor message", e);
         }
     }
 
-    private Optional<DeliveryHook> hook(OutboxRow row) {
-        return row.topic() == null ? Optional.empty() : Optional.ofNullable(hooks.get(row.topic()));
-    }
-
-    private static String targetChannel(OutboxRow row, SlackWrite write) {
-        return write instanceof SlackWrite.Post p ? p.channel() : row.anchorChannel();
-    }
-
-    /** Exponential with jitter, so a fleet of retries does not hit Slack in step. */
-    Duration backoff(int attempts) {
-        long base = timing.firstRetry().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        long capped = Math.min(base, timing.maxRetry().toMillis());
-        long jitter = ThreadLocalRandom.current().nextLong(capped / 5 + 1);
-        return Duration.ofMillis(capped + jitter);
-    }
-
-    @Override
-    public void close() {
-        worker.close();
+    private static String target(SlackWrite write, SlackWriter.Anchor anchor) {
+        if (write instanceof SlackWrite.Post p) {
+            return p.channel();
+        }
+        return write instanceof SlackWrite.Ephemeral e ? e.channel() : anchor.channel();
     }
 }

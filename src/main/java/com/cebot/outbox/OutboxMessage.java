@@ -5,9 +5,10 @@ package com.cebot.outbox;
  * {@code anchorKey} names an earlier message: a {@link SlackWrite.ThreadReply} goes in its thread and
  * an {@link SlackWrite.Update} rewrites it; both wait until that message has landed. Messages that
  * share an anchor are delivered in the order they were enqueued. {@code topic} and {@code ref} tell
- * the outbox whom to call back once the write has landed (see {@link DeliveryHook}).
+ * the outbox whom to call back with the outcome (see {@link DeliveryHook}); {@code forUser} is who
+ * hears if the write fails for good and no hook speaks for it.
  */
-public record OutboxMessage(String key, String anchorKey, SlackWrite write, String topic, String ref) {
+public record OutboxMessage(String key, String anchorKey, SlackWrite write, String topic, String ref, String forUser) {
 
     public OutboxMessage {
         boolean anchored = write instanceof SlackWrite.ThreadReply || write instanceof SlackWrite.Update;
@@ -18,18 +19,22 @@ public record OutboxMessage(String key, String anchorKey, SlackWrite write, Stri
     }
 
     public static OutboxMessage of(String key, SlackWrite.Post post) {
-        return new OutboxMessage(key, null, post, null, null);
+        return new OutboxMessage(key, null, post, null, null, null);
     }
 
     public static OutboxMessage of(String key, SlackWrite.Ephemeral ephemeral) {
-        return new OutboxMessage(key, null, ephemeral, null, null);
+        return new OutboxMessage(key, null, ephemeral, null, null, null);
     }
 
     public static OutboxMessage anchored(String key, String anchorKey, SlackWrite write) {
-        return new OutboxMessage(key, anchorKey, write, null, null);
+        return new OutboxMessage(key, anchorKey, write, null, null, null);
     }
 
     public OutboxMessage onDelivery(String topic, String ref) {
-        return new OutboxMessage(key, anchorKey, write, topic, ref);
+        return new OutboxMessage(key, anchorKey, write, topic, ref, forUser);
+    }
+
+    public OutboxMessage forUser(String userId) {
+        return new OutboxMessage(key, anchorKey, write, topic, ref, userId);
     }
 }

@@ -7,6 +7,7 @@ import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.Message;
+import com.slack.api.model.ResponseMetadata;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Performs one outbox write against the Web API and says what came of it. */
+/** Performs one outbox write against the Web API and says what came of it; finds earlier attempts. */
 final class SlackWriter {
 
     static final String METADATA_EVENT = "cebot_outbox";
@@ -24,6 +25,9 @@ final class SlackWriter {
     private static final Set<String> TRANSIENT = Set.of(
             "ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable",
             "request_timeout", "team_added_to_org");
+    /** A lookup reads history pages of this size, at most this many. */
+    private static final int PAGE = 200;
+    private static final int MAX_PAGES = 5;
 
     private final MethodsClient methods;
 
@@ -31,7 +35,10 @@ final class SlackWriter {
         this.methods = methods;
     }
 
-    Attempt send(String key, SlackWrite write, String anchorChannel, String anchorTs) {
+    /** The message a reply or an update applies to, where it landed. */
+    record Anchor(String channel, String ts) {}
+
+    Attempt send(String key, SlackWrite write, Anchor anchor) {
         try {
             // Java 17 has no pattern switch: one branch per kind of write.
             if (write instanceof SlackWrite.Post p) {
@@ -39,13 +46,13 @@ final class SlackWriter {
                         .blocksAsString(p.blocks()).metadata(metadata(key)).unfurlLinks(false).unfurlMedia(false)));
             }
             if (write instanceof SlackWrite.ThreadReply t) {
-                return posted(methods.chatPostMessage(r -> r.channel(anchorChannel).threadTs(anchorTs)
+                return posted(methods.chatPostMessage(r -> r.channel(anchor.channel()).threadTs(anchor.ts())
                         .text(t.text()).blocksAsString(t.blocks()).metadata(metadata(key))
                         .unfurlLinks(false).unfurlMedia(false)));
             }
             if (write instanceof SlackWrite.Update u) {
-                return updated(methods.chatUpdate(r -> r.channel(anchorChannel).ts(anchorTs)
-                        .text(u.text()).blocksAsString(u.blocks())), anchorChannel, anchorTs);
+                return updated(methods.chatUpdate(r -> r.channel(anchor.channel()).ts(anchor.ts())
+                        .text(u.text()).blocksAsString(u.blocks())), anchor);
             }
             SlackWrite.Ephemeral e = (SlackWrite.Ephemeral) write;
             return ephemeral(methods.chatPostEphemeral(r -> r.channel(e.channel()).user(e.user())
@@ -53,7 +60,8 @@ final class SlackWriter {
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
             if (code == 429) {
-                return new Attempt.RetryLater(retryAfter(e), "ratelimited", false);
+                Duration after = retryAfter(e);
+                return new Attempt.RetryLater(after == null ? Duration.ofSeconds(1) : after, "ratelimited", false);
             }
             return code >= 500
                     ? new Attempt.RetryLater(null, "HTTP " + code, true)
@@ -64,35 +72,82 @@ final class SlackWriter {
     }
 
     /**
-     * After an attempt whose fate is unknown, finds the message if Slack did post it, by the key
-     * carried in its metadata. Only channel posts can be searched: the bot has no DM history scope.
+     * After an attempt whose fate is unknown, looks for the message by the key carried in its
+     * metadata: channel posts in the channel's history, DMs in the conversation with the person,
+     * replies in the anchor's thread. Only ephemeral messages cannot be looked up (Slack keeps none),
+     * and updates need no lookup: making one again changes nothing.
      */
-    Optional<String> findPosted(String key, SlackWrite write, String anchorChannel, String anchorTs, Instant since)
-            throws IOException, SlackApiException {
+    Lookup findPosted(String key, SlackWrite write, Anchor anchor, Instant since) {
         String oldest = (since.getEpochSecond() - 60) + ".000000";
-        List<Message> messages;
-        if (write instanceof SlackWrite.Post p && isChannel(p.channel())) {
-            messages = methods.conversationsHistory(r -> r.channel(p.channel()).oldest(oldest)
-                    .includeAllMetadata(true).limit(200)).getMessages();
-        } else if (write instanceof SlackWrite.ThreadReply) {
-            messages = methods.conversationsReplies(r -> r.channel(anchorChannel).ts(anchorTs)
-                    .oldest(oldest).includeAllMetadata(true).limit(200)).getMessages();
-        } else {
-            return Optional.empty();
+        try {
+            if (write instanceof SlackWrite.Post p) {
+                String channel = p.channel();
+                if (isPerson(channel)) {
+                    var open = methods.conversationsOpen(r -> r.users(List.of(p.channel())).returnIm(true));
+                    if (!open.isOk()) {
+                        return new Lookup.CannotTell("conversations.open: " + open.getError());
+                    }
+                    channel = open.getChannel().getId();
+                }
+                return inHistory(key, channel, null, oldest);
+            }
+            if (write instanceof SlackWrite.ThreadReply) {
+                return inHistory(key, anchor.channel(), anchor.ts(), oldest);
+            }
+            return new Lookup.NotThere();
+        } catch (SlackApiException e) {
+            return new Lookup.CannotTell("HTTP " + e.getResponse().code());
+        } catch (IOException e) {
+            return new Lookup.CannotTell(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        if (messages == null) {
-            return Optional.empty();
-        }
-        return messages.stream()
-                .filter(m -> m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType())
-                        && m.getMetadata().getEventPayload() != null
-                        && key.equals(m.getMetadata().getEventPayload().get("key")))
-                .map(Message::getTs)
-                .findFirst();
     }
 
-    static boolean isChannel(String id) {
-        return id != null && (id.startsWith("C") || id.startsWith("G"));
+    private Lookup inHistory(String key, String channel, String threadTs, String oldest)
+            throws IOException, SlackApiException {
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String at = cursor;
+            List<Message> messages;
+            ResponseMetadata more;
+            if (threadTs == null) {
+                var r = methods.conversationsHistory(q -> q.channel(channel).oldest(oldest).includeAllMetadata(true)
+                        .limit(PAGE).cursor(at));
+                if (!r.isOk()) {
+                    return new Lookup.CannotTell("conversations.history: " + r.getError());
+                }
+                messages = r.getMessages();
+                more = r.getResponseMetadata();
+            } else {
+                var r = methods.conversationsReplies(q -> q.channel(channel).ts(threadTs).oldest(oldest)
+                        .includeAllMetadata(true).limit(PAGE).cursor(at));
+                if (!r.isOk()) {
+                    return new Lookup.CannotTell("conversations.replies: " + r.getError());
+                }
+                messages = r.getMessages();
+                more = r.getResponseMetadata();
+            }
+            Optional<String> found = messages == null ? Optional.empty() : messages.stream()
+                    .filter(m -> carries(m, key)).map(Message::getTs).findFirst();
+            if (found.isPresent()) {
+                return new Lookup.Found(channel, found.get());
+            }
+            cursor = more == null ? null : more.getNextCursor();
+            if (cursor == null || cursor.isEmpty()) {
+                return new Lookup.NotThere();
+            }
+        }
+        return new Lookup.CannotTell("more than " + PAGE * MAX_PAGES + " messages since the attempt");
+    }
+
+    private static boolean carries(Message m, String key) {
+        return m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType())
+                && m.getMetadata().getEventPayload() != null
+                && key.equals(m.getMetadata().getEventPayload().get("key"));
+    }
+
+    /** A user ID: chat.postMessage to it is a DM, whose conversation has its own ID. */
+    static boolean isPerson(String id) {
+        return id != null && (id.startsWith("U") || id.startsWith("W"));
     }
 
     private static Message.Metadata metadata(String key) {
@@ -103,8 +158,8 @@ final class SlackWriter {
         return r.isOk() ? new Attempt.Sent(r.getChannel(), r.getTs()) : refused(r);
     }
 
-    private static Attempt updated(ChatUpdateResponse r, String channel, String ts) {
-        return r.isOk() ? new Attempt.Sent(channel, ts) : refused(r);
+    private static Attempt updated(ChatUpdateResponse r, Anchor anchor) {
+        return r.isOk() ? new Attempt.Sent(anchor.channel(), anchor.ts()) : refused(r);
     }
 
     private static Attempt ephemeral(ChatPostEphemeralResponse r, String channel) {

@@ -10,6 +10,9 @@ final class WriteCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Every method a write can take; the outbox handles each. */
+    static final java.util.List<String> METHODS = java.util.List.of("chat.postMessage", "chat.update", "chat.postEphemeral");
+
     private WriteCodec() {}
 
     static String method(SlackWrite write) {

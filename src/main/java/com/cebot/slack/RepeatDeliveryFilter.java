@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Events come at least once (a retry after a slow ack, two sockets during a refresh). An event id
- * seen before is acked and dropped here, so no listener runs twice for it. Interactions carry no
- * such id; their features key their effects on what was submitted instead.
+ * already handled is acked and dropped here, so no listener runs twice for it. The id is recorded
+ * only once its listeners have returned, that is once their work has committed: if handling fails,
+ * Slack's retry is handled instead of dropped. Two copies arriving at the same moment both pass;
+ * listeners that act on events therefore key what they store on the event id as well. Interactions
+ * carry no such id; their features key their effects on what was submitted instead.
  */
 public final class RepeatDeliveryFilter implements Middleware {
 
@@ -32,15 +35,24 @@ public final class RepeatDeliveryFilter implements Middleware {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Bolt's Middleware declares the raw type; an override must match it.
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-        if (req instanceof EventRequest event) {
-            String eventId = JSON.readTree(event.getRequestBodyAsString()).path("event_id").asText("");
-            if (!eventId.isEmpty() && !jdbi.withExtension(Deliveries.class,
-                    d -> d.firstTime("event:" + eventId, clock.instant()))) {
-                log.info("event {} delivered again (retry {}); already handled", eventId, event.getContext().getRetryNum());
-                return Response.ok();
-            }
+        if (!(req instanceof EventRequest event)) {
+            return chain.next(req);
         }
-        return chain.next(req);
+        String eventId = JSON.readTree(event.getRequestBodyAsString()).path("event_id").asText("");
+        if (eventId.isEmpty()) {
+            return chain.next(req);
+        }
+        String key = "event:" + eventId;
+        if (jdbi.withExtension(Deliveries.class, d -> d.seen(key))) {
+            log.info("event {} delivered again (retry {}); already handled", eventId, event.getContext().getRetryNum());
+            return Response.ok();
+        }
+        Response handled = chain.next(req);
+        if (handled != null && handled.getStatusCode() == 200) {
+            jdbi.useExtension(Deliveries.class, d -> d.insertIfAbsent(key, clock.instant()));
+        }
+        return handled;
     }
 }

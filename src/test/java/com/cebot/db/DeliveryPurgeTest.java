@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cebot.schedule.Scheduler;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestDatabase;
+import com.cebot.testing.TestQueues;
+import com.cebot.work.WorkQueue;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ final class DeliveryPurgeTest {
     void keysOlderThanADay_areForgotten_dailyAndOnce() {
         Jdbi jdbi = TestDatabase.open(dir);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-        Scheduler scheduler = new Scheduler(jdbi, clock, Duration.ofHours(1));
+        WorkQueue jobs = TestQueues.queue("job", jdbi, clock);
+        Scheduler scheduler = new Scheduler(jobs);
         DeliveryPurge purge = new DeliveryPurge(scheduler, clock);
         jdbi.useExtension(Deliveries.class, d -> {
             d.firstTime("event:old", Instant.parse("2026-11-22T01:00:00Z"));
@@ -31,16 +33,15 @@ final class DeliveryPurgeTest {
         purge.start(jdbi);
 
         clock.set(Instant.parse("2026-11-24T03:00:00Z"));
-        int ran = scheduler.runDue();
+        int ran = jobs.runOnce();
 
         assertThat(ran).isEqualTo(1);
         boolean oldForgotten = jdbi.withExtension(Deliveries.class, d -> d.firstTime("event:old", clock.instant()));
         boolean newForgotten = jdbi.withExtension(Deliveries.class, d -> d.firstTime("event:new", clock.instant()));
         assertThat(oldForgotten).isTrue();
         assertThat(newForgotten).isFalse();
-        int pending = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM job WHERE status = 'pending'")
+        int pending = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'job' AND status = 'pending'")
                 .mapTo(Integer.class).one());
         assertThat(pending).as("tomorrow's run, and only that").isEqualTo(1);
-        scheduler.close();
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestDatabase;
+import com.cebot.testing.TestQueues;
+import com.cebot.work.WorkItem;
+import com.cebot.work.WorkQueue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,24 +36,27 @@ final class InboxTest {
         jdbi.useHandle(h -> h.execute("CREATE TABLE effect (what TEXT)"));
     }
 
-    private Inbox inbox() {
-        Inbox inbox = new Inbox(jdbi, clock, Duration.ofHours(1));
+    private record Running(Inbox inbox, WorkQueue queue) {}
+
+    private Running inbox() {
+        WorkQueue queue = TestQueues.queue("inbox", jdbi, clock);
+        Inbox inbox = new Inbox(queue);
         inbox.register("form", new InboxHandler() {
             @Override
-            public void process(Handle handle, InboxItem item) {
+            public void process(Handle handle, WorkItem item) {
                 handle.execute("INSERT INTO effect (what) VALUES (?)", item.payload());
                 if (failuresToThrow-- > 0) {
                     throw new IllegalStateException("boom");
                 }
-                processed.add(item.payload());
+                processed.add(item.payload() + " from " + item.forUser());
             }
 
             @Override
-            public void failed(Handle handle, InboxItem item, String error) {
+            public void failed(Handle handle, WorkItem item, String error) {
                 failed.add(item.payload() + ": " + error);
             }
         });
-        return inbox;
+        return new Running(inbox, queue);
     }
 
     private int effects() {
@@ -59,55 +65,56 @@ final class InboxTest {
 
     @Test
     void sameDeliveryTwice_isAcceptedOnce_andProcessedOnce() {
-        Inbox inbox = inbox();
+        Running running = inbox();
 
-        assertThat(inbox.accept("view:V1", "form", "U1", "a")).isTrue();
-        assertThat(inbox.accept("view:V1", "form", "U1", "a")).isFalse();
-        inbox.processDue();
-        inbox.processDue();
+        assertThat(running.inbox().accept("view:V1", "form", "U1", "a")).isTrue();
+        assertThat(running.inbox().accept("view:V1", "form", "U1", "a")).isFalse();
+        running.queue().runOnce();
+        running.queue().runOnce();
 
-        assertThat(processed).containsExactly("a");
+        assertThat(processed).containsExactly("a from U1");
         assertThat(effects()).isEqualTo(1);
     }
 
     @Test
     void acceptedBeforeARestart_isProcessedAfterIt() {
-        inbox().accept("view:V1", "form", "U1", "a");
+        inbox().inbox().accept("view:V1", "form", "U1", "a");
 
-        inbox().processDue();
+        inbox().queue().runOnce();
 
-        assertThat(processed).containsExactly("a");
+        assertThat(processed).containsExactly("a from U1");
     }
 
     @Test
     void failingHandler_isRolledBack_andRetriedLater() {
-        Inbox inbox = inbox();
+        Running running = inbox();
         failuresToThrow = 1;
-        inbox.accept("view:V1", "form", "U1", "a");
+        running.inbox().accept("view:V1", "form", "U1", "a");
 
-        inbox.processDue();
+        running.queue().runOnce();
         assertThat(effects()).isZero();
-        inbox.processDue();
+        running.queue().runOnce();
         assertThat(processed).isEmpty();
 
         clock.advance(Duration.ofSeconds(2));
-        inbox.processDue();
-        assertThat(processed).containsExactly("a");
+        running.queue().runOnce();
+        assertThat(processed).containsExactly("a from U1");
         assertThat(effects()).isEqualTo(1);
     }
 
     @Test
-    void handlerThatKeepsFailing_isGivenUp_andTheFailureIsHeard() {
-        Inbox inbox = inbox();
+    void handlerThatKeepsFailing_isGivenUp_andTheFailureIsHeard_withoutWhatWasTyped() {
+        Running running = inbox();
         failuresToThrow = 100;
-        inbox.accept("view:V1", "form", "U1", "a");
+        running.inbox().accept("view:V1", "form", "U1", "a");
 
-        for (int i = 0; i < 12; i++) {
-            inbox.processDue();
+        for (int i = 0; i < TestQueues.BACKOFF.maxAttempts() + 2; i++) {
+            running.queue().runOnce();
             clock.advance(Duration.ofHours(1));
         }
 
-        assertThat(failed).singleElement().satisfies(f -> assertThat(f).startsWith("a: ").contains("boom"));
+        assertThat(failed).singleElement().satisfies(f -> assertThat(f).startsWith("a: ")
+                .contains("IllegalStateException at InboxTest.java").doesNotContain("boom"));
         assertThat(effects()).isZero();
     }
 }

@@ -7,6 +7,9 @@ import com.cebot.slackfake.Message;
 import com.cebot.slackfake.SlackFake;
 import com.cebot.testing.Await;
 import com.cebot.testing.TestDatabase;
+import com.cebot.work.Backoff;
+import com.cebot.work.Owner;
+import com.cebot.work.WorkQueue;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import java.nio.file.Path;
@@ -26,8 +29,7 @@ final class OutboxTest {
 
     private static final String CHANNEL = "C0SUPPORT1";
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Outbox.Timing FAST =
-            new Outbox.Timing(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(50));
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 15);
 
     @TempDir
     Path dir;
@@ -35,6 +37,7 @@ final class OutboxTest {
     private SlackFake slack;
     private Jdbi jdbi;
     private MethodsClient methods;
+    private WorkQueue queue;
     private Outbox outbox;
     private final List<String> heard = new CopyOnWriteArrayList<>();
 
@@ -46,17 +49,20 @@ final class OutboxTest {
         var config = slack.slackConfig();
         config.setHttpClientReadTimeoutMillis(500);
         methods = Slack.getInstance(config).methods(SlackFake.BOT_TOKEN);
-        outbox = newOutbox();
+        outbox = newOutbox(BACKOFF);
     }
 
     @AfterEach
     void tearDown() {
-        outbox.close();
+        queue.close();
         slack.close();
     }
 
-    private Outbox newOutbox() {
-        Outbox o = new Outbox(jdbi, methods, Clock.systemUTC(), FAST);
+    /** A fresh queue and outbox on the same store, as after a restart. */
+    private Outbox newOutbox(Backoff backoff) {
+        queue = new WorkQueue("outbox", jdbi, Clock.systemUTC(), Owner.ofThisProcess(),
+                new WorkQueue.Settings(1, Duration.ofMillis(50), Duration.ofSeconds(30), backoff));
+        Outbox o = new Outbox(queue, methods);
         o.register("test", new DeliveryHook() {
             @Override
             public void delivered(Handle handle, String ref, Delivered delivered) {
@@ -91,11 +97,11 @@ final class OutboxTest {
     void threeFailuresThenRecovery_landsOnePost() {
         slack.enqueueFault("chat.postMessage", new Fault.RateLimited(1), new Fault.ServerError(503),
                 new Fault.NotOk("internal_error"));
-        outbox.start();
+        queue.start();
 
         enqueue(post("card:1", "hello"));
 
-        awaitStatus("card:1", "delivered");
+        awaitStatus("card:1", "done");
         assertThat(slack.calls("chat.postMessage")).hasSize(4);
         assertThat(posts()).extracting(Message::text).containsExactly("hello");
         assertThat(heard).containsExactly("delivered card:1 " + CHANNEL);
@@ -104,11 +110,11 @@ final class OutboxTest {
     @Test
     void retryAfter_isHonoured() {
         slack.enqueueFault("chat.postMessage", new Fault.RateLimited(1));
-        outbox.start();
+        queue.start();
 
         enqueue(post("card:1", "hello"));
 
-        awaitStatus("card:1", "delivered");
+        awaitStatus("card:1", "done");
         List<com.cebot.slackfake.RecordedCall> calls = slack.calls("chat.postMessage");
         assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
     }
@@ -117,27 +123,27 @@ final class OutboxTest {
     void restartBetweenFailures_stillLandsExactlyOnePost() {
         slack.enqueueFault("chat.postMessage", new Fault.ServerError(500), new Fault.ServerError(502),
                 new Fault.RateLimited(1));
-        outbox.start();
+        queue.start();
         enqueue(post("card:1", "hello"));
         slack.awaitCalls("chat.postMessage", 1, WAIT);
 
-        outbox.close();
-        outbox = newOutbox();
-        outbox.start();
+        queue.close();
+        outbox = newOutbox(BACKOFF);
+        queue.start();
 
-        awaitStatus("card:1", "delivered");
+        awaitStatus("card:1", "done");
         assertThat(posts()).hasSize(1);
     }
 
     @Test
     void unansweredPostThatLanded_isFoundAndNotPostedAgain() {
         // Slack takes the post but answers after our read timeout: the fate of the call is unknown.
-        slack.enqueueFault("chat.postMessage", new Fault.Hang(Duration.ofMillis(1500)));
-        outbox.start();
+        slack.enqueueFault("chat.postMessage", new Fault.LoseAnswer(Duration.ofMillis(1500)));
+        queue.start();
 
         enqueue(post("card:1", "hello"));
 
-        awaitStatus("card:1", "delivered");
+        awaitStatus("card:1", "done");
         assertThat(slack.calls("chat.postMessage")).hasSize(1);
         assertThat(slack.calls("conversations.history")).isNotEmpty();
         assertThat(posts()).hasSize(1);
@@ -147,16 +153,16 @@ final class OutboxTest {
     void enqueueingAKeyTwice_postsOnce() {
         enqueue(post("card:1", "first"));
         enqueue(post("card:1", "second"));
-        outbox.start();
+        queue.start();
 
-        awaitStatus("card:1", "delivered");
+        awaitStatus("card:1", "done");
         assertThat(posts()).extracting(Message::text).containsExactly("first");
     }
 
     @Test
     void refusal_isFinal_andTheHookHearsIt() {
         slack.enqueueFault("chat.postMessage", new Fault.NotOk("channel_not_found"));
-        outbox.start();
+        queue.start();
 
         enqueue(post("card:1", "hello"));
 
@@ -172,9 +178,9 @@ final class OutboxTest {
         enqueue(OutboxMessage.anchored("card:1:update", "card:1", new SlackWrite.Update("v2", null)));
         enqueue(OutboxMessage.anchored("card:1:note", "card:1", new SlackWrite.ThreadReply("note", null)));
         enqueue(OutboxMessage.anchored("card:1:update2", "card:1", new SlackWrite.Update("v3", null)));
-        outbox.start();
+        queue.start();
 
-        awaitStatus("card:1:update2", "delivered");
+        awaitStatus("card:1:update2", "done");
         List<Message> all = posts();
         assertThat(all).hasSize(2);
         Message card = all.stream().filter(m -> !m.isReply()).findFirst().orElseThrow();
@@ -188,9 +194,84 @@ final class OutboxTest {
         slack.enqueueFault("chat.postMessage", new Fault.NotOk("is_archived"));
         enqueue(post("card:1", "v1"));
         enqueue(OutboxMessage.anchored("card:1:note", "card:1", new SlackWrite.ThreadReply("note", null)));
-        outbox.start();
+        queue.start();
 
         awaitStatus("card:1:note", "failed");
         assertThat(posts()).isEmpty();
+    }
+
+    @Test
+    void lookupRefused_neverPostsAgain_butLooksAgain() {
+        // The post lands but its answer is lost, and the lookup that would find it is refused twice.
+        slack.enqueueFault("chat.postMessage", new Fault.LoseAnswer(Duration.ofMillis(1500)));
+        slack.enqueueFault("conversations.history", new Fault.NotOk("missing_scope"), new Fault.ServerError(500));
+        queue.start();
+
+        enqueue(post("card:1", "hello"));
+
+        awaitStatus("card:1", "done");
+        assertThat(slack.calls("conversations.history")).hasSize(3);
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(posts()).hasSize(1);
+        assertThat(heard).containsExactly("delivered card:1 " + CHANNEL);
+    }
+
+    @Test
+    void unansweredDm_isFoundInTheConversationWithThePerson() {
+        slack.addUser("U0CE", "ce", "UTC");
+        slack.enqueueFault("chat.postMessage", new Fault.LoseAnswer(Duration.ofMillis(1500)));
+        queue.start();
+
+        enqueue(OutboxMessage.of("dm:1", new SlackWrite.Post("U0CE", "your card is up", null)));
+
+        awaitStatus("dm:1", "done");
+        assertThat(slack.calls("conversations.open")).extracting(c -> c.param("users")).containsExactly("U0CE");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(slack.messages("U0CE")).extracting(Message::text).containsExactly("your card is up");
+    }
+
+    @Test
+    void unreadableRow_failsAlone_andTheRowsBehindItAreDelivered() {
+        enqueue(post("card:1", "first"));
+        jdbi.useHandle(h -> h.execute("UPDATE work SET payload = '{not json' WHERE work_key = 'card:1'"));
+        enqueue(post("card:2", "second"));
+        queue.close();
+        outbox = newOutbox(new Backoff(Duration.ofMillis(20), Duration.ofMillis(50), 3));
+        queue.start();
+
+        awaitStatus("card:2", "done");
+        awaitStatus("card:1", "failed");
+        assertThat(posts()).extracting(Message::text).containsExactly("second");
+        String error = jdbi.withHandle(h -> h.createQuery("SELECT last_error FROM work WHERE work_key = 'card:1'")
+                .mapTo(String.class).one());
+        assertThat(error).as("no payload text in the stored error").doesNotContain("not json");
+    }
+
+    @Test
+    void keepsFailing_isGivenUpAfterTheLastAttempt_andTheHookHears() {
+        queue.close();
+        outbox = newOutbox(new Backoff(Duration.ofMillis(20), Duration.ofMillis(50), 3));
+        slack.enqueueFault("chat.postMessage", new Fault.NotOk("internal_error"), new Fault.NotOk("internal_error"),
+                new Fault.NotOk("internal_error"), new Fault.NotOk("internal_error"));
+        queue.start();
+
+        enqueue(post("card:1", "hello"));
+
+        awaitStatus("card:1", "failed");
+        assertThat(slack.calls("chat.postMessage")).hasSize(3);
+        assertThat(heard).containsExactly("failed card:1 internal_error");
+    }
+
+    @Test
+    void failedWriteWithoutAHook_tellsThePersonItWasFor() {
+        slack.addUser("U0HEAD", "head", "UTC");
+        slack.enqueueFault("chat.postMessage", new Fault.NotOk("channel_not_found"));
+        queue.start();
+
+        enqueue(OutboxMessage.of("note:1", new SlackWrite.Post(CHANNEL, "moved", null)).forUser("U0HEAD"));
+
+        awaitStatus("undelivered:1", "done");
+        assertThat(slack.messages("U0HEAD")).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("channel_not_found", "retry-failed"));
     }
 }

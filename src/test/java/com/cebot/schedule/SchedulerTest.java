@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.cebot.db.Database;
 import com.cebot.testing.MutableClock;
+import com.cebot.testing.TestQueues;
+import com.cebot.work.Owner;
+import com.cebot.work.WorkQueue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +37,8 @@ final class SchedulerTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(T0);
-    private final List<Scheduler> schedulers = new ArrayList<>();
+    private final Map<Scheduler, WorkQueue> queues = new ConcurrentHashMap<>();
+    private final List<WorkQueue> started = new ArrayList<>();
     private Jdbi jdbi;
 
     /** A job row as stored, read back without going through the code under test. */
@@ -49,7 +53,7 @@ final class SchedulerTest {
 
     @AfterEach
     void closeSchedulers() {
-        schedulers.forEach(Scheduler::close);
+        started.forEach(WorkQueue::close);
     }
 
     /** Each call is a separate connection pool, as a second process or a restart would have. */
@@ -57,10 +61,27 @@ final class SchedulerTest {
         return Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
     }
 
+    /** A scheduler on its own job queue, as one process has. */
     private Scheduler scheduler(Jdbi store) {
-        Scheduler scheduler = new Scheduler(store, clock, POLL);
-        schedulers.add(scheduler);
+        WorkQueue queue = new WorkQueue("job", store, clock, Owner.ofThisProcess(),
+                new WorkQueue.Settings(50, POLL, Duration.ofSeconds(30), TestQueues.BACKOFF));
+        Scheduler scheduler = new Scheduler(queue);
+        queues.put(scheduler, queue);
         return scheduler;
+    }
+
+    private int runDue(Scheduler scheduler) {
+        return queues.get(scheduler).runOnce();
+    }
+
+    private void start(Scheduler scheduler) {
+        WorkQueue queue = queues.get(scheduler);
+        started.add(queue);
+        queue.start();
+    }
+
+    private void stop(Scheduler scheduler) {
+        queues.get(scheduler).close();
     }
 
     private Scheduler recordingScheduler() {
@@ -83,7 +104,7 @@ final class SchedulerTest {
 
     private Optional<Row> row(String key) {
         return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT status, attempts, last_error, due_at, done_at FROM job WHERE job_key = :key")
+                        "SELECT status, attempts, last_error, due_at, done_at FROM work WHERE queue = 'job' AND work_key = :key")
                 .bind("key", key)
                 .map(ConstructorMapper.of(Row.class))
                 .findOne());
@@ -107,8 +128,8 @@ final class SchedulerTest {
             Scheduler scheduler = recordingScheduler();
             schedule(scheduler, "nudge:r1", "r1", T0);
 
-            int first = scheduler.runDue();
-            int second = scheduler.runDue();
+            int first = runDue(scheduler);
+            int second = runDue(scheduler);
 
             assertThat(first).isEqualTo(1);
             assertThat(second).isZero();
@@ -121,9 +142,9 @@ final class SchedulerTest {
             Scheduler scheduler = recordingScheduler();
             schedule(scheduler, "nudge:r1", "r1", T0.plusSeconds(3600));
 
-            int early = scheduler.runDue();
+            int early = runDue(scheduler);
             clock.advance(Duration.ofHours(1));
-            int onTime = scheduler.runDue();
+            int onTime = runDue(scheduler);
 
             assertThat(early).isZero();
             assertThat(onTime).isEqualTo(1);
@@ -138,7 +159,7 @@ final class SchedulerTest {
             schedule(scheduler, "late", "r1", T0.minusSeconds(10));
             schedule(scheduler, "early", "r1", T0.minusSeconds(20));
 
-            scheduler.runDue();
+            runDue(scheduler);
 
             assertThat(order).containsExactly("early", "late");
         }
@@ -149,12 +170,12 @@ final class SchedulerTest {
             List<String> statusSeenByHandler = new CopyOnWriteArrayList<>();
             scheduler.register(NUDGE, (h, job, now) -> {
                 recordEffect(h, job, now);
-                statusSeenByHandler.add(h.createQuery("SELECT status FROM job WHERE id = :id")
+                statusSeenByHandler.add(h.createQuery("SELECT status FROM work WHERE id = :id")
                         .bind("id", job.id()).mapTo(String.class).one());
             });
             schedule(scheduler, "nudge:r1", "r1", T0);
 
-            scheduler.runDue();
+            runDue(scheduler);
 
             assertThat(statusSeenByHandler).containsExactly("done");
             assertThat(effects()).containsExactly("nudge:r1");
@@ -171,7 +192,7 @@ final class SchedulerTest {
             });
             schedule(scheduler, "nudge:r1", "r1", T0);
 
-            int ran = scheduler.runDue();
+            int ran = runDue(scheduler);
 
             assertThat(ran).isEqualTo(1);
             assertThat(effects()).containsExactly("nudge:r1");
@@ -188,8 +209,8 @@ final class SchedulerTest {
             schedule(scheduler, "nudge:r1", "r1", T0.plusSeconds(60));
             schedule(scheduler, "nudge:r1", "r1", T0);
 
-            int count = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM job").mapTo(Integer.class).one());
-            int ranAtT0 = scheduler.runDue();
+            int count = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'job'").mapTo(Integer.class).one());
+            int ranAtT0 = runDue(scheduler);
 
             assertThat(count).isEqualTo(1);
             assertThat(row("nudge:r1")).get().extracting(Row::dueAt).isEqualTo(T0.plusSeconds(60));
@@ -200,10 +221,10 @@ final class SchedulerTest {
         void keyAlreadyRun_isNotScheduledAgain() {
             Scheduler scheduler = recordingScheduler();
             schedule(scheduler, "nudge:r1", "r1", T0);
-            scheduler.runDue();
+            runDue(scheduler);
 
             schedule(scheduler, "nudge:r1", "r1", T0);
-            int ranAgain = scheduler.runDue();
+            int ranAgain = runDue(scheduler);
 
             assertThat(ranAgain).isZero();
             assertThat(effects()).containsExactly("nudge:r1");
@@ -232,7 +253,7 @@ final class SchedulerTest {
 
             jdbi.useTransaction(h -> scheduler.cancel(h, "nudge:r1"));
             clock.advance(Duration.ofMinutes(5));
-            int ran = scheduler.runDue();
+            int ran = runDue(scheduler);
 
             assertThat(ran).isZero();
             assertThat(effects()).isEmpty();
@@ -243,7 +264,7 @@ final class SchedulerTest {
         void cancel_leavesAJobThatAlreadyRan() {
             Scheduler scheduler = recordingScheduler();
             schedule(scheduler, "nudge:r1", "r1", T0);
-            scheduler.runDue();
+            runDue(scheduler);
 
             jdbi.useTransaction(h -> scheduler.cancel(h, "nudge:r1"));
 
@@ -260,7 +281,7 @@ final class SchedulerTest {
             jdbi.useTransaction(h -> scheduler.schedule(h, "digest:r1", "digest", "r1", T0));
 
             jdbi.useTransaction(h -> scheduler.cancelAll(h, NUDGE, "r1"));
-            scheduler.runDue();
+            runDue(scheduler);
 
             assertThat(effects()).containsExactly("digest:r1", "nudge:r2:first");
             assertThat(row("nudge:r1:second")).get().extracting(Row::status).isEqualTo("cancelled");
@@ -283,17 +304,18 @@ final class SchedulerTest {
             });
             schedule(scheduler, "nudge:r1", "r1", T0);
 
-            int firstPass = scheduler.runDue();
+            int firstPass = runDue(scheduler);
             Row afterFailure = row("nudge:r1").orElseThrow();
-            int beforeBackoffEnds = scheduler.runDue();
-            clock.advance(Scheduler.backoff(1));
-            int afterBackoff = scheduler.runDue();
+            int beforeBackoffEnds = runDue(scheduler);
+            clock.advance(Duration.ofSeconds(2));
+            int afterBackoff = runDue(scheduler);
 
-            assertThat(firstPass).isZero();
+            assertThat(firstPass).as("claimed").isEqualTo(1);
             assertThat(afterFailure.status()).isEqualTo("pending");
             assertThat(afterFailure.attempts()).isEqualTo(1);
-            assertThat(afterFailure.lastError()).contains("first run fails");
-            assertThat(afterFailure.dueAt()).isEqualTo(T0.plus(Scheduler.backoff(1)));
+            assertThat(afterFailure.lastError()).as("named by type and place, never by its message")
+                    .startsWith("IllegalStateException at SchedulerTest.java").doesNotContain("first run fails");
+            assertThat(afterFailure.dueAt()).isBetween(T0.plusSeconds(1), T0.plusMillis(1200));
             assertThat(beforeBackoffEnds).isZero();
             assertThat(afterBackoff).isEqualTo(1);
             assertThat(attemptsSeen).containsExactly(0, 1);
@@ -311,25 +333,16 @@ final class SchedulerTest {
             });
             schedule(scheduler, "nudge:r1", "r1", T0);
 
-            for (int i = 0; i < Scheduler.MAX_ATTEMPTS + 3; i++) {
-                scheduler.runDue();
+            for (int i = 0; i < TestQueues.BACKOFF.maxAttempts() + 3; i++) {
+                runDue(scheduler);
                 clock.advance(Duration.ofHours(1));
             }
 
-            assertThat(runs).hasValue(Scheduler.MAX_ATTEMPTS);
+            assertThat(runs).hasValue(TestQueues.BACKOFF.maxAttempts());
             Row row = row("nudge:r1").orElseThrow();
-            assertThat(row.status()).isEqualTo("cancelled");
-            assertThat(row.attempts()).isEqualTo(Scheduler.MAX_ATTEMPTS);
-            assertThat(row.lastError()).contains("always fails");
-        }
-
-        @Test
-        void backoff_doublesUpToAnHour() {
-            assertThat(Scheduler.backoff(1)).isEqualTo(Duration.ofSeconds(30));
-            assertThat(Scheduler.backoff(2)).isEqualTo(Duration.ofMinutes(1));
-            assertThat(Scheduler.backoff(5)).isEqualTo(Duration.ofMinutes(8));
-            assertThat(Scheduler.backoff(9)).isEqualTo(Duration.ofHours(1));
-            assertThat(Scheduler.backoff(40)).isEqualTo(Duration.ofHours(1));
+            assertThat(row.status()).isEqualTo("failed");
+            assertThat(row.attempts()).isEqualTo(TestQueues.BACKOFF.maxAttempts());
+            assertThat(row.lastError()).startsWith("IllegalStateException");
         }
     }
 
@@ -340,7 +353,7 @@ final class SchedulerTest {
         void started_runsJobsAsTheyFallDue() throws InterruptedException {
             Scheduler scheduler = recordingScheduler();
             schedule(scheduler, "nudge:r1", "r1", T0.plusSeconds(60));
-            scheduler.start();
+            start(scheduler);
 
             clock.advance(Duration.ofMinutes(1));
 
@@ -352,7 +365,7 @@ final class SchedulerTest {
         void jobDueWhileDown_runsOnStart_andTheHandlerSeesHowLate() throws InterruptedException {
             Scheduler before = recordingScheduler();
             schedule(before, "nudge:r1", "r1", T0.plusSeconds(3600));
-            before.close();
+            stop(before);
             clock.advance(Duration.ofDays(2));
 
             Scheduler after = scheduler(open());
@@ -361,7 +374,7 @@ final class SchedulerTest {
                 seen.put(job.key(), List.of(job.dueAt(), now));
                 recordEffect(h, job, now);
             });
-            after.start();
+            start(after);
 
             await(() -> effects().contains("nudge:r1"));
             assertThat(seen.get("nudge:r1")).containsExactly(T0.plusSeconds(3600), T0.plus(Duration.ofDays(2)));
@@ -384,14 +397,14 @@ final class SchedulerTest {
                 }
             });
 
-            racers.forEach(Scheduler::start);
+            racers.forEach(SchedulerTest.this::start);
 
             await(() -> effects().size() >= jobs);
-            racers.forEach(Scheduler::close);
+            racers.forEach(SchedulerTest.this::stop);
             assertThat(effects()).hasSize(jobs).doesNotHaveDuplicates();
             assertThat(runs).hasSize(jobs);
             assertThat(runs.values()).allSatisfy(count -> assertThat(count).hasValue(1));
-            int pending = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM job WHERE status <> 'done'")
+            int pending = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'job' AND status <> 'done'")
                     .mapTo(Integer.class).one());
             assertThat(pending).isZero();
         }

@@ -28,6 +28,19 @@ final class ConversationMethods {
         handlers.put("conversations.list", this::list);
         handlers.put("conversations.info", this::info);
         handlers.put("conversations.join", this::join);
+        handlers.put("conversations.open", this::open);
+    }
+
+    /** The DM with one person; the fake names it {@code D} + the user id without its {@code U}. */
+    private ObjectNode open(ApiRequest request) {
+        String users = request.required("users", "users_list_not_supplied");
+        if (users.contains(",")) {
+            throw new SlackError("not_implemented_in_fake");
+        }
+        directory.user(users).orElseThrow(() -> new SlackError("user_not_found"));
+        ObjectNode body = Json.object();
+        body.putObject("channel").put("id", Directory.conversationId(users)).put("is_im", true).put("user", users);
+        return body;
     }
 
     /** Newest first, top-level messages only, as Slack's history does. */

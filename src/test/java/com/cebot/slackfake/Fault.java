@@ -16,4 +16,10 @@ public sealed interface Fault {
 
     /** Holds the response back for {@code delay}, then answers normally (the call still takes effect). */
     record Hang(Duration delay) implements Fault {}
+
+    /**
+     * Does what was asked at once, then holds the answer back for {@code delay}: the answer is lost
+     * to a client that gives up first, although Slack did the work.
+     */
+    record LoseAnswer(Duration delay) implements Fault {}
 }

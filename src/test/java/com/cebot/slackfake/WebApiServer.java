@@ -101,39 +101,45 @@ final class WebApiServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange, ApiRequest request) {
         try (exchange) {
-            Reply reply = answer(request);
+            Optional<Fault> fault = faults.next(request.method());
+            Reply reply = answer(request, fault);
             calls.add(new RecordedCall(request.method(), request.token(), request.params(), request.json(),
                     request.at(), reply.status()));
+            if (fault.isPresent() && fault.get() instanceof Fault.LoseAnswer lost) {
+                // Done and recorded; the answer is what gets lost.
+                pause(lost.delay());
+            }
             send(exchange, reply);
         } catch (IOException e) {
             // The client gave up (e.g. its read timeout during a Hang); there is no one left to answer.
         }
     }
 
-    private Reply answer(ApiRequest request) {
-        Optional<Fault> fault = faults.next(request.method());
+    private Reply answer(ApiRequest request, Optional<Fault> fault) {
         if (fault.isPresent() && fault.get() instanceof Fault.Hang hang) {
             pause(hang.delay());
-        } else if (fault.isPresent()) {
+        } else if (fault.isPresent() && !(fault.get() instanceof Fault.LoseAnswer)) {
             return faultReply(fault.get());
         }
         Handler handler = handlers.get(request.method());
         if (handler == null) {
             return Reply.json(200, new SlackError("unknown_method").toJson());
         }
+        Reply reply;
         try {
             if (!request.method().equals(RESPONSE_URL)) {
                 authorize(request);
             }
             ObjectNode body = Json.object().put("ok", true);
             body.setAll(handler.handle(request));
-            return Reply.json(200, body);
+            reply = Reply.json(200, body);
         } catch (SlackError e) {
-            return Reply.json(200, e.toJson());
+            reply = Reply.json(200, e.toJson());
         } catch (RuntimeException e) {
             // A bug in the fake must not look like a Slack answer.
-            return new Reply(500, "text/plain; charset=utf-8", "slackfake failed: " + e, Map.of());
+            reply = new Reply(500, "text/plain; charset=utf-8", "slackfake failed: " + e, Map.of());
         }
+        return reply;
     }
 
     /** Bot methods take the bot token; apps.connections.open only the app-level token; auth.test either. */

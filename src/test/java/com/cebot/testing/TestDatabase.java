@@ -15,8 +15,15 @@ public final class TestDatabase {
         return Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
     }
 
-    /** The outbox rows as stored, oldest first, for asserting what would be sent. */
+    /**
+     * The outbox's rows as stored, oldest first, for asserting what would be sent: {@code message_key},
+     * {@code anchor_key} (the message it waits for), {@code method}, {@code args} (JSON), {@code status}.
+     */
     public static List<Map<String, Object>> outbox(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM outbox ORDER BY id").mapToMap().list());
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT work_key AS message_key, after_key AS anchor_key, kind AS method, payload AS args, status, ref,
+                       topic, for_user
+                FROM work WHERE queue = 'outbox' ORDER BY id
+                """).mapToMap().list());
     }
 }

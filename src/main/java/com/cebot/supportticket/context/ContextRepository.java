@@ -13,8 +13,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface ContextRepository {
 
     String CARD_COLUMNS = """
-            c.id, c.customer_id, c.card_key, c.assignee, c.assigned_at, o.channel, o.ts
-            FROM context_card c LEFT JOIN outbox o ON o.message_key = c.card_key AND o.status = 'delivered'
+            c.id, c.customer_id, c.card_key, c.assignee, c.assigned_at, c.channel, c.ts, c.state
+            FROM context_card c
             """;
 
     @SqlQuery("INSERT INTO context_card (customer_id, card_key, created_at) VALUES (:customerId, :cardKey, :now) RETURNING id")
@@ -31,6 +31,18 @@ interface ContextRepository {
 
     @SqlQuery("SELECT " + CARD_COLUMNS + " WHERE c.id = :id")
     Optional<ContextCardRow> card(long id);
+
+    /** The card landed: where, as the outbox reported it. */
+    @SqlUpdate("UPDATE context_card SET channel = :channel, ts = :ts, state = 'posted' WHERE id = :id")
+    void posted(long id, String channel, String ts);
+
+    /** Slack refused the card for good. */
+    @SqlUpdate("UPDATE context_card SET state = 'refused' WHERE id = :id")
+    void refused(long id);
+
+    /** A refused card holds no ticket: the next context for them makes a new card. */
+    @SqlUpdate("DELETE FROM ticket_card WHERE card_id = :cardId")
+    void releaseTickets(long cardId);
 
     /** Only the first claim wins: the update matches nothing once someone holds the card. */
     @SqlUpdate("UPDATE context_card SET assignee = :user, assigned_at = :now WHERE id = :id AND assignee IS NULL")

@@ -1,6 +1,5 @@
 package com.cebot.supportticket.context;
 
-import com.cebot.db.Deliveries;
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.DeliveryHook;
@@ -26,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  * Stores a Support Ticket Context and queues its posts in one transaction: a new card, or a note in
  * the thread of the card that already holds the ticket. Claims are first-come, first-served.
  */
-public final class ContextService {
+final class ContextService {
 
     static final String CARD_TOPIC = "context.card";
     static final String REPLY_TOPIC = "context.reply";
@@ -37,9 +36,6 @@ public final class ContextService {
         record NewCard(long contextId) implements Submitted {}
 
         record AddedToCard(long contextId, Optional<String> assignee) implements Submitted {}
-
-        /** Slack delivered the same submission again; it is already stored. */
-        record Repeat() implements Submitted {}
     }
 
     sealed interface Claim {
@@ -59,7 +55,7 @@ public final class ContextService {
     private final String channel;
     private final Clock clock;
 
-    public ContextService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, String channel, Clock clock) {
+    ContextService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, String channel, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
@@ -76,36 +72,35 @@ public final class ContextService {
         return forms.accept(draft, viewId, userId);
     }
 
-    Submitted submit(ContextDraft draft, String submissionKey, String userId) {
-        return jdbi.inTransaction(h -> {
-            Instant now = clock.instant();
-            if (!h.attach(Deliveries.class).firstTime("view:" + submissionKey, now)) {
-                return new Submitted.Repeat();
-            }
-            Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
-            ContextRepository repo = h.attach(ContextRepository.class);
-            List<String> tickets = draft.links().stream().map(TicketLink::ticketKey).toList();
-            Optional<ContextCardRow> existing = repo.cardForTickets(tickets);
-            long cardId = existing.map(ContextCardRow::id)
-                    .orElseGet(() -> repo.insertCard(customer.id(), "context-card:" + submissionKey, now));
-            tickets.forEach(t -> repo.mapTicket(t, cardId));
-            long contextId = repo.insertContext(submissionKey, cardId, customer.id(), userId,
-                    LinksJson.write(draft.links()), draft.background(),
-                    draft.source().map(SourceMessage::channel).orElse(null),
-                    draft.source().map(SourceMessage::ts).orElse(null), now);
-            SupportContext context = repo.context(contextId).orElseThrow();
-            if (existing.isEmpty()) {
-                outbox.enqueue(h, OutboxMessage.of("context-card:" + submissionKey, new SlackWrite.Post(channel,
-                        ContextCard.text(context), BlockJson.of(ContextCard.blocks(context, null, null))))
-                        .onDelivery(CARD_TOPIC, Long.toString(contextId)));
-                return new Submitted.NewCard(contextId);
-            }
-            outbox.enqueue(h, OutboxMessage.anchored("context-reply:" + contextId, existing.get().cardKey(),
-                    new SlackWrite.ThreadReply(ContextCard.threadNoteText(context),
-                            BlockJson.of(ContextCard.threadNote(context))))
-                    .onDelivery(REPLY_TOPIC, Long.toString(contextId)));
-            return new Submitted.AddedToCard(contextId, Optional.ofNullable(existing.get().assignee()));
-        });
+    /**
+     * Stores the context and queues its posts, on the inbox's handle. The inbox hands each accepted
+     * view over once, and its id is unique here too, so a repeated delivery never gets this far.
+     */
+    Submitted submit(Handle h, ContextDraft draft, String submissionKey, String userId) {
+        Instant now = clock.instant();
+        Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
+        ContextRepository repo = h.attach(ContextRepository.class);
+        List<String> tickets = draft.links().stream().map(TicketLink::ticketKey).toList();
+        Optional<ContextCardRow> existing = repo.cardForTickets(tickets);
+        long cardId = existing.map(ContextCardRow::id)
+                .orElseGet(() -> repo.insertCard(customer.id(), "context-card:" + submissionKey, now));
+        tickets.forEach(t -> repo.mapTicket(t, cardId));
+        long contextId = repo.insertContext(submissionKey, cardId, customer.id(), userId,
+                LinksJson.write(draft.links()), draft.background(),
+                draft.source().map(SourceMessage::channel).orElse(null),
+                draft.source().map(SourceMessage::ts).orElse(null), now);
+        SupportContext context = repo.context(contextId).orElseThrow();
+        if (existing.isEmpty()) {
+            outbox.enqueue(h, OutboxMessage.of("context-card:" + submissionKey, new SlackWrite.Post(channel,
+                    ContextCard.text(context), BlockJson.of(ContextCard.blocks(context, null, null))))
+                    .onDelivery(CARD_TOPIC, Long.toString(contextId)));
+            return new Submitted.NewCard(contextId);
+        }
+        outbox.enqueue(h, OutboxMessage.anchored("context-reply:" + contextId, existing.get().cardKey(),
+                new SlackWrite.ThreadReply(ContextCard.threadNoteText(context),
+                        BlockJson.of(ContextCard.threadNote(context))))
+                .onDelivery(REPLY_TOPIC, Long.toString(contextId)));
+        return new Submitted.AddedToCard(contextId, Optional.ofNullable(existing.get().assignee()));
     }
 
     Claim claim(long cardId, String userId, String channelId, String actionTs) {
@@ -120,9 +115,9 @@ public final class ContextService {
                 SupportContext first = repo.firstOfCard(cardId).orElseThrow();
                 String key = card.get().cardKey();
                 outbox.enqueue(h, OutboxMessage.anchored(key + ":claimed", key, new SlackWrite.Update(
-                        ContextCard.text(first), BlockJson.of(ContextCard.blocks(first, userId, now)))));
+                        ContextCard.text(first), BlockJson.of(ContextCard.blocks(first, userId, now)))).forUser(userId));
                 outbox.enqueue(h, OutboxMessage.anchored(key + ":claim-note", key,
-                        new SlackWrite.ThreadReply(ContextCard.claimedNote(userId), null)));
+                        new SlackWrite.ThreadReply(ContextCard.claimedNote(userId), null)).forUser(userId));
                 return new Claim.Claimed();
             }
             String assignee = repo.card(cardId).orElseThrow().assignee();
@@ -141,16 +136,22 @@ public final class ContextService {
         outbox.enqueue(h, OutboxMessage.of("context-confirm:" + c.id(), new SlackWrite.Post(c.submittedBy(), text, null)));
     }
 
+    /** Keeps where the card landed, or that it never will, and tells the CE either way. */
     private final class CardHook implements DeliveryHook {
         @Override
         public void delivered(Handle h, String ref, Delivered card) {
-            SupportContext c = h.attach(ContextRepository.class).context(Long.parseLong(ref)).orElseThrow();
+            ContextRepository repo = h.attach(ContextRepository.class);
+            SupportContext c = repo.context(Long.parseLong(ref)).orElseThrow();
+            repo.posted(c.cardId(), card.channel(), card.ts());
             confirm(h, c, ContextNotices.posted(c, card.channel(), permalinks.message(card.channel(), card.ts())));
         }
 
         @Override
         public void failed(Handle h, String ref, String error) {
-            SupportContext c = h.attach(ContextRepository.class).context(Long.parseLong(ref)).orElseThrow();
+            ContextRepository repo = h.attach(ContextRepository.class);
+            SupportContext c = repo.context(Long.parseLong(ref)).orElseThrow();
+            repo.refused(c.cardId());
+            repo.releaseTickets(c.cardId());
             confirm(h, c, ContextNotices.refused(c, channel, error));
         }
     }

@@ -1,11 +1,13 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.logging.SafeErrors;
 import com.cebot.slack.SlackApiErrorException;
 import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * returns). So the members are cached here and refreshed on this class's own thread: at start,
  * every few minutes, and soon after someone is refused, since they may have just joined the group
  * and will click again. A failed refresh keeps the last list: a Slack hiccup must not lock the
- * head of support out.
+ * head of support out. The last list is also kept in the store and read at start, before the
+ * socket opens, so the head of support can act right after a restart even if Slack does not answer.
  */
-public final class Approvers implements AutoCloseable {
+final class Approvers implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Approvers.class);
     private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)>");
@@ -37,8 +40,25 @@ public final class Approvers implements AutoCloseable {
 
     /** Reads a user group's member IDs. */
     @FunctionalInterface
-    public interface GroupMembers {
+    interface GroupMembers {
         Set<String> of(String groupId) throws Exception;
+    }
+
+    /** Where the last members read are kept across restarts. */
+    interface LastKnown {
+        Optional<Set<String>> load(String groupId);
+
+        void save(String groupId, Set<String> members);
+
+        LastKnown NONE = new LastKnown() {
+            @Override
+            public Optional<Set<String>> load(String groupId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(String groupId, Set<String> members) {}
+        };
     }
 
     private final String headMention;
@@ -46,13 +66,15 @@ public final class Approvers implements AutoCloseable {
     private final String headGroup;
     private final List<String> delegates;
     private final GroupMembers groupMembers;
+    private final LastKnown lastKnown;
     private final Clock clock;
     private volatile Set<String> members = Set.of();
     private volatile Instant lastRefresh = Instant.MIN;
     private volatile ScheduledExecutorService thread;
 
     /** @param headOfSupportMention {@code <@U…>} or {@code <!subteam^S…>}, as the workspace resolved it */
-    public Approvers(String headOfSupportMention, List<String> delegates, GroupMembers groupMembers, Clock clock) {
+    Approvers(String headOfSupportMention, List<String> delegates, GroupMembers groupMembers, LastKnown lastKnown,
+            Clock clock) {
         Matcher user = USER.matcher(headOfSupportMention);
         Matcher group = GROUP.matcher(headOfSupportMention);
         if (!user.matches() && !group.matches()) {
@@ -63,11 +85,12 @@ public final class Approvers implements AutoCloseable {
         this.headGroup = group.matches() ? group.group(1) : null;
         this.delegates = List.copyOf(delegates);
         this.groupMembers = groupMembers;
+        this.lastKnown = lastKnown;
         this.clock = clock;
     }
 
     /** Asks Slack for a group's members. */
-    public static GroupMembers fromSlack(MethodsClient methods) {
+    static GroupMembers fromSlack(MethodsClient methods) {
         return groupId -> {
             var r = methods.usergroupsUsersList(q -> q.usergroup(groupId));
             if (!r.isOk()) {
@@ -77,7 +100,7 @@ public final class Approvers implements AutoCloseable {
         };
     }
 
-    public boolean mayDecide(String userId) {
+    boolean mayDecide(String userId) {
         boolean allowed = userId.equals(headUser) || delegates.contains(userId)
                 || (headGroup != null && members.contains(userId));
         if (!allowed && headGroup != null) {
@@ -87,7 +110,7 @@ public final class Approvers implements AutoCloseable {
     }
 
     /** Names them, for a refusal: "<!subteam^S1> or <@U2>". */
-    public String describe() {
+    String describe() {
         if (delegates.isEmpty()) {
             return headMention;
         }
@@ -95,30 +118,47 @@ public final class Approvers implements AutoCloseable {
     }
 
     /** Reads the group's members now; without a group there is nothing to read. */
-    public void refresh() {
+    void refresh() {
         if (headGroup == null) {
             return;
         }
         lastRefresh = clock.instant();
+        Set<String> read;
         try {
-            members = Set.copyOf(groupMembers.of(headGroup));
-            log.info("head of support group {} has {} members", headGroup, members.size());
+            read = Set.copyOf(groupMembers.of(headGroup));
         } catch (Exception e) {
-            log.warn("cannot read the members of {} ({}); keeping the {} known", headGroup, e.toString(), members.size());
+            log.warn("cannot read the members of {} ({}); keeping the {} known", headGroup, SafeErrors.describe(e),
+                    members.size());
+            return;
+        }
+        boolean changed = !read.equals(members);
+        members = read;
+        log.info("head of support group {} has {} members", headGroup, members.size());
+        if (changed) {
+            try {
+                lastKnown.save(headGroup, read);
+            } catch (RuntimeException e) {
+                log.warn("cannot keep the members of {} for a restart: {}", headGroup, SafeErrors.describe(e));
+            }
         }
     }
 
-    /** Reads the members now and then every {@code every}, off the caller's thread. */
-    public void start(Duration every) {
+    /**
+     * Knows the members before returning (the last list kept, then a fresh read), then reads them
+     * every {@code every} off the caller's thread.
+     */
+    void start(Duration every) {
         if (headGroup == null) {
             return;
         }
+        lastKnown.load(headGroup).ifPresent(known -> members = Set.copyOf(known));
+        refresh();
         ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread daemon = new Thread(r, "approvers");
             daemon.setDaemon(true);
             return daemon;
         });
-        t.scheduleWithFixedDelay(this::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        t.scheduleWithFixedDelay(this::refresh, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         thread = t;
     }
 

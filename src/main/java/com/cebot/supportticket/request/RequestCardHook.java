@@ -8,7 +8,7 @@ import com.cebot.slack.Permalinks;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Tells the CE where their request's card landed, or that Slack refused it for good. Runs in the
+ * Keeps where the request's card landed and tells the CE, or tells them Slack refused it for good. Runs in the
  * transaction that records the delivery, so the DM is queued exactly once.
  */
 final class RequestCardHook implements DeliveryHook {
@@ -25,7 +25,9 @@ final class RequestCardHook implements DeliveryHook {
 
     @Override
     public void delivered(Handle h, String ref, Delivered card) {
-        SupportTicketRequest r = h.attach(RequestRepository.class).request(Long.parseLong(ref)).orElseThrow();
+        RequestRepository repo = h.attach(RequestRepository.class);
+        repo.cardPosted(Long.parseLong(ref), card.channel(), card.ts());
+        SupportTicketRequest r = repo.request(Long.parseLong(ref)).orElseThrow();
         confirm(h, r, RequestNotices.posted(r, card.channel(), permalinks.message(card.channel(), card.ts())));
     }
 

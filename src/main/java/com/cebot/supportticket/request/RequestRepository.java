@@ -11,16 +11,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(SupportTicketRequest.class)
 interface RequestRepository {
 
-    /** The request, its customer, the event that made its current status, and its landed card. */
+    /** The request, its customer, the event that made its current status, and where its card landed. */
     String COLUMNS = """
             r.id, r.customer_id, cu.name AS customer_name, r.submitted_by, r.links, r.ask, r.why, r.if_not,
             r.needed_by, r.time_reason, r.anything_else, r.status,
             e.actor AS status_by, e.at AS status_at, e.reason AS status_reason,
-            r.card_key, o.channel AS card_channel, o.ts AS card_ts, r.created_at
+            r.card_key, r.card_channel, r.card_ts, r.created_at
             FROM support_request r
             JOIN customer cu ON cu.id = r.customer_id
             LEFT JOIN request_event e ON e.request_id = r.id AND e.status = r.status
-            LEFT JOIN outbox o ON o.message_key = r.card_key AND o.status = 'delivered'
             """;
 
     @SqlQuery("""
@@ -40,6 +39,10 @@ interface RequestRepository {
             VALUES (:requestId, :status, :actor, :reason, :now)
             """)
     void insertEvent(long requestId, String status, String actor, String reason, Instant now);
+
+    /** The card landed: where, as the outbox reported it. */
+    @SqlUpdate("UPDATE support_request SET card_channel = :channel, card_ts = :ts WHERE id = :id")
+    void cardPosted(long id, String channel, String ts);
 
     /** Only the first of two concurrent moves from one status wins: the second matches nothing. */
     @SqlUpdate("UPDATE support_request SET status = :to WHERE id = :id AND status = :expectedFrom")

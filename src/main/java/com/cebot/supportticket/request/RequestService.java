@@ -27,16 +27,13 @@ import org.jdbi.v3.core.Jdbi;
  * Every transaction writes first (the delivery key), so SQLite serializes two concurrent moves
  * instead of failing the second; the status guard then lets only the first move of a status win.
  */
-public final class RequestService {
+final class RequestService {
 
     static final String CARD_TOPIC = "request.card";
     static final String INBOX_KIND = "request";
 
     sealed interface Submitted {
         record Posted(long requestId) implements Submitted {}
-
-        /** Slack delivered the same submission again; it is already stored. */
-        record Repeat() implements Submitted {}
     }
 
     sealed interface MoveResult {
@@ -67,7 +64,7 @@ public final class RequestService {
     private final RequestNudges nudges;
     private final Clock clock;
 
-    public RequestService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
+    RequestService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
             String headOfSupportMention, RequestNudges nudges, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -87,29 +84,28 @@ public final class RequestService {
         return forms.accept(draft, viewId, userId);
     }
 
-    Submitted submit(RequestDraft draft, String submissionKey, String userId) {
-        return jdbi.inTransaction(h -> {
-            Instant now = clock.instant();
-            if (!h.attach(Deliveries.class).firstTime("view:" + submissionKey, now)) {
-                return new Submitted.Repeat();
-            }
-            Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
-            RequestRepository repo = h.attach(RequestRepository.class);
-            String cardKey = "request-card:" + submissionKey;
-            long id = repo.insert(submissionKey, customer.id(), userId, LinksJson.write(draft.links()), draft.ask(),
-                    draft.why(), draft.ifNot(), draft.neededBy().map(RequestDraft.NeededBy::date).orElse(null),
-                    draft.neededBy().map(RequestDraft.NeededBy::why).orElse(null), draft.anythingElse().orElse(null),
-                    cardKey, draft.source().map(SourceMessage::channel).orElse(null),
-                    draft.source().map(SourceMessage::ts).orElse(null), now);
-            repo.insertEvent(id, RequestStatus.OPEN.db(), userId, null, now);
-            SupportTicketRequest r = repo.request(id).orElseThrow();
-            nudges.schedule(h, r);
-            outbox.enqueue(h, OutboxMessage.of(cardKey, new SlackWrite.Post(channel,
-                    RequestCard.text(r, headOfSupportMention),
-                    BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
-                    .onDelivery(CARD_TOPIC, Long.toString(id)));
-            return new Submitted.Posted(id);
-        });
+    /**
+     * Stores the request and queues its card, on the inbox's handle. The inbox hands each accepted
+     * view over once, and its id is unique here too, so a repeated delivery never gets this far.
+     */
+    Submitted submit(Handle h, RequestDraft draft, String submissionKey, String userId) {
+        Instant now = clock.instant();
+        Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
+        RequestRepository repo = h.attach(RequestRepository.class);
+        String cardKey = "request-card:" + submissionKey;
+        long id = repo.insert(submissionKey, customer.id(), userId, LinksJson.write(draft.links()), draft.ask(),
+                draft.why(), draft.ifNot(), draft.neededBy().map(RequestDraft.NeededBy::date).orElse(null),
+                draft.neededBy().map(RequestDraft.NeededBy::why).orElse(null), draft.anythingElse().orElse(null),
+                cardKey, draft.source().map(SourceMessage::channel).orElse(null),
+                draft.source().map(SourceMessage::ts).orElse(null), now);
+        repo.insertEvent(id, RequestStatus.OPEN.db(), userId, null, now);
+        SupportTicketRequest r = repo.request(id).orElseThrow();
+        nudges.schedule(h, r);
+        outbox.enqueue(h, OutboxMessage.of(cardKey, new SlackWrite.Post(channel,
+                RequestCard.text(r, headOfSupportMention),
+                BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
+                .onDelivery(CARD_TOPIC, Long.toString(id)));
+        return new Submitted.Posted(id);
     }
 
     /**
@@ -158,17 +154,17 @@ public final class RequestService {
     }
 
     /** Open requests nobody has acknowledged, for the nudge scheduler. */
-    public List<SupportTicketRequest> unacknowledged() {
+    List<SupportTicketRequest> unacknowledged() {
         return jdbi.withExtension(RequestRepository.class, RequestRepository::unacknowledged);
     }
 
     /** Open or acknowledged requests needed by {@code until} or earlier, for the nudge scheduler. */
-    public List<SupportTicketRequest> neededBy(LocalDate until) {
+    List<SupportTicketRequest> neededBy(LocalDate until) {
         return jdbi.withExtension(RequestRepository.class, r -> r.neededBy(until));
     }
 
     /** Every request raised since then, for export. */
-    public List<SupportTicketRequest> since(Instant since) {
+    List<SupportTicketRequest> since(Instant since) {
         return jdbi.withExtension(RequestRepository.class, r -> r.since(since));
     }
 
@@ -179,9 +175,10 @@ public final class RequestService {
     private void announce(Handle h, SupportTicketRequest r) {
         String key = "request:" + r.id() + ":" + r.status().db();
         outbox.enqueue(h, OutboxMessage.anchored(key + ":card", r.cardKey(), new SlackWrite.Update(
-                RequestCard.text(r, headOfSupportMention), BlockJson.of(RequestCard.blocks(r, headOfSupportMention)))));
+                RequestCard.text(r, headOfSupportMention), BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
+                .forUser(r.statusBy()));
         outbox.enqueue(h, OutboxMessage.anchored(key + ":note", r.cardKey(),
-                new SlackWrite.ThreadReply(RequestCard.note(r), null)));
+                new SlackWrite.ThreadReply(RequestCard.note(r), null)).forUser(r.statusBy()));
         String permalink = r.cardLanded() ? permalinks.message(r.cardChannel(), r.cardTs()) : null;
         outbox.enqueue(h, OutboxMessage.of(key + ":dm", new SlackWrite.Post(r.submittedBy(),
                 RequestNotices.moved(r, permalink), null)));

@@ -9,10 +9,10 @@ import com.cebot.supportticket.CustomerChoice;
 import com.cebot.supportticket.TicketLinkParser;
 import com.cebot.supportticket.TicketLinkParser.ParseResult;
 import com.cebot.testing.TestDatabase;
+import com.cebot.testing.TestQueues;
 import com.slack.api.Slack;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,7 +22,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,20 +33,21 @@ final class ContextServiceTest {
     Path dir;
 
     private Jdbi jdbi;
-    private Outbox outbox;
     private ContextService service;
 
     @BeforeEach
     void setUp() {
         jdbi = TestDatabase.open(dir);
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
-        outbox = new Outbox(jdbi, Slack.getInstance().methods("xoxb-unused"), clock, Outbox.Timing.DEFAULT);
-        service = new ContextService(jdbi, new Inbox(jdbi, clock, Duration.ofHours(1)), outbox, new Permalinks("https://acme.slack.com/"), "C0SUPPORT", clock);
+        // The queues are never started: their rows show what would be sent.
+        Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"));
+        service = new ContextService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,
+                new Permalinks("https://acme.slack.com/"), "C0SUPPORT", clock);
     }
 
-    @AfterEach
-    void tearDown() {
-        outbox.close();
+    /** What the inbox does with an accepted form: stores it in one transaction. */
+    private ContextService.Submitted submit(ContextDraft draft, String viewId, String user) {
+        return jdbi.inTransaction(h -> service.submit(h, draft, viewId, user));
     }
 
     private static ContextDraft draft(String customer, String links) {
@@ -61,7 +61,7 @@ final class ContextServiceTest {
 
     @Test
     void firstContext_storesAndQueuesOneCard() {
-        var result = service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        var result = submit(draft("Acme", "ZD 1"), "V1", "U0CE");
 
         assertThat(result).isInstanceOf(ContextService.Submitted.NewCard.class);
         assertThat(outboxRows()).singleElement().satisfies(row -> {
@@ -71,23 +71,24 @@ final class ContextServiceTest {
     }
 
     @Test
-    void repeatedDelivery_ofTheSameView_storesNothingMore() {
-        service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+    void repeatedDelivery_ofTheSameView_isAcceptedOnce() {
+        boolean first = service.accept(draft("Acme", "ZD 1"), "V1", "U0CE");
+        boolean again = service.accept(draft("Acme", "ZD 1"), "V1", "U0CE");
 
-        var again = service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
-
-        assertThat(again).isInstanceOf(ContextService.Submitted.Repeat.class);
-        assertThat(outboxRows()).hasSize(1);
-        assertThat(service.since(Instant.EPOCH)).hasSize(1);
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        int accepted = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'inbox'")
+                .mapTo(Integer.class).one());
+        assertThat(accepted).isEqualTo(1);
     }
 
     @Test
     void sameTicketAgain_goesIntoTheCardsThread_andReportsAssignee() {
-        service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
         long cardId = service.since(Instant.EPOCH).get(0).cardId();
         service.claim(cardId, "U0AE", "C0SUPPORT", "1.1");
 
-        var second = service.submit(draft("acme", "https://acme.zendesk.com/agent/tickets/1 ZD 2"), "V2", "U0CE2");
+        var second = submit(draft("acme", "https://acme.zendesk.com/agent/tickets/1 ZD 2"), "V2", "U0CE2");
 
         assertThat(second).isEqualTo(new ContextService.Submitted.AddedToCard(2, Optional.of("U0AE")));
         assertThat(outboxRows()).extracting(r -> r.get("message_key"))
@@ -99,17 +100,17 @@ final class ContextServiceTest {
 
     @Test
     void ticketAddedLater_findsTheSameCard() {
-        service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
-        service.submit(draft("Acme", "ZD 1 ZD 2"), "V2", "U0CE");
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        submit(draft("Acme", "ZD 1 ZD 2"), "V2", "U0CE");
 
-        var third = service.submit(draft("Acme", "ZD 2"), "V3", "U0CE");
+        var third = submit(draft("Acme", "ZD 2"), "V3", "U0CE");
 
         assertThat(third).isInstanceOf(ContextService.Submitted.AddedToCard.class);
     }
 
     @Test
     void secondClaim_isRefusedPrivately_andNamesTheAssignee() {
-        service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
         service.claim(1, "U0AE", "C0SUPPORT", "1.1");
 
         var again = service.claim(1, "U0OTHER", "C0SUPPORT", "1.2");
@@ -124,7 +125,7 @@ final class ContextServiceTest {
 
     @Test
     void racingClaims_haveOneWinner() throws Exception {
-        service.submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
         var pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<ContextService.Claim>> claims = new java.util.ArrayList<>();

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -17,7 +21,7 @@ final class ApproversTest {
 
     @Test
     void mayDecide_userHead_headAndDelegatesOnly() {
-        Approvers approvers = new Approvers("<@UHEAD>", List.of("UDELEGATE"), id -> Set.of("UOTHER"), CLOCK);
+        Approvers approvers = new Approvers("<@UHEAD>", List.of("UDELEGATE"), id -> Set.of("UOTHER"), Approvers.LastKnown.NONE, CLOCK);
 
         assertThat(approvers.mayDecide("UHEAD")).isTrue();
         assertThat(approvers.mayDecide("UDELEGATE")).isTrue();
@@ -26,7 +30,7 @@ final class ApproversTest {
 
     @Test
     void mayDecide_groupHead_membersOnceRead() {
-        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of(), id -> id.equals("SHEAD") ? Set.of("UMEMBER") : Set.of(), CLOCK);
+        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of(), id -> id.equals("SHEAD") ? Set.of("UMEMBER") : Set.of(), Approvers.LastKnown.NONE, CLOCK);
         assertThat(approvers.mayDecide("UMEMBER")).isFalse();
 
         approvers.refresh();
@@ -43,7 +47,7 @@ final class ApproversTest {
                 throw new IllegalStateException("ratelimited");
             }
             return members.get();
-        }, CLOCK);
+        }, Approvers.LastKnown.NONE, CLOCK);
         approvers.refresh();
 
         members.set(null);
@@ -53,15 +57,43 @@ final class ApproversTest {
     }
 
     @Test
+    void start_slackDoesNotAnswer_knowsTheMembersKeptBeforeTheRestart() {
+        Map<String, Set<String>> kept = new HashMap<>();
+        Approvers.LastKnown store = new Approvers.LastKnown() {
+            @Override
+            public Optional<Set<String>> load(String groupId) {
+                return Optional.ofNullable(kept.get(groupId));
+            }
+
+            @Override
+            public void save(String groupId, Set<String> members) {
+                kept.put(groupId, members);
+            }
+        };
+        Approvers before = new Approvers("<!subteam^SHEAD>", List.of(), id -> Set.of("UMEMBER"), store, CLOCK);
+        before.start(Duration.ofHours(1));
+        before.close();
+
+        Approvers after = new Approvers("<!subteam^SHEAD>", List.of(), id -> {
+            throw new IllegalStateException("Slack is down");
+        }, store, CLOCK);
+        after.start(Duration.ofHours(1));
+
+        assertThat(after.mayDecide("UMEMBER")).as("decided before start returned, from the kept list").isTrue();
+        assertThat(after.mayDecide("UOTHER")).isFalse();
+        after.close();
+    }
+
+    @Test
     void describe_namesHeadAndDelegates() {
-        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of("UD1", "UD2"), id -> Set.of(), CLOCK);
+        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of("UD1", "UD2"), id -> Set.of(), Approvers.LastKnown.NONE, CLOCK);
 
         assertThat(approvers.describe()).isEqualTo("<!subteam^SHEAD> or <@UD1>, <@UD2>");
     }
 
     @Test
     void constructor_notAMention_isRefused() {
-        assertThatThrownBy(() -> new Approvers("@support-leads", List.of(), id -> Set.of(), CLOCK))
+        assertThatThrownBy(() -> new Approvers("@support-leads", List.of(), id -> Set.of(), Approvers.LastKnown.NONE, CLOCK))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

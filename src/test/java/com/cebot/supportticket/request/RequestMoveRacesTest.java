@@ -31,12 +31,12 @@ final class RequestMoveRacesTest {
     void move_sameClickDeliveredTwice_isHandledOnce() {
         long id = store.submit("V1");
         store.service.move(id, Move.ACKNOWLEDGE, HEAD, null, "action:1700000000.5:UHEAD");
-        int rows = store.count("outbox");
+        int rows = store.outboxCount();
 
         MoveResult again = store.service.move(id, Move.ACKNOWLEDGE, HEAD, null, "action:1700000000.5:UHEAD");
 
         assertThat(again).isInstanceOf(MoveResult.Repeat.class);
-        assertThat(store.count("outbox")).isEqualTo(rows);
+        assertThat(store.outboxCount()).isEqualTo(rows);
         assertThat(store.count("request_event")).isEqualTo(2);
     }
 
@@ -44,12 +44,12 @@ final class RequestMoveRacesTest {
     void decline_sameModalSubmittedTwice_isHandledOnce() {
         long id = store.submit("V1");
         store.service.move(id, Move.DECLINE, HEAD, "Out of scope", "view:V2");
-        int rows = store.count("outbox");
+        int rows = store.outboxCount();
 
         MoveResult again = store.service.move(id, Move.DECLINE, HEAD, "Out of scope", "view:V2");
 
         assertThat(again).isInstanceOf(MoveResult.Repeat.class);
-        assertThat(store.count("outbox")).isEqualTo(rows);
+        assertThat(store.outboxCount()).isEqualTo(rows);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,25 +27,20 @@ final class RequestNudgesTest {
         store = new RequestStore(dir);
     }
 
-    @AfterEach
-    void tearDown() {
-        store.scheduler.close();
-    }
-
     private List<RequestStore.Row> nudges() {
         return store.outboxRows().stream().filter(r -> r.key().contains(":nudge-")).toList();
     }
 
     private long submit(LocalDate neededBy) {
         var draft = RequestStore.draft(Optional.ofNullable(neededBy).map(d -> new RequestDraft.NeededBy(d, "Renewal call")));
-        long id = ((RequestService.Submitted.Posted) store.service.submit(draft, "V" + neededBy, RequestStore.CE)).requestId();
+        long id = ((RequestService.Submitted.Posted) store.submit(draft, "V" + neededBy, RequestStore.CE)).requestId();
         store.landCard(id);
         return id;
     }
 
     private void at(String instant) {
         store.clock.set(Instant.parse(instant));
-        store.scheduler.runDue();
+        store.jobs.runOnce();
     }
 
     @Test

@@ -33,7 +33,7 @@ final class RequestQueriesTest {
 
     private long submitNeededBy(String viewId, String date) {
         var neededBy = Optional.of(new RequestDraft.NeededBy(LocalDate.parse(date), "Renewal"));
-        return ((RequestService.Submitted.Posted) store.service.submit(RequestStore.draft(neededBy), viewId, CE)).requestId();
+        return ((RequestService.Submitted.Posted) store.submit(RequestStore.draft(neededBy), viewId, CE)).requestId();
     }
 
     @Test
@@ -65,7 +65,7 @@ final class RequestQueriesTest {
         store.jdbi.useTransaction(h -> hook.delivered(h, Long.toString(id), landed));
         store.jdbi.useTransaction(h -> hook.delivered(h, Long.toString(id), landed));
 
-        assertThat(store.count("outbox")).isEqualTo(2);
+        assertThat(store.outboxCount()).isEqualTo(2);
     }
 
     @Test

@@ -51,14 +51,17 @@ final class RequestServiceTest {
     }
 
     @Test
-    void submit_sameViewAgain_storesAndQueuesNothingMore() {
-        store.submit("V1");
+    void accept_sameViewAgain_isKeptOnce() {
+        RequestDraft draft = RequestStore.draft(java.util.Optional.empty());
 
-        RequestService.Submitted again = store.service.submit(RequestStore.draft(java.util.Optional.empty()), "V1", CE);
+        boolean first = store.service.accept(draft, "V1", CE);
+        boolean again = store.service.accept(draft, "V1", CE);
 
-        assertThat(again).isInstanceOf(RequestService.Submitted.Repeat.class);
-        assertThat(store.count("support_request")).isEqualTo(1);
-        assertThat(store.count("outbox")).isEqualTo(1);
+        assertThat(first).isTrue();
+        assertThat(again).as("a repeated delivery of the same view").isFalse();
+        int accepted = store.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'inbox'")
+                .mapTo(Integer.class).one());
+        assertThat(accepted).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{1} by {0}")
@@ -77,11 +80,11 @@ final class RequestServiceTest {
         long id = store.submit("V1");
 
         for (Move move : moves(path)) {
-            int before = store.count("outbox");
+            int before = store.outboxCount();
             MoveResult result = store.click(id, move, actor);
 
             assertThat(result).isInstanceOf(MoveResult.Moved.class);
-            List<Row> added = store.outboxRows().subList(before, store.count("outbox"));
+            List<Row> added = store.outboxRows().subList(before, store.outboxCount());
             assertThat(added).extracting(Row::kind).containsExactly("update", "note", "post to " + CE);
             assertThat(added).extracting(Row::key).allMatch(k -> k.startsWith("request:" + id + ":" + move.target().db() + ":"));
             assertThat(added.get(0).anchorKey()).isEqualTo("request-card:V1");
@@ -109,7 +112,7 @@ final class RequestServiceTest {
     void move_notValidFromTheCurrentStatus_changesNothingAndTellsTheClicker(String before, Move move, RequestStatus current) {
         long id = store.submit("V1");
         moves(before).forEach(m -> store.click(id, m, HEAD));
-        int rows = store.count("outbox");
+        int rows = store.outboxCount();
         int events = store.count("request_event");
 
         MoveResult result = store.click(id, move, DELEGATE);
@@ -117,7 +120,7 @@ final class RequestServiceTest {
         assertThat(result).isEqualTo(new MoveResult.AlreadyMoved(current));
         assertThat(store.request(id).status()).isEqualTo(current);
         assertThat(store.count("request_event")).isEqualTo(events);
-        assertThat(store.outboxRows().subList(rows, store.count("outbox"))).singleElement().satisfies(told -> {
+        assertThat(store.outboxRows().subList(rows, store.outboxCount())).singleElement().satisfies(told -> {
             assertThat(told.kind()).isEqualTo("ephemeral to " + DELEGATE);
             assertThat(told.arg("channel")).isEqualTo(CHANNEL);
             assertThat(told.arg("text")).contains("*" + current.label());
@@ -155,7 +158,7 @@ final class RequestServiceTest {
 
         assertThat(result).isInstanceOf(MoveResult.NeedsReason.class);
         assertThat(store.request(id).status()).isEqualTo(RequestStatus.OPEN);
-        assertThat(store.count("outbox")).isEqualTo(1);
+        assertThat(store.outboxCount()).isEqualTo(1);
     }
 
     @Test

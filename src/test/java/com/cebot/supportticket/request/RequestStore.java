@@ -5,7 +5,6 @@ import com.cebot.db.Database;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import com.cebot.inbox.Inbox;
@@ -13,6 +12,8 @@ import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.CustomerChoice;
 import com.cebot.testing.MutableClock;
+import com.cebot.testing.TestQueues;
+import com.cebot.work.WorkQueue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import java.nio.file.Path;
@@ -45,20 +46,22 @@ final class RequestStore {
     final Outbox outbox;
     final Approvers approvers;
     final Scheduler scheduler;
+    final WorkQueue jobs;
     final RequestService service;
     private final AtomicInteger clicks = new AtomicInteger();
 
     RequestStore(Path dir, String headMention, Approvers.GroupMembers groupMembers) {
         jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
-        outbox = new Outbox(jdbi, Slack.getInstance().methods("xoxb-unused"), clock, Outbox.Timing.DEFAULT);
-        // Enqueueing wakes the dispatcher even when it was never started; closed, it leaves the rows be.
-        outbox.close();
-        approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, clock);
-        scheduler = new Scheduler(jdbi, clock, Duration.ofHours(1));
+        // The queues are never started: their rows show what would be sent and scheduled.
+        jobs = TestQueues.queue("job", jdbi, clock);
+        outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"));
+        approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, Approvers.LastKnown.NONE, clock);
+        scheduler = new Scheduler(jobs);
         Permalinks permalinks = new Permalinks("https://acme.slack.com/");
         RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,
                 permalinks, headMention);
-        service = new RequestService(jdbi, new Inbox(jdbi, clock, Duration.ofHours(1)), outbox, permalinks, approvers, CHANNEL, headMention, nudges, clock);
+        service = new RequestService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox, permalinks,
+                approvers, CHANNEL, headMention, nudges, clock);
     }
 
     RequestStore(Path dir) {
@@ -71,7 +74,12 @@ final class RequestStore {
     }
 
     long submit(String viewId) {
-        return ((RequestService.Submitted.Posted) service.submit(draft(Optional.empty()), viewId, CE)).requestId();
+        return submit(draft(Optional.empty()), viewId, CE).requestId();
+    }
+
+    /** What the inbox does with an accepted form: stores it in one transaction. */
+    RequestService.Submitted.Posted submit(RequestDraft draft, String viewId, String user) {
+        return (RequestService.Submitted.Posted) jdbi.inTransaction(h -> service.submit(h, draft, viewId, user));
     }
 
     /** A click as Slack delivers it: each one its own action_ts. */
@@ -86,15 +94,25 @@ final class RequestStore {
 
     /** What the card's delivery would record: from now on it has a channel and ts. */
     void landCard(long id) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                UPDATE outbox SET status = 'delivered', channel = :channel, ts = :ts
-                WHERE message_key = (SELECT card_key FROM support_request WHERE id = :id)
-                """).bind("channel", CHANNEL).bind("ts", CARD_TS).bind("id", id).execute());
+        jdbi.useHandle(h -> {
+            h.createUpdate("UPDATE support_request SET card_channel = :channel, card_ts = :ts WHERE id = :id")
+                    .bind("channel", CHANNEL).bind("ts", CARD_TS).bind("id", id).execute();
+            h.createUpdate("""
+                    UPDATE work SET status = 'done', result = :result
+                    WHERE queue = 'outbox' AND work_key = (SELECT card_key FROM support_request WHERE id = :id)
+                    """).bind("result", "{\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + CARD_TS + "\"}")
+                    .bind("id", id).execute();
+        });
     }
 
     List<Row> outboxRows() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT message_key, anchor_key, method, args FROM outbox ORDER BY id")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT work_key, after_key, kind, payload FROM work WHERE queue = 'outbox' ORDER BY id")
                 .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list());
+    }
+
+    int outboxCount() {
+        return outboxRows().size();
     }
 
     int count(String table) {

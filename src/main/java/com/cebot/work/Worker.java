@@ -1,5 +1,6 @@
-package com.cebot.schedule;
+package com.cebot.work;
 
+import com.cebot.logging.SafeErrors;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,11 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread that drains a table of due work: on every poll, and at once when woken after new work
- * was committed. It keeps going while a pass finds work, so a burst does not wait for polls.
- * Nothing runs before {@link #start()}, so tools and tests can store work without sending it.
+ * One thread that drains a queue: on every poll, and at once when woken after new work was
+ * committed. It keeps going while a pass finds work, so a burst does not wait for polls. Nothing
+ * runs before {@link #start()}, so tools and tests can store work without doing it.
  */
-public final class Worker implements AutoCloseable {
+final class Worker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
@@ -27,7 +28,7 @@ public final class Worker implements AutoCloseable {
     private volatile boolean started;
 
     /** @param pass one pass over due work, returning how many items it took up */
-    public Worker(String name, Duration poll, IntSupplier pass) {
+    Worker(String name, Duration poll, IntSupplier pass) {
         this.name = name;
         this.poll = poll;
         this.pass = pass;
@@ -38,13 +39,13 @@ public final class Worker implements AutoCloseable {
         });
     }
 
-    public void start() {
+    void start() {
         started = true;
         thread.scheduleWithFixedDelay(this::wake, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Asks for a pass now rather than at the next poll. */
-    public void wake() {
+    void wake() {
         if (started && runQueued.compareAndSet(false, true)) {
             try {
                 thread.execute(this::drain);
@@ -60,17 +61,29 @@ public final class Worker implements AutoCloseable {
             while (pass.getAsInt() > 0) {
                 // more may have come due while this pass ran
             }
-        } catch (RuntimeException e) {
-            log.error("{} pass failed; will try again at the next poll", name, e);
+        } catch (Throwable e) {
+            // A pass fails only when the store itself does; rows failing are handled inside it.
+            log.error("{} pass failed; will try again at the next poll: {}", name, SafeErrors.describe(e));
         }
     }
 
+    /** Lets the item in hand finish (bounded by {@code grace}), then stops the thread. */
     @Override
     public void close() {
-        thread.shutdownNow();
+        close(Duration.ofSeconds(5));
+    }
+
+    void close(Duration grace) {
+        started = false;
+        thread.shutdown();
         try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
+            if (!thread.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("{} still busy after {} ms; interrupting it", name, grace.toMillis());
+                thread.shutdownNow();
+                thread.awaitTermination(1, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

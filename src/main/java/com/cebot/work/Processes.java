@@ -1,0 +1,94 @@
+package com.cebot.work;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot processes that run on this database. Each registers at start and says when it stops; a
+ * process on this host whose pid is gone (killed, crashed) is found at the next start and its claims
+ * are released at once, rather than when their leases run out.
+ */
+public final class Processes {
+
+    private static final Logger log = LoggerFactory.getLogger(Processes.class);
+
+    /** One process as {@code status} shows it. */
+    public record Process(String owner, String host, long pid, Instant startedAt, Instant lastHelloAt,
+            Instant stoppedAt, String stopReason) {}
+
+    @RegisterConstructorMapper(Process.class)
+    interface Repository {
+        @SqlUpdate("INSERT INTO bot_process (owner, host, pid, started_at) VALUES (:owner, :host, :pid, :now)")
+        void insert(String owner, String host, long pid, Instant now);
+
+        @SqlUpdate("UPDATE bot_process SET last_hello_at = :at WHERE owner = :owner")
+        void hello(String owner, Instant at);
+
+        @SqlUpdate("UPDATE bot_process SET stopped_at = :now, stop_reason = :reason WHERE owner = :owner AND stopped_at IS NULL")
+        int stopped(String owner, String reason, Instant now);
+
+        @SqlQuery("""
+                SELECT owner, host, pid, started_at, last_hello_at, stopped_at, stop_reason FROM bot_process
+                WHERE stopped_at IS NULL AND host = :host AND owner <> :me
+                """)
+        List<Process> runningOnHost(String host, String me);
+
+        @SqlUpdate("""
+                UPDATE work SET lease_owner = NULL, lease_until = NULL
+                WHERE lease_owner = :owner AND status = 'pending'
+                """)
+        int releaseLeases(String owner);
+
+        @SqlQuery("""
+                SELECT owner, host, pid, started_at, last_hello_at, stopped_at, stop_reason FROM bot_process
+                ORDER BY started_at DESC LIMIT :limit
+                """)
+        List<Process> latest(int limit);
+    }
+
+    private final Jdbi jdbi;
+    private final Owner owner;
+    private final Clock clock;
+
+    public Processes(Jdbi jdbi, Owner owner, Clock clock) {
+        this.jdbi = jdbi;
+        this.owner = owner;
+        this.clock = clock;
+    }
+
+    /** Registers this process and releases the claims of processes on this host that are gone. */
+    public void register() {
+        jdbi.useTransaction(h -> {
+            Repository repo = h.attach(Repository.class);
+            for (Process other : repo.runningOnHost(owner.host(), owner.id())) {
+                if (ProcessHandle.of(other.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                int released = repo.releaseLeases(other.owner());
+                repo.stopped(other.owner(), "gone", clock.instant());
+                log.warn("Process {} stopped without saying so; released its {} claim(s)", other.owner(), released);
+            }
+            repo.insert(owner.id(), owner.host(), owner.pid(), clock.instant());
+        });
+    }
+
+    public void hello(Instant at) {
+        jdbi.useExtension(Repository.class, r -> r.hello(owner.id(), at));
+    }
+
+    public void stopped() {
+        jdbi.useExtension(Repository.class, r -> r.stopped(owner.id(), "stopped", clock.instant()));
+    }
+
+    /** The most recent processes, newest first; reads only. */
+    public static List<Process> latest(Jdbi jdbi, int limit) {
+        return jdbi.withExtension(Repository.class, r -> r.latest(limit));
+    }
+}

@@ -1,0 +1,280 @@
+package com.cebot.work;
+
+import com.cebot.logging.SafeErrors;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One queue of durable work (submissions to process, Slack writes, jobs due later), kept as rows of
+ * the {@code work} table so that it survives a restart, and done by one thread of this process.
+ *
+ * <p>Rows are claimed with a lease, so two processes on one database never work on the same row.
+ * Each claimed row gets one attempt; its {@link Outcome} is recorded under the lease: done (with
+ * the handler's writes, in one transaction), retried after {@link Backoff}, or failed. Anything
+ * thrown while handling a row, an {@link Error} included, is that row's failed attempt and the
+ * queue goes on with the next. A row that fails for good is logged once and its handler told, so
+ * the person it was for hears of it; {@code retry-failed} can put it back.
+ */
+public final class WorkQueue implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkQueue.class);
+
+    /** How a queue runs: rows claimed per pass, how often it looks, how long a claim holds. */
+    public record Settings(int batch, Duration poll, Duration lease, Backoff backoff) {}
+
+    private final String name;
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Owner owner;
+    private final Settings settings;
+    private final Map<String, WorkHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private final Set<String> unhandledKindsLogged = ConcurrentHashMap.newKeySet();
+    private final Worker worker;
+    private volatile boolean closing;
+
+    public WorkQueue(String name, Jdbi jdbi, Clock clock, Owner owner, Settings settings) {
+        this.name = name;
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.owner = owner;
+        this.settings = settings;
+        this.worker = new Worker(name, settings.poll(), this::runOnce);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void register(String kind, WorkHandler handler) {
+        if (handlers.putIfAbsent(kind, handler) != null) {
+            throw new IllegalStateException("Two handlers for " + name + " kind " + kind);
+        }
+    }
+
+    /**
+     * Adds work in the caller's transaction, so it exists exactly when the change that causes it
+     * does. @return false when the key was already there (nothing changed)
+     */
+    public boolean add(Handle handle, NewWork work) {
+        Instant now = clock.instant();
+        int added = handle.attach(WorkRepository.class).insert(name, work, work.dueAt() == null ? now : work.dueAt(), now);
+        if (handle.isInTransaction()) {
+            handle.afterCommit(worker::wake);
+        } else {
+            worker.wake();
+        }
+        return added == 1;
+    }
+
+    /** Adds work in a transaction of its own. @return false when the key was already there */
+    public boolean add(NewWork work) {
+        return jdbi.inTransaction(h -> add(h, work));
+    }
+
+    /** Cancels the row if it has not finished; a finished or unknown key is left alone. */
+    public void cancel(Handle handle, String key) {
+        handle.attach(WorkRepository.class).cancel(name, key, clock.instant());
+    }
+
+    /** Cancels every unfinished row of {@code kind} about {@code ref}. */
+    public void cancelAll(Handle handle, String kind, String ref) {
+        handle.attach(WorkRepository.class).cancelAll(name, kind, ref, clock.instant());
+    }
+
+    /** pending, done, failed or cancelled. */
+    public Optional<String> status(String key) {
+        return jdbi.withExtension(WorkRepository.class, r -> r.status(name, key));
+    }
+
+    /** What came of a finished row, e.g. where a post landed. */
+    public Optional<String> result(Handle handle, String key) {
+        return handle.attach(WorkRepository.class).result(name, key);
+    }
+
+    /** Holds every row of {@code kind} until then: a 429 on one Slack method holds that method. */
+    public void pause(String kind, Instant until) {
+        pausedUntil.merge(kind, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    public void start() {
+        worker.start();
+    }
+
+    /** Looks for due rows now rather than at the next poll. */
+    public void wake() {
+        worker.wake();
+    }
+
+    /** One pass: claims due rows and gives each one attempt. @return how many rows were claimed */
+    public int runOnce() {
+        if (closing) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Set<String> kinds = runnableKinds(now);
+        if (kinds.isEmpty()) {
+            return 0;
+        }
+        List<WorkItem> claimed = jdbi.inTransaction(h -> {
+            WorkRepository repo = h.attach(WorkRepository.class);
+            List<Long> ids = repo.claim(name, kinds, owner.id(), now, now.plus(settings.lease()), settings.batch());
+            return ids.isEmpty() ? List.<WorkItem>of() : repo.items(ids);
+        });
+        for (WorkItem item : claimed) {
+            if (closing || paused(item.kind(), clock.instant())) {
+                release(item);
+            } else {
+                attempt(item);
+            }
+        }
+        return claimed.size();
+    }
+
+    private Set<String> runnableKinds(Instant now) {
+        Set<String> kinds = new HashSet<>();
+        for (String kind : jdbi.withExtension(WorkRepository.class, r -> r.dueKinds(name, now))) {
+            if (!handlers.containsKey(kind)) {
+                if (unhandledKindsLogged.add(kind)) {
+                    log.warn("{}: rows of kind {} are due but nothing here handles that kind; they stay pending",
+                            name, kind);
+                }
+            } else if (!paused(kind, now)) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
+    private boolean paused(String kind, Instant now) {
+        Instant until = pausedUntil.get(kind);
+        return until != null && until.isAfter(now);
+    }
+
+    private void attempt(WorkItem item) {
+        WorkHandler handler = handlers.get(item.kind());
+        if (item.attempts() >= settings.backoff().maxAttempts()) {
+            fail(handler, item, "gave up after " + item.attempts() + " attempts: " + item.lastError(), 0);
+            return;
+        }
+        if (item.afterKey() != null && !"done".equals(item.afterStatus())) {
+            fail(handler, item, "it waited for " + item.afterKey() + ", which "
+                    + (item.afterStatus() == null ? "does not exist" : "was " + item.afterStatus()), 0);
+            return;
+        }
+        Outcome outcome;
+        long started = System.nanoTime();
+        try {
+            outcome = handler.handle(item, clock.instant());
+        } catch (Throwable e) {
+            log.warn("{} {} ({}) attempt {} threw", name, item.key(), item.kind(), item.attempts() + 1,
+                    SafeErrors.scrubbed(e));
+            outcome = new Outcome.RetryLater(null, SafeErrors.describe(e), item.uncertain(), true);
+        }
+        finish(handler, item, outcome, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void finish(WorkHandler handler, WorkItem item, Outcome outcome, long millis) {
+        try {
+            if (outcome instanceof Outcome.Done done) {
+                complete(handler, item, done, millis);
+            } else if (outcome instanceof Outcome.RetryLater retry) {
+                retry(handler, item, retry);
+            } else {
+                fail(handler, item, ((Outcome.Failed) outcome).error(), 1);
+            }
+        } catch (Throwable e) {
+            // The store refused to record the outcome: the lease runs out and the row is claimed again,
+            // marked uncertain because this attempt may have taken effect.
+            log.error("{} {}: cannot record the outcome of attempt {}: {}", name, item.key(), item.attempts() + 1,
+                    SafeErrors.describe(e));
+        }
+    }
+
+    private void complete(WorkHandler handler, WorkItem item, Outcome.Done done, long millis) {
+        boolean recorded;
+        try {
+            recorded = jdbi.inTransaction(h -> {
+                if (h.attach(WorkRepository.class).markDone(item.id(), owner.id(), done.result(), clock.instant()) != 1) {
+                    return false;
+                }
+                done.commit().run(h);
+                return true;
+            });
+        } catch (Throwable e) {
+            log.warn("{} {} ({}) attempt {} failed", name, item.key(), item.kind(), item.attempts() + 1,
+                    SafeErrors.scrubbed(e));
+            retry(handler, item, new Outcome.RetryLater(null, SafeErrors.describe(e),
+                    item.uncertain() || done.tookEffect(), true));
+            return;
+        }
+        if (recorded) {
+            log.info("{} {} ({}) done in {} ms (attempt {})", name, item.key(), item.kind(), millis, item.attempts() + 1);
+        } else {
+            log.warn("{} {} ({}) finished after its claim was lost or it was cancelled; not recorded again",
+                    name, item.key(), item.kind());
+        }
+    }
+
+    private void retry(WorkHandler handler, WorkItem item, Outcome.RetryLater retry) {
+        int counted = retry.counts() ? 1 : 0;
+        if (item.attempts() + counted >= settings.backoff().maxAttempts()) {
+            fail(handler, item, retry.error(), counted);
+            return;
+        }
+        Duration wait = retry.after() != null ? retry.after() : settings.backoff().delay(item.attempts() + counted);
+        Instant next = clock.instant().plus(wait);
+        jdbi.useExtension(WorkRepository.class,
+                r -> r.markRetry(item.id(), owner.id(), next, retry.error(), retry.uncertain(), counted));
+        log.warn("{} {} ({}) attempt {} failed: {}; next try in {} ms", name, item.key(), item.kind(),
+                item.attempts() + 1, retry.error(), wait.toMillis());
+    }
+
+    /** Records the row failed and tells its handler in one transaction; logged once, here. */
+    private void fail(WorkHandler handler, WorkItem item, String error, int counted) {
+        log.error("{} {} ({}) failed for good after {} attempt(s): {}", name, item.key(), item.kind(),
+                item.attempts() + counted, error);
+        Instant now = clock.instant();
+        try {
+            jdbi.useTransaction(h -> {
+                if (h.attach(WorkRepository.class).markFailed(item.id(), owner.id(), error, counted, now) == 1
+                        && handler != null) {
+                    handler.failed(h, item, error);
+                }
+            });
+        } catch (Throwable e) {
+            log.error("{} {}: telling its handler failed; recording the failure alone", name, item.key(),
+                    SafeErrors.scrubbed(e));
+            jdbi.useExtension(WorkRepository.class, r -> r.markFailed(item.id(), owner.id(), error, counted, now));
+        }
+    }
+
+    private void release(WorkItem item) {
+        jdbi.useExtension(WorkRepository.class, r -> r.release(item.id(), owner.id()));
+    }
+
+    /**
+     * Stops claiming, lets the attempt in hand finish and record its outcome (bounded by
+     * {@code grace}: a Slack call times out well within it), and gives back claimed rows not begun.
+     */
+    public void close(Duration grace) {
+        closing = true;
+        worker.close(grace);
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(15));
+    }
+}

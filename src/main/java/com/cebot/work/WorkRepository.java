@@ -1,0 +1,114 @@
+package com.cebot.work;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The {@code work} table. Every write that finishes an attempt names the lease owner, so a process
+ * whose lease ran out (and whose row another process took over) changes nothing.
+ */
+@RegisterConstructorMapper(WorkItem.class)
+interface WorkRepository {
+
+    @SqlUpdate("""
+            INSERT INTO work (queue, work_key, kind, ref, topic, payload, for_user, after_key, due_at, created_at)
+            VALUES (:queue, :w.key, :w.kind, :w.ref, :w.topic, :w.payload, :w.forUser, :w.afterKey, :dueAt, :now)
+            ON CONFLICT (queue, work_key) DO NOTHING
+            """)
+    int insert(String queue, @BindMethods("w") NewWork work, Instant dueAt, Instant now);
+
+    /**
+     * Claims up to {@code limit} due rows for {@code owner} until {@code until}, in one statement, so
+     * two processes never claim one row. A row waiting on another is due once that one is finished
+     * (done, failed or gone) and no earlier row waits on the same one. A row claimed before and never
+     * finished (its process died mid-attempt) counts that attempt as failed and as uncertain.
+     */
+    @SqlQuery("""
+            UPDATE work SET lease_owner = :owner, lease_until = :until,
+                            attempts = attempts + attempt_open,
+                            uncertain = CASE WHEN attempt_open = 1 THEN 1 ELSE uncertain END,
+                            attempt_open = 1
+            WHERE id IN (
+                SELECT w.id FROM work w
+                LEFT JOIN work a ON a.queue = w.queue AND a.work_key = w.after_key
+                WHERE w.queue = :queue AND w.status = 'pending' AND w.due_at <= :now
+                  AND (w.lease_until IS NULL OR w.lease_until < :now)
+                  AND w.kind IN (<kinds>)
+                  AND (w.after_key IS NULL OR a.status IS NULL OR a.status <> 'pending')
+                  AND NOT EXISTS (SELECT 1 FROM work e
+                                  WHERE e.queue = w.queue AND e.after_key = w.after_key
+                                    AND e.status = 'pending' AND e.id < w.id)
+                ORDER BY w.due_at, w.id
+                LIMIT :limit)
+            RETURNING id
+            """)
+    List<Long> claim(String queue, @BindList("kinds") Collection<String> kinds, String owner, Instant now,
+            Instant until, int limit);
+
+    @SqlQuery("""
+            SELECT w.id, w.queue, w.work_key AS key, w.kind, w.ref, w.topic, w.payload, w.for_user, w.after_key,
+                   w.attempts, w.uncertain, w.last_error, w.due_at, w.created_at,
+                   a.status AS after_status, a.result AS after_result
+            FROM work w LEFT JOIN work a ON a.queue = w.queue AND a.work_key = w.after_key
+            WHERE w.id IN (<ids>)
+            ORDER BY w.due_at, w.id
+            """)
+    List<WorkItem> items(@BindList("ids") Collection<Long> ids);
+
+    /** Kinds with due rows, so that rows nobody handles are noticed. */
+    @SqlQuery("SELECT DISTINCT kind FROM work WHERE queue = :queue AND status = 'pending' AND due_at <= :now")
+    List<String> dueKinds(String queue, Instant now);
+
+    @SqlUpdate("""
+            UPDATE work SET status = 'done', done_at = :now, result = :result, last_error = NULL, uncertain = 0,
+                            attempt_open = 0, lease_owner = NULL, lease_until = NULL
+            WHERE id = :id AND lease_owner = :owner AND status = 'pending'
+            """)
+    int markDone(long id, String owner, String result, Instant now);
+
+    @SqlUpdate("""
+            UPDATE work SET due_at = :dueAt, last_error = :error, uncertain = :uncertain,
+                            attempts = attempts + :counted, attempt_open = 0, lease_owner = NULL, lease_until = NULL
+            WHERE id = :id AND lease_owner = :owner AND status = 'pending'
+            """)
+    int markRetry(long id, String owner, Instant dueAt, String error, boolean uncertain, int counted);
+
+    @SqlUpdate("""
+            UPDATE work SET status = 'failed', done_at = :now, last_error = :error, attempts = attempts + :counted,
+                            attempt_open = 0, lease_owner = NULL, lease_until = NULL
+            WHERE id = :id AND lease_owner = :owner AND status = 'pending'
+            """)
+    int markFailed(long id, String owner, String error, int counted, Instant now);
+
+    /** Gives a claimed row back untouched (stopping before its turn came). */
+    @SqlUpdate("""
+            UPDATE work SET attempt_open = 0, lease_owner = NULL, lease_until = NULL
+            WHERE id = :id AND lease_owner = :owner AND status = 'pending'
+            """)
+    int release(long id, String owner);
+
+    @SqlUpdate("""
+            UPDATE work SET status = 'cancelled', done_at = :now
+            WHERE queue = :queue AND work_key = :key AND status = 'pending'
+            """)
+    int cancel(String queue, String key, Instant now);
+
+    @SqlUpdate("""
+            UPDATE work SET status = 'cancelled', done_at = :now
+            WHERE queue = :queue AND kind = :kind AND ref = :ref AND status = 'pending'
+            """)
+    int cancelAll(String queue, String kind, String ref, Instant now);
+
+    @SqlQuery("SELECT status FROM work WHERE queue = :queue AND work_key = :key")
+    Optional<String> status(String queue, String key);
+
+    @SqlQuery("SELECT result FROM work WHERE queue = :queue AND work_key = :key AND status = 'done'")
+    Optional<String> result(String queue, String key);
+}
