@@ -2,13 +2,15 @@ package com.cebot.app;
 
 import com.cebot.config.Settings;
 import com.cebot.db.Database;
+import com.cebot.db.DatabaseException;
 import com.cebot.db.DeliveryPurge;
+import com.cebot.feature.Engine;
+import com.cebot.feature.Feature;
 import com.cebot.inbox.Inbox;
-import com.cebot.ooo.OooFeature;
+import com.cebot.logging.SafeErrors;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
-import com.cebot.sdrcollab.SdrFeature;
 import com.cebot.slack.Background;
 import com.cebot.slack.ImmediateDispatch;
 import com.cebot.slack.InteractionLog;
@@ -17,15 +19,11 @@ import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
 import com.cebot.slack.SlackClients;
 import com.cebot.slack.Workspace;
-import com.cebot.slack.WorkspaceSetup;
-import com.cebot.supportticket.CustomerSuggestions;
-import com.cebot.supportticket.TicketLinkParser;
-import com.cebot.supportticket.context.ContextFeature;
-import com.cebot.supportticket.context.ContextService;
-import com.cebot.supportticket.request.Approvers;
-import com.cebot.supportticket.request.RequestFeature;
-import com.cebot.supportticket.request.RequestNudges;
-import com.cebot.supportticket.request.RequestService;
+import com.cebot.slack.WorkspaceLookup;
+import com.cebot.work.Backoff;
+import com.cebot.work.Owner;
+import com.cebot.work.Processes;
+import com.cebot.work.WorkQueue;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -43,22 +41,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot, wired by hand: every collaborator is made here and passed by constructor. Tests
- * start exactly this against a loopback Slack.
+ * The running bot, wired by hand: the engine (store, work queues, Slack clients, Bolt app) is made
+ * here and each {@link Feature} is started on it. Tests start exactly this against a loopback Slack.
  */
 public final class CeBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CeBot.class);
 
     /** Knobs that tests turn down; production uses {@link #DEFAULT}. */
-    public record Tuning(Duration slackTimeout, Outbox.Timing outbox, int envelopeThreads, int afterAckThreads,
-            Duration schedulerPoll) {
-        public static final Tuning DEFAULT =
-                new Tuning(Duration.ofSeconds(10), Outbox.Timing.DEFAULT, 16, 8, Duration.ofSeconds(30));
-    }
+    public record Tuning(Duration slackTimeout, WorkQueue.Settings inbox, WorkQueue.Settings outbox,
+            WorkQueue.Settings jobs, int envelopeThreads, int afterAckThreads) {
 
-    /** How often the head of support's user group is read again; a refused member triggers it sooner. */
-    private static final Duration APPROVERS_REFRESH = Duration.ofMinutes(5);
+        /**
+         * Claims hold for a minute: a Slack call ends within {@code slackTimeout}, and a lookup before
+         * it takes a few more. The outbox claims one write at a time, so its lease never covers a queue.
+         */
+        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(10),
+                new WorkQueue.Settings(50, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
+                new WorkQueue.Settings(1, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
+                new WorkQueue.Settings(20, Duration.ofSeconds(15), Duration.ofMinutes(1), Backoff.DEFAULT),
+                16, 8);
+    }
 
     private final List<AutoCloseable> resources;
     private final Jdbi jdbi;
@@ -70,32 +73,48 @@ public final class CeBot implements AutoCloseable {
         this.workspace = workspace;
     }
 
-    public static CeBot start(Settings settings, Clock clock, Tuning tuning) throws StartupException {
+    /** Starts the bot; on failure everything it opened is closed again before the exception leaves. */
+    public static CeBot start(Settings settings, List<Feature> features, Clock clock, Tuning tuning)
+            throws StartupException {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            return start(settings, features, clock, tuning, resources);
+        } catch (StartupException e) {
+            closeAll(resources);
+            throw e;
+        } catch (DatabaseException e) {
+            closeAll(resources);
+            throw new StartupException(e.getMessage());
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw new StartupException("Starting failed: " + SafeErrors.describe(e));
+        }
+    }
+
+    private static CeBot start(Settings settings, List<Feature> features, Clock clock, Tuning tuning,
+            List<AutoCloseable> resources) throws StartupException {
         var secrets = settings.secrets();
         Slack slack = SlackClients.create(secrets.slackApiUrl(), tuning.slackTimeout());
+        resources.add(slack);
         MethodsClient methods = slack.methods(secrets.botToken());
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
         checkAppToken(slack, secrets.appToken());
         Database.Pooled store = Database.pooled(secrets.databaseUrl());
-        Jdbi jdbi = store.jdbi();
-        Workspace workspace;
-        try {
-            workspace = resolve(methods, settings, auth);
-        } catch (StartupException e) {
-            store.close();
-            throw e;
-        }
-
-        List<AutoCloseable> resources = new ArrayList<>();
         resources.add(store);
-        Outbox outbox = new Outbox(jdbi, methods, clock, tuning.outbox());
+        Jdbi jdbi = store.jdbi();
+        Workspace workspace = resolve(methods, settings, features, auth);
+
+        Owner owner = Owner.ofThisProcess();
+        Processes processes = new Processes(jdbi, owner, clock);
+        processes.register();
+        resources.add(processes::stopped);
+        WorkQueue inboxQueue = queue("inbox", jdbi, clock, owner, tuning.inbox(), resources);
+        WorkQueue outboxQueue = queue("outbox", jdbi, clock, owner, tuning.outbox(), resources);
+        WorkQueue jobQueue = queue("job", jdbi, clock, owner, tuning.jobs(), resources);
+        Outbox outbox = new Outbox(outboxQueue, methods);
+        Scheduler scheduler = new Scheduler(jobQueue);
         Background background = new Background(tuning.afterAckThreads(), 10_000);
-        Scheduler scheduler = new Scheduler(jdbi, clock, tuning.schedulerPoll());
-        Inbox inbox = new Inbox(jdbi, clock, tuning.outbox().poll());
-        resources.add(scheduler);
         resources.add(background);
-        resources.add(outbox);
-        resources.add(inbox);
 
         App app = new App(AppConfig.builder()
                 .slack(slack)
@@ -107,43 +126,30 @@ public final class CeBot implements AutoCloseable {
                 .build());
         app.use(new InteractionLog());
         app.use(new RepeatDeliveryFilter(jdbi, clock));
-        var permalinks = new Permalinks(workspace.teamUrl());
-        var modals = new ModalOpener(background, methods);
-        var ticketLinks = new TicketLinkParser(settings.config().zendesk().subdomain());
-        var customers = new CustomerSuggestions(jdbi);
-        var contexts = new ContextService(jdbi, inbox, outbox, permalinks, workspace.customerSupport(), clock);
-        new ContextFeature(contexts, ticketLinks, customers, modals, methods, workspace.customerSupport())
-                .register(app);
-        var support = settings.config().support();
-        var approvers = new Approvers(workspace.headOfSupportMention(), support.delegates(),
-                Approvers.fromSlack(methods), clock);
-        resources.add(approvers);
-        approvers.start(APPROVERS_REFRESH);
-        new OooFeature().register(app);
-        new SdrFeature(modals, workspace.ce(), settings.config().sdrCollab().userGroup()).register(app);
-        var schedule = settings.config().schedule();
-        var nudges = new RequestNudges(scheduler, new WorkingHours(schedule), schedule.timeZone(),
-                support.requestNudgeWorkingHours(), outbox, permalinks, workspace.headOfSupportMention());
-        var requests = new RequestService(jdbi, inbox, outbox, permalinks, approvers, workspace.customerSupport(),
-                workspace.headOfSupportMention(), nudges, clock);
-        new RequestFeature(requests, ticketLinks, customers, modals, methods, workspace.customerSupport(),
-                settings.config().schedule().timeZone(), clock).register(app);
-
-        new DeliveryPurge(scheduler, clock).start(jdbi);
-        outbox.start();
-        inbox.start();
-        scheduler.start();
-        SocketModeApp socket;
-        try {
-            socket = connect(secrets.appToken(), app);
-        } catch (StartupException e) {
-            closeAll(resources);
-            throw e;
+        Engine engine = new Engine(app, jdbi, new Inbox(inboxQueue), outbox, scheduler, workspace, settings.config(),
+                new WorkingHours(settings.config().schedule()), clock, methods, new ModalOpener(background, methods),
+                new Permalinks(workspace.teamUrl()), resources::add);
+        for (Feature feature : features) {
+            feature.start(engine);
         }
+        new DeliveryPurge(scheduler, clock).start(jdbi);
+        inboxQueue.start();
+        outboxQueue.start();
+        jobQueue.start();
+
+        SocketModeApp socket = connect(secrets.appToken(), app);
         resources.add(ImmediateDispatch.install(socket.getClient(), tuning.envelopeThreads()));
         resources.add(socket::close);
+        processes.hello(clock.instant());
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
         return new CeBot(resources, jdbi, workspace);
+    }
+
+    private static WorkQueue queue(String name, Jdbi jdbi, Clock clock, Owner owner, WorkQueue.Settings settings,
+            List<AutoCloseable> resources) {
+        WorkQueue queue = new WorkQueue(name, jdbi, clock, owner, settings);
+        resources.add(queue);
+        return queue;
     }
 
     private static AuthTestResponse authTest(MethodsClient methods, String apiUrl) throws StartupException {
@@ -151,7 +157,7 @@ public final class CeBot implements AutoCloseable {
         try {
             auth = methods.authTest(r -> r);
         } catch (IOException | SlackApiException e) {
-            throw new StartupException("Cannot reach the Slack Web API at " + apiUrl + ": " + e.getMessage()
+            throw new StartupException("Cannot reach the Slack Web API at " + apiUrl + ": " + SafeErrors.describe(e)
                     + ". Check the network, or SLACK_API_URL if you set it.");
         }
         if (!auth.isOk()) {
@@ -161,21 +167,24 @@ public final class CeBot implements AutoCloseable {
         return auth;
     }
 
-    private static Workspace resolve(MethodsClient methods, Settings settings, AuthTestResponse auth)
-            throws StartupException {
-        WorkspaceSetup.Report report;
+    /** The team's channels, then what each feature's settings name; every problem stops the start. */
+    private static Workspace resolve(MethodsClient methods, Settings settings, List<Feature> features,
+            AuthTestResponse auth) throws StartupException {
+        WorkspaceLookup lookup = new WorkspaceLookup(methods, true);
+        Workspace workspace;
         try {
-            report = new WorkspaceSetup(methods, settings.config()).resolve(auth.getUserId(), auth.getUrl(), true);
-        } catch (IOException | SlackApiException | RuntimeException e) {
-            throw new StartupException("Cannot read the workspace's channels and user groups: " + e.getMessage()
+            workspace = lookup.workspace(settings.config().channels(), auth.getUserId(), auth.getUrl());
+            features.forEach(f -> f.check(lookup));
+        } catch (RuntimeException e) {
+            throw new StartupException("Cannot read the workspace's channels and user groups: " + SafeErrors.describe(e)
                     + ". The app needs the channels:read, groups:read and usergroups:read scopes.");
         }
-        report.ok().forEach(line -> log.info("{}", line));
-        report.warnings().forEach(line -> log.warn("{}", line));
-        if (report.workspace().isEmpty()) {
-            throw new StartupException(report.problems());
+        lookup.ok().forEach(line -> log.info("{}", line));
+        lookup.warnings().forEach(line -> log.warn("{}", line));
+        if (!lookup.problems().isEmpty()) {
+            throw new StartupException(lookup.problems());
         }
-        return report.workspace().get();
+        return workspace;
     }
 
     /**
@@ -190,7 +199,8 @@ public final class CeBot implements AutoCloseable {
                         + " app-level token with the connections:write scope under Basic Information.");
             }
         } catch (IOException | SlackApiException e) {
-            throw new StartupException("Cannot open a Socket Mode connection with SLACK_APP_TOKEN: " + e.getMessage());
+            throw new StartupException("Cannot open a Socket Mode connection with SLACK_APP_TOKEN: "
+                    + SafeErrors.describe(e));
         }
     }
 
@@ -201,7 +211,7 @@ public final class CeBot implements AutoCloseable {
             socket.startAsync();
             return socket;
         } catch (Exception e) {
-            throw new StartupException("Cannot open the Socket Mode connection: " + e.getMessage());
+            throw new StartupException("Cannot open the Socket Mode connection: " + SafeErrors.describe(e));
         }
     }
 
@@ -218,18 +228,18 @@ public final class CeBot implements AutoCloseable {
         closeAll(resources);
     }
 
-    /** Newest first: the socket stops taking work before the store it writes to closes. */
+    /**
+     * Newest first: the socket stops taking envelopes and lets the handlers in hand send their acks,
+     * then the work queues finish the attempt in hand and record it, and the store closes last.
+     */
     private static void closeAll(List<AutoCloseable> resources) {
         for (int i = resources.size() - 1; i >= 0; i--) {
-            closeQuietly(resources.get(i));
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("Error while stopping: {}", SafeErrors.describe(e));
+            }
         }
-    }
-
-    private static void closeQuietly(AutoCloseable resource) {
-        try {
-            resource.close();
-        } catch (Exception e) {
-            log.warn("Error while stopping: {}", e.toString());
-        }
+        resources.clear();
     }
 }

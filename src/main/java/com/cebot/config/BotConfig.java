@@ -4,39 +4,86 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The non-secret settings, read from {@code config/cebot.yaml}. Keys are snake_case in the file.
- * Defaults live in {@link ConfigLoader}, so a record here is always complete.
+ * The team's shared settings from {@code config/cebot.yaml}: its channels, its working week and its
+ * roster. Each feature reads its own section itself (see {@link Configurable}). Keys are snake_case
+ * in the file; a record here is always complete, defaults filled in.
  */
-public record BotConfig(
-        Channels channels,
-        Support support,
-        Zendesk zendesk,
-        SdrCollab sdrCollab,
-        Schedule schedule,
-        List<RosterEntry> roster) {
+public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> roster) {
 
     /** Channel names (with or without '#') or IDs; resolved to IDs at start. */
     public record Channels(
             String customerSupport, String ce, String ceInternal, String feedback, String askProductEng) {}
-
-    /**
-     * Who decides Support Ticket Requests. {@code headOfSupport} is a user ID ({@code U…}), a user
-     * group ID ({@code S…}) or a user group handle ({@code @support-leads}).
-     */
-    public record Support(String headOfSupport, List<String> delegates, int requestNudgeWorkingHours) {}
-
-    /** Bare ticket numbers such as "ZD 1234" become links on this Zendesk subdomain. */
-    public record Zendesk(String subdomain) {}
-
-    public record SdrCollab(String userGroup, int firstDays, int nudgeAfterMinutes) {}
 
     public record Schedule(
             ZoneId timeZone, LocalTime workdayStart, LocalTime workdayEnd, Set<DayOfWeek> workingDays,
             int reminderHour) {}
 
     public record RosterEntry(String user, LocalDate startDate, String manager) {}
+
+    private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+    static BotConfig read(ConfigSection root) {
+        ConfigSection ch = root.section("channels");
+        var channels = new Channels(
+                channel(ch, "customer_support", "customer-support"),
+                channel(ch, "ce", "ce"),
+                channel(ch, "ce_internal", "ce-internal"),
+                channel(ch, "feedback", "feedback"),
+                channel(ch, "ask_product_eng", "ask-product-eng"));
+        return new BotConfig(channels, schedule(root.section("schedule")), roster(root));
+    }
+
+    private static String channel(ConfigSection section, String key, String fallback) {
+        String value = section.text(key, fallback);
+        String name = value.startsWith("#") ? value.substring(1) : value;
+        if (!name.matches("[A-Z0-9]{8,}|[a-z0-9][a-z0-9._-]{0,79}")) {
+            section.problem(section.name(key) + " \"" + value + "\" is neither a channel name (lowercase, e.g."
+                    + " customer-support) nor a channel ID (C…).");
+        }
+        return name;
+    }
+
+    private static Schedule schedule(ConfigSection s) {
+        ZoneId zone = s.zone("time_zone", ZoneId.of("UTC"));
+        LocalTime start = s.time("workday_start", LocalTime.of(9, 0));
+        LocalTime end = s.time("workday_end", LocalTime.of(17, 0));
+        if (!end.isAfter(start)) {
+            s.problem(s.name("workday_end") + " must be after " + s.name("workday_start") + ".");
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : s.texts("working_days", "[MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY]")) {
+            try {
+                days.add(DayOfWeek.valueOf(day.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                s.problem(s.name("working_days") + " has \"" + day + "\", which is not a day of the week.");
+            }
+        }
+        int hour = s.integer("reminder_hour", 9, 0, 23);
+        return new Schedule(zone, start, end, days.isEmpty() ? WEEKDAYS : days, hour);
+    }
+
+    private static List<RosterEntry> roster(ConfigSection root) {
+        List<RosterEntry> entries = new ArrayList<>();
+        for (ConfigSection e : root.sections("roster", "{user, start_date, manager}")) {
+            String user = e.text("user").orElse(null);
+            if (!ConfigSection.isUserId(user)) {
+                e.problem(e.name("user") + " must be a Slack user ID such as U012ABCDEF.");
+            }
+            var date = e.date("start_date", "2026-09-01");
+            String manager = e.text("manager").orElse(null);
+            if (manager != null && !ConfigSection.isUserId(manager)) {
+                e.problem(e.name("manager") + " must be a Slack user ID such as U012ABCDEF.");
+            }
+            if (ConfigSection.isUserId(user) && date.isPresent()) {
+                entries.add(new RosterEntry(user, date.get(), manager));
+            }
+        }
+        return List.copyOf(entries);
+    }
 }

@@ -1,6 +1,7 @@
 package com.cebot.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,80 +10,38 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Loads the settings: secrets from the environment, the rest from YAML. Every problem found is
- * collected, so one start tells the admin everything that is wrong instead of one thing per try.
+ * Loads the settings: secrets from the environment, the rest from YAML, read by the loader (the
+ * team's shared settings) and by each feature (its own section). Every problem found is collected,
+ * so one start tells the admin everything that is wrong instead of one thing per try.
  */
 public final class ConfigLoader {
 
     public static final String DEFAULT_CONFIG_PATH = "config/cebot.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ConfigLoader() {}
 
-    public static Settings load(Map<String, String> env) {
+    public static Settings load(Map<String, String> env, List<? extends Configurable> features) {
         List<String> problems = new ArrayList<>();
-        Secrets secrets = secrets(env, problems);
+        Secrets secrets = Secrets.read(env, problems);
         Path path = Path.of(env.getOrDefault("CEBOT_CONFIG", DEFAULT_CONFIG_PATH));
-        BotConfig config = config(path, problems);
+        BotConfig config = config(path, features, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Settings(secrets, config, path);
     }
 
-    static Secrets secrets(Map<String, String> env, List<String> problems) {
-        String bot = token(env, "SLACK_BOT_TOKEN", "xoxb-", "the Bot User OAuth Token under OAuth & Permissions", problems);
-        String app = token(env, "SLACK_APP_TOKEN", "xapp-",
-                "an app-level token with the connections:write scope, under Basic Information", problems);
-        String apiUrl = env.getOrDefault("SLACK_API_URL", Secrets.DEFAULT_SLACK_API_URL).strip();
-        if (!apiUrl.matches("https?://\\S+")) {
-            problems.add("SLACK_API_URL must be an http(s) URL such as " + Secrets.DEFAULT_SLACK_API_URL
-                    + " (it is \"" + apiUrl + "\").");
-        } else if (!apiUrl.endsWith("/")) {
-            apiUrl = apiUrl + "/";
-        }
-        return new Secrets(bot, app, apiUrl, databaseUrl(env, problems));
-    }
-
-    /** The store alone, for commands that need no Slack (export). */
-    public static String databaseUrl(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        String url = databaseUrl(env, problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return url;
-    }
-
-    private static String databaseUrl(Map<String, String> env, List<String> problems) {
-        String dbUrl = env.getOrDefault("CEBOT_DB_URL", Secrets.DEFAULT_DATABASE_URL).strip();
-        if (!dbUrl.startsWith("jdbc:sqlite:")) {
-            problems.add("CEBOT_DB_URL must be a SQLite JDBC URL such as " + Secrets.DEFAULT_DATABASE_URL
-                    + "; other databases are not supported yet.");
-        }
-        return dbUrl;
-    }
-
-    private static String token(Map<String, String> env, String name, String prefix, String where, List<String> problems) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            problems.add(name + " is not set. Export it with " + where + " (it starts with " + prefix + ").");
-            return null;
-        }
-        value = value.strip();
-        if (!value.startsWith(prefix)) {
-            // Never echo the value: a token pasted into the wrong variable is still a secret.
-            problems.add(name + " does not look right: it must start with " + prefix + " (" + where + ").");
-        }
-        return value;
-    }
-
-    static BotConfig config(Path path, List<String> problems) {
+    static BotConfig config(Path path, List<? extends Configurable> features, List<String> problems) {
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(path));
@@ -91,17 +50,104 @@ public final class ConfigLoader {
                     + " from the release or point CEBOT_CONFIG at your file.");
             return null;
         } catch (JacksonException e) {
-            problems.add("Config file " + path.toAbsolutePath() + " is not valid YAML: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ").");
+            problems.add("Config file " + path.toAbsolutePath() + " is not valid YAML " + where(e) + ".");
             return null;
         } catch (IOException e) {
             problems.add("Config file " + path.toAbsolutePath() + " cannot be read: " + e.getMessage());
             return null;
         }
-        if (root == null || !root.isObject()) {
-            problems.add("Config file " + path.toAbsolutePath() + " is empty or not a mapping of settings.");
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            root = YAML.createObjectNode();
+        } else if (!root.isObject()) {
+            problems.add("Config file " + path.toAbsolutePath() + " must be a mapping of settings, such as"
+                    + " \"support:\" followed by indented keys.");
             return null;
         }
-        return new ConfigReader(root, problems).read();
+        ConfigSection.Reading reading = new ConfigSection.Reading();
+        ConfigSection top = ConfigSection.root(root, reading);
+        BotConfig config = BotConfig.read(top);
+        features.forEach(f -> f.configure(top));
+        unknownKeys(root, "", reading.known, reading.problems);
+        problems.addAll(reading.problems);
+        return config;
+    }
+
+    /** One line: where, and the parser's problem without its multi-line excerpt of the file. */
+    private static String where(JacksonException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return "at line " + (marked.getProblemMark().getLine() + 1) + ", column "
+                    + (marked.getProblemMark().getColumn() + 1) + ": " + marked.getProblem();
+        }
+        String first = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        return e.getLocation() == null ? "(" + first + ")"
+                : "at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + first;
+    }
+
+    /**
+     * Every key in the file that nobody asked for is a mistake: a misspelt key would otherwise fall
+     * back to its default without a word. A whole unknown section is reported once.
+     */
+    private static void unknownKeys(JsonNode node, String prefix, Set<String> known, Set<String> problems) {
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                unknownKeys(item, prefix + "[]", known, problems);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            if (known.contains(key)) {
+                unknownKeys(field.getValue(), key, known, problems);
+            } else {
+                problems.add("Unknown setting \"" + key + "\"" + suggestion(key, known) + ".");
+            }
+        }
+    }
+
+    private static String suggestion(String key, Set<String> known) {
+        int dot = key.lastIndexOf('.');
+        String parent = dot < 0 ? "" : key.substring(0, dot + 1);
+        List<String> siblings = known.stream()
+                .filter(k -> k.startsWith(parent) && k.indexOf('.', parent.length()) < 0 && !k.endsWith("[]"))
+                .toList();
+        String closest = null;
+        int best = 3;
+        for (String s : siblings) {
+            int d = distance(s, key);
+            if (d < best) {
+                best = d;
+                closest = s;
+            }
+        }
+        if (closest != null) {
+            return "; did you mean \"" + closest + "\"?";
+        }
+        return siblings.isEmpty() ? "" : "; known here: " + String.join(", ",
+                siblings.stream().map(s -> s.substring(parent.length())).toList());
+    }
+
+    /** Levenshtein distance, for "did you mean". */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }

@@ -1,14 +1,16 @@
 package com.cebot.ooo;
 
-import com.slack.api.bolt.App;
+import com.cebot.config.ConfigSection;
+import com.cebot.feature.Engine;
+import com.cebot.feature.Feature;
 
 /**
  * {@code /ooo} until the full protocol (modal, reminders, announcements) lands: the handbook's five
  * steps, privately, so the command the manifest declares never times out on someone.
  */
-public final class OooFeature {
+public final class OooFeature implements Feature {
 
-    public static final String COMMAND = "/ooo";
+    static final String COMMAND = "/ooo";
 
     static final String CHECKLIST = """
             *Before you take time off* (CE OOO protocol):
@@ -19,7 +21,13 @@ public final class OooFeature {
             5. Set your Slack status with your OOO dates
             _Planning, reminders and the #ce-internal announcement through `/ooo` are coming soon._""";
 
-    public void register(App app) {
-        app.command(COMMAND, (req, ctx) -> ctx.ack(CHECKLIST));
+    @Override
+    public void configure(ConfigSection root) {
+        // No settings of its own yet.
+    }
+
+    @Override
+    public void start(Engine engine) {
+        engine.app().command(COMMAND, (req, ctx) -> ctx.ack(CHECKLIST));
     }
 }

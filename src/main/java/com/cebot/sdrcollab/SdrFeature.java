@@ -7,36 +7,48 @@ import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewTitle;
 
-import com.cebot.slack.ModalOpener;
-import com.slack.api.bolt.App;
+import com.cebot.config.ConfigSection;
+import com.cebot.feature.Engine;
+import com.cebot.feature.Feature;
+import com.cebot.slack.WorkspaceLookup;
 import com.slack.api.model.view.View;
 
 /**
  * The "Ask the CE team" shortcut until routing lands: tells the SDR how to ask today, so the
- * shortcut the manifest declares answers instead of failing.
+ * shortcut the manifest declares answers instead of failing. Settings, in the {@code sdr_collab}
+ * section: {@code user_group} (the handle), {@code first_days} and {@code nudge_after_minutes},
+ * checked now and used by routing.
  */
-public final class SdrFeature {
+public final class SdrFeature implements Feature {
 
-    public static final String CALLBACK_ID = "sdr_question";
+    static final String CALLBACK_ID = "sdr_question";
 
-    private final ModalOpener modals;
-    private final String ceChannelId;
-    private final String groupHandle;
+    private String groupHandle;
 
-    public SdrFeature(ModalOpener modals, String ceChannelId, String groupHandle) {
-        this.modals = modals;
-        this.ceChannelId = ceChannelId;
-        this.groupHandle = groupHandle;
+    @Override
+    public void configure(ConfigSection root) {
+        ConfigSection sdr = root.section("sdr_collab");
+        String group = sdr.text("user_group", "ce-sdr-collab");
+        groupHandle = group.startsWith("@") ? group.substring(1) : group;
+        sdr.integer("first_days", 120, 1, 3650);
+        sdr.integer("nudge_after_minutes", 60, 1, 10_080);
     }
 
-    public void register(App app) {
-        app.globalShortcut(CALLBACK_ID, (req, ctx) -> {
-            modals.open(CALLBACK_ID, req.getPayload().getTriggerId(), this::howToAsk);
+    @Override
+    public void check(WorkspaceLookup lookup) {
+        lookup.userGroup("sdr_collab.user_group", groupHandle, "SDR routing waits for it");
+    }
+
+    @Override
+    public void start(Engine engine) {
+        String ce = engine.workspace().ce();
+        engine.app().globalShortcut(CALLBACK_ID, (req, ctx) -> {
+            engine.modals().open(CALLBACK_ID, req.getPayload().getTriggerId(), () -> howToAsk(ce));
             return ctx.ack();
         });
     }
 
-    View howToAsk() {
+    View howToAsk(String ceChannelId) {
         return view(v -> v.type("modal").callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Ask the CE team")))
                 .close(viewClose(c -> c.type("plain_text").text("Close")))

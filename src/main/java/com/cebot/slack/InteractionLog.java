@@ -24,6 +24,7 @@ public final class InteractionLog implements Middleware {
     private static final Logger log = LoggerFactory.getLogger("interactions");
 
     @Override
+    @SuppressWarnings("rawtypes") // Bolt's Middleware declares the raw type; an override must match it.
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         long started = System.nanoTime();
         Response result = chain.next(req);
@@ -44,7 +45,7 @@ public final class InteractionLog implements Middleware {
         return body != null && body.contains("\"response_action\":\"errors\"") ? "rejected" : "acked";
     }
 
-    static String callback(Request req) {
+    static String callback(Request<?> req) {
         if (req instanceof GlobalShortcutRequest r) {
             return r.getPayload().getCallbackId();
         }

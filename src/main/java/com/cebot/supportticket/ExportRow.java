@@ -27,6 +27,14 @@ public record ExportRow(
         @JsonProperty("time_reason") String timeReason,
         @JsonProperty("anything_else") String anythingElse) {
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** UTC, always the same width, so rows sort by time as text too. */
+    public static String time(java.time.Instant at) {
+        return TIME.format(at);
+    }
+
     /**
      * What people typed, made safe to open in a spreadsheet: a cell starting with =, +, - or @
      * would run as a formula, so it gets a leading apostrophe, as spreadsheets themselves do.

@@ -9,8 +9,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Writes stored submissions as CSV for reporting. Each kind of submission contributes its rows
@@ -21,22 +20,19 @@ public final class SubmissionExport {
     // The caller owns the output stream (standard output, usually): never close it.
     private static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
 
-    private final Map<String, Function<Instant, List<ExportRow>>> sources;
+    private final Jdbi store;
+    private final List<TicketExport> sources;
 
-    /** @param sources rows created since an instant, by kind ("context", "request") */
-    public SubmissionExport(Map<String, Function<Instant, List<ExportRow>>> sources) {
-        this.sources = Map.copyOf(sources);
-    }
-
-    public boolean knows(String kind) {
-        return sources.containsKey(kind);
+    public SubmissionExport(Jdbi store, List<TicketExport> sources) {
+        this.store = store;
+        this.sources = List.copyOf(sources);
     }
 
     /** @return how many rows were written */
     public int write(Instant since, String kind, Writer out) throws IOException {
-        List<ExportRow> rows = sources.entrySet().stream()
-                .filter(e -> kind == null || e.getKey().equals(kind))
-                .flatMap(e -> e.getValue().apply(since).stream())
+        List<ExportRow> rows = sources.stream()
+                .filter(source -> kind == null || source.exportKind().equals(kind))
+                .flatMap(source -> source.exportSince(store, since).stream())
                 .sorted(Comparator.comparing(ExportRow::createdAt).thenComparing(ExportRow::kind))
                 .toList();
         CsvSchema schema = CSV.schemaFor(ExportRow.class).withHeader();

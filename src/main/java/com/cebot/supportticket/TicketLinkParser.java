@@ -1,5 +1,6 @@
 package com.cebot.supportticket;
 
+import com.cebot.config.ConfigSection;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.supportticket.TicketLink.Kind;
 import java.util.ArrayList;
@@ -105,6 +106,21 @@ public final class TicketLinkParser {
                     + zendeskSubdomain + "\"");
         }
         this.zendeskSubdomain = subdomain;
+    }
+
+    /**
+     * The parser both ticket forms use, for the Zendesk subdomain in the settings' {@code zendesk}
+     * section; a subdomain that is not one is a settings problem (and ticket numbers are refused).
+     */
+    public static TicketLinkParser configured(ConfigSection root) {
+        ConfigSection zendesk = root.section("zendesk");
+        Optional<String> subdomain = zendesk.text("subdomain");
+        if (subdomain.isPresent() && !SUBDOMAIN.matcher(subdomain.get()).matches()) {
+            zendesk.problem(zendesk.name("subdomain") + " \"" + subdomain.get() + "\" must be only the subdomain,"
+                    + " e.g. \"acme\" for acme.zendesk.com.");
+            return new TicketLinkParser(null);
+        }
+        return new TicketLinkParser(subdomain.orElse(null));
     }
 
     /** What the field holds: the links, or a message to show next to the field. */

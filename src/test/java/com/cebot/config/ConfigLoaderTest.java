@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.cebot.app.Main;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,11 @@ final class ConfigLoaderTest {
 
     private static final String MINIMAL = "support:\n  head_of_support: U0HEAD\n";
 
+    /** As {@code main} loads them: the team's settings and every feature's section. */
+    private static Settings load(Map<String, String> env) {
+        return ConfigLoader.load(env, Main.features());
+    }
+
     @Nested
     final class Tokens {
 
@@ -47,7 +53,7 @@ final class ConfigLoaderTest {
             env.remove("SLACK_BOT_TOKEN");
             env.remove("SLACK_APP_TOKEN");
 
-            ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(env));
+            ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
 
             assertThat(e.problems()).hasSize(2);
             assertThat(e.problems().get(0)).startsWith("SLACK_BOT_TOKEN is not set");
@@ -60,7 +66,7 @@ final class ConfigLoaderTest {
             env.put("SLACK_BOT_TOKEN", APP);
             env.put("SLACK_APP_TOKEN", BOT);
 
-            ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(env));
+            ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
 
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("SLACK_BOT_TOKEN").contains("xoxb-"));
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("SLACK_APP_TOKEN").contains("xapp-"));
@@ -69,7 +75,7 @@ final class ConfigLoaderTest {
 
         @Test
         void secretsToString_hidesTokens() throws IOException {
-            Settings settings = ConfigLoader.load(env(MINIMAL));
+            Settings settings = load(env(MINIMAL));
 
             assertThat(settings.toString()).doesNotContain("TOPSECRET").contains("***");
         }
@@ -77,10 +83,38 @@ final class ConfigLoaderTest {
         @Test
         void apiUrl_getsTrailingSlash_andDefaults() throws IOException {
             Map<String, String> env = env(MINIMAL);
-            assertThat(ConfigLoader.load(env).secrets().slackApiUrl()).isEqualTo("https://slack.com/api/");
+            assertThat(load(env).secrets().slackApiUrl()).isEqualTo("https://slack.com/api/");
 
             env.put("SLACK_API_URL", "http://127.0.0.1:9999/api");
-            assertThat(ConfigLoader.load(env).secrets().slackApiUrl()).isEqualTo("http://127.0.0.1:9999/api/");
+            assertThat(load(env).secrets().slackApiUrl()).isEqualTo("http://127.0.0.1:9999/api/");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiterString = "|", textBlock = """
+                SLACK_API_URL | http://slack.example.com/api/ | must use https
+                SLACK_API_URL | https://                      | SLACK_API_URL
+                SLACK_API_URL | ht tp://x                     | SLACK_API_URL is not a URL
+                CEBOT_DB_URL  | jdbc:sqlite::memory:          | must name a database file
+                CEBOT_DB_URL  | jdbc:sqlite:file:x?mode=memory | must name a database file
+                CEBOT_DB_URL  | jdbc:postgresql://db/cebot    | must be a SQLite JDBC URL
+                """)
+        void unsafeOrUnusableUrls_areRefused_namingTheVariable(String variable, String value, String expected)
+                throws IOException {
+            Map<String, String> env = env(MINIMAL);
+            env.put(variable, value);
+
+            ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
+
+            assertThat(e).as(value).isNotNull();
+            assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p).startsWith(variable).contains(expected));
+        }
+
+        @Test
+        void loopbackApiUrl_mayUseHttp() throws IOException {
+            Map<String, String> env = env(MINIMAL);
+            env.put("SLACK_API_URL", "http://localhost:8080/api/");
+
+            assertThat(load(env).secrets().slackApiUrl()).isEqualTo("http://localhost:8080/api/");
         }
 
         @Test
@@ -89,7 +123,7 @@ final class ConfigLoaderTest {
             env.put("SLACK_API_URL", "slack.com");
             env.put("CEBOT_DB_URL", "jdbc:mysql://x");
 
-            ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(env));
+            ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
 
             assertThat(e.problems()).anyMatch(p -> p.startsWith("SLACK_API_URL"));
             assertThat(e.problems()).anyMatch(p -> p.startsWith("CEBOT_DB_URL"));
@@ -104,50 +138,61 @@ final class ConfigLoaderTest {
             Map<String, String> env = Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
                     "CEBOT_CONFIG", dir.resolve("nope.yaml").toString());
 
-            assertThatThrownBy(() -> ConfigLoader.load(env))
+            assertThatThrownBy(() -> load(env))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("nope.yaml")
                     .hasMessageContaining("CEBOT_CONFIG");
         }
 
         @Test
-        void invalidYaml_givesTheLine() throws IOException {
-            assertThatThrownBy(() -> ConfigLoader.load(env("support:\n  head_of_support: [U1\n")))
-                    .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("not valid YAML")
-                    .hasMessageContaining("line");
+        void invalidYaml_givesTheLineAndColumn_onOneLine() throws IOException {
+            Map<String, String> env = env("support:\n  head_of_support: [U1\n");
+
+            ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
+
+            assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p)
+                    .contains("not valid YAML at line 3, column 1").doesNotContain("\n"));
         }
 
         @Test
-        void shippedConfig_loads() {
+        void duplicateKey_isAMistake() throws IOException {
+            Map<String, String> env = env(MINIMAL + "support:\n  delegates: []\n");
+
+            ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
+
+            assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p).contains("support"));
+        }
+
+        @Test
+        void shippedConfig_holdsNoTeamsValues_andAsksForTheHeadOfSupportOnly() throws IOException {
+            String shipped = Files.readString(Path.of("config/cebot.yaml"));
             Map<String, String> env = Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
                     "CEBOT_CONFIG", "config/cebot.yaml");
 
-            BotConfig config = ConfigLoader.load(env).config();
+            ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
 
+            assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p).startsWith("support.head_of_support is missing"));
+            BotConfig config = load(env(shipped.replace("# head_of_support:", "head_of_support:"))).config();
             assertThat(config.channels().customerSupport()).isEqualTo("customer-support");
-            assertThat(config.support().headOfSupport()).isEqualTo("@support-leads");
-            assertThat(config.zendesk().subdomain()).isEqualTo("sourcegraph");
-            assertThat(config.schedule().timeZone()).isEqualTo(ZoneId.of("America/Los_Angeles"));
+            assertThat(config.schedule().timeZone()).isEqualTo(ZoneId.of("UTC"));
+            assertThat(config.roster()).isEmpty();
         }
 
         @Test
         void minimalConfig_getsDefaults() throws IOException {
-            BotConfig config = ConfigLoader.load(env(MINIMAL)).config();
+            BotConfig config = load(env(MINIMAL)).config();
 
             assertThat(config.channels().ce()).isEqualTo("ce");
             assertThat(config.channels().ceInternal()).isEqualTo("ce-internal");
-            assertThat(config.support().requestNudgeWorkingHours()).isEqualTo(4);
-            assertThat(config.sdrCollab().firstDays()).isEqualTo(120);
             assertThat(config.schedule().workingDays()).containsExactlyInAnyOrder(DayOfWeek.MONDAY,
                     DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
-            assertThat(config.zendesk().subdomain()).isNull();
+            assertThat(config.schedule().reminderHour()).isEqualTo(9);
             assertThat(config.roster()).isEmpty();
         }
 
         @Test
         void roster_isRead() throws IOException {
-            BotConfig config = ConfigLoader.load(env(MINIMAL + """
+            BotConfig config = load(env(MINIMAL + """
                     roster:
                       - user: U0CE1
                         start_date: 2026-09-01
@@ -165,6 +210,12 @@ final class ConfigLoaderTest {
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiterString = "|", textBlock = """
                 unknown section         | slack:\\n  x: 1                                  | Unknown setting "slack"
+                unknown key in a section | support:\\n  head_of_support: U1\\n  delegate: [U2] | Unknown setting "support.delegate"; did you mean "support.delegates"?
+                unknown key in the roster | roster:\\n  - user: U0CE1\\n    start_date: 2026-01-01\\n    team: x | Unknown setting "roster[].team"
+                unknown key deep down   | schedule:\\n  time_zone: UTC\\n  workday:\\n    start: 9 | Unknown setting "schedule.workday"
+                section where a value belongs | schedule:\\n  time_zone: {}                | schedule.time_zone must be a single value, not a section
+                list where a value belongs | zendesk:\\n  subdomain: [a, b]             | zendesk.subdomain must be a single value, not a list
+                list where a number belongs | support:\\n  head_of_support: U1\\n  request_nudge_working_hours: [4] | support.request_nudge_working_hours must be a whole number
                 missing head of support | channels:\\n  ce: ce                             | support.head_of_support is missing
                 bad head of support     | support:\\n  head_of_support: Bob Smith          | support.head_of_support "Bob Smith"
                 bad channel name        | channels:\\n  ce: "CE Team"                      | channels.ce "CE Team"
@@ -185,7 +236,7 @@ final class ConfigLoaderTest {
             }
             Map<String, String> env = env(text);
 
-            ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(env));
+            ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
 
             assertThat(e).as(name).isNotNull();
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains(expected));

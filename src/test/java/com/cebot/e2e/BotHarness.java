@@ -4,7 +4,10 @@ import com.cebot.app.CeBot;
 import com.cebot.app.StartupException;
 import com.cebot.config.ConfigLoader;
 import com.cebot.config.Settings;
-import com.cebot.outbox.Outbox;
+import com.cebot.app.Main;
+import com.cebot.feature.Feature;
+import com.cebot.work.Backoff;
+import com.cebot.work.WorkQueue;
 import com.cebot.slackfake.SlackFake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +35,13 @@ public final class BotHarness implements AutoCloseable {
     public static final String AE2 = "U0AE2";
     public static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** Retries in milliseconds; given up after eight failed attempts. */
+    public static final Backoff BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 8);
     public static final CeBot.Tuning FAST = new CeBot.Tuning(Duration.ofSeconds(2),
-            new Outbox.Timing(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(100)),
-            16, 8, Duration.ofMillis(100));
+            new WorkQueue.Settings(50, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
+            new WorkQueue.Settings(1, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
+            new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
+            16, 8);
 
     public final SlackFake slack;
     private final Path dir;
@@ -96,17 +103,28 @@ public final class BotHarness implements AutoCloseable {
         }
     }
 
+    public Path databaseFile() {
+        return dir.resolve("cebot.db");
+    }
+
     public Map<String, String> env() {
         return env;
     }
 
+    /** The settings as {@code main} loads them, read by a fresh set of features. */
     public Settings settings() {
-        return ConfigLoader.load(env);
+        return ConfigLoader.load(env, Main.features());
+    }
+
+    /** Starts the bot with the same wiring as {@code main}; a refusal is the caller's to check. */
+    public CeBot tryStart() throws StartupException {
+        List<Feature> features = Main.features();
+        return CeBot.start(ConfigLoader.load(env, features), features, clock, FAST);
     }
 
     public CeBot start() {
         try {
-            bot = CeBot.start(settings(), clock, FAST);
+            bot = tryStart();
         } catch (StartupException e) {
             throw new AssertionError("The bot did not start: " + e.getMessage(), e);
         }

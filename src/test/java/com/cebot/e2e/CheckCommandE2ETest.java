@@ -53,6 +53,22 @@ final class CheckCommandE2ETest {
                 "support.head_of_support → ", "All good.");
         assertThat(harness.slack.calls("conversations.join")).isEmpty();
         assertThat(harness.slack.openConnections()).isZero();
+        assertThat(report).contains("does not exist yet; the bot creates it at start");
+        assertThat(harness.databaseFile()).as("check creates no database").doesNotExist();
+    }
+
+    @Test
+    void existingDatabase_isReportedUpToDate_andLeftAlone() throws Exception {
+        harness.start();
+        harness.stopBot();
+        long modified = java.nio.file.Files.getLastModifiedTime(harness.databaseFile()).toMillis();
+
+        int code = check();
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(report).containsPattern("✓ database: .*cebot.db \\(schema version \\d+, up to date\\)");
+        assertThat(java.nio.file.Files.getLastModifiedTime(harness.databaseFile()).toMillis()).isEqualTo(modified);
     }
 
     @Test

@@ -54,7 +54,7 @@ final class StartupE2ETest {
         assertThat(harness.slack.calls("conversations.join")).extracting(c -> c.param("channel"))
                 .containsExactly(BotHarness.SUPPORT);
         assertThat(harness.slack.botIsMember(BotHarness.SUPPORT)).isTrue();
-        assertThat(harness.bot().workspace().headOfSupportMention()).isEqualTo("<@" + BotHarness.HEAD + ">");
+        assertThat(harness.bot().workspace().customerSupport()).isEqualTo(BotHarness.SUPPORT);
     }
 
     @Test
@@ -116,7 +116,7 @@ final class StartupE2ETest {
                   head_of_support: U0HEAD
                 """);
 
-        assertThatThrownBy(() -> CeBot.start(harness.settings(), Clock.systemUTC(), BotHarness.FAST))
+        assertThatThrownBy(harness::tryStart)
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("channels.customer_support")
                 .hasMessageContaining("support-typo");
@@ -128,7 +128,7 @@ final class StartupE2ETest {
         harness = BotHarness.create(dir, Clock.systemUTC());
         harness.env().put("SLACK_BOT_TOKEN", "xoxb-revoked");
 
-        assertThatThrownBy(() -> CeBot.start(harness.settings(), Clock.systemUTC(), BotHarness.FAST))
+        assertThatThrownBy(harness::tryStart)
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("SLACK_BOT_TOKEN was refused")
                 .hasMessageNotContaining("xoxb-revoked");
@@ -139,7 +139,7 @@ final class StartupE2ETest {
         harness = BotHarness.create(dir, Clock.systemUTC());
         harness.env().put("SLACK_APP_TOKEN", "xapp-1-revoked");
 
-        assertThatThrownBy(() -> CeBot.start(harness.settings(), Clock.systemUTC(), BotHarness.FAST))
+        assertThatThrownBy(harness::tryStart)
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("SLACK_APP_TOKEN")
                 .hasMessageNotContaining("xapp-1-revoked");
@@ -150,7 +150,7 @@ final class StartupE2ETest {
         harness = BotHarness.create(dir, Clock.systemUTC());
         harness.env().put("SLACK_API_URL", "http://127.0.0.1:9/api/");
 
-        assertThatThrownBy(() -> CeBot.start(harness.settings(), Clock.systemUTC(), BotHarness.FAST))
+        assertThatThrownBy(harness::tryStart)
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("http://127.0.0.1:9/api/");
     }

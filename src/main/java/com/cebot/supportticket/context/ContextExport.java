@@ -9,15 +9,15 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /** Support Ticket Context submissions as export rows. */
-public final class ContextExport {
+final class ContextExport {
 
     private final Jdbi jdbi;
 
-    public ContextExport(Jdbi jdbi) {
+    ContextExport(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    public List<ExportRow> since(Instant since) {
+    List<ExportRow> since(Instant since) {
         return jdbi.withExtension(ContextRepository.class, repo -> repo.since(since).stream()
                 .map(c -> row(c, repo.card(c.cardId()).map(ContextCardRow::assignee).orElse(null)))
                 .toList());
@@ -25,7 +25,7 @@ public final class ContextExport {
 
     private static ExportRow row(SupportContext c, String assignee) {
         String links = LinksJson.read(c.links()).stream().map(TicketLink::url).collect(Collectors.joining(" "));
-        return new ExportRow("context", c.id(), c.createdAt().toString(), c.submittedBy(),
+        return new ExportRow("context", c.id(), ExportRow.time(c.createdAt()), c.submittedBy(),
                 ExportRow.typed(c.customerName()), links, assignee == null ? "unassigned" : "assigned", assignee, null,
                 ExportRow.typed(c.background()), null, null, null, null, null, null);
     }

@@ -1,51 +1,64 @@
 package com.cebot.supportticket.context;
 
+import com.cebot.config.ConfigSection;
+import com.cebot.feature.Engine;
+import com.cebot.feature.Feature;
 import com.cebot.slack.ModalOpener;
 import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.supportticket.ExportRow;
 import com.cebot.supportticket.ShortcutMessage;
+import com.cebot.supportticket.TicketExport;
 import com.cebot.supportticket.TicketLinkParser;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
-import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The "Support Ticket Context" workflow's listeners. Each parses, checks, stores and acks; views.open
- * and every post happen after the ack, on the after-ack executor and the outbox.
+ * The "Support Ticket Context" workflow. Its listeners parse, check, store and ack; views.open and
+ * every post happen after the ack, through the modal opener and the outbox.
  */
-public final class ContextFeature {
+public final class ContextFeature implements Feature, TicketExport {
 
     private static final Logger log = LoggerFactory.getLogger(ContextFeature.class);
 
-    private final ContextService service;
-    private final TicketLinkParser links;
-    private final CustomerSuggestions customers;
-    private final ModalOpener modals;
-    private final MethodsClient methods;
-    private final String channelId;
+    private TicketLinkParser links;
+    private ContextService service;
+    private CustomerSuggestions customers;
+    private ModalOpener modals;
+    private MethodsClient methods;
+    private String channelId;
 
-    public ContextFeature(ContextService service, TicketLinkParser links, CustomerSuggestions customers,
-            ModalOpener modals, MethodsClient methods, String channelId) {
-        this.service = service;
-        this.links = links;
-        this.customers = customers;
-        this.modals = modals;
-        this.methods = methods;
-        this.channelId = channelId;
+    @Override
+    public void configure(ConfigSection root) {
+        links = TicketLinkParser.configured(root);
     }
 
-    public void register(App app) {
+    @Override
+    public void start(Engine engine) {
+        channelId = engine.workspace().customerSupport();
+        service = new ContextService(engine.store(), engine.inbox(), engine.outbox(), engine.permalinks(), channelId,
+                engine.clock());
+        customers = new CustomerSuggestions(engine.store());
+        modals = engine.modals();
+        methods = engine.slack();
+        register(engine.app());
+    }
+
+    private void register(App app) {
         app.globalShortcut(ContextModal.CALLBACK_ID, (req, ctx) -> {
-            String trigger = req.getPayload().getTriggerId();
-            open(trigger, () -> ContextModal.Prefill.NONE);
+            open(req.getPayload().getTriggerId(), () -> ContextModal.Prefill.NONE);
             return ctx.ack();
         });
         app.messageShortcut(ContextModal.MESSAGE_CALLBACK_ID, (req, ctx) -> {
@@ -57,6 +70,16 @@ public final class ContextFeature {
                 (req, ctx) -> ctx.ack(r -> r.options(customers.options(req.getPayload().getValue()))));
         app.viewSubmission(ContextModal.CALLBACK_ID, this::submitted);
         app.blockAction(ContextCard.CLAIM, this::claimed);
+    }
+
+    @Override
+    public String exportKind() {
+        return "context";
+    }
+
+    @Override
+    public List<ExportRow> exportSince(Jdbi store, Instant since) {
+        return new ContextExport(store).since(since);
     }
 
     private Response submitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {

@@ -1,8 +1,14 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.config.ConfigSection;
+import com.cebot.feature.Engine;
+import com.cebot.feature.Feature;
 import com.cebot.slack.ModalOpener;
+import com.cebot.slack.WorkspaceLookup;
 import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.supportticket.ExportRow;
 import com.cebot.supportticket.ShortcutMessage;
+import com.cebot.supportticket.TicketExport;
 import com.cebot.supportticket.TicketLinkParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -13,43 +19,98 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The "Support Ticket Request" workflow's listeners. Each parses, checks, stores and acks; views.open
- * and every post happen after the ack, on the after-ack executor and the outbox. Nothing here calls
+ * The "Support Ticket Request" workflow. Its listeners parse, check, store and ack; views.open and
+ * every post happen after the ack, through the modal opener and the outbox. Nothing here calls
  * Slack before the ack: who may decide is answered from {@link Approvers}' cache.
+ *
+ * <p>Settings, in the {@code support} section: {@code head_of_support} (a user ID, or a user group
+ * as {@code @handle} or {@code S…}), {@code delegates} (user IDs) and
+ * {@code request_nudge_working_hours}; ticket numbers use {@code zendesk.subdomain}.
  */
-public final class RequestFeature {
+public final class RequestFeature implements Feature, TicketExport {
 
     private static final Logger log = LoggerFactory.getLogger(RequestFeature.class);
+    /** How often the head of support's user group is read again; a refused member triggers it sooner. */
+    private static final Duration APPROVERS_REFRESH = Duration.ofMinutes(5);
 
-    private final RequestService service;
-    private final TicketLinkParser links;
-    private final CustomerSuggestions customers;
-    private final ModalOpener modals;
-    private final MethodsClient methods;
-    private final String channelId;
-    private final ZoneId zone;
-    private final Clock clock;
+    private TicketLinkParser links;
+    private String headOfSupport;
+    private List<String> delegates;
+    private int nudgeWorkingHours;
+    private String headOfSupportMention;
 
-    /** @param zone the team's time zone: "needed by" dates are checked against today there */
-    public RequestFeature(RequestService service, TicketLinkParser links, CustomerSuggestions customers,
-            ModalOpener modals, MethodsClient methods, String channelId, ZoneId zone, Clock clock) {
-        this.service = service;
-        this.links = links;
-        this.customers = customers;
-        this.modals = modals;
-        this.methods = methods;
-        this.channelId = channelId;
-        this.zone = zone;
-        this.clock = clock;
+    private RequestService service;
+    private CustomerSuggestions customers;
+    private ModalOpener modals;
+    private MethodsClient methods;
+    private String channelId;
+    private ZoneId zone;
+    private Clock clock;
+
+    @Override
+    public void configure(ConfigSection root) {
+        links = TicketLinkParser.configured(root);
+        ConfigSection support = root.section("support");
+        headOfSupport = support.text("head_of_support").orElse(null);
+        if (headOfSupport == null) {
+            support.problem(support.name("head_of_support") + " is missing: set it to the head of support's user ID"
+                    + " (U…) or a user group (@handle or S…).");
+        } else if (!headOfSupport.matches("[UW][A-Z0-9]{2,}|S[A-Z0-9]{2,}|@?[a-z0-9][a-z0-9._-]*")) {
+            support.problem(support.name("head_of_support") + " \"" + headOfSupport + "\" is neither a user ID (U…)"
+                    + " nor a user group (@handle or S…).");
+        }
+        delegates = support.userIds("delegates");
+        nudgeWorkingHours = support.integer("request_nudge_working_hours", 4, 1, 80);
     }
 
-    public void register(App app) {
+    @Override
+    public void check(WorkspaceLookup lookup) {
+        headOfSupportMention = lookup.mention("support.head_of_support", headOfSupport).orElse(null);
+    }
+
+    @Override
+    public void start(Engine engine) {
+        if (headOfSupportMention == null) {
+            throw new IllegalStateException("support.head_of_support was not looked up before start");
+        }
+        channelId = engine.workspace().customerSupport();
+        zone = engine.team().schedule().timeZone();
+        clock = engine.clock();
+        modals = engine.modals();
+        methods = engine.slack();
+        customers = new CustomerSuggestions(engine.store());
+        var approvers = new Approvers(headOfSupportMention, delegates, Approvers.fromSlack(engine.slack()),
+                new StoredGroupMembers(engine.store(), clock), clock);
+        engine.onStop().accept(approvers);
+        approvers.start(APPROVERS_REFRESH);
+        var nudges = new RequestNudges(engine.scheduler(), engine.workingHours(), zone, nudgeWorkingHours,
+                engine.outbox(), engine.permalinks(), headOfSupportMention);
+        service = new RequestService(engine.store(), engine.inbox(), engine.outbox(), engine.permalinks(), approvers,
+                channelId, headOfSupportMention, nudges, clock);
+        register(engine.app());
+    }
+
+    @Override
+    public String exportKind() {
+        return "request";
+    }
+
+    @Override
+    public List<ExportRow> exportSince(Jdbi store, Instant since) {
+        return new RequestExport(store).since(since);
+    }
+
+    private void register(App app) {
         app.globalShortcut(RequestModal.CALLBACK_ID, (req, ctx) -> {
             modals.open(RequestModal.CALLBACK_ID, req.getPayload().getTriggerId(),
                     () -> RequestModal.build(channelId, RequestModal.Prefill.NONE));

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * The jobs are durable rows; a reminder that fell due while the bot was down goes out on start
  * if the request still waits, and never twice.
  */
-public final class RequestNudges {
+final class RequestNudges {
 
     static final String UNACKNOWLEDGED = "request.unacknowledged";
     static final String NEEDED_BY = "request.needed_by";
@@ -33,7 +33,7 @@ public final class RequestNudges {
     private final Permalinks permalinks;
     private final String headOfSupportMention;
 
-    public RequestNudges(Scheduler scheduler, WorkingHours hours, ZoneId zone, int ackAfterWorkingHours, Outbox outbox,
+    RequestNudges(Scheduler scheduler, WorkingHours hours, ZoneId zone, int ackAfterWorkingHours, Outbox outbox,
             Permalinks permalinks, String headOfSupportMention) {
         this.scheduler = scheduler;
         this.hours = hours;

@@ -1,0 +1,45 @@
+package com.cebot.feature;
+
+import com.cebot.config.BotConfig;
+import com.cebot.inbox.Inbox;
+import com.cebot.outbox.Outbox;
+import com.cebot.schedule.Scheduler;
+import com.cebot.schedule.WorkingHours;
+import com.cebot.slack.ModalOpener;
+import com.cebot.slack.Permalinks;
+import com.cebot.slack.Workspace;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.MethodsClient;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What the bot offers a feature when it starts.
+ *
+ * @param app       the Bolt app to register listeners on; listeners ack at once (Socket Mode waits
+ *                  for them) and leave Slack calls to the outbox or {@code modals}
+ * @param store     the database
+ * @param inbox     submissions stored in one write before the ack, processed right after
+ * @param outbox    Slack writes, made after the change that causes them commits, exactly once
+ * @param scheduler jobs that fall due later
+ * @param workspace the team's channels, resolved
+ * @param team      the team's shared settings (channels, working week, roster)
+ * @param slack     the Web API, for calls made after an ack (lookups, modal prefills)
+ * @param modals    opens a modal after the ack, inside the trigger's 3 seconds
+ * @param onStop    takes what the feature opened (a thread, a cache) to close when the bot stops
+ */
+public record Engine(
+        App app,
+        Jdbi store,
+        Inbox inbox,
+        Outbox outbox,
+        Scheduler scheduler,
+        Workspace workspace,
+        BotConfig team,
+        WorkingHours workingHours,
+        Clock clock,
+        MethodsClient slack,
+        ModalOpener modals,
+        Permalinks permalinks,
+        Consumer<AutoCloseable> onStop) {}
