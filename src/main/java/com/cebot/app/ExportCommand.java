@@ -1,10 +1,10 @@
 package com.cebot.app;
 
-import com.cebot.config.ConfigLoader;
+import com.cebot.config.Secrets;
 import com.cebot.db.Database;
+import com.cebot.feature.Feature;
 import com.cebot.supportticket.SubmissionExport;
-import com.cebot.supportticket.context.ContextExport;
-import com.cebot.supportticket.request.RequestExport;
+import com.cebot.supportticket.TicketExport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -13,50 +13,49 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
+import java.util.stream.Collectors;
 
 /**
  * {@code cebot export --since 2026-01-01 [--kind context|request]}: submissions as CSV on standard
- * output, for reporting. Reads the store only; needs no Slack token.
+ * output, for reporting. Checks its arguments before opening anything, and reads an existing
+ * database only; needs no Slack token.
  */
 final class ExportCommand {
 
+    private static final String USAGE = "Usage: java -jar target/cebot.jar export --since YYYY-MM-DD [--kind KIND]";
+
     private ExportCommand() {}
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        LocalDate since = null;
-        String kind = null;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            if ("--since".equals(args[i]) && value != null) {
-                try {
-                    since = LocalDate.parse(value);
-                } catch (DateTimeParseException e) {
-                    err.println("--since takes a date such as 2026-01-01, not \"" + value + "\".");
-                    return Main.BAD_SETTINGS;
-                }
-                i++;
-            } else if ("--kind".equals(args[i]) && value != null) {
-                kind = value;
-                i++;
-            } else {
-                err.println("Usage: java -jar target/cebot.jar export --since YYYY-MM-DD [--kind context|request]");
-                return Main.BAD_SETTINGS;
-            }
+    static int run(String[] args, Map<String, String> env, List<Feature> features, PrintStream out, PrintStream err) {
+        List<TicketExport> sources = features.stream().filter(TicketExport.class::isInstance)
+                .map(TicketExport.class::cast).toList();
+        String kinds = sources.stream().map(TicketExport::exportKind).collect(Collectors.joining(" or "));
+        CommandArgs parsed = CommandArgs.parse(args, List.of("--since", "--kind"));
+        if (parsed.problem().isPresent()) {
+            err.println(parsed.problem().get());
+            err.println(USAGE + " (KIND is " + kinds + ")");
+            return Main.BAD_SETTINGS;
         }
-        if (since == null) {
+        String sinceText = parsed.value("--since").orElse(null);
+        if (sinceText == null) {
             err.println("export needs --since, e.g. export --since 2026-01-01");
             return Main.BAD_SETTINGS;
         }
-        Jdbi jdbi = Database.open(ConfigLoader.databaseUrl(env));
-        SubmissionExport export = new SubmissionExport(Map.of(
-                "context", new ContextExport(jdbi)::since,
-                "request", new RequestExport(jdbi)::since));
-        if (kind != null && !export.knows(kind)) {
-            err.println("--kind is context or request, not \"" + kind + "\".");
+        LocalDate since;
+        try {
+            since = LocalDate.parse(sinceText);
+        } catch (DateTimeParseException e) {
+            err.println("--since takes a date such as 2026-01-01, not \"" + sinceText + "\".");
             return Main.BAD_SETTINGS;
         }
+        String kind = parsed.value("--kind").orElse(null);
+        if (kind != null && sources.stream().noneMatch(s -> s.exportKind().equals(kind))) {
+            err.println("--kind is " + kinds + ", not \"" + kind + "\".");
+            return Main.BAD_SETTINGS;
+        }
+        SubmissionExport export = new SubmissionExport(Database.existing(Secrets.databaseUrl(env)), sources);
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             int rows = export.write(since.atStartOfDay(ZoneOffset.UTC).toInstant(), kind, writer);

@@ -3,41 +3,67 @@ package com.cebot.app;
 import com.cebot.config.ConfigException;
 import com.cebot.config.ConfigLoader;
 import com.cebot.config.Settings;
+import com.cebot.db.DatabaseException;
+import com.cebot.feature.Feature;
+import com.cebot.ooo.OooFeature;
+import com.cebot.sdrcollab.SdrFeature;
+import com.cebot.supportticket.context.ContextFeature;
+import com.cebot.supportticket.request.RequestFeature;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar cebot.jar [run|check|manifest|help]}. */
+/** {@code java -jar cebot.jar [run|check|status|retry-failed|export|manifest|help]}. */
 public final class Main {
 
     static final int OK = 0;
+    /** The command ran and found something to fix (check, status) or could not finish (export). */
     static final int FAILED = 1;
+    /** Bad settings, arguments or database: nothing was done; each line says what to fix. */
     static final int BAD_SETTINGS = 2;
 
     private Main() {}
 
     public static void main(String[] args) {
-        int code = run(args, System.getenv(), System.out, System.err);
+        // UTF-8 whatever the locale: with LANG unset, Java would print every ✓ and … as "?".
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, System.getenv(), out, err);
         if (code != OK) {
             System.exit(code);
         }
     }
 
+    /** The workflows, each made once per run; the bot wires them to the engine in this order. */
+    public static List<Feature> features() {
+        return List.of(new ContextFeature(), new RequestFeature(), new OooFeature(), new SdrFeature());
+    }
+
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String command = args.length == 0 ? "run" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         try {
             switch (command) {
                 case "run":
                     return runBot(env, err);
-                case "check":
-                    return WorkspaceCheck.run(ConfigLoader.load(env), out);
+                case "check": {
+                    List<Feature> features = features();
+                    return CheckCommand.run(ConfigLoader.load(env, features), features, out);
+                }
+                case "status":
+                    return StatusCommand.run(rest, env, Clock.systemUTC(), out, err);
+                case "retry-failed":
+                    return RetryFailedCommand.run(rest, env, Clock.systemUTC(), out, err);
                 case "export":
-                    return ExportCommand.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
+                    return ExportCommand.run(rest, env, features(), out, err);
                 case "manifest":
                     out.print(manifest());
                     return OK;
@@ -58,13 +84,17 @@ public final class Main {
         } catch (StartupException e) {
             err.println("CE Bot cannot start:");
             e.problems().forEach(p -> err.println("  - " + p));
-            return FAILED;
+            return BAD_SETTINGS;
+        } catch (DatabaseException e) {
+            err.println(e.getMessage());
+            return BAD_SETTINGS;
         }
     }
 
     private static int runBot(Map<String, String> env, PrintStream err) throws StartupException {
-        Settings settings = ConfigLoader.load(env);
-        CeBot bot = CeBot.start(settings, Clock.systemUTC(), CeBot.Tuning.DEFAULT);
+        List<Feature> features = features();
+        Settings settings = ConfigLoader.load(env, features);
+        CeBot bot = CeBot.start(settings, features, Clock.systemUTC(), CeBot.Tuning.DEFAULT);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
@@ -90,14 +120,22 @@ public final class Main {
         return """
                 Usage: java -jar target/cebot.jar [command]
                   run       start the bot (the default)
-                  check     validate the settings, migrate the database, test the tokens and
-                            resolve the configured channels and user groups, then report
+                  check     validate the settings and tokens, look up the configured channels and
+                            user groups, and say whether the database exists and is up to date;
+                            changes nothing (exit 1 if anything must be fixed)
+                  status    queue depths, failed work and whom it was for, the next scheduled
+                            jobs, and when each bot process last heard Slack's hello (exit 1 when
+                            work has failed); reads the database only
+                  retry-failed [--id N]
+                            put failed work back in its queue (all of it, or row N and what
+                            waited on it); a post whose fate was unknown is looked for first
                   export --since YYYY-MM-DD [--kind context|request]
-                            print Support Ticket submissions since that day as CSV
+                            print Support Ticket submissions since that day (UTC) as CSV
                   manifest  print the Slack app manifest (paste it at api.slack.com/apps)
                   help      show this text
-                Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN (required); SLACK_API_URL, CEBOT_CONFIG,
-                CEBOT_DB_URL (optional). See README.md.
+                Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN (required for run and check);
+                SLACK_API_URL, CEBOT_CONFIG, CEBOT_DB_URL (optional; paths are relative to the
+                current folder). See README.md.
                 """;
     }
 }

@@ -1,0 +1,76 @@
+package com.cebot.app;
+
+import com.cebot.config.Settings;
+import com.cebot.db.Database;
+import com.cebot.feature.Feature;
+import com.cebot.logging.SafeErrors;
+import com.cebot.slack.SlackClients;
+import com.cebot.slack.WorkspaceLookup;
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code cebot check}: everything a start would verify, reported line by line, changing nothing:
+ * it joins no channel and neither creates nor migrates the database. Exits 1 when the bot could not
+ * start as configured.
+ */
+final class CheckCommand {
+
+    private CheckCommand() {}
+
+    static int run(Settings settings, List<Feature> features, PrintStream out) {
+        List<String> problems = new ArrayList<>();
+        out.println("✓ settings: " + settings.configPath().toAbsolutePath());
+        var secrets = settings.secrets();
+        database(secrets.databaseUrl(), out, problems);
+
+        try (Slack slack = SlackClients.create(secrets.slackApiUrl(), Duration.ofSeconds(10))) {
+            MethodsClient methods = slack.methods(secrets.botToken());
+            var auth = methods.authTest(r -> r);
+            if (!auth.isOk()) {
+                problems.add("SLACK_BOT_TOKEN refused by Slack: " + auth.getError());
+            } else {
+                out.println("✓ SLACK_BOT_TOKEN: bot @" + auth.getUser() + " (" + auth.getUserId() + ") in " + auth.getTeam());
+                var open = slack.methods().appsConnectionsOpen(r -> r.token(secrets.appToken()));
+                if (open.isOk()) {
+                    out.println("✓ SLACK_APP_TOKEN: Socket Mode connections can be opened");
+                } else {
+                    problems.add("SLACK_APP_TOKEN refused by Slack: " + open.getError());
+                }
+                WorkspaceLookup lookup = new WorkspaceLookup(methods, false);
+                lookup.workspace(settings.config().channels(), auth.getUserId(), auth.getUrl());
+                features.forEach(f -> f.check(lookup));
+                lookup.ok().forEach(line -> out.println("✓ " + line));
+                lookup.warnings().forEach(line -> out.println("! " + line));
+                problems.addAll(lookup.problems());
+            }
+        } catch (Exception e) {
+            problems.add("Slack Web API at " + secrets.slackApiUrl() + " cannot be used: " + SafeErrors.describe(e));
+        }
+        problems.forEach(p -> out.println("✗ " + p));
+        out.println(problems.isEmpty() ? "All good." : problems.size() + " problem(s) to fix.");
+        return problems.isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    private static void database(String url, PrintStream out, List<String> problems) {
+        Database.State state = Database.inspect(url);
+        if (state instanceof Database.State.Current c) {
+            out.println("✓ database: " + c.file() + " (schema version " + c.version() + ", up to date)");
+        } else if (state instanceof Database.State.Behind b) {
+            out.println("✓ database: " + b.file() + " (schema version " + b.version() + "; the bot applies "
+                    + b.pending() + " migration(s) at its next start)");
+        } else if (state instanceof Database.State.Missing m) {
+            if (m.problem().isEmpty()) {
+                out.println("✓ database: " + m.file() + " does not exist yet; the bot creates it at start");
+            } else {
+                problems.add("CEBOT_DB_URL: " + m.file() + " does not exist and cannot be created (" + m.problem().get() + ").");
+            }
+        } else {
+            problems.add(((Database.State.Unusable) state).problem());
+        }
+    }
+}

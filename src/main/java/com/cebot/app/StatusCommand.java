@@ -1,0 +1,100 @@
+package com.cebot.app;
+
+import com.cebot.config.Secrets;
+import com.cebot.db.Database;
+import com.cebot.work.Processes;
+import com.cebot.work.WorkReport;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code cebot status}: what the durable work looks like, for an operator: queue depths, work that
+ * failed for good (with its error and whom it was for), the next scheduled jobs, and each bot
+ * process with the last time Slack said hello to it. Opens the database read-only.
+ */
+final class StatusCommand {
+
+    private static final int FAILED_SHOWN = 20;
+    private static final int JOBS_SHOWN = 10;
+
+    private StatusCommand() {}
+
+    static int run(String[] args, Map<String, String> env, Clock clock, PrintStream out, PrintStream err) {
+        if (args.length > 0) {
+            err.println("status takes no arguments (it has \"" + args[0] + "\").");
+            return Main.BAD_SETTINGS;
+        }
+        Jdbi jdbi = Database.current(Secrets.databaseUrl(env), false);
+        Instant now = clock.instant();
+        WorkReport report = new WorkReport(jdbi);
+
+        out.println("Bot processes (newest first):");
+        List<Processes.Process> processes = Processes.latest(jdbi, 5);
+        if (processes.isEmpty()) {
+            out.println("  none has run on this database");
+        }
+        for (Processes.Process p : processes) {
+            String state = p.stoppedAt() == null ? "running" : ("stopped".equals(p.stopReason()) ? "stopped " : "gone, found ")
+                    + ago(p.stoppedAt(), now);
+            String hello = p.lastHelloAt() == null ? "never" : ago(p.lastHelloAt(), now);
+            out.printf("  %s  %s, started %s, last hello from Slack %s%n", p.owner(), state, ago(p.startedAt(), now), hello);
+        }
+
+        out.println("Queues:");
+        var depths = report.depths(now);
+        if (depths.isEmpty()) {
+            out.println("  empty: nothing waiting, nothing failed");
+        }
+        for (WorkReport.Depth d : depths) {
+            String next = d.nextDue() == null ? "" : ", next due " + (d.nextDue().isAfter(now) ? "in " + span(now, d.nextDue())
+                    : "now (" + ago(d.nextDue(), now) + ")");
+            String claimed = d.claimed() > 0 ? ", " + d.claimed() + " being worked on" : "";
+            out.printf("  %-6s %-8s %d%s%s%n", d.queue(), d.status(), d.rows(), claimed, next);
+        }
+
+        List<WorkReport.FailedRow> failed = report.failed(FAILED_SHOWN);
+        out.println("Failed for good (retry with: retry-failed [--id N]):");
+        if (failed.isEmpty()) {
+            out.println("  none");
+        }
+        for (WorkReport.FailedRow f : failed) {
+            out.printf("  #%d %s %s (%s) for %s, %d attempt(s), %s: %s%n", f.id(), f.queue(), f.workKey(), f.kind(),
+                    f.forUser() == null ? "nobody in particular" : f.forUser(), f.attempts(),
+                    f.doneAt() == null ? "" : ago(f.doneAt(), now), f.lastError());
+        }
+
+        out.println("Next scheduled jobs:");
+        var upcoming = report.upcoming(JOBS_SHOWN);
+        if (upcoming.isEmpty()) {
+            out.println("  none");
+        }
+        for (WorkReport.Upcoming u : upcoming) {
+            out.printf("  %s (%s) %s%n", u.workKey(), u.kind(),
+                    u.dueAt().isAfter(now) ? "in " + span(now, u.dueAt()) : "due " + ago(u.dueAt(), now));
+        }
+        return failed.isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    private static String ago(Instant at, Instant now) {
+        return at.isAfter(now) ? "just now" : span(at, now) + " ago (" + at + ")";
+    }
+
+    private static String span(Instant from, Instant to) {
+        Duration d = Duration.between(from, to);
+        if (d.toDays() > 0) {
+            return d.toDays() + " d " + d.toHoursPart() + " h";
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        }
+        if (d.toMinutes() > 0) {
+            return d.toMinutes() + " min " + d.toSecondsPart() + " s";
+        }
+        return d.toSeconds() + " s";
+    }
+}
