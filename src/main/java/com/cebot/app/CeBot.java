@@ -105,8 +105,8 @@ public final class CeBot implements AutoCloseable {
                 // event delivery off for the app.
                 .allEventsApiAutoAckEnabled(true)
                 .build());
-        app.use(new InteractionLog());
-        app.use(new RepeatDeliveryFilter(jdbi, clock));
+        app.use(new InteractionLog()::apply);
+        app.use(new RepeatDeliveryFilter(jdbi, clock)::apply);
         var permalinks = new Permalinks(workspace.teamUrl());
         var modals = new ModalOpener(background, methods);
         var ticketLinks = new TicketLinkParser(settings.config().zendesk().subdomain());

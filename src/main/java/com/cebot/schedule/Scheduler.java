@@ -159,7 +159,10 @@ public final class Scheduler implements AutoCloseable {
 
     /** Carries the claimed job out of the transaction, which rolls back as it passes. */
     private static final class HandlerFailed extends RuntimeException {
-        private final Job job;
+        private static final long serialVersionUID = 1L;
+
+        // Transient: the exception never leaves run(), so the job is never serialized with it.
+        private final transient Job job;
 
         HandlerFailed(Job job, RuntimeException cause) {
             super(cause);

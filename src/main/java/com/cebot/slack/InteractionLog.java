@@ -1,6 +1,5 @@
 package com.cebot.slack;
 
-import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -18,13 +17,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One readable line per handled interaction: type, callback, user, outcome, milliseconds until the
  * ack. Ids only: payload text is the users' and stays out of logs.
+ *
+ * <p>Registered as {@code app.use(new InteractionLog()::apply)}. It does not implement Bolt's
+ * {@code Middleware}: that interface takes a raw {@code Request}, which an implementing class would
+ * have to repeat.
  */
-public final class InteractionLog implements Middleware {
+public final class InteractionLog {
 
     private static final Logger log = LoggerFactory.getLogger("interactions");
 
-    @Override
-    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+    public Response apply(Request<?> req, Response resp, MiddlewareChain chain) throws Exception {
         long started = System.nanoTime();
         Response result = chain.next(req);
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -44,7 +46,7 @@ public final class InteractionLog implements Middleware {
         return body != null && body.contains("\"response_action\":\"errors\"") ? "rejected" : "acked";
     }
 
-    static String callback(Request req) {
+    static String callback(Request<?> req) {
         if (req instanceof GlobalShortcutRequest r) {
             return r.getPayload().getCallbackId();
         }

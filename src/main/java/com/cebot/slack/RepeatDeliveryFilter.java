@@ -2,7 +2,6 @@ package com.cebot.slack;
 
 import com.cebot.db.Deliveries;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
@@ -16,8 +15,11 @@ import org.slf4j.LoggerFactory;
  * Events come at least once (a retry after a slow ack, two sockets during a refresh). An event id
  * seen before is acked and dropped here, so no listener runs twice for it. Interactions carry no
  * such id; their features key their effects on what was submitted instead.
+ *
+ * <p>Registered as {@code app.use(filter::apply)}, like {@link InteractionLog} and for the same
+ * reason: Bolt's {@code Middleware} interface takes a raw {@code Request}.
  */
-public final class RepeatDeliveryFilter implements Middleware {
+public final class RepeatDeliveryFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RepeatDeliveryFilter.class);
 
@@ -31,8 +33,7 @@ public final class RepeatDeliveryFilter implements Middleware {
         this.clock = clock;
     }
 
-    @Override
-    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+    public Response apply(Request<?> req, Response resp, MiddlewareChain chain) throws Exception {
         if (req instanceof EventRequest event) {
             String eventId = JSON.readTree(event.getRequestBodyAsString()).path("event_id").asText("");
             if (!eventId.isEmpty() && !jdbi.withExtension(Deliveries.class,

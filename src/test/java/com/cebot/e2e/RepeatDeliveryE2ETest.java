@@ -38,7 +38,7 @@ final class RepeatDeliveryE2ETest {
             slack.addChannel("C0CECHAN1", "ce", true);
             Slack client = Slack.getInstance(slack.slackConfig());
             App app = new App(AppConfig.builder().slack(client).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
-            app.use(new RepeatDeliveryFilter(jdbi, Clock.systemUTC()));
+            app.use(new RepeatDeliveryFilter(jdbi, Clock.systemUTC())::apply);
             AtomicInteger handled = new AtomicInteger();
             app.event(MessageEvent.class, (req, ctx) -> {
                 handled.incrementAndGet();
