@@ -28,7 +28,8 @@ final class CheckCommand {
         var secrets = settings.secrets();
         database(secrets.databaseUrl(), out, problems);
 
-        try (Slack slack = SlackClients.create(secrets.slackApiUrl(), Duration.ofSeconds(10))) {
+        Slack slack = SlackClients.create(secrets.slackApiUrl(), Duration.ofSeconds(10));
+        try {
             MethodsClient methods = slack.methods(secrets.botToken());
             var auth = methods.authTest(r -> r);
             if (!auth.isOk()) {
@@ -50,10 +51,20 @@ final class CheckCommand {
             }
         } catch (Exception e) {
             problems.add("Slack Web API at " + secrets.slackApiUrl() + " cannot be used: " + SafeErrors.describe(e));
+        } finally {
+            close(slack);
         }
         problems.forEach(p -> out.println("✗ " + p));
         out.println(problems.isEmpty() ? "All good." : problems.size() + " problem(s) to fix.");
         return problems.isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    private static void close(Slack slack) {
+        try {
+            slack.close();
+        } catch (Exception e) {
+            // Its HTTP threads are daemons; nothing to tell the admin.
+        }
     }
 
     private static void database(String url, PrintStream out, List<String> problems) {

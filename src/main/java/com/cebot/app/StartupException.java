@@ -4,11 +4,14 @@ import java.util.List;
 
 /** The bot cannot start for a reason the admin can fix; each line says what and how. */
 public final class StartupException extends Exception {
-    private final List<String> problems;
+    private static final long serialVersionUID = 1L;
+
+    // An array, not a List, so the exception's fields are serializable like the Throwable it is.
+    private final String[] problems;
 
     public StartupException(List<String> problems) {
         super(String.join("\n", problems));
-        this.problems = List.copyOf(problems);
+        this.problems = List.copyOf(problems).toArray(String[]::new);
     }
 
     public StartupException(String problem) {
@@ -16,6 +19,6 @@ public final class StartupException extends Exception {
     }
 
     public List<String> problems() {
-        return problems;
+        return List.of(problems);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,9 +96,7 @@ public final class ConfigLoader {
         if (!node.isObject()) {
             return;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             if (known.contains(key)) {
                 unknownKeys(field.getValue(), key, known, problems);

@@ -9,8 +9,10 @@ import java.util.List;
  */
 final class SlackError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String error;
-    private final List<String> messages;
+    private final String[] messages; // not a List, so the exception's fields are serializable
 
     SlackError(String error) {
         this(error, List.of());
@@ -19,14 +21,14 @@ final class SlackError extends RuntimeException {
     SlackError(String error, List<String> messages) {
         super(error, null, false, false);
         this.error = error;
-        this.messages = List.copyOf(messages);
+        this.messages = List.copyOf(messages).toArray(String[]::new);
     }
 
     ObjectNode toJson() {
         ObjectNode body = Json.object().put("ok", false).put("error", error);
-        if (!messages.isEmpty()) {
+        if (messages.length > 0) {
             // The Java SDK exposes these as response.getResponseMetadata().getMessages().
-            messages.forEach(body.withObject("/response_metadata").withArray("messages")::add);
+            List.of(messages).forEach(body.withObject("/response_metadata").withArray("messages")::add);
         }
         return body;
     }

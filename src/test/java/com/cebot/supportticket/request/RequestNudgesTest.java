@@ -33,7 +33,7 @@ final class RequestNudgesTest {
 
     private long submit(LocalDate neededBy) {
         var draft = RequestStore.draft(Optional.ofNullable(neededBy).map(d -> new RequestDraft.NeededBy(d, "Renewal call")));
-        long id = ((RequestService.Submitted.Posted) store.submit(draft, "V" + neededBy, RequestStore.CE)).requestId();
+        long id = store.submit(draft, "V" + neededBy, RequestStore.CE).requestId();
         store.landCard(id);
         return id;
     }

@@ -33,7 +33,7 @@ final class RequestQueriesTest {
 
     private long submitNeededBy(String viewId, String date) {
         var neededBy = Optional.of(new RequestDraft.NeededBy(LocalDate.parse(date), "Renewal"));
-        return ((RequestService.Submitted.Posted) store.submit(RequestStore.draft(neededBy), viewId, CE)).requestId();
+        return store.submit(RequestStore.draft(neededBy), viewId, CE).requestId();
     }
 
     @Test
