@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class BlockKitLimits {
     public static List<Violation> violations(View view) {
         String json = GsonFactory.createSnakeCase().toJson(view);
         List<Violation> found = new ArrayList<>(checkView(Json.parse(json).orElseThrow()));
-        if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > VIEW_BYTES) {
+        if (json.getBytes(StandardCharsets.UTF_8).length > VIEW_BYTES) {
             found.add(new Violation("/view", "must be at most " + VIEW_BYTES + " bytes"));
         }
         return found;

@@ -13,8 +13,10 @@ import com.slack.api.util.json.GsonFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 
 /**
@@ -35,6 +37,7 @@ public final class SlackChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DATE = Pattern.compile(
             "!date\\^\\d+\\^\\{date_short_pretty} at \\{time}\\|\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC");
+    private static final Pattern MORE = Pattern.compile("• and (\\d+) more|• (\\d+) links? too long to show here");
     private static final Set<String> ENTITIES = Set.of("&amp;", "&lt;", "&gt;");
 
     /**
@@ -48,7 +51,7 @@ public final class SlackChecks {
     public record Known(Set<String> users, Set<String> mentions, Set<String> channels, Set<String> urls) {
 
         public static Known of(List<TicketLink> links, String... users) {
-            return new Known(Set.of(users), Set.of(),  Set.of(),
+            return new Known(Set.of(users), Set.of(), Set.of(),
                     links.stream().map(TicketLink::url).collect(Collectors.toSet()));
         }
 
@@ -65,7 +68,7 @@ public final class SlackChecks {
         }
 
         private static Set<String> union(Set<String> set, String more) {
-            return java.util.stream.Stream.concat(set.stream(), java.util.stream.Stream.of(more))
+            return Stream.concat(set.stream(), Stream.of(more))
                     .collect(Collectors.toUnmodifiableSet());
         }
 
@@ -110,6 +113,29 @@ public final class SlackChecks {
             }
         }
         soft.assertAll();
+    }
+
+    /**
+     * A card or note that lists a ticket's links: within the cards' own budget, and every link
+     * either shown or counted in "and N more", so none goes missing without a word.
+     */
+    public static void assertCard(String text, List<LayoutBlock> blocks, Known known, int links) {
+        assertMessage(text, blocks, known);
+        assertThat(TicketCard.textLength(blocks)).as("text in the card's blocks")
+                .isLessThanOrEqualTo(TicketCard.BLOCK_TEXT_BUDGET);
+        int shown = 0;
+        int more = 0;
+        for (JsonNode object : textObjects(read(BlockJson.of(blocks)))) {
+            for (String line : object.get("text").asText().split("\n")) {
+                Matcher counted = MORE.matcher(line);
+                if (line.startsWith("• <")) {
+                    shown++;
+                } else if (counted.matches()) {
+                    more += Integer.parseInt(counted.group(1) != null ? counted.group(1) : counted.group(2));
+                }
+            }
+        }
+        assertThat(shown + more).as("links shown (%s) and counted as more (%s)", shown, more).isEqualTo(links);
     }
 
     /** A message of text alone: a DM, a thread note, an ephemeral notice. */

@@ -4,6 +4,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class TicketCardTest {
 
         assertThat(TicketCard.links(links, 1000)).endsWith("\n• and 8 more").hasSizeLessThanOrEqualTo(1000);
         assertThat(TicketCard.links(links.subList(0, 1), 100)).isEqualTo("• 1 link too long to show here");
-        assertThat(TicketCard.links(links.subList(0, 1), 1000)).isEqualTo("• " + com.cebot.slack.Mrkdwn.link(
+        assertThat(TicketCard.links(links.subList(0, 1), 1000)).isEqualTo("• " + Mrkdwn.link(
                 links.get(0).url(), links.get(0).label()));
     }
 }

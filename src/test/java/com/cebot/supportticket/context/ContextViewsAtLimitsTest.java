@@ -54,8 +54,8 @@ final class ContextViewsAtLimitsTest {
     void card_unclaimedAndClaimed_fitsSlackAndIsSafe(List<TicketLink> links, String name, String background) {
         SupportContext c = context(links, name, background);
 
-        SlackChecks.assertMessage(ContextCard.text(c), ContextCard.blocks(c, null, null), known(links));
-        SlackChecks.assertMessage(ContextCard.text(c), ContextCard.blocks(c, ENGINEER, AT), known(links));
+        SlackChecks.assertCard(ContextCard.text(c), ContextCard.blocks(c, null, null), known(links), links.size());
+        SlackChecks.assertCard(ContextCard.text(c), ContextCard.blocks(c, ENGINEER, AT), known(links), links.size());
     }
 
     @ParameterizedTest(name = "{0}, {1}, {2}")
@@ -63,7 +63,7 @@ final class ContextViewsAtLimitsTest {
     void threadNote_fitsSlackAndIsSafe(List<TicketLink> links, String name, String background) {
         SupportContext c = context(links, name, background);
 
-        SlackChecks.assertMessage(ContextCard.threadNoteText(c), ContextCard.threadNote(c), known(links));
+        SlackChecks.assertCard(ContextCard.threadNoteText(c), ContextCard.threadNote(c), known(links), links.size());
         SlackChecks.assertText(ContextCard.claimedNote(ENGINEER), known(links));
     }
 

@@ -86,7 +86,8 @@ final class RequestViewsAtLimitsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requests")
     void card_fitsSlackAndIsSafe(SupportTicketRequest r) {
-        SlackChecks.assertMessage(RequestCard.text(r, HEAD_MENTION), RequestCard.blocks(r, HEAD_MENTION), known(r));
+        SlackChecks.assertCard(RequestCard.text(r, HEAD_MENTION), RequestCard.blocks(r, HEAD_MENTION), known(r),
+                r.ticketLinks().size());
         SlackChecks.assertText(RequestCard.note(r), known(r));
     }
 
