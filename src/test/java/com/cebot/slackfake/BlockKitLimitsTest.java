@@ -2,9 +2,15 @@ package com.cebot.slackfake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.slack.BlockJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.model.block.Blocks;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.BlockCompositions;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.Views;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -34,6 +40,53 @@ final class BlockKitLimitsTest {
         assertThat(BlockKitLimits.checkMessageBlocks(blocks))
                 .extracting(BlockKitLimits.Violation::message)
                 .containsExactly("[ERROR] " + problem + " [json-pointer:" + pointer + "]");
+    }
+
+    @Test
+    void messageBlocksHoldingTwelveThousandCharactersOfText_pass() {
+        ArrayNode blocks = blocks(4, i -> section("x".repeat(3000)));
+
+        assertThat(BlockKitLimits.checkMessageBlocks(blocks)).isEmpty();
+    }
+
+    @Test
+    void textInAllKindsOfBlocksOverTwelveThousandInTotal_isTooLongInTotal() {
+        ArrayNode blocks = Json.array();
+        blocks.add(header("h".repeat(150)));
+        blocks.add(section("s".repeat(3000)));
+        blocks.add(fields(2, "f".repeat(2000)));
+        ObjectNode context = blocks.addObject().put("type", "context");
+        context.withArray("elements").add(text("c".repeat(1000))).addObject().put("type", "mrkdwn").put("text", "m".repeat(1000));
+        ObjectNode actions = blocks.addObject().put("type", "actions");
+        IntStream.range(0, 25).forEach(i -> actions.withArray("elements").add(button("a" + i, "t".repeat(75), "v")));
+        blocks.add(section("x".repeat(12_001 - 150 - 3000 - 4000 - 2000 - 25 * 75)));
+
+        assertThat(BlockKitLimits.checkMessageBlocks(blocks)).containsExactly(new BlockKitLimits.Violation("/blocks",
+                "blocks hold 12001 characters of text; at most 12000 allowed in total", true));
+    }
+
+    @Test
+    void textInTotal_countsCharactersNotUtf16Units() {
+        assertThat(BlockKitLimits.checkMessageBlocks(blocks(4, i -> section("🙂".repeat(3000))))).isEmpty();
+        assertThat(BlockKitLimits.checkMessageBlocks(blocks(5, i -> section("🙂".repeat(2401)))))
+                .extracting(BlockKitLimits.Violation::tooLongInTotal).containsExactly(true);
+    }
+
+    @Test
+    void sdkBlocksAndViews_areCheckedThroughThePublicEntryPoints() {
+        List<LayoutBlock> blocks = IntStream.range(0, 5).<LayoutBlock>mapToObj(i -> Blocks.section(
+                s -> s.text(BlockCompositions.markdownText("<&>".repeat(1000))))).toList();
+        View view = Views.view(v -> v.type("modal").title(Views.viewTitle(t -> t.type("plain_text").text("t".repeat(25))))
+                .blocks(List.of()));
+
+        assertThat(BlockKitLimits.violations(blocks)).extracting(BlockKitLimits.Violation::message)
+                .containsExactly("[ERROR] blocks hold 15000 characters of text; at most 12000 allowed in total"
+                        + " [json-pointer:/blocks]");
+        assertThat(BlockKitLimits.violations(view)).extracting(BlockKitLimits.Violation::message)
+                .containsExactly("[ERROR] must be at most 24 characters [json-pointer:/view/title/text]");
+        assertThat(BlockKitLimits.violationsOfJson(BlockJson.of(blocks.subList(0, 4)))).isEmpty();
+        assertThat(BlockKitLimits.violationsOfJson("{\"channel\":\"C1\",\"blocks\":" + BlockJson.of(blocks) + "}"))
+                .extracting(BlockKitLimits.Violation::tooLongInTotal).containsExactly(true);
     }
 
     @Test

@@ -150,8 +150,14 @@ final class ChatMethods {
                 throw new SlackError("invalid_blocks_format");
             }
             List<BlockKitLimits.Violation> violations = BlockKitLimits.checkMessageBlocks(blocks);
+            List<String> invalid = violations.stream().filter(v -> !v.tooLongInTotal())
+                    .map(BlockKitLimits.Violation::message).toList();
+            if (!invalid.isEmpty()) {
+                throw new SlackError("invalid_blocks", invalid);
+            }
             if (!violations.isEmpty()) {
-                throw new SlackError("invalid_blocks", violations.stream().map(BlockKitLimits.Violation::message).toList());
+                // Slack says no more than the error's name (bolt-js#2867).
+                throw new SlackError("msg_blocks_too_long");
             }
             return blocks;
         }

@@ -104,6 +104,21 @@ final class MessagesTest {
     }
 
     @Test
+    void postMessageAndUpdate_withMoreThan12000CharactersOfBlockText_areMsgBlocksTooLong() throws Exception {
+        String section = "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"" + "x".repeat(3000) + "\"}}";
+        String tooLong = "[" + String.join(",", Collections.nCopies(4, section))
+                + ",{\"type\":\"context\",\"elements\":[{\"type\":\"plain_text\",\"text\":\"y\"}]}]";
+        String ts = bot.chatPostMessage(r -> r.channel("C1").text("x")).getTs();
+
+        ChatPostMessageResponse posted = bot.chatPostMessage(r -> r.channel("C1").text("x").blocksAsString(tooLong));
+        ChatUpdateResponse updated = bot.chatUpdate(r -> r.channel("C1").ts(ts).text("x").blocksAsString(tooLong));
+
+        assertThat(posted.getError()).isEqualTo("msg_blocks_too_long");
+        assertThat(updated.getError()).isEqualTo("msg_blocks_too_long");
+        assertThat(fake.messages("C1")).singleElement().satisfies(m -> assertThat(m.blocks()).isNull());
+    }
+
+    @Test
     void postMessage_withoutTextOrBlocks_isNoText() throws Exception {
         assertThat(bot.chatPostMessage(r -> r.channel("C1")).getError()).isEqualTo("no_text");
     }

@@ -11,20 +11,26 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.cebot.slack.Mrkdwn;
 import com.cebot.supportticket.LinksJson;
+import com.cebot.supportticket.TicketCard;
+import com.cebot.supportticket.TicketCard.Answer;
 import com.cebot.supportticket.TicketLink;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The card in #customer-support and the thread notes that follow it. Pure: records in, Block Kit
- * out. Everything a person typed is escaped, so no field can ping a channel, a group or a person.
+ * out. Everything a person typed is escaped, so no field can ping a channel, a group or a person,
+ * and a long background is shortened to fit Slack's limits, saying so on the card.
  */
 final class ContextCard {
 
     static final String CLAIM = "context_claim";
+
+    /** Section text holds 3000 characters; a bold title takes a few of them. */
+    private static final int SECTION_TEXT = 3000;
+    private static final int BODY_MAX = 2900;
 
     private ContextCard() {}
 
@@ -33,31 +39,42 @@ final class ContextCard {
     }
 
     static List<LayoutBlock> blocks(SupportContext c, String assignee, Instant assignedAt) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate("Support context: " + Mrkdwn.plain(c.customerName()), 150)))));
-        blocks.add(section(s -> s.fields(List.of(
-                markdownText("*Customer*\n" + Mrkdwn.escape(c.customerName())),
-                markdownText("*Shared by*\n<@" + c.submittedBy() + "> " + date(c.createdAt())),
-                markdownText("*Links*\n" + links(LinksJson.read(c.links()))),
-                markdownText("*Assigned to*\n" + (assignee == null ? "Nobody yet"
-                        : "<@" + assignee + "> " + date(assignedAt)))))));
-        blocks.add(section(s -> s.text(markdownText("*Background*\n" + background(c.background())))));
-        if (assignee == null) {
-            blocks.add(actions(a -> a.blockId("context_card_" + c.cardId()).elements(List.of(
-                    button(b -> b.actionId(CLAIM).value(Long.toString(c.cardId())).style("primary")
-                            .text(plainText("I'll take it")))))));
-        }
-        blocks.add(context(x -> x.elements(List.of(markdownText(
-                "Shared with the Support Ticket Context shortcut. More context for these tickets lands in this thread.")))));
-        return blocks;
+        List<TicketLink> links = LinksJson.read(c.links());
+        return TicketCard.fitted(List.of(new Answer(c.background(), BODY_MAX)), (shown, shortened) -> {
+            List<LayoutBlock> blocks = new ArrayList<>();
+            blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate("Support context: " + Mrkdwn.plain(c.customerName()), 150)))));
+            blocks.add(section(s -> s.fields(List.of(
+                    markdownText("*Customer*\n" + Mrkdwn.escape(c.customerName())),
+                    markdownText("*Shared by*\n<@" + c.submittedBy() + "> " + date(c.createdAt())),
+                    markdownText("*Assigned to*\n" + (assignee == null ? "Nobody yet"
+                            : "<@" + assignee + "> " + date(assignedAt)))))));
+            blocks.add(section(s -> s.text(markdownText("*Links*\n" + TicketCard.links(links, BODY_MAX)))));
+            blocks.add(section(s -> s.text(markdownText("*Background*\n" + shown.get(0)))));
+            if (assignee == null) {
+                blocks.add(actions(a -> a.blockId("context_card_" + c.cardId()).elements(List.of(
+                        button(b -> b.actionId(CLAIM).value(Long.toString(c.cardId())).style("primary")
+                                .text(plainText("I'll take it")))))));
+            }
+            blocks.add(context(x -> x.elements(List.of(markdownText("Shared with the Support Ticket Context shortcut."
+                    + " More context for these tickets lands in this thread."
+                    + (shortened ? " " + TicketCard.SHORTENED : ""))))));
+            return blocks;
+        });
     }
 
     /** More context for a ticket that already has a card: a note in the card's thread. */
     static List<LayoutBlock> threadNote(SupportContext c) {
-        return asBlocks(
-                section(s -> s.text(markdownText("*More context from <@" + c.submittedBy() + ">* for "
-                        + Mrkdwn.escape(c.customerName()) + "\n" + links(LinksJson.read(c.links()))))),
-                section(s -> s.text(markdownText(background(c.background())))));
+        List<TicketLink> links = LinksJson.read(c.links());
+        String heading = "*More context from <@" + c.submittedBy() + ">* for " + Mrkdwn.escape(c.customerName()) + "\n";
+        return TicketCard.fitted(List.of(new Answer(c.background(), BODY_MAX)), (shown, shortened) -> {
+            List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
+                    section(s -> s.text(markdownText(heading + TicketCard.links(links, SECTION_TEXT - heading.length())))),
+                    section(s -> s.text(markdownText(shown.get(0))))));
+            if (shortened) {
+                blocks.add(context(x -> x.elements(List.of(markdownText(TicketCard.SHORTENED)))));
+            }
+            return blocks;
+        });
     }
 
     static String threadNoteText(SupportContext c) {
@@ -66,15 +83,6 @@ final class ContextCard {
 
     static String claimedNote(String assignee) {
         return "<@" + assignee + "> is taking this ticket.";
-    }
-
-    static String links(List<TicketLink> links) {
-        return links.stream().map(l -> "• " + Mrkdwn.link(l.url(), l.label())).collect(Collectors.joining("\n"));
-    }
-
-    private static String background(String text) {
-        // Section text stops at 3000 characters; the header line takes a few.
-        return Mrkdwn.truncate(Mrkdwn.escape(text), 2900);
     }
 
     private static String date(Instant at) {

@@ -3,6 +3,8 @@ package com.cebot.supportticket.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.slack.BlockJson;
+import com.cebot.supportticket.MaxInputs;
+import com.cebot.supportticket.TicketCard;
 import com.cebot.supportticket.TicketLink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,6 +148,46 @@ final class RequestCardTest {
         assertThat(texts(blocks)).filteredOn(t -> t.startsWith("mrkdwn:*Customer*"))
                 .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(2000));
         assertThat(texts(blocks)).anyMatch(t -> t.endsWith("&amp;…"));
+    }
+
+    @Test
+    void blocks_everyAnswerThatFits_isShownWhole_andNothingSaysShortened() {
+        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DECLINED, "UHEAD", "r".repeat(500))
+                .neededBy(LocalDate.parse("2026-12-01"), "t".repeat(500)).anythingElse("e".repeat(2900)).build();
+
+        List<String> texts = texts(RequestCard.blocks(r, HEAD));
+
+        assertThat(String.join("\n", texts)).contains("r".repeat(500), "t".repeat(500), "e".repeat(2900))
+                .doesNotContain("…", "shortened");
+    }
+
+    @Test
+    void blocks_moreTextThanAMessageHolds_cutTheLongestAnswers_andSaySo() {
+        String ask = "a".repeat(RequestModal.ASK_MAX);
+        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DECLINED, "UHEAD", "r".repeat(500))
+                .links(MaxInputs.longestLinks()).neededBy(LocalDate.parse("2026-12-01"), "t".repeat(500))
+                .anythingElse("e".repeat(RequestModal.ANYTHING_ELSE_MAX)).build();
+        r = new SupportTicketRequest(r.id(), r.customerId(), r.customerName(), r.submittedBy(), r.links(), ask,
+                "w".repeat(RequestModal.ASK_MAX), "i".repeat(RequestModal.ASK_MAX), r.neededBy(), r.timeReason(),
+                r.anythingElse(), r.status(), r.statusBy(), r.statusAt(), r.statusReason(), r.cardKey(), r.cardChannel(),
+                r.cardTs(), r.createdAt());
+
+        List<LayoutBlock> blocks = RequestCard.blocks(r, HEAD);
+        String all = String.join("\n", texts(blocks));
+
+        assertThat(TicketCard.textLength(blocks)).isLessThanOrEqualTo(TicketCard.BLOCK_TEXT_BUDGET);
+        assertThat(all).contains("r".repeat(500), "t".repeat(500))
+                .containsPattern("\\*What's the ask\\*\na{1000,1499}…")
+                .containsPattern("\\*Anything else\\*\ne{1000,1499}…")
+                .contains("Each step is noted in this thread and sent to <@UCE>. " + TicketCard.SHORTENED);
+        assertThat(RequestCard.note(r)).endsWith(": " + "r".repeat(500));
+    }
+
+    @Test
+    void header_showsTypedAngleBracketsAsLookAlikes() {
+        SupportTicketRequest r = SampleRequest.open().everyText("<!channel>").build();
+
+        assertThat(texts(RequestCard.blocks(r, HEAD))).contains("plain_text:Support Ticket Request: ‹!channel›");
     }
 
     @Test
