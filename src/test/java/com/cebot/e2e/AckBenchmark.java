@@ -1,5 +1,13 @@
 package com.cebot.e2e;
 
+import static com.slack.api.model.block.Blocks.asBlocks;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
 import static com.cebot.e2e.BotHarness.CE_USER;
 import static com.cebot.e2e.BotHarness.SUPPORT;
 
@@ -7,7 +15,6 @@ import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.SlackFake;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
-import com.cebot.supportticket.context.ContextModal;
 import com.cebot.testing.Await;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
@@ -40,7 +47,7 @@ final class AckBenchmark {
             SlackFake slack = harness.slack;
             List<String> shortcuts = new ArrayList<>();
             for (int i = 0; i < BURST; i++) {
-                shortcuts.add(slack.sendGlobalShortcut(ContextModal.CALLBACK_ID, CE_USER));
+                shortcuts.add(slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER));
             }
             List<Duration> shortcutAcks = latencies(slack, shortcuts);
             slack.awaitCalls("views.open", BURST, WAIT);
@@ -53,9 +60,9 @@ final class AckBenchmark {
             int n = 0;
             for (View view : new ArrayList<>(slack.views().values())) {
                 StateValues values = StateValues.of()
-                        .externalSelect(ContextModal.CUSTOMER, ContextModal.CUSTOMER_SELECT, "new:Customer " + n, "c")
-                        .text(ContextModal.LINK, ContextModal.VALUE, "ZD " + (1000 + n))
-                        .text(ContextModal.BACKGROUND, ContextModal.VALUE, "Background " + n);
+                        .externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT, "new:Customer " + n, "c")
+                        .text(ContextIds.LINK, ContextIds.VALUE, "ZD " + (1000 + n))
+                        .text(ContextIds.BACKGROUND, ContextIds.VALUE, "Background " + n);
                 submissions.add(slack.submitView(view.id(), CE_USER, values.toJson()));
                 n++;
             }
@@ -72,15 +79,30 @@ final class AckBenchmark {
         }
     }
 
+    /** A modal the size of the context form's, built the way Bolt's guides build one. */
+    private static com.slack.api.model.view.View contextLikeModal() {
+        return view(v -> v.type("modal").callbackId(ContextIds.CALLBACK_ID)
+                .title(viewTitle(t -> t.type("plain_text").text("Support Ticket Context")))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Share")))
+                .blocks(asBlocks(
+                        input(i -> i.blockId(ContextIds.CUSTOMER).label(plainText("Customer Name"))
+                                .element(plainTextInput(p -> p.actionId(ContextIds.VALUE)))),
+                        input(i -> i.blockId(ContextIds.LINK).label(plainText("Link to issue (Slack / GH / ZD ticket #)"))
+                                .element(plainTextInput(p -> p.actionId(ContextIds.VALUE)))),
+                        input(i -> i.blockId(ContextIds.BACKGROUND)
+                                .label(plainText("Background information or anything we should know that would be helpful?"))
+                                .element(plainTextInput(p -> p.actionId(ContextIds.VALUE).multiline(true)))))));
+    }
+
     /** The pattern Bolt's guides show: call views.open inside the listener, then return the ack. */
     @Test
     void baselineIdiomaticBolt() throws Exception {
         try (SlackFake slack = SlackFake.start()) {
             Slack client = Slack.getInstance(slack.slackConfig());
             App app = new App(AppConfig.builder().slack(client).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
-            app.globalShortcut(ContextModal.CALLBACK_ID, (req, ctx) -> {
+            app.globalShortcut(ContextIds.CALLBACK_ID, (req, ctx) -> {
                 ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
-                        .view(ContextModal.build(SUPPORT, ContextModal.Prefill.NONE)));
+                        .view(contextLikeModal()));
                 return ctx.ack();
             });
             SocketModeApp socket = new SocketModeApp(SlackFake.APP_TOKEN, app);
@@ -89,7 +111,7 @@ final class AckBenchmark {
                 slack.awaitConnections(1, Duration.ofSeconds(10));
                 List<String> shortcuts = new ArrayList<>();
                 for (int i = 0; i < BURST; i++) {
-                    shortcuts.add(slack.sendGlobalShortcut(ContextModal.CALLBACK_ID, CE_USER));
+                    shortcuts.add(slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER));
                 }
                 report("Baseline (views.open before ack): " + BURST + " shortcuts", latencies(slack, shortcuts));
                 slack.awaitCalls("views.open", BURST, WAIT);

@@ -8,7 +8,6 @@ import com.cebot.app.CeBot;
 import com.cebot.app.StartupException;
 import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.RecordedCall;
-import com.cebot.supportticket.context.ContextModal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,14 +32,14 @@ final class StartupE2ETest {
 
     private void shortcutOpensContextModal() {
         harness.slack.clearCalls();
-        String envelope = harness.slack.sendGlobalShortcut(ContextModal.CALLBACK_ID, BotHarness.CE_USER);
+        String envelope = harness.slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, BotHarness.CE_USER);
 
         Ack ack = harness.slack.awaitAck(envelope, WAIT);
         RecordedCall open = harness.slack.awaitCall("views.open", WAIT);
 
         assertThat(ack.latency()).isLessThan(Duration.ofSeconds(3));
         assertThat(open.status()).isEqualTo(200);
-        assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(ContextModal.CALLBACK_ID);
+        assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(ContextIds.CALLBACK_ID);
         assertThat(harness.slack.lastOpenedView().blocks().toString())
                 .contains("Customer Name", "Link to issue (Slack / GH / ZD ticket #)",
                         "Background information or anything we should know that would be helpful?");

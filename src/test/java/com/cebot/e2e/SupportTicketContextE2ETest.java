@@ -12,7 +12,6 @@ import com.cebot.slackfake.Fault;
 import com.cebot.slackfake.Message;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
-import com.cebot.supportticket.context.ContextModal;
 import com.cebot.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ final class SupportTicketContextE2ETest {
 
     private View openModal(String user) {
         harness.slack.clearCalls();
-        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(ContextModal.CALLBACK_ID, user), WAIT);
+        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, user), WAIT);
         harness.slack.awaitCall("views.open", WAIT);
         return harness.slack.lastOpenedView();
     }
@@ -52,10 +51,10 @@ final class SupportTicketContextE2ETest {
     private static StateValues form(String customerValue, String link, String background) {
         StateValues values = StateValues.of();
         if (customerValue != null) {
-            values.externalSelect(ContextModal.CUSTOMER, ContextModal.CUSTOMER_SELECT, customerValue, customerValue);
+            values.externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT, customerValue, customerValue);
         }
-        return values.text(ContextModal.LINK, ContextModal.VALUE, link)
-                .text(ContextModal.BACKGROUND, ContextModal.VALUE, background);
+        return values.text(ContextIds.LINK, ContextIds.VALUE, link)
+                .text(ContextIds.BACKGROUND, ContextIds.VALUE, background);
     }
 
     private Ack submit(View view, String user, StateValues values) {
@@ -105,9 +104,9 @@ final class SupportTicketContextE2ETest {
 
         JsonNode errors = ack.payload().path("errors");
         assertThat(ack.payload().path("response_action").asText()).isEqualTo("errors");
-        assertThat(errors.has(ContextModal.CUSTOMER)).isTrue();
-        assertThat(errors.has(ContextModal.LINK)).isTrue();
-        assertThat(errors.has(ContextModal.BACKGROUND)).isTrue();
+        assertThat(errors.has(ContextIds.CUSTOMER)).isTrue();
+        assertThat(errors.has(ContextIds.LINK)).isTrue();
+        assertThat(errors.has(ContextIds.BACKGROUND)).isTrue();
         assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
     }
 
@@ -119,8 +118,8 @@ final class SupportTicketContextE2ETest {
 
         Ack ack = submit(view, CE_USER, form("new:Acme", link, "bg"));
 
-        assertThat(ack.payload().path("errors").path(ContextModal.LINK).asText()).contains("ZD 1234");
-        assertThat(ack.payload().path("errors").has(ContextModal.CUSTOMER)).isFalse();
+        assertThat(ack.payload().path("errors").path(ContextIds.LINK).asText()).contains("ZD 1234");
+        assertThat(ack.payload().path("errors").has(ContextIds.CUSTOMER)).isFalse();
     }
 
     @ParameterizedTest
@@ -150,7 +149,7 @@ final class SupportTicketContextE2ETest {
         View view = openModal(CE_USER);
 
         Ack ack = harness.slack.awaitAck(harness.slack.sendBlockSuggestion(view.id(), CE_USER,
-                ContextModal.CUSTOMER_SELECT, ContextModal.CUSTOMER, "acm"), WAIT);
+                ContextIds.CUSTOMER_SELECT, ContextIds.CUSTOMER, "acm"), WAIT);
 
         assertThat(ack.payload().path("options").toString()).contains("Acme Corp").contains("New customer: acm");
     }
@@ -159,7 +158,7 @@ final class SupportTicketContextE2ETest {
     void messageShortcut_prefillsPermalinkAndQuotesTheMessage() {
         String ts = harness.slack.addMessage(SUPPORT, "U0CUSTOMER", "Our build &lt;fails&gt; again", null);
 
-        harness.slack.awaitAck(harness.slack.sendMessageShortcut(ContextModal.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
+        harness.slack.awaitAck(harness.slack.sendMessageShortcut(ContextIds.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
 
         harness.slack.awaitCall("views.open", WAIT);
         String view = harness.slack.lastOpenedView().blocks().toString();

@@ -12,7 +12,6 @@ import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.Message;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
-import com.cebot.supportticket.request.RequestModal;
 import com.cebot.testing.Await;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -47,18 +46,18 @@ final class SupportTicketRequestE2ETest {
 
     private View openModal(String user) {
         harness.slack.clearCalls();
-        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(RequestModal.CALLBACK_ID, user), WAIT);
+        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, user), WAIT);
         harness.slack.awaitCall("views.open", WAIT);
         return harness.slack.lastOpenedView();
     }
 
     private static StateValues form() {
         return StateValues.of()
-                .externalSelect(RequestModal.CUSTOMER, RequestModal.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
-                .text(RequestModal.LINK, RequestModal.VALUE, "ZD 77")
-                .text(RequestModal.ASK, RequestModal.VALUE, "Expedite the SSO fix")
-                .text(RequestModal.WHY, RequestModal.VALUE, "Renewal next week")
-                .text(RequestModal.IF_NOT, RequestModal.VALUE, "They may not renew");
+                .externalSelect(RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
+                .text(RequestIds.LINK, RequestIds.VALUE, "ZD 77")
+                .text(RequestIds.ASK, RequestIds.VALUE, "Expedite the SSO fix")
+                .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
+                .text(RequestIds.IF_NOT, RequestIds.VALUE, "They may not renew");
     }
 
     private Ack submit(View view, StateValues values) {
@@ -101,9 +100,9 @@ final class SupportTicketRequestE2ETest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {RequestModal.ASK, RequestModal.WHY, RequestModal.IF_NOT, RequestModal.LINK})
+    @ValueSource(strings = {RequestIds.ASK, RequestIds.WHY, RequestIds.IF_NOT, RequestIds.LINK})
     void requiredFieldMissing_isRefusedOnThatField(String blockId) {
-        StateValues values = form().text(blockId, RequestModal.VALUE, "  ");
+        StateValues values = form().text(blockId, RequestIds.VALUE, "  ");
 
         Ack ack = submit(openModal(CE_USER), values);
 
@@ -113,12 +112,12 @@ final class SupportTicketRequestE2ETest {
 
     @Test
     void neededByInThePast_isRefused_andAFutureOneIsShown() {
-        Ack past = submit(openModal(CE_USER), form().text(RequestModal.TIME_REASON, RequestModal.VALUE, "Board meeting")
-                .date(RequestModal.NEEDED_BY, RequestModal.VALUE, TODAY.minusDays(1).toString()));
-        assertThat(past.payload().path("errors").has(RequestModal.NEEDED_BY)).isTrue();
+        Ack past = submit(openModal(CE_USER), form().text(RequestIds.TIME_REASON, RequestIds.VALUE, "Board meeting")
+                .date(RequestIds.NEEDED_BY, RequestIds.VALUE, TODAY.minusDays(1).toString()));
+        assertThat(past.payload().path("errors").has(RequestIds.NEEDED_BY)).isTrue();
 
-        submit(openModal(CE_USER), form().text(RequestModal.TIME_REASON, RequestModal.VALUE, "Board meeting")
-                .date(RequestModal.NEEDED_BY, RequestModal.VALUE, TODAY.plusDays(10).toString()));
+        submit(openModal(CE_USER), form().text(RequestIds.TIME_REASON, RequestIds.VALUE, "Board meeting")
+                .date(RequestIds.NEEDED_BY, RequestIds.VALUE, TODAY.plusDays(10).toString()));
 
         assertThat(awaitCard().blocks().toString()).contains("Board meeting");
     }
@@ -159,13 +158,13 @@ final class SupportTicketRequestE2ETest {
         click(HEAD, card, "request_decline");
         harness.slack.awaitCall("views.open", WAIT);
         View reasonModal = harness.slack.lastOpenedView();
-        assertThat(reasonModal.callbackId()).isEqualTo(RequestModal.DECLINE_CALLBACK_ID);
+        assertThat(reasonModal.callbackId()).isEqualTo(RequestIds.DECLINE_CALLBACK_ID);
         Ack empty = harness.slack.awaitAck(harness.slack.submitView(reasonModal.id(), HEAD,
-                StateValues.of().text(RequestModal.DECLINE_REASON, RequestModal.VALUE, " ").toJson()), WAIT);
-        assertThat(empty.payload().path("errors").has(RequestModal.DECLINE_REASON)).isTrue();
+                StateValues.of().text(RequestIds.DECLINE_REASON, RequestIds.VALUE, " ").toJson()), WAIT);
+        assertThat(empty.payload().path("errors").has(RequestIds.DECLINE_REASON)).isTrue();
 
         harness.slack.awaitAck(harness.slack.submitView(reasonModal.id(), HEAD,
-                StateValues.of().text(RequestModal.DECLINE_REASON, RequestModal.VALUE, "Not a support matter").toJson()), WAIT);
+                StateValues.of().text(RequestIds.DECLINE_REASON, RequestIds.VALUE, "Not a support matter").toJson()), WAIT);
 
         Await.until(WAIT, "declined card", () -> card(card).contains("Declined") && card(card).contains("Not a support matter"));
         Await.until(WAIT, "DM with the reason", () -> dms(CE_USER).stream().anyMatch(m -> m.text().contains("Not a support matter")));
@@ -175,11 +174,11 @@ final class SupportTicketRequestE2ETest {
     void messageShortcut_prefillsTheLinkAndQuotesTheMessage() {
         String ts = harness.slack.addMessage(SUPPORT, "U0CUSTOMER", "SSO broken for all users", null);
 
-        harness.slack.awaitAck(harness.slack.sendMessageShortcut(RequestModal.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
+        harness.slack.awaitAck(harness.slack.sendMessageShortcut(RequestIds.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
 
         harness.slack.awaitCall("views.open", WAIT);
         String view = harness.slack.lastOpenedView().blocks().toString();
-        assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(RequestModal.CALLBACK_ID);
+        assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(RequestIds.CALLBACK_ID);
         assertThat(view).contains("/archives/" + SUPPORT + "/p" + ts.replace(".", "")).contains("> SSO broken for all users");
     }
 }

@@ -18,7 +18,7 @@ import com.slack.api.model.view.View;
 import java.util.List;
 
 /** The "Support Ticket Context" modal: the three fields of the handbook, worded as it words them. */
-public final class ContextModal {
+final class ContextModal {
 
     public static final String CALLBACK_ID = "support_ticket_context";
     public static final String MESSAGE_CALLBACK_ID = "support_ticket_context_message";

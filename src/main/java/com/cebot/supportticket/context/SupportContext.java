@@ -3,5 +3,5 @@ package com.cebot.supportticket.context;
 import java.time.Instant;
 
 /** One stored Support Ticket Context; {@code links} is the JSON of the parsed links. */
-public record SupportContext(long id, long cardId, long customerId, String customerName, String submittedBy,
+record SupportContext(long id, long cardId, long customerId, String customerName, String submittedBy,
         String links, String background, Instant createdAt) {}

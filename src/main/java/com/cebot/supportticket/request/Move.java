@@ -6,7 +6,7 @@ import java.util.Set;
  * What the head of support (or a delegate) can do to a request, and from where: Open → Acknowledged
  * → Approved / Declined, Approved → Done. No move goes back, so each status is reached at most once.
  */
-public enum Move {
+enum Move {
     ACKNOWLEDGE("request_acknowledge", "Acknowledge", RequestStatus.ACKNOWLEDGED,
             Set.of(RequestStatus.OPEN)),
     APPROVE("request_approve", "Approve", RequestStatus.APPROVED,

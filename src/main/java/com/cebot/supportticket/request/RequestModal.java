@@ -23,7 +23,7 @@ import java.util.List;
  * The "Support Ticket Request" modal, with the handbook's seven fields worded as it words them, and
  * the small modal that asks the head of support why a request is declined.
  */
-public final class RequestModal {
+final class RequestModal {
 
     public static final String CALLBACK_ID = "support_ticket_request";
     public static final String MESSAGE_CALLBACK_ID = "support_ticket_request_message";

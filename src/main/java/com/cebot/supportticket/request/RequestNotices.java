@@ -9,7 +9,7 @@ import java.util.Locale;
  * What people are told privately about a request: the CE by DM, a refused clicker by an ephemeral
  * message, and the head of support when a request waits (the nudge texts a scheduler sends).
  */
-public final class RequestNotices {
+final class RequestNotices {
 
     private RequestNotices() {}
 

@@ -3,7 +3,7 @@ package com.cebot.supportticket.request;
 import java.util.Locale;
 
 /** Where a Support Ticket Request stands. Stored lower case, as the table's CHECK lists them. */
-public enum RequestStatus {
+enum RequestStatus {
     OPEN("Open", "raised"),
     ACKNOWLEDGED("Acknowledged", "acknowledged"),
     APPROVED("Approved", "approved"),

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code statusBy}/{@code statusAt}/{@code statusReason} say who made the current status, when and
  * (for a decline) why; {@code cardChannel}/{@code cardTs} are null until the card has landed.
  */
-public record SupportTicketRequest(
+record SupportTicketRequest(
         long id,
         long customerId,
         String customerName,
