@@ -166,7 +166,7 @@ public final class Database {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        sqlite.setBusyTimeout(10_000);
+        sqlite.setBusyTimeout(SingleWriter.BUSY_TIMEOUT_MILLIS);
         sqlite.enforceForeignKeys(true);
         // A deferred transaction that reads and then writes cannot wait for another writer: SQLite
         // answers SQLITE_BUSY at once. Taking the write lock at BEGIN lets the busy timeout queue it.

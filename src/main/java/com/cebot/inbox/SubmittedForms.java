@@ -1,5 +1,7 @@
 package com.cebot.inbox;
 
+import com.cebot.db.Deadline;
+import com.cebot.logging.SafeErrors;
 import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
@@ -40,9 +42,37 @@ public final class SubmittedForms<T> implements InboxHandler {
         inbox.register(kind, this);
     }
 
-    /** Stores the checked form in one write, for the ack. @return false for a repeated delivery */
-    public boolean accept(T form, String viewId, String userId) {
-        return inbox.accept(PREFIX + viewId, kind, userId, DraftJson.write(form));
+    /** What became of a submission the listener tried to store before its ack. */
+    public sealed interface Accepted {
+        /** Stored: it will be processed, even after a restart. */
+        record Stored() implements Accepted {}
+
+        /** Slack delivered the same view again; it was stored the first time. */
+        record Repeat() implements Accepted {}
+
+        /** The store could not take it in time: nothing is kept, the person must submit again. */
+        record NotStored() implements Accepted {}
+    }
+
+    /** What the modal shows next to a field when the store could not take the form. */
+    public static final String NOT_STORED = "I couldn't save this just now: the bot's database is busy or unavailable."
+            + " Nothing was sent, and what you typed is still here: press the button again in a moment.";
+
+    /** What someone whose click could not be recorded is told privately. */
+    public static final String NOT_RECORDED = "I couldn't record that just now: the bot's database is busy or"
+            + " unavailable. Nothing changed; please try again in a moment.";
+
+    /** Stores the checked form in one write, within the time an ack allows. */
+    public Accepted accept(T form, String viewId, String userId) {
+        try {
+            boolean first = Deadline.within(Deadline.BEFORE_ACK,
+                    () -> inbox.accept(PREFIX + viewId, kind, userId, DraftJson.write(form)));
+            return first ? new Accepted.Stored() : new Accepted.Repeat();
+        } catch (RuntimeException e) {
+            log.error("{} {} from {} could not be stored; the person is asked to submit again: {}", kind, viewId,
+                    userId, SafeErrors.describe(e));
+            return new Accepted.NotStored();
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.cebot.slack;
 
+import com.cebot.logging.SafeErrors;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 import java.util.function.Supplier;
@@ -35,6 +37,24 @@ public final class ModalOpener {
         });
         if (!queued) {
             log.error("views.open {} dropped: the after-ack queue is full", callbackId);
+        }
+    }
+
+    /**
+     * Tells whoever clicked a button, privately, through the click's response_url. The call waits
+     * for the ack, so it runs after it.
+     */
+    public void tellPrivately(ActionContext ctx, String text) {
+        String user = ctx.getRequestUserId();
+        boolean queued = background.submit("private reply to " + user, () -> {
+            try {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+            } catch (Exception e) {
+                log.warn("cannot tell {} privately: {}", user, SafeErrors.describe(e));
+            }
+        });
+        if (!queued) {
+            log.error("private reply to {} dropped: the after-ack queue is full", user);
         }
     }
 }

@@ -1,8 +1,11 @@
 package com.cebot.supportticket.context;
 
 import com.cebot.config.ConfigSection;
+import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.inbox.SubmittedForms;
+import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
 import com.cebot.supportticket.CustomerSuggestions;
 import com.cebot.supportticket.ExportRow;
@@ -20,6 +23,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -89,7 +93,11 @@ public final class ContextFeature implements Feature, TicketExport {
             return ctx.ackWithErrors(invalid.errors());
         }
         ContextDraft draft = ((ContextForm.Checked.Valid) checked).draft();
-        if (!service.accept(draft, view.getId(), ctx.getRequestUserId())) {
+        SubmittedForms.Accepted accepted = service.accept(draft, view.getId(), ctx.getRequestUserId());
+        if (accepted instanceof SubmittedForms.Accepted.NotStored) {
+            return ctx.ackWithErrors(Map.of(ContextModal.BACKGROUND, SubmittedForms.NOT_STORED));
+        }
+        if (accepted instanceof SubmittedForms.Accepted.Repeat) {
             log.info("support context {} delivered again; already accepted", view.getId());
         }
         return ctx.ack();
@@ -98,8 +106,16 @@ public final class ContextFeature implements Feature, TicketExport {
     private Response claimed(BlockActionRequest req, ActionContext ctx) {
         var payload = req.getPayload();
         var action = payload.getActions().get(0);
-        ContextService.Claim claim = service.claim(Long.parseLong(action.getValue()), ctx.getRequestUserId(),
-                payload.getChannel() == null ? channelId : payload.getChannel().getId(), action.getActionTs());
+        String user = ctx.getRequestUserId();
+        ContextService.Claim claim;
+        try {
+            claim = Deadline.within(Deadline.BEFORE_ACK, () -> service.claim(Long.parseLong(action.getValue()), user,
+                    payload.getChannel() == null ? channelId : payload.getChannel().getId(), action.getActionTs()));
+        } catch (RuntimeException e) {
+            log.error("claim of context card {} by {} not recorded: {}", action.getValue(), user, SafeErrors.describe(e));
+            modals.tellPrivately(ctx, SubmittedForms.NOT_RECORDED);
+            return ctx.ack();
+        }
         log.info("claim of context card {} by {}: {}", action.getValue(), ctx.getRequestUserId(), claim);
         return ctx.ack();
     }

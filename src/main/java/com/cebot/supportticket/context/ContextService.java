@@ -68,7 +68,7 @@ final class ContextService {
     }
 
     /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
-    boolean accept(ContextDraft draft, String viewId, String userId) {
+    SubmittedForms.Accepted accept(ContextDraft draft, String viewId, String userId) {
         return forms.accept(draft, viewId, userId);
     }
 

@@ -1,8 +1,11 @@
 package com.cebot.supportticket.request;
 
 import com.cebot.config.ConfigSection;
+import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.inbox.SubmittedForms;
+import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.WorkspaceLookup;
 import com.cebot.supportticket.CustomerSuggestions;
@@ -24,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,7 +145,11 @@ public final class RequestFeature implements Feature, TicketExport {
             return ctx.ackWithErrors(invalid.errors());
         }
         RequestDraft draft = ((RequestForm.Checked.Valid) checked).draft();
-        if (!service.accept(draft, view.getId(), ctx.getRequestUserId())) {
+        SubmittedForms.Accepted accepted = service.accept(draft, view.getId(), ctx.getRequestUserId());
+        if (accepted instanceof SubmittedForms.Accepted.NotStored) {
+            return ctx.ackWithErrors(Map.of(RequestModal.ANYTHING_ELSE, SubmittedForms.NOT_STORED));
+        }
+        if (accepted instanceof SubmittedForms.Accepted.Repeat) {
             log.info("support request {} delivered again; already accepted", view.getId());
         }
         return ctx.ack();
@@ -153,8 +161,15 @@ public final class RequestFeature implements Feature, TicketExport {
         var action = payload.getActions().get(0);
         String user = ctx.getRequestUserId();
         Move move = Move.ofActionId(action.getActionId());
-        RequestService.MoveResult result = service.move(Long.parseLong(action.getValue()), move, user, null,
-                "action:" + action.getActionTs() + ":" + user);
+        RequestService.MoveResult result;
+        try {
+            result = Deadline.within(Deadline.BEFORE_ACK, () -> service.move(Long.parseLong(action.getValue()), move,
+                    user, null, "action:" + action.getActionTs() + ":" + user));
+        } catch (RuntimeException e) {
+            log.error("{} on request {} by {} not recorded: {}", move, action.getValue(), user, SafeErrors.describe(e));
+            modals.tellPrivately(ctx, SubmittedForms.NOT_RECORDED);
+            return ctx.ack();
+        }
         if (result instanceof RequestService.MoveResult.NeedsReason needs) {
             modals.open(RequestModal.DECLINE_CALLBACK_ID, payload.getTriggerId(),
                     () -> RequestModal.decline(needs.request()));
@@ -170,8 +185,15 @@ public final class RequestFeature implements Feature, TicketExport {
             return ctx.ackWithErrors(invalid.errors());
         }
         RequestForm.Decline.Valid decline = (RequestForm.Decline.Valid) checked;
-        RequestService.MoveResult result = service.move(decline.requestId(), Move.DECLINE, ctx.getRequestUserId(),
-                decline.reason(), "view:" + view.getId());
+        RequestService.MoveResult result;
+        try {
+            result = Deadline.within(Deadline.BEFORE_ACK, () -> service.move(decline.requestId(), Move.DECLINE,
+                    ctx.getRequestUserId(), decline.reason(), "view:" + view.getId()));
+        } catch (RuntimeException e) {
+            log.error("decline of request {} by {} not recorded: {}", decline.requestId(), ctx.getRequestUserId(),
+                    SafeErrors.describe(e));
+            return ctx.ackWithErrors(Map.of(RequestModal.DECLINE_REASON, SubmittedForms.NOT_STORED));
+        }
         log.info("decline of request {} by {}: {}", decline.requestId(), ctx.getRequestUserId(), outcome(result));
         return ctx.ack();
     }

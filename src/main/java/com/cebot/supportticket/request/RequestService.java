@@ -80,7 +80,7 @@ final class RequestService {
     }
 
     /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
-    boolean accept(RequestDraft draft, String viewId, String userId) {
+    SubmittedForms.Accepted accept(RequestDraft draft, String viewId, String userId) {
         return forms.accept(draft, viewId, userId);
     }
 

@@ -1,0 +1,42 @@
+package com.cebot.db;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * A time limit on the store's transactions run by one thread, for work that must finish before
+ * Slack's 3-second ack (a listener storing a submission). Without one, a writer would wait behind a
+ * lock held by another process for as long as SQLite's busy timeout allows, and the ack would come
+ * too late for the person to see why. With one, the wait ends in time with a
+ * {@link StoreBusyException}, so the listener can answer instead.
+ */
+public final class Deadline {
+
+    /** What a listener may spend on the store: the rest of Slack's 3 seconds is for the ack to travel. */
+    public static final Duration BEFORE_ACK = Duration.ofSeconds(2);
+
+    private static final ThreadLocal<Long> UNTIL_NANOS = new ThreadLocal<>();
+
+    private Deadline() {}
+
+    public static <T> T within(Duration limit, Supplier<T> work) {
+        Long outer = UNTIL_NANOS.get();
+        long until = System.nanoTime() + limit.toNanos();
+        UNTIL_NANOS.set(outer == null ? until : Math.min(outer, until));
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                UNTIL_NANOS.remove();
+            } else {
+                UNTIL_NANOS.set(outer);
+            }
+        }
+    }
+
+    /** Nanoseconds left, or null when this thread has no deadline. */
+    static Long nanosLeft() {
+        Long until = UNTIL_NANOS.get();
+        return until == null ? null : Math.max(0, until - System.nanoTime());
+    }
+}
