@@ -52,7 +52,8 @@ public final class TicketLinkParser {
 
     private static final String SCHEME = "(?:https?://)?";
     private static final String ANY_REST = "(?:[/?#].*)?";
-    private static final String CHANNEL = "([CGD][A-Z0-9]{8,})";
+    /** Slack ids are a letter and 8 to 11 more today; 20 leaves room and keeps a link short enough to show. */
+    private static final String CHANNEL = "([CGD][A-Z0-9]{8,20})";
     private static final String TS = "(\\d{10}\\.\\d{6})";
     private static final String NUMBER = "([1-9]\\d{0,11})";
     /** What marks a number as a Zendesk ticket: "ZD", "Zendesk", "ZD ticket", "ticket" or "#". */
@@ -67,12 +68,12 @@ public final class TicketLinkParser {
     private static final Pattern ANGLE_FORM = Pattern.compile("<([^<>|]*)(?:\\|[^<>]*)?>");
 
     private static final Pattern SLACK_ARCHIVES = Pattern.compile(
-            SCHEME + "([a-z0-9-]+(?:\\.enterprise)?\\.slack(?:-gov)?\\.com)/archives/" + CHANNEL
+            SCHEME + "([a-z0-9-]{1,63}(?:\\.enterprise)?\\.slack(?:-gov)?\\.com)/archives/" + CHANNEL
                     + "/p(\\d{10})(\\d{6})(?:\\?(.*))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SLACK_THREAD_TS = Pattern.compile("(?:^|&)thread_ts=" + TS + "(?:&|$)");
     private static final Pattern SLACK_CLIENT_THREAD = Pattern.compile(
-            SCHEME + "app\\.slack\\.com/client/([TE][A-Z0-9]{8,})/" + CHANNEL + "/thread/" + CHANNEL + "-" + TS
+            SCHEME + "app\\.slack\\.com/client/([TE][A-Z0-9]{8,20})/" + CHANNEL + "/thread/" + CHANNEL + "-" + TS
                     + "(?:[?#].*)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern GITHUB = Pattern.compile(
@@ -80,7 +81,7 @@ public final class TicketLinkParser {
                     + "/(issues|pull|discussions)/" + NUMBER + ANY_REST,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ZENDESK_URL = Pattern.compile(
-            SCHEME + "([a-z0-9][a-z0-9-]*)\\.zendesk\\.com"
+            SCHEME + "([a-z0-9][a-z0-9-]{0,62})\\.zendesk\\.com"
                     + "/(?:agent/tickets|hc/(?:[a-z]{2}(?:-[a-z0-9]{2,4})?/)?requests)/" + NUMBER + ANY_REST,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKED_NUMBER = Pattern.compile(TICKET_MARKER + NUMBER, Pattern.CASE_INSENSITIVE);
