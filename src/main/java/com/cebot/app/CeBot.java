@@ -10,12 +10,12 @@ import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import com.cebot.sdrcollab.SdrFeature;
 import com.cebot.slack.Background;
-import com.cebot.slack.ImmediateDispatch;
 import com.cebot.slack.InteractionLog;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
 import com.cebot.slack.SlackClients;
+import com.cebot.slack.SocketModeConnection;
 import com.cebot.slack.Workspace;
 import com.cebot.slack.WorkspaceSetup;
 import com.cebot.supportticket.CustomerSuggestions;
@@ -29,15 +29,18 @@ import com.cebot.supportticket.request.RequestService;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +55,9 @@ public final class CeBot implements AutoCloseable {
 
     /** Knobs that tests turn down; production uses {@link #DEFAULT}. */
     public record Tuning(Duration slackTimeout, Outbox.Timing outbox, int envelopeThreads, int afterAckThreads,
-            Duration schedulerPoll) {
-        public static final Tuning DEFAULT =
-                new Tuning(Duration.ofSeconds(10), Outbox.Timing.DEFAULT, 16, 8, Duration.ofSeconds(30));
+            Duration schedulerPoll, SocketModeConnection.Timing socket) {
+        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(10), Outbox.Timing.DEFAULT, 16, 8,
+                Duration.ofSeconds(30), SocketModeConnection.Timing.DEFAULT);
     }
 
     /** How often the head of support's user group is read again; a refused member triggers it sooner. */
@@ -63,11 +66,14 @@ public final class CeBot implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final Jdbi jdbi;
     private final Workspace workspace;
+    private final AtomicReference<Instant> lastSlackHello;
 
-    private CeBot(List<AutoCloseable> resources, Jdbi jdbi, Workspace workspace) {
+    private CeBot(List<AutoCloseable> resources, Jdbi jdbi, Workspace workspace,
+            AtomicReference<Instant> lastSlackHello) {
         this.resources = resources;
         this.jdbi = jdbi;
         this.workspace = workspace;
+        this.lastSlackHello = lastSlackHello;
     }
 
     public static CeBot start(Settings settings, Clock clock, Tuning tuning) throws StartupException {
@@ -133,17 +139,18 @@ public final class CeBot implements AutoCloseable {
         outbox.start();
         inbox.start();
         scheduler.start();
-        SocketModeApp socket;
+        AtomicReference<Instant> lastSlackHello = new AtomicReference<>();
+        SocketModeConnection socket;
         try {
-            socket = connect(secrets.appToken(), app);
+            socket = connect(secrets.appToken(), app, tuning, clock, lastSlackHello::set);
         } catch (StartupException e) {
             closeAll(resources);
             throw e;
         }
-        resources.add(ImmediateDispatch.install(socket.getClient(), tuning.envelopeThreads()));
-        resources.add(socket::close);
+        // Last in, so first closed: running handlers send their acks while the store is still open.
+        resources.add(socket);
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
-        return new CeBot(resources, jdbi, workspace);
+        return new CeBot(resources, jdbi, workspace, lastSlackHello);
     }
 
     private static AuthTestResponse authTest(MethodsClient methods, String apiUrl) throws StartupException {
@@ -178,10 +185,7 @@ public final class CeBot implements AutoCloseable {
         return report.workspace().get();
     }
 
-    /**
-     * Bolt's SocketModeApp only logs a refused app token and then fails with a NullPointerException,
-     * so the token is tried first, where the answer can become a clear message.
-     */
+    /** The app token is tried before anything starts, so a refused one stops the bot with nothing to undo. */
     private static void checkAppToken(Slack slack, String appToken) throws StartupException {
         try {
             var open = slack.methods().appsConnectionsOpen(r -> r.token(appToken));
@@ -194,14 +198,16 @@ public final class CeBot implements AutoCloseable {
         }
     }
 
-    /** The app-token constructor is the one that attaches Bolt to the client it builds. */
-    private static SocketModeApp connect(String appToken, App app) throws StartupException {
+    /** Returns once Slack said hello on the socket; a failed start has closed what it opened. */
+    private static SocketModeConnection connect(String appToken, App app, Tuning tuning, Clock clock,
+            Consumer<Instant> onHello) throws StartupException {
+        SocketModeConnection socket = new SocketModeConnection(app, appToken, tuning.envelopeThreads(),
+                tuning.socket(), clock, onHello);
         try {
-            SocketModeApp socket = new SocketModeApp(appToken, app);
-            socket.startAsync();
+            socket.start();
             return socket;
-        } catch (Exception e) {
-            throw new StartupException("Cannot open the Socket Mode connection: " + e.getMessage());
+        } catch (SocketModeConnection.StartFailure e) {
+            throw new StartupException(e.getMessage());
         }
     }
 
@@ -211,6 +217,11 @@ public final class CeBot implements AutoCloseable {
 
     public Workspace workspace() {
         return workspace;
+    }
+
+    /** When Slack last said hello on the Socket Mode connection (at start and after each reconnect). */
+    public Optional<Instant> lastSlackHello() {
+        return Optional.ofNullable(lastSlackHello.get());
     }
 
     @Override

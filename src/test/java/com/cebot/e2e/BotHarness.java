@@ -5,6 +5,7 @@ import com.cebot.app.StartupException;
 import com.cebot.config.ConfigLoader;
 import com.cebot.config.Settings;
 import com.cebot.outbox.Outbox;
+import com.cebot.slack.SocketModeConnection;
 import com.cebot.slackfake.SlackFake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,8 @@ public final class BotHarness implements AutoCloseable {
 
     public static final CeBot.Tuning FAST = new CeBot.Tuning(Duration.ofSeconds(2),
             new Outbox.Timing(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(100)),
-            16, 8, Duration.ofMillis(100));
+            16, 8, Duration.ofMillis(100), new SocketModeConnection.Timing(Duration.ofSeconds(2),
+                    Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMillis(500)));
 
     public final SlackFake slack;
     private final Path dir;
