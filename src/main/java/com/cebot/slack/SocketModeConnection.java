@@ -2,8 +2,8 @@ package com.cebot.slack;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
@@ -16,6 +16,7 @@ import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
 import com.slack.api.socket_mode.response.AckResponse;
 import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -57,9 +58,9 @@ import org.slf4j.LoggerFactory;
  *       opened. It also starts the Bolt {@link App}; that makes no Slack call when the app's
  *       middleware is already built (an {@code app.use(…)} before, as the bot does), else it runs
  *       Bolt's {@code auth.test}.
- *   <li><b>Dispatch at once.</b> Each envelope goes to a bounded worker pool the moment it is read
- *       (the SDK's own queue is polled by one task per thread every 10 ms); when the pool and its
- *       backlog are full, the socket's reader runs it itself. Bolt's answer becomes the ack exactly
+ *   <li><b>Dispatch at once.</b> Each frame goes to a bounded worker pool the moment it is read,
+ *       unparsed (the SDK's own queue is polled by one task per thread every 10 ms); when the pool
+ *       and its backlog are full, the socket's reader runs it itself. Bolt's answer becomes the ack exactly
  *       as {@code SocketModeApp} builds it. Payloads are never logged: they hold what people typed.
  *   <li><b>Supervised.</b> A {@code disconnect} frame (any reason) opens a replacement at once and
  *       closes the old socket once its handlers are done; a closed socket, or one that stops
@@ -286,22 +287,47 @@ public final class SocketModeConnection implements AutoCloseable {
         }
     }
 
-    // ---- frames, on the socket's reader thread
+    // ---- frames
 
+    /**
+     * On the socket's reader thread: hands the frame to a worker and returns, without reading it.
+     * Counted before the check so that close(), which clears {@code accepting} and then waits for
+     * zero, either sees this frame running or this frame sees close().
+     */
     private void onFrame(Link link, String message) {
-        JsonObject frame;
-        try {
-            JsonElement parsed = JsonParser.parseString(message);
-            if (!parsed.isJsonObject()) {
-                return;
-            }
-            frame = parsed.getAsJsonObject();
-        } catch (RuntimeException e) {
-            log.warn("Ignored a Socket Mode frame that is not JSON");
+        inFlight.incrementAndGet();
+        link.inFlight.incrementAndGet();
+        if (!accepting) {
+            finished(link);
+            dropIfEnvelope(message);
             return;
         }
-        String type = text(frame, "type");
-        if ("hello".equals(type)) {
+        try {
+            workers.execute(() -> {
+                try {
+                    route(link, message);
+                } finally {
+                    finished(link);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            finished(link);
+            dropIfEnvelope(message);
+        }
+    }
+
+    private void dropIfEnvelope(String message) {
+        if (ENVELOPE_TYPES.contains(FrameHeader.read(message).type())) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** On a worker (or on the reader when every worker is busy and the backlog full). */
+    private void route(Link link, String message) {
+        FrameHeader frame = FrameHeader.read(message);
+        if (frame.type() == null) {
+            log.warn("Ignored a Socket Mode frame without a type");
+        } else if (frame.type().equals("hello")) {
             // Reported before start() can return on it, so a caller sees its first hello stored.
             Instant at = clock.instant();
             lastHello = at;
@@ -311,36 +337,10 @@ public final class SocketModeConnection implements AutoCloseable {
                 log.warn("The hello callback failed: {}", describe(e));
             }
             link.helloArrived();
-        } else if ("disconnect".equals(type)) {
-            disconnectRequested(link, Optional.ofNullable(text(frame, "reason")).orElse("no reason given"));
-        } else if (ENVELOPE_TYPES.contains(type)) {
-            dispatch(link, message, type, text(frame, "envelope_id"));
-        }
-    }
-
-    /**
-     * Counted before the check so that close(), which clears {@code accepting} and then waits for
-     * zero, either sees this envelope running or this envelope sees close().
-     */
-    private void dispatch(Link link, String message, String type, String envelopeId) {
-        inFlight.incrementAndGet();
-        link.inFlight.incrementAndGet();
-        if (!accepting) {
-            finished(link);
-            dropped.incrementAndGet();
-            return;
-        }
-        try {
-            workers.execute(() -> {
-                try {
-                    handle(link, message, type, envelopeId);
-                } finally {
-                    finished(link);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            finished(link);
-            dropped.incrementAndGet();
+        } else if (frame.type().equals("disconnect")) {
+            disconnectRequested(link, frame.reason() == null ? "no reason given" : frame.reason());
+        } else if (ENVELOPE_TYPES.contains(frame.type())) {
+            handle(link, message, frame.type(), frame.envelopeId());
         }
     }
 
@@ -687,11 +687,6 @@ public final class SocketModeConnection implements AutoCloseable {
         return thread;
     }
 
-    private static String text(JsonObject object, String field) {
-        JsonElement value = object.get(field);
-        return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
-    }
-
     private static Duration parseSeconds(String header) {
         try {
             return header == null ? Duration.ZERO : Duration.ofSeconds(Long.parseLong(header.trim()));
@@ -722,6 +717,39 @@ public final class SocketModeConnection implements AutoCloseable {
             }
         }
         return e.getClass().getName() + (where == null ? "" : " at " + where);
+    }
+
+    /**
+     * The top-level strings that say what a frame is, read without building the payload's tree
+     * (Bolt parses the envelope again anyway); nulls for what is missing or not JSON.
+     */
+    private record FrameHeader(String type, String envelopeId, String reason) {
+
+        static FrameHeader read(String message) {
+            String type = null;
+            String envelopeId = null;
+            String reason = null;
+            try (JsonReader reader = new JsonReader(new StringReader(message))) {
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    String name = reader.nextName();
+                    if (reader.peek() != JsonToken.STRING) {
+                        reader.skipValue();
+                    } else if (name.equals("type")) {
+                        type = reader.nextString();
+                    } else if (name.equals("envelope_id")) {
+                        envelopeId = reader.nextString();
+                    } else if (name.equals("reason")) {
+                        reason = reader.nextString();
+                    } else {
+                        reader.skipValue();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Not a JSON object: whatever was read so far stands.
+            }
+            return new FrameHeader(type, envelopeId, reason);
+        }
     }
 
     /** How an attempt to open a socket ended. */
