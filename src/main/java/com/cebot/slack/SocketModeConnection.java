@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  *       Bolt's {@code auth.test}.
  *   <li><b>Dispatch at once.</b> Each frame goes to a bounded worker pool the moment it is read,
  *       unparsed (the SDK's own queue is polled by one task per thread every 10 ms); when the pool
- *       and its backlog are full, the socket's reader runs it itself. Bolt's answer becomes the ack exactly
- *       as {@code SocketModeApp} builds it. Payloads are never logged: they hold what people typed.
+ *       and its backlog are full, the socket's reader runs it itself. Bolt's answer becomes the ack
+ *       exactly as {@code SocketModeApp} builds it. Payloads are never logged: they hold what
+ *       people typed.
  *   <li><b>Supervised.</b> A {@code disconnect} frame (any reason) opens a replacement at once and
  *       closes the old socket once its handlers are done; a closed socket, or one that stops
  *       answering pings, is replaced too. Failed attempts are retried after
@@ -148,7 +149,8 @@ public final class SocketModeConnection implements AutoCloseable {
      * @param app the Bolt app whose listeners handle the envelopes; its {@code slack()} makes the Web API calls
      * @param appToken the app-level token ({@code xapp-…}) with {@code connections:write}
      * @param threads workers running handlers
-     * @param onHello told the time of every {@code hello} Slack sends, on the socket's reader thread
+     * @param onHello told the time of every {@code hello} Slack sends (on a worker thread), before
+     *     {@link #start()} can return on it
      */
     public SocketModeConnection(App app, String appToken, int threads, Timing timing, Clock clock,
             Consumer<Instant> onHello) {
@@ -417,7 +419,7 @@ public final class SocketModeConnection implements AutoCloseable {
         return current != null && current.canSend() ? current : null;
     }
 
-    // ---- supervision, on the supervisor thread
+    // ---- supervision: events arrive on socket and worker threads and are handled on the supervisor
 
     private void disconnectRequested(Link link, String reason) {
         link.leaveReason = reason;
@@ -527,18 +529,25 @@ public final class SocketModeConnection implements AutoCloseable {
         Link old;
         int attempts;
         Instant wentDown;
+        boolean tooLate;
         synchronized (this) {
-            if (closing) {
-                link.close();
-                return;
-            }
+            tooLate = closing;
             old = current;
-            current = link;
-            reconnecting = false;
-            attempts = failedAttempts + 1;
-            failedAttempts = 0;
-            wentDown = downSince;
-            downSince = null;
+            if (!tooLate) {
+                current = link;
+                reconnecting = false;
+                attempts = failedAttempts + 1;
+                failedAttempts = 0;
+                wentDown = downSince;
+                downSince = null;
+            } else {
+                attempts = 0;
+                wentDown = null;
+            }
+        }
+        if (tooLate) {
+            link.close();
+            return;
         }
         if (old == null) {
             Duration down = wentDown == null ? Duration.ZERO : Duration.between(wentDown, clock.instant());
