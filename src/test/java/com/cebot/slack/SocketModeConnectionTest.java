@@ -243,10 +243,9 @@ final class SocketModeConnectionTest {
         String slow = fake.sendGlobalShortcut("slow", ALICE);
         assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
-        Ack quick = fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT);
+        fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT);
 
         assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(slow);
-        assertThat(quick.latency()).isLessThan(Duration.ofMillis(500));
     }
 
     // ---- keeping the connection
