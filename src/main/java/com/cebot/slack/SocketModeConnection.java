@@ -566,7 +566,7 @@ public final class SocketModeConnection implements AutoCloseable {
     }
 
     /** firstRetry doubling up to maxRetry, minus up to 20 % so that many bots do not retry in step. */
-    Duration backoff(int failures, Duration retryAfter) {
+    private Duration backoff(int failures, Duration retryAfter) {
         long first = timing.firstRetry().toMillis();
         long max = timing.maxRetry().toMillis();
         long nominal = failures >= 31 ? max : Math.min(max, first << (failures - 1));
@@ -705,7 +705,7 @@ public final class SocketModeConnection implements AutoCloseable {
     }
 
     /** "10 s", "0.5 s": for log lines and messages. */
-    static String seconds(Duration d) {
+    private static String seconds(Duration d) {
         long millis = d.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format("%.1f s", millis / 1000.0);
     }
@@ -714,7 +714,7 @@ public final class SocketModeConnection implements AutoCloseable {
      * The exception's class and where it was thrown, without its message: a message may quote what
      * a person typed.
      */
-    static String describe(Throwable e) {
+    private static String describe(Throwable e) {
         StackTraceElement where = null;
         for (StackTraceElement frame : e.getStackTrace()) {
             if (where == null) {
