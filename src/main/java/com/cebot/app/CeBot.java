@@ -12,12 +12,12 @@ import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import com.cebot.slack.Background;
-import com.cebot.slack.ImmediateDispatch;
 import com.cebot.slack.InteractionLog;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
 import com.cebot.slack.SlackClients;
+import com.cebot.slack.SocketModeConnection;
 import com.cebot.slack.Workspace;
 import com.cebot.slack.WorkspaceLookup;
 import com.cebot.work.Backoff;
@@ -27,15 +27,17 @@ import com.cebot.work.WorkQueue;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,7 @@ public final class CeBot implements AutoCloseable {
 
     /** Knobs that tests turn down; production uses {@link #DEFAULT}. */
     public record Tuning(Duration slackTimeout, WorkQueue.Settings inbox, WorkQueue.Settings outbox,
-            WorkQueue.Settings jobs, int envelopeThreads, int afterAckThreads) {
+            WorkQueue.Settings jobs, int envelopeThreads, int afterAckThreads, SocketModeConnection.Timing socket) {
 
         /**
          * Claims hold for a minute: a Slack call ends within {@code slackTimeout}, and a lookup before
@@ -60,17 +62,20 @@ public final class CeBot implements AutoCloseable {
                 new WorkQueue.Settings(50, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
                 new WorkQueue.Settings(1, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
                 new WorkQueue.Settings(20, Duration.ofSeconds(15), Duration.ofMinutes(1), Backoff.DEFAULT),
-                16, 8);
+                16, 8, SocketModeConnection.Timing.DEFAULT);
     }
 
     private final List<AutoCloseable> resources;
     private final Jdbi jdbi;
     private final Workspace workspace;
+    private final AtomicReference<Instant> lastSlackHello;
 
-    private CeBot(List<AutoCloseable> resources, Jdbi jdbi, Workspace workspace) {
+    private CeBot(List<AutoCloseable> resources, Jdbi jdbi, Workspace workspace,
+            AtomicReference<Instant> lastSlackHello) {
         this.resources = resources;
         this.jdbi = jdbi;
         this.workspace = workspace;
+        this.lastSlackHello = lastSlackHello;
     }
 
     /** Starts the bot; on failure everything it opened is closed again before the exception leaves. */
@@ -98,7 +103,6 @@ public final class CeBot implements AutoCloseable {
         resources.add(slack);
         MethodsClient methods = slack.methods(secrets.botToken());
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
-        checkAppToken(slack, secrets.appToken());
         Database.Pooled store = Database.pooled(secrets.databaseUrl());
         resources.add(store);
         Jdbi jdbi = store.jdbi();
@@ -137,12 +141,21 @@ public final class CeBot implements AutoCloseable {
         outboxQueue.start();
         jobQueue.start();
 
-        SocketModeApp socket = connect(secrets.appToken(), app);
-        resources.add(ImmediateDispatch.install(socket.getClient(), tuning.envelopeThreads()));
-        resources.add(socket::close);
-        processes.hello(clock.instant());
+        AtomicReference<Instant> lastSlackHello = new AtomicReference<>();
+        SocketModeConnection socket = new SocketModeConnection(app, secrets.appToken(), tuning.envelopeThreads(),
+                tuning.socket(), clock, at -> {
+                    lastSlackHello.set(at);
+                    processes.hello(at);
+                });
+        // Last in, so first closed: running handlers send their acks while the store is still open.
+        resources.add(socket);
+        try {
+            socket.start();
+        } catch (SocketModeConnection.StartFailure e) {
+            throw new StartupException(e.getMessage());
+        }
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
-        return new CeBot(resources, jdbi, workspace);
+        return new CeBot(resources, jdbi, workspace, lastSlackHello);
     }
 
     private static WorkQueue queue(String name, Jdbi jdbi, Clock clock, Owner owner, WorkQueue.Settings settings,
@@ -187,40 +200,17 @@ public final class CeBot implements AutoCloseable {
         return workspace;
     }
 
-    /**
-     * Bolt's SocketModeApp only logs a refused app token and then fails with a NullPointerException,
-     * so the token is tried first, where the answer can become a clear message.
-     */
-    private static void checkAppToken(Slack slack, String appToken) throws StartupException {
-        try {
-            var open = slack.methods().appsConnectionsOpen(r -> r.token(appToken));
-            if (!open.isOk()) {
-                throw new StartupException("SLACK_APP_TOKEN was refused by Slack (" + open.getError() + "). Create an"
-                        + " app-level token with the connections:write scope under Basic Information.");
-            }
-        } catch (IOException | SlackApiException e) {
-            throw new StartupException("Cannot open a Socket Mode connection with SLACK_APP_TOKEN: "
-                    + SafeErrors.describe(e));
-        }
-    }
-
-    /** The app-token constructor is the one that attaches Bolt to the client it builds. */
-    private static SocketModeApp connect(String appToken, App app) throws StartupException {
-        try {
-            SocketModeApp socket = new SocketModeApp(appToken, app);
-            socket.startAsync();
-            return socket;
-        } catch (Exception e) {
-            throw new StartupException("Cannot open the Socket Mode connection: " + SafeErrors.describe(e));
-        }
-    }
-
     public Jdbi jdbi() {
         return jdbi;
     }
 
     public Workspace workspace() {
         return workspace;
+    }
+
+    /** When Slack last said hello on the Socket Mode connection. */
+    public Optional<Instant> lastSlackHello() {
+        return Optional.ofNullable(lastSlackHello.get());
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.cebot.app.Main;
 import com.cebot.feature.Feature;
 import com.cebot.work.Backoff;
 import com.cebot.work.WorkQueue;
+import com.cebot.slack.SocketModeConnection;
 import com.cebot.slackfake.SlackFake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,8 @@ public final class BotHarness implements AutoCloseable {
             new WorkQueue.Settings(50, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(1, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
-            16, 8);
+            16, 8, new SocketModeConnection.Timing(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                    Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMillis(500)));
 
     public final SlackFake slack;
     private final Path dir;

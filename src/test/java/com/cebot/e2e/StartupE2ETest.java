@@ -8,6 +8,7 @@ import com.cebot.app.CeBot;
 import com.cebot.app.StartupException;
 import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.RecordedCall;
+import com.cebot.testing.LogCapture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +55,34 @@ final class StartupE2ETest {
                 .containsExactly(BotHarness.SUPPORT);
         assertThat(harness.slack.botIsMember(BotHarness.SUPPORT)).isTrue();
         assertThat(harness.bot().workspace().customerSupport()).isEqualTo(BotHarness.SUPPORT);
+        assertThat(harness.bot().lastSlackHello()).isPresent();
+    }
+
+    @Test
+    void aSocketUrlWhereNothingListens_stopsStart_inOneLine_andTheBotNeverSaysItIsListening() {
+        harness = BotHarness.create(dir, Clock.systemUTC());
+        harness.slack.handOutDeadSocketUrls(true);
+
+        try (LogCapture logs = LogCapture.start()) {
+            assertThatThrownBy(harness::tryStart)
+                    .isInstanceOfSatisfying(StartupException.class, e -> assertThat(e.problems()).singleElement()
+                            .asString()
+                            .startsWith("Cannot open the Socket Mode WebSocket (wss host 127.0.0.1:")
+                            .doesNotContain("ticket"));
+            assertThat(logs.lines(CeBot.class, ch.qos.logback.classic.Level.INFO))
+                    .noneMatch(line -> line.contains("listening"));
+            assertThat(logs.events()).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
+        }
+        assertThat(harness.slack.openConnections()).isZero();
+    }
+
+    @Test
+    void closingTheBot_closesItsSocket() {
+        harness = BotHarness.started(dir);
+
+        harness.stopBot();
+
+        harness.slack.awaitConnections(0, WAIT);
     }
 
     @Test

@@ -39,6 +39,11 @@ final class RawSocketClient extends WebSocketClient {
         return frame;
     }
 
+    /** Frames received and not yet taken with {@link #nextFrame}. */
+    int framesWaiting() {
+        return frames.size();
+    }
+
     void ack(String envelopeId, JsonNode payload) {
         ObjectNode ack = Json.object().put("envelope_id", envelopeId);
         if (payload != null) {

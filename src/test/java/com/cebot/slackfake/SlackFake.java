@@ -245,6 +245,24 @@ public final class SlackFake implements AutoCloseable {
     }
 
     /**
+     * Leaves every open socket open but silent: no more envelopes, and protocol pings go
+     * unanswered, as when a NAT forgets a connection. Envelopes wait for the next socket.
+     */
+    public void freezeConnections() {
+        socket.freezeConnections();
+    }
+
+    /** While on, apps.connections.open hands out URLs on a loopback port where nothing listens. */
+    public void handOutDeadSocketUrls(boolean on) {
+        socket.handOutDeadUrls(on);
+    }
+
+    /** While on, new sockets are accepted but never get hello (nor envelopes). */
+    public void withholdHello(boolean on) {
+        socket.withholdHello(on);
+    }
+
+    /**
      * Off by default. When on, an events_api envelope not acked within {@code after} is sent again
      * with the same envelope_id, retry_attempt + 1 and retry_reason "timeout", up to 3 times.
      */

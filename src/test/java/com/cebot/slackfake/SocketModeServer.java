@@ -2,8 +2,11 @@ package com.cebot.slackfake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -24,6 +27,7 @@ import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
@@ -52,12 +56,18 @@ final class SocketModeServer extends WebSocketServer {
     // Guarded by this.
     private final Set<String> tickets = new HashSet<>();
     private final List<WebSocket> open = new ArrayList<>();
+    /** Open but sent nothing: no hello, no envelopes. */
+    private final Set<WebSocket> mute = new HashSet<>();
+    /** Open but answering no pings: a half-open socket. */
+    private final Set<WebSocket> frozen = new HashSet<>();
     private final Deque<ObjectNode> undelivered = new ArrayDeque<>();
     private final Map<String, Long> sentAtNanos = new HashMap<>();
     private final List<Ack> acks = new ArrayList<>();
     private long lastTicket;
     private int opened;
     private Duration redeliverAfter;
+    private boolean deadUrls;
+    private boolean withholdHello;
 
     private SocketModeServer(Consumer<Ack> beforeAckIsVisible) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -87,7 +97,22 @@ final class SocketModeServer extends WebSocketServer {
     synchronized String issueUrl() {
         String ticket = String.valueOf(++lastTicket);
         tickets.add(ticket);
-        return "ws://127.0.0.1:" + getPort() + "/link?ticket=" + ticket;
+        int port = deadUrls ? closedPort() : getPort();
+        return "ws://127.0.0.1:" + port + "/link?ticket=" + ticket;
+    }
+
+    synchronized void handOutDeadUrls(boolean on) {
+        deadUrls = on;
+    }
+
+    synchronized void withholdHello(boolean on) {
+        withholdHello = on;
+    }
+
+    /** Every open socket stays open but gets no more frames and answers no pings. */
+    synchronized void freezeConnections() {
+        mute.addAll(open);
+        frozen.addAll(open);
     }
 
     void close() {
@@ -103,15 +128,16 @@ final class SocketModeServer extends WebSocketServer {
         redeliverAfter = after;
     }
 
-    /** Sends to the newest connection; with none open, the envelope waits for the next one. */
+    /** Sends to the newest connection that said hello; with none open, the envelope waits for the next one. */
     void send(ObjectNode envelope) {
         WebSocket target;
         synchronized (this) {
-            if (open.isEmpty()) {
+            List<WebSocket> live = open.stream().filter(c -> !mute.contains(c)).toList();
+            if (live.isEmpty()) {
                 undelivered.add(envelope);
                 return;
             }
-            target = open.get(open.size() - 1);
+            target = live.get(live.size() - 1);
             sentAtNanos.put(Json.text(envelope, "envelope_id"), System.nanoTime());
         }
         try {
@@ -129,7 +155,11 @@ final class SocketModeServer extends WebSocketServer {
         ObjectNode frame = Json.object().put("type", "disconnect").put("reason", reason);
         frame.putObject("debug_info").put("host", "applink-fake");
         String text = Json.write(frame);
-        openConnections().forEach(connection -> connection.send(text));
+        List<WebSocket> targets;
+        synchronized (this) {
+            targets = open.stream().filter(c -> !mute.contains(c)).toList();
+        }
+        targets.forEach(connection -> connection.send(text));
     }
 
     /** Closes every socket without a close handshake, like a network failure. */
@@ -199,6 +229,10 @@ final class SocketModeServer extends WebSocketServer {
                 return;
             }
             open.add(connection);
+            if (withholdHello) {
+                mute.add(connection);
+                return;
+            }
             connection.send(Json.write(hello(open.size())));
             waiting = List.copyOf(undelivered);
             undelivered.clear();
@@ -211,8 +245,20 @@ final class SocketModeServer extends WebSocketServer {
     public void onClose(WebSocket connection, int code, String reason, boolean remote) {
         synchronized (this) {
             open.remove(connection);
+            mute.remove(connection);
+            frozen.remove(connection);
         }
         monitor.signal();
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket connection, Framedata ping) {
+        synchronized (this) {
+            if (frozen.contains(connection)) {
+                return;
+            }
+        }
+        super.onWebsocketPing(connection, ping);
     }
 
     @Override
@@ -238,6 +284,15 @@ final class SocketModeServer extends WebSocketServer {
     @Override
     public void onError(WebSocket connection, Exception error) {
         // A broken socket is reported through onClose as well; nothing else to do here.
+    }
+
+    /** A loopback port nothing listens on: bound for a moment to learn a free one, then closed again. */
+    private static int closedPort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ObjectNode hello(int connections) {

@@ -213,6 +213,52 @@ final class SocketModeServerTest {
         assertThat(client.awaitCloseCode(WAIT)).isEqualTo(CloseFrame.GOING_AWAY);
     }
 
+    @Test
+    void deadSocketUrls_pointWhereNothingListens_untilSwitchedOff() throws Exception {
+        fake.handOutDeadSocketUrls(true);
+        String dead = socketUrl();
+        fake.handOutDeadSocketUrls(false);
+
+        assertThat(dead).startsWith("ws://127.0.0.1:").contains("ticket=");
+        assertThat(RawSocketClient.connect(dead)).isNull();
+        assertThat(fake.connectionsOpened()).isZero();
+        connect().nextFrame(WAIT);
+    }
+
+    @Test
+    void withheldHello_leavesTheSocketOpenAndSilent_evenForEnvelopes() throws Exception {
+        fake.withholdHello(true);
+        RawSocketClient silent = connect();
+        fake.awaitConnections(1, WAIT);
+        fake.withholdHello(false);
+
+        String envelopeId = fake.sendAppHomeOpened("UALICE").envelopeId();
+        RawSocketClient next = connect();
+
+        assertThat(next.nextFrame(WAIT).get("type").asText()).isEqualTo("hello");
+        assertThat(next.nextFrame(WAIT).get("envelope_id").asText()).isEqualTo(envelopeId);
+        assertThat(silent.framesWaiting()).isZero();
+        silent.sendPing();
+        assertThat(silent.awaitPong(WAIT)).isTrue();
+    }
+
+    @Test
+    void frozenSockets_stayOpen_butAnswerNoPings_andEnvelopesWaitForTheNextSocket() throws Exception {
+        RawSocketClient frozen = connect();
+        frozen.nextFrame(WAIT);
+        fake.freezeConnections();
+
+        frozen.sendPing();
+        String envelopeId = fake.sendAppHomeOpened("UALICE").envelopeId();
+        RawSocketClient next = connect();
+
+        assertThat(next.nextFrame(WAIT).get("type").asText()).isEqualTo("hello");
+        assertThat(next.nextFrame(WAIT).get("envelope_id").asText()).isEqualTo(envelopeId);
+        assertThat(frozen.framesWaiting()).isZero();
+        assertThat(frozen.awaitPong(Duration.ofMillis(200))).isFalse();
+        assertThat(fake.openConnections()).isEqualTo(2);
+    }
+
     private RawSocketClient connect() throws Exception {
         RawSocketClient client = RawSocketClient.connect(socketUrl());
         assertThat(client).as("handshake accepted").isNotNull();

@@ -3,6 +3,7 @@ package com.cebot.supportticket.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.inbox.Inbox;
+import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.CustomerChoice;
@@ -72,11 +73,11 @@ final class ContextServiceTest {
 
     @Test
     void repeatedDelivery_ofTheSameView_isAcceptedOnce() {
-        boolean first = service.accept(draft("Acme", "ZD 1"), "V1", "U0CE");
-        boolean again = service.accept(draft("Acme", "ZD 1"), "V1", "U0CE");
+        var first = service.accept(draft("Acme", "ZD 1"), "V1", "U0CE");
+        var again = service.accept(draft("Acme", "ZD 1"), "V1", "U0CE");
 
-        assertThat(first).isTrue();
-        assertThat(again).isFalse();
+        assertThat(first).isInstanceOf(SubmittedForms.Accepted.Stored.class);
+        assertThat(again).isInstanceOf(SubmittedForms.Accepted.Repeat.class);
         int accepted = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'inbox'")
                 .mapTo(Integer.class).one());
         assertThat(accepted).isEqualTo(1);

@@ -1,5 +1,6 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.inbox.SubmittedForms;
 import static com.cebot.supportticket.request.RequestStore.CE;
 import static com.cebot.supportticket.request.RequestStore.CHANNEL;
 import static com.cebot.supportticket.request.RequestStore.DELEGATE;
@@ -54,11 +55,11 @@ final class RequestServiceTest {
     void accept_sameViewAgain_isKeptOnce() {
         RequestDraft draft = RequestStore.draft(java.util.Optional.empty());
 
-        boolean first = store.service.accept(draft, "V1", CE);
-        boolean again = store.service.accept(draft, "V1", CE);
+        var first = store.service.accept(draft, "V1", CE);
+        var again = store.service.accept(draft, "V1", CE);
 
-        assertThat(first).isTrue();
-        assertThat(again).as("a repeated delivery of the same view").isFalse();
+        assertThat(first).isInstanceOf(SubmittedForms.Accepted.Stored.class);
+        assertThat(again).as("a repeated delivery of the same view").isInstanceOf(SubmittedForms.Accepted.Repeat.class);
         int accepted = store.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'inbox'")
                 .mapTo(Integer.class).one());
         assertThat(accepted).isEqualTo(1);

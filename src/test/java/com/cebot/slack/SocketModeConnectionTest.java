@@ -1,0 +1,432 @@
+package com.cebot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.cebot.slackfake.Ack;
+import com.cebot.slackfake.Fault;
+import com.cebot.slackfake.RecordedCall;
+import com.cebot.slackfake.SlackFake;
+import com.cebot.testing.Await;
+import com.cebot.testing.LogCapture;
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The bot's Socket Mode connection against the loopback Slack, with a real Bolt app. */
+final class SocketModeConnectionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String ALICE = "UALICE";
+    private static final String CHANNEL = "C1";
+    /** Stands for what a person typed: it must never reach a log line. */
+    private static final String TYPED = "words-only-the-person-typed";
+    private static final SocketModeConnection.Timing FAST = new SocketModeConnection.Timing(Duration.ofSeconds(1),
+            Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
+
+    private final List<Instant> hellos = new CopyOnWriteArrayList<>();
+    private final AtomicInteger counted = new AtomicInteger();
+    private final CountDownLatch slowStarted = new CountDownLatch(1);
+    private SlackFake fake;
+    private Slack slack;
+    private App app;
+    private LogCapture logs;
+    private final List<SocketModeConnection> connections = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        logs = LogCapture.start();
+        fake = SlackFake.start();
+        fake.addUser(ALICE, "alice", "Europe/Berlin");
+        fake.addChannel(CHANNEL, "ce", true);
+        slack = Slack.getInstance(fake.slackConfig());
+        app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
+        app.globalShortcut("plain", (req, ctx) -> ctx.ack());
+        app.globalShortcut("count", (req, ctx) -> {
+            counted.incrementAndGet();
+            return ctx.ack();
+        });
+        app.globalShortcut("slow", (req, ctx) -> {
+            slowStarted.countDown();
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+            return ctx.ack();
+        });
+        app.command("/text", (req, ctx) -> Response.builder().statusCode(200).body("plain words").build());
+        app.command("/json", (req, ctx) -> ctx.ack(r -> r.responseType("ephemeral").text("as JSON")));
+        app.command("/boom", (req, ctx) -> {
+            throw new IllegalStateException("could not read " + req.getPayload().getText());
+        });
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        try {
+            connections.forEach(SocketModeConnection::close);
+            slack.close();
+            fake.close();
+        } finally {
+            logs.close();
+        }
+        assertThat(logs.events()).extracting(LogCapture::printed).noneMatch(line -> line.contains(TYPED));
+    }
+
+    private SocketModeConnection connection(String appToken, SocketModeConnection.Timing timing) {
+        SocketModeConnection connection = new SocketModeConnection(app, appToken, 4, timing, Clock.systemUTC(),
+                hellos::add);
+        connections.add(connection);
+        return connection;
+    }
+
+    private SocketModeConnection started() throws Exception {
+        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, FAST);
+        connection.start();
+        return connection;
+    }
+
+    private void shortcutIsAcked() {
+        assertThat(fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT).payload()).isNull();
+    }
+
+    private List<String> warnings() {
+        return logs.lines(SocketModeConnection.class, Level.WARN);
+    }
+
+    private List<ILoggingEvent> eventsWithAStackTrace() {
+        return logs.events().stream().filter(e -> e.getThrowableProxy() != null).toList();
+    }
+
+    // ---- start
+
+    @Test
+    void start_returnsOnceSlackSaidHello_andTheConnectionIsUp() throws Exception {
+        SocketModeConnection connection = started();
+
+        assertThat(connection.isUp()).isTrue();
+        assertThat(hellos).hasSize(1);
+        assertThat(connection.lastHello()).contains(hellos.get(0));
+        assertThat(fake.openConnections()).isEqualTo(1);
+        assertThat(fake.calls("apps.connections.open")).hasSize(1);
+        shortcutIsAcked();
+    }
+
+    @Test
+    void start_withADeadSocketUrl_failsWithinTheBound_inOneLine_leavingNoThreadBehind() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        fake.handOutDeadSocketUrls(true);
+        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, FAST);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(connection::start)
+                .isInstanceOf(SocketModeConnection.StartFailure.class)
+                .hasMessageStartingWith("Cannot open the Socket Mode WebSocket (wss host 127.0.0.1:")
+                .hasMessageNotContaining("ticket")
+                .hasMessageNotContaining("\n")
+                .hasNoCause();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST.helloTimeout().plusSeconds(2));
+        assertThat(connection.isUp()).isFalse();
+        assertThat(threadsStillRunning(before)).isEmpty();
+        assertThat(eventsWithAStackTrace()).isEmpty();
+    }
+
+    @Test
+    void start_withoutHello_failsAfterTheHelloTimeout_andClosesTheSocketItOpened() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        fake.withholdHello(true);
+        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, FAST);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(connection::start)
+                .isInstanceOf(SocketModeConnection.StartFailure.class)
+                .hasMessageMatching("Slack's Socket Mode did not answer with hello within 1 s \\(wss host 127\\.0\\.0\\.1:\\d+\\)");
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(took).isGreaterThanOrEqualTo(FAST.helloTimeout()).isLessThan(FAST.helloTimeout().plusSeconds(2));
+        fake.awaitConnections(0, WAIT);
+        assertThat(fake.connectionsOpened()).isEqualTo(1);
+        assertThat(threadsStillRunning(before)).isEmpty();
+        assertThat(eventsWithAStackTrace()).isEmpty();
+    }
+
+    @Test
+    void start_withARefusedAppToken_namesIt_withoutPrintingIt() {
+        SocketModeConnection connection = connection("xapp-1-revoked", FAST);
+
+        assertThatThrownBy(connection::start)
+                .isInstanceOf(SocketModeConnection.StartFailure.class)
+                .hasMessageStartingWith("SLACK_APP_TOKEN was refused by Slack (invalid_auth).")
+                .hasMessageNotContaining("xapp-1-revoked");
+        assertThat(fake.connectionsOpened()).isZero();
+    }
+
+    @Test
+    void start_whenAppsConnectionsOpenFails_saysWhatFailed() {
+        fake.enqueueFault("apps.connections.open", new Fault.ServerError(503));
+        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, FAST);
+
+        assertThatThrownBy(connection::start)
+                .isInstanceOf(SocketModeConnection.StartFailure.class)
+                .hasMessage("Cannot open a Socket Mode connection: apps.connections.open answered HTTP 503");
+        assertThat(eventsWithAStackTrace()).isEmpty();
+    }
+
+    // ---- acks
+
+    @Test
+    void acks_carryBoltsAnswer_theWaySocketModeAppBuildsThem() throws Exception {
+        started();
+
+        Ack plain = fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT);
+        Ack text = fake.awaitAck(fake.sendSlashCommand("/text", TYPED, ALICE, CHANNEL), WAIT);
+        Ack json = fake.awaitAck(fake.sendSlashCommand("/json", TYPED, ALICE, CHANNEL), WAIT);
+
+        assertThat(plain.payload()).isNull();
+        assertThat(text.payload().toString()).isEqualTo("{\"text\":\"plain words\"}");
+        assertThat(json.payload().get("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(json.payload().get("text").asText()).isEqualTo("as JSON");
+    }
+
+    @Test
+    void anEnvelopeBoltDoesNotHandle_isNotAcked_andLoggedWithoutItsBody() throws Exception {
+        started();
+
+        String envelope = fake.sendSlashCommand("/nobody", TYPED, ALICE, CHANNEL);
+
+        String line = logs.await(SocketModeConnection.class, Level.WARN, envelope, WAIT);
+        assertThat(line).isEqualTo("Bolt answered 404 to slash_commands envelope " + envelope + "; not acked");
+        shortcutIsAcked();
+        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(envelope);
+    }
+
+    @Test
+    void aListenerThatThrows_isLoggedOnce_withoutWhatWasTyped_andNotAcked() throws Exception {
+        started();
+
+        String envelope = fake.sendSlashCommand("/boom", TYPED, ALICE, CHANNEL);
+
+        String line = logs.await(SocketModeConnection.class, Level.ERROR, envelope, WAIT);
+        assertThat(line).startsWith("Handling slash_commands envelope " + envelope
+                + " failed: java.lang.IllegalStateException at com.cebot.slack.SocketModeConnectionTest");
+        assertThat(logs.lines(SocketModeConnection.class, Level.ERROR)).hasSize(1);
+        shortcutIsAcked();
+        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(envelope);
+        assertThat(eventsWithAStackTrace()).isEmpty();
+    }
+
+    @Test
+    void envelopes_runAtOnce_notOneByOne() throws Exception {
+        started();
+        String slow = fake.sendGlobalShortcut("slow", ALICE);
+        assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+        fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT);
+
+        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(slow);
+    }
+
+    // ---- keeping the connection
+
+    @Test
+    void disconnect_opensANewSocketAtOnce_throughANewUrl_andClosesTheOldOne() throws Exception {
+        SocketModeConnection connection = started();
+
+        fake.sendDisconnect("refresh_requested");
+
+        fake.awaitConnectionsOpened(2, WAIT);
+        fake.awaitConnections(1, WAIT);
+        assertThat(fake.calls("apps.connections.open")).hasSize(2);
+        logs.await(SocketModeConnection.class, Level.INFO, "replaced at Slack's request (refresh_requested)", WAIT);
+        assertThat(hellos).hasSize(2);
+        assertThat(connection.isUp()).isTrue();
+        shortcutIsAcked();
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void aDroppedSocket_isReconnectedAtOnce_andEnvelopesFlowAgain() throws Exception {
+        SocketModeConnection connection = started();
+
+        fake.dropConnections();
+
+        logs.await(SocketModeConnection.class, Level.INFO, "Socket Mode connection restored after 1 attempt(s)", WAIT);
+        assertThat(connection.isUp()).isTrue();
+        assertThat(warnings()).containsExactly("Socket Mode connection lost (socket closed, code 1006); reconnecting");
+        fake.awaitConnections(1, WAIT);
+        shortcutIsAcked();
+    }
+
+    @Test
+    void aSocketThatStopsAnsweringPings_isReplaced() throws Exception {
+        SocketModeConnection connection = started();
+
+        fake.freezeConnections();
+
+        logs.await(SocketModeConnection.class, Level.INFO, "restored", WAIT);
+        assertThat(warnings()).containsExactly("Socket Mode connection lost (no answer to ping within 3 s); reconnecting");
+        fake.awaitConnections(1, WAIT);
+        assertThat(connection.isUp()).isTrue();
+        shortcutIsAcked();
+    }
+
+    @Test
+    void failingReconnects_logOneWarningPerTry_withGrowingDelays_thenOneLineOnRecovery() throws Exception {
+        SocketModeConnection connection = started();
+        fake.enqueueFault("apps.connections.open", new Fault.ServerError(503), new Fault.ServerError(503),
+                new Fault.ServerError(503), new Fault.ServerError(503));
+
+        fake.dropConnections();
+
+        logs.await(SocketModeConnection.class, Level.INFO, "restored after 5 attempt(s)", WAIT);
+        List<String> warnings = warnings();
+        assertThat(warnings).hasSize(5);
+        assertThat(warnings.get(0)).startsWith("Socket Mode connection lost");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(warnings.get(attempt)).matches("Socket Mode reconnect attempt " + attempt
+                    + " failed: apps\\.connections\\.open answered HTTP 503; next try in \\d+(\\.\\d)? s");
+        }
+        List<Instant> tries = fake.calls("apps.connections.open").stream().map(RecordedCall::at).toList();
+        assertThat(tries).hasSize(6);
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 2; i < tries.size(); i++) {
+            waits.add(Duration.between(tries.get(i - 1), tries.get(i)));
+        }
+        assertThat(waits).isSortedAccordingTo(Duration::compareTo).doesNotHaveDuplicates();
+        assertThat(waits.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(80));
+        assertThat(logs.lines(SocketModeConnection.class, Level.INFO)).hasSize(1);
+        assertThat(eventsWithAStackTrace()).isEmpty();
+        assertThat(connection.isUp()).isTrue();
+        shortcutIsAcked();
+    }
+
+    @Test
+    void reconnectsToADeadSocketUrl_failQuietly_untilOneWorks() throws Exception {
+        SocketModeConnection connection = started();
+        fake.handOutDeadSocketUrls(true);
+
+        fake.dropConnections();
+
+        logs.await(SocketModeConnection.class, Level.WARN, "attempt 2 failed: the WebSocket did not open (wss host", WAIT);
+        assertThat(connection.isUp()).isFalse();
+        fake.handOutDeadSocketUrls(false);
+        logs.await(SocketModeConnection.class, Level.INFO, "restored", WAIT);
+        assertThat(warnings()).allSatisfy(line -> assertThat(line).doesNotContain("ticket"));
+        assertThat(eventsWithAStackTrace()).isEmpty();
+        shortcutIsAcked();
+    }
+
+    // ---- close
+
+    @Test
+    void close_letsARunningHandlerSendItsAck_andDropsEnvelopesArrivingMeanwhile() throws Exception {
+        SocketModeConnection connection = started();
+        String slow = fake.sendGlobalShortcut("slow", ALICE);
+        assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(connection::close);
+        Await.until(WAIT, "close to begin", () -> !connection.isUp());
+        String late = fake.sendGlobalShortcut("count", ALICE);
+
+        Ack ack = fake.awaitAck(slow, WAIT);
+        closing.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(ack.payload()).isNull();
+        assertThat(counted).hasValue(0);
+        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(late);
+        assertThat(logs.lines(SocketModeConnection.class, Level.INFO)).containsExactly(
+                "Dropped 1 Socket Mode envelope(s) that arrived while closing; Slack sends events again to another"
+                        + " connection");
+        fake.awaitConnections(0, WAIT);
+    }
+
+    @Test
+    void close_givesUpOnAHandlerAfterTheDrainTimeout() throws Exception {
+        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, new SocketModeConnection.Timing(
+                Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(100),
+                Duration.ofSeconds(1)));
+        connection.start();
+        fake.sendGlobalShortcut("slow", ALICE);
+        assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        connection.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
+        assertThat(warnings()).containsExactly(
+                "1 Socket Mode handler(s) still running after 0.2 s; closed without their acks");
+        assertThat(logs.lines(SocketModeConnection.class, Level.ERROR)).isEmpty();
+    }
+
+    @Test
+    void close_isQuiet_leavesNoThread_andASecondCloseDoesNothing() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        SocketModeConnection connection = started();
+        fake.sendDisconnect("refresh_requested");
+        fake.awaitConnectionsOpened(2, WAIT);
+        shortcutIsAcked();
+
+        connection.close();
+        connection.close();
+
+        assertThat(connection.isUp()).isFalse();
+        fake.awaitConnections(0, WAIT);
+        assertThat(threadsStillRunning(before)).isEmpty();
+        assertThat(logs.anyAtLeast(Level.WARN)).isFalse();
+        assertThat(eventsWithAStackTrace()).isEmpty();
+    }
+
+    @Test
+    void theShippedLoggingConfig_silencesTheSdksSocketLogging_butNotOurs() throws Exception {
+        LoggerContext context = new LoggerContext();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(SocketModeConnection.class.getResource("/logback.xml"));
+        try {
+            assertThat(context.getLogger("com.slack.api.socket_mode.SocketModeClient").getEffectiveLevel())
+                    .isEqualTo(Level.OFF);
+            assertThat(context.getLogger("com.slack.api.bolt.socket_mode.SocketModeApp").getEffectiveLevel())
+                    .isEqualTo(Level.OFF);
+            assertThat(context.getLogger(SocketModeConnection.class).isInfoEnabled()).isTrue();
+        } finally {
+            context.stop();
+        }
+    }
+
+    /**
+     * Threads started since {@code before} that are still alive after a grace period; the HTTP
+     * client's pool (owned by the Slack instance, not the connection) and the fake's own are left out.
+     */
+    private static List<String> threadsStillRunning(Set<Thread> before) throws InterruptedException {
+        List<Thread> started = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t))
+                .filter(t -> !t.getName().startsWith("OkHttp") && !t.getName().startsWith("Okio")
+                        && !t.getName().startsWith("slackfake"))
+                .toList();
+        for (Thread thread : started) {
+            thread.join(5_000);
+        }
+        return started.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+    }
+}
