@@ -8,10 +8,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class MainTest {
 
@@ -60,5 +62,28 @@ final class MainTest {
         assertThat(manifest.at("/features/slash_commands/0/command").asText()).isEqualTo("/ooo");
         assertThat(manifest.at("/oauth_config/scopes/bot").toString()).contains("chat:write", "commands");
         assertThat(manifest.at("/oauth_config/scopes/bot").toString()).doesNotContain("admin");
+    }
+
+    @Test
+    void statusWithoutADatabase_saysSoInOneLine_andCreatesNone(@TempDir Path dir) {
+        Path db = dir.resolve("data").resolve("cebot.db");
+
+        int code = run(Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + db), "status");
+
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(Main.BAD_SETTINGS);
+        assertThat(text.lines()).singleElement().asString().startsWith("CEBOT_DB_URL: there is no database at " + db);
+        assertThat(db.getParent()).doesNotExist();
+    }
+
+    @Test
+    void statusAndRetryFailed_refuseArgumentsTheyDoNotTake() {
+        int status = run(Map.of(), "status", "--all");
+        int retry = run(Map.of(), "retry-failed", "--id", "seven");
+
+        assertThat(status).isEqualTo(Main.BAD_SETTINGS);
+        assertThat(retry).isEqualTo(Main.BAD_SETTINGS);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("status takes no arguments")
+                .contains("--id takes a row number");
     }
 }

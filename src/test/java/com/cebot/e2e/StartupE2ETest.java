@@ -8,10 +8,12 @@ import com.cebot.app.CeBot;
 import com.cebot.app.StartupException;
 import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.RecordedCall;
+import com.cebot.testing.Await;
 import com.cebot.testing.LogCapture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,5 +183,44 @@ final class StartupE2ETest {
         assertThatThrownBy(harness::tryStart)
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("http://127.0.0.1:9/api/");
+    }
+
+    @Test
+    void databaseFolderThatCannotBeCreated_stopsStart_namingTheSetting_andClosesWhatItOpened() {
+        harness = BotHarness.create(dir, Clock.systemUTC());
+        // /proc takes no new folders, whoever runs the test.
+        harness.env().put("CEBOT_DB_URL", "jdbc:sqlite:/proc/cebot-test/cebot.db");
+        Set<String> before = threadNames();
+
+        assertThatThrownBy(harness::tryStart)
+                .isInstanceOfSatisfying(StartupException.class, e -> assertThat(e.problems()).singleElement().asString()
+                        .startsWith("CEBOT_DB_URL: cannot create the folder /proc/cebot-test"));
+        Await.until(WAIT, "no thread of the bot left", () -> !newThreads(before).findAny().isPresent());
+    }
+
+    @Test
+    void aLateStartFailure_closesEverythingItHadOpened() {
+        harness = BotHarness.create(dir, Clock.systemUTC());
+        harness.slack.handOutDeadSocketUrls(true);
+        Set<String> before = threadNames();
+
+        assertThatThrownBy(harness::tryStart).isInstanceOf(StartupException.class);
+
+        Await.until(WAIT, "no thread of the bot left, found " + newThreads(before).toList(),
+                () -> !newThreads(before).findAny().isPresent());
+        assertThat(harness.databaseFile()).exists();
+    }
+
+    private static Set<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Threads the bot names itself, started since then and still running. */
+    private static java.util.stream.Stream<String> newThreads(Set<String> before) {
+        return threadNames().stream().filter(name -> !before.contains(name))
+                .filter(name -> name.startsWith("inbox") || name.startsWith("outbox") || name.startsWith("job")
+                        || name.startsWith("after-ack") || name.startsWith("approvers") || name.startsWith("cebot-db")
+                        || name.startsWith("socket-"));
     }
 }
