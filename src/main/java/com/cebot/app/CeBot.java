@@ -215,7 +215,9 @@ public final class CeBot implements AutoCloseable {
 
     @Override
     public void close() {
+        log.info("CE Bot is stopping: taking no new envelopes, finishing what is in hand");
         closeAll(resources);
+        log.info("CE Bot stopped");
     }
 
     /**

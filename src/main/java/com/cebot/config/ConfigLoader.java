@@ -101,7 +101,8 @@ public final class ConfigLoader {
             if (known.contains(key)) {
                 unknownKeys(field.getValue(), key, known, problems);
             } else {
-                problems.add("Unknown setting \"" + key + "\"" + suggestion(key, known) + ".");
+                String hint = suggestion(key, known);
+                problems.add("Unknown setting \"" + key + "\"" + hint + (hint.endsWith("?") ? "" : "."));
             }
         }
     }

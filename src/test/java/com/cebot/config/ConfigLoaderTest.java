@@ -240,6 +240,8 @@ final class ConfigLoaderTest {
 
             assertThat(e).as(name).isNotNull();
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains(expected));
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p).as("one sentence on one line")
+                    .doesNotEndWith("?.").doesNotContain("\n"));
         }
     }
 }
