@@ -42,9 +42,14 @@ public final class Main {
         }
     }
 
-    /** The workflows, each made once per run; the bot wires them to the engine in this order. */
+    /**
+     * The workflows, each made once per run and started on the engine in this order. One asks
+     * another through an interface handed over here: the request workflow asks the context workflow
+     * where support already has a ticket's context.
+     */
     public static List<Feature> features() {
-        return List.of(new ContextFeature(), new RequestFeature(), new OooFeature(), new SdrFeature());
+        ContextFeature context = new ContextFeature();
+        return List.of(context, new RequestFeature(context), new OooFeature(), new SdrFeature());
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {

@@ -181,4 +181,26 @@ final class SupportTicketRequestE2ETest {
         assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(RequestIds.CALLBACK_ID);
         assertThat(view).contains("/archives/" + SUPPORT + "/p" + ts.replace(".", "")).contains("> SSO broken for all users");
     }
+
+    @Test
+    void requestForATicketSupportHasContextFor_saysWhereInTheCardsThread() {
+        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER), WAIT);
+        View contextModal = Await.value(WAIT, "the context modal", () -> harness.slack.views().values().stream()
+                .filter(v -> ContextIds.CALLBACK_ID.equals(v.callbackId())).findFirst().orElse(null));
+        harness.slack.awaitAck(harness.slack.submitView(contextModal.id(), CE_USER, StateValues.of()
+                .externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
+                .text(ContextIds.LINK, ContextIds.VALUE, "ZD 77")
+                .text(ContextIds.BACKGROUND, ContextIds.VALUE, "SSO fails for the EU tenant").toJson()), WAIT);
+        Message contextCard = Await.value(WAIT, "the context card", () -> harness.slack.messages(SUPPORT).stream()
+                .filter(m -> !m.isReply()).findFirst().orElse(null));
+
+        submit(openModal(CE_USER), form());
+
+        Message requestCard = Await.value(WAIT, "the request card", () -> harness.slack.messages(SUPPORT).stream()
+                .filter(m -> !m.isReply() && !m.ts().equals(contextCard.ts())).findFirst().orElse(null));
+        Message note = Await.value(WAIT, "a note in the request card's thread", () -> harness.slack.messages(SUPPORT)
+                .stream().filter(m -> requestCard.ts().equals(m.threadTs())).findFirst().orElse(null));
+        assertThat(note.text()).contains("Support already has the context for this ticket",
+                "/archives/" + SUPPORT + "/p" + contextCard.ts().replace(".", ""));
+    }
 }

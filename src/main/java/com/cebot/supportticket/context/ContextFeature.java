@@ -7,6 +7,8 @@ import com.cebot.feature.Feature;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
+import com.cebot.slack.Permalinks;
+import com.cebot.supportticket.ContextCards;
 import com.cebot.supportticket.CustomerSuggestions;
 import com.cebot.supportticket.ExportRow;
 import com.cebot.supportticket.ShortcutMessage;
@@ -24,7 +26,9 @@ import com.slack.api.model.view.View;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The "Support Ticket Context" workflow. Its listeners parse, check, store and ack; views.open and
  * every post happen after the ack, through the modal opener and the outbox.
  */
-public final class ContextFeature implements Feature, TicketExport {
+public final class ContextFeature implements Feature, TicketExport, ContextCards {
 
     private static final Logger log = LoggerFactory.getLogger(ContextFeature.class);
 
@@ -43,6 +47,7 @@ public final class ContextFeature implements Feature, TicketExport {
     private ModalOpener modals;
     private MethodsClient methods;
     private String channelId;
+    private Permalinks permalinks;
 
     @Override
     public void configure(ConfigSection root) {
@@ -52,6 +57,7 @@ public final class ContextFeature implements Feature, TicketExport {
     @Override
     public void start(Engine engine) {
         channelId = engine.workspace().customerSupport();
+        permalinks = engine.permalinks();
         service = new ContextService(engine.store(), engine.inbox(), engine.outbox(), engine.permalinks(), channelId,
                 engine.clock());
         customers = new CustomerSuggestions(engine.store());
@@ -74,6 +80,16 @@ public final class ContextFeature implements Feature, TicketExport {
                 (req, ctx) -> ctx.ack(r -> r.options(customers.options(req.getPayload().getValue()))));
         app.viewSubmission(ContextModal.CALLBACK_ID, this::submitted);
         app.blockAction(ContextCard.CLAIM, this::claimed);
+    }
+
+    @Override
+    public Optional<String> cardLink(Handle handle, List<String> ticketKeys) {
+        if (permalinks == null || ticketKeys.isEmpty()) {
+            return Optional.empty();
+        }
+        return handle.attach(ContextRepository.class).cardForTickets(ticketKeys)
+                .filter(card -> card.ts() != null)
+                .map(card -> permalinks.message(card.channel(), card.ts()));
     }
 
     @Override

@@ -5,22 +5,28 @@ import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.Permalinks;
+import com.cebot.supportticket.ContextCards;
+import com.cebot.supportticket.TicketLink;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Keeps where the request's card landed and tells the CE, or tells them Slack refused it for good. Runs in the
- * transaction that records the delivery, so the DM is queued exactly once.
+ * Keeps where the request's card landed and tells the CE, or tells them Slack refused it for good;
+ * when support already has the context for the ticket, says where in the card's thread. Runs in the
+ * transaction that records the delivery, so each of these is queued exactly once.
  */
 final class RequestCardHook implements DeliveryHook {
 
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final String channel;
+    private final ContextCards contextCards;
 
-    RequestCardHook(Outbox outbox, Permalinks permalinks, String channel) {
+    RequestCardHook(Outbox outbox, Permalinks permalinks, String channel, ContextCards contextCards) {
         this.outbox = outbox;
         this.permalinks = permalinks;
         this.channel = channel;
+        this.contextCards = contextCards;
     }
 
     @Override
@@ -29,6 +35,10 @@ final class RequestCardHook implements DeliveryHook {
         repo.cardPosted(Long.parseLong(ref), card.channel(), card.ts());
         SupportTicketRequest r = repo.request(Long.parseLong(ref)).orElseThrow();
         confirm(h, r, RequestNotices.posted(r, card.channel(), permalinks.message(card.channel(), card.ts())));
+        List<String> tickets = r.ticketLinks().stream().map(TicketLink::ticketKey).toList();
+        contextCards.cardLink(h, tickets).ifPresent(link -> outbox.enqueue(h, OutboxMessage.anchored(
+                "request:" + r.id() + ":context-note", r.cardKey(),
+                new SlackWrite.ThreadReply(RequestNotices.contextShared(link), null))));
     }
 
     @Override

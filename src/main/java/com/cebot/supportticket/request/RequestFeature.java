@@ -8,6 +8,7 @@ import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.WorkspaceLookup;
+import com.cebot.supportticket.ContextCards;
 import com.cebot.supportticket.CustomerSuggestions;
 import com.cebot.supportticket.ExportRow;
 import com.cebot.supportticket.ShortcutMessage;
@@ -47,6 +48,7 @@ public final class RequestFeature implements Feature, TicketExport {
     /** How often the head of support's user group is read again; a refused member triggers it sooner. */
     private static final Duration APPROVERS_REFRESH = Duration.ofMinutes(5);
 
+    private final ContextCards contextCards;
     private TicketLinkParser links;
     private String headOfSupport;
     private List<String> delegates;
@@ -60,6 +62,11 @@ public final class RequestFeature implements Feature, TicketExport {
     private String channelId;
     private ZoneId zone;
     private Clock clock;
+
+    /** @param contextCards where support already has the context for a ticket (the context workflow) */
+    public RequestFeature(ContextCards contextCards) {
+        this.contextCards = contextCards;
+    }
 
     @Override
     public void configure(ConfigSection root) {
@@ -100,7 +107,7 @@ public final class RequestFeature implements Feature, TicketExport {
         var nudges = new RequestNudges(engine.scheduler(), engine.workingHours(), zone, nudgeWorkingHours,
                 engine.outbox(), engine.permalinks(), headOfSupportMention);
         service = new RequestService(engine.store(), engine.inbox(), engine.outbox(), engine.permalinks(), approvers,
-                channelId, headOfSupportMention, nudges, clock);
+                channelId, headOfSupportMention, nudges, contextCards, clock);
         register(engine.app());
     }
 

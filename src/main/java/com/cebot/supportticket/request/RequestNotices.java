@@ -32,6 +32,11 @@ final class RequestNotices {
         return permalink == null ? text : text + "\n" + Mrkdwn.link(permalink, "View the request");
     }
 
+    /** In the card's thread: the context support already has for this ticket. */
+    static String contextShared(String contextCardLink) {
+        return "Support already has the context for this ticket: " + Mrkdwn.link(contextCardLink, "see its card") + ".";
+    }
+
     /** To someone who may not move requests. */
     static String notAllowed(String whoMayDecide) {
         return "Sorry, only " + whoMayDecide + " can move Support Ticket Requests, so I left this one as it is."

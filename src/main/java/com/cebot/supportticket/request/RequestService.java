@@ -8,6 +8,7 @@ import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
+import com.cebot.supportticket.ContextCards;
 import com.cebot.supportticket.Customer;
 import com.cebot.supportticket.CustomerSuggestions;
 import com.cebot.supportticket.Customers;
@@ -65,7 +66,7 @@ final class RequestService {
     private final Clock clock;
 
     RequestService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
-            String headOfSupportMention, RequestNudges nudges, Clock clock) {
+            String headOfSupportMention, RequestNudges nudges, ContextCards contextCards, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
@@ -74,7 +75,7 @@ final class RequestService {
         this.headOfSupportMention = headOfSupportMention;
         this.nudges = nudges;
         this.clock = clock;
-        outbox.register(CARD_TOPIC, new RequestCardHook(outbox, permalinks, channel));
+        outbox.register(CARD_TOPIC, new RequestCardHook(outbox, permalinks, channel, contextCards));
         this.forms = new SubmittedForms<>(inbox, INBOX_KIND, RequestDraft.class, this::submit, outbox,
                 RequestNotices.unprocessed());
     }

@@ -24,11 +24,14 @@ final class RequestQueriesTest {
 
     private RequestStore store;
     private RequestCardHook hook;
+    private boolean contextShared;
 
     @BeforeEach
     void openStore() {
         store = new RequestStore(dir);
-        hook = new RequestCardHook(store.outbox, new Permalinks("https://acme.slack.com"), CHANNEL);
+        hook = new RequestCardHook(store.outbox, new Permalinks("https://acme.slack.com"), CHANNEL,
+                (h, tickets) -> tickets.contains(SampleRequest.ZENDESK.ticketKey()) && contextShared
+                        ? Optional.of("https://acme.slack.com/archives/CSUPPORT/p1600000000000100") : Optional.empty());
     }
 
     private long submitNeededBy(String viewId, String date) {
@@ -46,6 +49,27 @@ final class RequestQueriesTest {
         assertThat(dm.kind()).isEqualTo("post to " + CE);
         assertThat(dm.arg("text")).contains("*Acme Corp*", "<#CSUPPORT>",
                 "<https://acme.slack.com/archives/CSUPPORT/p1700000000000100|view the card>");
+    }
+
+    @Test
+    void cardDelivered_whenSupportHasTheTicketsContext_saysWhereInTheCardsThread() {
+        contextShared = true;
+        long id = store.submit("V1");
+
+        store.jdbi.useTransaction(h -> hook.delivered(h, Long.toString(id), new DeliveryHook.Delivered(CHANNEL, "1700000000.000100")));
+
+        assertThat(store.outboxRows()).extracting(Row::kind).containsExactly("post to " + CHANNEL, "post to " + CE, "note");
+        assertThat(store.outboxRows().get(2).arg("text")).isEqualTo("Support already has the context for this ticket:"
+                + " <https://acme.slack.com/archives/CSUPPORT/p1600000000000100|see its card>.");
+    }
+
+    @Test
+    void cardDelivered_withoutContext_addsNoNote() {
+        long id = store.submit("V1");
+
+        store.jdbi.useTransaction(h -> hook.delivered(h, Long.toString(id), new DeliveryHook.Delivered(CHANNEL, "1700000000.000100")));
+
+        assertThat(store.outboxRows()).extracting(Row::kind).doesNotContain("note");
     }
 
     @Test

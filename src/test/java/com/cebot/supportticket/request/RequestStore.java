@@ -61,7 +61,7 @@ final class RequestStore {
         RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,
                 permalinks, headMention);
         service = new RequestService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox, permalinks,
-                approvers, CHANNEL, headMention, nudges, clock);
+                approvers, CHANNEL, headMention, nudges, (h, tickets) -> Optional.empty(), clock);
     }
 
     RequestStore(Path dir) {

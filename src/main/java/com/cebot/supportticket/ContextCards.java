@@ -1,0 +1,20 @@
+package com.cebot.supportticket;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Asked by the request workflow, answered by the context workflow: has support already been given
+ * the context for any of these tickets, and where is its card? Asking through this instead of the
+ * other workflow's tables lets each keep its tables to itself.
+ */
+@FunctionalInterface
+public interface ContextCards {
+
+    /**
+     * A link to the posted context card holding any of {@code ticketKeys} ({@link TicketLink#ticketKey}),
+     * read on the caller's handle so the answer fits the caller's transaction.
+     */
+    Optional<String> cardLink(Handle handle, List<String> ticketKeys);
+}
