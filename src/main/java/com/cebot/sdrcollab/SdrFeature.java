@@ -24,13 +24,14 @@ public final class SdrFeature implements Feature {
     static final String CALLBACK_ID = "sdr_question";
 
     private String groupHandle;
+    private int firstDays;
 
     @Override
     public void configure(ConfigSection root) {
         ConfigSection sdr = root.section("sdr_collab");
         String group = sdr.text("user_group", "ce-sdr-collab");
         groupHandle = group.startsWith("@") ? group.substring(1) : group;
-        sdr.integer("first_days", 120, 1, 3650);
+        firstDays = sdr.integer("first_days", 120, 1, 3650);
         sdr.integer("nudge_after_minutes", 60, 1, 10_080);
     }
 
@@ -53,7 +54,7 @@ public final class SdrFeature implements Feature {
                 .title(viewTitle(t -> t.type("plain_text").text("Ask the CE team")))
                 .close(viewClose(c -> c.type("plain_text").text("Close")))
                 .blocks(asBlocks(section(s -> s.text(markdownText("Post your question in <#" + ceChannelId
-                        + "> and tag @" + groupHandle + ": CEs in their first 120 days answer there. Asking"
+                        + "> and tag @" + groupHandle + ": CEs in their first " + firstDays + " days answer there. Asking"
                         + " from this shortcut, with routing to one CE and reminders, is coming soon."))))));
     }
 }
