@@ -64,6 +64,42 @@ final class RepeatDeliveryE2ETest {
         }
     }
 
+    @Test
+    void anEventWhoseListenerFailed_isHandledWhenSlackSendsItAgain() throws Exception {
+        Jdbi jdbi = TestDatabase.open(dir);
+        try (SlackFake slack = SlackFake.start()) {
+            slack.addChannel("C0CECHAN1", "ce", true);
+            Slack client = Slack.getInstance(slack.slackConfig());
+            App app = new App(AppConfig.builder().slack(client).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
+            app.use(new RepeatDeliveryFilter(jdbi, Clock.systemUTC()));
+            AtomicInteger tries = new AtomicInteger();
+            AtomicInteger handled = new AtomicInteger();
+            app.event(MessageEvent.class, (req, ctx) -> {
+                if (tries.incrementAndGet() == 1) {
+                    throw new IllegalStateException("the store was down");
+                }
+                handled.incrementAndGet();
+                return ctx.ack();
+            });
+            SocketModeApp socket = new SocketModeApp(SlackFake.APP_TOKEN, app);
+            socket.startAsync();
+            try {
+                slack.awaitConnections(1, WAIT);
+                SentEvent first = slack.sendMessageEvent("C0CECHAN1", "U0SDR", "question", null);
+                com.cebot.testing.Await.until(WAIT, "the first try", () -> tries.get() == 1);
+
+                String retry = slack.send("events_api", retryOf(slack, first));
+                slack.awaitAck(retry, WAIT);
+
+                assertThat(handled).as("the retry was handled, not dropped as a repeat").hasValue(1);
+                boolean recorded = jdbi.withExtension(Deliveries.class, d -> d.seen("event:" + first.eventId()));
+                assertThat(recorded).as("recorded once handled").isTrue();
+            } finally {
+                socket.close();
+            }
+        }
+    }
+
     /** The payload Slack would re-send: the same event, the same event id. */
     private static ObjectNode retryOf(SlackFake slack, SentEvent first) {
         var message = slack.message("C0CECHAN1", first.ts()).orElseThrow();

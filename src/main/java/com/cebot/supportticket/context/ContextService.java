@@ -54,6 +54,8 @@ final class ContextService {
     private final Permalinks permalinks;
     private final String channel;
     private final Clock clock;
+    /** Told where the card landed, or that it never will. */
+    final DeliveryHook cardHook = new CardHook();
 
     ContextService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, String channel, Clock clock) {
         this.jdbi = jdbi;
@@ -61,7 +63,7 @@ final class ContextService {
         this.permalinks = permalinks;
         this.channel = channel;
         this.clock = clock;
-        outbox.register(CARD_TOPIC, new CardHook());
+        outbox.register(CARD_TOPIC, cardHook);
         outbox.register(REPLY_TOPIC, new ReplyHook());
         this.forms = new SubmittedForms<>(inbox, INBOX_KIND, ContextDraft.class, this::submit, outbox,
                 ContextNotices.unprocessed());

@@ -100,6 +100,18 @@ final class ContextServiceTest {
     }
 
     @Test
+    void aCardSlackRefusedForGood_holdsNoTicket_soTheNextContextMakesANewCard() {
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        jdbi.useTransaction(h -> service.cardHook.failed(h, "1", "is_archived"));
+
+        var next = submit(draft("Acme", "ZD 1"), "V2", "U0CE");
+
+        assertThat(next).isInstanceOf(ContextService.Submitted.NewCard.class);
+        assertThat(outboxRows()).extracting(r -> r.get("message_key"))
+                .contains("context-card:V1", "context-card:V2", "context-confirm:1");
+    }
+
+    @Test
     void ticketAddedLater_findsTheSameCard() {
         submit(draft("Acme", "ZD 1"), "V1", "U0CE");
         submit(draft("Acme", "ZD 1 ZD 2"), "V2", "U0CE");

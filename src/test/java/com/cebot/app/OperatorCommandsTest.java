@@ -1,0 +1,101 @@
+package com.cebot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cebot.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code status} and {@code retry-failed}, as an operator runs them beside the bot. */
+final class OperatorCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private Jdbi jdbi;
+    private Map<String, String> env;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void seed() {
+        jdbi = TestDatabase.open(dir);
+        env = Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        jdbi.useHandle(h -> {
+            h.execute("""
+                    INSERT INTO bot_process (owner, host, pid, started_at, last_hello_at)
+                    VALUES ('vm/42/abcd', 'vm', 42, '2026-11-25T09:00:00.000Z', '2026-11-25T09:00:01.000Z')
+                    """);
+            h.execute("""
+                    INSERT INTO work (queue, work_key, kind, payload, for_user, status, due_at, attempts, uncertain,
+                                      last_error, created_at, done_at)
+                    VALUES ('outbox', 'context-card:V1', 'chat.postMessage', '{"text":"card","channel":"C1"}', 'U0CE',
+                            'failed', '2026-11-25T09:00:00.000Z', 15, 1, 'channel_not_found',
+                            '2026-11-25T09:00:00.000Z', '2026-11-25T09:30:00.000Z'),
+                           ('outbox', 'dm:1', 'chat.postMessage', '{"text":"hi","channel":"U0CE"}', NULL,
+                            'pending', '2026-11-25T09:00:00.000Z', 0, 0, NULL, '2026-11-25T09:00:00.000Z', NULL),
+                           ('job', 'request:1:nudge-ack', 'request.unacknowledged', NULL, NULL,
+                            'pending', '2099-01-01T17:00:00.000Z', 0, 0, NULL, '2026-11-25T09:00:00.000Z', NULL)
+                    """);
+        });
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void status_showsProcessesQueuesFailuresAndJobs_andSaysSoInItsExitCode() {
+        int code = run("status");
+
+        assertThat(code).isEqualTo(Main.FAILED);
+        assertThat(printed())
+                .contains("vm/42/abcd  running", "last hello from Slack")
+                .containsPattern("outbox +pending +1")
+                .containsPattern("outbox +failed +1")
+                .contains("context-card:V1 (chat.postMessage) for U0CE, 15 attempt(s)", "channel_not_found")
+                .contains("request:1:nudge-ack (request.unacknowledged) in ");
+    }
+
+    @Test
+    void retryFailed_putsTheRowBack_keepingItsLookFirstMark_andStatusIsCleanAgain() {
+        long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM work WHERE work_key = 'context-card:V1'")
+                .mapTo(Long.class).one());
+
+        int retried = run("retry-failed", "--id", Long.toString(id));
+        String said = printed();
+        int status = run("status");
+
+        assertThat(retried).isZero();
+        assertThat(said).contains("1 failed row(s) put back");
+        assertThat(status).isZero();
+        Map<String, Object> row = jdbi.withHandle(h -> h.createQuery(
+                "SELECT status, attempts, uncertain FROM work WHERE id = :id").bind("id", id).mapToMap().one());
+        assertThat(row).containsEntry("status", "pending").containsEntry("attempts", 0).containsEntry("uncertain", 1);
+    }
+
+    @Test
+    void retryFailed_ofARowThatHasNotFailed_changesNothing() {
+        long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM work WHERE work_key = 'dm:1'")
+                .mapTo(Long.class).one());
+
+        int code = run("retry-failed", "--id=" + id);
+
+        assertThat(code).isEqualTo(Main.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has not failed (it is pending); nothing changed");
+    }
+}

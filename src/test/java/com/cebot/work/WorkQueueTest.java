@@ -1,0 +1,199 @@
+package com.cebot.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cebot.testing.MutableClock;
+import com.cebot.testing.TestDatabase;
+import com.cebot.testing.TestQueues;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine's own rules: leases, failures of every kind, crashes mid-attempt, re-driving. */
+final class WorkQueueTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Jdbi jdbi;
+    private final MutableClock clock = new MutableClock(T0);
+    private final List<String> done = new CopyOnWriteArrayList<>();
+    private final List<String> told = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void open() {
+        jdbi = TestDatabase.open(dir);
+    }
+
+    private WorkQueue queue(Owner owner) {
+        WorkQueue queue = TestQueues.queue("job", jdbi, clock, owner, TestQueues.BACKOFF);
+        queue.register("task", new WorkHandler() {
+            @Override
+            public Outcome handle(WorkItem item, Instant now) {
+                switch (item.payload()) {
+                    case "error" -> throw new StackOverflowError();
+                    case "assert" -> throw new AssertionError("typed secret");
+                    default -> {
+                        return Outcome.done(h -> done.add(item.key()));
+                    }
+                }
+            }
+
+            @Override
+            public void failed(org.jdbi.v3.core.Handle handle, WorkItem item, String error) {
+                told.add(item.forUser() + ": " + error);
+            }
+        });
+        return queue;
+    }
+
+    private void add(WorkQueue queue, String key, String payload) {
+        queue.add(NewWork.of(key, "task").withPayload(payload).forUser("U0CE"));
+    }
+
+    private Map<String, Object> row(String key) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM work WHERE work_key = :key").bind("key", key)
+                .mapToMap().one());
+    }
+
+    @Test
+    void anError_failsThatRowAlone_andTheQueueGoesOn() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        add(queue, "a", "error");
+        add(queue, "b", "assert");
+        add(queue, "c", "fine");
+
+        int claimed = queue.runOnce();
+
+        assertThat(claimed).isEqualTo(3);
+        assertThat(done).containsExactly("c");
+        assertThat(row("a")).containsEntry("status", "pending").containsEntry("attempts", 1);
+        assertThat((String) row("a").get("last_error")).startsWith("StackOverflowError");
+        assertThat((String) row("b").get("last_error")).startsWith("AssertionError").doesNotContain("typed secret");
+    }
+
+    @Test
+    void aRowFailingEveryTime_isFailedAfterTheLastAttempt_loggedOnce_andThePersonTold() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        add(queue, "a", "error");
+
+        for (int i = 0; i < TestQueues.BACKOFF.maxAttempts() + 2; i++) {
+            queue.runOnce();
+            clock.advance(Duration.ofHours(1));
+        }
+
+        assertThat(row("a")).containsEntry("status", "failed")
+                .containsEntry("attempts", TestQueues.BACKOFF.maxAttempts());
+        assertThat(told).singleElement().asString().startsWith("U0CE: StackOverflowError");
+    }
+
+    @Test
+    void aClaimedRow_isNotClaimedByAnotherOwner_untilItsLeaseRunsOut() {
+        WorkQueue first = queue(Owner.ofThisProcess());
+        WorkQueue second = queue(Owner.ofThisProcess());
+        add(first, "a", "fine");
+        Instant until = T0.plusSeconds(30);
+        jdbi.useHandle(h -> h.execute("UPDATE work SET lease_owner = 'other/1/x', lease_until = ?, attempt_open = 1",
+                until.toString().replace("Z", ".000Z")));
+
+        int early = second.runOnce();
+        clock.set(until.plusMillis(1));
+        int late = second.runOnce();
+
+        assertThat(early).isZero();
+        assertThat(late).isEqualTo(1);
+        assertThat(done).containsExactly("a");
+    }
+
+    @Test
+    void anAttemptCutShortByACrash_countsAsFailed_andIsMarkedUncertain() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        add(queue, "a", "fine");
+        // A claim whose process died before recording anything, its lease long gone.
+        jdbi.useHandle(h -> h.execute("UPDATE work SET lease_owner = 'dead/1/x', lease_until = '2026-11-23T09:00:00.000Z',"
+                + " attempt_open = 1"));
+        List<WorkItem> seen = new CopyOnWriteArrayList<>();
+        WorkQueue watching = TestQueues.queue("job", jdbi, clock, Owner.ofThisProcess(), TestQueues.BACKOFF);
+        watching.register("task", (item, now) -> {
+            seen.add(item);
+            return Outcome.done(h -> { });
+        });
+
+        watching.runOnce();
+
+        assertThat(seen).singleElement().satisfies(item -> {
+            assertThat(item.attempts()).isEqualTo(1);
+            assertThat(item.uncertain()).isTrue();
+        });
+    }
+
+    @Test
+    void cancelledWhileInHand_isNotRecordedDone_andItsWritesRollBack() {
+        WorkQueue queue = TestQueues.queue("job", jdbi, clock, Owner.ofThisProcess(), TestQueues.BACKOFF);
+        queue.register("task", (item, now) -> {
+            jdbi.useHandle(h -> h.execute("UPDATE work SET status = 'cancelled' WHERE id = ?", item.id()));
+            return Outcome.done(h -> done.add(item.key()));
+        });
+        add(queue, "a", "fine");
+
+        queue.runOnce();
+
+        assertThat(done).isEmpty();
+        assertThat(row("a")).containsEntry("status", "cancelled");
+    }
+
+    @Test
+    void retryFailed_putsARowAndWhatWaitedOnItBack_keepingItsUncertainty() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        queue.add(NewWork.of("card", "task").withPayload("error"));
+        queue.add(NewWork.of("note", "task").withPayload("fine").after("card"));
+        jdbi.useHandle(h -> h.execute("UPDATE work SET attempts = 99, uncertain = 1 WHERE work_key = 'card'"));
+        queue.runOnce();
+        queue.runOnce();
+        assertThat(row("card")).containsEntry("status", "failed");
+        assertThat(row("note")).containsEntry("status", "failed");
+        assertThat((String) row("note").get("last_error")).contains("waited for card");
+        long id = ((Number) row("card").get("id")).longValue();
+        jdbi.useHandle(h -> h.execute("UPDATE work SET payload = 'fine' WHERE work_key = 'card'"));
+
+        var retried = new WorkReport(jdbi).retryFailed(java.util.OptionalLong.of(id), clock.instant());
+        queue.runOnce();
+        queue.runOnce();
+
+        assertThat(retried).isEqualTo(new WorkReport.Retried.Requeued(2));
+        assertThat(done).containsExactly("card", "note");
+        assertThat(told).hasSize(2);
+    }
+
+    @Test
+    void retryFailed_refusesARowThatHasNotFailed() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        add(queue, "a", "fine");
+        long id = ((Number) row("a").get("id")).longValue();
+
+        var retried = new WorkReport(jdbi).retryFailed(java.util.OptionalLong.of(id), clock.instant());
+
+        assertThat(retried).isEqualTo(new WorkReport.Retried.NotFailed(id, "pending"));
+    }
+
+    @Test
+    void aClosedQueue_claimsNothingMore() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        add(queue, "a", "fine");
+        queue.close(Duration.ofSeconds(1));
+
+        int claimed = queue.runOnce();
+
+        assertThat(claimed).isZero();
+        assertThat(row("a")).containsEntry("status", "pending").containsEntry("lease_owner", null);
+    }
+}
