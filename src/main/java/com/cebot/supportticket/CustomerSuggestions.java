@@ -2,6 +2,7 @@ package com.cebot.supportticket;
 
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import com.cebot.slack.Mrkdwn;
 import com.slack.api.app_backend.interactive_components.response.Option;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class CustomerSuggestions {
         List<Customer> known = jdbi.withExtension(Customers.class, c -> c.matching(text, LIMIT));
         boolean exact = known.stream().anyMatch(c -> Customer.key(c.name()).equals(Customer.key(text)));
         if (!exact) {
-            String name = text.length() > CustomerChoice.MAX_NAME ? text.substring(0, CustomerChoice.MAX_NAME) : text;
+            String name = head(text, CustomerChoice.MAX_NAME);
             options.add(option("New customer: " + name, CustomerChoice.value(new CustomerChoice.New(name))));
         }
         known.forEach(c -> options.add(option(c.name(), CustomerChoice.value(new CustomerChoice.Known(c.id())))));
@@ -47,7 +48,14 @@ public final class CustomerSuggestions {
     }
 
     private static Option option(String text, String value) {
-        String shown = text.length() > 75 ? text.substring(0, 74) + "…" : text;
-        return new Option(plainText(shown), value);
+        return new Option(plainText(Mrkdwn.truncate(text, 75)), value);
+    }
+
+    /** The first {@code max} characters, never half of an emoji. */
+    private static String head(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 }

@@ -60,4 +60,20 @@ final class CustomerSuggestionsTest {
         assertThat(again.id()).isEqualTo(1);
         assertThat(texts(suggestions.options(""))).isEmpty();
     }
+
+    @Test
+    void aLongNameOfEmoji_isCutBetweenCharacters_neverInsideOne() {
+        String typed = "a" + "🙂".repeat(60);
+
+        var options = suggestions.options(typed);
+
+        String value = options.get(0).getValue();
+        String shown = options.get(0).getText().getText();
+        assertThat(value).startsWith("new:");
+        assertThat(Character.isHighSurrogate(value.charAt(value.length() - 1))).isFalse();
+        assertThat(value.length() - "new:".length()).isLessThanOrEqualTo(CustomerChoice.MAX_NAME);
+        assertThat(shown.length()).isLessThanOrEqualTo(75);
+        assertThat(shown.codePoints().filter(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE))
+                .as("no half of an emoji").isEmpty();
+    }
 }
