@@ -233,7 +233,10 @@ public final class WorkQueue implements AutoCloseable {
             fail(handler, item, retry.error(), counted);
             return;
         }
-        Duration wait = retry.after() != null ? retry.after() : settings.backoff().delay(item.attempts() + counted);
+        Duration wait = settings.backoff().delay(item.attempts() + counted);
+        if (retry.after() != null) {
+            wait = retry.counts() && wait.compareTo(retry.after()) > 0 ? wait : retry.after();
+        }
         Instant next = clock.instant().plus(wait);
         jdbi.useExtension(WorkRepository.class,
                 r -> r.markRetry(item.id(), owner.id(), next, retry.error(), retry.uncertain(), counted));
