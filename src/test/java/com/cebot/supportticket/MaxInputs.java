@@ -106,9 +106,8 @@ public final class MaxInputs {
     public static List<Named<List<TicketLink>>> linkSets(int randomSets) {
         List<Named<List<TicketLink>>> sets = new ArrayList<>();
         sets.add(Named.of("10 longest GitHub discussions", parse(joined(10, MaxInputs::longestGitHub))));
-        sets.add(Named.of("10 longest Slack thread links", parse(joined(10, i -> slackThread(i, 132)))));
-        sets.add(Named.of("one Slack thread link as long as the field", parse(slackThread(0, 1933))));
-        sets.add(Named.of("10 usual Slack thread links", parse(joined(10, i -> slackThread(i, 11)))));
+        sets.add(Named.of("10 longest Slack thread links", parse(joined(10, i -> slackThread(i, 63, 21)))));
+        sets.add(Named.of("10 usual Slack thread links", parse(joined(10, i -> slackThread(i, 1, 11)))));
         sets.add(Named.of("10 ticket numbers", parse(joined(10, i -> "ZD#" + (999_999_999_990L + i)))));
         sets.add(Named.of("one ticket number", parse("1234")));
         Random random = new Random(SEED);
@@ -131,13 +130,14 @@ public final class MaxInputs {
 
     /**
      * A Slack thread link without a scheme: the card's link adds one, and repeats the channel in
-     * {@code &cid=}, so the longest channel id makes the longest card text from the fewest typed
-     * characters.
+     * {@code &cid=}, so the longest channel id (21, the parser's most) on the longest enterprise
+     * host makes the longest card text from the fewest typed characters.
      */
-    static String slackThread(int i, int channelLength) {
+    static String slackThread(int i, int workspaceLength, int channelLength) {
         String channel = "C" + String.format("%02d", i) + "Z".repeat(channelLength - 3);
         String ts = "17000000" + String.format("%02d", i) + ".000100";
-        return "a.slack.com/archives/" + channel + "/p" + ts.replace(".", "") + "?thread_ts=" + ts;
+        return "w".repeat(workspaceLength) + ".enterprise.slack.com/archives/" + channel + "/p" + ts.replace(".", "")
+                + "?thread_ts=" + ts;
     }
 
     private static String randomLinks(Random random) {
@@ -147,7 +147,7 @@ public final class MaxInputs {
         for (int i = 0; i < count; i++) {
             String piece = switch (random.nextInt(5)) {
                 case 0 -> longestGitHub(i);
-                case 1 -> slackThread(i, 9 + random.nextInt(120));
+                case 1 -> slackThread(i, 1 + random.nextInt(63), 9 + random.nextInt(13));
                 case 2 -> "https://" + "z".repeat(1 + random.nextInt(60)) + ".zendesk.com/agent/tickets/" + (1000 + i);
                 case 3 -> "ZD " + (1 + random.nextInt(999_999)) * 100 + i;
                 default -> "https://app.slack.com/client/T0123ABCD/C0123ABCD/thread/C0123ABCD-17000000"
