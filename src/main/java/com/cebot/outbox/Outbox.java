@@ -100,7 +100,8 @@ public final class Outbox {
             }
             if (attempt instanceof Attempt.RetryLater retry) {
                 if (retry.after() != null) {
-                    queue.pause(item.kind(), now.plus(retry.after()));
+                    // Retry-After counts from the answer, not from when the call began.
+                    queue.pauseFor(item.kind(), retry.after());
                     return new Outcome.RetryLater(retry.after(), retry.error(), retry.maybeSent(), false);
                 }
                 // Slack may still be carrying out a call we stopped waiting for (a timeout, a 504):

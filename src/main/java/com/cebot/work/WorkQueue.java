@@ -108,6 +108,11 @@ public final class WorkQueue implements AutoCloseable {
         pausedUntil.merge(kind, until, (a, b) -> a.isAfter(b) ? a : b);
     }
 
+    /** Holds every row of {@code kind} for {@code wait} from now, e.g. from when a 429 arrived. */
+    public void pauseFor(String kind, Duration wait) {
+        pause(kind, clock.instant().plus(wait));
+    }
+
     public void start() {
         worker.start();
     }
