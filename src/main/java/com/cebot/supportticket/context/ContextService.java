@@ -1,5 +1,6 @@
 package com.cebot.supportticket.context;
 
+import com.cebot.db.Deliveries;
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.DeliveryHook;
@@ -46,6 +47,9 @@ final class ContextService {
         record AlreadyYours() implements Claim {}
 
         record NoSuchCard() implements Claim {}
+
+        /** Slack delivered the same click again (two sockets, a retry); it was handled the first time. */
+        record Repeat() implements Claim {}
     }
 
     private final Jdbi jdbi;
@@ -105,6 +109,11 @@ final class ContextService {
 
     Claim claim(long cardId, String userId, String channelId, String actionTs) {
         return jdbi.inTransaction(h -> {
+            // Without this, the second copy of one click would tell the clicker they already have
+            // the ticket they just took.
+            if (!h.attach(Deliveries.class).firstTime("action:" + actionTs + ":" + userId, clock.instant())) {
+                return new Claim.Repeat();
+            }
             ContextRepository repo = h.attach(ContextRepository.class);
             Optional<ContextCardRow> card = repo.card(cardId);
             if (card.isEmpty()) {
