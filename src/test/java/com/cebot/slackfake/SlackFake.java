@@ -333,6 +333,14 @@ public final class SlackFake implements AutoCloseable {
         socket.deliverRoundRobin(on);
     }
 
+    /**
+     * Envelopes written to a socket that closed (or was dropped) before they were acked, and not
+     * acked since: Slack would send them again, or the person would press the button again.
+     */
+    public java.util.Set<String> envelopesLostWithTheirSocket() {
+        return socket.lostWithSocket();
+    }
+
     /** Envelopes written to each socket, keyed by the order the sockets opened (1 for the first). */
     public Map<Integer, Integer> deliveredPerSocket() {
         return socket.deliveredPerSocket();

@@ -67,6 +67,10 @@ final class SocketModeServer extends WebSocketServer {
     /** Envelopes written to each socket, by the order the sockets opened (1 for the first). */
     private final Map<WebSocket, Integer> socketNumbers = new HashMap<>();
     private final Map<Integer, Integer> deliveredPerSocket = new java.util.TreeMap<>();
+    /** Envelopes written to each open socket and not acked yet. */
+    private final Map<WebSocket, Set<String>> unackedBySocket = new HashMap<>();
+    /** Envelopes whose socket closed before any ack came for them: lost unless sent again. */
+    private final Set<String> lostWithSocket = new java.util.LinkedHashSet<>();
     private boolean roundRobin;
     private long nextInTurn;
     private final List<Ack> acks = new ArrayList<>();
@@ -214,6 +218,11 @@ final class SocketModeServer extends WebSocketServer {
         }
         synchronized (this) {
             deliveredPerSocket.merge(socketNumbers.getOrDefault(target, 0), 1, Integer::sum);
+            if (open.contains(target)) {
+                unackedBySocket.computeIfAbsent(target, c -> new HashSet<>()).add(envelopeId);
+            } else if (acksFor(envelopeId).isEmpty()) {
+                lostWithSocket.add(envelopeId);
+            }
         }
         return true;
     }
@@ -250,6 +259,13 @@ final class SocketModeServer extends WebSocketServer {
     void awaitConnectionsOpened(int total, Duration timeout) {
         monitor.await(() -> connectionsOpened() >= total, timeout,
                 () -> "expected " + total + " Socket Mode connection(s) opened in total but got " + connectionsOpened());
+    }
+
+    /** Envelopes whose socket closed before they were acked (and not acked since). */
+    synchronized Set<String> lostWithSocket() {
+        Set<String> lost = new java.util.LinkedHashSet<>(lostWithSocket);
+        lost.removeIf(id -> !acksFor(id).isEmpty());
+        return lost;
     }
 
     synchronized List<Ack> acks() {
@@ -315,6 +331,10 @@ final class SocketModeServer extends WebSocketServer {
             open.remove(connection);
             mute.remove(connection);
             frozen.remove(connection);
+            Set<String> unacked = unackedBySocket.remove(connection);
+            if (unacked != null) {
+                lostWithSocket.addAll(unacked);
+            }
         }
         monitor.signal();
     }
@@ -345,6 +365,7 @@ final class SocketModeServer extends WebSocketServer {
         beforeAckIsVisible.accept(ack);
         synchronized (this) {
             acks.add(ack);
+            unackedBySocket.values().forEach(ids -> ids.remove(envelopeId));
         }
         monitor.signal();
     }
