@@ -1,5 +1,6 @@
 package com.cebot.slack;
 
+import com.cebot.db.Deadline;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.stream.JsonReader;
@@ -299,6 +300,7 @@ public final class SocketModeConnection implements AutoCloseable {
      * zero, either sees this frame running or this frame sees close().
      */
     private void onFrame(Link link, String message) {
+        long arrived = System.nanoTime();
         inFlight.incrementAndGet();
         link.inFlight.incrementAndGet();
         if (!accepting) {
@@ -309,7 +311,7 @@ public final class SocketModeConnection implements AutoCloseable {
         try {
             workers.execute(() -> {
                 try {
-                    route(link, message);
+                    route(link, message, arrived);
                 } finally {
                     finished(link);
                 }
@@ -327,7 +329,7 @@ public final class SocketModeConnection implements AutoCloseable {
     }
 
     /** On a worker (or on the reader when every worker is busy and the backlog full). */
-    private void route(Link link, String message) {
+    private void route(Link link, String message, long arrived) {
         FrameHeader frame = FrameHeader.read(message);
         if (frame.type() == null) {
             log.warn("Ignored a Socket Mode frame without a type");
@@ -344,7 +346,7 @@ public final class SocketModeConnection implements AutoCloseable {
         } else if (frame.type().equals("disconnect")) {
             disconnectRequested(link, frame.reason() == null ? "no reason given" : frame.reason());
         } else if (ENVELOPE_TYPES.contains(frame.type())) {
-            handle(link, message, frame.type(), frame.envelopeId());
+            handle(link, message, frame.type(), frame.envelopeId(), arrived);
         }
     }
 
@@ -362,13 +364,18 @@ public final class SocketModeConnection implements AutoCloseable {
     // ---- handlers, on a worker
 
     /** What SocketModeApp#runBoltApp does, without logging bodies or payloads. */
-    private void handle(Link link, String message, String type, String envelopeId) {
+    private void handle(Link link, String message, String type, String envelopeId, long arrived) {
         try {
             SocketModeRequest request = parser.parse(message);
             if (request == null) {
                 return;
             }
-            Response response = app.run(request.getBoltRequest());
+            // Slack's 3 s run from the envelope's arrival, not from when a worker got to it: in a
+            // burst an envelope may wait for a worker, and the listener's store work must still end
+            // in time for its ack.
+            Duration waited = Duration.ofNanos(System.nanoTime() - arrived);
+            Response response = Deadline.callWithin(Deadline.BEFORE_ACK.minus(waited),
+                    () -> app.run(request.getBoltRequest()));
             Integer status = response == null ? null : response.getStatusCode();
             if (status == null || status != 200) {
                 log.warn("Bolt answered {} to {} envelope {}; not acked", status, type, envelopeId);
