@@ -198,6 +198,11 @@ public final class SlackFake implements AutoCloseable {
         return calls.await(method, 1, timeout).get(0);
     }
 
+    /** Web API calls received and not yet answered (hung, or holding a lost answer). */
+    public int callsInProgress() {
+        return api.inProgress();
+    }
+
     /**
      * Waits until no Web API call is being answered: a hung call has done what it does, so counting
      * messages then sees any late copy.
