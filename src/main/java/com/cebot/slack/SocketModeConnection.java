@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -131,6 +132,12 @@ public final class SocketModeConnection implements AutoCloseable {
     private final Gson gson;
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor supervisor;
+    /**
+     * Opens sockets. The WebSocket library's connect can block until its own handshake timeout
+     * (30 s) when the server cuts the socket mid-handshake; on the supervisor that would stop all
+     * supervision, reconnects included, for as long.
+     */
+    private final ExecutorService connector;
 
     /** Envelopes taken and not finished, over all sockets; close() waits for zero. */
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -177,6 +184,8 @@ public final class SocketModeConnection implements AutoCloseable {
                     task.run();
                 });
         this.supervisor = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "socket-supervisor"));
+        AtomicInteger c = new AtomicInteger();
+        this.connector = Executors.newCachedThreadPool(r -> daemon(r, "socket-connect-" + c.incrementAndGet()));
     }
 
     /**
@@ -209,7 +218,7 @@ public final class SocketModeConnection implements AutoCloseable {
         // Connecting can block as long as the WebSocket library's handshake timeout; the wait for
         // hello below is the bound.
         try {
-            supervisor.execute(link::connect);
+            connector.execute(link::connect);
         } catch (RejectedExecutionException e) {
             close();
             throw new StartFailure("Cannot open a Socket Mode connection: closed while starting");
@@ -265,6 +274,7 @@ public final class SocketModeConnection implements AutoCloseable {
         }
         accepting = false;
         supervisor.shutdownNow();
+        connector.shutdownNow();
         int stillRunning = awaitHandlers(timing.drainTimeout());
         gaveUp = stillRunning > 0;
         List<Link> open;
@@ -488,7 +498,10 @@ public final class SocketModeConnection implements AutoCloseable {
         }
     }
 
-    /** One try at a new socket: URL, connect, hello. Runs on the supervisor, so never two at once. */
+    /**
+     * One try at a new socket: URL, connect, hello. Runs on the supervisor, so never two at once;
+     * the connect itself runs on the connector and is waited for up to the hello timeout.
+     */
     private void attempt() {
         synchronized (this) {
             if (closing) {
@@ -500,9 +513,10 @@ public final class SocketModeConnection implements AutoCloseable {
         Duration retryAfter = Duration.ZERO;
         try {
             link = newLink(openUrl());
-            long deadline = System.nanoTime() + timing.helloTimeout().toNanos();
-            link.connect();
-            Outcome outcome = link.awaitOutcome(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            // Not on this thread: a connect stuck in the handshake must not hold up supervision. A
+            // socket without hello in time is given up and closed; its connect ends on its own.
+            connector.execute(link::connect);
+            Outcome outcome = link.awaitOutcome(timing.helloTimeout());
             if (outcome.kind() == Outcome.Kind.HELLO) {
                 succeeded(link);
                 return;
