@@ -115,7 +115,7 @@ public final class CeBot implements AutoCloseable {
         WorkQueue inboxQueue = queue("inbox", jdbi, clock, owner, tuning.inbox(), resources);
         WorkQueue outboxQueue = queue("outbox", jdbi, clock, owner, tuning.outbox(), resources);
         WorkQueue jobQueue = queue("job", jdbi, clock, owner, tuning.jobs(), resources);
-        Outbox outbox = new Outbox(outboxQueue, methods);
+        Outbox outbox = new Outbox(outboxQueue, methods, tuning.slackTimeout());
         Scheduler scheduler = new Scheduler(jobQueue);
         Background background = new Background(tuning.afterAckThreads(), 10_000);
         resources.add(background);

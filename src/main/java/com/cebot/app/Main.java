@@ -100,6 +100,7 @@ public final class Main {
         List<Feature> features = features();
         Settings settings = ConfigLoader.load(env, features);
         CeBot bot = CeBot.start(settings, features, Clock.systemUTC(), CeBot.Tuning.DEFAULT);
+        StopSignals.exitZeroOnStop();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();

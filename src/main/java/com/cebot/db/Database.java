@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -90,6 +92,7 @@ public final class Database {
     public static Pooled pooled(String jdbcUrl) {
         SQLiteDataSource sqlite = sqlite(jdbcUrl, true);
         migrate(sqlite, jdbcUrl);
+        requireWritable(sqlite, jdbcUrl);
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqlite);
         pool.setPoolName("cebot-db");
@@ -196,6 +199,30 @@ public final class Database {
         } catch (FlywayException e) {
             throw new DatabaseException("CEBOT_DB_URL: cannot bring the database " + jdbcUrl
                     + " up to date (" + firstLine(e.getMessage()) + ").");
+        }
+    }
+
+    /**
+     * The bot writes from its first second on. A file it may only read opens and migrates fine when
+     * it is up to date, so without this the start would fail later on a bare SQLite error that does
+     * not say which setting to fix. Writes the schema version it read, in a transaction rolled back.
+     */
+    private static void requireWritable(DataSource dataSource, String jdbcUrl) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                int version;
+                try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
+                }
+                s.execute("PRAGMA user_version = " + version);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("CEBOT_DB_URL: the database " + file(jdbcUrl).map(Path::toAbsolutePath)
+                    .map(Path::toString).orElse(jdbcUrl) + " cannot be written (" + firstLine(e.getMessage()) + ")."
+                    + " The bot must be able to write it and to create files next to it: check their owner and mode.");
         }
     }
 

@@ -1,6 +1,7 @@
 package com.cebot.db;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -8,7 +9,9 @@ import java.util.function.Supplier;
  * Slack's 3-second ack (a listener storing a submission). Without one, a writer would wait behind a
  * lock held by another process for as long as SQLite's busy timeout allows, and the ack would come
  * too late for the person to see why. With one, the wait ends in time with a
- * {@link StoreBusyException}, so the listener can answer instead.
+ * {@link StoreBusyException}, so the listener can answer instead. Deadlines nest, the earliest
+ * wins: the Socket Mode connection starts each envelope's from when it arrived, so time spent
+ * waiting for a worker in a burst counts too.
  */
 public final class Deadline {
 
@@ -25,6 +28,22 @@ public final class Deadline {
         UNTIL_NANOS.set(outer == null ? until : Math.min(outer, until));
         try {
             return work.get();
+        } finally {
+            if (outer == null) {
+                UNTIL_NANOS.remove();
+            } else {
+                UNTIL_NANOS.set(outer);
+            }
+        }
+    }
+
+    /** As {@link #within}, for work that may throw. */
+    public static <T> T callWithin(Duration limit, Callable<T> work) throws Exception {
+        Long outer = UNTIL_NANOS.get();
+        long until = System.nanoTime() + limit.toNanos();
+        UNTIL_NANOS.set(outer == null ? until : Math.min(outer, until));
+        try {
+            return work.call();
         } finally {
             if (outer == null) {
                 UNTIL_NANOS.remove();

@@ -9,6 +9,7 @@ import com.cebot.work.WorkQueue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.methods.MethodsClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Store first, post later. Features enqueue Slack writes in the same transaction as the change
  * that causes them; the outbox queue delivers them, retrying with backoff and Retry-After, across
  * restarts, never making a key twice: a write whose fate is unknown is looked for before it is made
- * again, and when the lookup itself fails the write waits rather than risk a second copy.
+ * again, once Slack has had time to finish it, and when the lookup itself fails the write waits
+ * rather than risk a second copy.
  */
 public final class Outbox {
 
@@ -30,11 +32,18 @@ public final class Outbox {
 
     private final WorkQueue queue;
     private final SlackWriter writer;
+    private final Duration settle;
     private final Map<String, DeliveryHook> hooks = new ConcurrentHashMap<>();
 
-    public Outbox(WorkQueue queue, MethodsClient methods) {
+    /**
+     * @param settle how long after a call the bot stopped waiting for Slack may still carry it out:
+     *     the write is not looked for sooner. The Slack client's timeout: a call Slack is slow to
+     *     finish ends within about one more.
+     */
+    public Outbox(WorkQueue queue, MethodsClient methods, Duration settle) {
         this.queue = queue;
         this.writer = new SlackWriter(methods);
+        this.settle = settle;
         Delivery delivery = new Delivery();
         for (String method : WriteCodec.METHODS) {
             queue.register(method, delivery);
@@ -91,9 +100,13 @@ public final class Outbox {
             }
             if (attempt instanceof Attempt.RetryLater retry) {
                 if (retry.after() != null) {
-                    queue.pause(item.kind(), now.plus(retry.after()));
+                    // Retry-After counts from the answer, not from when the call began.
+                    queue.pauseFor(item.kind(), retry.after());
+                    return new Outcome.RetryLater(retry.after(), retry.error(), retry.maybeSent(), false);
                 }
-                return new Outcome.RetryLater(retry.after(), retry.error(), retry.maybeSent(), retry.after() == null);
+                // Slack may still be carrying out a call we stopped waiting for (a timeout, a 504):
+                // looked for at once, the message might not be there yet and would be posted twice.
+                return new Outcome.RetryLater(retry.maybeSent() ? settle : null, retry.error(), retry.maybeSent(), true);
             }
             return new Outcome.Failed(((Attempt.Failed) attempt).error());
         }

@@ -1,5 +1,6 @@
 package com.cebot.slack;
 
+import com.cebot.db.Deadline;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.stream.JsonReader;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -130,6 +132,12 @@ public final class SocketModeConnection implements AutoCloseable {
     private final Gson gson;
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor supervisor;
+    /**
+     * Opens sockets. The WebSocket library's connect can block until its own handshake timeout
+     * (30 s) when the server cuts the socket mid-handshake; on the supervisor that would stop all
+     * supervision, reconnects included, for as long.
+     */
+    private final ExecutorService connector;
 
     /** Envelopes taken and not finished, over all sockets; close() waits for zero. */
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -176,6 +184,8 @@ public final class SocketModeConnection implements AutoCloseable {
                     task.run();
                 });
         this.supervisor = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "socket-supervisor"));
+        AtomicInteger c = new AtomicInteger();
+        this.connector = Executors.newCachedThreadPool(r -> daemon(r, "socket-connect-" + c.incrementAndGet()));
     }
 
     /**
@@ -208,7 +218,7 @@ public final class SocketModeConnection implements AutoCloseable {
         // Connecting can block as long as the WebSocket library's handshake timeout; the wait for
         // hello below is the bound.
         try {
-            supervisor.execute(link::connect);
+            connector.execute(link::connect);
         } catch (RejectedExecutionException e) {
             close();
             throw new StartFailure("Cannot open a Socket Mode connection: closed while starting");
@@ -264,6 +274,7 @@ public final class SocketModeConnection implements AutoCloseable {
         }
         accepting = false;
         supervisor.shutdownNow();
+        connector.shutdownNow();
         int stillRunning = awaitHandlers(timing.drainTimeout());
         gaveUp = stillRunning > 0;
         List<Link> open;
@@ -299,6 +310,7 @@ public final class SocketModeConnection implements AutoCloseable {
      * zero, either sees this frame running or this frame sees close().
      */
     private void onFrame(Link link, String message) {
+        long arrived = System.nanoTime();
         inFlight.incrementAndGet();
         link.inFlight.incrementAndGet();
         if (!accepting) {
@@ -309,7 +321,7 @@ public final class SocketModeConnection implements AutoCloseable {
         try {
             workers.execute(() -> {
                 try {
-                    route(link, message);
+                    route(link, message, arrived);
                 } finally {
                     finished(link);
                 }
@@ -327,7 +339,7 @@ public final class SocketModeConnection implements AutoCloseable {
     }
 
     /** On a worker (or on the reader when every worker is busy and the backlog full). */
-    private void route(Link link, String message) {
+    private void route(Link link, String message, long arrived) {
         FrameHeader frame = FrameHeader.read(message);
         if (frame.type() == null) {
             log.warn("Ignored a Socket Mode frame without a type");
@@ -344,7 +356,7 @@ public final class SocketModeConnection implements AutoCloseable {
         } else if (frame.type().equals("disconnect")) {
             disconnectRequested(link, frame.reason() == null ? "no reason given" : frame.reason());
         } else if (ENVELOPE_TYPES.contains(frame.type())) {
-            handle(link, message, frame.type(), frame.envelopeId());
+            handle(link, message, frame.type(), frame.envelopeId(), arrived);
         }
     }
 
@@ -362,13 +374,18 @@ public final class SocketModeConnection implements AutoCloseable {
     // ---- handlers, on a worker
 
     /** What SocketModeApp#runBoltApp does, without logging bodies or payloads. */
-    private void handle(Link link, String message, String type, String envelopeId) {
+    private void handle(Link link, String message, String type, String envelopeId, long arrived) {
         try {
             SocketModeRequest request = parser.parse(message);
             if (request == null) {
                 return;
             }
-            Response response = app.run(request.getBoltRequest());
+            // Slack's 3 s run from the envelope's arrival, not from when a worker got to it: in a
+            // burst an envelope may wait for a worker, and the listener's store work must still end
+            // in time for its ack.
+            Duration waited = Duration.ofNanos(System.nanoTime() - arrived);
+            Response response = Deadline.callWithin(Deadline.BEFORE_ACK.minus(waited),
+                    () -> app.run(request.getBoltRequest()));
             Integer status = response == null ? null : response.getStatusCode();
             if (status == null || status != 200) {
                 log.warn("Bolt answered {} to {} envelope {}; not acked", status, type, envelopeId);
@@ -481,7 +498,10 @@ public final class SocketModeConnection implements AutoCloseable {
         }
     }
 
-    /** One try at a new socket: URL, connect, hello. Runs on the supervisor, so never two at once. */
+    /**
+     * One try at a new socket: URL, connect, hello. Runs on the supervisor, so never two at once;
+     * the connect itself runs on the connector and is waited for up to the hello timeout.
+     */
     private void attempt() {
         synchronized (this) {
             if (closing) {
@@ -493,9 +513,10 @@ public final class SocketModeConnection implements AutoCloseable {
         Duration retryAfter = Duration.ZERO;
         try {
             link = newLink(openUrl());
-            long deadline = System.nanoTime() + timing.helloTimeout().toNanos();
-            link.connect();
-            Outcome outcome = link.awaitOutcome(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            // Not on this thread: a connect stuck in the handshake must not hold up supervision. A
+            // socket without hello in time is given up and closed; its connect ends on its own.
+            connector.execute(link::connect);
+            Outcome outcome = link.awaitOutcome(timing.helloTimeout());
             if (outcome.kind() == Outcome.Kind.HELLO) {
                 succeeded(link);
                 return;

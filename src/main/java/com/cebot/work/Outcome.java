@@ -15,9 +15,11 @@ public sealed interface Outcome {
     record Done(String result, Commit commit, boolean tookEffect) implements Outcome {}
 
     /**
-     * Try again later: after {@code after} when the other side said when (Retry-After), else after the
-     * queue's backoff. {@code uncertain} when the attempt may have taken effect unseen. An attempt that
-     * does not {@code count} (Slack asked us to wait) does not bring the row nearer to giving up.
+     * Try again later: after the queue's backoff, or exactly after {@code after} for an attempt that
+     * does not {@code count} (the other side said when: Retry-After), or after whichever is longer
+     * for one that counts and must not be retried sooner ({@code after} null for none).
+     * {@code uncertain} when the attempt may have taken effect unseen. An attempt that does not
+     * count does not bring the row nearer to giving up.
      */
     record RetryLater(Duration after, String error, boolean uncertain, boolean counts) implements Outcome {}
 

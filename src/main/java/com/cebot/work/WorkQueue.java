@@ -108,6 +108,11 @@ public final class WorkQueue implements AutoCloseable {
         pausedUntil.merge(kind, until, (a, b) -> a.isAfter(b) ? a : b);
     }
 
+    /** Holds every row of {@code kind} for {@code wait} from now, e.g. from when a 429 arrived. */
+    public void pauseFor(String kind, Duration wait) {
+        pause(kind, clock.instant().plus(wait));
+    }
+
     public void start() {
         worker.start();
     }
@@ -233,7 +238,10 @@ public final class WorkQueue implements AutoCloseable {
             fail(handler, item, retry.error(), counted);
             return;
         }
-        Duration wait = retry.after() != null ? retry.after() : settings.backoff().delay(item.attempts() + counted);
+        Duration wait = settings.backoff().delay(item.attempts() + counted);
+        if (retry.after() != null) {
+            wait = retry.counts() && wait.compareTo(retry.after()) > 0 ? wait : retry.after();
+        }
         Instant next = clock.instant().plus(wait);
         jdbi.useExtension(WorkRepository.class,
                 r -> r.markRetry(item.id(), owner.id(), next, retry.error(), retry.uncertain(), counted));

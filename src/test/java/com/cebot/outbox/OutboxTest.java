@@ -62,7 +62,7 @@ final class OutboxTest {
     private Outbox newOutbox(Backoff backoff) {
         queue = new WorkQueue("outbox", jdbi, Clock.systemUTC(), Owner.ofThisProcess(),
                 new WorkQueue.Settings(1, Duration.ofMillis(50), Duration.ofSeconds(30), backoff));
-        Outbox o = new Outbox(queue, methods);
+        Outbox o = new Outbox(queue, methods, Duration.ofMillis(500));
         o.register("test", new DeliveryHook() {
             @Override
             public void delivered(Handle handle, String ref, Delivered delivered) {

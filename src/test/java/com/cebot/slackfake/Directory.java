@@ -47,6 +47,11 @@ final class Directory {
         return new ArrayList<>(channels.values());
     }
 
+    /** The channel is gone (deleted, or renamed out of reach): posting there is channel_not_found. */
+    synchronized void removeChannel(String id) {
+        channels.remove(id);
+    }
+
     synchronized void join(String channelId) {
         channels.computeIfPresent(channelId, (id, c) -> new Channel(id, c.name(), true));
     }

@@ -56,21 +56,48 @@ final class Interactions {
     }
 
     String submitView(String viewId, String userId, ObjectNode stateValues) {
+        ObjectNode envelope = viewSubmissionEnvelope(viewId, userId, stateValues);
+        socket.send(envelope);
+        return Json.text(envelope, "envelope_id");
+    }
+
+    /** The same submission on every open socket at once. */
+    String submitViewToAll(String viewId, String userId, ObjectNode stateValues) {
+        ObjectNode envelope = viewSubmissionEnvelope(viewId, userId, stateValues);
+        socket.sendToAll(envelope);
+        return Json.text(envelope, "envelope_id");
+    }
+
+    private ObjectNode viewSubmissionEnvelope(String viewId, String userId, ObjectNode stateValues) {
         View view = storedView(viewId);
         ObjectNode payload = Payloads.viewSubmission(view.json(), user(userId), stateValues, triggers.issue(userId));
         String envelopeId = UUID.randomUUID().toString();
         // Registered before sending, because the ack can arrive before send() returns.
         views.expectSubmissionAck(envelopeId, viewId);
-        socket.send(Payloads.envelope("interactive", payload, envelopeId));
-        return envelopeId;
+        return Payloads.envelope("interactive", payload, envelopeId);
     }
 
     String blockAction(String userId, String channelId, String messageTs, String actionId, String blockId, String value) {
+        ObjectNode envelope = blockActionEnvelope(userId, channelId, messageTs, actionId, blockId, value);
+        socket.send(envelope);
+        return Json.text(envelope, "envelope_id");
+    }
+
+    /** The same click on every open socket at once. */
+    String blockActionToAll(String userId, String channelId, String messageTs, String actionId, String blockId,
+            String value) {
+        ObjectNode envelope = blockActionEnvelope(userId, channelId, messageTs, actionId, blockId, value);
+        socket.sendToAll(envelope);
+        return Json.text(envelope, "envelope_id");
+    }
+
+    private ObjectNode blockActionEnvelope(String userId, String channelId, String messageTs, String actionId,
+            String blockId, String value) {
         Message message = storedMessage(channelId, messageTs);
         JsonNode element = findElement(message.blocks(), actionId);
-        return send("interactive", Payloads.blockActionsInMessage(user(userId), channel(message.channel()),
+        return Payloads.envelope("interactive", Payloads.blockActionsInMessage(user(userId), channel(message.channel()),
                 message.toJson(false), Payloads.action(element, actionId, blockId, value), triggers.issue(userId),
-                responseUrls.issue(message.channel(), messageTs)));
+                responseUrls.issue(message.channel(), messageTs)), UUID.randomUUID().toString());
     }
 
     String viewBlockAction(String viewId, String userId, String actionId, String blockId, String value) {

@@ -105,6 +105,11 @@ public final class SlackFake implements AutoCloseable {
         directory.addChannel(id, name, botIsMember);
     }
 
+    /** Deletes the channel: posts there fail with channel_not_found until it is added again. */
+    public void removeChannel(String id) {
+        directory.removeChannel(id);
+    }
+
     public boolean botIsMember(String channelId) {
         return directory.channel(channelId).map(Directory.Channel::botIsMember).orElse(false);
     }
@@ -193,6 +198,19 @@ public final class SlackFake implements AutoCloseable {
         return calls.await(method, 1, timeout).get(0);
     }
 
+    /** Web API calls received and not yet answered (hung, or holding a lost answer). */
+    public int callsInProgress() {
+        return api.inProgress();
+    }
+
+    /**
+     * Waits until no Web API call is being answered: a hung call has done what it does, so counting
+     * messages then sees any late copy.
+     */
+    public void awaitNoCallInProgress(Duration timeout) {
+        api.awaitNoneInProgress(timeout);
+    }
+
     public void clearCalls() {
         calls.clear();
     }
@@ -200,6 +218,15 @@ public final class SlackFake implements AutoCloseable {
     /** The next calls of {@code method} meet these faults in order; then normal service resumes. */
     public void enqueueFault(String method, Fault... faults) {
         this.faults.enqueue(method, faults);
+    }
+
+    /**
+     * The next calls of {@code method} naming this conversation meet these faults in order, before
+     * any queued for the method as a whole. {@code channel} is a channel id, or a user id for the
+     * DM with that user (what chat.postMessage takes to send a DM).
+     */
+    public void enqueueFault(String method, String channel, Fault... faults) {
+        this.faults.enqueue(method, channel, faults);
     }
 
     // ---- trigger ids
@@ -282,6 +309,48 @@ public final class SlackFake implements AutoCloseable {
         socket.send(envelope);
     }
 
+    /**
+     * Delivers the envelope to every open socket at once, as Slack may while two sockets overlap.
+     * @return how many sockets it went to
+     */
+    public int sendToAll(ObjectNode envelope) {
+        return socket.sendToAll(envelope);
+    }
+
+    /** The envelope as the fake last sent it with this id (a copy), e.g. to send it again. */
+    public ObjectNode sentEnvelope(String envelopeId) {
+        return socket.sentEnvelope(envelopeId);
+    }
+
+    /**
+     * Sends an envelope again with the same id, as when a person presses the button again after
+     * an error, or Slack retries: the app must not act on it twice.
+     */
+    public void resend(String envelopeId) {
+        socket.send(socket.sentEnvelope(envelopeId));
+    }
+
+    /**
+     * Off by default (each envelope goes to the newest socket). On: envelopes go to the open
+     * sockets in turn, so a burst is spread over every process connected.
+     */
+    public void deliverRoundRobin(boolean on) {
+        socket.deliverRoundRobin(on);
+    }
+
+    /**
+     * Envelopes written to a socket that closed (or was dropped) before they were acked, and not
+     * acked since: Slack would send them again, or the person would press the button again.
+     */
+    public java.util.Set<String> envelopesLostWithTheirSocket() {
+        return socket.lostWithSocket();
+    }
+
+    /** Envelopes written to each socket, keyed by the order the sockets opened (1 for the first). */
+    public Map<Integer, Integer> deliveredPerSocket() {
+        return socket.deliveredPerSocket();
+    }
+
     public Ack awaitAck(String envelopeId, Duration timeout) {
         return socket.awaitAcks(envelopeId, 1, timeout).get(0);
     }
@@ -315,6 +384,17 @@ public final class SlackFake implements AutoCloseable {
      */
     public String submitView(String viewId, String userId, ObjectNode stateValues) {
         return interactions.submitView(viewId, userId, stateValues);
+    }
+
+    /** The same submission delivered on every open socket at once; returns the envelope id. */
+    public String submitViewToAll(String viewId, String userId, ObjectNode stateValues) {
+        return interactions.submitViewToAll(viewId, userId, stateValues);
+    }
+
+    /** The same click delivered on every open socket at once; returns the envelope id. */
+    public String sendBlockActionToAll(String userId, String channelId, String messageTs, String actionId,
+            String blockId, String value) {
+        return interactions.blockActionToAll(userId, channelId, messageTs, actionId, blockId, value);
     }
 
     /** A click (or selection) on an element of a stored message. */

@@ -35,7 +35,7 @@ import org.java_websocket.server.WebSocketServer;
 /**
  * The Socket Mode side (SLACK.md §1): accepts connections only with a ticket from
  * {@code apps.connections.open}, greets with {@code hello}, delivers each envelope to one connection
- * (the newest), and records acks. Protocol pings are answered by Java-WebSocket itself, which the
+ * (the newest, or each in turn when asked) or, on request, to every open one, and records acks. Protocol pings are answered by Java-WebSocket itself, which the
  * SDK's health check needs.
  */
 final class SocketModeServer extends WebSocketServer {
@@ -62,6 +62,17 @@ final class SocketModeServer extends WebSocketServer {
     private final Set<WebSocket> frozen = new HashSet<>();
     private final Deque<ObjectNode> undelivered = new ArrayDeque<>();
     private final Map<String, Long> sentAtNanos = new HashMap<>();
+    /** The last copy of each envelope sent, so a test can send it again as Slack would. */
+    private final Map<String, ObjectNode> sentEnvelopes = new HashMap<>();
+    /** Envelopes written to each socket, by the order the sockets opened (1 for the first). */
+    private final Map<WebSocket, Integer> socketNumbers = new HashMap<>();
+    private final Map<Integer, Integer> deliveredPerSocket = new java.util.TreeMap<>();
+    /** Envelopes written to each open socket and not acked yet. */
+    private final Map<WebSocket, Set<String>> unackedBySocket = new HashMap<>();
+    /** Envelopes whose socket closed before any ack came for them: lost unless sent again. */
+    private final Set<String> lostWithSocket = new java.util.LinkedHashSet<>();
+    private boolean roundRobin;
+    private long nextInTurn;
     private final List<Ack> acks = new ArrayList<>();
     private long lastTicket;
     private int opened;
@@ -128,27 +139,92 @@ final class SocketModeServer extends WebSocketServer {
         redeliverAfter = after;
     }
 
-    /** Sends to the newest connection that said hello; with none open, the envelope waits for the next one. */
+    /**
+     * Off by default: each envelope goes to the newest connection. On: the open connections take
+     * turns, as Slack spreads envelopes over an app's sockets (SLACK.md §1.5).
+     */
+    synchronized void deliverRoundRobin(boolean on) {
+        roundRobin = on;
+    }
+
+    /**
+     * Sends to the newest connection that said hello (or the next in turn); with none open, the
+     * envelope waits for the next one.
+     */
     void send(ObjectNode envelope) {
         WebSocket target;
         synchronized (this) {
-            List<WebSocket> live = open.stream().filter(c -> !mute.contains(c)).toList();
+            sentEnvelopes.put(Json.text(envelope, "envelope_id"), envelope.deepCopy());
+            List<WebSocket> live = live();
             if (live.isEmpty()) {
                 undelivered.add(envelope);
                 return;
             }
-            target = live.get(live.size() - 1);
-            sentAtNanos.put(Json.text(envelope, "envelope_id"), System.nanoTime());
+            target = roundRobin ? live.get((int) (nextInTurn++ % live.size())) : live.get(live.size() - 1);
         }
-        try {
-            target.send(Json.write(envelope));
-        } catch (WebsocketNotConnectedException e) {
+        if (!write(target, envelope)) {
             synchronized (this) {
                 undelivered.add(envelope);
             }
             return;
         }
         scheduleRedelivery(envelope);
+    }
+
+    /**
+     * The same envelope on every open connection at once, as when two sockets overlap. @return how
+     * many connections it was written to
+     */
+    int sendToAll(ObjectNode envelope) {
+        List<WebSocket> targets;
+        synchronized (this) {
+            targets = live();
+        }
+        int written = 0;
+        for (WebSocket target : targets) {
+            written += write(target, envelope) ? 1 : 0;
+        }
+        return written;
+    }
+
+    /** The envelope as it was last sent with this id. */
+    synchronized ObjectNode sentEnvelope(String envelopeId) {
+        ObjectNode envelope = sentEnvelopes.get(envelopeId);
+        if (envelope == null) {
+            throw new AssertionError("the fake never sent envelope " + envelopeId);
+        }
+        return envelope.deepCopy();
+    }
+
+    /** How many envelopes each socket was given, by the order the sockets opened (1 for the first). */
+    synchronized Map<Integer, Integer> deliveredPerSocket() {
+        return new java.util.TreeMap<>(deliveredPerSocket);
+    }
+
+    private List<WebSocket> live() {
+        return open.stream().filter(c -> !mute.contains(c)).toList();
+    }
+
+    private boolean write(WebSocket target, ObjectNode envelope) {
+        String envelopeId = Json.text(envelope, "envelope_id");
+        synchronized (this) {
+            sentAtNanos.put(envelopeId, System.nanoTime());
+            sentEnvelopes.put(envelopeId, envelope.deepCopy());
+        }
+        try {
+            target.send(Json.write(envelope));
+        } catch (WebsocketNotConnectedException e) {
+            return false;
+        }
+        synchronized (this) {
+            deliveredPerSocket.merge(socketNumbers.getOrDefault(target, 0), 1, Integer::sum);
+            if (open.contains(target)) {
+                unackedBySocket.computeIfAbsent(target, c -> new HashSet<>()).add(envelopeId);
+            } else if (acksFor(envelopeId).isEmpty()) {
+                lostWithSocket.add(envelopeId);
+            }
+        }
+        return true;
     }
 
     void sendDisconnect(String reason) {
@@ -183,6 +259,13 @@ final class SocketModeServer extends WebSocketServer {
     void awaitConnectionsOpened(int total, Duration timeout) {
         monitor.await(() -> connectionsOpened() >= total, timeout,
                 () -> "expected " + total + " Socket Mode connection(s) opened in total but got " + connectionsOpened());
+    }
+
+    /** Envelopes whose socket closed before they were acked (and not acked since). */
+    synchronized Set<String> lostWithSocket() {
+        Set<String> lost = new java.util.LinkedHashSet<>(lostWithSocket);
+        lost.removeIf(id -> !acksFor(id).isEmpty());
+        return lost;
     }
 
     synchronized List<Ack> acks() {
@@ -223,6 +306,7 @@ final class SocketModeServer extends WebSocketServer {
         List<ObjectNode> waiting;
         synchronized (this) {
             opened++;
+            socketNumbers.put(connection, opened);
             if (open.size() >= MAX_CONNECTIONS) {
                 connection.send(Json.write(Json.object().put("type", "disconnect").put("reason", "too_many_websockets")));
                 connection.close(CloseFrame.POLICY_VALIDATION, "too many websockets");
@@ -247,6 +331,10 @@ final class SocketModeServer extends WebSocketServer {
             open.remove(connection);
             mute.remove(connection);
             frozen.remove(connection);
+            Set<String> unacked = unackedBySocket.remove(connection);
+            if (unacked != null) {
+                lostWithSocket.addAll(unacked);
+            }
         }
         monitor.signal();
     }
@@ -277,6 +365,7 @@ final class SocketModeServer extends WebSocketServer {
         beforeAckIsVisible.accept(ack);
         synchronized (this) {
             acks.add(ack);
+            unackedBySocket.values().forEach(ids -> ids.remove(envelopeId));
         }
         monitor.signal();
     }

@@ -44,6 +44,8 @@ final class WebApiServer implements AutoCloseable {
     private final FaultSchedule faults;
     private final Clock clock;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Monitor monitor = new Monitor();
+    private final java.util.concurrent.atomic.AtomicInteger inProgress = new java.util.concurrent.atomic.AtomicInteger();
     private Map<String, Handler> handlers = Map.of();
 
     WebApiServer(CallLog calls, FaultSchedule faults, Clock clock) {
@@ -99,9 +101,29 @@ final class WebApiServer implements AutoCloseable {
         serve(exchange, new ApiRequest(RESPONSE_URL, null, Map.of("id", id), json, clock.instant()));
     }
 
+    /** Requests received and not yet answered (a hang or a held answer included). */
+    int inProgress() {
+        return inProgress.get();
+    }
+
+    void awaitNoneInProgress(Duration timeout) {
+        monitor.await(() -> inProgress.get() == 0, timeout,
+                () -> inProgress.get() + " Web API call(s) still being answered");
+    }
+
     private void serve(HttpExchange exchange, ApiRequest request) {
+        inProgress.incrementAndGet();
+        try {
+            serveCounted(exchange, request);
+        } finally {
+            inProgress.decrementAndGet();
+            monitor.signal();
+        }
+    }
+
+    private void serveCounted(HttpExchange exchange, ApiRequest request) {
         try (exchange) {
-            Optional<Fault> fault = faults.next(request.method());
+            Optional<Fault> fault = faults.next(request.method(), request.param("channel"));
             Reply reply = answer(request, fault);
             calls.add(new RecordedCall(request.method(), request.token(), request.params(), request.json(),
                     request.at(), reply.status()));

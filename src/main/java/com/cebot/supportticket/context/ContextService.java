@@ -1,5 +1,6 @@
 package com.cebot.supportticket.context;
 
+import com.cebot.db.Deliveries;
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.DeliveryHook;
@@ -46,6 +47,9 @@ final class ContextService {
         record AlreadyYours() implements Claim {}
 
         record NoSuchCard() implements Claim {}
+
+        /** Slack delivered the same click again (two sockets, a retry); it was handled the first time. */
+        record Repeat() implements Claim {}
     }
 
     private final Jdbi jdbi;
@@ -95,18 +99,23 @@ final class ContextService {
         if (existing.isEmpty()) {
             outbox.enqueue(h, OutboxMessage.of("context-card:" + submissionKey, new SlackWrite.Post(channel,
                     ContextCard.text(context), BlockJson.of(ContextCard.blocks(context, null, null))))
-                    .onDelivery(CARD_TOPIC, Long.toString(contextId)));
+                    .onDelivery(CARD_TOPIC, Long.toString(contextId)).forUser(userId));
             return new Submitted.NewCard(contextId);
         }
         outbox.enqueue(h, OutboxMessage.anchored("context-reply:" + contextId, existing.get().cardKey(),
                 new SlackWrite.ThreadReply(ContextCard.threadNoteText(context),
                         BlockJson.of(ContextCard.threadNote(context))))
-                .onDelivery(REPLY_TOPIC, Long.toString(contextId)));
+                .onDelivery(REPLY_TOPIC, Long.toString(contextId)).forUser(userId));
         return new Submitted.AddedToCard(contextId, Optional.ofNullable(existing.get().assignee()));
     }
 
     Claim claim(long cardId, String userId, String channelId, String actionTs) {
         return jdbi.inTransaction(h -> {
+            // Without this, the second copy of one click would tell the clicker they already have
+            // the ticket they just took.
+            if (!h.attach(Deliveries.class).firstTime("action:" + actionTs + ":" + userId, clock.instant())) {
+                return new Claim.Repeat();
+            }
             ContextRepository repo = h.attach(ContextRepository.class);
             Optional<ContextCardRow> card = repo.card(cardId);
             if (card.isEmpty()) {
@@ -138,6 +147,14 @@ final class ContextService {
         outbox.enqueue(h, OutboxMessage.of("context-confirm:" + c.id(), new SlackWrite.Post(c.submittedBy(), text, null)));
     }
 
+    /**
+     * Under its own key, so that when an admin's {@code retry-failed} gets the post through after
+     * all, the CE still hears where it landed.
+     */
+    private void tellRefused(Handle h, SupportContext c, String text) {
+        outbox.enqueue(h, OutboxMessage.of("context-refused:" + c.id(), new SlackWrite.Post(c.submittedBy(), text, null)));
+    }
+
     /** Keeps where the card landed, or that it never will, and tells the CE either way. */
     private final class CardHook implements DeliveryHook {
         @Override
@@ -154,7 +171,7 @@ final class ContextService {
             SupportContext c = repo.context(Long.parseLong(ref)).orElseThrow();
             repo.refused(c.cardId());
             repo.releaseTickets(c.cardId());
-            confirm(h, c, ContextNotices.refused(c, channel, error));
+            tellRefused(h, c, ContextNotices.refused(c, channel, error));
         }
     }
 
@@ -171,7 +188,7 @@ final class ContextService {
         @Override
         public void failed(Handle h, String ref, String error) {
             SupportContext c = h.attach(ContextRepository.class).context(Long.parseLong(ref)).orElseThrow();
-            confirm(h, c, ContextNotices.refused(c, channel, error));
+            tellRefused(h, c, ContextNotices.refused(c, channel, error));
         }
     }
 }

@@ -44,7 +44,9 @@ final class RequestCardHook implements DeliveryHook {
     @Override
     public void failed(Handle h, String ref, String error) {
         SupportTicketRequest r = h.attach(RequestRepository.class).request(Long.parseLong(ref)).orElseThrow();
-        confirm(h, r, RequestNotices.refused(r, channel, error));
+        // Its own key: if retry-failed gets the card through after all, the CE still hears where.
+        outbox.enqueue(h, OutboxMessage.of("request:" + r.id() + ":refused:dm",
+                new SlackWrite.Post(r.submittedBy(), RequestNotices.refused(r, channel, error), null)));
     }
 
     private void confirm(Handle h, SupportTicketRequest r, String text) {

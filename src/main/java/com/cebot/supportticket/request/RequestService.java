@@ -105,7 +105,7 @@ final class RequestService {
         outbox.enqueue(h, OutboxMessage.of(cardKey, new SlackWrite.Post(channel,
                 RequestCard.text(r, headOfSupportMention),
                 BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
-                .onDelivery(CARD_TOPIC, Long.toString(id)));
+                .onDelivery(CARD_TOPIC, Long.toString(id)).forUser(userId));
         return new Submitted.Posted(id);
     }
 

@@ -14,6 +14,7 @@ import com.cebot.testing.TestQueues;
 import com.slack.api.Slack;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,7 +42,8 @@ final class ContextServiceTest {
         jdbi = TestDatabase.open(dir);
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         // The queues are never started: their rows show what would be sent.
-        Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"));
+        Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
+                Duration.ofSeconds(1));
         service = new ContextService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,
                 new Permalinks("https://acme.slack.com/"), "C0SUPPORT", clock);
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,7 +55,8 @@ final class RequestStore {
         jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
         // The queues are never started: their rows show what would be sent and scheduled.
         jobs = TestQueues.queue("job", jdbi, clock);
-        outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"));
+        outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
+                Duration.ofSeconds(1));
         approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, Approvers.LastKnown.NONE, clock);
         scheduler = new Scheduler(jobs);
         Permalinks permalinks = new Permalinks("https://acme.slack.com/");
