@@ -110,7 +110,7 @@ final class ContextServiceTest {
 
         assertThat(next).isInstanceOf(ContextService.Submitted.NewCard.class);
         assertThat(outboxRows()).extracting(r -> r.get("message_key"))
-                .contains("context-card:V1", "context-card:V2", "context-confirm:1");
+                .contains("context-card:V1", "context-refused:1", "context-card:V2");
     }
 
     @Test
