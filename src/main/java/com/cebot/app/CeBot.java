@@ -56,11 +56,13 @@ public final class CeBot implements AutoCloseable {
 
         /**
          * Claims hold for a minute: a Slack call ends within {@code slackTimeout}, and a lookup before
-         * it takes a few more. The outbox claims one write at a time, so its lease never covers a queue.
+         * it takes a few more; a queue renews what is left of a batch's claim every quarter of that.
+         * The outbox claims 20 writes at a time: one claim a write made the claims themselves the
+         * biggest user of the store in a burst.
          */
         public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(10),
                 new WorkQueue.Settings(50, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
-                new WorkQueue.Settings(1, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
+                new WorkQueue.Settings(20, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
                 new WorkQueue.Settings(20, Duration.ofSeconds(15), Duration.ofMinutes(1), Backoff.DEFAULT),
                 16, 8, SocketModeConnection.Timing.DEFAULT);
     }

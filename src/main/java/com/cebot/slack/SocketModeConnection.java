@@ -83,6 +83,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketModeConnection implements AutoCloseable {
 
+    /** Slack's 3 s to ack, less the time the ack takes to travel back. */
+    private static final Duration ACK_WINDOW = Duration.ofMillis(2_800);
+    /** The least an envelope's listener gets for its store work, however long it waited. */
+    private static final Duration LAST_TURN = Duration.ofMillis(300);
+
+
     private static final Logger log = LoggerFactory.getLogger(SocketModeConnection.class);
 
     /** The SDK's ping check waits this long for a pong (SocketModeClientTyrusImpl#verifyConnection). */
@@ -381,10 +387,14 @@ public final class SocketModeConnection implements AutoCloseable {
                 return;
             }
             // Slack's 3 s run from the envelope's arrival, not from when a worker got to it: in a
-            // burst an envelope may wait for a worker, and the listener's store work must still end
-            // in time for its ack.
+            // burst an envelope may wait for a worker, and the listener's store work should still
+            // end in time for its ack. But an envelope that waited long still gets a short turn:
+            // a store that answers in a millisecond is not the problem, and refusing it would turn a
+            // busy moment into forms people must send again. Stored and acked late, a form is kept,
+            // and sending it again is answered as a repeat.
             Duration waited = Duration.ofNanos(System.nanoTime() - arrived);
-            Response response = Deadline.callWithin(Deadline.BEFORE_ACK.minus(waited),
+            Duration left = ACK_WINDOW.minus(waited);
+            Response response = Deadline.callWithin(left.compareTo(LAST_TURN) < 0 ? LAST_TURN : left,
                     () -> app.run(request.getBoltRequest()));
             Integer status = response == null ? null : response.getStatusCode();
             if (status == null || status != 200) {

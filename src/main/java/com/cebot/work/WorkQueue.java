@@ -4,12 +4,15 @@ import com.cebot.logging.SafeErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -29,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WorkQueue.class);
+    private static final Duration UNHANDLED_CHECK = Duration.ofMinutes(1);
 
     /** How a queue runs: rows claimed per pass, how often it looks, how long a claim holds. */
     public record Settings(int batch, Duration poll, Duration lease, Backoff backoff) {}
@@ -43,6 +47,7 @@ public final class WorkQueue implements AutoCloseable {
     private final Set<String> unhandledKindsLogged = ConcurrentHashMap.newKeySet();
     private final Worker worker;
     private volatile boolean closing;
+    private Instant lastUnhandledCheck;
 
     public WorkQueue(String name, Jdbi jdbi, Clock clock, Owner owner, Settings settings) {
         this.name = name;
@@ -69,7 +74,8 @@ public final class WorkQueue implements AutoCloseable {
      */
     public boolean add(Handle handle, NewWork work) {
         Instant now = clock.instant();
-        int added = handle.attach(WorkRepository.class).insert(name, work, work.dueAt() == null ? now : work.dueAt(), now);
+        int added = handle.attach(WorkRepository.class).insert(name, work.key(), work.kind(), work.ref(), work.topic(),
+                work.payload(), work.forUser(), work.afterKey(), work.dueAt() == null ? now : work.dueAt(), now);
         if (handle.isInTransaction()) {
             handle.afterCommit(worker::wake);
         } else {
@@ -134,11 +140,26 @@ public final class WorkQueue implements AutoCloseable {
         }
         List<WorkItem> claimed = jdbi.inTransaction(h -> {
             WorkRepository repo = h.attach(WorkRepository.class);
-            List<Long> ids = repo.claim(name, kinds, owner.id(), now, now.plus(settings.lease()), settings.batch());
-            return ids.isEmpty() ? List.<WorkItem>of() : repo.items(ids);
+            return withAwaited(repo, repo.claim(name, kinds, owner.id(), now, now.plus(settings.lease()), settings.batch()));
         });
+        Instant renewed = now;
+        Set<Long> mine = new HashSet<>();
         for (WorkItem item : claimed) {
-            if (closing || paused(item.kind(), clock.instant())) {
+            mine.add(item.id());
+        }
+        for (int i = 0; i < claimed.size(); i++) {
+            WorkItem item = claimed.get(i);
+            Instant at = clock.instant();
+            if (!at.isBefore(renewed.plus(settings.lease().dividedBy(4)))) {
+                // A slow batch (Slack timing out call after call) renews what is left of its claim
+                // before the lease could run out mid-attempt and let another process take a row.
+                mine = renew(claimed.subList(i, claimed.size()), at);
+                renewed = at;
+            }
+            if (!mine.contains(item.id())) {
+                continue;
+            }
+            if (closing || paused(item.kind(), at)) {
                 release(item);
             } else {
                 attempt(item);
@@ -147,15 +168,48 @@ public final class WorkQueue implements AutoCloseable {
         return claimed.size();
     }
 
+    /** Extends the lease of rows still ours; @return the ids that are */
+    private Set<Long> renew(List<WorkItem> rows, Instant now) {
+        List<Long> ids = rows.stream().map(WorkItem::id).toList();
+        return new HashSet<>(jdbi.inTransaction(h -> h.attach(WorkRepository.class)
+                .renew(ids, owner.id(), now.plus(settings.lease()))));
+    }
+
+    /**
+     * The kinds this process handles and Slack has not paused. Once a minute it also looks for due
+     * rows of kinds nothing here handles (a retired kind, a newer version's) and says so once; not on
+     * every pass, which would read every pending row for each row the outbox sends.
+     */
+    /** Fills in, for rows that wait for another, how that one stands; in claim order (due, then id). */
+    private List<WorkItem> withAwaited(WorkRepository repo, List<WorkItem> claimed) {
+        List<String> keys = claimed.stream().map(WorkItem::afterKey).filter(Objects::nonNull).distinct().toList();
+        Map<String, WorkRepository.Awaited> awaited = keys.isEmpty() ? Map.of() : repo.awaited(name, keys).stream()
+                .collect(Collectors.toMap(WorkRepository.Awaited::workKey, a -> a));
+        return claimed.stream()
+                .map(item -> {
+                    WorkRepository.Awaited after = item.afterKey() == null ? null : awaited.get(item.afterKey());
+                    return after == null ? item : new WorkItem(item.id(), item.queue(), item.key(), item.kind(),
+                            item.ref(), item.topic(), item.payload(), item.forUser(), item.afterKey(), item.attempts(),
+                            item.uncertain(), item.lastError(), item.dueAt(), item.createdAt(), after.status(),
+                            after.result());
+                })
+                .sorted(Comparator.comparing(WorkItem::dueAt).thenComparingLong(WorkItem::id))
+                .toList();
+    }
+
     private Set<String> runnableKinds(Instant now) {
-        Set<String> kinds = new HashSet<>();
-        for (String kind : jdbi.withExtension(WorkRepository.class, r -> r.dueKinds(name, now))) {
-            if (!handlers.containsKey(kind)) {
-                if (unhandledKindsLogged.add(kind)) {
+        if (lastUnhandledCheck == null || !now.isBefore(lastUnhandledCheck.plus(UNHANDLED_CHECK))) {
+            lastUnhandledCheck = now;
+            for (String kind : jdbi.withExtension(WorkRepository.class, r -> r.dueKinds(name, now))) {
+                if (!handlers.containsKey(kind) && unhandledKindsLogged.add(kind)) {
                     log.warn("{}: rows of kind {} are due but nothing here handles that kind; they stay pending",
                             name, kind);
                 }
-            } else if (!paused(kind, now)) {
+            }
+        }
+        Set<String> kinds = new HashSet<>();
+        for (String kind : handlers.keySet()) {
+            if (!paused(kind, now)) {
                 kinds.add(kind);
             }
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -19,10 +18,11 @@ interface WorkRepository {
 
     @SqlUpdate("""
             INSERT INTO work (queue, work_key, kind, ref, topic, payload, for_user, after_key, due_at, created_at)
-            VALUES (:queue, :w.key, :w.kind, :w.ref, :w.topic, :w.payload, :w.forUser, :w.afterKey, :dueAt, :now)
+            VALUES (:queue, :key, :kind, :ref, :topic, :payload, :forUser, :afterKey, :dueAt, :now)
             ON CONFLICT (queue, work_key) DO NOTHING
             """)
-    int insert(String queue, @BindMethods("w") NewWork work, Instant dueAt, Instant now);
+    int insert(String queue, String key, String kind, String ref, String topic, String payload, String forUser,
+            String afterKey, Instant dueAt, Instant now);
 
     /**
      * Claims up to {@code limit} due rows for {@code owner} until {@code until}, in one statement, so
@@ -47,20 +47,20 @@ interface WorkRepository {
                                     AND e.status = 'pending' AND e.id < w.id)
                 ORDER BY w.due_at, w.id
                 LIMIT :limit)
-            RETURNING id
+            RETURNING id, queue, work_key AS key, kind, ref, topic, payload, for_user, after_key, attempts, uncertain,
+                      last_error, due_at, created_at, NULL AS after_status, NULL AS after_result
             """)
-    List<Long> claim(String queue, @BindList("kinds") Collection<String> kinds, String owner, Instant now,
+    List<WorkItem> claim(String queue, @BindList("kinds") Collection<String> kinds, String owner, Instant now,
             Instant until, int limit);
 
+    /** Where the rows some claimed rows wait for stand, and what came of them. */
     @SqlQuery("""
-            SELECT w.id, w.queue, w.work_key AS key, w.kind, w.ref, w.topic, w.payload, w.for_user, w.after_key,
-                   w.attempts, w.uncertain, w.last_error, w.due_at, w.created_at,
-                   a.status AS after_status, a.result AS after_result
-            FROM work w LEFT JOIN work a ON a.queue = w.queue AND a.work_key = w.after_key
-            WHERE w.id IN (<ids>)
-            ORDER BY w.due_at, w.id
+            SELECT work_key, status, result FROM work WHERE queue = :queue AND work_key IN (<keys>)
             """)
-    List<WorkItem> items(@BindList("ids") Collection<Long> ids);
+    @RegisterConstructorMapper(Awaited.class)
+    List<Awaited> awaited(String queue, @BindList("keys") Collection<String> keys);
+
+    record Awaited(String workKey, String status, String result) {}
 
     /** Kinds with due rows, so that rows nobody handles are noticed. */
     @SqlQuery("SELECT DISTINCT kind FROM work WHERE queue = :queue AND status = 'pending' AND due_at <= :now")
@@ -86,6 +86,14 @@ interface WorkRepository {
             WHERE id = :id AND lease_owner = :owner AND status = 'pending'
             """)
     int markFailed(long id, String owner, String error, int counted, Instant now);
+
+    /** Extends the claim on rows still held by {@code owner}; returns their ids. */
+    @SqlQuery("""
+            UPDATE work SET lease_until = :until
+            WHERE id IN (<ids>) AND lease_owner = :owner AND status = 'pending'
+            RETURNING id
+            """)
+    List<Long> renew(@BindList("ids") Collection<Long> ids, String owner, Instant until);
 
     /** Gives a claimed row back untouched (stopping before its turn came). */
     @SqlUpdate("""

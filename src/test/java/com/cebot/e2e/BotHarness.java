@@ -40,7 +40,7 @@ public final class BotHarness implements AutoCloseable {
     public static final Backoff BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 8);
     public static final CeBot.Tuning FAST = new CeBot.Tuning(Duration.ofSeconds(2),
             new WorkQueue.Settings(50, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
-            new WorkQueue.Settings(1, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
+            new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             16, 8, new SocketModeConnection.Timing(Duration.ofSeconds(2), Duration.ofSeconds(2),
                     Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMillis(500)));

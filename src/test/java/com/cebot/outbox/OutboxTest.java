@@ -61,7 +61,7 @@ final class OutboxTest {
     /** A fresh queue and outbox on the same store, as after a restart. */
     private Outbox newOutbox(Backoff backoff) {
         queue = new WorkQueue("outbox", jdbi, Clock.systemUTC(), Owner.ofThisProcess(),
-                new WorkQueue.Settings(1, Duration.ofMillis(50), Duration.ofSeconds(30), backoff));
+                new WorkQueue.Settings(20, Duration.ofMillis(50), Duration.ofSeconds(30), backoff));
         Outbox o = new Outbox(queue, methods, Duration.ofMillis(500));
         o.register("test", new DeliveryHook() {
             @Override

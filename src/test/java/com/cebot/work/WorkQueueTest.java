@@ -137,6 +137,27 @@ final class WorkQueueTest {
     }
 
     @Test
+    void aSlowBatch_renewsItsClaim_andSkipsARowSomeoneElseTookMeanwhile() {
+        WorkQueue queue = TestQueues.queue("job", jdbi, clock, Owner.ofThisProcess(), TestQueues.BACKOFF);
+        queue.register("task", (item, now) -> {
+            if (item.key().equals("a")) {
+                // Slow enough that the claim must be renewed; meanwhile another process took "b".
+                clock.advance(Duration.ofSeconds(10));
+                jdbi.useHandle(h -> h.execute("UPDATE work SET lease_owner = 'other/1/x' WHERE work_key = 'b'"));
+            }
+            return Outcome.done(h -> done.add(item.key()));
+        });
+        add(queue, "a", "fine");
+        add(queue, "b", "fine");
+        add(queue, "c", "fine");
+
+        queue.runOnce();
+
+        assertThat(done).containsExactly("a", "c");
+        assertThat(row("b")).containsEntry("status", "pending").containsEntry("lease_owner", "other/1/x");
+    }
+
+    @Test
     void cancelledWhileInHand_isNotRecordedDone_andItsWritesRollBack() {
         WorkQueue queue = TestQueues.queue("job", jdbi, clock, Owner.ofThisProcess(), TestQueues.BACKOFF);
         queue.register("task", (item, now) -> {
