@@ -6,7 +6,6 @@ import com.cebot.slackfake.Fault;
 import com.cebot.slackfake.RecordedCall;
 import com.cebot.testing.Await;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,40 +29,23 @@ final class KillMidBurstIT {
     @TempDir
     Path dir;
 
+    private ChildBots bots;
     private BotHarness harness;
-    private final java.util.List<ChildBot> children = new java.util.ArrayList<>();
-    private String test;
 
     @BeforeEach
     void start(TestInfo info) {
-        test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
-        harness = BotHarness.create(dir, Clock.systemUTC());
+        bots = ChildBots.create(dir, info);
+        harness = bots.harness;
     }
 
     @AfterEach
     void stop() {
-        children.forEach(ChildBot::close);
-        children.forEach(c -> c.keepLog(test));
-        harness.close();
-    }
-
-    private ChildBot child(String name) {
-        ChildBot bot = ChildBot.start(name, harness.env(), dir);
-        children.add(bot);
-        return bot.awaitListening();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        bots.close();
     }
 
     @Test
     void sigkillMidBurst_thenRestart_everyAckedFormIsStored_andEachIsPostedOnce_theDmInFlightIsLookedUp() {
-        ChildBot first = child("first");
+        ChildBot first = bots.start("first");
         Burst burst = new Burst(harness.slack, harness.databaseFile(), Burst.Kind.CONTEXT, "KL", 30, 9000);
         burst.openModals(WAIT);
         Burst.Form inFlight = burst.form(3);
@@ -76,7 +58,7 @@ final class KillMidBurstIT {
         // The rest of the burst keeps coming, one form every 25 ms, while the process is killed.
         CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> burst.forms().subList(15, 30).forEach(f -> {
             burst.submit(f);
-            pause(25);
+            ChildBots.pause(25);
         }));
         burst.awaitAccepted(20, WAIT);
         first.kill();
@@ -90,7 +72,7 @@ final class KillMidBurstIT {
         int openAttempts = Burst.count(harness.databaseFile(),
                 "SELECT COUNT(*) FROM work WHERE queue = 'outbox' AND attempt_open = 1 AND status = 'pending'");
 
-        ChildBot restarted = child("restarted");
+        ChildBot restarted = bots.start("restarted");
         Await.until(WAIT, "every envelope acked or lost with the killed socket", () -> burst.forms().stream()
                 .allMatch(f -> burst.answered(f) || harness.slack.envelopesLostWithTheirSocket().contains(Burst.last(f))));
         List<Burst.Form> resent = burst.forms().stream().filter(f -> !burst.answered(f)).toList();
@@ -108,7 +90,7 @@ final class KillMidBurstIT {
                 .filter(c -> c.at().isAfter(killedAt)).toList();
         long postsToInFlight = harness.slack.calls("chat.postMessage").stream()
                 .filter(c -> inFlight.user.equals(c.param("channel"))).count();
-        Burst.Tally t = burst.print(test, "30 context forms; SIGKILL after 20 acks with the DM to " + inFlight.user
+        Burst.Tally t = burst.print(bots.test(), "30 context forms; SIGKILL after 20 acks with the DM to " + inFlight.user
                         + " in flight (posted, answer held), then a restart",
                 "acked before the kill: " + ackedBeforeKill.size() + ", stored before the kill: "
                         + storedBeforeKill.size() + "; outbox attempts open at the kill: " + openAttempts

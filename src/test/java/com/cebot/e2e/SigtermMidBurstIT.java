@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cebot.slackfake.Fault;
 import com.cebot.testing.Await;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -30,47 +28,30 @@ final class SigtermMidBurstIT {
     @TempDir
     Path dir;
 
+    private ChildBots bots;
     private BotHarness harness;
-    private final List<ChildBot> children = new ArrayList<>();
-    private String test;
 
     @BeforeEach
     void start(TestInfo info) {
-        test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
-        harness = BotHarness.create(dir, Clock.systemUTC());
+        bots = ChildBots.create(dir, info);
+        harness = bots.harness;
     }
 
     @AfterEach
     void stop() {
-        children.forEach(ChildBot::close);
-        children.forEach(c -> c.keepLog(test));
-        harness.close();
-    }
-
-    private ChildBot child(String name) {
-        ChildBot bot = ChildBot.start(name, harness.env(), dir);
-        children.add(bot);
-        return bot.awaitListening();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        bots.close();
     }
 
     @Test
     void sigtermMidBurst_acksWhatItTook_storesEveryAckedForm_exits0_andPostsEachOnceAfterRestart() {
-        ChildBot first = child("first");
+        ChildBot first = bots.start("first");
         Burst burst = new Burst(harness.slack, harness.databaseFile(), Burst.Kind.CONTEXT, "ST", 60, 11_000);
         burst.openModals(WAIT);
 
         // One form every 10 ms; SIGTERM once 20 are acked, while the rest keep coming.
         CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> burst.forms().forEach(f -> {
             burst.submit(f);
-            pause(10);
+            ChildBots.pause(10);
         }));
         burst.awaitAccepted(20, WAIT);
         long signalled = System.nanoTime();
@@ -87,7 +68,7 @@ final class SigtermMidBurstIT {
                 .containsAll(stored);
         first.assertCleanLog(burst.markers());
 
-        ChildBot restarted = child("restarted");
+        ChildBot restarted = bots.start("restarted");
         Await.until(WAIT, "every envelope acked or lost with the closed socket", () -> burst.forms().stream()
                 .allMatch(f -> burst.answered(f) || harness.slack.envelopesLostWithTheirSocket().contains(Burst.last(f))));
         List<Burst.Form> resent = burst.forms().stream().filter(f -> !burst.answered(f)).toList();
@@ -101,7 +82,7 @@ final class SigtermMidBurstIT {
 
         String dropped = first.log().lines().filter(l -> l.contains("Dropped") && l.contains("envelope")).findFirst()
                 .map(l -> l.replaceAll(".* - ", "")).orElse("none dropped");
-        Burst.Tally t = burst.print(test, "60 context forms, one every 10 ms; SIGTERM after 20 acks, then a restart",
+        Burst.Tally t = burst.print(bots.test(), "60 context forms, one every 10 ms; SIGTERM after 20 acks, then a restart",
                 "exit code " + exit + " after " + stopping.toMillis() + " ms; acked before the stop: " + acked.size()
                         + ", stored before the stop: " + stored.size() + "; the stopping bot: \"" + dropped
                         + "\"; sent again after the restart (no ack before the stop): " + resent.size());
@@ -117,7 +98,7 @@ final class SigtermMidBurstIT {
      */
     @Test
     void sigtermWhileSlackHangsOnAPost_exits0WithinTheBound_andThatPostLandsOnce() {
-        ChildBot first = child("first");
+        ChildBot first = bots.start("first");
         Burst burst = new Burst(harness.slack, harness.databaseFile(), Burst.Kind.CONTEXT, "SH", 10, 12_000);
         burst.openModals(WAIT);
         harness.slack.enqueueFault("chat.postMessage", BotHarness.SUPPORT, new Fault.Hang(Duration.ofSeconds(14)));
@@ -133,14 +114,14 @@ final class SigtermMidBurstIT {
         assertThat(burst.inInbox()).containsExactlyInAnyOrderElementsOf(burst.forms());
         first.assertCleanLog(burst.markers());
 
-        ChildBot restarted = child("restarted");
+        ChildBot restarted = bots.start("restarted");
         Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
                 .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
         Await.until(WAIT, "no pending work", () -> Burst.count(harness.databaseFile(),
                 "SELECT COUNT(*) FROM work WHERE queue IN ('inbox', 'outbox') AND status = 'pending'") == 0);
         harness.slack.awaitNoCallInProgress(WAIT);
 
-        Burst.Tally t = burst.print(test, "10 context forms; SIGTERM while Slack hangs 14 s on a card post (the bot"
+        Burst.Tally t = burst.print(bots.test(), "10 context forms; SIGTERM while Slack hangs 14 s on a card post (the bot"
                         + " waits 10 s), then a restart",
                 "exit code " + exit + " after " + stopping.toMillis() + " ms (bound " + STOP_BOUND.toSeconds() + " s);"
                         + " chat.postMessage calls: " + harness.slack.calls("chat.postMessage").size() + "; lookups:"

@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,27 +33,18 @@ final class TwoProcessesIT {
     @TempDir
     Path dir;
 
+    private ChildBots bots;
     private BotHarness harness;
-    private final List<ChildBot> children = new ArrayList<>();
-    private String test;
 
     @BeforeEach
     void start(TestInfo info) {
-        test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
-        harness = BotHarness.create(dir, Clock.systemUTC());
+        bots = ChildBots.create(dir, info);
+        harness = bots.harness;
     }
 
     @AfterEach
     void stop() {
-        children.forEach(ChildBot::close);
-        children.forEach(c -> c.keepLog(test));
-        harness.close();
-    }
-
-    private ChildBot child(String name) {
-        ChildBot bot = ChildBot.start(name, harness.env(), dir);
-        children.add(bot);
-        return bot.awaitListening();
+        bots.close();
     }
 
     private void execute(String sql) throws Exception {
@@ -72,8 +61,8 @@ final class TwoProcessesIT {
 
     @Test
     void burstSpreadOverTwoProcesses_eachCardAndDmOnce_andEachScheduledJobOnce() throws Exception {
-        ChildBot a = child("a");
-        ChildBot b = child("b");
+        ChildBot a = bots.start("a");
+        ChildBot b = bots.start("b");
         harness.slack.awaitConnections(2, WAIT);
         harness.slack.deliverRoundRobin(true);
         Burst burst = new Burst(harness.slack, harness.databaseFile(), Burst.Kind.REQUEST, "TP", 40, 10_000);
@@ -126,7 +115,7 @@ final class TwoProcessesIT {
         long formsByB = lines(b, "ViewSubmission support_ticket_request");
         long cardsByA = lines(a, "outbox request-card:");
         long cardsByB = lines(b, "outbox request-card:");
-        Burst.Tally t = burst.print(test, "40 request forms, envelopes round-robin over two processes' sockets; then 40"
+        Burst.Tally t = burst.print(bots.test(), "40 request forms, envelopes round-robin over two processes' sockets; then 40"
                         + " reminders fall due over 16 s",
                 "envelopes per socket: " + perSocket + "; submissions handled by a/b: " + formsByA + "/" + formsByB
                         + "; cards posted by a/b: " + cardsByA + "/" + cardsByB + "; refused in the ack and sent again: " + refused.size() + "; jobs due: " + jobs
