@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,14 +69,13 @@ public final class CeBot implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final Jdbi jdbi;
     private final Workspace workspace;
-    private final AtomicReference<Instant> lastSlackHello;
+    private final SocketModeConnection socket;
 
-    private CeBot(List<AutoCloseable> resources, Jdbi jdbi, Workspace workspace,
-            AtomicReference<Instant> lastSlackHello) {
+    private CeBot(List<AutoCloseable> resources, Jdbi jdbi, Workspace workspace, SocketModeConnection socket) {
         this.resources = resources;
         this.jdbi = jdbi;
         this.workspace = workspace;
-        this.lastSlackHello = lastSlackHello;
+        this.socket = socket;
     }
 
     /** Starts the bot; on failure everything it opened is closed again before the exception leaves. */
@@ -143,12 +141,8 @@ public final class CeBot implements AutoCloseable {
         outboxQueue.start();
         jobQueue.start();
 
-        AtomicReference<Instant> lastSlackHello = new AtomicReference<>();
         SocketModeConnection socket = new SocketModeConnection(app, secrets.appToken(), tuning.envelopeThreads(),
-                tuning.socket(), clock, at -> {
-                    lastSlackHello.set(at);
-                    processes.hello(at);
-                });
+                tuning.socket(), clock, processes::hello);
         // Last in, so first closed: running handlers send their acks while the store is still open.
         resources.add(socket);
         try {
@@ -157,7 +151,7 @@ public final class CeBot implements AutoCloseable {
             throw new StartupException(e.getMessage());
         }
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
-        return new CeBot(resources, jdbi, workspace, lastSlackHello);
+        return new CeBot(resources, jdbi, workspace, socket);
     }
 
     private static WorkQueue queue(String name, Jdbi jdbi, Clock clock, Owner owner, WorkQueue.Settings settings,
@@ -212,7 +206,7 @@ public final class CeBot implements AutoCloseable {
 
     /** When Slack last said hello on the Socket Mode connection. */
     public Optional<Instant> lastSlackHello() {
-        return Optional.ofNullable(lastSlackHello.get());
+        return socket.lastHello();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.cebot.db;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -23,22 +22,17 @@ public final class Deadline {
     private Deadline() {}
 
     public static <T> T within(Duration limit, Supplier<T> work) {
-        Long outer = UNTIL_NANOS.get();
-        long until = System.nanoTime() + limit.toNanos();
-        UNTIL_NANOS.set(outer == null ? until : Math.min(outer, until));
-        try {
-            return work.get();
-        } finally {
-            if (outer == null) {
-                UNTIL_NANOS.remove();
-            } else {
-                UNTIL_NANOS.set(outer);
-            }
-        }
+        return callWithin(limit, work::get);
+    }
+
+    /** Work that may throw a checked exception. */
+    @FunctionalInterface
+    public interface Work<T, X extends Exception> {
+        T call() throws X;
     }
 
     /** As {@link #within}, for work that may throw. */
-    public static <T> T callWithin(Duration limit, Callable<T> work) throws Exception {
+    public static <T, X extends Exception> T callWithin(Duration limit, Work<T, X> work) throws X {
         Long outer = UNTIL_NANOS.get();
         long until = System.nanoTime() + limit.toNanos();
         UNTIL_NANOS.set(outer == null ? until : Math.min(outer, until));

@@ -82,7 +82,7 @@ public final class Outbox {
                 if (write instanceof SlackWrite.Ephemeral) {
                     // Slack keeps no ephemeral message to look for; a second copy would show twice.
                     log.warn("outbox {}: an earlier attempt may have shown it; not showing it again", item.key());
-                    return delivered(item, target(write, anchor), null);
+                    return delivered(item, ((SlackWrite.Ephemeral) write).channel(), null);
                 }
                 Lookup lookup = writer.findPosted(item.key(), write, anchor, item.createdAt());
                 if (lookup instanceof Lookup.Found found) {
@@ -165,12 +165,5 @@ public final class Outbox {
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable location of an anchor message", e);
         }
-    }
-
-    private static String target(SlackWrite write, SlackWriter.Anchor anchor) {
-        if (write instanceof SlackWrite.Post p) {
-            return p.channel();
-        }
-        return write instanceof SlackWrite.Ephemeral e ? e.channel() : anchor.channel();
     }
 }

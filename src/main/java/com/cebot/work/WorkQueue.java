@@ -58,10 +58,6 @@ public final class WorkQueue implements AutoCloseable {
         this.worker = new Worker(name, settings.poll(), this::runOnce);
     }
 
-    public String name() {
-        return name;
-    }
-
     public void register(String kind, WorkHandler handler) {
         if (handlers.putIfAbsent(kind, handler) != null) {
             throw new IllegalStateException("Two handlers for " + name + " kind " + kind);
@@ -104,28 +100,16 @@ public final class WorkQueue implements AutoCloseable {
         return jdbi.withExtension(WorkRepository.class, r -> r.status(name, key));
     }
 
-    /** What came of a finished row, e.g. where a post landed. */
-    public Optional<String> result(Handle handle, String key) {
-        return handle.attach(WorkRepository.class).result(name, key);
-    }
-
-    /** Holds every row of {@code kind} until then: a 429 on one Slack method holds that method. */
-    public void pause(String kind, Instant until) {
-        pausedUntil.merge(kind, until, (a, b) -> a.isAfter(b) ? a : b);
-    }
-
-    /** Holds every row of {@code kind} for {@code wait} from now, e.g. from when a 429 arrived. */
+    /**
+     * Holds every row of {@code kind} for {@code wait} from now (from when a 429 arrived): a rate
+     * limit on one Slack method holds that method.
+     */
     public void pauseFor(String kind, Duration wait) {
-        pause(kind, clock.instant().plus(wait));
+        pausedUntil.merge(kind, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
     }
 
     public void start() {
         worker.start();
-    }
-
-    /** Looks for due rows now rather than at the next poll. */
-    public void wake() {
-        worker.wake();
     }
 
     /** One pass: claims due rows and gives each one attempt. @return how many rows were claimed */
@@ -175,11 +159,6 @@ public final class WorkQueue implements AutoCloseable {
                 .renew(ids, owner.id(), now.plus(settings.lease()))));
     }
 
-    /**
-     * The kinds this process handles and Slack has not paused. Once a minute it also looks for due
-     * rows of kinds nothing here handles (a retired kind, a newer version's) and says so once; not on
-     * every pass, which would read every pending row for each row the outbox sends.
-     */
     /** Fills in, for rows that wait for another, how that one stands; in claim order (due, then id). */
     private List<WorkItem> withAwaited(WorkRepository repo, List<WorkItem> claimed) {
         List<String> keys = claimed.stream().map(WorkItem::afterKey).filter(Objects::nonNull).distinct().toList();
@@ -197,6 +176,11 @@ public final class WorkQueue implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The kinds this process handles and Slack has not paused. Once a minute it also looks for due
+     * rows of kinds nothing here handles (a retired kind, a newer version's) and says so once; not on
+     * every pass, which would read every pending row for each row the outbox sends.
+     */
     private Set<String> runnableKinds(Instant now) {
         if (lastUnhandledCheck == null || !now.isBefore(lastUnhandledCheck.plus(UNHANDLED_CHECK))) {
             lastUnhandledCheck = now;

@@ -117,6 +117,4 @@ interface WorkRepository {
     @SqlQuery("SELECT status FROM work WHERE queue = :queue AND work_key = :key")
     Optional<String> status(String queue, String key);
 
-    @SqlQuery("SELECT result FROM work WHERE queue = :queue AND work_key = :key AND status = 'done'")
-    Optional<String> result(String queue, String key);
 }
