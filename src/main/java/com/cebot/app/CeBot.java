@@ -12,6 +12,7 @@ import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import com.cebot.slack.Background;
+import com.cebot.slack.ChannelMessages;
 import com.cebot.slack.InteractionLog;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
@@ -130,9 +131,11 @@ public final class CeBot implements AutoCloseable {
                 .build());
         app.use(new InteractionLog());
         app.use(new RepeatDeliveryFilter(jdbi, clock));
+        ChannelMessages messages = new ChannelMessages();
+        messages.register(app);
         Engine engine = new Engine(app, jdbi, new Inbox(inboxQueue), outbox, scheduler, workspace, settings.config(),
                 new WorkingHours(settings.config().schedule()), clock, methods, new ModalOpener(background, methods),
-                new Permalinks(workspace.teamUrl()), resources::add);
+                messages, new Permalinks(workspace.teamUrl()), resources::add);
         for (Feature feature : features) {
             feature.start(engine);
         }

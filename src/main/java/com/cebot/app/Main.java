@@ -49,7 +49,8 @@ public final class Main {
      */
     public static List<Feature> features() {
         ContextFeature context = new ContextFeature();
-        return List.of(context, new RequestFeature(context), new OooFeature(), new SdrFeature());
+        OooFeature ooo = new OooFeature();
+        return List.of(context, new RequestFeature(context), ooo, new SdrFeature(ooo));
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {

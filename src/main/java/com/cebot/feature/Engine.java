@@ -5,6 +5,7 @@ import com.cebot.inbox.Inbox;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
+import com.cebot.slack.ChannelMessages;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.Workspace;
@@ -27,6 +28,7 @@ import org.jdbi.v3.core.Jdbi;
  * @param team      the team's shared settings (channels, working week, roster)
  * @param slack     the Web API, for calls made after an ack (lookups, modal prefills)
  * @param modals    opens a modal after the ack, inside the trigger's 3 seconds
+ * @param messages  new messages in the team's channels, for features that watch them
  * @param onStop    takes what the feature opened (a thread, a cache) to close when the bot stops
  */
 public record Engine(
@@ -41,5 +43,6 @@ public record Engine(
         Clock clock,
         MethodsClient slack,
         ModalOpener modals,
+        ChannelMessages messages,
         Permalinks permalinks,
         Consumer<AutoCloseable> onStop) {}

@@ -8,7 +8,7 @@ import com.cebot.feature.Feature;
  * {@code /ooo} until the full protocol (modal, reminders, announcements) lands: the handbook's five
  * steps, privately, so the command the manifest declares never times out on someone.
  */
-public final class OooFeature implements Feature {
+public final class OooFeature implements Feature, Absences {
 
     static final String COMMAND = "/ooo";
 
@@ -30,4 +30,19 @@ public final class OooFeature implements Feature {
     public void start(Engine engine) {
         engine.app().command(COMMAND, (req, ctx) -> ctx.ack(CHECKLIST));
     }
+
+    // Nobody is known to be away until periods are planned through /ooo.
+
+    @Override
+    public java.util.Set<String> awayOn(java.time.LocalDate day) {
+        return java.util.Set.of();
+    }
+
+    @Override
+    public java.util.Set<String> awayOrLeavingWithin(java.time.LocalDate day, int days) {
+        return java.util.Set.of();
+    }
+
+    @Override
+    public void noteWhileAway(org.jdbi.v3.core.Handle handle, String user, String what) {}
 }

@@ -10,6 +10,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 import com.cebot.config.ConfigSection;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.ooo.Absences;
 import com.cebot.slack.WorkspaceLookup;
 import com.slack.api.model.view.View;
 
@@ -23,8 +24,14 @@ public final class SdrFeature implements Feature {
 
     static final String CALLBACK_ID = "sdr_question";
 
+    private final Absences absences;
     private String groupHandle;
     private int firstDays;
+
+    /** @param absences who is out of office, to route questions past them */
+    public SdrFeature(Absences absences) {
+        this.absences = absences;
+    }
 
     @Override
     public void configure(ConfigSection root) {
