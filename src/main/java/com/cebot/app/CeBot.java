@@ -19,6 +19,7 @@ import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
 import com.cebot.slack.SlackClients;
 import com.cebot.slack.SocketModeConnection;
+import com.cebot.slack.UnhandledInteractions;
 import com.cebot.slack.Workspace;
 import com.cebot.slack.WorkspaceLookup;
 import com.cebot.work.Backoff;
@@ -131,10 +132,12 @@ public final class CeBot implements AutoCloseable {
                 .build());
         app.use(new InteractionLog());
         app.use(new RepeatDeliveryFilter(jdbi, clock));
+        ModalOpener modals = new ModalOpener(background, methods);
+        app.use(new UnhandledInteractions(modals));
         ChannelMessages messages = new ChannelMessages();
         messages.register(app);
         Engine engine = new Engine(app, jdbi, new Inbox(inboxQueue), outbox, scheduler, workspace, settings.config(),
-                new WorkingHours(settings.config().schedule()), clock, methods, new ModalOpener(background, methods),
+                new WorkingHours(settings.config().schedule()), clock, methods, modals,
                 messages, new Permalinks(workspace.teamUrl()), resources::add);
         for (Feature feature : features) {
             feature.start(engine);
