@@ -2,6 +2,7 @@ package com.cebot.slack;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,46 @@ public final class Mrkdwn {
             }
         }
         return out.toString();
+    }
+
+    private static final Pattern CONTROL = Pattern.compile("<([^<>|]*)(?:\\|([^<>]*))?>");
+
+    /**
+     * Message text from Slack as a person reads it, for plain-text fields: mentions become
+     * {@code @name} (or {@code @U…} when Slack sent no name), channels {@code #name}, links
+     * {@code label (url)}, dates their fallback, and entities are unescaped. Nothing in the result
+     * is a control sequence any more; escape it again wherever it is shown as mrkdwn.
+     */
+    public static String readable(String slackText) {
+        if (slackText == null) {
+            return "";
+        }
+        Matcher m = CONTROL.matcher(slackText);
+        StringBuilder out = new StringBuilder(slackText.length());
+        int last = 0;
+        while (m.find()) {
+            out.append(unescape(slackText.substring(last, m.start())));
+            out.append(readableSequence(unescape(m.group(1)), m.group(2) == null ? null : unescape(m.group(2))));
+            last = m.end();
+        }
+        return out.append(unescape(slackText.substring(last))).toString();
+    }
+
+    private static String readableSequence(String target, String label) {
+        if (target.startsWith("@") || target.startsWith("#")) {
+            return label == null ? target : target.charAt(0) + (label.startsWith("@") ? label.substring(1) : label);
+        }
+        if (target.startsWith("!subteam^")) {
+            return label == null ? "@group" : (label.startsWith("@") ? label : "@" + label);
+        }
+        if (target.startsWith("!date^")) {
+            return label == null ? "" : label;
+        }
+        if (target.startsWith("!")) {
+            String special = target.substring(1);
+            return "@" + (special.contains("^") ? special.substring(0, special.indexOf('^')) : special);
+        }
+        return label == null || label.equals(target) ? target : label + " (" + target + ")";
     }
 
     /**

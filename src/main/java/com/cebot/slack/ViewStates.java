@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Typed reads of a submitted view's state ({@code values[block_id][action_id]}). Blank text reads as
- * empty, so "required" means the same thing for every field.
+ * Typed reads of a submitted view's state ({@code values[block_id][action_id]}). Text is cleaned
+ * ({@link TypedText}) and text that shows nothing reads as empty, so "required" means the same
+ * thing for every field.
  */
 public final class ViewStates {
 
@@ -25,7 +26,7 @@ public final class ViewStates {
     }
 
     public Optional<String> text(String blockId, String actionId) {
-        return value(blockId, actionId).map(ViewState.Value::getValue).map(String::strip).filter(s -> !s.isEmpty());
+        return value(blockId, actionId).map(ViewState.Value::getValue).map(TypedText::clean).filter(s -> !s.isEmpty());
     }
 
     public Optional<String> selected(String blockId, String actionId) {

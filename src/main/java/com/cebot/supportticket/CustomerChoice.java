@@ -1,5 +1,6 @@
 package com.cebot.supportticket;
 
+import com.cebot.slack.TypedText;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Optional;
@@ -34,8 +35,9 @@ public sealed interface CustomerChoice {
                 return Optional.empty();
             }
         }
-        if (value.startsWith("new:") && !value.substring(4).isBlank()) {
-            return Optional.of(new New(value.substring(4).strip()));
+        if (value.startsWith("new:")) {
+            String name = TypedText.clean(value.substring(4));
+            return name.isEmpty() ? Optional.empty() : Optional.of(new New(name));
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package com.cebot.supportticket;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.cebot.slack.Mrkdwn;
+import com.cebot.slack.TypedText;
 import com.slack.api.app_backend.interactive_components.response.Option;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class CustomerSuggestions {
     }
 
     public List<Option> options(String typed) {
-        String text = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
+        String text = TypedText.clean(typed).replaceAll("\\s+", " ");
         List<Option> options = new ArrayList<>();
         if (text.isEmpty()) {
             return options;

@@ -30,12 +30,15 @@ public record ShortcutMessage(String link, String quoted, String channel, String
         return new ShortcutMessage(link, quote(p.getMessage().getText()), channel, ts);
     }
 
-    /** Slack sends message text escaped; the modal shows plain text, so it is unescaped first. */
+    /**
+     * Slack sends message text escaped and with mentions and links as control sequences; the modal
+     * shows plain text, so it is made readable first.
+     */
     static String quote(String slackText) {
         if (slackText == null || slackText.isBlank()) {
             return null;
         }
-        return Mrkdwn.unescape(slackText).lines().map(line -> "> " + line)
+        return Mrkdwn.readable(slackText).lines().map(line -> "> " + line)
                 .reduce((a, b) -> a + "\n" + b).orElse("") + "\n\n";
     }
 }

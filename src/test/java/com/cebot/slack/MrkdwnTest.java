@@ -217,4 +217,19 @@ final class MrkdwnTest {
         assertThat(Mrkdwn.plain("Acme <!channel> <@U1>")).isEqualTo("Acme ‹!channel› ‹@U1›");
         assertThat(Mrkdwn.plain(null)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'hi <@U0ABC>'|'hi @U0ABC'",
+        "'<@U0ABC|ana> and <#C0GEN|general>'|'@ana and #general'",
+        "'<!subteam^S0SDR|@ce-sdr-collab> <!subteam^S0X>'|'@ce-sdr-collab @group'",
+        "'<!channel> <!here|here> <!everyone>'|'@channel @here @everyone'",
+        "'<!date^1392734382^{date}|Feb 18, 2014>'|'Feb 18, 2014'",
+        "'<https://a.example/?x=1&amp;y=2|the doc> <https://b.example>'|'the doc (https://a.example/?x=1&y=2) https://b.example'",
+        "'a &lt;b&gt; &amp;lt; c'|'a <b> &lt; c'",
+        "'<mailto:a@b.example|a@b.example>'|'a@b.example (mailto:a@b.example)'",
+    })
+    void readable_turnsControlSequencesIntoWhatAPersonSees(String slackText, String expected) {
+        assertThat(Mrkdwn.readable(slackText)).isEqualTo(expected);
+    }
 }

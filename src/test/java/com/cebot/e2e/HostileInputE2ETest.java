@@ -1,0 +1,294 @@
+package com.cebot.e2e;
+
+import static com.cebot.e2e.BotHarness.CE_USER;
+import static com.cebot.e2e.BotHarness.SUPPORT;
+import static com.cebot.e2e.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cebot.slack.Mrkdwn;
+import com.cebot.slackfake.Ack;
+import com.cebot.slackfake.RecordedCall;
+import com.cebot.slackfake.SlackFake;
+import com.cebot.slackfake.StateValues;
+import com.cebot.slackfake.View;
+import com.cebot.testing.Await;
+import com.cebot.testing.HostileText;
+import com.cebot.testing.LogCapture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slack.api.model.block.Blocks;
+import com.slack.api.model.block.composition.BlockCompositions;
+import com.slack.api.model.block.element.BlockElements;
+import com.slack.api.model.view.Views;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every hostile text ({@link HostileText}) in every field of the ticket forms, through the real
+ * bot and the loopback Slack. Each submission is acked inside Slack's 3 s, either with errors next
+ * to fields of that form or stored; every stored one reaches #customer-support; nothing the bot
+ * sends carries a typed mention or link Slack would act on, or breaks Slack's limits (the loopback
+ * Slack refuses those, which would leave failed writes); no log line holds a stack trace or the
+ * typed text. Whatever no listener handles (a button of an older version, a forged action id, a
+ * form left open across an upgrade, a shortcut or command no longer offered) is acked and answered
+ * privately instead of Slack's own "did not respond" error, and nothing is stored or posted.
+ */
+final class HostileInputE2ETest {
+
+    private static final Duration SLACK_DEADLINE = Duration.ofSeconds(3);
+    private static final List<Named<String>> CASES = HostileText.cases(12, 400);
+
+    @TempDir
+    Path dir;
+
+    private BotHarness harness;
+    private SlackFake slack;
+    private LogCapture logs;
+    private final SoftAssertions soft = new SoftAssertions();
+    private int stored;
+    private int ticket = 1000;
+
+    @BeforeEach
+    void start() {
+        logs = LogCapture.start();
+        harness = BotHarness.started(dir);
+        slack = harness.slack;
+    }
+
+    @AfterEach
+    void stop() {
+        logs.close();
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void contextForm_everyFieldGetsEveryHostileText() {
+        everyField(ContextIds.CALLBACK_ID, List.of("customer", ContextIds.LINK, ContextIds.BACKGROUND), (field, text) -> {
+            StateValues values = StateValues.of()
+                    .externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT,
+                            "new:" + (field.equals("customer") ? text : "Acme"), "Acme")
+                    .text(ContextIds.LINK, ContextIds.VALUE, field.equals(ContextIds.LINK) ? text : "ZD " + ticket++)
+                    .text(ContextIds.BACKGROUND, ContextIds.VALUE, field.equals(ContextIds.BACKGROUND) ? text : "Fine");
+            submit(ContextIds.CALLBACK_ID, field, text, values);
+        });
+        Await.until(WAIT, stored + " contexts stored", () -> rows("support_context") == stored);
+        afterAll();
+    }
+
+    @Test
+    void requestForm_everyFieldGetsEveryHostileText() {
+        List<String> fields = List.of("customer", RequestIds.LINK, RequestIds.ASK, RequestIds.WHY, RequestIds.IF_NOT,
+                RequestIds.TIME_REASON, "anything_else");
+        everyField(RequestIds.CALLBACK_ID, fields, (field, text) -> {
+            StateValues values = StateValues.of()
+                    .externalSelect(RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT,
+                            "new:" + (field.equals("customer") ? text : "Acme"), "Acme")
+                    .text(RequestIds.LINK, RequestIds.VALUE, field.equals(RequestIds.LINK) ? text : "ZD " + ticket++);
+            for (String free : List.of(RequestIds.ASK, RequestIds.WHY, RequestIds.IF_NOT)) {
+                values.text(free, RequestIds.VALUE, field.equals(free) ? text : "Fine");
+            }
+            if (field.equals(RequestIds.TIME_REASON)) {
+                values.date(RequestIds.NEEDED_BY, RequestIds.VALUE, "2099-01-02")
+                        .text(RequestIds.TIME_REASON, RequestIds.VALUE, text);
+            }
+            if (field.equals("anything_else")) {
+                values.text("anything_else", RequestIds.VALUE, text);
+            }
+            submit(RequestIds.CALLBACK_ID, field, text, values);
+        });
+        Await.until(WAIT, stored + " requests stored", () -> rows("support_request") == stored);
+        afterAll();
+    }
+
+    @Test
+    void messageShortcuts_onHostileMessages_openTheirFormsWithinSlacksLimits() {
+        List<Named<String>> messages = new ArrayList<>();
+        // Slack delivers typed text escaped, and real mentions and links as control sequences.
+        CASES.forEach(c -> messages.add(Named.of(c.getName(), Mrkdwn.escape(c.getPayload()))));
+        CASES.stream().filter(c -> c.getName().equals("mentions") || c.getName().equals("disguised link"))
+                .forEach(c -> messages.add(Named.of(c.getName() + " as real control sequences", c.getPayload())));
+        for (Named<String> c : messages) {
+            String ts = slack.addMessage(SUPPORT, "U0CUSTOMER", c.getPayload(), null);
+            for (String callback : List.of(ContextIds.MESSAGE_CALLBACK_ID, RequestIds.MESSAGE_CALLBACK_ID)) {
+                slack.clearCalls();
+                Ack ack = slack.awaitAck(slack.sendMessageShortcut(callback, CE_USER, SUPPORT, ts), WAIT);
+                soft.assertThat(ack.latency()).as("%s on %s: ack", callback, c.getName()).isLessThan(SLACK_DEADLINE);
+                RecordedCall open = slack.awaitCall("views.open", WAIT);
+                soft.assertThat(open.status()).as("%s on %s: views.open", callback, c.getName()).isEqualTo(200);
+                soft.assertThat(slack.lastOpenedView()).as("%s on %s: the modal opened", callback, c.getName())
+                        .isNotNull();
+            }
+        }
+        afterAll();
+    }
+
+    @Test
+    void customerTypeahead_answersHostileTextWithinSlacksLimits() {
+        View view = open(ContextIds.CALLBACK_ID);
+        for (Named<String> c : CASES) {
+            Ack ack = slack.awaitAck(slack.sendBlockSuggestion(view.id(), CE_USER, ContextIds.CUSTOMER_SELECT,
+                    ContextIds.CUSTOMER, c.getPayload()), WAIT);
+            soft.assertThat(ack.latency()).as("suggestions for %s", c.getName()).isLessThan(SLACK_DEADLINE);
+            for (JsonNode option : ack.payload().path("options")) {
+                String shown = option.path("text").path("text").asText();
+                soft.assertThat(shown.codePointCount(0, shown.length())).as("option text for %s", c.getName())
+                        .isBetween(1, 75);
+                soft.assertThat(option.path("value").asText().length()).as("option value for %s", c.getName())
+                        .isBetween(1, 150);
+            }
+        }
+        afterAll();
+    }
+
+    private void everyField(String callbackId, List<String> fields, BiConsumer<String, String> fill) {
+        for (Named<String> c : CASES) {
+            for (String field : fields) {
+                current = c.getName() + " in " + field;
+                fill.accept(field, c.getPayload());
+            }
+        }
+    }
+
+    private String current;
+
+    private void submit(String callbackId, String field, String text, StateValues values) {
+        View view = open(callbackId);
+        Set<String> inputs = inputBlocks(view);
+        Ack ack = slack.awaitAck(slack.submitView(view.id(), CE_USER, values.toJson()), WAIT);
+        soft.assertThat(ack.latency()).as("%s: ack", current).isLessThan(SLACK_DEADLINE);
+        JsonNode errors = ack.payload() == null ? null : ack.payload().get("errors");
+        if (errors == null) {
+            stored++;
+            return;
+        }
+        Set<String> named = new HashSet<>();
+        errors.fieldNames().forEachRemaining(named::add);
+        soft.assertThat(inputs).as("%s: errors %s are next to fields of the form", current, named).containsAll(named);
+        // Errors show as plain text, so quoting what was typed pings nobody; they must stay readable.
+        errors.forEach(e -> soft.assertThat(e.asText().length()).as("%s: error %s", current, e).isBetween(1, 500));
+    }
+
+    private View open(String callbackId) {
+        slack.clearCalls();
+        slack.awaitAck(slack.sendGlobalShortcut(callbackId, CE_USER), WAIT);
+        slack.awaitCall("views.open", WAIT);
+        return slack.lastOpenedView();
+    }
+
+    private static Set<String> inputBlocks(View view) {
+        Set<String> ids = new HashSet<>();
+        view.json().path("blocks").forEach(b -> {
+            if ("input".equals(b.path("type").asText())) {
+                ids.add(b.path("block_id").asText());
+            }
+        });
+        return ids;
+    }
+
+    /** Every write delivered, none refused by Slack; nothing sent pings anyone; logs clean. */
+    private void afterAll() {
+        Await.until(Duration.ofSeconds(60), "the outbox to empty", () -> workRows("pending") == 0);
+        soft.assertThat(workRows("failed")).as("writes Slack refused").isZero();
+        for (RecordedCall call : slack.calls()) {
+            String sent = call.json().toString();
+            var ping = HostileText.PINGS.matcher(sent);
+            if (ping.find()) {
+                soft.fail("%s sent a typed mention or link: %s", call.method(), ping.group());
+            }
+        }
+        soft.assertThat(logs.events()).as("log lines with a stack trace").noneMatch(e -> e.getThrowableProxy() != null);
+        String logged = loggedText();
+        for (Named<String> c : CASES) {
+            String text = c.getPayload().strip();
+            if (text.length() >= 8) {
+                soft.assertThat(logged.contains(text.substring(0, 8))).as("log holds the start of %s", c.getName())
+                        .isFalse();
+            }
+        }
+        soft.assertAll();
+    }
+
+    private int rows(String table) {
+        return harness.bot().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
+    }
+
+    private int workRows(String status) {
+        return harness.bot().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM work WHERE queue = 'outbox'"
+                + " AND status = :status").bind("status", status).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void aButtonNobodyHandles_isAcked_andThePersonIsToldPrivately() {
+        String ts = slack.addMessage(BotHarness.SUPPORT, SlackFake.BOT_USER_ID, "an old card", null);
+        String envelope = slack.sendBlockAction(BotHarness.CE_USER, BotHarness.SUPPORT, ts, "forged_or_retired_action",
+                "b1", "<!channel> 42");
+
+        Ack ack = slack.awaitAck(envelope, BotHarness.WAIT);
+
+        assertThat(ack.payload()).isNull();
+        RecordedCall reply = slack.awaitCall("response_url", BotHarness.WAIT);
+        assertThat(reply.json().path("text").asText()).contains("no longer in use").contains("nothing happened");
+        assertThat(reply.json().path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(reply.json().path("replace_original").asBoolean()).isFalse();
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+        assertThat(loggedText()).doesNotContain("<!channel> 42");
+        assertThat(logs.events()).noneMatch(e -> e.getThrowableProxy() != null);
+    }
+
+    @Test
+    void aFormNobodyHandles_isReplacedByANoticeThatItWasNotSaved() throws Exception {
+        var old = Views.view(v -> v.type("modal").callbackId("retired_form")
+                .title(Views.viewTitle(t -> t.type("plain_text").text("Old form")))
+                .submit(Views.viewSubmit(t -> t.type("plain_text").text("Send")))
+                .blocks(Blocks.asBlocks(Blocks.input(i -> i.blockId("what")
+                        .label(BlockCompositions.plainText("What"))
+                        .element(BlockElements.plainTextInput(p -> p.actionId("what")))))));
+        var opened = slack.strictSlack().methods(SlackFake.BOT_TOKEN).viewsOpen(r -> r
+                .triggerId(slack.issueTriggerId(BotHarness.CE_USER)).view(old));
+        assertThat(opened.isOk()).isTrue();
+
+        String envelope = slack.submitView(opened.getView().getId(), BotHarness.CE_USER,
+                StateValues.of().text("what", "what", "typed before the upgrade").toJson());
+        Ack ack = slack.awaitAck(envelope, BotHarness.WAIT);
+
+        assertThat(ack.payload().path("response_action").asText()).isEqualTo("update");
+        assertThat(ack.payload().path("view").toString()).contains("was not saved");
+        assertThat(loggedText()).doesNotContain("typed before the upgrade");
+    }
+
+    @Test
+    void aShortcutNobodyHandles_opensANoticeInsteadOfAnError() {
+        String envelope = slack.sendGlobalShortcut("retired_shortcut", BotHarness.CE_USER);
+
+        slack.awaitAck(envelope, BotHarness.WAIT);
+
+        RecordedCall open = slack.awaitCall("views.open", BotHarness.WAIT);
+        assertThat(open.json().path("view").toString()).contains("no longer offers this shortcut");
+    }
+
+    @Test
+    void aCommandNobodyHandles_isAnsweredPrivately() {
+        String envelope = slack.sendSlashCommand("/retired", "anything", BotHarness.CE_USER, BotHarness.CE);
+
+        Ack ack = slack.awaitAck(envelope, BotHarness.WAIT);
+
+        assertThat(ack.payload().path("text").asText()).contains("does not handle that command");
+    }
+
+    private String loggedText() {
+        return logs.events().stream().map(LogCapture::printed).collect(Collectors.joining("\n"));
+    }
+}
