@@ -5,6 +5,7 @@ import com.cebot.config.ConfigLoader;
 import com.cebot.config.Settings;
 import com.cebot.db.DatabaseException;
 import com.cebot.feature.Feature;
+import com.cebot.home.HomeFeature;
 import com.cebot.ooo.OooFeature;
 import com.cebot.sdrcollab.SdrFeature;
 import com.cebot.supportticket.context.ContextFeature;
@@ -45,12 +46,14 @@ public final class Main {
     /**
      * The workflows, each made once per run and started on the engine in this order. One asks
      * another through an interface handed over here: the request workflow asks the context workflow
-     * where support already has a ticket's context.
+     * where support already has a ticket's context, SDR routing asks the OOO protocol who is away,
+     * and the Home tab asks each workflow for its parts of a person's Home.
      */
     public static List<Feature> features() {
         ContextFeature context = new ContextFeature();
+        RequestFeature request = new RequestFeature(context);
         OooFeature ooo = new OooFeature();
-        return List.of(context, new RequestFeature(context), ooo, new SdrFeature(ooo));
+        return List.of(context, request, ooo, new SdrFeature(ooo), new HomeFeature(List.of(context, request)));
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {

@@ -38,11 +38,12 @@ public final class BotHarness implements AutoCloseable {
 
     /** Retries in milliseconds; given up after eight failed attempts. */
     public static final Backoff BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 8);
+    /** Quick queues and socket timings; the hello may take seconds on a busy two-core machine. */
     public static final CeBot.Tuning FAST = new CeBot.Tuning(Duration.ofSeconds(2),
             new WorkQueue.Settings(50, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
-            16, 8, new SocketModeConnection.Timing(Duration.ofSeconds(2), Duration.ofSeconds(2),
+            16, 8, new SocketModeConnection.Timing(Duration.ofSeconds(5), Duration.ofSeconds(2),
                     Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMillis(500)));
 
     public final SlackFake slack;
@@ -87,6 +88,8 @@ public final class BotHarness implements AutoCloseable {
                   subdomain: acme
                 schedule:
                   time_zone: America/Los_Angeles
+                home:
+                  refresh_seconds: 1
                 """.formatted(HEAD, DELEGATE));
         return harness;
     }

@@ -4,6 +4,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.home.HomeContribution;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * The "Support Ticket Context" workflow. Its listeners parse, check, store and ack; views.open and
  * every post happen after the ack, through the modal opener and the outbox.
  */
-public final class ContextFeature implements Feature, TicketExport, ContextCards {
+public final class ContextFeature implements Feature, TicketExport, ContextCards, HomeContribution {
 
     private static final Logger log = LoggerFactory.getLogger(ContextFeature.class);
 
@@ -48,6 +49,7 @@ public final class ContextFeature implements Feature, TicketExport, ContextCards
     private MethodsClient methods;
     private String channelId;
     private Permalinks permalinks;
+    private ContextHome home;
 
     @Override
     public void configure(ConfigSection root) {
@@ -58,6 +60,7 @@ public final class ContextFeature implements Feature, TicketExport, ContextCards
     public void start(Engine engine) {
         channelId = engine.workspace().customerSupport();
         permalinks = engine.permalinks();
+        home = new ContextHome(permalinks);
         service = new ContextService(engine.store(), engine.inbox(), engine.outbox(), engine.permalinks(), channelId,
                 engine.clock());
         customers = new CustomerSuggestions(engine.store());
@@ -90,6 +93,17 @@ public final class ContextFeature implements Feature, TicketExport, ContextCards
         return handle.attach(ContextRepository.class).cardForTickets(ticketKeys)
                 .filter(card -> card.ts() != null)
                 .map(card -> permalinks.message(card.channel(), card.ts()));
+    }
+
+    @Override
+    public List<Start> starts() {
+        return List.of(new Start("Support Ticket Context", "home_start_context",
+                (triggerId, userId) -> open(triggerId, () -> ContextModal.Prefill.NONE)));
+    }
+
+    @Override
+    public List<Part> parts(Handle handle, Person person) {
+        return home.parts(handle, person);
     }
 
     @Override

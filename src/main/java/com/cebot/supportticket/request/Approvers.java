@@ -100,9 +100,13 @@ final class Approvers implements AutoCloseable {
         };
     }
 
+    /** Whether the person may decide, as far as is known now; unlike {@link #mayDecide}, reads nothing again. */
+    boolean isDecider(String userId) {
+        return userId.equals(headUser) || delegates.contains(userId) || (headGroup != null && members.contains(userId));
+    }
+
     boolean mayDecide(String userId) {
-        boolean allowed = userId.equals(headUser) || delegates.contains(userId)
-                || (headGroup != null && members.contains(userId));
+        boolean allowed = isDecider(userId);
         if (!allowed && headGroup != null) {
             refreshSoon();
         }

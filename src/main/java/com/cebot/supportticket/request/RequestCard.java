@@ -130,7 +130,8 @@ final class RequestCard {
         return TicketCard.links(links, BODY_MAX);
     }
 
-    private static List<BlockElement> buttons(SupportTicketRequest r) {
+    /** The moves open from the request's status, as buttons: the card's, and Home's. */
+    static List<BlockElement> buttons(SupportTicketRequest r) {
         List<BlockElement> buttons = new ArrayList<>();
         for (Move m : Move.values()) {
             if (m.allowedFrom(r.status())) {

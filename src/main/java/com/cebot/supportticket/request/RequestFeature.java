@@ -4,6 +4,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.home.HomeContribution;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * as {@code @handle} or {@code S…}), {@code delegates} (user IDs) and
  * {@code request_nudge_working_hours}; ticket numbers use {@code zendesk.subdomain}.
  */
-public final class RequestFeature implements Feature, TicketExport {
+public final class RequestFeature implements Feature, TicketExport, HomeContribution {
 
     private static final Logger log = LoggerFactory.getLogger(RequestFeature.class);
     /** How often the head of support's user group is read again; a refused member triggers it sooner. */
@@ -62,6 +64,7 @@ public final class RequestFeature implements Feature, TicketExport {
     private String channelId;
     private ZoneId zone;
     private Clock clock;
+    private RequestHome home;
 
     /** @param contextCards where support already has the context for a ticket (the context workflow) */
     public RequestFeature(ContextCards contextCards) {
@@ -104,11 +107,23 @@ public final class RequestFeature implements Feature, TicketExport {
                 new StoredGroupMembers(engine.store(), clock), clock);
         engine.onStop().accept(approvers);
         approvers.start(APPROVERS_REFRESH);
+        home = new RequestHome(engine.permalinks(), approvers);
         var nudges = new RequestNudges(engine.scheduler(), engine.workingHours(), zone, nudgeWorkingHours,
                 engine.outbox(), engine.permalinks(), headOfSupportMention);
         service = new RequestService(engine.store(), engine.inbox(), engine.outbox(), engine.permalinks(), approvers,
                 channelId, headOfSupportMention, nudges, contextCards, clock);
         register(engine.app());
+    }
+
+    @Override
+    public List<Start> starts() {
+        return List.of(new Start("Support Ticket Request", "home_start_request", (triggerId, userId) -> modals.open(
+                RequestModal.CALLBACK_ID, triggerId, () -> RequestModal.build(channelId, RequestModal.Prefill.NONE))));
+    }
+
+    @Override
+    public List<Part> parts(Handle handle, Person person) {
+        return home.parts(handle, person);
     }
 
     @Override

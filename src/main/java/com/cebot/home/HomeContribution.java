@@ -1,0 +1,52 @@
+package com.cebot.home;
+
+import com.slack.api.model.block.element.BlockElement;
+import java.time.LocalDate;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What a workflow shows on a person's Home tab, and how it is started from there. The Home tab
+ * asks every workflow for its parts whenever it renders a person's Home, so a workflow never has
+ * to say that something changed: a change shows on the next render.
+ */
+public interface HomeContribution {
+
+    /** Buttons at the top of Home that open this workflow's modal, as its shortcut does. */
+    default List<Start> starts() {
+        return List.of();
+    }
+
+    /** This workflow's parts of {@code person}'s Home, read on {@code handle}; empty parts are left out. */
+    default List<Part> parts(Handle handle, Person person) {
+        return List.of();
+    }
+
+    /** Whose Home is being drawn, and the team's date today. */
+    record Person(String userId, LocalDate today) {}
+
+    /**
+     * A button that starts a workflow. {@code open} is called after the ack with the click's
+     * trigger id and who clicked; it opens the modal.
+     */
+    record Start(String label, String actionId, Opener open) {}
+
+    @FunctionalInterface
+    interface Opener {
+        void open(String triggerId, String userId);
+    }
+
+    /**
+     * A titled list, newest first. {@code key} names it for "show all" (letters, digits and
+     * underscores); {@code items} holds everything, however many: Home shows what fits.
+     */
+    record Part(String key, String title, List<Item> items) {}
+
+    /** One line of a part: mrkdwn the workflow has escaped, and buttons (at most five). */
+    record Item(String text, List<BlockElement> buttons) {
+
+        public static Item of(String text) {
+            return new Item(text, List.of());
+        }
+    }
+}

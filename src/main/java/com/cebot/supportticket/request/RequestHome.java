@@ -1,0 +1,71 @@
+package com.cebot.supportticket.request;
+
+import com.cebot.home.HomeContribution.Item;
+import com.cebot.home.HomeContribution.Part;
+import com.cebot.home.HomeContribution.Person;
+import com.cebot.slack.Mrkdwn;
+import com.cebot.slack.Permalinks;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The request workflow's parts of a Home tab: the person's own requests while undecided and for a
+ * week after, and, for the head of support and delegates, the requests waiting on a decision with
+ * the same buttons as the card.
+ */
+final class RequestHome {
+
+    private static final int RECENT_DAYS = 7;
+    private static final int ASK_SHOWN = 200;
+
+    @RegisterConstructorMapper(SupportTicketRequest.class)
+    interface Queries {
+
+        @SqlQuery("SELECT " + RequestRepository.COLUMNS + """
+                WHERE r.submitted_by = :userId
+                  AND (r.status IN ('open', 'acknowledged', 'approved') OR e.at >= :since)
+                ORDER BY r.created_at DESC, r.id DESC
+                """)
+        List<SupportTicketRequest> raisedBy(String userId, Instant since);
+
+        @SqlQuery("SELECT " + RequestRepository.COLUMNS + """
+                WHERE r.status IN ('open', 'acknowledged', 'approved')
+                ORDER BY r.created_at DESC, r.id DESC
+                """)
+        List<SupportTicketRequest> undecided();
+    }
+
+    private final Permalinks permalinks;
+    private final Approvers approvers;
+
+    RequestHome(Permalinks permalinks, Approvers approvers) {
+        this.permalinks = permalinks;
+        this.approvers = approvers;
+    }
+
+    List<Part> parts(Handle handle, Person person) {
+        Instant since = person.today().minusDays(RECENT_DAYS).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Queries q = handle.attach(Queries.class);
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part("request_mine", "Your Support Ticket Requests",
+                q.raisedBy(person.userId(), since).stream().map(r -> Item.of(line(r))).toList()));
+        if (approvers.isDecider(person.userId())) {
+            parts.add(new Part("request_decide", "Requests waiting on a decision", q.undecided().stream()
+                    .map(r -> new Item(line(r) + " · raised by <@" + r.submittedBy() + ">", RequestCard.buttons(r)))
+                    .toList()));
+        }
+        return parts;
+    }
+
+    private String line(SupportTicketRequest r) {
+        String card = r.cardLanded()
+                ? " · " + Mrkdwn.link(permalinks.message(r.cardChannel(), r.cardTs()), "Open the card") : "";
+        return "*" + Mrkdwn.escape(r.customerName()) + "*: " + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), ASK_SHOWN)
+                + "\n" + RequestCard.status(r, true) + card;
+    }
+}

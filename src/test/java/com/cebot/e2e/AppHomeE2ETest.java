@@ -1,0 +1,151 @@
+package com.cebot.e2e;
+
+import static com.cebot.e2e.BotHarness.CE_USER;
+import static com.cebot.e2e.BotHarness.HEAD;
+import static com.cebot.e2e.BotHarness.SUPPORT;
+import static com.cebot.e2e.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cebot.slackfake.BlockKitLimits;
+import com.cebot.slackfake.Message;
+import com.cebot.slackfake.StateValues;
+import com.cebot.slackfake.View;
+import com.cebot.testing.Await;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Home tab through the real bot and the loopback Slack: drawn when opened, drawn again when a
+ * person's items change anywhere, never past Slack's limits, and acted on like the cards.
+ */
+final class AppHomeE2ETest {
+
+    @TempDir
+    Path dir;
+
+    private BotHarness harness;
+
+    @BeforeEach
+    void start() {
+        harness = BotHarness.started(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private View home(String user, String containing) {
+        return Await.value(WAIT, user + "'s Home showing \"" + containing + "\"", () -> {
+            Optional<View> view = harness.slack.homeView(user);
+            return view.filter(v -> v.json().toString().contains(containing)).orElse(null);
+        });
+    }
+
+    private Message raiseRequest() {
+        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, CE_USER), WAIT);
+        harness.slack.awaitCall("views.open", WAIT);
+        View form = harness.slack.lastOpenedView();
+        harness.slack.awaitAck(harness.slack.submitView(form.id(), CE_USER, StateValues.of()
+                .externalSelect(RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
+                .text(RequestIds.LINK, RequestIds.VALUE, "ZD 77")
+                .text(RequestIds.ASK, RequestIds.VALUE, "Expedite the SSO fix")
+                .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
+                .text(RequestIds.IF_NOT, RequestIds.VALUE, "They may not renew").toJson()), WAIT);
+        return Await.value(WAIT, "the request card", () -> harness.slack.messages(SUPPORT).stream()
+                .filter(m -> !m.isReply()).findFirst().orElse(null));
+    }
+
+    @Test
+    void someoneWithNothing_seesTheStartButtons_andThatNothingWaits() {
+        harness.slack.sendAppHomeOpened(CE_USER);
+
+        View home = home(CE_USER, "Nothing is waiting on you");
+        assertThat(home.json().toString()).contains("Support Ticket Context").contains("Support Ticket Request");
+    }
+
+    @Test
+    void aStartButton_opensTheSameModalAsTheShortcut() {
+        harness.slack.sendAppHomeOpened(CE_USER);
+        View home = home(CE_USER, "home_start_context");
+        harness.slack.clearCalls();
+
+        harness.slack.awaitAck(harness.slack.sendViewBlockAction(home.id(), CE_USER, "home_start_context",
+                "home_starts", null), WAIT);
+
+        harness.slack.awaitCall("views.open", WAIT);
+        assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(ContextIds.CALLBACK_ID);
+    }
+
+    @Test
+    void aChangeElsewhere_isOnTheHomeWithinARefresh() {
+        harness.slack.sendAppHomeOpened(CE_USER);
+        home(CE_USER, "Nothing is waiting on you");
+
+        Message card = raiseRequest();
+        home(CE_USER, "Expedite the SSO fix");
+
+        String id = card.blocks().findValues("value").stream().map(v -> v.asText()).filter(v -> v.matches("\\d+"))
+                .findFirst().orElseThrow();
+        harness.slack.awaitAck(harness.slack.sendBlockAction(HEAD, SUPPORT, card.ts(), "request_acknowledge", "b", id),
+                WAIT);
+        home(CE_USER, "Acknowledged by <@" + HEAD + ">");
+    }
+
+    @Test
+    void theHeadOfSupport_decidesFromHome_withTheCardsButtons() {
+        Message card = raiseRequest();
+        harness.slack.sendAppHomeOpened(HEAD);
+        View home = home(HEAD, "Requests waiting on a decision");
+        String id = card.blocks().findValues("value").stream().map(v -> v.asText()).filter(v -> v.matches("\\d+"))
+                .findFirst().orElseThrow();
+
+        harness.slack.awaitAck(harness.slack.sendViewBlockAction(home.id(), HEAD, "request_acknowledge", "home_x", id),
+                WAIT);
+
+        Await.until(WAIT, "the card acknowledged", () -> harness.slack.message(SUPPORT, card.ts()).orElseThrow()
+                .blocks().toString().contains("Acknowledged by <@" + HEAD + ">"));
+        View after = home(HEAD, "Acknowledged by <@" + HEAD + ">");
+        assertThat(after.json().toString()).contains("request_approve").doesNotContain("request_acknowledge");
+    }
+
+    @Test
+    void farMoreThanFits_staysInsideSlacksLimits_andShowAllListsThem() {
+        harness.bot().jdbi().useHandle(h -> {
+            long customer = h.createQuery("INSERT INTO customer (name, name_key, created_at) VALUES ('Acme', 'acme', :t)"
+                    + " RETURNING id").bind("t", Instant.now()).mapTo(Long.class).one();
+            for (int i = 0; i < 150; i++) {
+                h.createUpdate("""
+                        INSERT INTO support_request (submission_key, customer_id, submitted_by, links, ask, why, if_not,
+                                                     card_key, created_at)
+                        VALUES (:k, :c, :u, '[]', :ask, 'why', 'if not', :card, :t)
+                        """).bind("k", "seed" + i).bind("c", customer).bind("u", CE_USER)
+                        .bind("ask", "Request number " + i + " " + "&<>🙂".repeat(300)).bind("card", "card" + i)
+                        .bind("t", Instant.now().plusMillis(i)).execute();
+            }
+        });
+
+        harness.slack.sendAppHomeOpened(CE_USER);
+        View home = home(CE_USER, "Show all 150");
+
+        assertThat(home.json().path("blocks").size()).isLessThanOrEqualTo(100);
+        assertThat(BlockKitLimits.violationsOfJson(home.json().toString())).isEmpty();
+        assertThat(home.json().toString()).contains("Request number 149");
+        harness.slack.clearCalls();
+
+        harness.slack.awaitAck(harness.slack.sendViewBlockAction(home.id(), CE_USER, "home_show_all", "b",
+                "request_mine"), WAIT);
+
+        harness.slack.awaitCall("views.open", WAIT);
+        View all = harness.slack.lastOpenedView();
+        assertThat(all.type()).isEqualTo("modal");
+        assertThat(all.json().toString()).contains("Request number 149").contains("older ones");
+    }
+}
