@@ -11,13 +11,10 @@ import com.cebot.slackfake.Message;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Home tab through the real bot and the loopback Slack: drawn when opened, drawn again when a
@@ -25,47 +22,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class AppHomeE2ETest {
 
-    @TempDir
-    Path dir;
-
-    private BotHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = BotHarness.started(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-    }
+    @RegisterExtension
+    final RunningBot bot = new RunningBot();
 
     private View home(String user, String containing) {
         return Await.value(WAIT, user + "'s Home showing \"" + containing + "\"", () -> {
-            Optional<View> view = harness.slack.homeView(user);
+            Optional<View> view = bot.harness().slack.homeView(user);
             return view.filter(v -> v.json().toString().contains(containing)).orElse(null);
         });
     }
 
     private Message raiseRequest() {
-        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, CE_USER), WAIT);
-        harness.slack.awaitCall("views.open", WAIT);
-        View form = harness.slack.lastOpenedView();
-        harness.slack.awaitAck(harness.slack.submitView(form.id(), CE_USER, StateValues.of()
+        bot.harness().slack.awaitAck(bot.harness().slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, CE_USER), WAIT);
+        bot.harness().slack.awaitCall("views.open", WAIT);
+        View form = bot.harness().slack.lastOpenedView();
+        bot.harness().slack.awaitAck(bot.harness().slack.submitView(form.id(), CE_USER, StateValues.of()
                 .externalSelect(RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
                 .text(RequestIds.LINK, RequestIds.VALUE, "ZD 77")
                 .text(RequestIds.ASK, RequestIds.VALUE, "Expedite the SSO fix")
                 .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
                 .text(RequestIds.IF_NOT, RequestIds.VALUE, "They may not renew").toJson()), WAIT);
-        return Await.value(WAIT, "the request card", () -> harness.slack.messages(SUPPORT).stream()
+        return Await.value(WAIT, "the request card", () -> bot.harness().slack.messages(SUPPORT).stream()
                 .filter(m -> !m.isReply()).findFirst().orElse(null));
     }
 
     @Test
     void someoneWithNothing_seesTheStartButtons_andThatNothingWaits() {
-        harness.slack.sendAppHomeOpened(CE_USER);
+        bot.harness().slack.sendAppHomeOpened(CE_USER);
 
         View home = home(CE_USER, "Nothing is waiting on you");
         assertThat(home.json().toString()).contains("Support Ticket Context").contains("Support Ticket Request");
@@ -73,20 +56,20 @@ final class AppHomeE2ETest {
 
     @Test
     void aStartButton_opensTheSameModalAsTheShortcut() {
-        harness.slack.sendAppHomeOpened(CE_USER);
+        bot.harness().slack.sendAppHomeOpened(CE_USER);
         View home = home(CE_USER, "home_start_context");
-        harness.slack.clearCalls();
+        bot.harness().slack.clearCalls();
 
-        harness.slack.awaitAck(harness.slack.sendViewBlockAction(home.id(), CE_USER, "home_start_context",
+        bot.harness().slack.awaitAck(bot.harness().slack.sendViewBlockAction(home.id(), CE_USER, "home_start_context",
                 "home_starts", null), WAIT);
 
-        harness.slack.awaitCall("views.open", WAIT);
-        assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(ContextIds.CALLBACK_ID);
+        bot.harness().slack.awaitCall("views.open", WAIT);
+        assertThat(bot.harness().slack.lastOpenedView().callbackId()).isEqualTo(ContextIds.CALLBACK_ID);
     }
 
     @Test
     void aChangeElsewhere_isOnTheHomeWithinARefresh() {
-        harness.slack.sendAppHomeOpened(CE_USER);
+        bot.harness().slack.sendAppHomeOpened(CE_USER);
         home(CE_USER, "Nothing is waiting on you");
 
         Message card = raiseRequest();
@@ -94,7 +77,7 @@ final class AppHomeE2ETest {
 
         String id = card.blocks().findValues("value").stream().map(v -> v.asText()).filter(v -> v.matches("\\d+"))
                 .findFirst().orElseThrow();
-        harness.slack.awaitAck(harness.slack.sendBlockAction(HEAD, SUPPORT, card.ts(), "request_acknowledge", "b", id),
+        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(HEAD, SUPPORT, card.ts(), "request_acknowledge", "b", id),
                 WAIT);
         home(CE_USER, "Acknowledged by <@" + HEAD + ">");
     }
@@ -102,15 +85,15 @@ final class AppHomeE2ETest {
     @Test
     void theHeadOfSupport_decidesFromHome_withTheCardsButtons() {
         Message card = raiseRequest();
-        harness.slack.sendAppHomeOpened(HEAD);
+        bot.harness().slack.sendAppHomeOpened(HEAD);
         View home = home(HEAD, "Requests waiting on a decision");
         String id = card.blocks().findValues("value").stream().map(v -> v.asText()).filter(v -> v.matches("\\d+"))
                 .findFirst().orElseThrow();
 
-        harness.slack.awaitAck(harness.slack.sendViewBlockAction(home.id(), HEAD, "request_acknowledge", "home_x", id),
+        bot.harness().slack.awaitAck(bot.harness().slack.sendViewBlockAction(home.id(), HEAD, "request_acknowledge", "home_x", id),
                 WAIT);
 
-        Await.until(WAIT, "the card acknowledged", () -> harness.slack.message(SUPPORT, card.ts()).orElseThrow()
+        Await.until(WAIT, "the card acknowledged", () -> bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow()
                 .blocks().toString().contains("Acknowledged by <@" + HEAD + ">"));
         View after = home(HEAD, "Acknowledged by <@" + HEAD + ">");
         assertThat(after.json().toString()).contains("request_approve").doesNotContain("request_acknowledge");
@@ -118,7 +101,7 @@ final class AppHomeE2ETest {
 
     @Test
     void farMoreThanFits_staysInsideSlacksLimits_andShowAllListsThem() {
-        harness.bot().jdbi().useHandle(h -> {
+        bot.harness().bot().jdbi().useHandle(h -> {
             long customer = h.createQuery("INSERT INTO customer (name, name_key, created_at) VALUES ('Acme', 'acme', :t)"
                     + " RETURNING id").bind("t", Instant.now()).mapTo(Long.class).one();
             for (int i = 0; i < 150; i++) {
@@ -132,19 +115,19 @@ final class AppHomeE2ETest {
             }
         });
 
-        harness.slack.sendAppHomeOpened(CE_USER);
+        bot.harness().slack.sendAppHomeOpened(CE_USER);
         View home = home(CE_USER, "Show all 150");
 
         assertThat(home.json().path("blocks").size()).isLessThanOrEqualTo(100);
         assertThat(BlockKitLimits.violationsOfJson(home.json().toString())).isEmpty();
         assertThat(home.json().toString()).contains("Request number 149");
-        harness.slack.clearCalls();
+        bot.harness().slack.clearCalls();
 
-        harness.slack.awaitAck(harness.slack.sendViewBlockAction(home.id(), CE_USER, "home_show_all", "b",
+        bot.harness().slack.awaitAck(bot.harness().slack.sendViewBlockAction(home.id(), CE_USER, "home_show_all", "b",
                 "request_mine"), WAIT);
 
-        harness.slack.awaitCall("views.open", WAIT);
-        View all = harness.slack.lastOpenedView();
+        bot.harness().slack.awaitCall("views.open", WAIT);
+        View all = bot.harness().slack.lastOpenedView();
         assertThat(all.type()).isEqualTo("modal");
         assertThat(all.json().toString()).contains("Request number 149").contains("older ones");
     }

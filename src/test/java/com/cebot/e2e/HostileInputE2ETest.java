@@ -19,7 +19,6 @@ import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
 import com.slack.api.model.block.element.BlockElements;
 import com.slack.api.model.view.Views;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every hostile text ({@link HostileText}) in every field of the ticket forms, through the real
@@ -49,10 +48,9 @@ final class HostileInputE2ETest {
     private static final Duration SLACK_DEADLINE = Duration.ofSeconds(3);
     private static final List<Named<String>> CASES = HostileText.cases(12, 400);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningBot bot = new RunningBot();
 
-    private BotHarness harness;
     private SlackFake slack;
     private LogCapture logs;
     private final SoftAssertions soft = new SoftAssertions();
@@ -62,16 +60,12 @@ final class HostileInputE2ETest {
     @BeforeEach
     void start() {
         logs = LogCapture.start();
-        harness = BotHarness.started(dir);
-        slack = harness.slack;
+        slack = bot.harness().slack;
     }
 
     @AfterEach
     void stop() {
         logs.close();
-        if (harness != null) {
-            harness.close();
-        }
     }
 
     @Test
@@ -222,11 +216,11 @@ final class HostileInputE2ETest {
     }
 
     private int rows(String table) {
-        return harness.bot().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
+        return bot.harness().bot().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
     }
 
     private int workRows(String status) {
-        return harness.bot().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM work WHERE queue = 'outbox'"
+        return bot.harness().bot().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM work WHERE queue = 'outbox'"
                 + " AND status = :status").bind("status", status).mapTo(Integer.class).one());
     }
 

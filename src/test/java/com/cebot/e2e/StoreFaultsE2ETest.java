@@ -10,16 +10,13 @@ import com.cebot.slackfake.Message;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The database refuses or delays a write while someone submits: they hear it in the modal, inside
@@ -27,26 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class StoreFaultsE2ETest {
 
-    @TempDir
-    Path dir;
-
-    private BotHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = BotHarness.started(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final RunningBot bot = new RunningBot();
 
     private View openModal() {
-        harness.slack.clearCalls();
-        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER), WAIT);
-        harness.slack.awaitCall("views.open", WAIT);
-        return harness.slack.lastOpenedView();
+        bot.harness().slack.clearCalls();
+        bot.harness().slack.awaitAck(bot.harness().slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER), WAIT);
+        bot.harness().slack.awaitCall("views.open", WAIT);
+        return bot.harness().slack.lastOpenedView();
     }
 
     private Ack submit(View view) {
@@ -54,22 +39,22 @@ final class StoreFaultsE2ETest {
                 .externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
                 .text(ContextIds.LINK, ContextIds.VALUE, "ZD 1234")
                 .text(ContextIds.BACKGROUND, ContextIds.VALUE, "Nightly restarts since the upgrade");
-        return harness.slack.awaitAck(harness.slack.submitView(view.id(), CE_USER, values.toJson()), WAIT);
+        return bot.harness().slack.awaitAck(bot.harness().slack.submitView(view.id(), CE_USER, values.toJson()), WAIT);
     }
 
     private List<Message> cards() {
-        return harness.slack.messages(SUPPORT).stream().filter(m -> !m.isReply()).toList();
+        return bot.harness().slack.messages(SUPPORT).stream().filter(m -> !m.isReply()).toList();
     }
 
     private int stored(String sql) {
-        return harness.bot().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+        return bot.harness().bot().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
     @Test
     void databaseLockedByAnotherProcess_theModalSaysSo_inTime_andTheSameFormGoesThroughLater() throws Exception {
         View view = openModal();
         Ack refused;
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + harness.databaseFile());
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + bot.harness().databaseFile());
                 Statement lock = other.createStatement()) {
             lock.execute("BEGIN EXCLUSIVE");
 
@@ -82,7 +67,7 @@ final class StoreFaultsE2ETest {
         assertThat(refused.payload().path("response_action").asText()).isEqualTo("errors");
         assertThat(refused.payload().path("errors").path(ContextIds.BACKGROUND).asText())
                 .contains("couldn't save this just now", "still here");
-        assertThat(harness.slack.modalStack(CE_USER)).as("the modal stays open with what was typed").isNotEmpty();
+        assertThat(bot.harness().slack.modalStack(CE_USER)).as("the modal stays open with what was typed").isNotEmpty();
         assertThat(stored("SELECT COUNT(*) FROM work WHERE queue = 'inbox'")).isZero();
 
         Ack accepted = submit(view);
@@ -90,7 +75,7 @@ final class StoreFaultsE2ETest {
         assertThat(accepted.payload() == null || !accepted.payload().has("errors")).isTrue();
         Await.until(WAIT, "one card", () -> cards().size() == 1);
         assertThat(stored("SELECT COUNT(*) FROM support_context")).isEqualTo(1);
-        Await.until(WAIT, "the confirmation DM", () -> harness.slack.messages(CE_USER).size() == 1);
+        Await.until(WAIT, "the confirmation DM", () -> bot.harness().slack.messages(CE_USER).size() == 1);
         assertThat(cards()).hasSize(1);
     }
 }

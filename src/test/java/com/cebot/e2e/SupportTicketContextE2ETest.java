@@ -14,38 +14,23 @@ import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Support Ticket Context from shortcut to claimed card, through the real app and a loopback Slack. */
 final class SupportTicketContextE2ETest {
 
-    @TempDir
-    Path dir;
-
-    private BotHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = BotHarness.started(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final RunningBot bot = new RunningBot();
 
     private View openModal(String user) {
-        harness.slack.clearCalls();
-        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, user), WAIT);
-        harness.slack.awaitCall("views.open", WAIT);
-        return harness.slack.lastOpenedView();
+        bot.harness().slack.clearCalls();
+        bot.harness().slack.awaitAck(bot.harness().slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, user), WAIT);
+        bot.harness().slack.awaitCall("views.open", WAIT);
+        return bot.harness().slack.lastOpenedView();
     }
 
     private static StateValues form(String customerValue, String link, String background) {
@@ -58,11 +43,11 @@ final class SupportTicketContextE2ETest {
     }
 
     private Ack submit(View view, String user, StateValues values) {
-        return harness.slack.awaitAck(harness.slack.submitView(view.id(), user, values.toJson()), WAIT);
+        return bot.harness().slack.awaitAck(bot.harness().slack.submitView(view.id(), user, values.toJson()), WAIT);
     }
 
     private List<Message> cards() {
-        return harness.slack.messages(SUPPORT).stream().filter(m -> !m.isReply()).toList();
+        return bot.harness().slack.messages(SUPPORT).stream().filter(m -> !m.isReply()).toList();
     }
 
     private Message awaitCard() {
@@ -70,7 +55,7 @@ final class SupportTicketContextE2ETest {
     }
 
     private List<Message> dms(String user) {
-        return harness.slack.messages(user);
+        return bot.harness().slack.messages(user);
     }
 
     private Message awaitDm(String user, int count) {
@@ -107,7 +92,7 @@ final class SupportTicketContextE2ETest {
         assertThat(errors.has(ContextIds.CUSTOMER)).isTrue();
         assertThat(errors.has(ContextIds.LINK)).isTrue();
         assertThat(errors.has(ContextIds.BACKGROUND)).isTrue();
-        assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
+        assertThat(bot.harness().slack.calls("chat.postMessage")).isEmpty();
     }
 
     @ParameterizedTest
@@ -148,7 +133,7 @@ final class SupportTicketContextE2ETest {
         awaitCard();
         View view = openModal(CE_USER);
 
-        Ack ack = harness.slack.awaitAck(harness.slack.sendBlockSuggestion(view.id(), CE_USER,
+        Ack ack = bot.harness().slack.awaitAck(bot.harness().slack.sendBlockSuggestion(view.id(), CE_USER,
                 ContextIds.CUSTOMER_SELECT, ContextIds.CUSTOMER, "acm"), WAIT);
 
         assertThat(ack.payload().path("options").toString()).contains("Acme Corp").contains("New customer: acm");
@@ -156,13 +141,13 @@ final class SupportTicketContextE2ETest {
 
     @Test
     void messageShortcut_prefillsPermalinkAndQuotesTheMessage() {
-        String ts = harness.slack.addMessage(SUPPORT, "U0CUSTOMER", "Our build &lt;fails&gt; again", null);
+        String ts = bot.harness().slack.addMessage(SUPPORT, "U0CUSTOMER", "Our build &lt;fails&gt; again", null);
 
-        harness.slack.awaitAck(harness.slack.sendMessageShortcut(ContextIds.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
+        bot.harness().slack.awaitAck(bot.harness().slack.sendMessageShortcut(ContextIds.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
 
-        harness.slack.awaitCall("views.open", WAIT);
-        String view = harness.slack.lastOpenedView().blocks().toString();
-        assertThat(harness.slack.calls("chat.getPermalink")).hasSize(1);
+        bot.harness().slack.awaitCall("views.open", WAIT);
+        String view = bot.harness().slack.lastOpenedView().blocks().toString();
+        assertThat(bot.harness().slack.calls("chat.getPermalink")).hasSize(1);
         assertThat(view).contains("/archives/" + SUPPORT + "/p" + ts.replace(".", ""))
                 .contains("> Our build <fails> again");
     }
@@ -173,13 +158,13 @@ final class SupportTicketContextE2ETest {
         Message card = awaitCard();
         String cardId = card.blocks().findPath("value").asText();
 
-        harness.slack.awaitAck(harness.slack.sendBlockAction(AE, SUPPORT, card.ts(), "context_claim", "b", cardId), WAIT);
-        harness.slack.awaitAck(harness.slack.sendBlockAction(AE2, SUPPORT, card.ts(), "context_claim", "b", cardId), WAIT);
+        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(AE, SUPPORT, card.ts(), "context_claim", "b", cardId), WAIT);
+        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(AE2, SUPPORT, card.ts(), "context_claim", "b", cardId), WAIT);
 
-        Await.until(WAIT, "card shows assignee", () -> harness.slack.message(SUPPORT, card.ts()).orElseThrow()
+        Await.until(WAIT, "card shows assignee", () -> bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow()
                 .blocks().toString().contains("<@" + AE + ">"));
-        assertThat(harness.slack.message(SUPPORT, card.ts()).orElseThrow().blocks().toString()).doesNotContain("I'll take it");
-        var ephemeral = harness.slack.awaitCall("chat.postEphemeral", WAIT);
+        assertThat(bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow().blocks().toString()).doesNotContain("I'll take it");
+        var ephemeral = bot.harness().slack.awaitCall("chat.postEphemeral", WAIT);
         assertThat(ephemeral.param("user")).isEqualTo(AE2);
         assertThat(ephemeral.param("text")).contains("<@" + AE + ">");
     }
@@ -188,15 +173,15 @@ final class SupportTicketContextE2ETest {
     void moreContextForAnAssignedTicket_goesInTheThread_andNamesTheAssignee() {
         submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "first"));
         Message card = awaitCard();
-        harness.slack.awaitAck(harness.slack.sendBlockAction(AE, SUPPORT, card.ts(), "context_claim", "b",
+        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(AE, SUPPORT, card.ts(), "context_claim", "b",
                 card.blocks().findPath("value").asText()), WAIT);
-        Await.until(WAIT, "claim recorded", () -> harness.slack.messages(SUPPORT).stream().anyMatch(Message::isReply));
+        Await.until(WAIT, "claim recorded", () -> bot.harness().slack.messages(SUPPORT).stream().anyMatch(Message::isReply));
 
         submit(openModal(CE_USER), CE_USER, form("new:Acme", "https://acme.zendesk.com/agent/tickets/1", "second"));
 
         Message dm = awaitDm(CE_USER, 2);
         assertThat(cards()).hasSize(1);
-        assertThat(harness.slack.messages(SUPPORT)).filteredOn(Message::isReply)
+        assertThat(bot.harness().slack.messages(SUPPORT)).filteredOn(Message::isReply)
                 .anySatisfy(m -> assertThat(String.valueOf(m.blocks())).contains("second"));
         assertThat(dm.text()).contains("<@" + AE + ">").contains("engage them directly");
     }
@@ -215,12 +200,12 @@ final class SupportTicketContextE2ETest {
 
     @Test
     void slackFailingThenRestart_stillPostsTheCardOnce() {
-        harness.slack.enqueueFault("chat.postMessage", new Fault.RateLimited(1), new Fault.ServerError(500),
+        bot.harness().slack.enqueueFault("chat.postMessage", new Fault.RateLimited(1), new Fault.ServerError(500),
                 new Fault.ServerError(503));
         submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "bg"));
-        harness.slack.awaitCalls("chat.postMessage", 1, WAIT);
+        bot.harness().slack.awaitCalls("chat.postMessage", 1, WAIT);
 
-        harness.restart();
+        bot.harness().restart();
 
         awaitDm(CE_USER, 1);
         assertThat(cards()).hasSize(1);

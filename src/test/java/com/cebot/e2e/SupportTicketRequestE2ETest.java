@@ -13,14 +13,11 @@ import com.cebot.slackfake.Message;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,26 +26,14 @@ final class SupportTicketRequestE2ETest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Los_Angeles"));
 
-    @TempDir
-    Path dir;
-
-    private BotHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = BotHarness.started(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final RunningBot bot = new RunningBot();
 
     private View openModal(String user) {
-        harness.slack.clearCalls();
-        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, user), WAIT);
-        harness.slack.awaitCall("views.open", WAIT);
-        return harness.slack.lastOpenedView();
+        bot.harness().slack.clearCalls();
+        bot.harness().slack.awaitAck(bot.harness().slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, user), WAIT);
+        bot.harness().slack.awaitCall("views.open", WAIT);
+        return bot.harness().slack.lastOpenedView();
     }
 
     private static StateValues form() {
@@ -61,26 +46,26 @@ final class SupportTicketRequestE2ETest {
     }
 
     private Ack submit(View view, StateValues values) {
-        return harness.slack.awaitAck(harness.slack.submitView(view.id(), CE_USER, values.toJson()), WAIT);
+        return bot.harness().slack.awaitAck(bot.harness().slack.submitView(view.id(), CE_USER, values.toJson()), WAIT);
     }
 
     private Message awaitCard() {
-        return Await.value(WAIT, "a request card", () -> harness.slack.messages(SUPPORT).stream()
+        return Await.value(WAIT, "a request card", () -> bot.harness().slack.messages(SUPPORT).stream()
                 .filter(m -> !m.isReply()).findFirst().orElse(null));
     }
 
     private String card(Message card) {
-        return harness.slack.message(SUPPORT, card.ts()).orElseThrow().blocks().toString();
+        return bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow().blocks().toString();
     }
 
     private void click(String user, Message card, String actionId) {
         String id = card.blocks().findValues("value").stream().map(v -> v.asText()).filter(v -> v.matches("\\d+"))
                 .findFirst().orElseThrow();
-        harness.slack.awaitAck(harness.slack.sendBlockAction(user, SUPPORT, card.ts(), actionId, "b", id), WAIT);
+        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(user, SUPPORT, card.ts(), actionId, "b", id), WAIT);
     }
 
     private List<Message> dms(String user) {
-        return harness.slack.messages(user);
+        return bot.harness().slack.messages(user);
     }
 
     private Message posted() {
@@ -107,7 +92,7 @@ final class SupportTicketRequestE2ETest {
         Ack ack = submit(openModal(CE_USER), values);
 
         assertThat(ack.payload().path("errors").has(blockId)).isTrue();
-        assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
+        assertThat(bot.harness().slack.calls("chat.postMessage")).isEmpty();
     }
 
     @Test
@@ -133,7 +118,7 @@ final class SupportTicketRequestE2ETest {
         click(HEAD, card, "request_done");
         Await.until(WAIT, "done", () -> card(card).contains("Done"));
 
-        Await.until(WAIT, "three thread notes", () -> harness.slack.messages(SUPPORT).stream().filter(Message::isReply).count() == 3);
+        Await.until(WAIT, "three thread notes", () -> bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply).count() == 3);
         Await.until(WAIT, "four DMs to the CE", () -> dms(CE_USER).size() == 4);
         assertThat(card(card)).doesNotContain("request_approve", "request_decline", "request_done");
     }
@@ -144,26 +129,26 @@ final class SupportTicketRequestE2ETest {
 
         click(AE, card, "request_approve");
 
-        var ephemeral = harness.slack.awaitCall("chat.postEphemeral", WAIT);
+        var ephemeral = bot.harness().slack.awaitCall("chat.postEphemeral", WAIT);
         assertThat(ephemeral.param("user")).isEqualTo(AE);
         assertThat(card(card)).contains("request_acknowledge");
-        assertThat(harness.slack.messages(SUPPORT).stream().filter(Message::isReply)).isEmpty();
+        assertThat(bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply)).isEmpty();
     }
 
     @Test
     void decline_asksForAReason_thenShowsIt() {
         Message card = posted();
-        harness.slack.clearCalls();
+        bot.harness().slack.clearCalls();
 
         click(HEAD, card, "request_decline");
-        harness.slack.awaitCall("views.open", WAIT);
-        View reasonModal = harness.slack.lastOpenedView();
+        bot.harness().slack.awaitCall("views.open", WAIT);
+        View reasonModal = bot.harness().slack.lastOpenedView();
         assertThat(reasonModal.callbackId()).isEqualTo(RequestIds.DECLINE_CALLBACK_ID);
-        Ack empty = harness.slack.awaitAck(harness.slack.submitView(reasonModal.id(), HEAD,
+        Ack empty = bot.harness().slack.awaitAck(bot.harness().slack.submitView(reasonModal.id(), HEAD,
                 StateValues.of().text(RequestIds.DECLINE_REASON, RequestIds.VALUE, " ").toJson()), WAIT);
         assertThat(empty.payload().path("errors").has(RequestIds.DECLINE_REASON)).isTrue();
 
-        harness.slack.awaitAck(harness.slack.submitView(reasonModal.id(), HEAD,
+        bot.harness().slack.awaitAck(bot.harness().slack.submitView(reasonModal.id(), HEAD,
                 StateValues.of().text(RequestIds.DECLINE_REASON, RequestIds.VALUE, "Not a support matter").toJson()), WAIT);
 
         Await.until(WAIT, "declined card", () -> card(card).contains("Declined") && card(card).contains("Not a support matter"));
@@ -172,33 +157,33 @@ final class SupportTicketRequestE2ETest {
 
     @Test
     void messageShortcut_prefillsTheLinkAndQuotesTheMessage() {
-        String ts = harness.slack.addMessage(SUPPORT, "U0CUSTOMER", "SSO broken for all users", null);
+        String ts = bot.harness().slack.addMessage(SUPPORT, "U0CUSTOMER", "SSO broken for all users", null);
 
-        harness.slack.awaitAck(harness.slack.sendMessageShortcut(RequestIds.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
+        bot.harness().slack.awaitAck(bot.harness().slack.sendMessageShortcut(RequestIds.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
 
-        harness.slack.awaitCall("views.open", WAIT);
-        String view = harness.slack.lastOpenedView().blocks().toString();
-        assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(RequestIds.CALLBACK_ID);
+        bot.harness().slack.awaitCall("views.open", WAIT);
+        String view = bot.harness().slack.lastOpenedView().blocks().toString();
+        assertThat(bot.harness().slack.lastOpenedView().callbackId()).isEqualTo(RequestIds.CALLBACK_ID);
         assertThat(view).contains("/archives/" + SUPPORT + "/p" + ts.replace(".", "")).contains("> SSO broken for all users");
     }
 
     @Test
     void requestForATicketSupportHasContextFor_saysWhereInTheCardsThread() {
-        harness.slack.awaitAck(harness.slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER), WAIT);
-        View contextModal = Await.value(WAIT, "the context modal", () -> harness.slack.views().values().stream()
+        bot.harness().slack.awaitAck(bot.harness().slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER), WAIT);
+        View contextModal = Await.value(WAIT, "the context modal", () -> bot.harness().slack.views().values().stream()
                 .filter(v -> ContextIds.CALLBACK_ID.equals(v.callbackId())).findFirst().orElse(null));
-        harness.slack.awaitAck(harness.slack.submitView(contextModal.id(), CE_USER, StateValues.of()
+        bot.harness().slack.awaitAck(bot.harness().slack.submitView(contextModal.id(), CE_USER, StateValues.of()
                 .externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
                 .text(ContextIds.LINK, ContextIds.VALUE, "ZD 77")
                 .text(ContextIds.BACKGROUND, ContextIds.VALUE, "SSO fails for the EU tenant").toJson()), WAIT);
-        Message contextCard = Await.value(WAIT, "the context card", () -> harness.slack.messages(SUPPORT).stream()
+        Message contextCard = Await.value(WAIT, "the context card", () -> bot.harness().slack.messages(SUPPORT).stream()
                 .filter(m -> !m.isReply()).findFirst().orElse(null));
 
         submit(openModal(CE_USER), form());
 
-        Message requestCard = Await.value(WAIT, "the request card", () -> harness.slack.messages(SUPPORT).stream()
+        Message requestCard = Await.value(WAIT, "the request card", () -> bot.harness().slack.messages(SUPPORT).stream()
                 .filter(m -> !m.isReply() && !m.ts().equals(contextCard.ts())).findFirst().orElse(null));
-        Message note = Await.value(WAIT, "a note in the request card's thread", () -> harness.slack.messages(SUPPORT)
+        Message note = Await.value(WAIT, "a note in the request card's thread", () -> bot.harness().slack.messages(SUPPORT)
                 .stream().filter(m -> requestCard.ts().equals(m.threadTs())).findFirst().orElse(null));
         assertThat(note.text()).contains("Support already has the context for this ticket",
                 "/archives/" + SUPPORT + "/p" + contextCard.ts().replace(".", ""));
