@@ -21,6 +21,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import java.util.List;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,17 @@ public final class UnhandledInteractions implements Middleware {
 
     private static final Logger log = LoggerFactory.getLogger(UnhandledInteractions.class);
 
-    static final String STALE_BUTTON = "That button is no longer in use, so nothing happened. Use the newest"
+    /** Also what a button whose record is gone (or whose value was forged) answers. */
+    public static final String STALE_BUTTON = "That button is no longer in use, so nothing happened. Use the newest"
             + " message from CE Bot, or start again from its shortcut.";
+
+    /** The record id a button carries, or empty when it carries none (a forged or garbled value). */
+    public static OptionalLong recordId(String value) {
+        if (value == null || !value.matches("[0-9]{1,18}")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(value));
+    }
     static final String STALE_FORM = "This form is from an older version of CE Bot and was not saved. Copy what you"
             + " typed if you need it, close this window and start again from the shortcut.";
     static final String UNKNOWN_SHORTCUT = "CE Bot no longer offers this shortcut. Its shortcuts are Support Ticket"

@@ -282,6 +282,57 @@ final class HostileInputE2ETest {
         assertThat(ack.payload().path("text").asText()).contains("does not handle that command");
     }
 
+    @Test
+    void forgedAndStalePresses_areAnsweredPrivately_andChangeNothing() {
+        String ts = slack.addMessage(SUPPORT, SlackFake.BOT_USER_ID, "a card", null);
+        List<String[]> presses = List.of(
+                new String[] {"request_approve", "abc<!channel>"}, new String[] {"request_approve", "999999"},
+                new String[] {"request_decline", "-1"}, new String[] {"request_done", "1e3"},
+                new String[] {"context_claim", "<@UEVIL>"}, new String[] {"context_claim", "424242"},
+                new String[] {"context_claim", ""});
+        for (String[] press : presses) {
+            slack.clearCalls();
+            Ack ack = slack.awaitAck(slack.sendBlockAction(BotHarness.HEAD, SUPPORT, ts, press[0], "b", press[1]),
+                    BotHarness.WAIT);
+            soft.assertThat(ack.latency()).as("%s %s: ack", press[0], press[1]).isLessThan(SLACK_DEADLINE);
+            RecordedCall reply = slack.awaitCall("response_url", BotHarness.WAIT);
+            soft.assertThat(reply.json().path("text").asText()).as("%s %s", press[0], press[1])
+                    .contains("nothing happened");
+        }
+        soft.assertThat(rows("support_request") + rows("context_card")).as("records made").isZero();
+        soft.assertThat(loggedText()).doesNotContain("abc<!channel>").doesNotContain("<@UEVIL>");
+        afterAll();
+    }
+
+    @Test
+    void pressesOnSomeoneElsesOrAnAlreadyDecidedRequest_areRefusedPrivately() {
+        slack.awaitAck(slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, CE_USER), BotHarness.WAIT);
+        slack.awaitCall("views.open", BotHarness.WAIT);
+        slack.awaitAck(slack.submitView(slack.lastOpenedView().id(), CE_USER, StateValues.of()
+                .externalSelect(RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Acme", "Acme")
+                .text(RequestIds.LINK, RequestIds.VALUE, "ZD 5").text(RequestIds.ASK, RequestIds.VALUE, "Ask")
+                .text(RequestIds.WHY, RequestIds.VALUE, "Why").text(RequestIds.IF_NOT, RequestIds.VALUE, "If not")
+                .toJson()), BotHarness.WAIT);
+        var card = Await.value(BotHarness.WAIT, "the card", () -> slack.messages(SUPPORT).stream()
+                .filter(m -> !m.isReply()).findFirst().orElse(null));
+        slack.awaitAck(slack.sendBlockAction(CE_USER, SUPPORT, card.ts(), "request_approve", "b", "1"), BotHarness.WAIT);
+        Await.until(BotHarness.WAIT, "the CE told privately who decides", () -> slack.calls("chat.postEphemeral")
+                .stream().anyMatch(c -> c.param("user").equals(CE_USER) && c.param("text").contains(BotHarness.HEAD)));
+
+        slack.awaitAck(slack.sendBlockAction(BotHarness.HEAD, SUPPORT, card.ts(), "request_approve", "b", "1"),
+                BotHarness.WAIT);
+        Await.until(BotHarness.WAIT, "approved", () -> slack.message(SUPPORT, card.ts()).orElseThrow().blocks()
+                .toString().contains("Approved by"));
+        slack.awaitAck(slack.sendBlockAction(BotHarness.DELEGATE, SUPPORT, card.ts(), "request_acknowledge", "b", "1"),
+                BotHarness.WAIT);
+        Await.until(BotHarness.WAIT, "the delegate told it had moved on", () -> slack.calls("chat.postEphemeral")
+                .stream().anyMatch(c -> c.param("user").equals(BotHarness.DELEGATE)));
+        String status = bot.harness().bot().jdbi().withHandle(h -> h.createQuery("SELECT status FROM support_request")
+                .mapTo(String.class).one());
+        soft.assertThat(status).isEqualTo("approved");
+        afterAll();
+    }
+
     private String loggedText() {
         return logs.events().stream().map(LogCapture::printed).collect(Collectors.joining("\n"));
     }

@@ -9,6 +9,7 @@ import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
+import com.cebot.slack.UnhandledInteractions;
 import com.cebot.supportticket.ContextCards;
 import com.cebot.supportticket.CustomerSuggestions;
 import com.cebot.supportticket.ExportRow;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -137,14 +139,23 @@ public final class ContextFeature implements Feature, TicketExport, ContextCards
         var payload = req.getPayload();
         var action = payload.getActions().get(0);
         String user = ctx.getRequestUserId();
+        OptionalLong id = UnhandledInteractions.recordId(action.getValue());
+        if (id.isEmpty()) {
+            log.warn("claim by {} carried no card id; the person is told nothing happened", user);
+            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
+            return ctx.ack();
+        }
         ContextService.Claim claim;
         try {
-            claim = Deadline.within(Deadline.BEFORE_ACK, () -> service.claim(Long.parseLong(action.getValue()), user,
+            claim = Deadline.within(Deadline.BEFORE_ACK, () -> service.claim(id.getAsLong(), user,
                     payload.getChannel() == null ? channelId : payload.getChannel().getId(), action.getActionTs()));
         } catch (RuntimeException e) {
             log.error("claim of context card {} by {} not recorded: {}", action.getValue(), user, SafeErrors.describe(e));
             modals.tellPrivately(ctx, SubmittedForms.NOT_RECORDED);
             return ctx.ack();
+        }
+        if (claim instanceof ContextService.Claim.NoSuchCard) {
+            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
         }
         log.info("claim of context card {} by {}: {}", action.getValue(), ctx.getRequestUserId(), claim);
         return ctx.ack();

@@ -8,6 +8,7 @@ import com.cebot.home.HomeContribution;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
+import com.cebot.slack.UnhandledInteractions;
 import com.cebot.slack.WorkspaceLookup;
 import com.cebot.supportticket.ContextCards;
 import com.cebot.supportticket.CustomerSuggestions;
@@ -30,6 +31,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -183,14 +185,23 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
         var action = payload.getActions().get(0);
         String user = ctx.getRequestUserId();
         Move move = Move.ofActionId(action.getActionId());
+        OptionalLong id = UnhandledInteractions.recordId(action.getValue());
+        if (id.isEmpty()) {
+            log.warn("{} by {} carried no request id; the person is told nothing happened", move, user);
+            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
+            return ctx.ack();
+        }
         RequestService.MoveResult result;
         try {
-            result = Deadline.within(Deadline.BEFORE_ACK, () -> service.move(Long.parseLong(action.getValue()), move,
+            result = Deadline.within(Deadline.BEFORE_ACK, () -> service.move(id.getAsLong(), move,
                     user, null, "action:" + action.getActionTs() + ":" + user));
         } catch (RuntimeException e) {
             log.error("{} on request {} by {} not recorded: {}", move, action.getValue(), user, SafeErrors.describe(e));
             modals.tellPrivately(ctx, SubmittedForms.NOT_RECORDED);
             return ctx.ack();
+        }
+        if (result instanceof RequestService.MoveResult.Invalid) {
+            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
         }
         if (result instanceof RequestService.MoveResult.NeedsReason needs) {
             modals.open(RequestModal.DECLINE_CALLBACK_ID, payload.getTriggerId(),
