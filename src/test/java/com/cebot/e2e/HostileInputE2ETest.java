@@ -333,6 +333,30 @@ final class HostileInputE2ETest {
         afterAll();
     }
 
+    @Test
+    void hostileMessagesAndCommandText_areAcked_andNothingTypedIsEchoedAsAMention() {
+        for (Named<String> c : CASES) {
+            // Slack delivers typed text escaped, and mentions as control sequences: send both.
+            for (String text : List.of(Mrkdwn.escape(c.getPayload()), c.getPayload() + " <!subteam^S0SDR> <@"
+                    + BotHarness.CE_USER + ">")) {
+                for (String channel : List.of(BotHarness.CE, SUPPORT)) {
+                    Ack ack = slack.awaitAck(slack.sendMessageEvent(channel, BotHarness.AE, text, null).envelopeId(),
+                            BotHarness.WAIT);
+                    soft.assertThat(ack.latency()).as("message in %s: %s", channel, c.getName())
+                            .isLessThan(SLACK_DEADLINE);
+                }
+                Ack command = slack.awaitAck(slack.sendSlashCommand("/ooo", text, CE_USER, BotHarness.CE),
+                        BotHarness.WAIT);
+                soft.assertThat(command.latency()).as("/ooo %s", c.getName()).isLessThan(SLACK_DEADLINE);
+                if (command.payload() != null) {
+                    soft.assertThat(HostileText.PINGS.matcher(command.payload().toString()).find())
+                            .as("/ooo %s answered with a typed mention", c.getName()).isFalse();
+                }
+            }
+        }
+        afterAll();
+    }
+
     private String loggedText() {
         return logs.events().stream().map(LogCapture::printed).collect(Collectors.joining("\n"));
     }
