@@ -11,6 +11,12 @@ public sealed interface SlackWrite {
     /** A new message in a channel, or a DM when {@code channel} is a user ID. */
     record Post(String channel, String text, String blocks) implements SlackWrite {}
 
+    /**
+     * A reply in the thread of a message someone else posted ({@code threadTs} in {@code channel}):
+     * needs no anchor, and is looked for in that thread when an attempt went unanswered.
+     */
+    record Reply(String channel, String threadTs, String text, String blocks) implements SlackWrite {}
+
     /** A reply in the thread of the anchor message. */
     record ThreadReply(String text, String blocks) implements SlackWrite {}
 

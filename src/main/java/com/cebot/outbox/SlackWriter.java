@@ -45,6 +45,11 @@ final class SlackWriter {
                 return posted(methods.chatPostMessage(r -> r.channel(p.channel()).text(p.text())
                         .blocksAsString(p.blocks()).metadata(metadata(key)).unfurlLinks(false).unfurlMedia(false)));
             }
+            if (write instanceof SlackWrite.Reply r) {
+                return posted(methods.chatPostMessage(q -> q.channel(r.channel()).threadTs(r.threadTs())
+                        .text(r.text()).blocksAsString(r.blocks()).metadata(metadata(key))
+                        .unfurlLinks(false).unfurlMedia(false)));
+            }
             if (write instanceof SlackWrite.ThreadReply t) {
                 return posted(methods.chatPostMessage(r -> r.channel(anchor.channel()).threadTs(anchor.ts())
                         .text(t.text()).blocksAsString(t.blocks()).metadata(metadata(key))
@@ -90,6 +95,9 @@ final class SlackWriter {
                     channel = open.getChannel().getId();
                 }
                 return inHistory(key, channel, null, oldest);
+            }
+            if (write instanceof SlackWrite.Reply r) {
+                return inHistory(key, r.channel(), r.threadTs(), oldest);
             }
             if (write instanceof SlackWrite.ThreadReply) {
                 return inHistory(key, anchor.channel(), anchor.ts(), oldest);
