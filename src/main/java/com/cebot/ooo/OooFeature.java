@@ -25,9 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -62,6 +60,7 @@ public final class OooFeature implements Feature, Absences {
     private OooService service;
     private OooTeam team;
     private CustomerSuggestions customers;
+    private Absences absences;
 
     @Override
     public void configure(ConfigSection root) {
@@ -77,6 +76,7 @@ public final class OooFeature implements Feature, Absences {
         slack = engine.slack();
         modals = engine.modals();
         customers = new CustomerSuggestions(store);
+        absences = new StoredAbsences(store, clock, teamZone);
         team = new OooTeam(engine.team(), ceInternal, engine.workingHours());
         var reminders = new OooReminders(engine.scheduler(), engine.workingHours(), remindDays, engine.outbox(), store,
                 slack, team);
@@ -253,28 +253,20 @@ public final class OooFeature implements Feature, Absences {
         return ctx.ack();
     }
 
-    // ---- Absences: days are the team's dates
+    // ---- Absences, for other workflows; asked only once the bot has started
 
     @Override
     public Set<String> awayOn(LocalDate day) {
-        return awayBetween(day, day);
+        return absences.awayOn(day);
     }
 
     @Override
     public Set<String> awayOrLeavingWithin(LocalDate day, int days) {
-        return awayBetween(day, day.plusDays(days));
-    }
-
-    private Set<String> awayBetween(LocalDate from, LocalDate to) {
-        return store.withExtension(OooRepository.class, r -> r.between(from, to)).stream().map(OooPeriod::person)
-                .collect(Collectors.toUnmodifiableSet());
+        return absences.awayOrLeavingWithin(day, days);
     }
 
     @Override
     public void noteWhileAway(Handle handle, String user, String what) {
-        LocalDate today = teamToday();
-        OooRepository repo = handle.attach(OooRepository.class);
-        repo.ofPeopleBetween(List.of(user), today, today).stream().findFirst()
-                .ifPresent(p -> repo.note(p.id(), "note:" + UUID.randomUUID(), what, clock.instant()));
+        absences.noteWhileAway(handle, user, what);
     }
 }
