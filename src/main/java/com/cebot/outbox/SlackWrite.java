@@ -17,6 +17,13 @@ public sealed interface SlackWrite {
      */
     record Reply(String channel, String threadTs, String text, String blocks) implements SlackWrite {}
 
+    /**
+     * A file shared in {@code channel} (a DM when it is a user ID) with {@code text} as its comment,
+     * through files.uploadV2. After an unanswered attempt it is looked for by {@code filename} in
+     * the conversation's history, so name each file once per conversation.
+     */
+    record Upload(String channel, String filename, String title, String content, String text) implements SlackWrite {}
+
     /** A reply in the thread of the anchor message. */
     record ThreadReply(String text, String blocks) implements SlackWrite {}
 

@@ -11,11 +11,15 @@ final class WriteCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every method a write can take; the outbox handles each. */
-    static final java.util.List<String> METHODS = java.util.List.of("chat.postMessage", "chat.update", "chat.postEphemeral");
+    static final java.util.List<String> METHODS = java.util.List.of("chat.postMessage", "chat.update", "chat.postEphemeral",
+            "files.uploadV2");
 
     private WriteCodec() {}
 
     static String method(SlackWrite write) {
+        if (write instanceof SlackWrite.Upload) {
+            return "files.uploadV2";
+        }
         if (write instanceof SlackWrite.Update) {
             return "chat.update";
         }
@@ -33,6 +37,9 @@ final class WriteCodec {
             args.put("blocks", t.blocks()).put("thread", true);
         } else if (write instanceof SlackWrite.Update u) {
             args.put("blocks", u.blocks());
+        } else if (write instanceof SlackWrite.Upload u) {
+            args.put("channel", u.channel()).put("filename", u.filename()).put("title", u.title())
+                    .put("content", u.content());
         } else if (write instanceof SlackWrite.Ephemeral e) {
             args.put("channel", e.channel()).put("user", e.user()).put("blocks", e.blocks());
         }
@@ -51,6 +58,9 @@ final class WriteCodec {
         switch (method) {
             case "chat.update":
                 return new SlackWrite.Update(text, blocks);
+            case "files.uploadV2":
+                return new SlackWrite.Upload(a.path("channel").asText(), a.path("filename").asText(),
+                        a.path("title").asText(), a.path("content").asText(), text);
             case "chat.postEphemeral":
                 return new SlackWrite.Ephemeral(a.path("channel").asText(), a.path("user").asText(), text, blocks);
             case "chat.postMessage":
