@@ -90,6 +90,11 @@ final class OooNotices {
         return blocks;
     }
 
+    static String calendarComment(Shown s) {
+        return "The all-day event for the CE team calendar, " + OooDates.range(s.period().firstDay(),
+                s.period().lastDay()) + ": import it there (step 2). I haven't added it for you.";
+    }
+
     static String remindText(Shown s) {
         return "Your time off starts " + OooDates.day(s.period().firstDay()) + ": " + s.open().size()
                 + " of the handbook's steps are still open.";
@@ -127,8 +132,8 @@ final class OooNotices {
         OooPeriod p = s.period();
         switch (step) {
             case CALENDAR:
-                return "\nAdd an all-day event " + OooDates.range(p.firstDay(), p.lastDay())
-                        + " to the CE team calendar.";
+                return "\nImport the event I'm sending below (an .ics file) into the CE team calendar, or add an"
+                        + " all-day event " + OooDates.range(p.firstDay(), p.lastDay()) + " yourself.";
             case COVERAGE:
                 return manager == null ? "\nAgree the plan with your manager."
                         : "\nAgree the plan with <@" + manager + ">.";

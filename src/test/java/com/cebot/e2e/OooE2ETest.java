@@ -16,6 +16,7 @@ import com.cebot.testing.LogCapture;
 import com.cebot.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -233,6 +234,40 @@ final class OooE2ETest {
                     OooIds.CUSTOMERS, "Globex"), WAIT);
             assertThat(ack.payload().path("options").toString()).contains("New customer: Globex");
         }
+    }
+
+    // ---- the team-calendar event
+
+    List<Message> filesIn(String user) {
+        return harness.slack.messages(user).stream().filter(m -> m.files() != null).toList();
+    }
+
+    @Test
+    void save_sharesTheCalendarEvent_inTheDm() {
+        plan(LA, usual());
+
+        Message shared = Await.value(WAIT, "the .ics in the DM", () -> filesIn(LA).stream().findFirst().orElse(null));
+
+        assertThat(shared.files().get(0).path("name").asText()).isEqualTo("time-off-1-1.ics");
+        assertThat(shared.text()).contains("CE team calendar", "Mon 9 Nov – Fri 13 Nov 2026");
+        assertThat(harness.slack.uploadedFiles().get("time-off-1-1.ics")).contains("BEGIN:VEVENT\r\n",
+                "DTSTART;VALUE=DATE:20261109", "DTEND;VALUE=DATE:20261114", "UID:ooo-1@cebot");
+    }
+
+    @Test
+    void aCalendarShareWhoseAnswerWasLost_isLookedFor_notSharedTwice() {
+        harness.slack.enqueueFault("files.completeUploadExternal", new Fault.LoseAnswer(Duration.ofSeconds(3)));
+        plan(LA, usual());
+        harness.slack.awaitCall("files.completeUploadExternal", WAIT);
+
+        harness.slack.awaitNoCallInProgress(WAIT);
+        clock.advance(Duration.ofSeconds(30));
+        Await.until(WAIT, "the lost share looked for", () -> !harness.slack.calls("conversations.history").isEmpty());
+        clock.advance(Duration.ofSeconds(30));
+        settle();
+
+        assertThat(filesIn(LA)).hasSize(1);
+        assertThat(harness.slack.calls("files.completeUploadExternal")).hasSize(1);
     }
 
     // ---- list, help, anything else
