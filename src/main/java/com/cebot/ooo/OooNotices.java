@@ -215,7 +215,7 @@ final class OooNotices {
     }
 
     static String covererFirstDay(Shown s, String person) {
-        return "<@" + person + "> is out from today: " + dates(s) + ". You are covering." + details(s.period());
+        return "<@" + person + "> is out of office now: " + dates(s) + ". You are covering." + details(s.period());
     }
 
     static String announcement(Shown s, String person) {

@@ -70,7 +70,7 @@ final class OooReminders {
         }
         schedule(h, p, REMIND, hours.atReminderHour(remindDay, zone), now, false);
         schedule(h, p, STATUS, hours.atReminderHour(previousWorkingDay(p.firstDay()), zone), now, false);
-        schedule(h, p, FIRST_DAY, hours.atReminderHour(p.firstDay(), zone), now, true);
+        schedule(h, p, FIRST_DAY, hours.atReminderHour(firstWorkingDay(p), zone), now, true);
         schedule(h, p, DAY_BACK, hours.atReminderHour(team.back(p), zone), now, true);
     }
 
@@ -83,6 +83,16 @@ final class OooReminders {
         if (due.isAfter(now) || evenIfPast) {
             scheduler.schedule(h, p.key("job:" + kind), kind, p.ref(), due.isAfter(now) ? due : now);
         }
+    }
+
+    /** Time off starting on a weekend is announced on its first working day, if it has one. */
+    private LocalDate firstWorkingDay(OooPeriod p) {
+        for (LocalDate d = p.firstDay(); !d.isAfter(p.lastDay()); d = d.plusDays(1)) {
+            if (hours.isWorkingDay(d)) {
+                return d;
+            }
+        }
+        return p.firstDay();
     }
 
     private LocalDate previousWorkingDay(LocalDate day) {
@@ -152,8 +162,8 @@ final class OooReminders {
             log.info("{} {}: the Slack status already shows the time off", job.kind(), job.ref());
             return (h, j, n) -> {};
         }
-        return (h, j, n) -> current(h, j).ifPresent(now2 -> outbox.enqueue(h, OutboxMessage.of(p.key("status"),
-                new SlackWrite.Post(p.person(), OooNotices.statusReminder(team.shown(h, now2), status), null))));
+        return (h, j, n) -> current(h, j).ifPresent(fresh -> outbox.enqueue(h, OutboxMessage.of(p.key("status"),
+                new SlackWrite.Post(p.person(), OooNotices.statusReminder(team.shown(h, fresh), status), null))));
     }
 
     private static String nonNull(String s) {

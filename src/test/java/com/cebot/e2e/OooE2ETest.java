@@ -172,6 +172,34 @@ final class OooE2ETest {
         }
 
         @Test
+        void withoutAZoneFromSlack_theTeamsZoneIsUsed() {
+            harness.slack.enqueueFault("users.info", new Fault.NotOk("user_not_found"));
+
+            View view = openModal(KIR);
+
+            assertThat(view.privateMetadata()).contains("America/Los_Angeles").doesNotContain("Kiritimati");
+        }
+
+        @Test
+        void twoOverlappingSubmissionsAtOnce_saveOne_andTheOtherIsTold() {
+            View first = openModal(LA);
+            View second = openModal(LA);
+
+            String a = harness.slack.submitView(first.id(), LA, usual().toJson());
+            String b = harness.slack.submitView(second.id(), LA, form("2026-11-12", "2026-11-20").toJson());
+            List<Ack> acks = List.of(harness.slack.awaitAck(a, WAIT), harness.slack.awaitAck(b, WAIT));
+
+            awaitDm(LA, "Your time off is planned");
+            long refusedInForm = acks.stream().filter(ack -> errors(ack).contains("already have time off")).count();
+            if (refusedInForm == 0) {
+                awaitDm(LA, "I couldn't save your time off: you already have time off planned");
+            }
+            settle();
+            assertThat(dms(LA, "Your time off is planned")).hasSize(1);
+            assertThat(refusedInForm + dms(LA, "I couldn't save").size()).isEqualTo(1);
+        }
+
+        @Test
         void firstDay_isCheckedInThePersonsOwnZone() {
             // Monday 26 October: still today in Los Angeles, already yesterday on Kiritimati.
             Ack kiri = submit(openModal(KIR), KIR, form("2026-10-26", "2026-10-30"));
@@ -215,7 +243,12 @@ final class OooE2ETest {
 
         @Test
         void save_sendsTheSummary_withManager_notice_status_andEscapedText_andTellsTheCoverer() {
+            LogCapture logs = LogCapture.start();
             Message summary = plan(LA, usual().checkboxes(OooIds.STEPS, OooIds.VALUE, "pto"));
+            awaitDm(COV, "<@" + LA + "> is out");
+            logs.close();
+            assertThat(logs.events().stream().map(e -> e.getFormattedMessage()))
+                    .noneMatch(l -> l.contains("escalations") || l.contains("Acme"));
 
             String blocks = summary.blocks().toString();
             assertThat(blocks).contains("Mon 9 Nov – Fri 13 Nov 2026", "back Mon 16 Nov 2026", "<@" + COV + ">",
@@ -443,14 +476,25 @@ final class OooE2ETest {
         assertThat(channel(CE_INTERNAL)).isEmpty();
         at("2026-11-09T17:00:00Z");
         Message announcement = Await.value(WAIT, "the announcement", () -> channel(CE_INTERNAL).stream().findFirst().orElse(null));
-        awaitDm(COV, "<@" + LA + "> is out from today");
-        awaitDm(COV2, "<@" + LA + "> is out from today");
+        awaitDm(COV, "<@" + LA + "> is out of office now");
+        awaitDm(COV2, "<@" + LA + "> is out of office now");
         at("2026-11-10T17:00:00Z");
 
         assertThat(announcement.text()).contains("<@" + LA + ">", "Mon 9 Nov – Fri 13 Nov 2026", "<@" + COV + ">",
                 "<@" + COV2 + ">", "&lt;@U0HEAD&gt;");
         assertThat(channel(CE_INTERNAL)).hasSize(1);
-        assertThat(dms(COV, "<@" + LA + "> is out from today")).hasSize(1);
+        assertThat(dms(COV, "<@" + LA + "> is out of office now")).hasSize(1);
+    }
+
+    @Test
+    void timeOffStartingOnASaturday_isAnnouncedOnMonday() {
+        plan(LA, form("2026-11-07", "2026-11-13"));
+
+        at("2026-11-07T17:00:00Z");
+        assertThat(channel(CE_INTERNAL)).isEmpty();
+        at("2026-11-09T17:00:00Z");
+
+        Await.until(WAIT, "the announcement on Monday", () -> channel(CE_INTERNAL).size() == 1);
     }
 
     @Test
