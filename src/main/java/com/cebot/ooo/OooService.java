@@ -149,7 +149,7 @@ final class OooService {
                 OooNotices.summaryText(s), BlockJson.of(OooNotices.summary(s, team.manager(p.person()), remindDays)))));
         outbox.enqueue(h, OutboxMessage.of(p.key("ics"), new SlackWrite.Upload(p.person(), OooCalendar.filename(p),
                 "Time off " + OooDates.range(p.firstDay(), p.lastDay()), OooCalendar.event(s, now),
-                OooNotices.calendarComment(s))));
+                OooNotices.calendarComment(s))).forUser(p.person()));
         for (String coverer : p.covererIds()) {
             outbox.enqueue(h, OutboxMessage.of(p.key("coverer:" + coverer), new SlackWrite.Post(coverer,
                     OooNotices.covererSaved(s, p.person(), edited), null)));
