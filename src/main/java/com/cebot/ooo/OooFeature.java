@@ -1,48 +1,272 @@
 package com.cebot.ooo;
 
 import com.cebot.config.ConfigSection;
+import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.inbox.SubmittedForms;
+import com.cebot.logging.SafeErrors;
+import com.cebot.slack.ModalOpener;
+import com.cebot.supportticket.CustomerSuggestions;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.view.View;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code /ooo} until the full protocol (modal, reminders, announcements) lands: the handbook's five
- * steps, privately, so the command the manifest declares never times out on someone.
+ * The OOO protocol behind {@code /ooo}: the modal, its checks, the summary DM with the handbook's
+ * steps to tick, durable reminders in the person's time zone, the coverers' DMs, the announcement
+ * in #ce-internal, one thread reply to a mention of someone who is out, and who is away for other
+ * workflows ({@link Absences}). Listeners ack at once: Slack is called only after the ack (the
+ * person's time zone is read while the modal opens) or from the outbox and jobs.
+ *
+ * <p>Settings, in the {@code ooo} section: {@code remind_days_before} (working days before the first
+ * day for the reminder of open steps). Reminders use {@code schedule.reminder_hour} in the person's
+ * zone, falling back to {@code schedule.time_zone}.
  */
 public final class OooFeature implements Feature, Absences {
 
-    static final String COMMAND = "/ooo";
+    private static final Logger log = LoggerFactory.getLogger(OooFeature.class);
 
-    static final String CHECKLIST = """
-            *Before you take time off* (CE OOO protocol):
-            1. Log the request in Roots PTO
-            2. Log it on the CE team Google calendar
-            3. Make a coverage plan with your manager
-            4. Tell your customers through the appropriate channel
-            5. Set your Slack status with your OOO dates
-            _Planning, reminders and the #ce-internal announcement through `/ooo` are coming soon._""";
+    static final String COMMAND = "/ooo";
+    /** The days {@code /ooo list} looks ahead. */
+    static final int LIST_DAYS = 14;
+
+    private int remindDays;
+    private Jdbi store;
+    private Clock clock;
+    private ZoneId teamZone;
+    private String ceInternal;
+    private MethodsClient slack;
+    private ModalOpener modals;
+    private OooService service;
+    private OooTeam team;
+    private CustomerSuggestions customers;
+    private Absences absences;
 
     @Override
     public void configure(ConfigSection root) {
-        // No settings of its own yet.
+        remindDays = root.section("ooo").integer("remind_days_before", 3, 1, 20);
     }
 
     @Override
     public void start(Engine engine) {
-        engine.app().command(COMMAND, (req, ctx) -> ctx.ack(CHECKLIST));
+        store = engine.store();
+        clock = engine.clock();
+        teamZone = engine.team().schedule().timeZone();
+        ceInternal = engine.workspace().ceInternal();
+        slack = engine.slack();
+        modals = engine.modals();
+        customers = new CustomerSuggestions(store);
+        absences = new StoredAbsences(store, clock, teamZone);
+        team = new OooTeam(engine.team(), ceInternal, engine.workingHours());
+        var reminders = new OooReminders(engine.scheduler(), engine.workingHours(), remindDays, engine.outbox(), store,
+                slack, team);
+        service = new OooService(store, engine.inbox(), engine.outbox(), reminders, team, remindDays, clock);
+        engine.messages().subscribe(new MentionReplies(store, engine.outbox(), engine.permalinks(), team,
+                Set.of(engine.workspace().ce(), engine.workspace().customerSupport()), clock));
+        register(engine.app());
     }
 
-    // Nobody is known to be away until periods are planned through /ooo.
+    private void register(App app) {
+        app.command(COMMAND, this::command);
+        app.viewSubmission(OooModal.CALLBACK_ID, this::submitted);
+        app.blockSuggestion(OooModal.CUSTOMER_SELECT,
+                (req, ctx) -> ctx.ack(r -> r.options(customers.options(req.getPayload().getValue()))));
+        app.blockAction(Pattern.compile(Pattern.quote(OooNotices.TICK) + "_[a-z]+"), this::ticked);
+        app.blockAction(OooNotices.EDIT, this::edit);
+        app.blockAction(OooNotices.CANCEL, this::cancel);
+    }
+
+    private LocalDate teamToday() {
+        return LocalDate.ofInstant(clock.instant(), teamZone);
+    }
+
+    /**
+     * {@code /ooo} opens the modal (and lists the caller's upcoming time off to edit or cancel);
+     * {@code list} and {@code help} answer privately; anything else gets the help, never an error.
+     */
+    private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
+        String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().strip().toLowerCase(Locale.ROOT);
+        String user = ctx.getRequestUserId();
+        if (text.isEmpty()) {
+            modals.open(OooModal.CALLBACK_ID, req.getPayload().getTriggerId(),
+                    () -> OooModal.build(OooModal.Prefill.NEW, zoneOf(user), ceInternal));
+            List<OooNotices.Shown> own = ownUpcoming(user);
+            return own.isEmpty() ? ctx.ack()
+                    : ctx.ack(r -> r.responseType("ephemeral").text("Your upcoming time off").blocks(OooNotices.own(own)));
+        }
+        if (text.equals("list")) {
+            LocalDate today = teamToday();
+            String list;
+            try {
+                list = OooNotices.list(Deadline.within(Deadline.BEFORE_ACK,
+                        () -> service.between(today, today.plusDays(LIST_DAYS))), today);
+            } catch (RuntimeException e) {
+                log.error("/ooo list for {}: {}", user, SafeErrors.describe(e));
+                list = "I couldn't read who is out just now: the bot's database is busy. Try again in a moment.";
+            }
+            String answer = list;
+            return ctx.ack(r -> r.responseType("ephemeral").text(answer));
+        }
+        return ctx.ack(r -> r.responseType("ephemeral").text(OooNotices.help(ceInternal)));
+    }
+
+    private List<OooNotices.Shown> ownUpcoming(String user) {
+        try {
+            return Deadline.within(Deadline.BEFORE_ACK, () -> store.withHandle(h ->
+                    h.attach(OooRepository.class).notEndedOf(user, teamToday().minusDays(1)).stream()
+                            .filter(p -> OooService.editable(p, clock.instant())).map(p -> team.shown(h, p)).toList()));
+        } catch (RuntimeException e) {
+            log.warn("/ooo for {}: upcoming time off not listed: {}", user, SafeErrors.describe(e));
+            return List.of();
+        }
+    }
+
+    /** The person's Slack time zone, read after the ack; the team's when Slack gives none. */
+    private String zoneOf(String user) {
+        try {
+            var r = slack.usersInfo(q -> q.user(user));
+            if (r.isOk() && r.getUser() != null && r.getUser().getTz() != null) {
+                return ZoneId.of(r.getUser().getTz()).getId();
+            }
+            log.warn("users.info for {}: {}; using the team's time zone", user, r.isOk() ? "no tz" : r.getError());
+        } catch (Exception e) {
+            log.warn("users.info for {} failed; using the team's time zone: {}", user, SafeErrors.describe(e));
+        }
+        return teamZone.getId();
+    }
+
+    private Response submitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        View view = req.getPayload().getView();
+        String user = ctx.getRequestUserId();
+        String zone = zone(OooModal.Metadata.decode(view.getPrivateMetadata()).zone());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(zone));
+        List<OooPeriod> own;
+        try {
+            own = Deadline.within(Deadline.BEFORE_ACK, () -> service.notEndedOf(user, today.minusDays(1)));
+        } catch (RuntimeException e) {
+            // The transaction checks again; a busy store here must not refuse the form.
+            own = List.of();
+        }
+        OooForm.Checked checked = OooForm.check(view, user, zone, today, own);
+        if (checked instanceof OooForm.Checked.Invalid invalid) {
+            return ctx.ackWithErrors(invalid.errors());
+        }
+        OooDraft draft = ((OooForm.Checked.Valid) checked).draft();
+        SubmittedForms.Accepted accepted = service.accept(draft, view.getId(), user);
+        if (accepted instanceof SubmittedForms.Accepted.NotStored) {
+            return ctx.ackWithErrors(Map.of(OooModal.PLAN, SubmittedForms.NOT_STORED));
+        }
+        return ctx.ack();
+    }
+
+    private String zone(String fromMetadata) {
+        try {
+            return fromMetadata == null ? teamZone.getId() : ZoneId.of(fromMetadata).getId();
+        } catch (RuntimeException e) {
+            return teamZone.getId();
+        }
+    }
+
+    private Response ticked(BlockActionRequest req, ActionContext ctx) {
+        var action = req.getPayload().getActions().get(0);
+        String user = ctx.getRequestUserId();
+        String[] value = action.getValue() == null ? new String[0] : action.getValue().split("\\|");
+        var step = value.length == 2 ? OooStep.ofCode(value[1]) : java.util.Optional.<OooStep>empty();
+        if (step.isEmpty() || !value[0].matches("ooo:\\d+:v\\d+:(summary|remind)")) {
+            log.warn("tick from {} with an unreadable value", user);
+            return ctx.ack();
+        }
+        changed(ctx, "tick", () -> service.tick(value[0], step.get(), user, "ooo-tick:" + action.getActionTs() + ":" + user),
+                "Only the person taking this time off can tick its steps.");
+        return ctx.ack();
+    }
+
+    private Response cancel(BlockActionRequest req, ActionContext ctx) {
+        var action = req.getPayload().getActions().get(0);
+        String user = ctx.getRequestUserId();
+        long id;
+        try {
+            id = Long.parseLong(action.getValue());
+        } catch (NumberFormatException e) {
+            return ctx.ack();
+        }
+        changed(ctx, "cancel", () -> service.cancel(id, user, "ooo-cancel:" + action.getActionTs() + ":" + user),
+                OooNotices.cannotEdit());
+        return ctx.ack();
+    }
+
+    private void changed(ActionContext ctx, String what, java.util.function.Supplier<OooService.Changed> change,
+            String refusal) {
+        OooService.Changed result;
+        try {
+            result = Deadline.within(Deadline.BEFORE_ACK, change);
+        } catch (RuntimeException e) {
+            log.error("ooo {} by {} not recorded: {}", what, ctx.getRequestUserId(), SafeErrors.describe(e));
+            modals.tellPrivately(ctx, SubmittedForms.NOT_RECORDED);
+            return;
+        }
+        if (result instanceof OooService.Changed.Refused) {
+            modals.tellPrivately(ctx, refusal);
+        }
+        log.info("ooo {} by {}: {}", what, ctx.getRequestUserId(), result.getClass().getSimpleName());
+    }
+
+    private Response edit(BlockActionRequest req, ActionContext ctx) {
+        var action = req.getPayload().getActions().get(0);
+        String user = ctx.getRequestUserId();
+        java.util.Optional<OooPeriod> found;
+        try {
+            long id = Long.parseLong(action.getValue());
+            found = Deadline.within(Deadline.BEFORE_ACK, () -> service.period(id));
+        } catch (RuntimeException e) {
+            log.warn("edit by {} not opened: {}", user, SafeErrors.describe(e));
+            modals.tellPrivately(ctx, SubmittedForms.NOT_RECORDED);
+            return ctx.ack();
+        }
+        if (found.isEmpty() || !found.get().person().equals(user) || !OooService.editable(found.get(), clock.instant())) {
+            modals.tellPrivately(ctx, OooNotices.cannotEdit());
+            return ctx.ack();
+        }
+        OooPeriod p = found.get();
+        modals.open(OooModal.CALLBACK_ID, req.getPayload().getTriggerId(), () -> OooModal.build(
+                OooModal.Prefill.of(p, store.withHandle(h -> team.shown(h, p)).ticked()), zoneOf(user), ceInternal));
+        return ctx.ack();
+    }
+
+    // ---- Absences, for other workflows; asked only once the bot has started
 
     @Override
-    public java.util.Set<String> awayOn(java.time.LocalDate day) {
-        return java.util.Set.of();
+    public Set<String> awayOn(LocalDate day) {
+        return absences.awayOn(day);
     }
 
     @Override
-    public java.util.Set<String> awayOrLeavingWithin(java.time.LocalDate day, int days) {
-        return java.util.Set.of();
+    public Set<String> awayOrLeavingWithin(LocalDate day, int days) {
+        return absences.awayOrLeavingWithin(day, days);
     }
 
     @Override
-    public void noteWhileAway(org.jdbi.v3.core.Handle handle, String user, String what) {}
+    public void noteWhileAway(Handle handle, String user, String what) {
+        absences.noteWhileAway(handle, user, what);
+    }
 }

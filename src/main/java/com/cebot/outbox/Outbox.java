@@ -145,6 +145,10 @@ public final class Outbox {
             what = "post a message in " + (SlackWriter.isPerson(p.channel()) ? "a DM" : "<#" + p.channel() + ">");
         } else if (write instanceof SlackWrite.ThreadReply) {
             what = "add a note to a card's thread";
+        } else if (write instanceof SlackWrite.Upload) {
+            what = "share a file";
+        } else if (write instanceof SlackWrite.Reply r) {
+            what = "reply in a thread in <#" + r.channel() + ">";
         } else if (write instanceof SlackWrite.Update) {
             what = "update a card";
         } else {

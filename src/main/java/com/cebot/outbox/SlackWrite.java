@@ -11,6 +11,19 @@ public sealed interface SlackWrite {
     /** A new message in a channel, or a DM when {@code channel} is a user ID. */
     record Post(String channel, String text, String blocks) implements SlackWrite {}
 
+    /**
+     * A reply in the thread of a message someone else posted ({@code threadTs} in {@code channel}):
+     * needs no anchor, and is looked for in that thread when an attempt went unanswered.
+     */
+    record Reply(String channel, String threadTs, String text, String blocks) implements SlackWrite {}
+
+    /**
+     * A file shared in {@code channel} (a DM when it is a user ID) with {@code text} as its comment,
+     * through files.uploadV2. After an unanswered attempt it is looked for by {@code filename} in
+     * the conversation's history, so name each file once per conversation.
+     */
+    record Upload(String channel, String filename, String title, String content, String text) implements SlackWrite {}
+
     /** A reply in the thread of the anchor message. */
     record ThreadReply(String text, String blocks) implements SlackWrite {}
 

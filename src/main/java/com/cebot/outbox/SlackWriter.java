@@ -2,6 +2,7 @@ package com.cebot.outbox;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Performs one outbox write against the Web API and says what came of it; finds earlier attempts. */
 final class SlackWriter {
@@ -45,6 +47,11 @@ final class SlackWriter {
                 return posted(methods.chatPostMessage(r -> r.channel(p.channel()).text(p.text())
                         .blocksAsString(p.blocks()).metadata(metadata(key)).unfurlLinks(false).unfurlMedia(false)));
             }
+            if (write instanceof SlackWrite.Reply r) {
+                return posted(methods.chatPostMessage(q -> q.channel(r.channel()).threadTs(r.threadTs())
+                        .text(r.text()).blocksAsString(r.blocks()).metadata(metadata(key))
+                        .unfurlLinks(false).unfurlMedia(false)));
+            }
             if (write instanceof SlackWrite.ThreadReply t) {
                 return posted(methods.chatPostMessage(r -> r.channel(anchor.channel()).threadTs(anchor.ts())
                         .text(t.text()).blocksAsString(t.blocks()).metadata(metadata(key))
@@ -53,6 +60,9 @@ final class SlackWriter {
             if (write instanceof SlackWrite.Update u) {
                 return updated(methods.chatUpdate(r -> r.channel(anchor.channel()).ts(anchor.ts())
                         .text(u.text()).blocksAsString(u.blocks())), anchor);
+            }
+            if (write instanceof SlackWrite.Upload u) {
+                return uploaded(u);
             }
             SlackWrite.Ephemeral e = (SlackWrite.Ephemeral) write;
             return ephemeral(methods.chatPostEphemeral(r -> r.channel(e.channel()).user(e.user())
@@ -80,19 +90,21 @@ final class SlackWriter {
     Lookup findPosted(String key, SlackWrite write, Anchor anchor, Instant since) {
         String oldest = (since.getEpochSecond() - 60) + ".000000";
         try {
-            if (write instanceof SlackWrite.Post p) {
-                String channel = p.channel();
-                if (isPerson(channel)) {
-                    var open = methods.conversationsOpen(r -> r.users(List.of(p.channel())).returnIm(true));
-                    if (!open.isOk()) {
-                        return new Lookup.CannotTell("conversations.open: " + open.getError());
-                    }
-                    channel = open.getChannel().getId();
+            if (write instanceof SlackWrite.Post || write instanceof SlackWrite.Upload) {
+                String to = write instanceof SlackWrite.Post p ? p.channel() : ((SlackWrite.Upload) write).channel();
+                String channel = isPerson(to) ? dmWith(to) : to;
+                if (channel == null) {
+                    return new Lookup.CannotTell("conversations.open refused");
                 }
-                return inHistory(key, channel, null, oldest);
+                Predicate<Message> landed = write instanceof SlackWrite.Upload u ? m -> sharesFile(m, u.filename())
+                        : m -> carries(m, key);
+                return inHistory(landed, channel, null, oldest);
+            }
+            if (write instanceof SlackWrite.Reply r) {
+                return inHistory(m -> carries(m, key), r.channel(), r.threadTs(), oldest);
             }
             if (write instanceof SlackWrite.ThreadReply) {
-                return inHistory(key, anchor.channel(), anchor.ts(), oldest);
+                return inHistory(m -> carries(m, key), anchor.channel(), anchor.ts(), oldest);
             }
             return new Lookup.NotThere();
         } catch (SlackApiException e) {
@@ -102,7 +114,7 @@ final class SlackWriter {
         }
     }
 
-    private Lookup inHistory(String key, String channel, String threadTs, String oldest)
+    private Lookup inHistory(Predicate<Message> landed, String channel, String threadTs, String oldest)
             throws IOException, SlackApiException {
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -127,7 +139,7 @@ final class SlackWriter {
                 more = r.getResponseMetadata();
             }
             Optional<String> found = messages == null ? Optional.empty() : messages.stream()
-                    .filter(m -> carries(m, key)).map(Message::getTs).findFirst();
+                    .filter(landed).map(Message::getTs).findFirst();
             if (found.isPresent()) {
                 return new Lookup.Found(channel, found.get());
             }
@@ -137,6 +149,40 @@ final class SlackWriter {
             }
         }
         return new Lookup.CannotTell("more than " + PAGE * MAX_PAGES + " messages since the attempt");
+    }
+
+    /** The DM conversation with a person, or null when Slack will not open it. */
+    private String dmWith(String user) throws IOException, SlackApiException {
+        var open = methods.conversationsOpen(r -> r.users(List.of(user)).returnIm(true));
+        return open.isOk() ? open.getChannel().getId() : null;
+    }
+
+    /**
+     * files.uploadV2: a URL for the bytes, the bytes, then the share with its comment. Only the last
+     * step shares the file, so an answer lost before it leaves nothing to find.
+     */
+    private Attempt uploaded(SlackWrite.Upload u) throws IOException, SlackApiException {
+        String channel = isPerson(u.channel()) ? dmWith(u.channel()) : u.channel();
+        if (channel == null) {
+            return new Attempt.RetryLater(null, "conversations.open refused", false);
+        }
+        try {
+            var r = methods.filesUploadV2(q -> q.channel(channel).filename(u.filename()).title(u.title())
+                    .content(u.content()).initialComment(u.text()));
+            return r.isOk() ? new Attempt.Sent(channel, null) : refused(r);
+        } catch (SlackFilesUploadV2Exception e) {
+            var complete = e.getCompleteResponse();
+            if (complete != null) {
+                return refused(complete);
+            }
+            return e.getGetURLResponses().stream().filter(g -> !g.isOk()).findFirst()
+                    .<Attempt>map(SlackWriter::refused)
+                    .orElse(new Attempt.RetryLater(null, "the file's bytes were not taken", false));
+        }
+    }
+
+    private static boolean sharesFile(Message m, String filename) {
+        return m.getFiles() != null && m.getFiles().stream().anyMatch(f -> filename.equals(f.getName()));
     }
 
     private static boolean carries(Message m, String key) {

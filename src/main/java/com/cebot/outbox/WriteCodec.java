@@ -11,11 +11,15 @@ final class WriteCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every method a write can take; the outbox handles each. */
-    static final java.util.List<String> METHODS = java.util.List.of("chat.postMessage", "chat.update", "chat.postEphemeral");
+    static final java.util.List<String> METHODS = java.util.List.of("chat.postMessage", "chat.update", "chat.postEphemeral",
+            "files.uploadV2");
 
     private WriteCodec() {}
 
     static String method(SlackWrite write) {
+        if (write instanceof SlackWrite.Upload) {
+            return "files.uploadV2";
+        }
         if (write instanceof SlackWrite.Update) {
             return "chat.update";
         }
@@ -27,10 +31,15 @@ final class WriteCodec {
         args.put("text", write.text());
         if (write instanceof SlackWrite.Post p) {
             args.put("channel", p.channel()).put("blocks", p.blocks());
+        } else if (write instanceof SlackWrite.Reply r) {
+            args.put("channel", r.channel()).put("thread_ts", r.threadTs()).put("blocks", r.blocks());
         } else if (write instanceof SlackWrite.ThreadReply t) {
             args.put("blocks", t.blocks()).put("thread", true);
         } else if (write instanceof SlackWrite.Update u) {
             args.put("blocks", u.blocks());
+        } else if (write instanceof SlackWrite.Upload u) {
+            args.put("channel", u.channel()).put("filename", u.filename()).put("title", u.title())
+                    .put("content", u.content());
         } else if (write instanceof SlackWrite.Ephemeral e) {
             args.put("channel", e.channel()).put("user", e.user()).put("blocks", e.blocks());
         }
@@ -49,9 +58,15 @@ final class WriteCodec {
         switch (method) {
             case "chat.update":
                 return new SlackWrite.Update(text, blocks);
+            case "files.uploadV2":
+                return new SlackWrite.Upload(a.path("channel").asText(), a.path("filename").asText(),
+                        a.path("title").asText(), a.path("content").asText(), text);
             case "chat.postEphemeral":
                 return new SlackWrite.Ephemeral(a.path("channel").asText(), a.path("user").asText(), text, blocks);
             case "chat.postMessage":
+                if (a.hasNonNull("thread_ts")) {
+                    return new SlackWrite.Reply(a.path("channel").asText(), a.path("thread_ts").asText(), text, blocks);
+                }
                 return a.path("thread").asBoolean()
                         ? new SlackWrite.ThreadReply(text, blocks)
                         : new SlackWrite.Post(a.path("channel").asText(), text, blocks);

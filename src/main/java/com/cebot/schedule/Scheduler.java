@@ -1,6 +1,7 @@
 package com.cebot.schedule;
 
 import com.cebot.work.NewWork;
+import com.cebot.work.Outcome;
 import com.cebot.work.WorkHandler;
 import com.cebot.work.WorkQueue;
 import java.time.Instant;
@@ -24,6 +25,26 @@ public final class Scheduler {
     public void register(String kind, JobHandler handler) {
         queue.register(kind, WorkHandler.inStore((h, item, now) ->
                 handler.run(h, new Job(item.id(), item.key(), item.kind(), item.ref(), item.dueAt(), item.attempts()), now)));
+    }
+
+    /**
+     * A job that must read something outside the store first (a person's Slack status): {@code read}
+     * runs before the transaction, so a slow call never holds the store's one writer, and what it
+     * returns does the writing, in the transaction that marks the job done. Throwing from either
+     * retries the job later with backoff.
+     */
+    public void register(String kind, ReadFirst read) {
+        queue.register(kind, (item, now) -> {
+            Job job = new Job(item.id(), item.key(), item.kind(), item.ref(), item.dueAt(), item.attempts());
+            JobHandler then = read.read(job, now);
+            return Outcome.done(h -> then.run(h, job, now));
+        });
+    }
+
+    /** Reads before a job's transaction; see {@link #register(String, ReadFirst)}. */
+    @FunctionalInterface
+    public interface ReadFirst {
+        JobHandler read(Job job, Instant now) throws Exception;
     }
 
     /**

@@ -33,6 +33,17 @@ public final class ViewStates {
         return value(blockId, actionId).map(ViewState.Value::getSelectedOption).map(o -> o.getValue());
     }
 
+    /** The people picked in a multi-users select; empty when none. */
+    public java.util.List<String> users(String blockId, String actionId) {
+        return value(blockId, actionId).map(ViewState.Value::getSelectedUsers).orElse(java.util.List.of());
+    }
+
+    /** The values of the options picked in a multi-select or checkboxes; empty when none. */
+    public java.util.List<String> selectedAll(String blockId, String actionId) {
+        return value(blockId, actionId).map(ViewState.Value::getSelectedOptions)
+                .map(options -> options.stream().map(o -> o.getValue()).toList()).orElse(java.util.List.of());
+    }
+
     public Optional<String> date(String blockId, String actionId) {
         return value(blockId, actionId).map(ViewState.Value::getSelectedDate);
     }

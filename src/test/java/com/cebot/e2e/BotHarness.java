@@ -108,6 +108,15 @@ public final class BotHarness implements AutoCloseable {
         }
     }
 
+    /** Adds top-level sections (e.g. a roster) to the settings written so far. */
+    public void appendConfig(String yaml) {
+        try {
+            Files.writeString(dir.resolve("cebot.yaml"), yaml, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path databaseFile() {
         return dir.resolve("cebot.db");
     }

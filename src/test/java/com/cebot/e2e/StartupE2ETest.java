@@ -122,7 +122,7 @@ final class StartupE2ETest {
     void everythingTheManifestDeclares_isAnswered_evenWhatIsNotBuiltYet() {
         harness = BotHarness.started(dir);
 
-        Ack ooo = harness.slack.awaitAck(harness.slack.sendSlashCommand("/ooo", "", BotHarness.CE_USER, BotHarness.CE), WAIT);
+        Ack ooo = harness.slack.awaitAck(harness.slack.sendSlashCommand("/ooo", "help", BotHarness.CE_USER, BotHarness.CE), WAIT);
         harness.slack.awaitAck(harness.slack.sendGlobalShortcut("sdr_question", BotHarness.CE_USER), WAIT);
         harness.slack.awaitCall("views.open", WAIT);
         var message = harness.slack.sendMessageEvent(BotHarness.CE, BotHarness.CE_USER, "hello", null);

@@ -14,6 +14,7 @@ import java.util.List;
  * @param blocks the Block Kit array, or null
  * @param metadata Slack message metadata ({@code event_type}, {@code event_payload}), or null
  * @param reactions emoji names the app added, in order
+ * @param files files shared with the message ({@code id}, {@code name}, {@code title}), or null
  */
 public record Message(
         String channel,
@@ -24,10 +25,16 @@ public record Message(
         String text,
         JsonNode blocks,
         JsonNode metadata,
-        List<String> reactions) {
+        List<String> reactions,
+        JsonNode files) {
 
     public Message {
         reactions = List.copyOf(reactions);
+    }
+
+    public Message(String channel, String ts, String threadTs, String user, String botId, String text, JsonNode blocks,
+            JsonNode metadata, List<String> reactions) {
+        this(channel, ts, threadTs, user, botId, text, blocks, metadata, reactions, null);
     }
 
     public boolean fromBot() {
@@ -39,13 +46,13 @@ public record Message(
     }
 
     Message withContent(String newText, JsonNode newBlocks, JsonNode newMetadata) {
-        return new Message(channel, ts, threadTs, user, botId, newText, newBlocks, newMetadata, reactions);
+        return new Message(channel, ts, threadTs, user, botId, newText, newBlocks, newMetadata, reactions, files);
     }
 
     Message withReaction(String name) {
         List<String> more = new ArrayList<>(reactions);
         more.add(name);
-        return new Message(channel, ts, threadTs, user, botId, text, blocks, metadata, more);
+        return new Message(channel, ts, threadTs, user, botId, text, blocks, metadata, more, files);
     }
 
     /** The message as Slack returns it in history and payloads; metadata only when asked for. */
@@ -66,6 +73,9 @@ public record Message(
         }
         if (blocks != null) {
             json.set("blocks", blocks.deepCopy());
+        }
+        if (files != null) {
+            json.set("files", files.deepCopy());
         }
         if (withMetadata && metadata != null) {
             json.set("metadata", metadata.deepCopy());

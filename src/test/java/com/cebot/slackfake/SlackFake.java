@@ -38,6 +38,7 @@ public final class SlackFake implements AutoCloseable {
     private final SocketModeServer socket;
     private final WebApiServer api;
     private final Interactions interactions;
+    private final FileMethods files;
 
     private SlackFake(Clock clock) {
         messages = new MessageStore(clock);
@@ -53,6 +54,8 @@ public final class SlackFake implements AutoCloseable {
         new ConversationMethods(directory, messages).register(handlers);
         new UserMethods(directory, clock).register(handlers);
         new ViewMethods(views, triggers).register(handlers);
+        files = new FileMethods(directory, messages, api.baseUrl() + "upload/");
+        files.register(handlers);
         handlers.put(WebApiServer.RESPONSE_URL, responseUrls::respond);
         api.start(handlers);
     }
@@ -155,6 +158,13 @@ public final class SlackFake implements AutoCloseable {
 
     public Optional<Message> message(String channel, String ts) {
         return messages.find(Directory.conversationId(channel), ts);
+    }
+
+    /** The content of each uploaded file by its name (completed or not). */
+    public Map<String, String> uploadedFiles() {
+        Map<String, String> byName = new HashMap<>();
+        files.uploads().values().forEach(u -> byName.put(u.filename(), u.content()));
+        return byName;
     }
 
     public View view(String viewId) {

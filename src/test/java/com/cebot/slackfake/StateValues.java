@@ -45,6 +45,15 @@ public final class StateValues {
         return this;
     }
 
+    /** A multi_external_select; each value doubles as its text. */
+    public StateValues externalSelects(String blockId, String actionId, String... values) {
+        ArrayNode selected = entry(blockId, actionId, "multi_external_select").putArray("selected_options");
+        for (String value : values) {
+            selected.add(option(value, value));
+        }
+        return this;
+    }
+
     public StateValues user(String blockId, String actionId, String userId) {
         entry(blockId, actionId, "users_select").put("selected_user", userId);
         return this;

@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 final class WebApiServer implements AutoCloseable {
 
     static final String RESPONSE_URL = "response_url";
+    /** The upload URL files.getUploadURLExternal hands out: raw bytes, no token. */
+    static final String FILE_UPLOAD = "file_upload";
 
     private record Reply(int status, String contentType, String body, Map<String, String> headers) {
 
@@ -78,6 +80,7 @@ final class WebApiServer implements AutoCloseable {
         handlers = Map.copyOf(methods);
         http.createContext("/api/", this::serveMethod);
         http.createContext("/response/", this::serveResponseUrl);
+        http.createContext("/upload/", this::serveUpload);
         http.start();
     }
 
@@ -99,6 +102,12 @@ final class WebApiServer implements AutoCloseable {
         JsonNode body = Json.parse(readBody(exchange)).orElse(Json.object());
         ObjectNode json = body.isObject() ? (ObjectNode) body : Json.object();
         serve(exchange, new ApiRequest(RESPONSE_URL, null, Map.of("id", id), json, clock.instant()));
+    }
+
+    private void serveUpload(HttpExchange exchange) {
+        String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+        serve(exchange, new ApiRequest(FILE_UPLOAD, null, Map.of("id", id, "content", readBody(exchange)), Json.object(),
+                clock.instant()));
     }
 
     /** Requests received and not yet answered (a hang or a held answer included). */
@@ -149,7 +158,7 @@ final class WebApiServer implements AutoCloseable {
         }
         Reply reply;
         try {
-            if (!request.method().equals(RESPONSE_URL)) {
+            if (!request.method().equals(RESPONSE_URL) && !request.method().equals(FILE_UPLOAD)) {
                 authorize(request);
             }
             ObjectNode body = Json.object().put("ok", true);

@@ -191,6 +191,9 @@ public final class SlackChecks {
                     soft.fail("<%s> is not the bot's own, in: %s", sequence, around(text, i));
                 }
                 i = end + 1;
+            } else if (c == '>' && (i == 0 || text.charAt(i - 1) == '\n') && text.startsWith("> ", i)) {
+                // A block quote the bot opens (Mrkdwn.quote): typed text cannot, its > is escaped.
+                i++;
             } else if (c == '>') {
                 soft.fail("stray > at %s in: %s", i, around(text, i));
                 i++;

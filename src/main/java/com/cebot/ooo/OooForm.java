@@ -1,0 +1,124 @@
+package com.cebot.ooo;
+
+import com.cebot.slack.ViewStates;
+import com.cebot.supportticket.CustomerChoice;
+import com.slack.api.model.view.View;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads and checks a submitted /ooo modal. Slack enforces required fields and lengths in the
+ * client; they are checked again because a payload is only what it says. Errors are keyed by the
+ * input block ids, so Slack shows each next to its field.
+ */
+final class OooForm {
+
+    /** One period of time off is at most this long; longer leave is planned in parts. */
+    static final int MAX_DAYS = 180;
+    /** Time off is planned at most this far ahead. */
+    static final int MAX_DAYS_AHEAD = 366;
+
+    sealed interface Checked {
+        record Valid(OooDraft draft) implements Checked {}
+
+        record Invalid(Map<String, String> errors) implements Checked {}
+    }
+
+    private OooForm() {}
+
+    /**
+     * @param person  who submitted
+     * @param zone    the person's time zone, in which {@code today} is their day
+     * @param today   the person's day: a first day before it is refused
+     * @param own     the person's periods that have not ended (the one being edited included)
+     */
+    static Checked check(View view, String person, String zone, LocalDate today, List<OooPeriod> own) {
+        ViewStates state = ViewStates.of(view.getState());
+        Long editing = OooModal.Metadata.decode(view.getPrivateMetadata()).periodId();
+        Map<String, String> errors = new LinkedHashMap<>();
+
+        LocalDate first = date(state, OooModal.FIRST_DAY, "Pick your first day out.", errors);
+        LocalDate last = date(state, OooModal.LAST_DAY, "Pick your last day out.", errors);
+        if (first != null && first.isBefore(today)) {
+            errors.put(OooModal.FIRST_DAY, "That day has passed where you are (today is " + OooDates.day(today)
+                    + "). Pick today or a later day.");
+        } else if (first != null && first.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+            errors.put(OooModal.FIRST_DAY, "Plan time off at most a year ahead.");
+        }
+        if (first != null && last != null) {
+            if (last.isBefore(first)) {
+                errors.put(OooModal.LAST_DAY, "Your last day out is before your first. Pick "
+                        + OooDates.day(first) + " or later.");
+            } else if (first.plusDays(MAX_DAYS).isBefore(last.plusDays(1))) {
+                errors.put(OooModal.LAST_DAY, "Keep one period to " + MAX_DAYS + " days; plan longer leave in parts.");
+            } else {
+                own.stream().filter(p -> (editing == null || p.id() != editing) && p.overlaps(first, last)).findFirst()
+                        .ifPresent(p -> errors.putIfAbsent(OooModal.FIRST_DAY, overlap(p)));
+            }
+        }
+
+        List<String> coverers = state.users(OooModal.COVERERS, OooModal.VALUE);
+        if (coverers.isEmpty()) {
+            errors.put(OooModal.COVERERS, "Pick who covers for you while you are out.");
+        } else if (coverers.contains(person)) {
+            errors.put(OooModal.COVERERS, "You can't cover your own time off: pick a teammate.");
+        } else if (coverers.size() > OooModal.MAX_COVERERS) {
+            errors.put(OooModal.COVERERS, "Pick at most " + OooModal.MAX_COVERERS + " people.");
+        }
+
+        Optional<String> plan = state.text(OooModal.PLAN, OooModal.VALUE);
+        if (plan.isPresent() && plan.get().length() > OooModal.PLAN_MAX) {
+            errors.put(OooModal.PLAN, "Keep this to " + OooModal.PLAN_MAX + " characters; link to a doc for more.");
+        }
+
+        List<CustomerChoice> customers = new ArrayList<>();
+        for (String value : state.selectedAll(OooModal.CUSTOMERS, OooModal.CUSTOMER_SELECT)) {
+            Optional<CustomerChoice> choice = CustomerChoice.parse(value);
+            if (choice.isEmpty() || choice.get() instanceof CustomerChoice.New n
+                    && n.name().length() > CustomerChoice.MAX_NAME) {
+                errors.put(OooModal.CUSTOMERS, "Pick customers from the list, or type a name (at most "
+                        + CustomerChoice.MAX_NAME + " characters) and choose \"New customer\".");
+            } else {
+                customers.add(choice.get());
+            }
+        }
+        if (customers.size() > OooModal.MAX_CUSTOMERS) {
+            errors.put(OooModal.CUSTOMERS, "Pick at most " + OooModal.MAX_CUSTOMERS + " customers.");
+        }
+
+        List<String> steps = state.selectedAll(OooModal.STEPS, OooModal.VALUE);
+        if (steps.stream().anyMatch(s -> OooStep.ofCode(s).isEmpty())) {
+            errors.put(OooModal.STEPS, "Tick the steps from the list.");
+        }
+
+        if (!errors.isEmpty()) {
+            return new Checked.Invalid(errors);
+        }
+        return new Checked.Valid(new OooDraft(editing, zone, first, last, List.copyOf(coverers), plan.orElse(null),
+                List.copyOf(customers), List.copyOf(steps)));
+    }
+
+    static String overlap(OooPeriod p) {
+        return "You already have time off planned " + OooDates.range(p.firstDay(), p.lastDay())
+                + ". Pick other days, or edit that one (type /ooo).";
+    }
+
+    private static LocalDate date(ViewStates state, String blockId, String missing, Map<String, String> errors) {
+        Optional<String> picked = state.date(blockId, OooModal.VALUE);
+        if (picked.isEmpty()) {
+            errors.put(blockId, missing);
+            return null;
+        }
+        try {
+            return LocalDate.parse(picked.get());
+        } catch (DateTimeParseException e) {
+            errors.put(blockId, "Pick a date from the calendar.");
+            return null;
+        }
+    }
+}

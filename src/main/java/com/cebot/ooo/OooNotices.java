@@ -1,0 +1,304 @@
+package com.cebot.ooo;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.cebot.slack.Mrkdwn;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the OOO protocol says in DMs, in #ce-internal and in threads. Everything typed in the modal
+ * (plan notes, customer names) is escaped here before it is shown; people and channels are named
+ * by ID, which Slack renders.
+ */
+final class OooNotices {
+
+    static final String TICK = "ooo_tick";
+    static final String EDIT = "ooo_edit";
+    static final String CANCEL = "ooo_cancel";
+
+    /** A section's text limit is 3000; the plan's quote keeps well under it once escaped. */
+    private static final int PLAN_SHOWN = 2500;
+
+    /** A period as the notices need it: the stored period, its ticked steps, the day back. */
+    record Shown(OooPeriod period, Set<OooStep> ticked, LocalDate back) {
+
+        List<OooStep> open() {
+            return java.util.Arrays.stream(OooStep.values()).filter(s -> !ticked.contains(s)).toList();
+        }
+    }
+
+    private OooNotices() {}
+
+    static String dates(Shown s) {
+        return OooDates.range(s.period().firstDay(), s.period().lastDay()) + " (back " + OooDates.day(s.back()) + ")";
+    }
+
+    static String coverers(OooPeriod p) {
+        return p.covererIds().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
+    }
+
+    static String customers(OooPeriod p) {
+        return p.customerNames().stream().map(Mrkdwn::escape).collect(Collectors.joining(", "));
+    }
+
+    // ---- the person's DMs
+
+    static String summaryText(Shown s) {
+        return "Your time off is planned: " + dates(s) + ".";
+    }
+
+    /**
+     * The DM on save: the summary, each step with its state, help with the open ones and a button
+     * that ticks it, and Edit / Cancel.
+     *
+     * @param anchor which message the tick buttons update ({@code summary} or {@code remind})
+     */
+    static List<LayoutBlock> summary(Shown s, String manager, int remindDays) {
+        OooPeriod p = s.period();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        StringBuilder head = new StringBuilder("*Your time off is planned: " + dates(s) + "*\nCovering: " + coverers(p));
+        if (manager != null) {
+            head.append("\nYour manager: <@").append(manager).append(">");
+        }
+        if (!p.customerNames().isEmpty()) {
+            head.append("\nCustomers: ").append(Mrkdwn.truncate(customers(p), 1000));
+        }
+        blocks.add(section(x -> x.text(markdownText(head.toString()))));
+        if (p.plan() != null) {
+            blocks.add(section(x -> x.text(markdownText("*Coverage plan*\n" + Mrkdwn.truncate(Mrkdwn.quote(p.plan()),
+                    PLAN_SHOWN)))));
+        }
+        blocks.addAll(steps(s, "summary", manager));
+        blocks.add(actions(a -> a.elements(List.of(
+                button(b -> b.actionId(EDIT).text(plainText("Edit")).value(Long.toString(p.id()))),
+                button(b -> b.actionId(CANCEL).text(plainText("Cancel time off")).style("danger")
+                        .value(Long.toString(p.id())).confirm(confirmCancel(s)))))));
+        blocks.add(context(x -> x.elements(List.of(markdownText("I remind you " + remindDays + " working days before"
+                + " while steps are open, check your Slack status the working day before, and tell the team and"
+                + " the people covering on your first day. I can't tick steps or set your status for you.")))));
+        return blocks;
+    }
+
+    static String calendarComment(Shown s) {
+        return "The all-day event for the CE team calendar, " + OooDates.range(s.period().firstDay(),
+                s.period().lastDay()) + ": import it there (step 2). I haven't added it for you.";
+    }
+
+    static String remindText(Shown s) {
+        return "Your time off starts " + OooDates.day(s.period().firstDay()) + ": " + s.open().size()
+                + " of the handbook's steps are still open.";
+    }
+
+    /** A few working days before: the steps still open, with their tick buttons. */
+    static List<LayoutBlock> remind(Shown s, String manager) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(x -> x.text(markdownText("*Your time off starts " + OooDates.day(s.period().firstDay())
+                + ".* " + (s.open().isEmpty() ? "Every step is done. Enjoy your time off!"
+                : "These steps are still open:")))));
+        blocks.addAll(steps(s, "remind", manager));
+        return blocks;
+    }
+
+    private static List<LayoutBlock> steps(Shown s, String anchor, String manager) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (OooStep step : OooStep.values()) {
+            if (s.ticked().contains(step)) {
+                if (anchor.equals("summary")) {
+                    blocks.add(section(x -> x.text(markdownText(":white_check_mark: " + step.label()))));
+                }
+                continue;
+            }
+            String text = ":white_square: *" + step.label() + "*" + help(step, s, manager);
+            String value = s.period().key(anchor) + "|" + step.code();
+            blocks.add(section(x -> x.text(markdownText(Mrkdwn.truncate(text, 3000)))
+                    .accessory(button(b -> b.actionId(TICK + "_" + step.code()).text(plainText("Mark done"))
+                            .value(value)))));
+        }
+        return blocks;
+    }
+
+    private static String help(OooStep step, Shown s, String manager) {
+        OooPeriod p = s.period();
+        switch (step) {
+            case CALENDAR:
+                return "\nImport the event I'm sending below (an .ics file) into the CE team calendar, or add an"
+                        + " all-day event " + OooDates.range(p.firstDay(), p.lastDay()) + " yourself.";
+            case COVERAGE:
+                return manager == null ? "\nAgree the plan with your manager."
+                        : "\nAgree the plan with <@" + manager + ">.";
+            case CUSTOMERS:
+                return "\nA notice ready to copy:\n" + Mrkdwn.truncate(customerNotice(s), 2000);
+            case STATUS:
+                OooStatus.Suggested st = OooStatus.suggest(p.firstDay(), p.lastDay(), s.back(), p.zoneId());
+                return "\nSet it to " + st.emoji() + " `" + st.text() + "`, to clear after "
+                        + OooDates.day(p.lastDay()) + ".";
+            default:
+                return "";
+        }
+    }
+
+    /** Quoted, so the mentions render as names and copy as them. */
+    static String customerNotice(Shown s) {
+        OooPeriod p = s.period();
+        return "> Hello! I'm out of office " + OooDates.range(p.firstDay(), p.lastDay()) + " and back on "
+                + OooDates.day(s.back()) + ".\n> While I'm away, " + coverers(p)
+                + " will look after you and can be reached in our usual channel.";
+    }
+
+    /** The working day before: the status Slack shows does not say the person is away. */
+    static String statusReminder(Shown s, OooStatus.Current current) {
+        OooPeriod p = s.period();
+        OooStatus.Suggested st = OooStatus.suggest(p.firstDay(), p.lastDay(), s.back(), p.zoneId());
+        String now = current.text().isBlank() && current.emoji().isBlank() ? "no status"
+                : "\"" + Mrkdwn.escape(current.emoji() + " " + current.text()).strip() + "\"";
+        return "Your time off starts " + OooDates.day(p.firstDay()) + ", and your Slack status shows " + now
+                + ". I can't set it for you: set it to " + st.emoji() + " `" + st.text() + "` and choose *Clear after* "
+                + OooDates.day(p.lastDay()) + " (the end of your last day out).";
+    }
+
+    static String cancelled(Shown s) {
+        return "Your time off " + OooDates.range(s.period().firstDay(), s.period().lastDay())
+                + " is cancelled. Its reminders are off, and " + coverers(s.period()) + " were told.";
+    }
+
+    static String notSaved(OooPeriod clash) {
+        return "I couldn't save your time off: " + OooForm.overlap(clash).replace("You already", "you already");
+    }
+
+    static String cannotEdit() {
+        return "That time off can no longer be changed: it has started, ended or was cancelled.";
+    }
+
+    static String dayBack(Shown s, List<String> notes) {
+        StringBuilder out = new StringBuilder("Welcome back! While you were out (" + OooDates.range(s.period().firstDay(),
+                s.period().lastDay()) + "):");
+        if (notes.isEmpty()) {
+            out.append("\n• nobody mentioned you in the channels I watch, and nothing was passed on.");
+        }
+        int shown = 0;
+        for (String note : notes) {
+            if (++shown > 20) {
+                out.append("\n• and ").append(notes.size() - 20).append(" more");
+                break;
+            }
+            out.append("\n• ").append(note);
+        }
+        return out.toString();
+    }
+
+    // ---- the people covering, the team, threads
+
+    static String covererSaved(Shown s, String person, boolean edited) {
+        return (edited ? "<@" + person + "> changed their time off: " : "<@" + person + "> is out ") + dates(s)
+                + ", and you are covering" + (s.period().covererIds().size() > 1 ? " with " + coverers(s.period()) : "")
+                + "." + details(s.period());
+    }
+
+    static String covererDropped(Shown s, String person) {
+        return "<@" + person + "> changed their time off (" + dates(s) + "): you are no longer covering.";
+    }
+
+    static String covererCancelled(Shown s, String person) {
+        return "<@" + person + "> cancelled their time off " + OooDates.range(s.period().firstDay(),
+                s.period().lastDay()) + ": you are no longer covering.";
+    }
+
+    static String covererFirstDay(Shown s, String person) {
+        return "<@" + person + "> is out of office now: " + dates(s) + ". You are covering." + details(s.period());
+    }
+
+    static String announcement(Shown s, String person) {
+        return ":palm_tree: <@" + person + "> is out of office " + dates(s) + ". Covering: " + coverers(s.period())
+                + "." + (s.period().customerNames().isEmpty() ? "" : "\nCustomers: "
+                + Mrkdwn.truncate(customers(s.period()), 1000));
+    }
+
+    private static String details(OooPeriod p) {
+        String out = "";
+        if (!p.customerNames().isEmpty()) {
+            out += "\nCustomers: " + Mrkdwn.truncate(customers(p), 1000);
+        }
+        if (p.plan() != null) {
+            out += "\nPlan:\n" + Mrkdwn.truncate(Mrkdwn.quote(p.plan()), PLAN_SHOWN);
+        }
+        return out;
+    }
+
+    static String mentionReply(Shown s) {
+        return "<@" + s.period().person() + "> is out of office until " + OooDates.day(s.period().lastDay())
+                + " and back " + OooDates.day(s.back()) + ". " + coverers(s.period())
+                + (s.period().covererIds().size() > 1 ? " are" : " is") + " covering.";
+    }
+
+    private static ConfirmationDialogObject confirmCancel(Shown s) {
+        return ConfirmationDialogObject.builder().title(plainText("Cancel time off?"))
+                .text(plainText("Your time off " + OooDates.range(s.period().firstDay(), s.period().lastDay())
+                        + " and its reminders will be removed, and the people covering told."))
+                .confirm(plainText("Cancel it")).deny(plainText("Keep it")).build();
+    }
+
+    // ---- /ooo
+
+    static String help(String ceInternal) {
+        return """
+                *`/ooo`* plans time off with the CE OOO protocol. Before time off the handbook asks you to:
+                1. log it in Roots PTO, 2. log it on the CE team calendar, 3. agree a coverage plan with your \
+                manager, 4. notify your customers, 5. set your Slack status with your OOO dates.
+                • `/ooo` opens a form for the dates, who covers, the plan, the customers and the five steps; \
+                your upcoming time off is listed to edit or cancel.
+                • `/ooo list` shows who is out today and in the next 14 days.
+                • `/ooo help` shows this.
+                You get a DM with what is left to do and help with it (a customer notice, the status to set), \
+                a reminder a few working days before while steps are open, and a status check the working day \
+                before. The people covering are told; <#%s> hears on your first day; a mention of you in the \
+                team's channels gets one reply naming who covers. I can't set your status or tick steps for you."""
+                .formatted(ceInternal);
+    }
+
+    /** {@code /ooo list}: who is out today and who leaves in the next 14 days, in the team's days. */
+    static String list(List<Shown> periods, LocalDate today) {
+        List<Shown> now = periods.stream().filter(s -> s.period().covers(today)).toList();
+        List<Shown> soon = periods.stream().filter(s -> s.period().firstDay().isAfter(today)).toList();
+        StringBuilder out = new StringBuilder("*Out today* (" + OooDates.day(today) + ")");
+        lines(out, now);
+        out.append("\n*In the next 14 days*");
+        lines(out, soon);
+        return Mrkdwn.truncate(out.toString(), 3000);
+    }
+
+    private static void lines(StringBuilder out, List<Shown> periods) {
+        if (periods.isEmpty()) {
+            out.append("\n• nobody");
+        }
+        for (Shown s : periods) {
+            out.append("\n• <@").append(s.period().person()).append("> ").append(dates(s))
+                    .append(" · covering: ").append(coverers(s.period()));
+        }
+    }
+
+    /** Bare {@code /ooo} with time off already planned: each to edit or cancel, and a new one. */
+    static List<LayoutBlock> own(List<Shown> periods) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(x -> x.text(markdownText("I've opened the form for new time off. Your upcoming time off:"))));
+        for (Shown s : periods.subList(0, Math.min(periods.size(), 10))) {
+            String id = Long.toString(s.period().id());
+            blocks.add(section(x -> x.text(markdownText(dates(s) + " · covering: " + coverers(s.period())))));
+            blocks.add(actions(a -> a.elements(List.of(
+                    button(b -> b.actionId(EDIT).text(plainText("Edit")).value(id)),
+                    button(b -> b.actionId(CANCEL).text(plainText("Cancel time off")).style("danger").value(id)
+                            .confirm(confirmCancel(s)))))));
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,220 @@
+package com.cebot.ooo;
+
+import com.cebot.db.Deliveries;
+import com.cebot.inbox.Inbox;
+import com.cebot.inbox.SubmittedForms;
+import com.cebot.outbox.Outbox;
+import com.cebot.outbox.OutboxMessage;
+import com.cebot.outbox.SlackWrite;
+import com.cebot.slack.BlockJson;
+import com.cebot.supportticket.CustomerChoice;
+import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.supportticket.Customers;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Saves, edits, ticks and cancels periods of time off. Each is one transaction that also plans or
+ * cancels the reminders and queues the DMs, so a change and what it tells people cannot part.
+ */
+final class OooService {
+
+    static final String INBOX_KIND = "ooo";
+
+    sealed interface Saved {
+        record Planned(long periodId) implements Saved {}
+
+        record Edited(long periodId) implements Saved {}
+
+        /** Another period saved meanwhile overlaps: nothing stored, the person was told by DM. */
+        record Clash(long otherId) implements Saved {}
+
+        /** The period being edited had begun, ended or been cancelled meanwhile; the person was told. */
+        record NotEditable(long periodId) implements Saved {}
+    }
+
+    sealed interface Changed {
+        record Done(long periodId) implements Changed {}
+
+        /** Not the clicker's, unknown, begun or already cancelled: nothing changed. */
+        record Refused(String why) implements Changed {}
+
+        /** Slack delivered the same click again. */
+        record Repeat() implements Changed {}
+    }
+
+    private final Jdbi store;
+    private final SubmittedForms<OooDraft> forms;
+    private final Outbox outbox;
+    private final OooReminders reminders;
+    private final OooTeam team;
+    private final int remindDays;
+    private final Clock clock;
+
+    OooService(Jdbi store, Inbox inbox, Outbox outbox, OooReminders reminders, OooTeam team, int remindDays,
+            Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.reminders = reminders;
+        this.team = team;
+        this.remindDays = remindDays;
+        this.clock = clock;
+        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, OooDraft.class, this::submit, outbox,
+                "I couldn't save your time off from /ooo, though I tried several times. Please run /ooo again;"
+                        + " if it keeps failing, tell the CE Bot admins.");
+    }
+
+    SubmittedForms.Accepted accept(OooDraft draft, String viewId, String userId) {
+        return forms.accept(draft, viewId, userId);
+    }
+
+    /** The person's periods that have not ended by {@code today}, soonest first. */
+    List<OooPeriod> notEndedOf(String person, LocalDate today) {
+        return store.withExtension(OooRepository.class, r -> r.notEndedOf(person, today));
+    }
+
+    Optional<OooPeriod> period(long id) {
+        return store.withExtension(OooRepository.class, r -> r.period(id));
+    }
+
+    List<OooNotices.Shown> between(LocalDate from, LocalDate to) {
+        return store.withHandle(h -> h.attach(OooRepository.class).between(from, to).stream()
+                .map(p -> team.shown(h, p)).toList());
+    }
+
+    /** On the inbox's handle: a new period, or an edit of one. */
+    Saved submit(Handle h, OooDraft draft, String viewId, String person) {
+        Instant now = clock.instant();
+        OooRepository repo = h.attach(OooRepository.class);
+        Optional<OooPeriod> clash = repo.notEndedOf(person, draft.firstDay()).stream()
+                .filter(p -> (draft.periodId() == null || p.id() != draft.periodId())
+                        && p.overlaps(draft.firstDay(), draft.lastDay())).findFirst();
+        if (clash.isPresent()) {
+            outbox.enqueue(h, OutboxMessage.of("ooo:clash:" + viewId, new SlackWrite.Post(person,
+                    OooNotices.notSaved(clash.get()), null)));
+            return new Saved.Clash(clash.get().id());
+        }
+        List<String> names = new ArrayList<>();
+        for (CustomerChoice c : draft.customers()) {
+            names.add(CustomerSuggestions.resolve(h.attach(Customers.class), c, now).name());
+        }
+        String coverers = String.join(",", draft.coverers());
+        String customers = OooPeriod.customersJson(names.stream().distinct().toList());
+        if (draft.periodId() == null) {
+            long id = repo.insert(viewId, person, draft.zone(), draft.firstDay(), draft.lastDay(), coverers,
+                    draft.plan(), customers, now);
+            OooPeriod p = repo.period(id).orElseThrow();
+            saved(h, p, draft.steps(), now, Set.of(), false);
+            return new Saved.Planned(id);
+        }
+        Optional<OooPeriod> before = repo.period(draft.periodId());
+        if (before.isEmpty() || !before.get().person().equals(person) || !editable(before.get(), now)) {
+            outbox.enqueue(h, OutboxMessage.of("ooo:not-editable:" + viewId, new SlackWrite.Post(person,
+                    OooNotices.cannotEdit(), null)));
+            return new Saved.NotEditable(draft.periodId());
+        }
+        OooPeriod old = before.get();
+        reminders.cancel(h, old);
+        repo.update(old.id(), draft.zone(), draft.firstDay(), draft.lastDay(), coverers, draft.plan(), customers);
+        repo.clearSteps(old.id());
+        OooPeriod p = repo.period(old.id()).orElseThrow();
+        outbox.enqueue(h, OutboxMessage.anchored(old.key("summary:replaced"), old.key("summary"),
+                new SlackWrite.Update("You changed this time off: the new summary is below.", null)));
+        Set<String> dropped = new HashSet<>(old.covererIds());
+        dropped.removeAll(p.covererIds());
+        saved(h, p, draft.steps(), now, dropped, true);
+        return new Saved.Edited(p.id());
+    }
+
+    /** An upcoming period can be changed: one that has begun (in the person's zone) cannot. */
+    static boolean editable(OooPeriod p, Instant now) {
+        return p.cancelledAt() == null && now.atZone(p.zoneId()).toLocalDate().isBefore(p.firstDay());
+    }
+
+    private void saved(Handle h, OooPeriod p, List<String> steps, Instant now, Set<String> dropped, boolean edited) {
+        OooRepository repo = h.attach(OooRepository.class);
+        steps.forEach(code -> repo.tick(p.id(), code, now));
+        reminders.plan(h, p, now);
+        OooNotices.Shown s = team.shown(h, p);
+        outbox.enqueue(h, OutboxMessage.of(p.key("summary"), new SlackWrite.Post(p.person(),
+                OooNotices.summaryText(s), BlockJson.of(OooNotices.summary(s, team.manager(p.person()), remindDays)))));
+        outbox.enqueue(h, OutboxMessage.of(p.key("ics"), new SlackWrite.Upload(p.person(), OooCalendar.filename(p),
+                "Time off " + OooDates.range(p.firstDay(), p.lastDay()), OooCalendar.event(s, now),
+                OooNotices.calendarComment(s))).forUser(p.person()));
+        for (String coverer : p.covererIds()) {
+            outbox.enqueue(h, OutboxMessage.of(p.key("coverer:" + coverer), new SlackWrite.Post(coverer,
+                    OooNotices.covererSaved(s, p.person(), edited), null)));
+        }
+        for (String coverer : dropped) {
+            outbox.enqueue(h, OutboxMessage.of(p.key("coverer:" + coverer + ":dropped"), new SlackWrite.Post(coverer,
+                    OooNotices.covererDropped(s, p.person()), null)));
+        }
+    }
+
+    /**
+     * Ticks a step from a DM button, and redraws that DM from what is stored now: two quick presses
+     * each redraw with every tick made so far, under a key naming the ticked set.
+     *
+     * @param anchorKey the outbox key of the DM the button is in
+     */
+    Changed tick(String anchorKey, OooStep step, String user, String deliveryKey) {
+        return store.inTransaction(h -> {
+            Instant now = clock.instant();
+            if (!h.attach(Deliveries.class).firstTime(deliveryKey, now)) {
+                return new Changed.Repeat();
+            }
+            OooRepository repo = h.attach(OooRepository.class);
+            Optional<OooPeriod> found = repo.period(Long.parseLong(anchorKey.split(":")[1]));
+            if (found.isEmpty() || !found.get().person().equals(user) || found.get().cancelledAt() != null) {
+                return new Changed.Refused("not the clicker's time off, or cancelled");
+            }
+            OooPeriod p = found.get();
+            repo.tick(p.id(), step.code(), now);
+            OooNotices.Shown s = team.shown(h, p);
+            String ticked = s.ticked().stream().map(OooStep::code).sorted().collect(Collectors.joining(","));
+            boolean summary = anchorKey.endsWith(":summary");
+            String manager = team.manager(p.person());
+            outbox.enqueue(h, OutboxMessage.anchored(anchorKey + ":ticked:" + ticked, anchorKey, new SlackWrite.Update(
+                    summary ? OooNotices.summaryText(s) : OooNotices.remindText(s),
+                    BlockJson.of(summary ? OooNotices.summary(s, manager, remindDays) : OooNotices.remind(s, manager)))));
+            return new Changed.Done(p.id());
+        });
+    }
+
+    /** Cancels an upcoming period for its person: reminders removed, the people covering told. */
+    Changed cancel(long periodId, String user, String deliveryKey) {
+        return store.inTransaction(h -> {
+            Instant now = clock.instant();
+            if (!h.attach(Deliveries.class).firstTime(deliveryKey, now)) {
+                return new Changed.Repeat();
+            }
+            OooRepository repo = h.attach(OooRepository.class);
+            Optional<OooPeriod> found = repo.period(periodId);
+            if (found.isEmpty() || !found.get().person().equals(user) || !editable(found.get(), now)
+                    || repo.cancel(periodId, now) == 0) {
+                return new Changed.Refused("not the clicker's upcoming time off");
+            }
+            OooPeriod p = found.get();
+            reminders.cancel(h, p);
+            OooNotices.Shown s = team.shown(h, p);
+            outbox.enqueue(h, OutboxMessage.anchored(p.key("summary:cancelled"), p.key("summary"),
+                    new SlackWrite.Update(OooNotices.cancelled(s), null)));
+            outbox.enqueue(h, OutboxMessage.of(p.key("cancelled"), new SlackWrite.Post(user, OooNotices.cancelled(s),
+                    null)));
+            for (String coverer : p.covererIds()) {
+                outbox.enqueue(h, OutboxMessage.of(p.key("coverer:" + coverer + ":cancelled"),
+                        new SlackWrite.Post(coverer, OooNotices.covererCancelled(s, user), null)));
+            }
+            return new Changed.Done(periodId);
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package com.cebot.ooo;
+
+import com.cebot.config.BotConfig;
+import com.cebot.schedule.WorkingHours;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/** What the notices need to know about the team: managers from the roster, #ce-internal, the working week. */
+final class OooTeam {
+
+    private final Map<String, String> managers = new HashMap<>();
+    private final String ceInternal;
+    private final WorkingHours hours;
+
+    OooTeam(BotConfig team, String ceInternal, WorkingHours hours) {
+        team.roster().stream().filter(e -> e.manager() != null).forEach(e -> managers.put(e.user(), e.manager()));
+        this.ceInternal = ceInternal;
+        this.hours = hours;
+    }
+
+    /** The person's manager from the roster, or null when the roster does not say. */
+    String manager(String person) {
+        return managers.get(person);
+    }
+
+    String ceInternal() {
+        return ceInternal;
+    }
+
+    /** The first working day after the last day out. */
+    LocalDate back(OooPeriod p) {
+        return hours.nextWorkingDay(p.lastDay());
+    }
+
+    OooNotices.Shown shown(Handle h, OooPeriod p) {
+        Set<OooStep> ticked = EnumSet.noneOf(OooStep.class);
+        h.attach(OooRepository.class).ticked(p.id()).forEach(code -> OooStep.ofCode(code).ifPresent(ticked::add));
+        return new OooNotices.Shown(p, ticked, back(p));
+    }
+}
