@@ -4,6 +4,8 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.home.HomeContribution;
+import com.cebot.slack.UnhandledInteractions;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * day for the reminder of open steps). Reminders use {@code schedule.reminder_hour} in the person's
  * zone, falling back to {@code schedule.time_zone}.
  */
-public final class OooFeature implements Feature, Absences {
+public final class OooFeature implements Feature, Absences, HomeContribution {
 
     private static final Logger log = LoggerFactory.getLogger(OooFeature.class);
 
@@ -61,6 +64,7 @@ public final class OooFeature implements Feature, Absences {
     private OooTeam team;
     private CustomerSuggestions customers;
     private Absences absences;
+    private OooHome home;
 
     @Override
     public void configure(ConfigSection root) {
@@ -78,6 +82,7 @@ public final class OooFeature implements Feature, Absences {
         customers = new CustomerSuggestions(store);
         absences = new StoredAbsences(store, clock, teamZone);
         team = new OooTeam(engine.team(), ceInternal, engine.workingHours());
+        home = new OooHome(team, clock);
         var reminders = new OooReminders(engine.scheduler(), engine.workingHours(), remindDays, engine.outbox(), store,
                 slack, team);
         service = new OooService(store, engine.inbox(), engine.outbox(), reminders, team, remindDays, clock);
@@ -204,12 +209,12 @@ public final class OooFeature implements Feature, Absences {
     private Response cancel(BlockActionRequest req, ActionContext ctx) {
         var action = req.getPayload().getActions().get(0);
         String user = ctx.getRequestUserId();
-        long id;
-        try {
-            id = Long.parseLong(action.getValue());
-        } catch (NumberFormatException e) {
+        OptionalLong found = UnhandledInteractions.recordId(action.getValue());
+        if (found.isEmpty()) {
+            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
             return ctx.ack();
         }
+        long id = found.getAsLong();
         changed(ctx, "cancel", () -> service.cancel(id, user, "ooo-cancel:" + action.getActionTs() + ":" + user),
                 OooNotices.cannotEdit());
         return ctx.ack();
@@ -234,10 +239,14 @@ public final class OooFeature implements Feature, Absences {
     private Response edit(BlockActionRequest req, ActionContext ctx) {
         var action = req.getPayload().getActions().get(0);
         String user = ctx.getRequestUserId();
+        OptionalLong id = UnhandledInteractions.recordId(action.getValue());
+        if (id.isEmpty()) {
+            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
+            return ctx.ack();
+        }
         java.util.Optional<OooPeriod> found;
         try {
-            long id = Long.parseLong(action.getValue());
-            found = Deadline.within(Deadline.BEFORE_ACK, () -> service.period(id));
+            found = Deadline.within(Deadline.BEFORE_ACK, () -> service.period(id.getAsLong()));
         } catch (RuntimeException e) {
             log.warn("edit by {} not opened: {}", user, SafeErrors.describe(e));
             modals.tellPrivately(ctx, SubmittedForms.NOT_RECORDED);
@@ -251,6 +260,19 @@ public final class OooFeature implements Feature, Absences {
         modals.open(OooModal.CALLBACK_ID, req.getPayload().getTriggerId(), () -> OooModal.build(
                 OooModal.Prefill.of(p, store.withHandle(h -> team.shown(h, p)).ticked()), zoneOf(user), ceInternal));
         return ctx.ack();
+    }
+
+    // ---- Home
+
+    @Override
+    public List<Start> starts() {
+        return List.of(new Start("Plan time off", "home_start_ooo", (triggerId, userId) -> modals.open(
+                OooModal.CALLBACK_ID, triggerId, () -> OooModal.build(OooModal.Prefill.NEW, zoneOf(userId), ceInternal))));
+    }
+
+    @Override
+    public List<Part> parts(Handle handle, Person person) {
+        return home.parts(handle, person);
     }
 
     // ---- Absences, for other workflows; asked only once the bot has started

@@ -9,6 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.cebot.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -282,8 +283,7 @@ final class OooNotices {
             out.append("\n• nobody");
         }
         for (Shown s : periods) {
-            out.append("\n• <@").append(s.period().person()).append("> ").append(dates(s))
-                    .append(" · covering: ").append(coverers(s.period()));
+            out.append("\n• ").append(line(s));
         }
     }
 
@@ -292,13 +292,22 @@ final class OooNotices {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(x -> x.text(markdownText("I've opened the form for new time off. Your upcoming time off:"))));
         for (Shown s : periods.subList(0, Math.min(periods.size(), 10))) {
-            String id = Long.toString(s.period().id());
             blocks.add(section(x -> x.text(markdownText(dates(s) + " · covering: " + coverers(s.period())))));
-            blocks.add(actions(a -> a.elements(List.of(
-                    button(b -> b.actionId(EDIT).text(plainText("Edit")).value(id)),
-                    button(b -> b.actionId(CANCEL).text(plainText("Cancel time off")).style("danger").value(id)
-                            .confirm(confirmCancel(s)))))));
+            blocks.add(actions(a -> a.elements(editButtons(s))));
         }
         return blocks;
+    }
+
+    /** Edit and Cancel for one period: in the reply to bare {@code /ooo}, and on Home. */
+    static List<BlockElement> editButtons(Shown s) {
+        String id = Long.toString(s.period().id());
+        return List.of(button(b -> b.actionId(EDIT).text(plainText("Edit")).value(id)),
+                button(b -> b.actionId(CANCEL).text(plainText("Cancel time off")).style("danger").value(id)
+                        .confirm(confirmCancel(s))));
+    }
+
+    /** One line of {@code /ooo list} and of Home's "Out this week". */
+    static String line(Shown s) {
+        return "<@" + s.period().person() + "> " + dates(s) + " · covering: " + coverers(s.period());
     }
 }

@@ -12,6 +12,8 @@ import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,5 +132,32 @@ final class AppHomeE2ETest {
         View all = bot.harness().slack.lastOpenedView();
         assertThat(all.type()).isEqualTo("modal");
         assertThat(all.json().toString()).contains("Request number 149").contains("older ones");
+    }
+
+    @Test
+    void timeOff_showsOnHome_withEditAndCancel_andCancellingFromHomeClearsIt() {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        bot.harness().slack.awaitAck(bot.harness().slack.sendSlashCommand(OooIds.COMMAND, "", CE_USER,
+                BotHarness.CE), WAIT);
+        bot.harness().slack.awaitCall("views.open", WAIT);
+        View form = bot.harness().slack.lastOpenedView();
+        bot.harness().slack.awaitAck(bot.harness().slack.submitView(form.id(), CE_USER, StateValues.of()
+                .date(OooIds.FIRST_DAY, OooIds.VALUE, today.plusDays(2).toString())
+                .date(OooIds.LAST_DAY, OooIds.VALUE, today.plusDays(4).toString())
+                .users(OooIds.COVERERS, OooIds.VALUE, BotHarness.AE).toJson()), WAIT);
+
+        bot.harness().slack.sendAppHomeOpened(CE_USER);
+        View home = home(CE_USER, "Your time off");
+        assertThat(home.json().toString()).contains("Out this week").contains("ooo_edit").contains("<@" + CE_USER + ">");
+        bot.harness().slack.sendAppHomeOpened(HEAD);
+        assertThat(home(HEAD, "Out this week").json().toString()).contains("<@" + CE_USER + ">")
+                .doesNotContain("ooo_cancel");
+
+        String id = home.json().findValues("value").stream().filter(v -> v.asText().matches("\\d+"))
+                .map(v -> v.asText()).findFirst().orElseThrow();
+        bot.harness().slack.awaitAck(bot.harness().slack.sendViewBlockAction(home.id(), CE_USER, "ooo_cancel", "b", id),
+                WAIT);
+
+        home(CE_USER, "Nothing is waiting on you");
     }
 }
