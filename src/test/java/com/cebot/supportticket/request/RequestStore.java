@@ -1,5 +1,6 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.slack.UserGroupMembers;
 import com.cebot.config.BotConfig;
 import com.cebot.db.Database;
 import com.cebot.schedule.Scheduler;
@@ -51,13 +52,13 @@ final class RequestStore {
     final RequestService service;
     private final AtomicInteger clicks = new AtomicInteger();
 
-    RequestStore(Path dir, String headMention, Approvers.GroupMembers groupMembers) {
+    RequestStore(Path dir, String headMention, UserGroupMembers.Reader groupMembers) {
         jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
         // The queues are never started: their rows show what would be sent and scheduled.
         jobs = TestQueues.queue("job", jdbi, clock);
         outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1));
-        approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, Approvers.LastKnown.NONE, clock);
+        approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, UserGroupMembers.LastKnown.NONE, clock);
         scheduler = new Scheduler(jobs);
         Permalinks permalinks = new Permalinks("https://acme.slack.com/");
         RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,
