@@ -85,12 +85,12 @@ final class QuestionService {
 
     /** A question asked through the shortcut: stored now, posted in #ce, routed once the post lands. */
     long askedThroughShortcut(Handle h, String viewId, String asker, AskDraft.Urgency urgency, String text,
-            String postKey) {
+            String blocks, String postKey) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         long id = repo.insert(routing.ceChannel(), null, asker, "shortcut", postKey, postKey + ":reply",
                 urgency.name(), clock.instant()).orElseThrow(() -> new IllegalStateException("view " + viewId
                 + " stored twice"));
-        outbox.enqueue(h, OutboxMessage.of(postKey, new SlackWrite.Post(routing.ceChannel(), text, null))
+        outbox.enqueue(h, OutboxMessage.of(postKey, new SlackWrite.Post(routing.ceChannel(), text, blocks))
                 .onDelivery(SdrFeature.ASKED_TOPIC, Long.toString(id)).forUser(asker));
         return id;
     }

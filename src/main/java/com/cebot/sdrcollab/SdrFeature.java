@@ -21,6 +21,7 @@ import com.cebot.ooo.Absences;
 import com.cebot.outbox.DeliveryHook;
 import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
+import com.cebot.slack.BlockJson;
 import com.cebot.slack.ChannelMessages;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.StoredGroupMembers;
@@ -288,8 +289,9 @@ public final class SdrFeature implements Feature {
     private Object asked(Handle h, AskDraft draft, String viewId, String user) {
         String account = draft.account().map(a -> CustomerSuggestions.resolve(
                 h.attach(com.cebot.supportticket.Customers.class), a, clock.instant()).name()).orElse(null);
-        long id = questions.askedThroughShortcut(h, viewId, user, draft.urgency(),
-                AskText.of(user, draft, account, "<!subteam^" + groupId + ">"), "sdr-ask:" + viewId);
+        String group = "<!subteam^" + groupId + ">";
+        long id = questions.askedThroughShortcut(h, viewId, user, draft.urgency(), AskText.text(user, draft, group),
+                BlockJson.of(AskText.blocks(user, draft, account, group)), "sdr-ask:" + viewId);
         return "question " + id;
     }
 

@@ -119,9 +119,10 @@ final class SdrRoutingE2ETest {
 
             Message posted = Await.value(WAIT, "the question posted in #ce", () -> botMessagesIn(CE).stream()
                     .filter(m -> !m.isReply()).findFirst().orElse(null));
-            assertThat(posted.text()).startsWith("<@" + SDR + "> asks (needed today):")
-                    .contains("&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;", "Globex", "https://crm.example.com/deal/7",
-                            "<!subteam^" + SdrIds.GROUP + ">")
+            assertThat(posted.text()).startsWith("<@" + SDR + "> asks (needed today) <!subteam^" + SdrIds.GROUP + ">:")
+                    .contains("&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;").doesNotContain("<!channel>", "<@U0HEAD>");
+            assertThat(posted.blocks().toString()).contains("&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;", "Globex",
+                    "<https://crm.example.com/deal/7>", "<!subteam^" + SdrIds.GROUP + ">")
                     .doesNotContain("<!channel>", "<@U0HEAD>");
             assertThat(w.reply(posted.ts()).text()).contains("<@" + CE1 + "> owns this question");
             assertThat(logs.events().stream().map(LogCapture::printed)).noneMatch(line -> line.contains("see *this*"));
