@@ -147,4 +147,35 @@ final class RoutingTest {
                         org.assertj.core.groups.Tuple.tuple("sdr-question:C0CE:1795000000.000001:reply",
                                 "sdr-question:C0CE:1795000000.000001", "pending"));
     }
+
+    @Test
+    void passedOnFromSomeoneWhoIsNowOut_leavesThemANoteForTheirDayBack() {
+        PlannedAbsences absences = new PlannedAbsences();
+        RoutingStore store = new RoutingStore(dir, clock, FOUR, absences, 1000);
+        long id = store.ask();
+        absences.leaving.put("UCE1", LocalDate.of(2026, 11, 23));
+
+        var pressed = store.questions.press(id, Press.PASS, "UCE2", "action:1");
+
+        assertThat(pressed).isInstanceOf(QuestionService.Pressed.Done.class);
+        assertThat(store.question(id).assignee()).as("CE1 and CE2 are skipped now").isEqualTo("UCE3");
+        assertThat(absences.notes).containsExactly("UCE1: An SDR question you held in <#C0CE> was passed on while you"
+                + " were out: https://acme.slack.com/archives/C0CE/p1795000000000001");
+        List<String> events = store.jdbi.withExtension(QuestionRepository.class, r -> r.events(id));
+        assertThat(events)
+                .as("CE1 had the last turn, so only CE2 stood before CE3")
+                .containsExactly("assigned::UCE1", "passed:UCE2:UCE1", "skipped:passed::UCE2", "assigned:UCE2:UCE3");
+    }
+
+    @Test
+    void aRepeatedClick_isHandledOnce() {
+        RoutingStore store = new RoutingStore(dir, clock, FOUR, NOBODY_AWAY, 1000);
+        long id = store.ask();
+
+        store.questions.press(id, Press.PASS, "UCE1", "action:1");
+        var again = store.questions.press(id, Press.PASS, "UCE1", "action:1");
+
+        assertThat(again).isInstanceOf(QuestionService.Pressed.Repeat.class);
+        assertThat(store.question(id).assignee()).isEqualTo("UCE2");
+    }
 }
