@@ -10,6 +10,7 @@ import static com.cebot.e2e.SdrWorkspace.MANAGER;
 import static com.cebot.e2e.SdrWorkspace.SDR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.db.Database;
 import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.Message;
 import com.cebot.slackfake.SlackFake;
@@ -74,7 +75,26 @@ final class SdrRoutingE2ETest {
         w.reply(question);
 
         assertThat(botMessagesIn(CE)).hasSize(1);
-        assertThat(w.harness.bot()).isNotNull();
+        assertThat(inboxRows()).as("only the question cost an insert").containsExactly(SdrKinds.QUESTION);
+    }
+
+    @Test
+    void repliesByTheAskerOrSomeoneOutsideTheTeam_costNoInsert_andAreNoFirstResponse() {
+        String ts = w.ask(SDR, "Q");
+        w.reply(ts);
+
+        w.harness.slack.awaitAck(w.harness.slack.sendMessageEvent(CE, SDR, "bump", ts).envelopeId(), WAIT);
+        w.harness.slack.awaitAck(w.harness.slack.sendMessageEvent(CE, AE, "+1", ts).envelopeId(), WAIT);
+        w.harness.slack.sendMessageEvent(CE, CE2, "Answering", ts);
+
+        Await.until(WAIT, "CE2's response", () -> w.reply(ts).blocks().toString().contains("<@" + CE2 + ">"));
+        assertThat(inboxRows()).containsExactly(SdrKinds.QUESTION, SdrKinds.REPLY);
+    }
+
+    /** The kinds of the SDR rows in the inbox, in order. */
+    private List<String> inboxRows() {
+        return Database.open("jdbc:sqlite:" + w.harness.databaseFile()).withHandle(h -> h.createQuery(
+                "SELECT kind FROM work WHERE queue = 'inbox' AND kind LIKE 'sdr.%' ORDER BY id").mapTo(String.class).list());
     }
 
     @Test
