@@ -141,4 +141,35 @@ final class SdrGroupSyncE2ETest {
         assertThat(w.harness.slack.calls("usergroups.users.update")).isEmpty();
         assertThat(w.harness.slack.userGroupMembers(SdrIds.GROUP)).containsExactly(CE2, CE4);
     }
+
+    @Test
+    void check_resolvesTheEscalationTarget_andNamesOneThatDoesNotExist() {
+        workspace("", List.of(CE2));
+        Commands.Result good = Commands.run(w.harness.env(), "check");
+        w.harness.writeConfig("""
+                support:
+                  head_of_support: %s
+                sdr_collab:
+                  escalate_to: U0NOBODY
+                """.formatted(BotHarness.HEAD));
+
+        Commands.Result bad = Commands.run(w.harness.env(), "check");
+
+        assertThat(good.out()).contains("✓ sdr_collab.escalate_to → mgr (" + MANAGER + ")");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.out()).contains("✗ sdr_collab.escalate_to: user U0NOBODY not found");
+    }
+
+    @Test
+    void check_withoutAnEscalationTarget_warnsThatTheRostersManagersAreTagged() {
+        workspace("", List.of(CE2));
+        w.harness.writeConfig("""
+                support:
+                  head_of_support: %s
+                """.formatted(BotHarness.HEAD));
+
+        Commands.Result check = Commands.run(w.harness.env(), "check");
+
+        assertThat(check.out()).contains("! sdr_collab.escalate_to is not set: escalations tag the roster's managers");
+    }
 }
