@@ -5,12 +5,12 @@ import com.cebot.logging.SafeErrors;
 import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
-import com.cebot.schedule.Job;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import com.cebot.slack.UserGroupMembers;
 import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,10 +85,10 @@ final class GroupSync implements AutoCloseable {
         soon();
     }
 
-    private void planNext(Scheduler scheduler, WorkingHours hours, org.jdbi.v3.core.Handle h, Instant now) {
+    private void planNext(Scheduler scheduler, WorkingHours hours, Handle h, Instant now) {
         LocalDate next = hours.nextWorkingDay(now.atZone(zone).toLocalDate());
         scheduler.schedule(h, "sdr-group-sync:" + next, DAILY, null, hours.plusWorkingHours(
-                next.atStartOfDay(zone).toInstant(), java.time.Duration.ZERO, zone));
+                next.atStartOfDay(zone).toInstant(), Duration.ZERO, zone));
     }
 
     void soon() {

@@ -28,6 +28,8 @@ import com.cebot.slack.StoredGroupMembers;
 import com.cebot.slack.UserGroupMembers;
 import com.cebot.slack.WorkspaceLookup;
 import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.supportticket.Customers;
+import com.cebot.work.WorkItem;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
@@ -288,7 +290,7 @@ public final class SdrFeature implements Feature {
 
     private Object asked(Handle h, AskDraft draft, String viewId, String user) {
         String account = draft.account().map(a -> CustomerSuggestions.resolve(
-                h.attach(com.cebot.supportticket.Customers.class), a, clock.instant()).name()).orElse(null);
+                h.attach(Customers.class), a, clock.instant()).name()).orElse(null);
         String group = "<!subteam^" + groupId + ">";
         long id = questions.askedThroughShortcut(h, viewId, user, draft.urgency(), AskText.text(user, draft, group),
                 BlockJson.of(AskText.blocks(user, draft, account, group)), "sdr-ask:" + viewId);
@@ -337,12 +339,12 @@ public final class SdrFeature implements Feature {
     private static InboxHandler logged(SeenHandler handler) {
         return new InboxHandler() {
             @Override
-            public void process(Handle h, com.cebot.work.WorkItem item) {
+            public void process(Handle h, WorkItem item) {
                 handler.handle(h, DraftJson.read(item.payload(), Seen.class));
             }
 
             @Override
-            public void failed(Handle h, com.cebot.work.WorkItem item, String error) {
+            public void failed(Handle h, WorkItem item, String error) {
                 log.error("{} {} could not be handled: {}", item.kind(), item.key(), error);
             }
         };

@@ -3,11 +3,11 @@ package com.cebot.sdrcollab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.supportticket.CustomerChoice;
+import com.cebot.supportticket.MaxInputs;
+import com.cebot.supportticket.SlackChecks.Known;
+import com.cebot.supportticket.SlackChecks;
 import com.cebot.supportticket.TicketCard;
 import com.slack.api.model.block.LayoutBlock;
-import com.cebot.supportticket.MaxInputs;
-import com.cebot.supportticket.SlackChecks;
-import com.cebot.supportticket.SlackChecks.Known;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package com.cebot.supportticket.request;
 
-import com.cebot.slack.UserGroupMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cebot.slack.UserGroupMembers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

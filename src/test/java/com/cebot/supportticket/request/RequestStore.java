@@ -1,6 +1,5 @@
 package com.cebot.supportticket.request;
 
-import com.cebot.slack.UserGroupMembers;
 import com.cebot.config.BotConfig;
 import com.cebot.db.Database;
 import com.cebot.schedule.Scheduler;
@@ -11,6 +10,7 @@ import java.util.EnumSet;
 import com.cebot.inbox.Inbox;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
+import com.cebot.slack.UserGroupMembers;
 import com.cebot.supportticket.CustomerChoice;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestQueues;
