@@ -36,15 +36,6 @@ final class GroupSync implements AutoCloseable {
     static final String DAILY = "sdr.group_sync";
     private static final Logger log = LoggerFactory.getLogger(GroupSync.class);
 
-    /** What a sync did. */
-    sealed interface Outcome {
-        record Done(GroupPlan plan) implements Outcome {}
-
-        record Refused(String error) implements Outcome {}
-
-        record Unreadable(String error) implements Outcome {}
-    }
-
     private final List<BotConfig.RosterEntry> roster;
     private final int firstDays;
     private final String handle;
@@ -106,18 +97,18 @@ final class GroupSync implements AutoCloseable {
     }
 
     /** Reads the members, works out the change and makes it; says what happened in #ce-internal. */
-    Outcome sync() {
+    void sync() {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         if (roster.isEmpty()) {
             log.info("@{} is managed by hand (the roster is empty); leaving it alone", handle);
-            return new Outcome.Done(new GroupPlan.ByHand());
+            return;
         }
         Set<String> current;
         try {
             current = UserGroupMembers.Reader.fromSlack(slack).of(group.groupId());
         } catch (Exception e) {
             log.error("cannot read the members of @{} to sync it from the roster: {}", handle, SafeErrors.describe(e));
-            return new Outcome.Unreadable(SafeErrors.describe(e));
+            return;
         }
         GroupPlan plan = GroupPlan.of(roster, today, firstDays, current);
         if (plan instanceof GroupPlan.WouldEmpty w) {
@@ -127,11 +118,11 @@ final class GroupSync implements AutoCloseable {
                     + firstDays + " days, and Slack does not allow an empty user group, so I left @" + handle
                     + " as it is (" + mentions(w.members()) + "). Remove people by hand, or add a new CE to the"
                     + " roster.");
-            return new Outcome.Done(plan);
+            return;
         }
         if (!(plan instanceof GroupPlan.Change change)) {
             log.info("@{} matches the roster", handle);
-            return new Outcome.Done(plan);
+            return;
         }
         String error;
         try {
@@ -149,7 +140,7 @@ final class GroupSync implements AutoCloseable {
             tell("sdr-group-sync:refused:" + today + ":" + error, "I could not update @" + handle
                     + " from the roster, and changed nothing: " + why + ". It should be "
                     + mentions(change.target()) + ".");
-            return new Outcome.Refused(error);
+            return;
         }
         group.changed();
         log.info("@{} updated from the roster: {} added, {} graduated", handle, change.added().size(),
@@ -158,7 +149,6 @@ final class GroupSync implements AutoCloseable {
                 + " from the roster." + (change.added().isEmpty() ? "" : " Added: " + mentions(change.added()) + ".")
                 + (change.graduated().isEmpty() ? "" : " Graduated (past their first " + firstDays + " days): "
                 + mentions(change.graduated()) + "."));
-        return new Outcome.Done(plan);
     }
 
     private void tell(String key, String text) {
