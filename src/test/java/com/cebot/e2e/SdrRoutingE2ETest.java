@@ -213,11 +213,11 @@ final class SdrRoutingE2ETest {
         w.press(SDR, ts, SdrIds.ESCALATE);
 
         assertThat(w.awaitNote(ts, "escalated this question")).contains("<@" + MANAGER + ">", "<@" + SDR + ">");
-        w.awaitReply(ts, "owns");
-        Await.until(WAIT, "the reply shows the escalation", () -> w.reply(ts).blocks().toString().contains("Escalated by"));
-        w.press(CE1, ts, SdrIds.CLAIM);
-        w.awaitReply(ts, "<@" + CE1 + "> owns");
-        assertThat(w.reply(ts).blocks().toString()).doesNotContain(SdrIds.ESCALATE);
+        Await.until(WAIT, "the reply shows the escalation", () -> w.reply(ts).blocks().toString()
+                .contains("Escalated by <@" + SDR + ">"));
+        assertThat(w.reply(ts).blocks().toString()).doesNotContain(SdrIds.ESCALATE).contains(SdrIds.ANSWERED);
+        w.press(CE1, ts, SdrIds.ESCALATE);
+        assertThat(w.awaitPrivate(2)).contains("already escalated");
     }
 
     @Test
@@ -262,6 +262,10 @@ final class SdrRoutingE2ETest {
 
         assertThat(w.dms(CE1)).isEmpty();
         assertThat(w.botReplies(ts)).hasSize(1);
+        List<String> jobs = Database.open("jdbc:sqlite:" + w.harness.databaseFile()).withHandle(h -> h.createQuery(
+                "SELECT work_key || '=' || status FROM work WHERE queue = 'job' AND work_key LIKE 'sdr:q:1:%'"
+                        + " ORDER BY work_key").mapTo(String.class).list());
+        assertThat(jobs).containsExactly("sdr:q:1:a1:nudge=cancelled", "sdr:q:1:a1:pass-on=cancelled", "sdr:q:1:escalate=cancelled");
     }
 
     @Test
