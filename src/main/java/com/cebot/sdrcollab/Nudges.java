@@ -67,13 +67,16 @@ final class Nudges {
                 hours.plusWorkingHours(nudge, routing.nudgeAfter(), routing.zone()));
     }
 
-    /** Someone responded, answered, claimed or passed: what was planned for this assignment goes. */
-    void cancel(Handle h, Question q) {
+    /** The question changes hands (claimed, passed): the nudges planned for this assignment go. */
+    void cancelAssignment(Handle h, Question q) {
         scheduler.cancelAll(h, NUDGE, ref(q));
         scheduler.cancelAll(h, PASS_ON, ref(q));
-        if (q.responded() || !q.open()) {
-            scheduler.cancelAll(h, ESCALATE, ref(q));
-        }
+    }
+
+    /** Someone responded, or it was answered: nothing is chased any more. */
+    void cancelAll(Handle h, Question q) {
+        cancelAssignment(h, q);
+        scheduler.cancelAll(h, ESCALATE, ref(q));
     }
 
     private void nudge(Handle h, Job job, Instant now) {

@@ -197,7 +197,7 @@ final class QuestionService {
         long secs = nudges.workingSecondsSinceAsked(q, at);
         repo.firstResponse(q.id(), user, at, secs);
         repo.event(q.id(), "first-response", user, null, at);
-        nudges.cancel(h, q);
+        nudges.cancelAll(h, q);
         h.afterCommit(() -> threads.remove(q.ts()));
     }
 
@@ -243,7 +243,7 @@ final class QuestionService {
             return new Pressed.Stale("This question is already yours.");
         }
         QuestionRepository repo = h.attach(QuestionRepository.class);
-        nudges.cancel(h, q);
+        nudges.cancelAssignment(h, q);
         repo.assign(q.id(), actor, now);
         repo.took(actor);
         repo.event(q.id(), "claimed", actor, actor, now);
@@ -262,7 +262,7 @@ final class QuestionService {
         }
         repo.answered(q.id(), actor, now);
         repo.event(q.id(), "answered", actor, null, now);
-        nudges.cancel(h, q);
+        nudges.cancelAll(h, q);
         h.afterCommit(() -> threads.remove(q.ts()));
         Question answered = repo.byId(q.id()).orElseThrow();
         redraw(h, answered);
@@ -276,7 +276,7 @@ final class QuestionService {
             repo.skip(q.id(), q.assignee());
         }
         repo.event(q.id(), "passed", actor, q.assignee(), now);
-        nudges.cancel(h, q);
+        nudges.cancelAssignment(h, q);
         route(h, q, actor, now);
         return new Pressed.Done(repo.byId(q.id()).orElseThrow());
     }
