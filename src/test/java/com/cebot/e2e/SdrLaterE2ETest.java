@@ -11,7 +11,6 @@ import static com.cebot.e2e.SdrWorkspace.MANAGER;
 import static com.cebot.e2e.SdrWorkspace.SDR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.db.Database;
 import com.cebot.slackfake.Message;
 import com.cebot.testing.Await;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,10 +109,9 @@ final class SdrLaterE2ETest {
                 .put("subteam_id", SdrIds.GROUP).put("team_id", "T0FAKE").put("event_ts", "1795000000.000100"));
         w.harness.slack.awaitCalls("usergroups.users.list", reads + 1, WAIT);
         // The list read is kept once the bot holds it: from then on routing uses it.
-        Jdbi store = Database.open("jdbc:sqlite:" + w.harness.databaseFile());
-        Await.until(WAIT, "the new members kept", () -> store.withHandle(h -> h.createQuery(
-                "SELECT members FROM user_group_members WHERE group_id = :g").bind("g", SdrIds.GROUP)
-                .mapTo(String.class).findOne()).orElse("").equals("[\"" + CE3 + "\"]"));
+        Await.until(WAIT, "the new members kept", () -> Burst.query(w.harness.databaseFile(),
+                "SELECT members FROM user_group_members WHERE group_id = '" + SdrIds.GROUP + "'")
+                .equals(List.of("[\"" + CE3 + "\"]")));
 
         String ts = w.ask(SDR, "Q");
         assertThat(w.reply(ts).text()).contains("<@" + CE3 + "> owns");

@@ -10,7 +10,6 @@ import static com.cebot.e2e.SdrWorkspace.MANAGER;
 import static com.cebot.e2e.SdrWorkspace.SDR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.db.Database;
 import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.Message;
 import com.cebot.slackfake.SlackFake;
@@ -93,8 +92,8 @@ final class SdrRoutingE2ETest {
 
     /** The kinds of the SDR rows in the inbox, in order. */
     private List<String> inboxRows() {
-        return Database.open("jdbc:sqlite:" + w.harness.databaseFile()).withHandle(h -> h.createQuery(
-                "SELECT kind FROM work WHERE queue = 'inbox' AND kind LIKE 'sdr.%' ORDER BY id").mapTo(String.class).list());
+        return Burst.query(w.harness.databaseFile(),
+                "SELECT kind FROM work WHERE queue = 'inbox' AND kind LIKE 'sdr.%' ORDER BY id");
     }
 
     @Test
@@ -262,10 +261,8 @@ final class SdrRoutingE2ETest {
 
         assertThat(w.dms(CE1)).isEmpty();
         assertThat(w.botReplies(ts)).hasSize(1);
-        List<String> jobs = Database.open("jdbc:sqlite:" + w.harness.databaseFile()).withHandle(h -> h.createQuery(
-                "SELECT work_key || '=' || status FROM work WHERE queue = 'job' AND work_key LIKE 'sdr:q:1:%'"
-                        + " ORDER BY work_key").mapTo(String.class).list());
-        assertThat(jobs).containsExactly("sdr:q:1:a1:nudge=cancelled", "sdr:q:1:a1:pass-on=cancelled", "sdr:q:1:escalate=cancelled");
+        assertThat(Burst.query(w.harness.databaseFile(), "SELECT work_key || '=' || status FROM work"
+                + " WHERE queue = 'job' AND work_key LIKE 'sdr:q:1:%' ORDER BY work_key")).containsExactly("sdr:q:1:a1:nudge=cancelled", "sdr:q:1:a1:pass-on=cancelled", "sdr:q:1:escalate=cancelled");
     }
 
     @Test
