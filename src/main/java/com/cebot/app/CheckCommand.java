@@ -9,6 +9,7 @@ import com.cebot.slack.WorkspaceLookup;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class CheckCommand {
 
     private CheckCommand() {}
 
-    static int run(Settings settings, List<Feature> features, PrintStream out) {
+    static int run(Settings settings, List<Feature> features, Clock clock, PrintStream out) {
         List<String> problems = new ArrayList<>();
         out.println("✓ settings: " + settings.configPath().toAbsolutePath());
         var secrets = settings.secrets();
@@ -48,6 +49,9 @@ final class CheckCommand {
                 lookup.ok().forEach(line -> out.println("✓ " + line));
                 lookup.warnings().forEach(line -> out.println("! " + line));
                 problems.addAll(lookup.problems());
+                for (Feature f : features) {
+                    f.preview(settings.config(), methods, clock).forEach(line -> out.println("~ " + line));
+                }
             }
         } catch (Exception e) {
             problems.add("Slack Web API at " + secrets.slackApiUrl() + " cannot be used: " + SafeErrors.describe(e));

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar cebot.jar [run|check|status|retry-failed|export|manifest|help]}. */
+/** {@code java -jar cebot.jar [run|check|status|retry-failed|sync-group|export|manifest|help]}. */
 public final class Main {
 
     static final int OK = 0;
@@ -65,8 +65,10 @@ public final class Main {
                     return runBot(env, err);
                 case "check": {
                     List<Feature> features = features();
-                    return CheckCommand.run(ConfigLoader.load(env, features), features, out);
+                    return CheckCommand.run(ConfigLoader.load(env, features), features, Clock.systemUTC(), out);
                 }
+                case "sync-group":
+                    return SyncGroupCommand.run(rest, env, Clock.systemUTC(), out, err);
                 case "status":
                     return StatusCommand.run(rest, env, Clock.systemUTC(), out, err);
                 case "retry-failed":
@@ -139,6 +141,9 @@ public final class Main {
                   retry-failed [--id N]
                             put failed work back in its queue (all of it, or row N and what
                             waited on it); a post whose fate was unknown is looked for first
+                  sync-group --dry-run
+                            print the change the roster asks of the SDR question group
+                            (who would join, who would graduate); changes nothing
                   export --since YYYY-MM-DD [--kind context|request]
                             print Support Ticket submissions since that day (UTC) as CSV
                   manifest  print the Slack app manifest (paste it at api.slack.com/apps)

@@ -1,7 +1,11 @@
 package com.cebot.feature;
 
+import com.cebot.config.BotConfig;
 import com.cebot.config.Configurable;
 import com.cebot.slack.WorkspaceLookup;
+import com.slack.api.methods.MethodsClient;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * A workflow of the bot (Support Ticket Context, Support Ticket Request, the OOO protocol, SDR
@@ -20,6 +24,14 @@ import com.cebot.slack.WorkspaceLookup;
 public interface Feature extends Configurable {
 
     default void check(WorkspaceLookup lookup) {}
+
+    /**
+     * What the feature would change in the workspace if it started now (after {@link #check}), for
+     * {@code check} and dry runs to print; it changes nothing.
+     */
+    default List<String> preview(BotConfig team, MethodsClient slack, Clock clock) {
+        return List.of();
+    }
 
     void start(Engine engine);
 }

@@ -66,6 +66,15 @@ public final class Outbox {
                 .forUser(message.forUser()));
     }
 
+    /**
+     * Makes a message someone else posted an anchor under {@code key}, in the caller's transaction:
+     * thread replies and updates can then be anchored to it like to the bot's own posts.
+     */
+    public void knownMessage(Handle handle, String key, String channel, String ts) {
+        queue.addDone(handle, key, "known.message",
+                JSON.createObjectNode().put("channel", channel).put("ts", ts).toString());
+    }
+
     /** pending, done or failed; empty for a key never enqueued. */
     public Optional<String> status(String key) {
         return queue.status(key);

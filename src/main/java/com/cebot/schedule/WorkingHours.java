@@ -68,6 +68,36 @@ public final class WorkingHours {
         }
     }
 
+    /**
+     * The working time between two instants: only time inside working hours on working days counts,
+     * so a question asked on Friday evening and answered on Monday at opening took no working time.
+     * Zero when {@code to} is not after {@code from}.
+     */
+    public Duration between(Instant from, Instant to, ZoneId zone) {
+        Duration total = Duration.ZERO;
+        ZonedDateTime at = from.atZone(zone);
+        ZonedDateTime end = to.atZone(zone);
+        while (at.isBefore(end)) {
+            LocalDate day = at.toLocalDate();
+            if (isWorkingDay(day)) {
+                ZonedDateTime open = ZonedDateTime.of(day, workdayStart, zone);
+                ZonedDateTime close = ZonedDateTime.of(day, workdayEnd, zone);
+                ZonedDateTime start = at.isBefore(open) ? open : at;
+                ZonedDateTime stop = end.isBefore(close) ? end : close;
+                if (start.isBefore(stop)) {
+                    total = total.plus(Duration.between(start, stop));
+                }
+            }
+            at = day.plusDays(1).atStartOfDay(zone);
+        }
+        return total;
+    }
+
+    /** The length of one working day. */
+    public Duration workday() {
+        return Duration.between(workdayStart, workdayEnd);
+    }
+
     /** Workday start on the last working day before {@code date}: needed by Monday, chase on Friday. */
     public Instant startOfPreviousWorkingDay(LocalDate date, ZoneId zone) {
         LocalDate day = date.minusDays(1);

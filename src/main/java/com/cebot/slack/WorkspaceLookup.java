@@ -50,6 +50,11 @@ public final class WorkspaceLookup {
         return List.copyOf(warnings);
     }
 
+    /** Something a feature's settings leave to a default the admin should know about. */
+    public void warn(String line) {
+        warnings.add(line);
+    }
+
     /** The team's channels; those the bot posts in must let it post. */
     public Workspace workspace(BotConfig.Channels c, String botUserId, String teamUrl) {
         return new Workspace(botUserId, teamUrl,

@@ -80,6 +80,14 @@ public final class WorkQueue implements AutoCloseable {
         return added == 1;
     }
 
+    /**
+     * Records, in the caller's transaction, something already done outside the queue (a message
+     * someone else posted) under {@code key}, so that rows can wait on it and read its result.
+     */
+    public void addDone(Handle handle, String key, String kind, String result) {
+        handle.attach(WorkRepository.class).insertDone(name, key, kind, result, clock.instant());
+    }
+
     /** Adds work in a transaction of its own. @return false when the key was already there */
     public boolean add(NewWork work) {
         return jdbi.inTransaction(h -> add(h, work));

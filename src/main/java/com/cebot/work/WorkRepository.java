@@ -24,6 +24,14 @@ interface WorkRepository {
     int insert(String queue, String key, String kind, String ref, String topic, String payload, String forUser,
             String afterKey, Instant dueAt, Instant now);
 
+    /** A row that is finished as it is added: something done elsewhere that other rows may wait on. */
+    @SqlUpdate("""
+            INSERT INTO work (queue, work_key, kind, status, result, due_at, created_at, done_at)
+            VALUES (:queue, :key, :kind, 'done', :result, :now, :now, :now)
+            ON CONFLICT (queue, work_key) DO NOTHING
+            """)
+    int insertDone(String queue, String key, String kind, String result, Instant now);
+
     /**
      * Claims up to {@code limit} due rows for {@code owner} until {@code until}, in one statement, so
      * two processes never claim one row. A row waiting on another is due once that one is finished

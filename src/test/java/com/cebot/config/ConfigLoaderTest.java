@@ -228,6 +228,12 @@ final class ConfigLoaderTest {
                 bad roster user         | roster:\\n  - user: bob\\n    start_date: 2026-01-01 | roster[0].user must be a Slack user ID
                 bad roster date         | roster:\\n  - user: U0CE1\\n    start_date: soon   | roster[0].start_date must be a date
                 section as value        | channels: ce                                   | "channels" must be a section
+                bad escalation target   | sdr_collab:\\n  escalate_to: the manager       | sdr_collab.escalate_to "the manager" is neither
+                bad digest day          | sdr_collab:\\n  digest_day: FUNDAY            | sdr_collab.digest_day "FUNDAY" is not a day
+                bad digest hour         | sdr_collab:\\n  digest_hour: 24               | sdr_collab.digest_hour must be a whole number from 0 to 23
+                no open questions allowed | sdr_collab:\\n  max_open_per_person: 0      | sdr_collab.max_open_per_person must be a whole number from 1
+                leaving days out of range | sdr_collab:\\n  skip_if_leaving_within_days: -1 | sdr_collab.skip_if_leaving_within_days must be a whole number from 0
+                unknown sdr setting     | sdr_collab:\\n  escalate: U1                  | Unknown setting "sdr_collab.escalate"
                 """)
         void eachMistake_isNamed(String name, String yaml, String expected) throws IOException {
             String text = yaml.replace("\\n", "\n");

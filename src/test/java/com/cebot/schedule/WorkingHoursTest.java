@@ -138,4 +138,32 @@ final class WorkingHoursTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Nested
+    final class Between {
+
+        private Instant at(String localDateTime) {
+            return LocalDateTime.parse(localDateTime).atZone(LOS_ANGELES).toInstant();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+                "same morning,             2026-11-23T10:00, 2026-11-23T10:25, PT25M",
+                "over the evening,         2026-11-23T16:30, 2026-11-24T09:30, PT1H",
+                "Friday evening to Monday, 2026-11-27T18:00, 2026-11-30T09:00, PT0S",
+                "before opening,           2026-11-23T07:00, 2026-11-23T09:15, PT15M",
+                "a whole week,             2026-11-23T09:00, 2026-11-30T09:00, PT40H",
+                "backwards,                2026-11-23T10:00, 2026-11-23T09:00, PT0S"})
+        void countsOnlyWorkingTime(String name, String from, String to, Duration expected) {
+            assertThat(team.between(at(from), at(to), LOS_ANGELES)).isEqualTo(expected);
+        }
+
+        @Test
+        void isTheInverseOfPlusWorkingHours() {
+            Instant from = at("2026-11-25T15:10");
+            Duration amount = Duration.ofMinutes(437);
+
+            assertThat(team.between(from, team.plusWorkingHours(from, amount, LOS_ANGELES), LOS_ANGELES)).isEqualTo(amount);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package com.cebot.slackfake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
@@ -113,9 +114,14 @@ final class Interactions {
 
     /** Stores the message first, so history and permalinks already know it when the app reacts. */
     SentEvent messageEvent(String channel, String userId, String text, String threadTs) {
+        return messageEvent(channel, userId, text, threadTs, null);
+    }
+
+    /** @param blocks rich text as a client sends it (mentions as elements), or null */
+    SentEvent messageEvent(String channel, String userId, String text, String threadTs, ArrayNode blocks) {
         String conversation = deliverableConversation(channel);
         Message message = messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, null, text,
-                null, null, List.of()));
+                blocks, null, List.of()));
         String parentUser = threadTs == null ? null : messages.find(conversation, threadTs).map(Message::user).orElse(null);
         return event(Payloads.messageEvent(message, parentUser), message.ts());
     }
@@ -138,6 +144,11 @@ final class Interactions {
         ObjectNode home = views.home(userId).map(View::json).orElse(null);
         String eventTs = messages.nextTs();
         return event(Payloads.appHomeOpened(userId, home, eventTs), eventTs);
+    }
+
+    /** Any other event, as Slack would wrap it. */
+    SentEvent otherEvent(ObjectNode event) {
+        return event(event, event.path("event_ts").asText(null));
     }
 
     private SentEvent event(ObjectNode event, String ts) {

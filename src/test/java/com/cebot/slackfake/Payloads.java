@@ -158,6 +158,9 @@ public final class Payloads {
         if (message.isReply()) {
             event.put("thread_ts", message.threadTs()).put("parent_user_id", parentUserId);
         }
+        if (message.blocks() != null) {
+            event.set("blocks", message.blocks());
+        }
         return event;
     }
 

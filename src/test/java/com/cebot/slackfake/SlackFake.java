@@ -429,6 +429,17 @@ public final class SlackFake implements AutoCloseable {
         return interactions.messageEvent(channel, userId, text, threadTs);
     }
 
+    /** A message whose rich text carries mentions as elements ({@code user}, {@code usergroup}). */
+    public SentEvent sendMessageEvent(String channel, String userId, String text, String threadTs,
+            com.fasterxml.jackson.databind.node.ArrayNode blocks) {
+        return interactions.messageEvent(channel, userId, text, threadTs, blocks);
+    }
+
+    /** Any other Events API event (the {@code event} object), such as {@code subteam_members_changed}. */
+    public SentEvent sendEvent(ObjectNode event) {
+        return interactions.otherEvent(event);
+    }
+
     public SentEvent sendMessageChangedEvent(String channel, String ts, String newText) {
         return interactions.messageChangedEvent(channel, ts, newText);
     }

@@ -40,6 +40,11 @@ public final class StateValues {
         return this;
     }
 
+    public StateValues radio(String blockId, String actionId, String value, String text) {
+        entry(blockId, actionId, "radio_buttons").set("selected_option", option(value, text));
+        return this;
+    }
+
     public StateValues externalSelect(String blockId, String actionId, String value, String text) {
         entry(blockId, actionId, "external_select").set("selected_option", option(value, text));
         return this;

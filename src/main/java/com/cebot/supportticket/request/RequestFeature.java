@@ -8,7 +8,9 @@ import com.cebot.home.HomeContribution;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
+import com.cebot.slack.StoredGroupMembers;
 import com.cebot.slack.UnhandledInteractions;
+import com.cebot.slack.UserGroupMembers;
 import com.cebot.slack.WorkspaceLookup;
 import com.cebot.supportticket.ContextCards;
 import com.cebot.supportticket.CustomerSuggestions;
@@ -105,7 +107,7 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
         modals = engine.modals();
         methods = engine.slack();
         customers = new CustomerSuggestions(engine.store());
-        var approvers = new Approvers(headOfSupportMention, delegates, Approvers.fromSlack(engine.slack()),
+        var approvers = new Approvers(headOfSupportMention, delegates, UserGroupMembers.Reader.fromSlack(engine.slack()),
                 new StoredGroupMembers(engine.store(), clock), clock);
         engine.onStop().accept(approvers);
         approvers.start(APPROVERS_REFRESH);

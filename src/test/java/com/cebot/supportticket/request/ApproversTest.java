@@ -3,6 +3,7 @@ package com.cebot.supportticket.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cebot.slack.UserGroupMembers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ final class ApproversTest {
 
     @Test
     void mayDecide_userHead_headAndDelegatesOnly() {
-        Approvers approvers = new Approvers("<@UHEAD>", List.of("UDELEGATE"), id -> Set.of("UOTHER"), Approvers.LastKnown.NONE, CLOCK);
+        Approvers approvers = new Approvers("<@UHEAD>", List.of("UDELEGATE"), id -> Set.of("UOTHER"), UserGroupMembers.LastKnown.NONE, CLOCK);
 
         assertThat(approvers.mayDecide("UHEAD")).isTrue();
         assertThat(approvers.mayDecide("UDELEGATE")).isTrue();
@@ -30,7 +31,7 @@ final class ApproversTest {
 
     @Test
     void mayDecide_groupHead_membersOnceRead() {
-        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of(), id -> id.equals("SHEAD") ? Set.of("UMEMBER") : Set.of(), Approvers.LastKnown.NONE, CLOCK);
+        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of(), id -> id.equals("SHEAD") ? Set.of("UMEMBER") : Set.of(), UserGroupMembers.LastKnown.NONE, CLOCK);
         assertThat(approvers.mayDecide("UMEMBER")).isFalse();
 
         approvers.refresh();
@@ -47,7 +48,7 @@ final class ApproversTest {
                 throw new IllegalStateException("ratelimited");
             }
             return members.get();
-        }, Approvers.LastKnown.NONE, CLOCK);
+        }, UserGroupMembers.LastKnown.NONE, CLOCK);
         approvers.refresh();
 
         members.set(null);
@@ -59,7 +60,7 @@ final class ApproversTest {
     @Test
     void start_slackDoesNotAnswer_knowsTheMembersKeptBeforeTheRestart() {
         Map<String, Set<String>> kept = new HashMap<>();
-        Approvers.LastKnown store = new Approvers.LastKnown() {
+        UserGroupMembers.LastKnown store = new UserGroupMembers.LastKnown() {
             @Override
             public Optional<Set<String>> load(String groupId) {
                 return Optional.ofNullable(kept.get(groupId));
@@ -86,14 +87,14 @@ final class ApproversTest {
 
     @Test
     void describe_namesHeadAndDelegates() {
-        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of("UD1", "UD2"), id -> Set.of(), Approvers.LastKnown.NONE, CLOCK);
+        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of("UD1", "UD2"), id -> Set.of(), UserGroupMembers.LastKnown.NONE, CLOCK);
 
         assertThat(approvers.describe()).isEqualTo("<!subteam^SHEAD> or <@UD1>, <@UD2>");
     }
 
     @Test
     void constructor_notAMention_isRefused() {
-        assertThatThrownBy(() -> new Approvers("@support-leads", List.of(), id -> Set.of(), Approvers.LastKnown.NONE, CLOCK))
+        assertThatThrownBy(() -> new Approvers("@support-leads", List.of(), id -> Set.of(), UserGroupMembers.LastKnown.NONE, CLOCK))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

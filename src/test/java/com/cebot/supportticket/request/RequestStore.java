@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import com.cebot.inbox.Inbox;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
+import com.cebot.slack.UserGroupMembers;
 import com.cebot.supportticket.CustomerChoice;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestQueues;
@@ -51,13 +52,13 @@ final class RequestStore {
     final RequestService service;
     private final AtomicInteger clicks = new AtomicInteger();
 
-    RequestStore(Path dir, String headMention, Approvers.GroupMembers groupMembers) {
+    RequestStore(Path dir, String headMention, UserGroupMembers.Reader groupMembers) {
         jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
         // The queues are never started: their rows show what would be sent and scheduled.
         jobs = TestQueues.queue("job", jdbi, clock);
         outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1));
-        approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, Approvers.LastKnown.NONE, clock);
+        approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, UserGroupMembers.LastKnown.NONE, clock);
         scheduler = new Scheduler(jobs);
         Permalinks permalinks = new Permalinks("https://acme.slack.com/");
         RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,

@@ -1,4 +1,4 @@
-package com.cebot.supportticket.request;
+package com.cebot.slack;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +10,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The last members read of the head of support's user group, kept across restarts. */
-final class StoredGroupMembers implements Approvers.LastKnown {
+/** The last members read of a user group, kept across restarts, one row per group. */
+public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +29,7 @@ final class StoredGroupMembers implements Approvers.LastKnown {
     private final Jdbi jdbi;
     private final Clock clock;
 
-    StoredGroupMembers(Jdbi jdbi, Clock clock) {
+    public StoredGroupMembers(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }

@@ -1,0 +1,28 @@
+package com.cebot.sdrcollab;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Set;
+
+/**
+ * SDR routing's settings once resolved against the workspace.
+ *
+ * @param ceChannel         where questions are asked
+ * @param groupMention      {@code <!subteam^S…>} of the question group
+ * @param escalateMention   who is tagged on escalation: the configured person or group, or the roster's
+ *                          managers; empty when nobody is known
+ * @param escalateUsers     the people among them, who count as CEs when they reply
+ * @param leavingWithinDays people leaving within this many days are skipped
+ * @param maxOpen           people holding this many open questions are skipped
+ * @param nudgeAfter        working time after an assignment before the assignee is nudged; as long
+ *                          again before the question passes on
+ * @param zone              the team's zone, for days and working time
+ */
+record Routing(String ceChannel, String groupMention, String escalateMention, Set<String> escalateUsers,
+        int leavingWithinDays, int maxOpen, Duration nudgeAfter, ZoneId zone) {
+
+    /** The escalation mention, or words saying nobody is configured. */
+    String escalateTo() {
+        return escalateMention.isEmpty() ? "the CE manager (no `sdr_collab.escalate_to` is set)" : escalateMention;
+    }
+}

@@ -1,0 +1,165 @@
+package com.cebot.slack;
+
+import com.cebot.logging.SafeErrors;
+import com.slack.api.methods.MethodsClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The members of one user group, for listeners that must answer before their ack without calling
+ * Slack. They are read with usergroups.users.list on this class's own thread: at start, every few
+ * minutes, and soon after {@link #refreshSoon()} (someone was refused and may just have joined, or
+ * Slack said the group changed). A failed read keeps the last list, so a Slack hiccup locks nobody
+ * out; the last list is also kept in the store and loaded at start, before the socket opens.
+ */
+public final class UserGroupMembers implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(UserGroupMembers.class);
+    /** A burst of refusals or change events asks Slack once. */
+    private static final Duration REFRESH_GAP = Duration.ofSeconds(30);
+
+    /** Reads a user group's member IDs. */
+    @FunctionalInterface
+    public interface Reader {
+        Set<String> of(String groupId) throws Exception;
+
+        /** Asks Slack. */
+        static Reader fromSlack(MethodsClient methods) {
+            return groupId -> {
+                var r = methods.usergroupsUsersList(q -> q.usergroup(groupId));
+                if (!r.isOk()) {
+                    throw new SlackApiErrorException("usergroups.users.list", r.getError());
+                }
+                return Set.copyOf(r.getUsers());
+            };
+        }
+    }
+
+    /** Where the last members read are kept across restarts. */
+    public interface LastKnown {
+        Optional<Set<String>> load(String groupId);
+
+        void save(String groupId, Set<String> members);
+
+        LastKnown NONE = new LastKnown() {
+            @Override
+            public Optional<Set<String>> load(String groupId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(String groupId, Set<String> members) {}
+        };
+    }
+
+    private final String groupId;
+    private final String label;
+    private final Reader reader;
+    private final LastKnown lastKnown;
+    private final Clock clock;
+    private volatile Set<String> members = Set.of();
+    private volatile Instant lastRefresh = Instant.MIN;
+    private volatile ScheduledExecutorService thread;
+
+    /** @param label what the group is for, in log lines ("head of support group") */
+    public UserGroupMembers(String groupId, String label, Reader reader, LastKnown lastKnown, Clock clock) {
+        this.groupId = groupId;
+        this.label = label;
+        this.reader = reader;
+        this.lastKnown = lastKnown;
+        this.clock = clock;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public Set<String> members() {
+        return members;
+    }
+
+    public boolean contains(String userId) {
+        return members.contains(userId);
+    }
+
+    /** Reads the members now; a failure keeps the ones known. */
+    public void refresh() {
+        lastRefresh = clock.instant();
+        Set<String> read;
+        try {
+            read = Set.copyOf(reader.of(groupId));
+        } catch (Exception e) {
+            log.warn("cannot read the members of {} ({}); keeping the {} known", groupId, SafeErrors.describe(e),
+                    members.size());
+            return;
+        }
+        boolean changed = !read.equals(members);
+        members = read;
+        log.info("{} {} has {} members", label, groupId, members.size());
+        if (changed) {
+            try {
+                lastKnown.save(groupId, read);
+            } catch (RuntimeException e) {
+                log.warn("cannot keep the members of {} for a restart: {}", groupId, SafeErrors.describe(e));
+            }
+        }
+    }
+
+    /**
+     * Knows the members before returning (the last list kept, then a fresh read), then reads them
+     * every {@code every} off the caller's thread.
+     */
+    public void start(Duration every) {
+        lastKnown.load(groupId).ifPresent(known -> members = Set.copyOf(known));
+        refresh();
+        ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread daemon = new Thread(r, "group-members-" + groupId);
+            daemon.setDaemon(true);
+            return daemon;
+        });
+        t.scheduleWithFixedDelay(this::refresh, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        thread = t;
+    }
+
+    /** Reads again off the caller's thread, unless that was done moments ago. */
+    public void refreshSoon() {
+        ScheduledExecutorService t = thread;
+        if (t == null || lastRefresh.plus(REFRESH_GAP).isAfter(clock.instant())) {
+            return;
+        }
+        try {
+            t.execute(this::refresh);
+        } catch (RejectedExecutionException closing) {
+            // stopping: the next start reads the members again
+        }
+    }
+
+    /** Reads again off the caller's thread now: Slack said the group changed. */
+    public void changed() {
+        ScheduledExecutorService t = thread;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.execute(this::refresh);
+        } catch (RejectedExecutionException closing) {
+            // stopping
+        }
+    }
+
+    @Override
+    public void close() {
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+    }
+}
