@@ -75,8 +75,12 @@ final class MentionReplies implements ChannelMessages.Listener {
         String key = "ooo-mention:" + m.channel() + ":" + m.thread() + ":" + p.person();
         if (h.attach(OooRepository.class).note(p.id(), key, "I answered a mention of you in <#" + m.channel() + "> ("
                 + permalinks.message(m.channel(), m.ts()) + ")", now) == 1) {
-            outbox.enqueue(h, OutboxMessage.of(key, new SlackWrite.Reply(m.channel(), m.thread(),
-                    OooNotices.mentionReply(team.shown(h, p)), null)));
+            // The thread is someone else's message: made an anchor, the reply is looked for in it
+            // after an unanswered attempt, like a reply under the bot's own posts.
+            String thread = "message:" + m.channel() + ":" + m.thread();
+            outbox.knownMessage(h, thread, m.channel(), m.thread());
+            outbox.enqueue(h, OutboxMessage.anchored(key, thread,
+                    new SlackWrite.ThreadReply(OooNotices.mentionReply(team.shown(h, p)), null)));
         }
     }
 }

@@ -156,8 +156,6 @@ public final class Outbox {
             what = "add a note to a card's thread";
         } else if (write instanceof SlackWrite.Upload) {
             what = "share a file";
-        } else if (write instanceof SlackWrite.Reply r) {
-            what = "reply in a thread in <#" + r.channel() + ">";
         } else if (write instanceof SlackWrite.Update) {
             what = "update a card";
         } else {

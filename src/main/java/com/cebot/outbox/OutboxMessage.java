@@ -22,10 +22,6 @@ public record OutboxMessage(String key, String anchorKey, SlackWrite write, Stri
         return new OutboxMessage(key, null, post, null, null, null);
     }
 
-    public static OutboxMessage of(String key, SlackWrite.Reply reply) {
-        return new OutboxMessage(key, null, reply, null, null, null);
-    }
-
     public static OutboxMessage of(String key, SlackWrite.Upload upload) {
         return new OutboxMessage(key, null, upload, null, null, null);
     }

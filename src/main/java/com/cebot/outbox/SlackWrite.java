@@ -12,12 +12,6 @@ public sealed interface SlackWrite {
     record Post(String channel, String text, String blocks) implements SlackWrite {}
 
     /**
-     * A reply in the thread of a message someone else posted ({@code threadTs} in {@code channel}):
-     * needs no anchor, and is looked for in that thread when an attempt went unanswered.
-     */
-    record Reply(String channel, String threadTs, String text, String blocks) implements SlackWrite {}
-
-    /**
      * A file shared in {@code channel} (a DM when it is a user ID) with {@code text} as its comment,
      * through files.uploadV2. After an unanswered attempt it is looked for by {@code filename} in
      * the conversation's history, so name each file once per conversation.

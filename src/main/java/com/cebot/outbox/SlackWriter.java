@@ -47,11 +47,6 @@ final class SlackWriter {
                 return posted(methods.chatPostMessage(r -> r.channel(p.channel()).text(p.text())
                         .blocksAsString(p.blocks()).metadata(metadata(key)).unfurlLinks(false).unfurlMedia(false)));
             }
-            if (write instanceof SlackWrite.Reply r) {
-                return posted(methods.chatPostMessage(q -> q.channel(r.channel()).threadTs(r.threadTs())
-                        .text(r.text()).blocksAsString(r.blocks()).metadata(metadata(key))
-                        .unfurlLinks(false).unfurlMedia(false)));
-            }
             if (write instanceof SlackWrite.ThreadReply t) {
                 return posted(methods.chatPostMessage(r -> r.channel(anchor.channel()).threadTs(anchor.ts())
                         .text(t.text()).blocksAsString(t.blocks()).metadata(metadata(key))
@@ -99,9 +94,6 @@ final class SlackWriter {
                 Predicate<Message> landed = write instanceof SlackWrite.Upload u ? m -> sharesFile(m, u.filename())
                         : m -> carries(m, key);
                 return inHistory(landed, channel, null, oldest);
-            }
-            if (write instanceof SlackWrite.Reply r) {
-                return inHistory(m -> carries(m, key), r.channel(), r.threadTs(), oldest);
             }
             if (write instanceof SlackWrite.ThreadReply) {
                 return inHistory(m -> carries(m, key), anchor.channel(), anchor.ts(), oldest);

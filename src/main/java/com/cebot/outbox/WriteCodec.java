@@ -31,8 +31,6 @@ final class WriteCodec {
         args.put("text", write.text());
         if (write instanceof SlackWrite.Post p) {
             args.put("channel", p.channel()).put("blocks", p.blocks());
-        } else if (write instanceof SlackWrite.Reply r) {
-            args.put("channel", r.channel()).put("thread_ts", r.threadTs()).put("blocks", r.blocks());
         } else if (write instanceof SlackWrite.ThreadReply t) {
             args.put("blocks", t.blocks()).put("thread", true);
         } else if (write instanceof SlackWrite.Update u) {
@@ -64,9 +62,6 @@ final class WriteCodec {
             case "chat.postEphemeral":
                 return new SlackWrite.Ephemeral(a.path("channel").asText(), a.path("user").asText(), text, blocks);
             case "chat.postMessage":
-                if (a.hasNonNull("thread_ts")) {
-                    return new SlackWrite.Reply(a.path("channel").asText(), a.path("thread_ts").asText(), text, blocks);
-                }
                 return a.path("thread").asBoolean()
                         ? new SlackWrite.ThreadReply(text, blocks)
                         : new SlackWrite.Post(a.path("channel").asText(), text, blocks);
