@@ -32,6 +32,7 @@ import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.impl.SharedGsonMethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -104,7 +105,7 @@ public final class CeBot implements AutoCloseable {
         var secrets = settings.secrets();
         Slack slack = SlackClients.create(secrets.slackApiUrl(), tuning.slackTimeout());
         resources.add(slack);
-        MethodsClient methods = slack.methods(secrets.botToken());
+        MethodsClient methods = new SharedGsonMethodsClient(slack, secrets.botToken());
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
         Database.Pooled store = Database.pooled(secrets.databaseUrl());
         resources.add(store);
