@@ -1,6 +1,7 @@
 package com.cebot.db;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +46,12 @@ public final class Deadline {
                 UNTIL_NANOS.set(outer);
             }
         }
+    }
+
+    /** What this thread's deadline leaves, if it has one. */
+    public static Optional<Duration> remaining() {
+        Long left = nanosLeft();
+        return left == null ? Optional.empty() : Optional.of(Duration.ofNanos(left));
     }
 
     /** Nanoseconds left, or null when this thread has no deadline. */
