@@ -2,7 +2,6 @@ package com.cebot.db;
 
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -31,9 +30,6 @@ final class SingleWriter extends DelegatingTransactionHandler {
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final ReentrantLock lock = new ReentrantLock(true);
-    /** Deadline-bound transactions waiting for the lock; background ones wait while there are any. */
-    private final AtomicInteger urgentWaiting = new AtomicInteger();
-    private final Object noUrgentWaiting = new Object();
 
     SingleWriter(TransactionHandler delegate) {
         super(delegate);
@@ -59,7 +55,7 @@ final class SingleWriter extends DelegatingTransactionHandler {
         Long left = Deadline.nanosLeft();
         if (left == null || lock.isHeldByCurrentThread()) {
             if (!lock.isHeldByCurrentThread()) {
-                standAside();
+                Deadline.standAside();
             }
             lock.lock();
             try {
@@ -68,16 +64,10 @@ final class SingleWriter extends DelegatingTransactionHandler {
                 lock.unlock();
             }
         }
-        urgentWaiting.incrementAndGet();
-        try {
+        Deadline.waitingForStore(() -> {
             acquire(left);
-        } finally {
-            if (urgentWaiting.decrementAndGet() == 0) {
-                synchronized (noUrgentWaiting) {
-                    noUrgentWaiting.notifyAll();
-                }
-            }
-        }
+            return null;
+        });
         try {
             long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(Deadline.nanosLeft()));
             busyTimeout(handle, (int) Math.min(millis, BUSY_TIMEOUT_MILLIS));
@@ -88,24 +78,6 @@ final class SingleWriter extends DelegatingTransactionHandler {
             }
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** A background transaction lets every deadline-bound one waiting go first. */
-    private void standAside() {
-        if (urgentWaiting.get() == 0) {
-            return;
-        }
-        synchronized (noUrgentWaiting) {
-            while (urgentWaiting.get() > 0) {
-                try {
-                    noUrgentWaiting.wait();
-                } catch (InterruptedException e) {
-                    // Closing: the transaction runs now rather than not at all.
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
         }
     }
 

@@ -111,6 +111,18 @@ public final class WorkQueue implements AutoCloseable {
         }
         Waiting mine = new Waiting(work, System.nanoTime() + left.get().toNanos(), new CompletableFuture<>());
         waiting.add(mine);
+        // Counted while it waits its turn too, not only while it waits for the write lock: between
+        // two shared transactions the queues' background writes would otherwise slip in.
+        Deadline.waitingForStore(() -> awaitStored(mine));
+        try {
+            return mine.added().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Leads a shared transaction, or waits for one to store {@code mine}; refuses it once its deadline passed. */
+    private Void awaitStored(Waiting mine) {
         while (!mine.added().isDone()) {
             long until = mine.untilNanos() - System.nanoTime();
             boolean leading;
@@ -134,11 +146,7 @@ public final class WorkQueue implements AutoCloseable {
                 throw new StoreBusyException("the store is busy with other writes");
             }
         }
-        try {
-            return mine.added().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return null;
     }
 
     /** Every add waiting, in one transaction; each learns its own result or the shared failure. */
