@@ -29,8 +29,12 @@ import com.cebot.work.WorkQueue;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.impl.SharedGsonMethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -103,7 +107,7 @@ public final class CeBot implements AutoCloseable {
         var secrets = settings.secrets();
         Slack slack = SlackClients.create(secrets.slackApiUrl(), tuning.slackTimeout());
         resources.add(slack);
-        MethodsClient methods = slack.methods(secrets.botToken());
+        MethodsClient methods = new SharedGsonMethodsClient(slack, secrets.botToken());
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
         Database.Pooled store = Database.pooled(secrets.databaseUrl());
         resources.add(store);
@@ -122,14 +126,18 @@ public final class CeBot implements AutoCloseable {
         Background background = new Background(tuning.afterAckThreads(), 10_000);
         resources.add(background);
 
-        App app = new App(AppConfig.builder()
+        App app = boltApp(AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(secrets.botToken())
                 // Events nobody listens to yet (every message in the channels the bot is in, edits,
                 // Home tab opens) are acked all the same; unacked, Slack retries them and may turn
                 // event delivery off for the app.
                 .allEventsApiAutoAckEnabled(true)
-                .build());
+                // Bolt would repeat auth.test on the first envelope and every 10 minutes after, in
+                // the listener's time before the ack. The token is the one checked at start; if it
+                // is revoked later, the calls it makes fail and say so.
+                .authTestCacheExpirationMillis(-1)
+                .build(), auth);
         app.use(new InteractionLog());
         app.use(new RepeatDeliveryFilter(jdbi, clock));
         ModalOpener modals = new ModalOpener(background, methods);
@@ -158,6 +166,26 @@ public final class CeBot implements AutoCloseable {
         }
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
         return new CeBot(resources, jdbi, workspace, socket);
+    }
+
+    /**
+     * Bolt's default middleware for a single-team Socket Mode app, given the auth.test answer the
+     * start already has instead of asking Slack again. Bolt's request signature and SSL checks are
+     * left out: they apply to HTTP requests, never to Socket Mode envelopes.
+     */
+    private static App boltApp(AppConfig config, AuthTestResponse auth) {
+        return new App(config) {
+            @Override
+            protected List<Middleware> buildDefaultMiddlewareList(AppConfig c) {
+                List<Middleware> middleware = new ArrayList<>();
+                middleware.add(new SingleTeamAuthorization(c, auth, null));
+                if (c.isIgnoringSelfEventsEnabled()) {
+                    middleware.add(new IgnoringSelfEvents(c.getSlack().getConfig(),
+                            c.isIgnoringSelfAssistantMessageEventsEnabled()));
+                }
+                return middleware;
+            }
+        };
     }
 
     private static WorkQueue queue(String name, Jdbi jdbi, Clock clock, Owner owner, WorkQueue.Settings settings,

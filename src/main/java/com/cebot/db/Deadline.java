@@ -1,6 +1,8 @@
 package com.cebot.db;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +20,8 @@ public final class Deadline {
     public static final Duration BEFORE_ACK = Duration.ofSeconds(2);
 
     private static final ThreadLocal<Long> UNTIL_NANOS = new ThreadLocal<>();
+    /** Threads under a deadline waiting for the store, over the whole process (it has one store). */
+    private static final AtomicInteger WAITING_FOR_STORE = new AtomicInteger();
 
     private Deadline() {}
 
@@ -45,6 +49,48 @@ public final class Deadline {
                 UNTIL_NANOS.set(outer);
             }
         }
+    }
+
+    /**
+     * Runs {@code work}, counting this thread among those under a deadline that wait for the store
+     * (for its turn at a shared transaction, or for the write lock). While any do, background
+     * transactions stand aside.
+     */
+    public static <T, X extends Exception> T waitingForStore(Work<T, X> work) throws X {
+        WAITING_FOR_STORE.incrementAndGet();
+        try {
+            return work.call();
+        } finally {
+            if (WAITING_FOR_STORE.decrementAndGet() == 0) {
+                synchronized (WAITING_FOR_STORE) {
+                    WAITING_FOR_STORE.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Waits while any thread under a deadline waits for the store; a background transaction's turn. */
+    static void standAside() {
+        if (WAITING_FOR_STORE.get() == 0) {
+            return;
+        }
+        synchronized (WAITING_FOR_STORE) {
+            while (WAITING_FOR_STORE.get() > 0) {
+                try {
+                    WAITING_FOR_STORE.wait();
+                } catch (InterruptedException e) {
+                    // Closing: the transaction runs now rather than not at all.
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** What this thread's deadline leaves, if it has one. */
+    public static Optional<Duration> remaining() {
+        Long left = nanosLeft();
+        return left == null ? Optional.empty() : Optional.of(Duration.ofNanos(left));
     }
 
     /** Nanoseconds left, or null when this thread has no deadline. */

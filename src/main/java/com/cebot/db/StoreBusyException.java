@@ -4,7 +4,7 @@ package com.cebot.db;
 public final class StoreBusyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    StoreBusyException(String message) {
+    public StoreBusyException(String message) {
         super(message);
     }
 }

@@ -1,9 +1,12 @@
 package com.cebot.work;
 
+import com.cebot.db.Deadline;
+import com.cebot.db.StoreBusyException;
 import com.cebot.logging.SafeErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +14,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -46,6 +54,11 @@ public final class WorkQueue implements AutoCloseable {
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
     private final Set<String> unhandledKindsLogged = ConcurrentHashMap.newKeySet();
     private final Worker worker;
+    /** How long an add waiting for a shared transaction sleeps before it looks again. */
+    private static final long TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    /** Held by the thread writing a shared transaction of adds. */
+    private final ReentrantLock storing = new ReentrantLock();
     private volatile boolean closing;
     private Instant lastUnhandledCheck;
 
@@ -88,10 +101,94 @@ public final class WorkQueue implements AutoCloseable {
         handle.attach(WorkRepository.class).insertDone(name, key, kind, result, clock.instant());
     }
 
-    /** Adds work in a transaction of its own. @return false when the key was already there */
+    /**
+     * Adds work in a transaction of its own, and returns once it is committed. Under a
+     * {@link Deadline} (a form stored before its ack) the transaction is shared with every add
+     * waiting at that moment: in a burst, one commit stores all the forms that came while the one
+     * before was written, where a commit each made the forms queue for the store one by one. A
+     * shared transaction runs within the earliest of its adds' deadlines and fails for all of them
+     * together, as each would have alone; an add whose deadline passes before a transaction takes it
+     * up fails on its own, stored nowhere.
+     *
+     * @return false when the key was already there (nothing changed)
+     */
     public boolean add(NewWork work) {
-        return jdbi.inTransaction(h -> add(h, work));
+        Optional<Duration> left = Deadline.remaining();
+        if (left.isEmpty()) {
+            return jdbi.inTransaction(h -> add(h, work));
+        }
+        Waiting mine = new Waiting(work, System.nanoTime() + left.get().toNanos(), new CompletableFuture<>());
+        waiting.add(mine);
+        // Counted while it waits its turn too, not only while it waits for the write lock: between
+        // two shared transactions the queues' background writes would otherwise slip in.
+        Deadline.waitingForStore(() -> awaitStored(mine));
+        try {
+            return mine.added().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
+
+    /** Leads a shared transaction, or waits for one to store {@code mine}; refuses it once its deadline passed. */
+    private Void awaitStored(Waiting mine) {
+        while (!mine.added().isDone()) {
+            long until = mine.untilNanos() - System.nanoTime();
+            boolean leading;
+            try {
+                leading = storing.tryLock(Math.max(0, Math.min(until, TURN_NANOS)), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                leading = false;
+                until = 0;
+            }
+            if (leading) {
+                try {
+                    // Done by a transaction that just ended: the ack goes now, another add leads.
+                    if (!mine.added().isDone()) {
+                        storeWaiting();
+                    }
+                } finally {
+                    storing.unlock();
+                }
+            } else if (until <= 0 && waiting.remove(mine)) {
+                throw new StoreBusyException("the store is busy with other writes");
+            }
+        }
+        return null;
+    }
+
+    /** Every add waiting, in one transaction; each learns its own result or the shared failure. */
+    private void storeWaiting() {
+        List<Waiting> batch = new ArrayList<>();
+        for (Waiting w = waiting.poll(); w != null; w = waiting.poll()) {
+            batch.add(w);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        long until = batch.stream().mapToLong(Waiting::untilNanos).min().orElseThrow();
+        try {
+            List<Boolean> added = Deadline.within(Duration.ofNanos(Math.max(0, until - System.nanoTime())),
+                    () -> jdbi.inTransaction(h -> {
+                        List<Boolean> results = new ArrayList<>();
+                        for (Waiting w : batch) {
+                            results.add(add(h, w.work()));
+                        }
+                        return results;
+                    }));
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).added().complete(added.get(i));
+            }
+        } catch (Throwable e) {
+            batch.forEach(w -> w.added().completeExceptionally(e));
+            if (e instanceof Error error) {
+                throw error;
+            }
+        }
+    }
+
+    /** An add waiting for a shared transaction (see {@link #add(NewWork)}). */
+    private record Waiting(NewWork work, long untilNanos, CompletableFuture<Boolean> added) {}
 
     /** Cancels the row if it has not finished; a finished or unknown key is left alone. */
     public void cancel(Handle handle, String key) {

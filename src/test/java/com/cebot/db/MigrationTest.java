@@ -2,9 +2,12 @@ package com.cebot.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,29 @@ final class MigrationTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void schemaVersion_isTheNewestMigration() throws IOException {
+        int newest;
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(Database.SCHEMA_VERSION).as("Database.SCHEMA_VERSION, after adding a migration").isEqualTo(newest);
+    }
+
+    /** A database one migration behind is not taken for a current one, which opens without Flyway. */
+    @Test
+    void aDatabaseOneMigrationBehind_isBroughtUpToDate() {
+        String url = "jdbc:sqlite:" + dir.resolve("cebot.db");
+        SQLiteDataSource old = new SQLiteDataSource();
+        old.setUrl(url);
+        Flyway.configure().dataSource(old).locations("classpath:db/migration")
+                .target(String.valueOf(Database.SCHEMA_VERSION - 1)).load().migrate();
+        Database.open(url);
+        Database.open(url);
+        assertThat(Database.inspect(url)).isInstanceOf(Database.State.Current.class);
+    }
 
     @Test
     void inboxOutboxAndJobs_moveToTheWorkTable_cardsKeepTheirLocations_andTimesGetOneWidth() {

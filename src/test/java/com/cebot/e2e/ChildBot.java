@@ -63,8 +63,19 @@ final class ChildBot implements AutoCloseable {
             command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
         }
         // Client compiler only and a small heap: two of these share two cores with the build.
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar().toString()));
+        return start(name, env, dir, command, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"), args);
+    }
+
+    /** Starts {@code java <jvmOptions> -jar cebot.jar args}, for the benchmark's choice of JVM options. */
+    static ChildBot start(String name, Map<String, String> env, Path dir, List<String> jvmOptions, String... args) {
+        return start(name, env, dir, new ArrayList<>(), jvmOptions, args);
+    }
+
+    private static ChildBot start(String name, Map<String, String> env, Path dir, List<String> command,
+            List<String> jvmOptions, String... args) {
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         Path log = dir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)

@@ -2,15 +2,21 @@ package com.cebot.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.db.Deadline;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +69,31 @@ final class WorkQueueTest {
     private Map<String, Object> row(String key) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM work WHERE work_key = :key").bind("key", key)
                 .mapToMap().one());
+    }
+
+    /** Forms stored before their acks, many at once: each is stored once and learns whether it was new. */
+    @Test
+    void addsUnderDeadlines_fromManyThreadsAtOnce_eachStoredOnce_repeatsToldSo() throws Exception {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        int forms = 200;
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < forms * 2; i++) {
+                String key = "view:" + (i % forms);
+                results.add(threads.submit(() -> Deadline.within(Duration.ofSeconds(10),
+                        () -> queue.add(NewWork.of(key, "task").withPayload("ok")))));
+            }
+            int added = 0;
+            for (Future<Boolean> result : results) {
+                added += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(added).as("each key added once, its second delivery told it was there").isEqualTo(forms);
+        } finally {
+            threads.shutdownNow();
+        }
+        int rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work").mapTo(Integer.class).one());
+        assertThat(rows).isEqualTo(forms);
     }
 
     @Test
