@@ -95,17 +95,8 @@ class ManifestScopesTest {
             "message.groups", Set.of("groups:history"),
             "message.im", Set.of("im:history"),
             "app_mention", Set.of("app_mentions:read"),
-            "app_home_opened", Set.of());
-
-    /**
-     * Declared in the manifest before the code that needs them, so that the app is installed once
-     * for the features that are on their way; each names that feature. An entry is refused as soon
-     * as code uses it: then it is simply needed.
-     */
-    private static final Map<String, String> DECLARED_AHEAD = Map.of(
-            "usergroups:write", "SDR routing keeps @ce-sdr-collab equal to the CEs in their first days",
-            "message.channels", "SDR routing reads the questions asked in #ce",
-            "app_home_opened", "the App Home");
+            "app_home_opened", Set.of(),
+            "subteam_members_changed", Set.of("usergroups:read"));
 
     private static final Pattern CALL = Pattern.compile("\\.([a-z][A-Za-z0-9]*)\\(");
     private static final Pattern EVENT_LISTENER = Pattern.compile("\\.event\\(\\s*([A-Z][A-Za-z0-9]*)Event\\.class");
@@ -209,15 +200,10 @@ class ManifestScopesTest {
             neededBy.computeIfAbsent("commands", k -> new ArrayList<>()).add("shortcuts and slash commands");
         }
         List<String> unused = declaredScopes.stream()
-                .filter(s -> !neededBy.containsKey(s) && !DECLARED_AHEAD.containsKey(s))
+                .filter(s -> !neededBy.containsKey(s))
                 .map(s -> s + " is declared in " + MANIFEST + " but no call in " + SOURCES + ", event or feature needs it")
                 .toList();
         assertThat(unused).isEmpty();
-        List<String> stale = DECLARED_AHEAD.keySet().stream()
-                .filter(s -> s.contains(":") && neededBy.containsKey(s))
-                .map(s -> s + " is now needed by " + neededBy.get(s) + ": remove it from DECLARED_AHEAD")
-                .toList();
-        assertThat(stale).isEmpty();
     }
 
     @Test
@@ -229,12 +215,9 @@ class ManifestScopesTest {
                 problems.add("the event " + event + " has no entry in EVENT_SCOPES: add the scope it needs");
             }
             boolean heard = listeners.containsKey(type);
-            if (!heard && !DECLARED_AHEAD.containsKey(event)) {
+            if (!heard) {
                 problems.add("the event " + event + " is declared in " + MANIFEST + " but nothing in " + SOURCES
                         + " listens to it");
-            } else if (heard && DECLARED_AHEAD.containsKey(event)) {
-                problems.add("the event " + event + " now has a listener in " + listeners.get(type)
-                        + ": remove it from DECLARED_AHEAD");
             }
         }
         listeners.forEach((type, files) -> {
@@ -246,14 +229,6 @@ class ManifestScopesTest {
             }
         });
         assertThat(problems).isEmpty();
-    }
-
-    @Test
-    void declaredAheadIsDeclared() {
-        List<String> notDeclared = DECLARED_AHEAD.keySet().stream()
-                .filter(s -> !declaredScopes.contains(s) && !declaredEvents.contains(s))
-                .toList();
-        assertThat(notDeclared).as("DECLARED_AHEAD entries the manifest no longer declares").isEmpty();
     }
 
     @Test
