@@ -53,7 +53,8 @@ public final class Main {
         ContextFeature context = new ContextFeature();
         RequestFeature request = new RequestFeature(context);
         OooFeature ooo = new OooFeature();
-        return List.of(context, request, ooo, new SdrFeature(ooo), new HomeFeature(List.of(context, request, ooo)));
+        SdrFeature sdr = new SdrFeature(ooo);
+        return List.of(context, request, ooo, sdr, new HomeFeature(List.of(context, request, ooo, sdr)));
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {

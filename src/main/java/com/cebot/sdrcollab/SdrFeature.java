@@ -12,6 +12,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.home.HomeContribution;
 import com.cebot.inbox.DraftJson;
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.InboxHandler;
@@ -67,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * {@code nudge_after_minutes}, {@code skip_if_leaving_within_days}, {@code max_open_per_person},
  * {@code escalate_to}, {@code digest_day}, {@code digest_hour}.
  */
-public final class SdrFeature implements Feature {
+public final class SdrFeature implements Feature, HomeContribution {
 
     static final String CALLBACK_ID = AskModal.CALLBACK_ID;
     static final String QUESTION_KIND = "sdr.question";
@@ -100,6 +101,7 @@ public final class SdrFeature implements Feature {
     private SubmittedForms<AskDraft> forms;
     private CustomerSuggestions accounts;
     private ModalOpener modals;
+    private SdrHome home;
 
     /** @param absences who is out of office, to route questions past them */
     public SdrFeature(Absences absences) {
@@ -167,6 +169,7 @@ public final class SdrFeature implements Feature {
         this.engine = engine;
         this.clock = engine.clock();
         this.modals = engine.modals();
+        this.home = new SdrHome(engine.permalinks());
         if (groupId == null) {
             log.warn("SDR routing is off: there is no user group @{}; the shortcut explains how to ask", groupHandle);
             String ce = engine.workspace().ce();
@@ -238,6 +241,18 @@ public final class SdrFeature implements Feature {
         }
         return team.roster().stream().map(BotConfig.RosterEntry::manager).filter(m -> m != null).distinct().sorted()
                 .map(m -> "<@" + m + ">").collect(Collectors.joining(" "));
+    }
+
+    @Override
+    public List<Start> starts() {
+        return List.of(new Start("Ask the CE team", "home_start_sdr", (triggerId, userId) -> modals.open(CALLBACK_ID,
+                triggerId, () -> groupId == null ? howToAsk(engine.workspace().ce())
+                        : AskModal.build(engine.workspace().ce(), groupHandle))));
+    }
+
+    @Override
+    public List<Part> parts(Handle handle, Person person) {
+        return groupId == null ? List.of() : home.parts(handle, person);
     }
 
     private void register(App app) {

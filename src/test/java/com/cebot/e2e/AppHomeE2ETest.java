@@ -160,4 +160,17 @@ final class AppHomeE2ETest {
 
         home(CE_USER, "Nothing is waiting on you");
     }
+
+    @Test
+    void anSdrQuestion_showsOnTheHomeOfWhoHoldsIt_andOfWhoAsked() {
+        bot.harness().slack.sendAppHomeOpened(CE_USER);
+        bot.harness().slack.sendAppHomeOpened(BotHarness.AE);
+        home(CE_USER, "Nothing is waiting on you");
+
+        bot.harness().slack.sendMessageEvent(BotHarness.CE, BotHarness.AE, "Does Acme get SSO? <!subteam^S0SDR>", null);
+
+        assertThat(home(CE_USER, "SDR questions you hold").json().toString()).contains("asked by <@" + BotHarness.AE + ">");
+        assertThat(home(BotHarness.AE, "Questions you asked the CE team").json().toString())
+                .contains("with <@" + CE_USER + ">");
+    }
 }

@@ -20,11 +20,14 @@ import com.slack.api.model.block.composition.BlockCompositions;
 import com.slack.api.model.block.element.BlockElements;
 import com.slack.api.model.view.Views;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -70,13 +73,13 @@ final class HostileInputE2ETest {
 
     @Test
     void contextForm_everyFieldGetsEveryHostileText() {
-        everyField(ContextIds.CALLBACK_ID, List.of("customer", ContextIds.LINK, ContextIds.BACKGROUND), (field, text) -> {
+        everyField(List.of("customer", ContextIds.LINK, ContextIds.BACKGROUND), (field, text) -> {
             StateValues values = StateValues.of()
                     .externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT,
                             "new:" + (field.equals("customer") ? text : "Acme"), "Acme")
                     .text(ContextIds.LINK, ContextIds.VALUE, field.equals(ContextIds.LINK) ? text : "ZD " + ticket++)
                     .text(ContextIds.BACKGROUND, ContextIds.VALUE, field.equals(ContextIds.BACKGROUND) ? text : "Fine");
-            submit(ContextIds.CALLBACK_ID, field, text, values);
+            submitFrom(() -> open(ContextIds.CALLBACK_ID), values);
         });
         Await.until(WAIT, stored + " contexts stored", () -> rows("support_context") == stored);
         afterAll();
@@ -86,7 +89,7 @@ final class HostileInputE2ETest {
     void requestForm_everyFieldGetsEveryHostileText() {
         List<String> fields = List.of("customer", RequestIds.LINK, RequestIds.ASK, RequestIds.WHY, RequestIds.IF_NOT,
                 RequestIds.TIME_REASON, "anything_else");
-        everyField(RequestIds.CALLBACK_ID, fields, (field, text) -> {
+        everyField(fields, (field, text) -> {
             StateValues values = StateValues.of()
                     .externalSelect(RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT,
                             "new:" + (field.equals("customer") ? text : "Acme"), "Acme")
@@ -101,7 +104,7 @@ final class HostileInputE2ETest {
             if (field.equals("anything_else")) {
                 values.text("anything_else", RequestIds.VALUE, text);
             }
-            submit(RequestIds.CALLBACK_ID, field, text, values);
+            submitFrom(() -> open(RequestIds.CALLBACK_ID), values);
         });
         Await.until(WAIT, stored + " requests stored", () -> rows("support_request") == stored);
         afterAll();
@@ -147,7 +150,7 @@ final class HostileInputE2ETest {
         afterAll();
     }
 
-    private void everyField(String callbackId, List<String> fields, BiConsumer<String, String> fill) {
+    private void everyField(List<String> fields, BiConsumer<String, String> fill) {
         for (Named<String> c : CASES) {
             for (String field : fields) {
                 current = c.getName() + " in " + field;
@@ -158,8 +161,8 @@ final class HostileInputE2ETest {
 
     private String current;
 
-    private void submit(String callbackId, String field, String text, StateValues values) {
-        View view = open(callbackId);
+    private void submitFrom(Supplier<View> opener, StateValues values) {
+        View view = opener.get();
         Set<String> inputs = inputBlocks(view);
         Ack ack = slack.awaitAck(slack.submitView(view.id(), CE_USER, values.toJson()), WAIT);
         soft.assertThat(ack.latency()).as("%s: ack", current).isLessThan(SLACK_DEADLINE);
@@ -354,6 +357,47 @@ final class HostileInputE2ETest {
                 }
             }
         }
+        afterAll();
+    }
+
+    @Test
+    void oooForm_everyFieldGetsEveryHostileText() {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        int[] window = {0};
+        everyField(List.of(OooIds.PLAN, OooIds.CUSTOMERS), (field, text) -> {
+            LocalDate first = today.plusDays(2 + 3L * window[0]++);
+            StateValues values = StateValues.of()
+                    .date(OooIds.FIRST_DAY, OooIds.VALUE, first.toString())
+                    .date(OooIds.LAST_DAY, OooIds.VALUE, first.plusDays(1).toString())
+                    .users(OooIds.COVERERS, OooIds.VALUE, BotHarness.AE)
+                    .text(OooIds.PLAN, OooIds.VALUE, field.equals(OooIds.PLAN) ? text : "Cover me")
+                    .externalSelects(OooIds.CUSTOMERS, OooIds.CUSTOMER_SELECT,
+                            "new:" + (field.equals(OooIds.CUSTOMERS) ? text : "Acme"));
+            submitFrom(() -> {
+                slack.clearCalls();
+                slack.awaitAck(slack.sendSlashCommand(OooIds.COMMAND, "", CE_USER, BotHarness.CE), BotHarness.WAIT);
+                slack.awaitCall("views.open", BotHarness.WAIT);
+                return slack.lastOpenedView();
+            }, values);
+        });
+        Await.until(BotHarness.WAIT, stored + " periods stored", () -> rows("ooo_period") == stored);
+        afterAll();
+    }
+
+    @Test
+    void askTheCeTeamForm_everyFieldGetsEveryHostileText() {
+        everyField(List.of(SdrIds.QUESTION, SdrIds.ACCOUNT, SdrIds.LINK), (field, text) -> {
+            StateValues values = StateValues.of()
+                    .text(SdrIds.QUESTION, SdrIds.VALUE, field.equals(SdrIds.QUESTION) ? text : "Does Acme get SSO?")
+                    .externalSelect(SdrIds.ACCOUNT, SdrIds.ACCOUNT_SELECT,
+                            "new:" + (field.equals(SdrIds.ACCOUNT) ? text : "Acme"), "Acme")
+                    .radio(SdrIds.URGENCY, SdrIds.VALUE, "WEEK", "This week");
+            if (field.equals(SdrIds.LINK)) {
+                values.text(SdrIds.LINK, SdrIds.VALUE, text);
+            }
+            submitFrom(() -> open(SdrIds.CALLBACK_ID), values);
+        });
+        Await.until(BotHarness.WAIT, stored + " questions stored", () -> rows("sdr_question") == stored);
         afterAll();
     }
 

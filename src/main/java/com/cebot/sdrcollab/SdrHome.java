@@ -1,0 +1,69 @@
+package com.cebot.sdrcollab;
+
+import com.cebot.home.HomeContribution.Item;
+import com.cebot.home.HomeContribution.Part;
+import com.cebot.home.HomeContribution.Person;
+import com.cebot.slack.Mrkdwn;
+import com.cebot.slack.Permalinks;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * SDR routing's parts of a Home tab: the open questions a CE holds, and the questions an SDR
+ * asked, while open and for a week after they were answered. The buttons stay in the thread,
+ * where the question and its answers are: Home links to it.
+ */
+final class SdrHome {
+
+    private static final int RECENT_DAYS = 7;
+
+    @RegisterConstructorMapper(Question.class)
+    interface Queries {
+
+        @SqlQuery("SELECT " + QuestionRepository.COLUMNS + """
+                WHERE assignee = :userId AND status = 'open'
+                ORDER BY asked_at DESC, id DESC
+                """)
+        List<Question> held(String userId);
+
+        @SqlQuery("SELECT " + QuestionRepository.COLUMNS + """
+                WHERE asker = :userId AND (status = 'open' OR answered_at >= :since)
+                ORDER BY asked_at DESC, id DESC
+                """)
+        List<Question> asked(String userId, Instant since);
+    }
+
+    private final Permalinks permalinks;
+
+    SdrHome(Permalinks permalinks) {
+        this.permalinks = permalinks;
+    }
+
+    List<Part> parts(Handle handle, Person person) {
+        Instant since = person.today().minusDays(RECENT_DAYS).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Queries q = handle.attach(Queries.class);
+        return List.of(
+                new Part("sdr_held", "SDR questions you hold", q.held(person.userId()).stream()
+                        .map(x -> Item.of(link(x) + " · asked by <@" + x.asker() + ">"
+                                + (x.responded() ? " · answered in the thread, not yet marked answered" : "")))
+                        .toList()),
+                new Part("sdr_asked", "Questions you asked the CE team", q.asked(person.userId(), since).stream()
+                        .map(x -> Item.of(link(x) + " · " + state(x))).toList()));
+    }
+
+    private String link(Question q) {
+        String label = "Question of " + Mrkdwn.escape(q.askedAt().toString().substring(0, 10));
+        return q.ts() == null ? label : Mrkdwn.link(permalinks.message(q.channel(), q.ts()), label);
+    }
+
+    private static String state(Question q) {
+        if (!q.open()) {
+            return "answered" + (q.answeredBy() == null ? "" : " by <@" + q.answeredBy() + ">");
+        }
+        return q.assignee() == null ? "waiting for someone free" : "with <@" + q.assignee() + ">";
+    }
+}
