@@ -112,8 +112,8 @@ final class Nudges {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         repo.escalated(q.id(), null, now);
         repo.event(q.id(), "escalated", null, null, now);
-        questions.note(h, q, "escalated", routing.escalateTo() + " this question has waited a working day"
-                + " without a response: can you help?");
+        questions.note(h, q, "escalated", routing.escalate("this question has waited a working day"
+                + " without a response: can you help?"));
         questions.redraw(h, repo.byId(q.id()).orElseThrow());
     }
 

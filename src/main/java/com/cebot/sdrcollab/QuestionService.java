@@ -152,8 +152,8 @@ final class QuestionService {
             redraw(h, routed);
         }
         if (routed.assignee() == null) {
-            note(h, routed, "nobody:" + routed.version(), routing.escalateTo() + " nobody in "
-                    + routing.groupMention() + " can take this question now: can you find someone?");
+            note(h, routed, "nobody:" + routed.version(), routing.escalate(
+                    "nobody in the group can take this question now: can you find someone?"));
         } else if (!first) {
             note(h, routed, "assigned:" + routed.assignment(), (passedOnBy == null ? "" : "<@" + passedOnBy
                     + "> passed this on. ") + "<@" + routed.assignee() + ">, this question is yours now.");
@@ -288,8 +288,8 @@ final class QuestionService {
         }
         repo.event(q.id(), "escalated", actor, null, now);
         Question escalated = repo.byId(q.id()).orElseThrow();
-        note(h, escalated, "escalated", routing.escalateTo() + " <@" + actor + "> escalated this question: can you"
-                + " help?");
+        note(h, escalated, "escalated", routing.escalate("<@" + actor + "> escalated this question: can you"
+                + " help?"));
         redraw(h, escalated);
         return new Pressed.Done(escalated);
     }

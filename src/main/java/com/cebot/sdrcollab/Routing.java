@@ -21,8 +21,15 @@ import java.util.Set;
 record Routing(String ceChannel, String groupMention, String escalateMention, Set<String> escalateUsers,
         int leavingWithinDays, int maxOpen, Duration nudgeAfter, ZoneId zone) {
 
-    /** The escalation mention, or words saying nobody is configured. */
-    String escalateTo() {
-        return escalateMention.isEmpty() ? "the CE manager (no `sdr_collab.escalate_to` is set)" : escalateMention;
+    /**
+     * {@code ask} addressed to whoever escalations tag; when nobody is configured, the ask alone and
+     * how to set someone, so the sentence still reads.
+     */
+    String escalate(String ask) {
+        if (escalateMention.isEmpty()) {
+            return Character.toUpperCase(ask.charAt(0)) + ask.substring(1) + " (nobody is tagged: set"
+                    + " `sdr_collab.escalate_to`, or managers in `roster`)";
+        }
+        return escalateMention + " " + ask;
     }
 }
