@@ -26,6 +26,7 @@ import com.cebot.slack.BlockJson;
 import com.cebot.slack.ChannelMessages;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.StoredGroupMembers;
+import com.cebot.slack.UnhandledInteractions;
 import com.cebot.slack.UserGroupMembers;
 import com.cebot.slack.WorkspaceLookup;
 import com.cebot.supportticket.CustomerSuggestions;
@@ -45,6 +46,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -330,10 +332,15 @@ public final class SdrFeature implements Feature, HomeContribution {
         var action = req.getPayload().getActions().get(0);
         String user = ctx.getRequestUserId();
         Press press = Press.ofActionId(action.getActionId());
+        OptionalLong id = UnhandledInteractions.recordId(action.getValue());
+        if (id.isEmpty()) {
+            log.warn("{} by {} carried no question id; the person is told nothing happened", press, user);
+            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
+            return ctx.ack();
+        }
         QuestionService.Pressed result;
         try {
-            long id = Long.parseLong(action.getValue());
-            result = Deadline.within(Deadline.BEFORE_ACK, () -> questions.press(id, press, user,
+            result = Deadline.within(Deadline.BEFORE_ACK, () -> questions.press(id.getAsLong(), press, user,
                     "action:" + action.getActionTs() + ":" + user));
         } catch (RuntimeException e) {
             log.error("{} on SDR question {} by {} not recorded: {}", press, action.getValue(), user,
@@ -341,7 +348,9 @@ public final class SdrFeature implements Feature, HomeContribution {
             modals.tellPrivately(ctx, SubmittedForms.NOT_RECORDED);
             return ctx.ack();
         }
-        if (result instanceof QuestionService.Pressed.Refused r) {
+        if (result instanceof QuestionService.Pressed.Missing) {
+            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
+        } else if (result instanceof QuestionService.Pressed.Refused r) {
             modals.tellPrivately(ctx, r.why());
         } else if (result instanceof QuestionService.Pressed.Stale s) {
             modals.tellPrivately(ctx, s.why());

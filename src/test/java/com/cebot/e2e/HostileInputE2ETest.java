@@ -292,7 +292,9 @@ final class HostileInputE2ETest {
                 new String[] {"request_approve", "abc<!channel>"}, new String[] {"request_approve", "999999"},
                 new String[] {"request_decline", "-1"}, new String[] {"request_done", "1e3"},
                 new String[] {"context_claim", "<@UEVIL>"}, new String[] {"context_claim", "424242"},
-                new String[] {"context_claim", ""});
+                new String[] {"context_claim", ""}, new String[] {"sdr_claim", "x<!here>"},
+                new String[] {"sdr_answered", "777777"}, new String[] {"ooo_edit", "<@UEVIL>"},
+                new String[] {"ooo_cancel", "888888", "can no longer be changed"});
         for (String[] press : presses) {
             slack.clearCalls();
             Ack ack = slack.awaitAck(slack.sendBlockAction(BotHarness.HEAD, SUPPORT, ts, press[0], "b", press[1]),
@@ -300,10 +302,11 @@ final class HostileInputE2ETest {
             soft.assertThat(ack.latency()).as("%s %s: ack", press[0], press[1]).isLessThan(SLACK_DEADLINE);
             RecordedCall reply = slack.awaitCall("response_url", BotHarness.WAIT);
             soft.assertThat(reply.json().path("text").asText()).as("%s %s", press[0], press[1])
-                    .contains("nothing happened");
+                    .contains(press.length > 2 ? press[2] : "nothing happened");
         }
         soft.assertThat(rows("support_request") + rows("context_card")).as("records made").isZero();
-        soft.assertThat(loggedText()).doesNotContain("abc<!channel>").doesNotContain("<@UEVIL>");
+        soft.assertThat(loggedText()).doesNotContain("abc<!channel>").doesNotContain("<@UEVIL>")
+                .doesNotContain("x<!here>");
         afterAll();
     }
 
