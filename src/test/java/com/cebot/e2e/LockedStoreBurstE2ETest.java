@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cebot.slackfake.Ack;
 import com.cebot.testing.Await;
 import com.cebot.testing.LogCapture;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Another connection holds the database's write lock while a burst of forms arrives, more forms
@@ -29,8 +28,8 @@ final class LockedStoreBurstE2ETest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration SLACK_ACK_LIMIT = Duration.ofSeconds(3);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningBot bot = new RunningBot();
 
     private BotHarness harness;
     private LogCapture logs;
@@ -40,12 +39,11 @@ final class LockedStoreBurstE2ETest {
     void start(TestInfo info) {
         test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
         logs = LogCapture.start();
-        harness = BotHarness.started(dir);
+        harness = bot.harness();
     }
 
     @AfterEach
     void stop() {
-        harness.close();
         logs.close();
     }
 

@@ -8,7 +8,6 @@ import com.cebot.slackfake.Fault;
 import com.cebot.slackfake.RecordedCall;
 import com.cebot.testing.Await;
 import com.cebot.testing.LogCapture;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slack misbehaving on the writes after a burst of submissions: rate limits, 5xx, calls that hang or
@@ -29,8 +28,8 @@ final class OutboxFaultsE2ETest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningBot bot = new RunningBot();
 
     private BotHarness harness;
     private LogCapture logs;
@@ -40,12 +39,11 @@ final class OutboxFaultsE2ETest {
     void start(TestInfo info) {
         test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
         logs = LogCapture.start();
-        harness = BotHarness.started(dir);
+        harness = bot.harness();
     }
 
     @AfterEach
     void stop() {
-        harness.close();
         logs.close();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.testing.Await;
 import com.cebot.testing.LogCapture;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Socket Mode connection going away in the middle of a burst of submissions: Slack's
@@ -24,8 +23,8 @@ final class SocketFaultsE2ETest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningBot bot = new RunningBot();
 
     private BotHarness harness;
     private LogCapture logs;
@@ -35,12 +34,11 @@ final class SocketFaultsE2ETest {
     void start(TestInfo info) {
         test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
         logs = LogCapture.start();
-        harness = BotHarness.started(dir);
+        harness = bot.harness();
     }
 
     @AfterEach
     void stop() {
-        harness.close();
         logs.close();
     }
 
