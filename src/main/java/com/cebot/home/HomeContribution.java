@@ -1,7 +1,9 @@
 package com.cebot.home;
 
 import com.slack.api.model.block.element.BlockElement;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -23,7 +25,13 @@ public interface HomeContribution {
     }
 
     /** Whose Home is being drawn, and the team's date today. */
-    record Person(String userId, LocalDate today) {}
+    record Person(String userId, LocalDate today) {
+
+        /** Midnight (UTC) {@code days} days before today: items a part keeps showing after they closed. */
+        public Instant daysAgo(int days) {
+            return today.minusDays(days).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+    }
 
     /**
      * A button that starts a workflow. {@code open} is called after the ack with the click's

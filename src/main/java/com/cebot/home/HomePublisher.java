@@ -4,6 +4,7 @@ import com.cebot.home.HomeContribution.Part;
 import com.cebot.home.HomeContribution.Start;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.BlockJson;
+import com.cebot.slack.RetryAfter;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.View;
@@ -115,8 +116,7 @@ final class HomePublisher implements AutoCloseable {
             log.warn("views.publish for {} refused: {}", userId, answer.getError());
         } catch (SlackApiException e) {
             if (e.getResponse().code() == 429) {
-                String after = e.getResponse().header("Retry-After");
-                long seconds = after == null ? 1 : Math.max(1, Long.parseLong(after.strip()));
+                long seconds = Math.max(1, RetryAfter.of(e).map(Duration::toSeconds).orElse(1L));
                 pausedUntil = Instant.now().plusSeconds(seconds);
                 log.info("views.publish rate limited; Home tabs wait {} s", seconds);
             } else {

@@ -1,5 +1,6 @@
 package com.cebot.outbox;
 
+import com.cebot.slack.RetryAfter;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
@@ -65,8 +66,7 @@ final class SlackWriter {
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
             if (code == 429) {
-                Duration after = retryAfter(e);
-                return new Attempt.RetryLater(after == null ? Duration.ofSeconds(1) : after, "ratelimited", false);
+                return new Attempt.RetryLater(RetryAfter.of(e).orElse(Duration.ofSeconds(1)), "ratelimited", false);
             }
             return code >= 500
                     ? new Attempt.RetryLater(null, "HTTP " + code, true)
@@ -208,14 +208,5 @@ final class SlackWriter {
         return TRANSIENT.contains(r.getError())
                 ? new Attempt.RetryLater(null, r.getError(), false)
                 : new Attempt.Failed(r.getError());
-    }
-
-    private static Duration retryAfter(SlackApiException e) {
-        String header = e.getResponse().header("Retry-After");
-        try {
-            return header == null ? null : Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException notSeconds) {
-            return null;
-        }
     }
 }

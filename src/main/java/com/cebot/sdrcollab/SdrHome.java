@@ -6,7 +6,6 @@ import com.cebot.home.HomeContribution.Person;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.Permalinks;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -44,7 +43,7 @@ final class SdrHome {
     }
 
     List<Part> parts(Handle handle, Person person) {
-        Instant since = person.today().minusDays(RECENT_DAYS).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant since = person.daysAgo(RECENT_DAYS);
         Queries q = handle.attach(Queries.class);
         return List.of(
                 new Part("sdr_held", "SDR questions you hold", q.held(person.userId()).stream()

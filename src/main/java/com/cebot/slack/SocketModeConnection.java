@@ -631,9 +631,8 @@ public final class SocketModeConnection implements AutoCloseable {
         try {
             open = slack.methods().appsConnectionsOpen(r -> r.token(appToken));
         } catch (SlackApiException e) {
-            String retryAfter = e.getResponse().header("Retry-After");
             throw new AttemptFailed("apps.connections.open answered HTTP " + e.getResponse().code(), false,
-                    parseSeconds(retryAfter));
+                    RetryAfter.of(e).orElse(Duration.ZERO));
         } catch (IOException | RuntimeException e) {
             throw new AttemptFailed("apps.connections.open failed: " + e.getMessage(), false, Duration.ZERO);
         }
@@ -727,14 +726,6 @@ public final class SocketModeConnection implements AutoCloseable {
         Thread thread = new Thread(r, name);
         thread.setDaemon(true);
         return thread;
-    }
-
-    private static Duration parseSeconds(String header) {
-        try {
-            return header == null ? Duration.ZERO : Duration.ofSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return Duration.ZERO;
-        }
     }
 
     /** "10 s", "0.5 s": for log lines and messages. */

@@ -6,7 +6,6 @@ import com.cebot.home.HomeContribution.Person;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.Permalinks;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -60,7 +59,7 @@ final class ContextHome {
     }
 
     List<Part> parts(Handle handle, Person person) {
-        Instant since = person.today().minusDays(RECENT_DAYS).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant since = person.daysAgo(RECENT_DAYS);
         Queries q = handle.attach(Queries.class);
         List<Part> parts = new ArrayList<>();
         parts.add(new Part("context_shared", "Context you gave support", q.shared(person.userId(), since).stream()

@@ -6,7 +6,6 @@ import com.cebot.home.HomeContribution.Person;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.Permalinks;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -49,7 +48,7 @@ final class RequestHome {
     }
 
     List<Part> parts(Handle handle, Person person) {
-        Instant since = person.today().minusDays(RECENT_DAYS).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant since = person.daysAgo(RECENT_DAYS);
         Queries q = handle.attach(Queries.class);
         List<Part> parts = new ArrayList<>();
         parts.add(new Part("request_mine", "Your Support Ticket Requests",
