@@ -85,6 +85,8 @@ final class SocketModeServer extends WebSocketServer {
         this.beforeAckIsVisible = beforeAckIsVisible;
         setDaemon(true);
         setReuseAddr(true);
+        // Each envelope goes out the moment it is sent, as Slack's do, not held back to share a segment.
+        setTcpNoDelay(true);
         // Slack does not ping-check clients here; the SDK's own pings are answered regardless.
         setConnectionLostTimeout(0);
     }

@@ -29,6 +29,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class WebApiServer implements AutoCloseable {
 
+    static {
+        // The JDK's server writes a response's headers and body in two segments and, by default,
+        // leaves Nagle's algorithm on, so on a kept-alive connection the body waits for the
+        // client's delayed ACK: some 40 ms added to every call after the first. Slack answers
+        // without that pause, so the fake must too. Read once, when the server class first loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     static final String RESPONSE_URL = "response_url";
     /** The upload URL files.getUploadURLExternal hands out: raw bytes, no token. */
     static final String FILE_UPLOAD = "file_upload";
