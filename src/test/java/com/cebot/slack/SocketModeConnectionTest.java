@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.Fault;
@@ -395,23 +393,6 @@ final class SocketModeConnectionTest {
         assertThat(threadsStillRunning(before)).isEmpty();
         assertThat(logs.anyAtLeast(Level.WARN)).isFalse();
         assertThat(eventsWithAStackTrace()).isEmpty();
-    }
-
-    @Test
-    void theShippedLoggingConfig_silencesTheSdksSocketLogging_butNotOurs() throws Exception {
-        LoggerContext context = new LoggerContext();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(SocketModeConnection.class.getResource("/logback.xml"));
-        try {
-            assertThat(context.getLogger("com.slack.api.socket_mode.SocketModeClient").getEffectiveLevel())
-                    .isEqualTo(Level.OFF);
-            assertThat(context.getLogger("com.slack.api.bolt.socket_mode.SocketModeApp").getEffectiveLevel())
-                    .isEqualTo(Level.OFF);
-            assertThat(context.getLogger(SocketModeConnection.class).isInfoEnabled()).isTrue();
-        } finally {
-            context.stop();
-        }
     }
 
     /**
