@@ -17,7 +17,6 @@ import com.cebot.slack.InteractionLog;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
-import com.cebot.slack.SlackClients;
 import com.cebot.slack.SocketModeConnection;
 import com.cebot.slack.UnhandledInteractions;
 import com.cebot.slack.Workspace;
@@ -26,7 +25,6 @@ import com.cebot.work.Backoff;
 import com.cebot.work.Owner;
 import com.cebot.work.Processes;
 import com.cebot.work.WorkQueue;
-import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
@@ -87,9 +85,16 @@ public final class CeBot implements AutoCloseable {
     /** Starts the bot; on failure everything it opened is closed again before the exception leaves. */
     public static CeBot start(Settings settings, List<Feature> features, Clock clock, Tuning tuning)
             throws StartupException {
+        return start(settings, features, clock, tuning, Beginning.of(settings.secrets(), tuning.slackTimeout()));
+    }
+
+    /** @param beginning begun for {@code settings.secrets()} and {@code tuning}; closed when the bot stops or the start fails */
+    static CeBot start(Settings settings, List<Feature> features, Clock clock, Tuning tuning, Beginning beginning)
+            throws StartupException {
         List<AutoCloseable> resources = new ArrayList<>();
+        resources.add(beginning);
         try {
-            return start(settings, features, clock, tuning, resources);
+            return start(settings, features, clock, tuning, beginning, resources);
         } catch (StartupException e) {
             closeAll(resources);
             throw e;
@@ -103,16 +108,12 @@ public final class CeBot implements AutoCloseable {
     }
 
     private static CeBot start(Settings settings, List<Feature> features, Clock clock, Tuning tuning,
-            List<AutoCloseable> resources) throws StartupException {
+            Beginning beginning, List<AutoCloseable> resources) throws StartupException {
         var secrets = settings.secrets();
-        Slack slack = SlackClients.create(secrets.slackApiUrl(), tuning.slackTimeout());
-        resources.add(slack);
-        MethodsClient methods = new SharedGsonMethodsClient(slack, secrets.botToken());
+        MethodsClient methods = new SharedGsonMethodsClient(beginning.slack(), secrets.botToken());
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
-        Database.Pooled store = Database.pooled(secrets.databaseUrl());
-        resources.add(store);
-        Jdbi jdbi = store.jdbi();
         Workspace workspace = resolve(methods, settings, features, auth);
+        Jdbi jdbi = beginning.store().jdbi();
 
         Owner owner = Owner.ofThisProcess();
         Processes processes = new Processes(jdbi, owner, clock);
@@ -127,7 +128,7 @@ public final class CeBot implements AutoCloseable {
         resources.add(background);
 
         App app = boltApp(AppConfig.builder()
-                .slack(slack)
+                .slack(beginning.slack())
                 .singleTeamBotToken(secrets.botToken())
                 // Events nobody listens to yet (every message in the channels the bot is in, edits,
                 // Home tab opens) are acked all the same; unacked, Slack retries them and may turn

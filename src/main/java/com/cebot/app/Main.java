@@ -2,6 +2,7 @@ package com.cebot.app;
 
 import com.cebot.config.ConfigException;
 import com.cebot.config.ConfigLoader;
+import com.cebot.config.Secrets;
 import com.cebot.config.Settings;
 import com.cebot.db.DatabaseException;
 import com.cebot.feature.Feature;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar cebot.jar [run|check|status|retry-failed|sync-group|export|manifest|help]}. */
@@ -104,9 +106,19 @@ public final class Main {
     }
 
     private static int runBot(Map<String, String> env, PrintStream err) throws StartupException {
+        CeBot.Tuning tuning = CeBot.Tuning.DEFAULT;
+        // The Slack client and the store need only the environment: they are readied while the
+        // settings file is read. Missing or malformed secrets are reported with the settings.
+        Optional<Beginning> beginning = Secrets.fromEnvironment(env).map(s -> Beginning.of(s, tuning.slackTimeout()));
         List<Feature> features = features();
-        Settings settings = ConfigLoader.load(env, features);
-        CeBot bot = CeBot.start(settings, features, Clock.systemUTC(), CeBot.Tuning.DEFAULT);
+        Settings settings;
+        try {
+            settings = ConfigLoader.load(env, features);
+        } catch (ConfigException e) {
+            beginning.ifPresent(Beginning::close);
+            throw e;
+        }
+        CeBot bot = CeBot.start(settings, features, Clock.systemUTC(), tuning, beginning.orElseThrow());
         StopSignals.exitZeroOnStop();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,9 +2,11 @@ package com.cebot.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +24,17 @@ public record Secrets(String botToken, String appToken, String slackApiUrl, Stri
     public String toString() {
         return "Secrets[botToken=***, appToken=***, slackApiUrl=" + slackApiUrl
                 + ", databaseUrl=" + databaseUrl + "]";
+    }
+
+    /**
+     * The secrets alone, for work a start begins before the settings file is read; empty when the
+     * environment lacks one or has one malformed, which {@link ConfigLoader#load} then reports with
+     * the settings' problems.
+     */
+    public static Optional<Secrets> fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Secrets secrets = read(env, problems);
+        return problems.isEmpty() ? Optional.of(secrets) : Optional.empty();
     }
 
     static Secrets read(Map<String, String> env, List<String> problems) {
