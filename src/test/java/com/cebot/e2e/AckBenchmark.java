@@ -261,7 +261,13 @@ final class AckBenchmark {
         if (!run.find()) {
             throw new AssertionError("README.md has no line " + RUN_COMMAND.pattern());
         }
-        List<String> options = new ArrayList<>(run.group(1).isBlank() ? List.of() : List.of(run.group(1).split(" +")));
+        List<String> options = new ArrayList<>();
+        for (String option : run.group(1).isBlank() ? List.<String>of() : List.of(run.group(1).split(" +"))) {
+            // The command runs in the project's folder; the bot here runs in a folder of its own.
+            int file = option.indexOf("=target/");
+            options.add(file < 0 ? option
+                    : option.substring(0, file + 1) + Path.of(option.substring(file + 1)).toAbsolutePath());
+        }
         String jfr = System.getProperty("benchmark.jfr", "");
         if (!jfr.isBlank()) {
             options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
