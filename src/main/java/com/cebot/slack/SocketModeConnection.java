@@ -61,10 +61,11 @@ import org.slf4j.LoggerFactory;
  *       middleware is already built (an {@code app.use(…)} before, as the bot does), else it runs
  *       Bolt's {@code auth.test}.
  *   <li><b>Dispatch at once.</b> Each frame goes to a bounded worker pool the moment it is read,
- *       unparsed (the SDK's own queue is polled by one task per thread every 10 ms); when the pool
- *       and its backlog are full, the socket's reader runs it itself. Bolt's answer becomes the ack
- *       exactly as {@code SocketModeApp} builds it. Payloads are never logged: they hold what
- *       people typed.
+ *       having had only its header read (the SDK's own queue is polled by one task per thread every
+ *       10 ms); when the pool and its backlog are full, the socket's reader runs it itself. Bolt's
+ *       answer becomes the ack exactly as {@code SocketModeApp} builds it, except for shortcuts:
+ *       their ack carries nothing and waits for nothing, so the reader sends it before the frame
+ *       goes to a worker. Payloads are never logged: they hold what people typed.
  *   <li><b>Supervised.</b> A {@code disconnect} frame (any reason) opens a replacement at once and
  *       closes the old socket once its handlers are done; a closed socket, or one that stops
  *       answering pings, is replaced too. Failed attempts are retried after
@@ -324,10 +325,17 @@ public final class SocketModeConnection implements AutoCloseable {
             dropIfEnvelope(message);
             return;
         }
+        // Read here, on the socket's reader, only to ack a shortcut at once: in a burst its worker
+        // may be a long way off, and its modal opens after the ack all the same.
+        FrameHeader header = FrameHeader.read(message);
+        boolean acked = header.acksFirst();
+        if (acked) {
+            sendAck(link, header.type(), header.envelopeId(), gson.toJson(new AckResponse(header.envelopeId())));
+        }
         try {
             workers.execute(() -> {
                 try {
-                    route(link, message, arrived);
+                    route(link, message, header, arrived, acked);
                 } finally {
                     finished(link);
                 }
@@ -345,8 +353,7 @@ public final class SocketModeConnection implements AutoCloseable {
     }
 
     /** On a worker (or on the reader when every worker is busy and the backlog full). */
-    private void route(Link link, String message, long arrived) {
-        FrameHeader frame = FrameHeader.read(message);
+    private void route(Link link, String message, FrameHeader frame, long arrived, boolean acked) {
         if (frame.type() == null) {
             log.warn("Ignored a Socket Mode frame without a type");
         } else if (frame.type().equals("hello")) {
@@ -362,7 +369,7 @@ public final class SocketModeConnection implements AutoCloseable {
         } else if (frame.type().equals("disconnect")) {
             disconnectRequested(link, frame.reason() == null ? "no reason given" : frame.reason());
         } else if (ENVELOPE_TYPES.contains(frame.type())) {
-            handle(link, message, frame.type(), frame.envelopeId(), arrived);
+            handle(link, message, frame.type(), frame.envelopeId(), arrived, acked);
         }
     }
 
@@ -380,7 +387,7 @@ public final class SocketModeConnection implements AutoCloseable {
     // ---- handlers, on a worker
 
     /** What SocketModeApp#runBoltApp does, without logging bodies or payloads. */
-    private void handle(Link link, String message, String type, String envelopeId, long arrived) {
+    private void handle(Link link, String message, String type, String envelopeId, long arrived, boolean acked) {
         try {
             SocketModeRequest request = parser.parse(message);
             if (request == null) {
@@ -398,10 +405,13 @@ public final class SocketModeConnection implements AutoCloseable {
                     () -> app.run(request.getBoltRequest()));
             Integer status = response == null ? null : response.getStatusCode();
             if (status == null || status != 200) {
-                log.warn("Bolt answered {} to {} envelope {}; not acked", status, type, envelopeId);
+                log.warn("Bolt answered {} to {} envelope {}; {}", status, type, envelopeId,
+                        acked ? "acked already" : "not acked");
                 return;
             }
-            sendAck(link, type, envelopeId, ack(envelopeId, response));
+            if (!acked) {
+                sendAck(link, type, envelopeId, ack(envelopeId, response));
+            }
         } catch (Exception e) {
             if (gaveUp) {
                 // Cut short by close() after the drain timeout, which says so in its own line.
@@ -756,17 +766,24 @@ public final class SocketModeConnection implements AutoCloseable {
      * The top-level strings that say what a frame is, read without building the payload's tree
      * (Bolt parses the envelope again anyway); nulls for what is missing or not JSON.
      */
-    private record FrameHeader(String type, String envelopeId, String reason) {
+    /** A frame's top-level fields, and its payload's {@code type}, read without parsing the rest. */
+    private record FrameHeader(String type, String envelopeId, String reason, String payloadType) {
+
+        /** Interactions whose ack says nothing: a shortcut opens a modal after it, with its trigger id. */
+        private static final Set<String> ACK_FIRST = Set.of("shortcut", "message_action");
 
         static FrameHeader read(String message) {
             String type = null;
             String envelopeId = null;
             String reason = null;
+            String payloadType = null;
             try (JsonReader reader = new JsonReader(new StringReader(message))) {
                 reader.beginObject();
                 while (reader.hasNext()) {
                     String name = reader.nextName();
-                    if (reader.peek() != JsonToken.STRING) {
+                    if (name.equals("payload") && reader.peek() == JsonToken.BEGIN_OBJECT) {
+                        payloadType = typeOf(reader);
+                    } else if (reader.peek() != JsonToken.STRING) {
                         reader.skipValue();
                     } else if (name.equals("type")) {
                         type = reader.nextString();
@@ -781,7 +798,29 @@ public final class SocketModeConnection implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // Not a JSON object: whatever was read so far stands.
             }
-            return new FrameHeader(type, envelopeId, reason);
+            return new FrameHeader(type, envelopeId, reason, payloadType);
+        }
+
+        private static String typeOf(JsonReader reader) throws IOException {
+            String found = null;
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if (reader.nextName().equals("type") && reader.peek() == JsonToken.STRING) {
+                    found = reader.nextString();
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+            return found;
+        }
+
+        /**
+         * An envelope acked the moment it is read, before its listener runs: its ack carries nothing
+         * and its listener stores nothing, so there is nothing for the ack to wait for.
+         */
+        boolean acksFirst() {
+            return "interactive".equals(type) && envelopeId != null && ACK_FIRST.contains(payloadType);
         }
     }
 

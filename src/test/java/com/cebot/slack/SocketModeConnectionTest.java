@@ -44,6 +44,9 @@ final class SocketModeConnectionTest {
     private final List<Instant> hellos = new CopyOnWriteArrayList<>();
     private final AtomicInteger counted = new AtomicInteger();
     private final CountDownLatch slowStarted = new CountDownLatch(1);
+    private final CountDownLatch heldStarted = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch heldFinished = new CountDownLatch(1);
     private SlackFake fake;
     private Slack slack;
     private App app;
@@ -59,11 +62,22 @@ final class SocketModeConnectionTest {
         slack = Slack.getInstance(fake.slackConfig());
         app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
         app.globalShortcut("plain", (req, ctx) -> ctx.ack());
+        app.globalShortcut("held", (req, ctx) -> {
+            heldStarted.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            heldFinished.countDown();
+            return ctx.ack();
+        });
         app.globalShortcut("count", (req, ctx) -> {
             counted.incrementAndGet();
             return ctx.ack();
         });
-        app.globalShortcut("slow", (req, ctx) -> {
+        // A command's ack waits for its listener (it may carry the answer); a shortcut's does not.
+        app.command("/slow", (req, ctx) -> {
             slowStarted.countDown();
             try {
                 Thread.sleep(1_000);
@@ -238,12 +252,28 @@ final class SocketModeConnectionTest {
     @Test
     void envelopes_runAtOnce_notOneByOne() throws Exception {
         started();
-        String slow = fake.sendGlobalShortcut("slow", ALICE);
+        String slow = fake.sendSlashCommand("/slow", "", ALICE, CHANNEL);
         assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
         fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT);
 
         assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(slow);
+    }
+
+    @Test
+    void aShortcut_isAckedAsItArrives_beforeItsListenerRuns_andOnlyOnce() throws Exception {
+        started();
+
+        String held = fake.sendGlobalShortcut("held", ALICE);
+
+        assertThat(heldStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(fake.awaitAck(held, WAIT).payload()).isNull();
+        assertThat(heldFinished.getCount()).as("the listener is still running").isEqualTo(1);
+        release.countDown();
+        assertThat(heldFinished.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        shortcutIsAcked();
+        assertThat(fake.acks()).extracting(Ack::envelopeId).filteredOn(held::equals).hasSize(1);
+        assertThat(warnings()).isEmpty();
     }
 
     // ---- keeping the connection
@@ -341,7 +371,7 @@ final class SocketModeConnectionTest {
     @Test
     void close_letsARunningHandlerSendItsAck_andDropsEnvelopesArrivingMeanwhile() throws Exception {
         SocketModeConnection connection = started();
-        String slow = fake.sendGlobalShortcut("slow", ALICE);
+        String slow = fake.sendSlashCommand("/slow", "", ALICE, CHANNEL);
         assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(connection::close);
@@ -365,7 +395,7 @@ final class SocketModeConnectionTest {
                 Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(100),
                 Duration.ofSeconds(1)));
         connection.start();
-        fake.sendGlobalShortcut("slow", ALICE);
+        fake.sendSlashCommand("/slow", "", ALICE, CHANNEL);
         assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
         long started = System.nanoTime();
