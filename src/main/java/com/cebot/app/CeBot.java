@@ -140,7 +140,9 @@ public final class CeBot implements AutoCloseable {
                 .authTestCacheExpirationMillis(-1)
                 .build(), auth);
         app.use(new InteractionLog());
-        app.use(new RepeatDeliveryFilter(jdbi, clock));
+        RepeatDeliveryFilter repeats = new RepeatDeliveryFilter(jdbi, clock);
+        resources.add(repeats);
+        app.use(repeats);
         ModalOpener modals = new ModalOpener(background, methods);
         app.use(new UnhandledInteractions(modals));
         ChannelMessages messages = new ChannelMessages();

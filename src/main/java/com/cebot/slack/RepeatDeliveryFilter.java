@@ -1,33 +1,64 @@
 package com.cebot.slack;
 
 import com.cebot.db.Deliveries;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.cebot.logging.SafeErrors;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Events come at least once (a retry after a slow ack, two sockets during a refresh). An event id
- * already handled is acked and dropped here, so no listener runs twice for it. The id is recorded
+ * already handled is acked and dropped here, so no listener runs twice for it. The id is remembered
  * only once its listeners have returned, that is once their work has committed: if handling fails,
  * Slack's retry is handled instead of dropped. Two copies arriving at the same moment both pass;
  * listeners that act on events therefore key what they store on the event id as well. Interactions
  * carry no such id; their features key their effects on what was submitted instead.
+ *
+ * <p>Every event is on the ack's path, and most are messages nobody acts on, so the check costs no
+ * store access for a first delivery: the ids this process handled lately are kept in memory, and
+ * the store, which also knows what another process or an earlier run handled, is asked only about
+ * an envelope Slack marks as a retry. Each handled id is written to the store after the ack, on a
+ * thread of its own.
  */
-public final class RepeatDeliveryFilter implements Middleware {
+public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RepeatDeliveryFilter.class);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Slack retries within minutes; at 200 events a second this is nearly a minute of them. */
+    private static final int REMEMBERED = 10_000;
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Map<String, Boolean> recent = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+    private final ExecutorService recorder = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(REMEMBERED), r -> {
+                Thread thread = new Thread(r, "delivery-record");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     public RepeatDeliveryFilter(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -40,19 +71,74 @@ public final class RepeatDeliveryFilter implements Middleware {
         if (!(req instanceof EventRequest event)) {
             return chain.next(req);
         }
-        String eventId = JSON.readTree(event.getRequestBodyAsString()).path("event_id").asText("");
-        if (eventId.isEmpty()) {
+        String eventId = eventId(event.getRequestBodyAsString());
+        if (eventId == null) {
             return chain.next(req);
         }
         String key = "event:" + eventId;
-        if (jdbi.withExtension(Deliveries.class, d -> d.seen(key))) {
-            log.info("event {} delivered again (retry {}); already handled", eventId, event.getContext().getRetryNum());
+        Integer retry = event.getContext().getRetryNum();
+        if (remembered(key) || (retry != null && retry > 0 && jdbi.withExtension(Deliveries.class, d -> d.seen(key)))) {
+            log.info("event {} delivered again (retry {}); already handled", eventId, retry);
             return Response.ok();
         }
         Response handled = chain.next(req);
         if (handled != null && handled.getStatusCode() == 200) {
-            jdbi.useExtension(Deliveries.class, d -> d.insertIfAbsent(key, clock.instant()));
+            remember(key);
+            // A full queue drops the write, never the event: the id is still remembered here, and a
+            // listener that acts on an event keys its effect on the event id.
+            recorder.execute(() -> record(key));
         }
         return handled;
+    }
+
+    private boolean remembered(String key) {
+        synchronized (recent) {
+            return recent.containsKey(key);
+        }
+    }
+
+    private void remember(String key) {
+        synchronized (recent) {
+            recent.put(key, Boolean.TRUE);
+        }
+    }
+
+    private void record(String key) {
+        try {
+            jdbi.useExtension(Deliveries.class, d -> d.insertIfAbsent(key, clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("Could not record a handled event in the store: {}", SafeErrors.describe(e));
+        }
+    }
+
+    /** The callback's top-level {@code event_id}, read without parsing the event itself. */
+    static String eventId(String body) {
+        try (JsonReader reader = new JsonReader(new StringReader(body))) {
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if (reader.nextName().equals("event_id") && reader.peek() == JsonToken.STRING) {
+                    String id = reader.nextString();
+                    return id.isEmpty() ? null : id;
+                }
+                reader.skipValue();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not a JSON object: no id to go by.
+        }
+        return null;
+    }
+
+    /** Writes what is queued, then stops; the store closes after this. */
+    @Override
+    public void close() {
+        recorder.shutdown();
+        try {
+            if (!recorder.awaitTermination(5, TimeUnit.SECONDS)) {
+                recorder.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            recorder.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
