@@ -14,10 +14,6 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +49,7 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
             return size() > REMEMBERED;
         }
     };
-    private final ExecutorService recorder = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(REMEMBERED), r -> {
-                Thread thread = new Thread(r, "delivery-record");
-                thread.setDaemon(true);
-                return thread;
-            }, new ThreadPoolExecutor.DiscardPolicy());
+    private final Background recorder = new Background(1, REMEMBERED);
 
     public RepeatDeliveryFilter(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -86,7 +77,7 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
             remember(key);
             // A full queue drops the write, never the event: the id is still remembered here, and a
             // listener that acts on an event keys its effect on the event id.
-            recorder.execute(() -> record(key));
+            recorder.submit("recording event " + eventId, () -> record(key));
         }
         return handled;
     }
@@ -131,14 +122,6 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
     /** Writes what is queued, then stops; the store closes after this. */
     @Override
     public void close() {
-        recorder.shutdown();
-        try {
-            if (!recorder.awaitTermination(5, TimeUnit.SECONDS)) {
-                recorder.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            recorder.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        recorder.close();
     }
 }
