@@ -97,6 +97,7 @@ public final class Database {
      */
     public static Pooled pooled(String jdbcUrl) {
         SQLiteDataSource sqlite = sqlite(jdbcUrl, true);
+        file(jdbcUrl).ifPresent(NativeLibrary::keepBeside);
         migrate(sqlite, jdbcUrl);
         requireWritable(sqlite, jdbcUrl);
         HikariConfig pool = new HikariConfig();
