@@ -115,18 +115,23 @@ public final class UserGroupMembers implements AutoCloseable {
     }
 
     /**
-     * Knows the members before returning (the last list kept, then a fresh read), then reads them
-     * every {@code every} off the caller's thread.
+     * Knows the members before returning: the list kept at the last run, read fresh off the
+     * caller's thread at once (a Web API call the start need not wait for), or, on a first run,
+     * read before returning. Then reads them every {@code every} off the caller's thread.
      */
     public void start(Duration every) {
-        lastKnown.load(groupId).ifPresent(known -> members = Set.copyOf(known));
-        refresh();
+        Optional<Set<String>> known = lastKnown.load(groupId);
+        known.ifPresent(kept -> members = Set.copyOf(kept));
+        if (known.isEmpty()) {
+            refresh();
+        }
         ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread daemon = new Thread(r, "group-members-" + groupId);
             daemon.setDaemon(true);
             return daemon;
         });
-        t.scheduleWithFixedDelay(this::refresh, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        t.scheduleWithFixedDelay(this::refresh, known.isEmpty() ? every.toMillis() : 0, every.toMillis(),
+                TimeUnit.MILLISECONDS);
         thread = t;
     }
 

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cebot.slack.UserGroupMembers;
+import com.cebot.testing.KeptGroupMembers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -59,18 +57,7 @@ final class ApproversTest {
 
     @Test
     void start_slackDoesNotAnswer_knowsTheMembersKeptBeforeTheRestart() {
-        Map<String, Set<String>> kept = new HashMap<>();
-        UserGroupMembers.LastKnown store = new UserGroupMembers.LastKnown() {
-            @Override
-            public Optional<Set<String>> load(String groupId) {
-                return Optional.ofNullable(kept.get(groupId));
-            }
-
-            @Override
-            public void save(String groupId, Set<String> members) {
-                kept.put(groupId, members);
-            }
-        };
+        KeptGroupMembers store = new KeptGroupMembers();
         Approvers before = new Approvers("<!subteam^SHEAD>", List.of(), id -> Set.of("UMEMBER"), store, CLOCK);
         before.start(Duration.ofHours(1));
         before.close();
