@@ -9,7 +9,6 @@ import com.slack.api.Slack;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * start refused for its settings leaves no trace in it.
  */
 final class Beginning implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(Beginning.class);
 
     private final CompletableFuture<Slack> slack;
     private final CompletableFuture<Database.Pooled> store;
@@ -68,7 +65,9 @@ final class Beginning implements AutoCloseable {
             try {
                 client.close();
             } catch (Exception e) {
-                log.debug("Closing the Slack client: {}", SafeErrors.describe(e));
+                // Looked up here, not held: a logger made when this class loads would set up logging
+                // before the two threads start, on the start's path.
+                LoggerFactory.getLogger(Beginning.class).debug("Closing the Slack client: {}", SafeErrors.describe(e));
             }
         }
     }
