@@ -154,9 +154,6 @@ public final class CeBot implements AutoCloseable {
             feature.start(engine);
         }
         new DeliveryPurge(scheduler, clock).start(jdbi);
-        inboxQueue.start();
-        outboxQueue.start();
-        jobQueue.start();
 
         SocketModeConnection socket = new SocketModeConnection(app, secrets.appToken(), tuning.envelopeThreads(),
                 tuning.socket(), clock, processes::hello);
@@ -167,6 +164,12 @@ public final class CeBot implements AutoCloseable {
         } catch (SocketModeConnection.StartFailure e) {
             throw new StartupException(e.getMessage());
         }
+        // Work left from before (and what the start's own checks queued) begins once Slack said
+        // hello: the queues' first rounds no longer take the CPU the connection needs, and a start
+        // that fails sends nothing.
+        inboxQueue.start();
+        outboxQueue.start();
+        jobQueue.start();
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
         return new CeBot(resources, jdbi, workspace, socket);
     }
