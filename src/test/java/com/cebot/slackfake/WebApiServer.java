@@ -67,8 +67,10 @@ final class WebApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the fake Web API to loopback", e);
         }
-        // One thread per request, so a hanging call never delays the next one.
-        executor = Executors.newCachedThreadPool(runnable -> {
+        // Enough threads that the few calls a test makes hang never delay the next one, and few
+        // enough that a burst of calls does not starve the fake's own socket thread: with a thread
+        // per call, 500 views.open at once held back the envelopes the fake was sending by 0.5 s.
+        executor = Executors.newFixedThreadPool(16, runnable -> {
             Thread thread = new Thread(runnable, "slackfake-web-api");
             thread.setDaemon(true);
             return thread;
