@@ -15,33 +15,31 @@ import org.slf4j.LoggerFactory;
  * The two slowest parts of a start, begun on threads of their own as soon as the environment is
  * read, while the settings file is read and Slack is asked about the workspace: the SDK's client
  * (its config, OkHttp and TLS) and the store (opened, its schema checked, and JDBI readied by a
- * first read). Neither needs the other or the settings. Nothing is written to the store here, so a
- * start refused for its settings leaves no trace in it.
+ * first read). Neither needs the other or the settings. A database that does not exist yet is only
+ * created once the settings are known to be good, and nothing is written to an existing one here,
+ * so a start refused for its settings leaves no trace.
  */
 final class Beginning implements AutoCloseable {
 
     private final CompletableFuture<Slack> slack;
-    private final CompletableFuture<Database.Pooled> store;
+    private final String databaseUrl;
+    /** Null until asked for when the database is new. Guarded by this. */
+    private CompletableFuture<Database.Pooled> store;
 
-    private Beginning(CompletableFuture<Slack> slack, CompletableFuture<Database.Pooled> store) {
+    private Beginning(CompletableFuture<Slack> slack, String databaseUrl, CompletableFuture<Database.Pooled> store) {
         this.slack = slack;
+        this.databaseUrl = databaseUrl;
         this.store = store;
     }
 
     static Beginning of(Secrets secrets, Duration slackTimeout) {
+        String url = secrets.databaseUrl();
         return new Beginning(
                 CompletableFuture.supplyAsync(() -> SlackClients.create(secrets.slackApiUrl(), slackTimeout),
                         task -> start("start-slack", task)),
-                CompletableFuture.supplyAsync(() -> {
-                    Database.Pooled store = Database.pooled(secrets.databaseUrl());
-                    try {
-                        Processes.latest(store.jdbi(), 1);
-                        return store;
-                    } catch (RuntimeException e) {
-                        store.close();
-                        throw e;
-                    }
-                }, task -> start("start-store", task)));
+                url,
+                Database.exists(url) ? CompletableFuture.supplyAsync(() -> open(url), task -> start("start-store", task))
+                        : null);
     }
 
     Slack slack() {
@@ -50,13 +48,30 @@ final class Beginning implements AutoCloseable {
 
     /** The store, or the reason it could not be opened ({@code DatabaseException}), thrown here. */
     Database.Pooled store() {
-        return joined(store);
+        CompletableFuture<Database.Pooled> opening;
+        synchronized (this) {
+            if (store == null) {
+                CompletableFuture<Database.Pooled> now = new CompletableFuture<>();
+                try {
+                    now.complete(open(databaseUrl));
+                } catch (RuntimeException e) {
+                    now.completeExceptionally(e);
+                }
+                store = now;
+            }
+            opening = store;
+        }
+        return joined(opening);
     }
 
     /** Waits for both and closes what they made; what failed was already reported by whoever asked. */
     @Override
     public void close() {
-        Database.Pooled opened = store.handle((made, failure) -> made).join();
+        CompletableFuture<Database.Pooled> opening;
+        synchronized (this) {
+            opening = store;
+        }
+        Database.Pooled opened = opening == null ? null : opening.handle((made, failure) -> made).join();
         if (opened != null) {
             opened.close();
         }
@@ -69,6 +84,17 @@ final class Beginning implements AutoCloseable {
                 // before the two threads start, on the start's path.
                 LoggerFactory.getLogger(Beginning.class).debug("Closing the Slack client: {}", SafeErrors.describe(e));
             }
+        }
+    }
+
+    private static Database.Pooled open(String databaseUrl) {
+        Database.Pooled store = Database.pooled(databaseUrl);
+        try {
+            Processes.latest(store.jdbi(), 1);
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
     }
 

@@ -117,6 +117,11 @@ public final class Database {
         }
     }
 
+    /** True when the URL names a database file that is already there. */
+    public static boolean exists(String jdbcUrl) {
+        return file(jdbcUrl).map(Files::isRegularFile).orElse(false);
+    }
+
     /** Where the database stands, for {@code check}, which creates and migrates nothing. */
     public sealed interface State {
         record Current(Path file, String version) implements State {}

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,20 @@ final class MainTest {
         String text = err.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(Main.BAD_SETTINGS);
         assertThat(text.lines()).singleElement().asString().startsWith("CEBOT_DB_URL: there is no database at " + db);
+        assertThat(db.getParent()).doesNotExist();
+    }
+
+    @Test
+    void aStartRefusedForItsSettings_createsNoDatabase(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("cebot.yaml");
+        Files.writeString(config, "support:\n  head_of_support: U0HEAD\nhome:\n  refresh_second: 5\n");
+        Path db = dir.resolve("data").resolve("cebot.db");
+
+        int code = run(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1", "SLACK_API_URL",
+                "http://127.0.0.1:9/api/", "CEBOT_CONFIG", config.toString(), "CEBOT_DB_URL", "jdbc:sqlite:" + db));
+
+        assertThat(code).isEqualTo(Main.BAD_SETTINGS);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("home.refresh_second");
         assertThat(db.getParent()).doesNotExist();
     }
 
