@@ -209,9 +209,8 @@ public final class OooFeature implements Feature, Absences, HomeContribution {
     private Response cancel(BlockActionRequest req, ActionContext ctx) {
         var action = req.getPayload().getActions().get(0);
         String user = ctx.getRequestUserId();
-        OptionalLong found = UnhandledInteractions.recordId(action.getValue());
+        OptionalLong found = UnhandledInteractions.pressedRecord(modals, ctx, action.getActionId(), action.getValue());
         if (found.isEmpty()) {
-            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
             return ctx.ack();
         }
         long id = found.getAsLong();
@@ -239,9 +238,8 @@ public final class OooFeature implements Feature, Absences, HomeContribution {
     private Response edit(BlockActionRequest req, ActionContext ctx) {
         var action = req.getPayload().getActions().get(0);
         String user = ctx.getRequestUserId();
-        OptionalLong id = UnhandledInteractions.recordId(action.getValue());
+        OptionalLong id = UnhandledInteractions.pressedRecord(modals, ctx, action.getActionId(), action.getValue());
         if (id.isEmpty()) {
-            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
             return ctx.ack();
         }
         java.util.Optional<OooPeriod> found;

@@ -332,10 +332,8 @@ public final class SdrFeature implements Feature, HomeContribution {
         var action = req.getPayload().getActions().get(0);
         String user = ctx.getRequestUserId();
         Press press = Press.ofActionId(action.getActionId());
-        OptionalLong id = UnhandledInteractions.recordId(action.getValue());
+        OptionalLong id = UnhandledInteractions.pressedRecord(modals, ctx, action.getActionId(), action.getValue());
         if (id.isEmpty()) {
-            log.warn("{} by {} carried no question id; the person is told nothing happened", press, user);
-            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
             return ctx.ack();
         }
         QuestionService.Pressed result;

@@ -312,48 +312,47 @@ public final class SocketModeConnection implements AutoCloseable {
     // ---- frames
 
     /**
-     * On the socket's reader thread: hands the frame to a worker and returns, without reading it.
-     * Counted before the check so that close(), which clears {@code accepting} and then waits for
+     * On the socket's reader thread: reads the frame's header only, acks a shortcut, and hands the
+     * frame to a worker. Counted before the check so that close(), which clears {@code accepting} and then waits for
      * zero, either sees this frame running or this frame sees close().
      */
     private void onFrame(Link link, String message) {
         long arrived = System.nanoTime();
         inFlight.incrementAndGet();
         link.inFlight.incrementAndGet();
+        FrameHeader header = FrameHeader.read(message);
         if (!accepting) {
             finished(link);
-            dropIfEnvelope(message);
+            dropIfEnvelope(header);
             return;
         }
-        // Read here, on the socket's reader, only to ack a shortcut at once: in a burst its worker
-        // may be a long way off, and its modal opens after the ack all the same.
-        FrameHeader header = FrameHeader.read(message);
-        boolean acked = header.acksFirst();
-        if (acked) {
+        // Acked here, on the socket's reader: in a burst a shortcut's worker may be a long way off,
+        // and its modal opens after the ack all the same.
+        if (header.acksFirst()) {
             sendAck(link, header.type(), header.envelopeId(), gson.toJson(new AckResponse(header.envelopeId())));
         }
         try {
             workers.execute(() -> {
                 try {
-                    route(link, message, header, arrived, acked);
+                    route(link, message, header, arrived);
                 } finally {
                     finished(link);
                 }
             });
         } catch (RejectedExecutionException e) {
             finished(link);
-            dropIfEnvelope(message);
+            dropIfEnvelope(header);
         }
     }
 
-    private void dropIfEnvelope(String message) {
-        if (ENVELOPE_TYPES.contains(FrameHeader.read(message).type())) {
+    private void dropIfEnvelope(FrameHeader header) {
+        if (ENVELOPE_TYPES.contains(header.type())) {
             dropped.incrementAndGet();
         }
     }
 
     /** On a worker (or on the reader when every worker is busy and the backlog full). */
-    private void route(Link link, String message, FrameHeader frame, long arrived, boolean acked) {
+    private void route(Link link, String message, FrameHeader frame, long arrived) {
         if (frame.type() == null) {
             log.warn("Ignored a Socket Mode frame without a type");
         } else if (frame.type().equals("hello")) {
@@ -369,7 +368,7 @@ public final class SocketModeConnection implements AutoCloseable {
         } else if (frame.type().equals("disconnect")) {
             disconnectRequested(link, frame.reason() == null ? "no reason given" : frame.reason());
         } else if (ENVELOPE_TYPES.contains(frame.type())) {
-            handle(link, message, frame.type(), frame.envelopeId(), arrived, acked);
+            handle(link, message, frame.type(), frame.envelopeId(), arrived, frame.acksFirst());
         }
     }
 

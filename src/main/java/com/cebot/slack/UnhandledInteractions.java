@@ -46,6 +46,20 @@ public final class UnhandledInteractions implements Middleware {
         }
         return OptionalLong.of(Long.parseLong(value));
     }
+
+    /**
+     * The record a pressed button names. When it names none, the presser has been told privately
+     * that the button is no longer in use, and the listener acks and stops.
+     */
+    public static OptionalLong pressedRecord(ModalOpener modals, ActionContext ctx, String actionId, String value) {
+        OptionalLong id = recordId(value);
+        if (id.isEmpty()) {
+            log.warn("{} by {} carried no record id; the person is told nothing happened", actionId,
+                    ctx.getRequestUserId());
+            modals.tellPrivately(ctx, STALE_BUTTON);
+        }
+        return id;
+    }
     static final String STALE_FORM = "This form is from an older version of CE Bot and was not saved. Copy what you"
             + " typed if you need it, close this window and start again from the shortcut.";
     static final String UNKNOWN_SHORTCUT = "CE Bot no longer offers this shortcut. Its shortcuts are Support Ticket"

@@ -23,7 +23,7 @@ class UserGroupMembersTest {
             members.start(Duration.ofHours(1));
 
             assertThat(members.members()).containsExactlyInAnyOrder("U1", "U2");
-            assertThat(store.of("S1")).contains(Set.of("U1", "U2"));
+            assertThat(store.load("S1")).contains(Set.of("U1", "U2"));
         }
     }
 
@@ -41,7 +41,7 @@ class UserGroupMembersTest {
             assertThat(members.members()).as("known at once, without waiting for Slack").containsExactly("U1");
             slackAnswers.countDown();
             Await.until(Duration.ofSeconds(10), "the fresh list, kept for the next start",
-                    () -> members.members().equals(Set.of("U1", "U3")) && store.of("S1").equals(Optional.of(Set.of("U1", "U3"))));
+                    () -> members.members().equals(Set.of("U1", "U3")) && store.load("S1").equals(Optional.of(Set.of("U1", "U3"))));
         }
     }
 }

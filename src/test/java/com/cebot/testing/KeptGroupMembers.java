@@ -20,8 +20,4 @@ public final class KeptGroupMembers implements UserGroupMembers.LastKnown {
     public void save(String groupId, Set<String> members) {
         kept.put(groupId, members);
     }
-
-    public Optional<Set<String>> of(String groupId) {
-        return load(groupId);
-    }
 }

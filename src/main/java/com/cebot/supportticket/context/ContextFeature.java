@@ -139,10 +139,8 @@ public final class ContextFeature implements Feature, TicketExport, ContextCards
         var payload = req.getPayload();
         var action = payload.getActions().get(0);
         String user = ctx.getRequestUserId();
-        OptionalLong id = UnhandledInteractions.recordId(action.getValue());
+        OptionalLong id = UnhandledInteractions.pressedRecord(modals, ctx, action.getActionId(), action.getValue());
         if (id.isEmpty()) {
-            log.warn("claim by {} carried no card id; the person is told nothing happened", user);
-            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
             return ctx.ack();
         }
         ContextService.Claim claim;

@@ -187,10 +187,8 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
         var action = payload.getActions().get(0);
         String user = ctx.getRequestUserId();
         Move move = Move.ofActionId(action.getActionId());
-        OptionalLong id = UnhandledInteractions.recordId(action.getValue());
+        OptionalLong id = UnhandledInteractions.pressedRecord(modals, ctx, action.getActionId(), action.getValue());
         if (id.isEmpty()) {
-            log.warn("{} by {} carried no request id; the person is told nothing happened", move, user);
-            modals.tellPrivately(ctx, UnhandledInteractions.STALE_BUTTON);
             return ctx.ack();
         }
         RequestService.MoveResult result;
