@@ -36,7 +36,7 @@ public final class Database {
      * database already at it is opened without Flyway, whose scan of the classpath and check of
      * every applied migration took half of a start's second.
      */
-    static final int SCHEMA_VERSION = 13;
+    static final int SCHEMA_VERSION = 14;
 
     private Database() {}
 
