@@ -28,6 +28,11 @@ public final class SlackFake implements AutoCloseable {
     public static final String BOT_USER_ID = "UBOT";
     public static final String BOT_ID = "BBOT";
     public static final String APP_ID = "AFAKE";
+    /**
+     * What the bytes of a file upload (posted to the URL files.getUploadURLExternal hands out) are
+     * recorded as, and the name to aim a {@link Fault} at them.
+     */
+    public static final String FILE_UPLOAD = WebApiServer.FILE_UPLOAD;
 
     private final Directory directory = new Directory();
     private final ViewStore views = new ViewStore();
@@ -237,6 +242,17 @@ public final class SlackFake implements AutoCloseable {
      */
     public void enqueueFault(String method, String channel, Fault... faults) {
         this.faults.enqueue(method, channel, faults);
+    }
+
+    /**
+     * Closes every kept-alive Web API connection that is waiting for its next call, as a server's
+     * idle timeout does. A client that sends its next request on one sends it to a closed socket:
+     * the request fails before anything reads it.
+     *
+     * @return how many connections it closed
+     */
+    public int closeIdleConnections() {
+        return api.closeIdleConnections();
     }
 
     // ---- trigger ids
