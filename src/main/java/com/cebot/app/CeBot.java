@@ -8,6 +8,7 @@ import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
 import com.cebot.inbox.Inbox;
 import com.cebot.logging.SafeErrors;
+import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
@@ -122,7 +123,8 @@ public final class CeBot implements AutoCloseable {
         WorkQueue inboxQueue = queue("inbox", jdbi, clock, owner, tuning.inbox(), resources);
         WorkQueue outboxQueue = queue("outbox", jdbi, clock, owner, tuning.outbox(), resources);
         WorkQueue jobQueue = queue("job", jdbi, clock, owner, tuning.jobs(), resources);
-        Outbox outbox = new Outbox(outboxQueue, methods, tuning.slackTimeout());
+        Outbox outbox = new Outbox(outboxQueue, methods, tuning.slackTimeout(),
+                new BotIdentity(auth.getUserId(), auth.getBotId()));
         Scheduler scheduler = new Scheduler(jobQueue);
         Background background = new Background(tuning.afterAckThreads(), 10_000);
         resources.add(background);

@@ -151,6 +151,20 @@ public final class SlackFake implements AutoCloseable {
         return messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, null, text, null, null, List.of())).ts();
     }
 
+    /**
+     * Seeds a message as another app or a person posted it through the API, with message metadata
+     * ({@code event_type}, {@code event_payload}) and shared files ({@code id}, {@code name}) as given,
+     * either may be null; returns its ts.
+     *
+     * @param botId the posting app's bot id, null for a person
+     */
+    public String addMessage(String channel, String userId, String botId, String text, String threadTs,
+            ObjectNode metadata, com.fasterxml.jackson.databind.node.ArrayNode files) {
+        String conversation = Directory.conversationId(channel);
+        return messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, botId, text, null, metadata,
+                List.of(), files)).ts();
+    }
+
     // ---- what the workspace holds
 
     /**
