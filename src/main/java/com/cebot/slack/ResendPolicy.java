@@ -1,5 +1,6 @@
 package com.cebot.slack;
 
+import com.cebot.logging.SafeErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -25,13 +26,15 @@ import org.slf4j.LoggerFactory;
  * made it was made twice, below the outbox's accounting. So the client is built with that off, and
  * this decides instead:
  * <ul>
- *   <li>a request that never left is sent again at once: no connection could be made, or the
- *       kept-alive connection it was given had already been closed by Slack ({@link HandOff});
- *   <li>a method that only reads is sent once more after any other connection failure but a
- *       timeout (a timeout already waited as long as the caller allows);
- *   <li>anything else, a post, a thread reply, a DM, each step of a file upload, {@code views.open},
- *       {@code usergroups.users.update}, is sent once: its failure goes to the caller, which treats it
- *       as a write of unknown fate (the outbox looks for it before making it again).
+ *   <li>a request whose kept-alive connection Slack had already closed is sent again at once on
+ *       another ({@link HandOff}), as often as the pool hands it such connections;
+ *   <li>a request for which no connection could be made, or a method that only reads after any
+ *       connection failure, is sent once more, unless it timed out (a timeout already waited as long
+ *       as the caller allows);
+ *   <li>any other request that may have reached Slack (a post, a thread reply, a DM, each step of
+ *       a file upload, {@code views.open}, {@code usergroups.users.update}) is not sent again: its
+ *       failure goes to the caller, which treats it as a write of unknown fate (the outbox looks for
+ *       it before making it again).
  * </ul>
  */
 final class ResendPolicy implements Interceptor {
@@ -46,7 +49,7 @@ final class ResendPolicy implements Interceptor {
             "conversations.history", "conversations.info", "conversations.list", "conversations.members",
             "conversations.open", "conversations.replies", "team.info", "usergroups.list", "usergroups.users.list",
             "users.info", "users.list");
-    /** A pool may hold several connections Slack closed at once; each is found and dropped in turn. */
+    /** The pool may hold several connections Slack closed at once; each is found and dropped in turn. */
     private static final int MOST_ATTEMPTS = 6;
 
     /** The client {@code base} builds, with this deciding what is sent again. */
@@ -62,20 +65,25 @@ final class ResendPolicy implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         boolean read = READS.contains(method(request));
-        boolean readSentAgain = false;
+        boolean sentOnceMore = false;
         for (int attempt = 1; ; attempt++) {
             Sent sent = new Sent();
             try {
                 return chain.proceed(request.newBuilder().tag(Sent.class, sent).build());
             } catch (IOException e) {
-                boolean timedOut = e instanceof InterruptedIOException;
-                boolean neverLeft = !sent.handedOver && !timedOut;
-                boolean readAgain = read && !readSentAgain && !timedOut;
-                if (attempt >= MOST_ATTEMPTS || chain.call().isCanceled() || !(neverLeft || readAgain)) {
+                boolean closedBySlack = e instanceof ClosedBySlack;
+                // A timeout already waited as long as the caller allows.
+                boolean onceMore = !sentOnceMore && !(e instanceof InterruptedIOException) && (read || !sent.handedOver);
+                if (attempt >= MOST_ATTEMPTS || chain.call().isCanceled() || !(closedBySlack || onceMore)) {
                     throw e;
                 }
-                readSentAgain |= !neverLeft;
-                log.debug("{} sent again at once after {}", method(request), e.toString());
+                if (closedBySlack) {
+                    log.info("{} sent again at once on another connection: {}", method(request), e.getMessage());
+                } else {
+                    sentOnceMore = true;
+                    log.info("{} sent again {}: {}", method(request), sent.handedOver ? "(a read)" : "(it never left)",
+                            SafeErrors.describe(e));
+                }
             }
         }
     }
@@ -84,6 +92,15 @@ final class ResendPolicy implements Interceptor {
     static String method(Request request) {
         List<String> segments = request.url().pathSegments();
         return segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+    }
+
+    /** The kept-alive connection a request was to go on had been closed by Slack; nothing was sent. */
+    private static final class ClosedBySlack extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ClosedBySlack() {
+            super("Slack had closed the kept-alive connection before the request was written to it");
+        }
     }
 
     /** Set once the request is handed to a connection to be written; a tag of each attempt. */
@@ -116,7 +133,7 @@ final class ResendPolicy implements Interceptor {
             if (connection != null && !used.add(connection) && connection.protocol() == Protocol.HTTP_1_1
                     && closedBySlack(connection.socket())) {
                 connection.socket().close();
-                throw new IOException("the kept-alive connection was closed by Slack before the request was sent");
+                throw new ClosedBySlack();
             }
             Sent sent = chain.request().tag(Sent.class);
             if (sent != null) {
