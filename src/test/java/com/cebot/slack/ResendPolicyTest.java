@@ -7,13 +7,16 @@ import com.cebot.slackfake.Fault;
 import com.cebot.slackfake.Message;
 import com.cebot.slackfake.SlackFake;
 import com.slack.api.Slack;
+import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import java.io.IOException;
-import okhttp3.OkHttp;
+import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import okhttp3.OkHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,18 @@ final class ResendPolicyTest {
     void stop() throws Exception {
         slack.close();
         fake.close();
+    }
+
+    @Test
+    void everyReadNamed_isAWebApiMethod() throws Exception {
+        List<String> methods = new ArrayList<>();
+        for (Field field : Methods.class.getFields()) {
+            if (field.getType() == String.class) {
+                methods.add((String) field.get(null));
+            }
+        }
+
+        assertThat(methods).containsAll(ResendPolicy.READS);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.cebot.slackfake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cebot.testing.Await;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
@@ -10,7 +11,6 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.http.SlackHttpClient;
-import com.cebot.testing.Await;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
