@@ -69,6 +69,8 @@ record FrameHeader(String type, String envelopeId, String reason, String payload
      * and its listener stores nothing, so there is nothing for the ack to wait for.
      */
     boolean acksFirst() {
-        return "interactive".equals(type) && envelopeId != null && ACK_FIRST.contains(payloadType);
+        // Set.of(…).contains(null) throws: an interactive frame without a payload type is no shortcut.
+        return "interactive".equals(type) && envelopeId != null && payloadType != null
+                && ACK_FIRST.contains(payloadType);
     }
 }

@@ -40,6 +40,13 @@ final class FrameHeaderTest {
     }
 
     @Test
+    void anInteractiveFrameWithoutAPayloadType_isNoShortcut() {
+        assertThat(FrameHeader.read("{\"type\": \"interactive\", \"envelope_id\": \"e\"}").acksFirst()).isFalse();
+        assertThat(FrameHeader.read("{\"type\": \"interactive\", \"envelope_id\": \"e\", \"payload\": {\"type\": 1}}")
+                .acksFirst()).isFalse();
+    }
+
+    @Test
     void disconnect_carriesItsReason_andIsNoEnvelope() {
         FrameHeader header = FrameHeader.read("""
                 {"type": "disconnect", "reason": "refresh_requested", "debug_info": {"host": "applink-1"}}""");
