@@ -159,7 +159,12 @@ final class Supervisor implements Dispatcher.Control {
         boolean wasCurrent;
         boolean reconnectNow = false;
         synchronized (this) {
-            wasCurrent = !stopped && link == current;
+            if (stopped) {
+                // Closing, which may have cut a ping check short: the sockets stay open until the
+                // running handlers have acked, and close with the connection.
+                return;
+            }
+            wasCurrent = link == current;
             if (wasCurrent) {
                 current = null;
                 downSince = clock.instant();

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,8 @@ final class SocketModeConnectionTest {
     private final List<Instant> hellos = new CopyOnWriteArrayList<>();
     private final AtomicInteger counted = new AtomicInteger();
     private final CountDownLatch slowStarted = new CountDownLatch(1);
+    private final CountDownLatch heldStarted = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
     private SlackFake fake;
     private Slack slack;
     private App app;
@@ -79,11 +82,21 @@ final class SocketModeConnectionTest {
             }
             return ctx.ack();
         });
+        app.command("/held", (req, ctx) -> {
+            heldStarted.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ctx.ack();
+        });
     }
 
     @AfterEach
     void tearDown() throws Exception {
         try {
+            release.countDown();
             connections.forEach(SocketModeConnection::close);
             slack.close();
             fake.close();
@@ -214,6 +227,32 @@ final class SocketModeConnectionTest {
                 "Dropped 1 Socket Mode envelope(s) that arrived while closing; Slack sends events again to another"
                         + " connection");
         fake.awaitConnections(0, WAIT);
+    }
+
+    @Test
+    void close_duringAPingCheck_stillLetsARunningHandlerSendItsAck() throws Exception {
+        SocketModeConnection connection = started();
+        String held = fake.sendSlashCommand("/held", "", ALICE, CHANNEL);
+        assertThat(heldStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        // A frozen socket answers no ping: the next check waits 3 s for one, and close cuts it short.
+        fake.freezeConnections();
+        Await.until(WAIT, "a ping check waiting for its answer", () -> supervisorIsIn("verifyConnection"));
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(connection::close);
+        Await.until(WAIT, "supervision to end", () -> !supervisorIsIn(""));
+        release.countDown();
+
+        assertThat(fake.awaitAck(held, WAIT).payload()).isNull();
+        closing.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(warnings()).isEmpty();
+    }
+
+    /** Whether the supervisor's thread is alive with a method of this name on its stack ("" for any). */
+    private static boolean supervisorIsIn(String method) {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals("socket-supervisor") && e.getKey().isAlive())
+                .anyMatch(e -> method.isEmpty()
+                        || Arrays.stream(e.getValue()).anyMatch(frame -> frame.getMethodName().equals(method)));
     }
 
     @Test
