@@ -8,7 +8,7 @@ import com.cebot.app.Main;
 import com.cebot.feature.Feature;
 import com.cebot.work.Backoff;
 import com.cebot.work.WorkQueue;
-import com.cebot.slack.SocketModeConnection;
+import com.cebot.slack.socket.SocketTiming;
 import com.cebot.slackfake.SlackFake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ public final class BotHarness implements AutoCloseable {
             new WorkQueue.Settings(50, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
-            16, 8, new SocketModeConnection.Timing(Duration.ofSeconds(5), Duration.ofSeconds(2),
+            16, 8, new SocketTiming(Duration.ofSeconds(5), Duration.ofSeconds(2),
                     Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMillis(500)));
 
     public final SlackFake slack;
