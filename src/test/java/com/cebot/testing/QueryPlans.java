@@ -19,15 +19,19 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public final class QueryPlans {
 
+    private static final Pattern LIST = Pattern.compile("<\\w+>");
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):(\\w+)");
     /** A full pass over a table or an index; a constant row or a subquery's own rows are no table. */
     private static final Pattern TABLE_SCAN = Pattern.compile("^SCAN (?!CONSTANT ROW|\\()");
 
     private QueryPlans() {}
 
-    /** The plan's lines for the SQL of {@code sqlObject}'s method {@code method}, every parameter bound to null. */
+    /**
+     * The plan's lines for the SQL of {@code sqlObject}'s method {@code method}, every parameter
+     * bound to null and every list ({@code <kinds>}) a list of one null.
+     */
     public static List<String> plan(Jdbi jdbi, Class<?> sqlObject, String method) {
-        String sql = sql(query(sqlObject, method));
+        String sql = LIST.matcher(sql(query(sqlObject, method))).replaceAll("NULL");
         return jdbi.withHandle(h -> {
             Query explain = h.createQuery("EXPLAIN QUERY PLAN " + sql);
             Matcher parameter = PARAMETER.matcher(sql);
