@@ -23,14 +23,17 @@ final class FeedbackThread {
     private static final int WORKAROUND_ROOM = 2900;
     private static final int NOTE_ROOM = 2500;
     private static final int TITLE_ROOM = 300;
+    /** What a notification shows of the need. */
+    private static final int PREVIEW = 200;
 
     private FeedbackThread() {}
 
-    /** One share: its submissions share everything but the customer. */
+    /** One share: its submissions share everything but the customer. "Acme: the need (major), shared by …". */
     static String replyText(List<Submission> share) {
         Submission first = share.get(0);
         return Mrkdwn.truncate(Mrkdwn.escape(customerList(share)), 600) + ": "
-                + first.severity().label().toLowerCase(Locale.ROOT) + ", " + by(first);
+                + Mrkdwn.truncate(Mrkdwn.escape(first.need()), PREVIEW) + " ("
+                + first.severity().label().toLowerCase(Locale.ROOT) + "), " + by(first);
     }
 
     static List<LayoutBlock> reply(List<Submission> share) {
