@@ -12,6 +12,7 @@ import static com.cebot.e2e.FeedbackWorkspace.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.slackfake.Ack;
+import com.cebot.slackfake.Fault;
 import com.cebot.slackfake.Message;
 import com.cebot.slackfake.RecordedCall;
 import com.cebot.slackfake.StateValues;
@@ -19,6 +20,7 @@ import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -167,30 +169,46 @@ final class FeedbackE2ETest {
         w.share(CE2, form("gap:" + FeedbackWorkspace.gapId(card), "Globex too", "major", "new:Globex"));
         w.awaitThread(card, 3);
         // CE1's DM lands but its answer is lost: the bot must find it rather than send it again.
-        w.slack.enqueueFault("chat.postMessage", CE1, new com.cebot.slackfake.Fault.LoseAnswer(java.time.Duration.ofSeconds(3)));
+        w.slack.enqueueFault("chat.postMessage", CE1, new Fault.LoseAnswer(Duration.ofSeconds(3)));
 
         Ack ack = w.setStatus(PM, card, "resolved", "Shipped in 5.2");
         assertThat(ack.payload()).isNull();
-        Await.until(WAIT, "CE1's DM", () -> !w.dmsSaying(CE1, "Resolved").isEmpty());
+        Await.until(WAIT, "CE1's DM", () -> !w.dmsSaying(CE1, "now *Resolved*").isEmpty());
         w.harness.restart();
+        // Past the retry's wait: the restarted bot looks for the DM, finds it, and records it sent.
+        w.clock.advance(Duration.ofSeconds(10));
+        Await.until(WAIT, "the unanswered DM found", () -> Burst.query(w.harness.databaseFile(), "SELECT status FROM"
+                + " work WHERE work_key LIKE '%:dm:" + CE1 + "'").equals(List.of("done")));
+        List<String[]> later = List.of(new String[] {"in_progress", "In progress"},
+                new String[] {"in_review", "In review"}, new String[] {"scheduled", "Scheduled"},
+                new String[] {"backlog", "Backlog"}, new String[] {"wont_do", "Won't do"}, new String[] {"open", "Open"});
+        for (String[] status : later) {
+            w.setStatus(PM2, card, status[0], null);
+            w.awaitCard(card, "*Status*\\n" + status[1]);
+        }
+        Await.until(WAIT, "a DM of the last change to each", () -> !w.dmsSaying(CE1, "now *Open*").isEmpty()
+                && !w.dmsSaying(CE2, "now *Open*").isEmpty());
+        w.awaitThread(card, 10);
 
-        w.awaitCard(card, "Resolved");
-        Await.until(WAIT, "CE2's DM", () -> !w.dmsSaying(CE2, "Resolved").isEmpty());
-        w.setStatus(PM2, card, "in_progress", null);
-        Await.until(WAIT, "the second round of DMs", () -> !w.dmsSaying(CE1, "In progress").isEmpty()
-                && !w.dmsSaying(CE2, "In progress").isEmpty());
-        w.awaitThread(card, 5);
-
-        assertThat(w.dmsSaying(CE1, "Resolved")).singleElement().satisfies(dm -> assertThat(dm.text())
+        assertThat(w.dmsSaying(CE1, "now *Resolved*")).singleElement().satisfies(dm -> assertThat(dm.text())
                 .contains("Shipped in 5.2", "You asked for Acme, Initech", "set by <@" + PM + ">", "View the gap"));
-        assertThat(w.dmsSaying(CE2, "Resolved")).singleElement().satisfies(dm -> assertThat(dm.text())
+        assertThat(w.dmsSaying(CE2, "now *Resolved*")).singleElement().satisfies(dm -> assertThat(dm.text())
                 .contains("You asked for Globex").doesNotContain("Acme"));
-        assertThat(w.dmsSaying(CE1, "In progress")).singleElement().satisfies(dm -> assertThat(dm.text())
-                .doesNotContain("You asked for"));
-        assertThat(w.dmsSaying(CE2, "In progress")).hasSize(1);
-        List<Message> notes = w.thread(card).subList(3, 5);
+        assertThat(w.dmsSaying(CE2, "now *Won't do*")).singleElement().satisfies(dm -> assertThat(dm.text())
+                .contains("You asked for Globex", "set by <@" + PM2 + ">"));
+        for (String[] status : later) {
+            for (String user : List.of(CE1, CE2)) {
+                assertThat(w.dmsSaying(user, "now *" + status[1] + "*")).as(user + " told of " + status[1])
+                        .hasSize(1);
+            }
+        }
+        assertThat(w.dmsSaying(CE1, "now *In progress*").get(0).text()).doesNotContain("You asked for");
+        assertThat(w.dms(CE1)).hasSize(7);
+        assertThat(w.dms(CE2)).hasSize(7);
+        List<Message> notes = w.thread(card).subList(3, 10);
         assertThat(notes.get(0).text()).contains("<@" + PM + "> set the status to *Resolved* (was Open): Shipped in 5.2");
         assertThat(notes.get(1).text()).contains("*In progress* (was Resolved)");
+        assertThat(notes.get(6).text()).contains("*Open* (was Won't do)");
         assertThat(w.dms(PM)).isEmpty();
     }
 
