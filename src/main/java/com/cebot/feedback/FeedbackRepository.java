@@ -140,9 +140,6 @@ interface FeedbackRepository {
             """)
     List<Sharer> sharers(long gapId);
 
-    @SqlQuery("SELECT COUNT(*) FROM feedback_submission WHERE gap_id = :gapId")
-    int submissionCount(long gapId);
-
     /** Submissions from {@code since} on, oldest first, for export. */
     @SqlQuery(SUBMISSION + " WHERE s.created_at >= :since ORDER BY s.created_at, s.id")
     List<Submission> since(Instant since);

@@ -28,6 +28,9 @@ final class ShareForm {
         record Invalid(Map<String, String> errors) implements Checked {}
     }
 
+    /** Most merges followed to name where a gap's feedback went. */
+    private static final int MERGE_HOPS = 20;
+
     private ShareForm() {}
 
     /**
@@ -105,7 +108,7 @@ final class ShareForm {
             if (gap.isEmpty()) {
                 errors.put(ShareModal.GAP, "That gap is not on record. Search again.");
             } else if (gap.get().merged()) {
-                String into = gaps.apply(gap.get().mergedInto()).map(Gap::title).orElse("another gap");
+                String into = whereMerged(gap.get(), gaps).map(Gap::title).orElse("another gap");
                 errors.put(ShareModal.GAP, "That gap was merged into \"" + shown(into) + "\" meanwhile: pick that one.");
             } else if (gap.get().status().closed()) {
                 errors.put(ShareModal.GAP, "That gap was closed as " + gap.get().status().label() + " meanwhile."
@@ -124,6 +127,15 @@ final class ShareForm {
             errors.put(ShareModal.CATEGORY, "That category is no longer offered; pick another.");
         }
         return new ShareDraft.Target.Create(title, category);
+    }
+
+    /** Where a merged gap's feedback goes now: the end of its merges (a merge may be merged again). */
+    private static Optional<Gap> whereMerged(Gap merged, LongFunction<Optional<Gap>> gaps) {
+        Optional<Gap> into = gaps.apply(merged.mergedInto());
+        for (int hop = 0; into.isPresent() && into.get().merged() && hop < MERGE_HOPS; hop++) {
+            into = gaps.apply(into.get().mergedInto());
+        }
+        return into;
     }
 
     private static Optional<String> optional(ViewStates state, String blockId, int max, Map<String, String> errors) {

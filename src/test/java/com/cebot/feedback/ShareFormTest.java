@@ -153,8 +153,9 @@ final class ShareFormTest {
         }
 
         @Test
-        void aGapMergedMeanwhile_namesWhereItWent() {
-            gaps.put(3L, gap(3, GapStatus.OPEN, 4L, "Old"));
+        void aGapMergedMeanwhile_namesWhereItWent_afterEveryMerge() {
+            gaps.put(3L, gap(3, GapStatus.OPEN, 5L, "Old"));
+            gaps.put(5L, gap(5, GapStatus.OPEN, 4L, "Older"));
             gaps.put(4L, gap(4, GapStatus.OPEN, null, "SSO <b> & Okta"));
             valid("gap:3");
 
