@@ -117,7 +117,7 @@ public final class FeedbackFeature implements Feature, HomeContribution, CsvExpo
                 new StoredGroupMembers(engine.store(), engine.clock()), engine.clock());
         engine.onStop().accept(team);
         team.start(TEAM_REFRESH);
-        home = new FeedbackHome(engine.permalinks(), team, channel);
+        home = new FeedbackHome(engine.permalinks(), team);
         var service = new FeedbackService(engine.store(), engine.inbox(), engine.outbox(), engine.permalinks(), team,
                 channel, engine.clock());
         new FeedbackListeners(service, team, new CustomerSuggestions(engine.store()), new GapSuggestions(engine.store()),

@@ -1,5 +1,7 @@
 package com.cebot.feedback;
 
+import static com.cebot.home.HomeContribution.MOST_ITEMS;
+
 import com.cebot.home.HomeContribution.Item;
 import com.cebot.home.HomeContribution.Part;
 import com.cebot.home.HomeContribution.Person;
@@ -14,12 +16,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /**
  * Product feedback's parts of a Home tab: what the person shared, with where each gap stands; for
  * the product team, the gaps still Open, most customers first, with the card's buttons. Each part
- * reads a bounded number of rows and counts the rest, however much the store holds.
+ * reads a page of rows and counts the rest, however much the store holds.
  */
 final class FeedbackHome {
 
-    /** Rows each part reads; Home shows what fits of them. */
-    static final int SHOWN = 30;
     private static final int TITLE_ROOM = 300;
 
     /** One of a person's submissions and the gap it is on now (a merge moves it). */
@@ -59,31 +59,21 @@ final class FeedbackHome {
 
     private final Permalinks permalinks;
     private final ProductTeam team;
-    private final String channel;
 
-    FeedbackHome(Permalinks permalinks, ProductTeam team, String channel) {
+    FeedbackHome(Permalinks permalinks, ProductTeam team) {
         this.permalinks = permalinks;
         this.team = team;
-        this.channel = channel;
     }
 
     List<Part> parts(Handle handle, Person person) {
         Queries q = handle.attach(Queries.class);
+        String user = person.userId();
         List<Part> parts = new ArrayList<>();
-        List<Item> mine = new ArrayList<>(q.mine(person.userId(), SHOWN).stream().map(m -> Item.of(line(m))).toList());
-        int moreMine = q.countMine(person.userId()) - mine.size();
-        if (moreMine > 0) {
-            mine.add(Item.of("…and " + moreMine + " older ones, not listed here."));
-        }
-        parts.add(new Part("feedback_mine", "Your product feedback", mine));
-        if (team.isMember(person.userId())) {
-            List<Item> open = new ArrayList<>(q.open(SHOWN).stream()
-                    .map(g -> new Item(line(g), GapCard.teamButtons(g))).toList());
-            int moreOpen = q.countOpen() - open.size();
-            if (moreOpen > 0) {
-                open.add(Item.of("…and " + moreOpen + " more with fewer customers, in <#" + channel + ">."));
-            }
-            parts.add(new Part("feedback_open", "Product gaps still Open", open));
+        parts.add(new Part("feedback_mine", "Your product feedback", q.mine(user, MOST_ITEMS).stream()
+                .map(m -> Item.of(line(m))).toList(), q.countMine(user)));
+        if (team.isMember(user)) {
+            parts.add(new Part("feedback_open", "Product gaps still Open", q.open(MOST_ITEMS).stream()
+                    .map(g -> new Item(line(g), GapCard.teamButtons(g))).toList(), q.countOpen()));
         }
         return parts;
     }
