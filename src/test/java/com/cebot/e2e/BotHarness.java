@@ -29,6 +29,7 @@ public final class BotHarness implements AutoCloseable {
     public static final String SUPPORT = "C0SUPPORT1";
     public static final String CE = "C0CECHAN1";
     public static final String CE_INTERNAL = "C0CEINTERN";
+    public static final String FEEDBACK = "C0FEEDBACK";
     public static final String HEAD = "U0HEAD";
     public static final String DELEGATE = "U0DELEGATE";
     public static final String CE_USER = "U0CE";
@@ -64,7 +65,7 @@ public final class BotHarness implements AutoCloseable {
         slack.addChannel(SUPPORT, "customer-support", false);
         slack.addChannel(CE, "ce", true);
         slack.addChannel(CE_INTERNAL, "ce-internal", true);
-        slack.addChannel("C0FEEDBACK", "feedback", false);
+        slack.addChannel(FEEDBACK, "feedback", true);
         slack.addChannel("C0ASKPROD", "ask-product-eng", false);
         for (String user : List.of(HEAD, DELEGATE, CE_USER, AE, AE2)) {
             slack.addUser(user, user.substring(2).toLowerCase(), "America/Los_Angeles");
