@@ -19,10 +19,11 @@ import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
 import com.cebot.slack.SharedGsonMethodsClient;
-import com.cebot.slack.SocketModeConnection;
 import com.cebot.slack.UnhandledInteractions;
 import com.cebot.slack.Workspace;
 import com.cebot.slack.WorkspaceLookup;
+import com.cebot.slack.socket.SocketModeConnection;
+import com.cebot.slack.socket.SocketTiming;
 import com.cebot.work.Backoff;
 import com.cebot.work.Owner;
 import com.cebot.work.Processes;
@@ -56,7 +57,7 @@ public final class CeBot implements AutoCloseable {
 
     /** Knobs that tests turn down; production uses {@link #DEFAULT}. */
     public record Tuning(Duration slackTimeout, WorkQueue.Settings inbox, WorkQueue.Settings outbox,
-            WorkQueue.Settings jobs, int envelopeThreads, int afterAckThreads, SocketModeConnection.Timing socket) {
+            WorkQueue.Settings jobs, int envelopeThreads, int afterAckThreads, SocketTiming socket) {
 
         /**
          * Claims hold for a minute: a Slack call ends within {@code slackTimeout}, and a lookup before
@@ -68,7 +69,7 @@ public final class CeBot implements AutoCloseable {
                 new WorkQueue.Settings(50, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
                 new WorkQueue.Settings(20, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
                 new WorkQueue.Settings(20, Duration.ofSeconds(15), Duration.ofMinutes(1), Backoff.DEFAULT),
-                16, 8, SocketModeConnection.Timing.DEFAULT);
+                16, 8, SocketTiming.DEFAULT);
     }
 
     private final List<AutoCloseable> resources;

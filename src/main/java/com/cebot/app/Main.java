@@ -6,6 +6,7 @@ import com.cebot.config.Secrets;
 import com.cebot.config.Settings;
 import com.cebot.db.DatabaseException;
 import com.cebot.feature.Feature;
+import com.cebot.feedback.FeedbackFeature;
 import com.cebot.home.HomeFeature;
 import com.cebot.ooo.OooFeature;
 import com.cebot.sdrcollab.SdrFeature;
@@ -56,7 +57,9 @@ public final class Main {
         RequestFeature request = new RequestFeature(context);
         OooFeature ooo = new OooFeature();
         SdrFeature sdr = new SdrFeature(ooo);
-        return List.of(context, request, ooo, sdr, new HomeFeature(List.of(context, request, ooo, sdr)));
+        FeedbackFeature feedback = new FeedbackFeature();
+        return List.of(context, request, ooo, sdr, feedback,
+                new HomeFeature(List.of(context, request, ooo, sdr, feedback)));
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
@@ -157,8 +160,9 @@ public final class Main {
                   sync-group --dry-run
                             print the change the roster asks of the SDR question group
                             (who would join, who would graduate); changes nothing
-                  export --since YYYY-MM-DD [--kind context|request]
-                            print Support Ticket submissions since that day (UTC) as CSV
+                  export --since YYYY-MM-DD [--kind context|request|feedback]
+                            print Support Ticket submissions since that day (UTC) as CSV;
+                            --kind feedback prints product feedback, in columns of its own
                   manifest  print the Slack app manifest (paste it at api.slack.com/apps)
                   help      show this text
                 Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN (required for run and check);

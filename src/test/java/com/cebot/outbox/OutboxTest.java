@@ -19,8 +19,11 @@ import com.slack.api.methods.MethodsClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -208,6 +211,64 @@ final class OutboxTest {
         Message note = all.stream().filter(Message::isReply).findFirst().orElseThrow();
         assertThat(card.text()).isEqualTo("v3");
         assertThat(note.threadTs()).isEqualTo(card.ts());
+    }
+
+    /**
+     * One person's hundred writes queued first (cards and DMs) and another person's card queued
+     * after them: the card is the second call to reach Slack, and the hundred keep their order.
+     */
+    @Test
+    void aHundredWritesOfOnePerson_doNotHoldUpAnotherPersonsCard() {
+        slack.addUser("U0A", "a", "UTC");
+        jdbi.useTransaction(h -> {
+            for (int i = 0; i < 60; i++) {
+                outbox.enqueue(h, post("a:card:" + i, "a card " + i).forUser("U0A"));
+            }
+            for (int i = 0; i < 40; i++) {
+                outbox.enqueue(h, OutboxMessage.of("a:dm:" + i, new SlackWrite.Post("U0A", "a DM " + i, null)));
+            }
+        });
+        enqueue(post("b:card", "b card").forUser("U0B"));
+        queue.start();
+
+        awaitStatus("a:dm:39", "done");
+        awaitStatus("b:card", "done");
+        List<String> sent = slack.calls("chat.postMessage").stream().map(c -> c.param("text")).toList();
+        assertThat(sent).hasSize(101).doesNotHaveDuplicates();
+        assertThat(sent.indexOf("b card")).as("calls before the other person's card").isEqualTo(1);
+        List<String> hundred = new ArrayList<>(sent);
+        hundred.remove("b card");
+        assertThat(hundred).containsExactlyElementsOf(Stream.concat(
+                IntStream.range(0, 60).mapToObj(i -> "a card " + i), IntStream.range(0, 40).mapToObj(i -> "a DM " + i))
+                .toList());
+    }
+
+    /** Turns among people never let a card's replies and updates overtake it, or each other. */
+    @Test
+    void anotherPersonsFlood_keepsACardsRepliesAndUpdatesInOrder() {
+        jdbi.useTransaction(h -> {
+            for (int i = 0; i < 50; i++) {
+                outbox.enqueue(h, post("b:card:" + i, "b card " + i).forUser("U0B"));
+            }
+        });
+        enqueue(post("card:1", "v1").forUser("U0A"));
+        for (int i = 1; i <= 5; i++) {
+            enqueue(OutboxMessage.anchored("card:1:update" + i, "card:1", new SlackWrite.Update("v" + (i + 1), null))
+                    .forUser("U0C"));
+            enqueue(OutboxMessage.anchored("card:1:note" + i, "card:1", new SlackWrite.ThreadReply("note " + i, null))
+                    .forUser("U0A"));
+        }
+        queue.start();
+
+        awaitStatus("card:1:note5", "done");
+        awaitStatus("b:card:49", "done");
+        List<String> toTheCard = slack.calls().stream()
+                .filter(c -> c.method().equals("chat.update") || String.valueOf(c.param("text")).matches("v1|note \\d"))
+                .map(c -> c.param("text")).toList();
+        assertThat(toTheCard).containsExactly("v1", "v2", "note 1", "v3", "note 2", "v4", "note 3", "v5", "note 4",
+                "v6", "note 5");
+        Message card = posts().stream().filter(m -> m.text().equals("v6")).findFirst().orElseThrow();
+        assertThat(posts()).filteredOn(Message::isReply).hasSize(5).allMatch(m -> m.threadTs().equals(card.ts()));
     }
 
     @Test
