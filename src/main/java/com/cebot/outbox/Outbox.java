@@ -39,10 +39,11 @@ public final class Outbox {
      * @param settle how long after a call the bot stopped waiting for Slack may still carry it out:
      *     the write is not looked for sooner. The Slack client's timeout: a call Slack is slow to
      *     finish ends within about one more.
+     * @param self the bot, whose messages alone a lookup takes for its own writes
      */
-    public Outbox(WorkQueue queue, MethodsClient methods, Duration settle) {
+    public Outbox(WorkQueue queue, MethodsClient methods, Duration settle, BotIdentity self) {
         this.queue = queue;
-        this.writer = new SlackWriter(methods);
+        this.writer = new SlackWriter(methods, self);
         this.settle = settle;
         Delivery delivery = new Delivery();
         for (String method : WriteCodec.METHODS) {

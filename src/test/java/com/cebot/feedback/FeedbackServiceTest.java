@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.db.Database;
 import com.cebot.inbox.Inbox;
+import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.UserGroupMembers;
@@ -49,7 +50,7 @@ final class FeedbackServiceTest {
         jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
         // The queues are never started: their rows show what would be sent.
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         ProductTeam team = new ProductTeam(List.of("<@" + PM + ">"), id -> java.util.Set.of(),
                 UserGroupMembers.LastKnown.NONE, clock);
         service = new FeedbackService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,

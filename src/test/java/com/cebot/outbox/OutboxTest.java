@@ -2,6 +2,7 @@ package com.cebot.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.slack.SlackClients;
 import com.cebot.slackfake.Fault;
 import com.cebot.slackfake.Message;
 import com.cebot.slackfake.SlackFake;
@@ -10,6 +11,9 @@ import com.cebot.testing.TestDatabase;
 import com.cebot.work.Backoff;
 import com.cebot.work.Owner;
 import com.cebot.work.WorkQueue;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import java.nio.file.Path;
@@ -32,6 +36,7 @@ final class OutboxTest {
 
     private static final String CHANNEL = "C0SUPPORT1";
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 15);
 
     @TempDir
@@ -39,6 +44,7 @@ final class OutboxTest {
 
     private SlackFake slack;
     private Jdbi jdbi;
+    private Slack client;
     private MethodsClient methods;
     private WorkQueue queue;
     private Outbox outbox;
@@ -49,15 +55,15 @@ final class OutboxTest {
         slack = SlackFake.start();
         slack.addChannel(CHANNEL, "customer-support", true);
         jdbi = TestDatabase.open(dir);
-        var config = slack.slackConfig();
-        config.setHttpClientReadTimeoutMillis(500);
-        methods = Slack.getInstance(config).methods(SlackFake.BOT_TOKEN);
+        client = SlackClients.create(slack.apiUrl(), Duration.ofMillis(500));
+        methods = client.methods(SlackFake.BOT_TOKEN);
         outbox = newOutbox(BACKOFF);
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         queue.close();
+        client.close();
         slack.close();
     }
 
@@ -65,7 +71,8 @@ final class OutboxTest {
     private Outbox newOutbox(Backoff backoff) {
         queue = new WorkQueue("outbox", jdbi, Clock.systemUTC(), Owner.ofThisProcess(),
                 new WorkQueue.Settings(20, Duration.ofMillis(50), Duration.ofSeconds(30), backoff));
-        Outbox o = new Outbox(queue, methods, Duration.ofMillis(500));
+        Outbox o = new Outbox(queue, methods, Duration.ofMillis(500),
+                new BotIdentity(SlackFake.BOT_USER_ID, SlackFake.BOT_ID));
         o.register("test", new DeliveryHook() {
             @Override
             public void delivered(Handle handle, String ref, Delivered delivered) {
@@ -150,6 +157,20 @@ final class OutboxTest {
         assertThat(slack.calls("chat.postMessage")).hasSize(1);
         assertThat(slack.calls("conversations.history")).isNotEmpty();
         assertThat(posts()).hasSize(1);
+    }
+
+    @Test
+    void aPostWhoseConnectionWasResetOnceSlackMadeIt_isFoundAndNotPostedAgain() {
+        slack.enqueueFault("chat.postMessage", new Fault.ResetAfterWork());
+        queue.start();
+
+        enqueue(post("card:1", "hello"));
+
+        awaitStatus("card:1", "done");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(slack.calls("conversations.history")).isNotEmpty();
+        assertThat(posts()).extracting(Message::text).containsExactly("hello");
+        assertThat(heard).containsExactly("delivered card:1 " + CHANNEL);
     }
 
     @Test
@@ -334,5 +355,61 @@ final class OutboxTest {
         awaitStatus("undelivered:1", "done");
         assertThat(slack.messages("U0HEAD")).singleElement()
                 .satisfies(m -> assertThat(m.text()).contains("channel_not_found", "retry-failed"));
+    }
+
+    /** What another app or a person posted with the bot's metadata key, as the outbox writes it. */
+    private static ObjectNode keyed(String key) {
+        ObjectNode metadata = JSON.createObjectNode().put("event_type", SlackWriter.METADATA_EVENT);
+        metadata.putObject("event_payload").put("key", key);
+        return metadata;
+    }
+
+    private List<Message> botMessages(String channel) {
+        return slack.messages(channel).stream().filter(m -> SlackFake.BOT_USER_ID.equals(m.user())).toList();
+    }
+
+    @Test
+    void anotherAppsPostCarryingTheSameKey_isNotTakenForTheBots() {
+        slack.addMessage(CHANNEL, "U0OTHERBOT", "B0OTHER", "copied", null, keyed("card:1"), null);
+        slack.enqueueFault("chat.postMessage", new Fault.ServerError(500));
+        queue.start();
+
+        enqueue(post("card:1", "hello"));
+
+        awaitStatus("card:1", "done");
+        assertThat(slack.calls("conversations.history")).as("looked for").isNotEmpty();
+        assertThat(botMessages(CHANNEL)).extracting(Message::text).containsExactly("hello");
+    }
+
+    @Test
+    void anotherAppsReplyCarryingTheSameKey_isNotTakenForTheBots() {
+        String card = slack.addMessage(CHANNEL, SlackFake.BOT_USER_ID, SlackFake.BOT_ID, "card", null, null, null);
+        jdbi.useTransaction(h -> outbox.knownMessage(h, "card:1", CHANNEL, card));
+        slack.addMessage(CHANNEL, "U0OTHERBOT", "B0OTHER", "copied", card, keyed("card:1:note"), null);
+        slack.enqueueFault("chat.postMessage", new Fault.ServerError(502));
+        queue.start();
+
+        enqueue(OutboxMessage.anchored("card:1:note", "card:1", new SlackWrite.ThreadReply("note", null)));
+
+        awaitStatus("card:1:note", "done");
+        assertThat(slack.calls("conversations.replies")).as("looked for").isNotEmpty();
+        assertThat(botMessages(CHANNEL)).filteredOn(Message::isReply).extracting(Message::text).containsExactly("note");
+    }
+
+    @Test
+    void aFileOfTheSameNameThePersonSharedInTheDm_isNotTakenForTheBots() {
+        slack.addUser("U0CE", "ce", "UTC");
+        ArrayNode files = JSON.createArrayNode();
+        files.addObject().put("id", "F0THEIRS").put("name", "time-off-1-1.ics");
+        slack.addMessage("U0CE", "U0CE", null, "here it is back", null, null, files);
+        slack.enqueueFault("files.completeUploadExternal", new Fault.ServerError(500));
+        queue.start();
+
+        enqueue(OutboxMessage.of("ics:1", new SlackWrite.Upload("U0CE", "time-off-1-1.ics", "Time off", "BEGIN",
+                "For the calendar")));
+
+        awaitStatus("ics:1", "done");
+        assertThat(slack.calls("files.completeUploadExternal")).hasSize(2);
+        assertThat(botMessages("U0CE")).extracting(Message::text).containsExactly("For the calendar");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
+import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.CustomerChoice;
@@ -43,7 +44,7 @@ final class ContextServiceTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         // The queues are never started: their rows show what would be sent.
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         service = new ContextService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,
                 new Permalinks("https://acme.slack.com/"), "C0SUPPORT", clock);
     }
