@@ -9,6 +9,7 @@ import com.cebot.feature.Feature;
 import com.cebot.feature.StoredRecords;
 import com.cebot.inbox.Inbox;
 import com.cebot.logging.SafeErrors;
+import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.retention.RetentionPurge;
 import com.cebot.schedule.Scheduler;
@@ -19,10 +20,12 @@ import com.cebot.slack.InteractionLog;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
-import com.cebot.slack.SocketModeConnection;
+import com.cebot.slack.SharedGsonMethodsClient;
 import com.cebot.slack.UnhandledInteractions;
 import com.cebot.slack.Workspace;
 import com.cebot.slack.WorkspaceLookup;
+import com.cebot.slack.socket.SocketModeConnection;
+import com.cebot.slack.socket.SocketTiming;
 import com.cebot.work.Backoff;
 import com.cebot.work.Owner;
 import com.cebot.work.Processes;
@@ -34,7 +37,6 @@ import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.impl.SharedGsonMethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -57,7 +59,7 @@ public final class CeBot implements AutoCloseable {
 
     /** Knobs that tests turn down; production uses {@link #DEFAULT}. */
     public record Tuning(Duration slackTimeout, WorkQueue.Settings inbox, WorkQueue.Settings outbox,
-            WorkQueue.Settings jobs, int envelopeThreads, int afterAckThreads, SocketModeConnection.Timing socket) {
+            WorkQueue.Settings jobs, int envelopeThreads, int afterAckThreads, SocketTiming socket) {
 
         /**
          * Claims hold for a minute: a Slack call ends within {@code slackTimeout}, and a lookup before
@@ -69,7 +71,7 @@ public final class CeBot implements AutoCloseable {
                 new WorkQueue.Settings(50, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
                 new WorkQueue.Settings(20, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
                 new WorkQueue.Settings(20, Duration.ofSeconds(15), Duration.ofMinutes(1), Backoff.DEFAULT),
-                16, 8, SocketModeConnection.Timing.DEFAULT);
+                16, 8, SocketTiming.DEFAULT);
     }
 
     private final List<AutoCloseable> resources;
@@ -124,7 +126,8 @@ public final class CeBot implements AutoCloseable {
         WorkQueue inboxQueue = queue("inbox", jdbi, clock, owner, tuning.inbox(), resources);
         WorkQueue outboxQueue = queue("outbox", jdbi, clock, owner, tuning.outbox(), resources);
         WorkQueue jobQueue = queue("job", jdbi, clock, owner, tuning.jobs(), resources);
-        Outbox outbox = new Outbox(outboxQueue, methods, tuning.slackTimeout());
+        Outbox outbox = new Outbox(outboxQueue, methods, tuning.slackTimeout(),
+                new BotIdentity(auth.getUserId(), auth.getBotId()));
         Scheduler scheduler = new Scheduler(jobQueue);
         Background background = new Background(tuning.afterAckThreads(), 10_000);
         resources.add(background);

@@ -2,6 +2,7 @@ package com.cebot.app;
 
 import com.cebot.config.Secrets;
 import com.cebot.db.Database;
+import com.cebot.feature.CsvExport;
 import com.cebot.feature.Feature;
 import com.cebot.supportticket.SubmissionExport;
 import com.cebot.supportticket.TicketExport;
@@ -15,12 +16,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@code cebot export --since 2026-01-01 [--kind context|request]}: submissions as CSV on standard
- * output, for reporting. Checks its arguments before opening anything, and reads an existing
- * database only; needs no Slack token.
+ * {@code cebot export --since 2026-01-01 [--kind context|request|feedback]}: submissions as CSV on
+ * standard output, for reporting. The ticket kinds share one set of columns, and without
+ * {@code --kind} one file holds them all; a kind with columns of its own ({@link CsvExport}, product
+ * feedback) is written alone when asked for. Checks its arguments before opening anything, and reads
+ * an existing database only; needs no Slack token.
  */
 final class ExportCommand {
 
@@ -31,7 +34,10 @@ final class ExportCommand {
     static int run(String[] args, Map<String, String> env, List<Feature> features, PrintStream out, PrintStream err) {
         List<TicketExport> sources = features.stream().filter(TicketExport.class::isInstance)
                 .map(TicketExport.class::cast).toList();
-        String kinds = sources.stream().map(TicketExport::exportKind).collect(Collectors.joining(" or "));
+        List<CsvExport> own = features.stream().filter(CsvExport.class::isInstance).map(CsvExport.class::cast).toList();
+        List<String> names = Stream.concat(sources.stream().map(TicketExport::exportKind),
+                own.stream().map(CsvExport::exportKind)).toList();
+        String kinds = String.join(" or ", names);
         CommandArgs parsed = CommandArgs.parse(args, List.of("--since", "--kind"));
         if (parsed.problem().isPresent()) {
             err.println(parsed.problem().get());
@@ -51,14 +57,17 @@ final class ExportCommand {
             return Main.BAD_SETTINGS;
         }
         String kind = parsed.value("--kind").orElse(null);
-        if (kind != null && sources.stream().noneMatch(s -> s.exportKind().equals(kind))) {
+        if (kind != null && !names.contains(kind)) {
             err.println("--kind is " + kinds + ", not \"" + kind + "\".");
             return Main.BAD_SETTINGS;
         }
-        SubmissionExport export = new SubmissionExport(Database.existing(Secrets.databaseUrl(env)), sources);
+        var store = Database.existing(Secrets.databaseUrl(env));
+        var from = since.atStartOfDay(ZoneOffset.UTC).toInstant();
+        var alone = own.stream().filter(o -> o.exportKind().equals(kind)).findFirst();
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            int rows = export.write(since.atStartOfDay(ZoneOffset.UTC).toInstant(), kind, writer);
+            int rows = alone.isPresent() ? alone.get().writeCsv(store, from, writer)
+                    : new SubmissionExport(store, sources).write(from, kind, writer);
             writer.flush();
             err.println(rows + " submission(s) since " + since + " (UTC).");
             return Main.OK;

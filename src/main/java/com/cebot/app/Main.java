@@ -6,6 +6,7 @@ import com.cebot.config.Secrets;
 import com.cebot.config.Settings;
 import com.cebot.db.DatabaseException;
 import com.cebot.feature.Feature;
+import com.cebot.feedback.FeedbackFeature;
 import com.cebot.home.HomeFeature;
 import com.cebot.ooo.OooFeature;
 import com.cebot.sdrcollab.SdrFeature;
@@ -56,7 +57,9 @@ public final class Main {
         RequestFeature request = new RequestFeature(context);
         OooFeature ooo = new OooFeature();
         SdrFeature sdr = new SdrFeature(ooo);
-        return List.of(context, request, ooo, sdr, new HomeFeature(List.of(context, request, ooo, sdr)));
+        FeedbackFeature feedback = new FeedbackFeature();
+        return List.of(context, request, ooo, sdr, feedback,
+                new HomeFeature(List.of(context, request, ooo, sdr, feedback)));
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
@@ -159,8 +162,9 @@ public final class Main {
                   sync-group --dry-run
                             print the change the roster asks of the SDR question group
                             (who would join, who would graduate); changes nothing
-                  export --since YYYY-MM-DD [--kind context|request]
-                            print Support Ticket submissions since that day (UTC) as CSV
+                  export --since YYYY-MM-DD [--kind context|request|feedback]
+                            print Support Ticket submissions since that day (UTC) as CSV;
+                            --kind feedback prints product feedback, in columns of its own
                   forget --user U012ABCDEF [--dry-run]
                             remove everything the person typed and everything naming them
                             from the database and its files, and print what changed;

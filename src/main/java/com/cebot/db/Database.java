@@ -32,11 +32,13 @@ public final class Database {
 
     private static final String MIGRATIONS = "classpath:db/migration";
     /**
-     * The version of the newest file in {@code db/migration}; MigrationTest keeps the two equal. A
-     * database already at it is opened without Flyway, whose scan of the classpath and check of
-     * every applied migration took half of a start's second.
+     * The version of the newest file in {@code db/migration}, as Flyway writes it ({@code V16_2__…}
+     * is "16.2"), and how many files there are; MigrationTest keeps them equal. A database already
+     * at it is opened without Flyway, whose scan of the classpath and check of every applied
+     * migration took half of a start's second.
      */
-    static final int SCHEMA_VERSION = 14;
+    static final String SCHEMA_VERSION = "18";
+    static final int MIGRATIONS_COUNT = 18;
 
     private Database() {}
 
@@ -217,13 +219,18 @@ public final class Database {
         }
     }
 
-    /** True when Flyway's history says every migration up to {@link #SCHEMA_VERSION} succeeded, and no other. */
+    /**
+     * True when Flyway's history says {@link #MIGRATIONS_COUNT} migrations succeeded, the last of
+     * them {@link #SCHEMA_VERSION}, and no other. Versions may have parts ("16.1"), so the count
+     * is what tells that none was left out.
+     */
     private static boolean atSchemaVersion(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT MAX(CAST(version AS INTEGER)), COUNT(*), SUM(success)"
+                ResultSet rs = s.executeQuery("SELECT (SELECT version FROM flyway_schema_history"
+                        + " WHERE version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1), COUNT(*), SUM(success)"
                         + " FROM flyway_schema_history WHERE version IS NOT NULL")) {
-            return rs.next() && rs.getInt(1) == SCHEMA_VERSION && rs.getInt(2) == SCHEMA_VERSION
-                    && rs.getInt(3) == SCHEMA_VERSION;
+            return rs.next() && SCHEMA_VERSION.equals(rs.getString(1)) && rs.getInt(2) == MIGRATIONS_COUNT
+                    && rs.getInt(3) == MIGRATIONS_COUNT;
         } catch (SQLException e) {
             // No history yet (a new file), or not the bot's: Flyway says what is wrong.
             return false;

@@ -25,6 +25,16 @@ public interface StoredRecords {
     List<Count> forget(Handle handle, String person);
 
     /**
+     * Outbox keys of the writes that carry what {@code person} typed without naming them (a card
+     * showing a need they shared without their name): they go with the person too. Each key also
+     * stands for the keys made from it with a {@code :} suffix (the card's updates). Asked before
+     * {@link #forget}, while their records are still there.
+     */
+    default Set<String> writesWithWordsOf(Handle handle, String person) {
+        return Set.of();
+    }
+
+    /**
      * Deletes up to {@code limit} records finished before {@code before} (each workflow says what
      * finished means for its records; open ones are never removed), with everything that hangs off
      * them. Returns what it removed; nothing once no such record is left.

@@ -45,10 +45,30 @@ public interface HomeContribution {
     }
 
     /**
-     * A titled list, newest first. {@code key} names it for "show all" (letters, digits and
-     * underscores); {@code items} holds everything, however many: Home shows what fits.
+     * Most items a part holds. Home and "Show all" each show at most 99 (a modal or tab holds 100
+     * blocks, an item takes one or two), so a part reads its newest this many with {@code LIMIT}
+     * and counts the rest apart: a person with thousands of items costs one page and a count.
      */
-    record Part(String key, String title, List<Item> items) {}
+    int MOST_ITEMS = 100;
+
+    /**
+     * A titled list, newest first. {@code key} names it for "show all" (letters, digits and
+     * underscores); {@code items} holds the newest, at most {@link #MOST_ITEMS}, and {@code total}
+     * how many there are in all: Home shows what fits and says how many more. The count is read
+     * apart from the items (Home reads outside a transaction, which would hold the writers back),
+     * so it is taken as never fewer than the items read.
+     */
+    record Part(String key, String title, List<Item> items, int total) {
+
+        public Part {
+            items = List.copyOf(items);
+            if (items.size() > MOST_ITEMS) {
+                throw new IllegalArgumentException("part " + key + " read " + items.size() + " items, more than "
+                        + MOST_ITEMS + ": LIMIT its query and count the rest");
+            }
+            total = Math.max(total, items.size());
+        }
+    }
 
     /** One line of a part: mrkdwn the workflow has escaped, and buttons (at most five). */
     record Item(String text, List<BlockElement> buttons) {

@@ -91,6 +91,6 @@ public final class HomeFeature implements Feature, StoredRecords {
     private static View showAll(List<Part> parts, String key) {
         Optional<Part> part = parts.stream().filter(p -> p.key().equals(key)).findFirst();
         return HomeView.all(part.orElse(new Part(key, "Nothing here now", List.of(
-                HomeContribution.Item.of("These items have all been dealt with since your Home was drawn.")))));
+                HomeContribution.Item.of("These items have all been dealt with since your Home was drawn.")), 1)));
     }
 }

@@ -73,7 +73,7 @@ final class HomeView {
         return Views.view(v -> v.type("home").callbackId("home").blocks(blocks));
     }
 
-    /** Every item of one part, in a modal; past 100 blocks, the newest and how many more there are. */
+    /** A part's items in a modal; past 100 blocks, the newest and how many more there are. */
     static View all(Part part) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(part.title(), HEADER_TEXT)))));
@@ -108,11 +108,11 @@ final class HomeView {
         for (int i = 0; i < fits; i++) {
             blocks.addAll(item(part.key() + "_" + i, items.get(i)));
         }
-        int more = items.size() - fits;
+        int more = part.total() - fits;
         if (more > 0 && offerAll) {
             blocks.add(section(s -> s.text(markdownText("…and " + more + " more"))
                     .accessory(button(b -> b.actionId(SHOW_ALL).value(part.key())
-                            .text(plainText("Show all " + items.size()))))));
+                            .text(plainText("Show all " + part.total()))))));
         } else if (more > 0) {
             blocks.add(section(s -> s.text(markdownText("…and " + more + " older ones, too many to show here."))));
         }

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.JdbiException;
  * and exception messages echo their input: Jackson quotes the JSON it choked on, a
  * NumberFormatException the text it could not read. So only messages known to hold no user text
  * are kept (our own, Slack's, the database's with JDBI's bound values left out, I/O); any other
- * exception is named by its type and the place in our code where it was thrown.
+ * exception is named by its type and the place in our code where it was thrown (or, with none of
+ * ours on its stack, the place in the library).
  */
 public final class SafeErrors {
 
@@ -70,13 +71,23 @@ public final class SafeErrors {
                 || t instanceof SQLException || t instanceof JdbiException;
     }
 
+    /**
+     * The place in our code the failure came through; where none of ours is on its stack (a
+     * library's own thread), the place it was thrown.
+     */
     private static String where(Throwable t) {
-        for (StackTraceElement frame : t.getStackTrace()) {
+        StackTraceElement[] frames = t.getStackTrace();
+        for (StackTraceElement frame : frames) {
             if (frame.getClassName().startsWith(OURS)) {
-                return " at " + frame.getFileName() + ":" + frame.getLineNumber();
+                return at(frame);
             }
         }
-        return "";
+        return frames.length == 0 ? "" : at(frames[0]);
+    }
+
+    private static String at(StackTraceElement frame) {
+        return " at " + (frame.getFileName() == null ? frame.getClassName() : frame.getFileName()) + ":"
+                + frame.getLineNumber();
     }
 
     /** Stands in for a failure whose message could not be shown. */

@@ -39,10 +39,11 @@ public final class Outbox {
      * @param settle how long after a call the bot stopped waiting for Slack may still carry it out:
      *     the write is not looked for sooner. The Slack client's timeout: a call Slack is slow to
      *     finish ends within about one more.
+     * @param self the bot, whose messages alone a lookup takes for its own writes
      */
-    public Outbox(WorkQueue queue, MethodsClient methods, Duration settle) {
+    public Outbox(WorkQueue queue, MethodsClient methods, Duration settle, BotIdentity self) {
         this.queue = queue;
-        this.writer = new SlackWriter(methods);
+        this.writer = new SlackWriter(methods, self);
         this.settle = settle;
         Delivery delivery = new Delivery();
         for (String method : WriteCodec.METHODS) {
@@ -63,7 +64,27 @@ public final class Outbox {
                 .after(message.anchorKey())
                 .withTopic(message.topic())
                 .about(message.ref())
-                .forUser(message.forUser()));
+                .forUser(message.forUser())
+                .person(turnOf(message)));
+    }
+
+    /**
+     * Whose turn a write takes, so that one person's flood of writes waits behind everyone else's
+     * next one: the person who caused it when the feature says ({@code forUser}), or else the person
+     * it is addressed to (a DM, a file shared with them, a private note). The rest, the bot's own
+     * posts and notes, take turns together.
+     */
+    private static String turnOf(OutboxMessage message) {
+        if (message.forUser() != null) {
+            return message.forUser();
+        }
+        SlackWrite write = message.write();
+        if (write instanceof SlackWrite.Ephemeral e) {
+            return e.user();
+        }
+        String channel = write instanceof SlackWrite.Post p ? p.channel()
+                : write instanceof SlackWrite.Upload u ? u.channel() : null;
+        return SlackWriter.isPerson(channel) ? channel : null;
     }
 
     /**

@@ -33,9 +33,11 @@ final class SlackWriter {
     private static final int MAX_PAGES = 5;
 
     private final MethodsClient methods;
+    private final BotIdentity self;
 
-    SlackWriter(MethodsClient methods) {
+    SlackWriter(MethodsClient methods, BotIdentity self) {
         this.methods = methods;
+        this.self = self;
     }
 
     /** The message a reply or an update applies to, where it landed. */
@@ -79,11 +81,13 @@ final class SlackWriter {
     /**
      * After an attempt whose fate is unknown, looks for the message by the key carried in its
      * metadata: channel posts in the channel's history, DMs in the conversation with the person,
-     * replies in the anchor's thread. Only ephemeral messages cannot be looked up (Slack keeps none),
-     * and updates need no lookup: making one again changes nothing.
+     * replies in the anchor's thread; a message counts only when the bot wrote it. Only ephemeral
+     * messages cannot be looked up (Slack keeps none), and updates need no lookup: making one again
+     * changes nothing.
      */
     Lookup findPosted(String key, SlackWrite write, Anchor anchor, Instant since) {
         String oldest = (since.getEpochSecond() - 60) + ".000000";
+        Predicate<Message> byTheBot = self::wrote;
         try {
             if (write instanceof SlackWrite.Post || write instanceof SlackWrite.Upload) {
                 String to = write instanceof SlackWrite.Post p ? p.channel() : ((SlackWrite.Upload) write).channel();
@@ -93,10 +97,10 @@ final class SlackWriter {
                 }
                 Predicate<Message> landed = write instanceof SlackWrite.Upload u ? m -> sharesFile(m, u.filename())
                         : m -> carries(m, key);
-                return inHistory(landed, channel, null, oldest);
+                return inHistory(byTheBot.and(landed), channel, null, oldest);
             }
             if (write instanceof SlackWrite.ThreadReply) {
-                return inHistory(m -> carries(m, key), anchor.channel(), anchor.ts(), oldest);
+                return inHistory(byTheBot.and(m -> carries(m, key)), anchor.channel(), anchor.ts(), oldest);
             }
             return new Lookup.NotThere();
         } catch (SlackApiException e) {

@@ -43,16 +43,19 @@ public final class Forgetting {
         Result found = jdbi.withHandle(handle -> {
             Erasure.overwriteDeletes(handle);
             return handle.inTransaction(h -> {
+                Set<String> theirWords = new HashSet<>();
+                workflows.forEach(w -> theirWords.addAll(w.writesWithWordsOf(h, person)));
                 List<Count> changed = new ArrayList<>();
                 for (StoredRecords workflow : workflows) {
                     changed.addAll(workflow.forget(h, person));
                 }
-                FinishedWork.Forgotten work = FinishedWork.forget(h, person, (hh, keys) -> {
+                FinishedWork.Forgotten work = FinishedWork.forget(h, person, theirWords, (hh, keys) -> {
                     Set<String> inUse = new HashSet<>();
                     workflows.forEach(w -> inUse.addAll(w.anchorsInUse(hh, keys)));
                     return inUse;
                 });
-                changed.add(new Count("Slack writes, jobs and forms naming them", work.removed()));
+                changed.add(new Count("Slack writes, jobs and forms naming them or carrying their words",
+                        work.removed()));
                 changed.add(new Count("posts others' replies still need, kept without their text",
                         work.keptWithoutText()));
                 changed.add(new Count("writes that waited on a removed post", work.waitingRemoved()));

@@ -9,6 +9,8 @@ import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import com.cebot.slack.UserGroupMembers;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,7 +130,12 @@ final class GroupSync implements AutoCloseable {
         try {
             var r = slack.usergroupsUsersUpdate(q -> q.usergroup(group.groupId()).users(List.copyOf(change.target())));
             error = r.isOk() ? null : r.getError();
-        } catch (Exception e) {
+        } catch (IOException | SlackApiException e) {
+            // No answer, or a 5xx: Slack may have made the change all the same. It is not sent again
+            // on the spot; what the group holds now says whether it was made.
+            boolean refused = e instanceof SlackApiException s && s.getResponse().code() < 500;
+            error = !refused && madeAfterAll(change) ? null : SafeErrors.describe(e);
+        } catch (RuntimeException e) {
             error = SafeErrors.describe(e);
         }
         if (error != null) {
@@ -149,6 +156,16 @@ final class GroupSync implements AutoCloseable {
                 + " from the roster." + (change.added().isEmpty() ? "" : " Added: " + mentions(change.added()) + ".")
                 + (change.graduated().isEmpty() ? "" : " Graduated (past their first " + firstDays + " days): "
                 + mentions(change.graduated()) + "."));
+    }
+
+    /** After a call whose answer was lost: whether the group now is what it was asked to become. */
+    private boolean madeAfterAll(GroupPlan.Change change) {
+        try {
+            return UserGroupMembers.Reader.fromSlack(slack).of(group.groupId()).equals(change.target());
+        } catch (Exception e) {
+            log.warn("cannot read @{} to see whether an unanswered update was made: {}", handle, SafeErrors.describe(e));
+            return false;
+        }
     }
 
     private void tell(String key, String text) {

@@ -1,5 +1,7 @@
 package com.cebot.sdrcollab;
 
+import static com.cebot.home.HomeContribution.MOST_ITEMS;
+
 import com.cebot.home.HomeContribution.Item;
 import com.cebot.home.HomeContribution.Part;
 import com.cebot.home.HomeContribution.Person;
@@ -23,17 +25,26 @@ final class SdrHome {
     @RegisterConstructorMapper(Question.class)
     interface Queries {
 
-        @SqlQuery("SELECT " + QuestionRepository.COLUMNS + """
-                WHERE assignee = :userId AND status = 'open'
-                ORDER BY asked_at DESC, id DESC
-                """)
-        List<Question> held(String userId);
+        String HELD = "WHERE assignee = :userId AND status = 'open'\n";
+        String ASKED = "WHERE asker = :userId AND (status = 'open' OR answered_at >= :since)\n";
 
-        @SqlQuery("SELECT " + QuestionRepository.COLUMNS + """
-                WHERE asker = :userId AND (status = 'open' OR answered_at >= :since)
+        @SqlQuery("SELECT " + QuestionRepository.COLUMNS + HELD + """
                 ORDER BY asked_at DESC, id DESC
+                LIMIT :limit
                 """)
-        List<Question> asked(String userId, Instant since);
+        List<Question> held(String userId, int limit);
+
+        @SqlQuery("SELECT COUNT(*) FROM sdr_question " + HELD)
+        int heldCount(String userId);
+
+        @SqlQuery("SELECT " + QuestionRepository.COLUMNS + ASKED + """
+                ORDER BY asked_at DESC, id DESC
+                LIMIT :limit
+                """)
+        List<Question> asked(String userId, Instant since, int limit);
+
+        @SqlQuery("SELECT COUNT(*) FROM sdr_question " + ASKED)
+        int askedCount(String userId, Instant since);
     }
 
     private final Permalinks permalinks;
@@ -45,13 +56,14 @@ final class SdrHome {
     List<Part> parts(Handle handle, Person person) {
         Instant since = person.daysAgo(RECENT_DAYS);
         Queries q = handle.attach(Queries.class);
+        String user = person.userId();
         return List.of(
-                new Part("sdr_held", "SDR questions you hold", q.held(person.userId()).stream()
+                new Part("sdr_held", "SDR questions you hold", q.held(user, MOST_ITEMS).stream()
                         .map(x -> Item.of(link(x) + " · asked by <@" + x.asker() + ">"
                                 + (x.responded() ? " · answered in the thread, not yet marked answered" : "")))
-                        .toList()),
-                new Part("sdr_asked", "Questions you asked the CE team", q.asked(person.userId(), since).stream()
-                        .map(x -> Item.of(link(x) + " · " + state(x))).toList()));
+                        .toList(), q.heldCount(user)),
+                new Part("sdr_asked", "Questions you asked the CE team", q.asked(user, since, MOST_ITEMS).stream()
+                        .map(x -> Item.of(link(x) + " · " + state(x))).toList(), q.askedCount(user, since)));
     }
 
     private String link(Question q) {

@@ -41,6 +41,27 @@ public final class ModalOpener {
     }
 
     /**
+     * Redraws an open modal after the ack, as a choice in it asks (a field shown only for one
+     * answer). {@code hash} is the modal's as the click saw it: if the person changed the modal
+     * meanwhile, Slack refuses the stale redraw rather than undo what they did.
+     */
+    public void update(String viewId, String hash, Supplier<View> view) {
+        boolean queued = background.submit("views.update " + viewId, () -> {
+            try {
+                var r = methods.viewsUpdate(v -> v.viewId(viewId).hash(hash).view(view.get()));
+                if (!r.isOk()) {
+                    log.warn("views.update {} failed: {}", viewId, r.getError());
+                }
+            } catch (Exception e) {
+                log.warn("views.update {} failed: {}", viewId, e.toString());
+            }
+        });
+        if (!queued) {
+            log.error("views.update {} dropped: the after-ack queue is full", viewId);
+        }
+    }
+
+    /**
      * Tells whoever clicked a button, privately, through the click's response_url. The call waits
      * for the ack, so it runs after it.
      */

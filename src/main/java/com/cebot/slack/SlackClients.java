@@ -2,10 +2,14 @@ package com.cebot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import java.net.URI;
 import java.time.Duration;
 
-/** Builds the one {@link Slack} instance the app uses, pointed at the configured Web API URL. */
+/**
+ * Builds the one {@link Slack} instance the app uses, pointed at the configured Web API URL, on an
+ * HTTP client that never sends a write twice by itself ({@link ResendPolicy}).
+ */
 public final class SlackClients {
 
     private SlackClients() {}
@@ -23,6 +27,9 @@ public final class SlackClients {
             // SlackConfig picks up HTTP(S)_PROXY with no NO_PROXY logic; loopback must stay local.
             config.setProxyUrl(null);
         }
-        return Slack.getInstance(config);
+        // The SDK's own client (timeouts, proxy, user agent, no redirects), with what it sends again
+        // decided by the bot.
+        SlackHttpClient http = new SlackHttpClient(ResendPolicy.applyTo(SlackHttpClient.buildOkHttpClient(config)));
+        return Slack.getInstance(config, http);
     }
 }

@@ -63,7 +63,7 @@ public final class UnhandledInteractions implements Middleware {
     static final String STALE_FORM = "This form is from an older version of CE Bot and was not saved. Copy what you"
             + " typed if you need it, close this window and start again from the shortcut.";
     static final String UNKNOWN_SHORTCUT = "CE Bot no longer offers this shortcut. Its shortcuts are Support Ticket"
-            + " Context, Support Ticket Request and Ask the CE team; `/ooo help` explains time off.";
+            + " Context, Support Ticket Request, Ask the CE team and Share product feedback; `/ooo help` explains time off.";
 
     private final ModalOpener modals;
 

@@ -1,8 +1,8 @@
 package com.cebot.slack;
 
 /**
- * The team's configured channels resolved against the workspace at start. {@code feedback} and
- * {@code askProductEng} may be null: nothing posts there yet. {@code teamUrl} is the workspace
+ * The team's configured channels resolved against the workspace at start. {@code askProductEng}
+ * may be null: nothing posts there yet. {@code teamUrl} is the workspace
  * address from auth.test, for permalinks.
  */
 public record Workspace(

@@ -61,7 +61,7 @@ public final class WorkspaceLookup {
                 channel("channels.customer_support", c.customerSupport(), true),
                 channel("channels.ce", c.ce(), true),
                 channel("channels.ce_internal", c.ceInternal(), true),
-                channel("channels.feedback", c.feedback(), false),
+                channel("channels.feedback", c.feedback(), true),
                 channel("channels.ask_product_eng", c.askProductEng(), false));
     }
 

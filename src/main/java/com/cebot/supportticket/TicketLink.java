@@ -1,5 +1,6 @@
 package com.cebot.supportticket;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -8,22 +9,34 @@ import java.util.Objects;
  *
  * @param kind      where the ticket lives
  * @param url       the canonical https URL to show on the card
- * @param label     plain-text words for the link, such as "Zendesk #1234"; never taken from
- *                  what the user typed, so a pasted {@code <url|label>} cannot disguise a link
+ * @param label     plain-text words for the link, such as "Zendesk #1234"; never taken from a
+ *                  label the user typed, so a pasted {@code <url|label>} cannot disguise a link
  * @param ticketKey the ticket's identity, used to find the card already posted for it, such as
  *                  {@code zendesk:1234}, {@code github:owner/repo#12} or
- *                  {@code slack:C0123ABCD/1700000000.123456}
+ *                  {@code slack:C0123ABCD/1700000000.123456}; null for a {@link Kind#LINK}, which
+ *                  names no ticket of ours and so never joins or keys a card
  */
 public record TicketLink(Kind kind, String url, String label, String ticketKey) {
 
-    /** Where a ticket lives. */
-    public enum Kind { SLACK, GITHUB_ISSUE, GITHUB_PULL, GITHUB_DISCUSSION, ZENDESK }
+    /**
+     * Where a ticket lives. {@code LINK} is a plain link: shaped like a Zendesk ticket, but on a
+     * host that is not the team's Zendesk (another company's, a look-alike), so it is shown as the
+     * address it is and never taken for one of our tickets.
+     */
+    public enum Kind { SLACK, GITHUB_ISSUE, GITHUB_PULL, GITHUB_DISCUSSION, ZENDESK, LINK }
 
     public TicketLink {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(ticketKey, "ticketKey");
+        if ((kind == Kind.LINK) != (ticketKey == null)) {
+            throw new IllegalArgumentException(kind == Kind.LINK ? "a plain link has no ticket key" : "ticketKey");
+        }
+    }
+
+    /** The keys of the links that name a ticket of ours, in order: what finds and keys a card. */
+    public static List<String> ticketKeys(List<TicketLink> links) {
+        return links.stream().map(TicketLink::ticketKey).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -50,6 +63,15 @@ public record TicketLink(Kind kind, String url, String label, String ticketKey) 
     static TicketLink zendesk(String subdomain, long number) {
         String url = "https://" + subdomain + ".zendesk.com/agent/tickets/" + number;
         return new TicketLink(Kind.ZENDESK, url, "Zendesk #" + number, "zendesk:" + number);
+    }
+
+    /**
+     * A link kept as it is, labelled with its own address (host and path, without the scheme) so
+     * that readers see where it goes.
+     */
+    static TicketLink plain(String host, String path) {
+        String address = host.toLowerCase(Locale.ROOT) + path;
+        return new TicketLink(Kind.LINK, "https://" + address, address, null);
     }
 
     private static String pathSegment(Kind kind) {

@@ -24,8 +24,13 @@ import java.util.regex.Pattern;
  *       link;</li>
  *   <li>a GitHub issue, pull request or discussion URL; a trailing {@code /files}, comment anchor
  *       or query is dropped;</li>
- *   <li>a Zendesk ticket URL on any {@code zendesk.com} subdomain, agent ({@code /agent/tickets/n})
- *       or help centre ({@code /hc/requests/n}, optionally with a locale);</li>
+ *   <li>a Zendesk ticket URL, agent ({@code /agent/tickets/n}) or help centre
+ *       ({@code /hc/requests/n}, optionally with a locale). Only a link on the configured
+ *       subdomain ({@code <subdomain>.zendesk.com}) is labelled as a ticket and finds or keys a
+ *       card: the same number on another host (another company's Zendesk, a look-alike such as
+ *       {@code evil-zendesk.com} or {@code acme.zendesk.com.evil.io}) is another ticket or none, so
+ *       it is kept as a plain link, labelled with its own address. Without a configured subdomain
+ *       no host is known to be the team's, and every Zendesk link is a plain link;</li>
  *   <li>a ticket number with a marker: {@code #1234}, {@code ZD 1234}, {@code ZD#1234},
  *       {@code ZD-1234}, {@code zd1234}, {@code Zendesk #1234}, {@code ticket 1234},
  *       {@code ZD ticket #1234}; it becomes a link on the configured Zendesk subdomain;</li>
@@ -80,9 +85,18 @@ public final class TicketLinkParser {
             SCHEME + "(?:www\\.)?github\\.com/([a-z0-9](?:[a-z0-9-]{0,38}))/([a-z0-9._-]{1,100})"
                     + "/(issues|pull|discussions)/" + NUMBER + ANY_REST,
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A Zendesk ticket's path on any host; the host decides whether it is one of our tickets. The
+     * host is taken whole, without backtracking (a repeated group per label overflows the stack on
+     * a long run of dots), and its labels are checked apart.
+     */
     private static final Pattern ZENDESK_URL = Pattern.compile(
-            SCHEME + "([a-z0-9][a-z0-9-]{0,62})\\.zendesk\\.com"
-                    + "/(?:agent/tickets|hc/(?:[a-z]{2}(?:-[a-z0-9]{2,4})?/)?requests)/" + NUMBER + ANY_REST,
+            SCHEME + "([a-z0-9.-]{1,253}+)"
+                    + "(/(?:agent/tickets|hc/(?:[a-z]{2}(?:-[a-z0-9]{2,4})?/)?requests)/" + NUMBER + ")" + ANY_REST,
+            Pattern.CASE_INSENSITIVE);
+    /** Two or more DNS labels: letters, digits and inner hyphens, at most 63 characters each. */
+    private static final Pattern HOST = Pattern.compile(
+            "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)++",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKED_NUMBER = Pattern.compile(TICKET_MARKER + NUMBER, Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAIN_NUMBER = Pattern.compile(NUMBER);
@@ -149,7 +163,9 @@ public final class TicketLinkParser {
             if (!(result instanceof ParseResult.Parsed parsed)) {
                 return result;
             }
-            parsed.links().forEach(link -> byTicket.putIfAbsent(link.ticketKey(), link));
+            // A plain link is no ticket: the same address twice is one link.
+            parsed.links().forEach(link -> byTicket.putIfAbsent(
+                    link.ticketKey() == null ? link.url() : link.ticketKey(), link));
         }
         if (byTicket.size() > MAX_LINKS) {
             return new ParseResult.Refused("That is " + byTicket.size() + " links; a card holds at most " + MAX_LINKS
@@ -199,7 +215,7 @@ public final class TicketLinkParser {
         return new ParseResult.Parsed(List.of(TicketLink.zendesk(zendeskSubdomain, Long.parseLong(digits))));
     }
 
-    private static Optional<TicketLink> fromUrl(String text) {
+    private Optional<TicketLink> fromUrl(String text) {
         return slackPermalink(text)
                 .or(() -> slackClientThread(text))
                 .or(() -> github(text))
@@ -246,12 +262,16 @@ public final class TicketLinkParser {
         return Optional.of(TicketLink.github(kind, m.group(1), m.group(2), Long.parseLong(m.group(4))));
     }
 
-    private static Optional<TicketLink> zendesk(String text) {
+    private Optional<TicketLink> zendesk(String text) {
         Matcher m = ZENDESK_URL.matcher(text);
-        if (!m.matches()) {
+        if (!m.matches() || !HOST.matcher(m.group(1)).matches()) {
             return Optional.empty();
         }
-        return Optional.of(TicketLink.zendesk(m.group(1).toLowerCase(Locale.ROOT), Long.parseLong(m.group(2))));
+        String host = m.group(1).toLowerCase(Locale.ROOT);
+        if (zendeskSubdomain != null && host.equals(zendeskSubdomain + ".zendesk.com")) {
+            return Optional.of(TicketLink.zendesk(zendeskSubdomain, Long.parseLong(m.group(3))));
+        }
+        return Optional.of(TicketLink.plain(host, m.group(2)));
     }
 
     private static String shown(String piece) {

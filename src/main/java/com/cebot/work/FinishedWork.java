@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -72,6 +74,13 @@ public final class FinishedWork {
                 """)
         List<Row> mentioning(String person);
 
+        /** The outbox row {@code key} and the rows keyed from it ({@code key:…}). */
+        @SqlQuery("""
+                SELECT id, queue, work_key, status, payload, for_user, ref FROM work
+                WHERE queue = 'outbox' AND (work_key = :key OR (work_key >= :key || ':' AND work_key < :key || ';'))
+                """)
+        List<Row> keyedFrom(String key);
+
         /** Outbox keys that rows still waiting (or failed, to be retried) reply under or update. */
         @SqlQuery("""
                 SELECT DISTINCT after_key FROM work
@@ -134,15 +143,19 @@ public final class FinishedWork {
     }
 
     /**
-     * Removes every row naming {@code person} (whom it is for, its text, its key or what it is about):
-     * finished or not, a DM to them, a card naming them, the form they submitted. A finished post
-     * that others' writes still need keeps its place without its text; writes still waiting on a
-     * post that was removed go too, since they could only fail. Run after the workflows forgot the
-     * person, so that their records no longer hold anchors in use.
+     * Removes every row naming {@code person} (whom it is for, its text, its key or what it is about)
+     * and every outbox row keyed from {@code theirWords} (writes carrying what they typed without
+     * naming them): finished or not, a DM to them, a card naming them, the form they submitted. A
+     * finished post that others' writes still need keeps its place without its text; writes still
+     * waiting on a post that was removed go too, since they could only fail. Run after the workflows
+     * forgot the person, so that their records no longer hold anchors in use.
      */
-    public static Forgotten forget(Handle handle, String person, Anchors anchors) {
+    public static Forgotten forget(Handle handle, String person, Collection<String> theirWords, Anchors anchors) {
         Queries q = handle.attach(Queries.class);
-        List<Row> naming = q.mentioning(person).stream().filter(r -> names(r, person)).toList();
+        Map<Long, Row> found = new LinkedHashMap<>();
+        q.mentioning(person).stream().filter(r -> names(r, person)).forEach(r -> found.put(r.id(), r));
+        theirWords.forEach(key -> q.keyedFrom(key).forEach(r -> found.putIfAbsent(r.id(), r)));
+        List<Row> naming = List.copyOf(found.values());
         List<Long> waiting = naming.stream().filter(r -> !r.finished()).map(Row::id).toList();
         List<Row> removedRows = new ArrayList<>(naming.stream().filter(r -> !r.finished()).toList());
         delete(q, waiting);

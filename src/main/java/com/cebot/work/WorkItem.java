@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * A claimed row of durable work, as its handler sees it.
  *
+ * @param person      whose turn the row takes ({@link NewWork#person})
  * @param attempts    earlier attempts that failed (a crash mid-attempt counts)
  * @param uncertain   an earlier attempt may have taken effect without our seeing it (a timeout, a
  *                    crash mid-call): look before doing it again
@@ -21,6 +22,7 @@ public record WorkItem(
         String topic,
         String payload,
         String forUser,
+        String person,
         String afterKey,
         int attempts,
         boolean uncertain,

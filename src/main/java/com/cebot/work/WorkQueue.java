@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,8 @@ public final class WorkQueue implements AutoCloseable {
     public boolean add(Handle handle, NewWork work) {
         Instant now = clock.instant();
         int added = handle.attach(WorkRepository.class).insert(name, work.key(), work.kind(), work.ref(), work.topic(),
-                work.payload(), work.forUser(), work.afterKey(), work.dueAt() == null ? now : work.dueAt(), now);
+                work.payload(), work.forUser(), work.person() == null ? work.forUser() : work.person(), work.afterKey(),
+                work.dueAt() == null ? now : work.dueAt(), now);
         if (handle.isInTransaction()) {
             handle.afterCommit(worker::wake);
         } else {
@@ -264,20 +266,35 @@ public final class WorkQueue implements AutoCloseable {
                 .renew(ids, owner.id(), now.plus(settings.lease()))));
     }
 
-    /** Fills in, for rows that wait for another, how that one stands; in claim order (due, then id). */
+    /** Fills in, for rows that wait for another, how that one stands; in claim order ({@link #inTurns}). */
     private List<WorkItem> withAwaited(WorkRepository repo, List<WorkItem> claimed) {
         List<String> keys = claimed.stream().map(WorkItem::afterKey).filter(Objects::nonNull).distinct().toList();
         Map<String, WorkRepository.Awaited> awaited = keys.isEmpty() ? Map.of() : repo.awaited(name, keys).stream()
                 .collect(Collectors.toMap(WorkRepository.Awaited::workKey, a -> a));
-        return claimed.stream()
+        return inTurns(claimed.stream()
                 .map(item -> {
                     WorkRepository.Awaited after = item.afterKey() == null ? null : awaited.get(item.afterKey());
                     return after == null ? item : new WorkItem(item.id(), item.queue(), item.key(), item.kind(),
-                            item.ref(), item.topic(), item.payload(), item.forUser(), item.afterKey(), item.attempts(),
-                            item.uncertain(), item.lastError(), item.dueAt(), item.createdAt(), after.status(),
-                            after.result());
+                            item.ref(), item.topic(), item.payload(), item.forUser(), item.person(), item.afterKey(),
+                            item.attempts(), item.uncertain(), item.lastError(), item.dueAt(), item.createdAt(),
+                            after.status(), after.result());
                 })
-                .sorted(Comparator.comparing(WorkItem::dueAt).thenComparingLong(WorkItem::id))
+                .toList());
+    }
+
+    /**
+     * The order a claim took its rows in (RETURNING gives them in none): each person's rows by due
+     * time, then id; everyone's first row, then everyone's second, and so on, ties by due time and
+     * id. Rows of no one take turns as one person.
+     */
+    static List<WorkItem> inTurns(List<WorkItem> rows) {
+        Comparator<WorkItem> due = Comparator.comparing(WorkItem::dueAt).thenComparingLong(WorkItem::id);
+        Map<String, Integer> taken = new HashMap<>();
+        Map<Long, Integer> turn = new HashMap<>();
+        for (WorkItem row : rows.stream().sorted(due).toList()) {
+            turn.put(row.id(), taken.merge(Objects.toString(row.person(), ""), 1, Integer::sum));
+        }
+        return rows.stream().sorted(Comparator.<WorkItem>comparingInt(r -> turn.get(r.id())).thenComparing(due))
                 .toList();
     }
 

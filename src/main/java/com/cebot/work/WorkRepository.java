@@ -17,12 +17,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface WorkRepository {
 
     @SqlUpdate("""
-            INSERT INTO work (queue, work_key, kind, ref, topic, payload, for_user, after_key, due_at, created_at)
-            VALUES (:queue, :key, :kind, :ref, :topic, :payload, :forUser, :afterKey, :dueAt, :now)
+            INSERT INTO work (queue, work_key, kind, ref, topic, payload, for_user, person, after_key, due_at, created_at)
+            VALUES (:queue, :key, :kind, :ref, :topic, :payload, :forUser, :person, :afterKey, :dueAt, :now)
             ON CONFLICT (queue, work_key) DO NOTHING
             """)
     int insert(String queue, String key, String kind, String ref, String topic, String payload, String forUser,
-            String afterKey, Instant dueAt, Instant now);
+            String person, String afterKey, Instant dueAt, Instant now);
 
     /** A row that is finished as it is added: something done elsewhere that other rows may wait on. */
     @SqlUpdate("""
@@ -37,26 +37,41 @@ interface WorkRepository {
      * two processes never claim one row. A row waiting on another is due once that one is finished
      * (done, failed or gone) and no earlier row waits on the same one. A row claimed before and never
      * finished (its process died mid-attempt) counts that attempt as failed and as uncertain.
+     *
+     * <p>People take turns: the claim takes everyone's first due row, then everyone's second, and so
+     * on ({@code turn}), so a person with a hundred rows waiting holds another's single row back by
+     * one row, not a hundred. Each person's rows keep their due order, and rows waiting on one anchor
+     * are never due together. Only each person's first {@code limit} due rows can make the claim, so
+     * those are all that is read (from the index on person and due time): a flood of one person's
+     * rows costs a walk of that index, not a sort of every pending row.
      */
     @SqlQuery("""
+            WITH people AS (SELECT DISTINCT person FROM work
+                            WHERE queue = :queue AND status = 'pending' AND due_at <= :now),
+                 next AS (SELECT n.id, n.person, n.due_at FROM people p JOIN work n ON n.id IN (
+                              SELECT w.id FROM work w
+                              LEFT JOIN work a ON a.queue = w.queue AND a.work_key = w.after_key
+                              WHERE w.queue = :queue AND w.status = 'pending' AND w.person IS p.person
+                                AND w.due_at <= :now
+                                AND (w.lease_until IS NULL OR w.lease_until < :now)
+                                AND w.kind IN (<kinds>)
+                                AND (w.after_key IS NULL OR a.status IS NULL OR a.status <> 'pending')
+                                AND NOT EXISTS (SELECT 1 FROM work e
+                                                WHERE e.queue = w.queue AND e.after_key = w.after_key
+                                                  AND e.status = 'pending' AND e.id < w.id)
+                              ORDER BY w.due_at, w.id
+                              LIMIT :limit))
             UPDATE work SET lease_owner = :owner, lease_until = :until,
                             attempts = attempts + attempt_open,
                             uncertain = CASE WHEN attempt_open = 1 THEN 1 ELSE uncertain END,
                             attempt_open = 1
             WHERE id IN (
-                SELECT w.id FROM work w
-                LEFT JOIN work a ON a.queue = w.queue AND a.work_key = w.after_key
-                WHERE w.queue = :queue AND w.status = 'pending' AND w.due_at <= :now
-                  AND (w.lease_until IS NULL OR w.lease_until < :now)
-                  AND w.kind IN (<kinds>)
-                  AND (w.after_key IS NULL OR a.status IS NULL OR a.status <> 'pending')
-                  AND NOT EXISTS (SELECT 1 FROM work e
-                                  WHERE e.queue = w.queue AND e.after_key = w.after_key
-                                    AND e.status = 'pending' AND e.id < w.id)
-                ORDER BY w.due_at, w.id
+                SELECT id FROM (SELECT id, due_at, ROW_NUMBER() OVER (PARTITION BY person ORDER BY due_at, id) AS turn
+                                FROM next)
+                ORDER BY turn, due_at, id
                 LIMIT :limit)
-            RETURNING id, queue, work_key AS key, kind, ref, topic, payload, for_user, after_key, attempts, uncertain,
-                      last_error, due_at, created_at, NULL AS after_status, NULL AS after_result
+            RETURNING id, queue, work_key AS key, kind, ref, topic, payload, for_user, person, after_key, attempts,
+                      uncertain, last_error, due_at, created_at, NULL AS after_status, NULL AS after_result
             """)
     List<WorkItem> claim(String queue, @BindList("kinds") Collection<String> kinds, String owner, Instant now,
             Instant until, int limit);

@@ -126,7 +126,7 @@ final class ExportCommandTest {
         int code = run("export", "--since", "2026-01-01", "--kind", "foo");
 
         assertThat(code).isEqualTo(Main.BAD_SETTINGS);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--kind is context or request, not \"foo\"")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--kind is context or request or feedback, not \"foo\"")
                 .doesNotContain("CEBOT_DB_URL");
         assertThat(dir.resolve("missing.db")).doesNotExist();
     }

@@ -79,7 +79,7 @@ final class ForgetCommandTest {
 
         assertThat(dry.exitCode()).as(dry.describe()).isZero();
         assertThat(real.exitCode()).as(real.describe()).isZero();
-        assertThat(counts(dry)).as("the dry run's counts are the real ones").hasSize(19).isEqualTo(counts(real));
+        assertThat(counts(dry)).as("the dry run's counts are the real ones").isNotEmpty().isEqualTo(counts(real));
         assertThat(real.out()).containsPattern("1  Support Ticket Context: contexts they shared")
                 .containsPattern("1  Slack writes, jobs and forms naming them")
                 .containsPattern("1  Home: their Home tab");

@@ -59,7 +59,8 @@ final class MainTest {
             shortcuts.add(s.path("type").asText() + ":" + s.path("callback_id").asText());
         }
         assertThat(shortcuts).contains("global:support_ticket_context", "message:support_ticket_context_message",
-                "global:support_ticket_request", "message:support_ticket_request_message");
+                "global:support_ticket_request", "message:support_ticket_request_message", "global:feedback_share",
+                "message:feedback_share_message");
         assertThat(manifest.at("/features/slash_commands/0/command").asText()).isEqualTo("/ooo");
         assertThat(manifest.at("/oauth_config/scopes/bot").toString()).contains("chat:write", "commands");
         assertThat(manifest.at("/oauth_config/scopes/bot").toString()).doesNotContain("admin");

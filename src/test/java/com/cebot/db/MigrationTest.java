@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,24 +21,52 @@ final class MigrationTest {
     @TempDir
     Path dir;
 
+    /** The versions of the files in db/migration, oldest first, as Flyway writes them ("16.1" for V16_1__). */
+    private static List<MigrationVersion> versions() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+(_\\d+)*__.*\\.sql"))
+                    .map(n -> MigrationVersion.fromVersion(n.substring(1, n.indexOf("__")))).sorted().toList();
+        }
+    }
+
     @Test
     void schemaVersion_isTheNewestMigration() throws IOException {
-        int newest;
-        try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
-            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
-        }
-        assertThat(Database.SCHEMA_VERSION).as("Database.SCHEMA_VERSION, after adding a migration").isEqualTo(newest);
+        List<MigrationVersion> versions = versions();
+
+        assertThat(Database.SCHEMA_VERSION).as("Database.SCHEMA_VERSION, after adding a migration")
+                .isEqualTo(versions.get(versions.size() - 1).getVersion());
+        assertThat(Database.MIGRATIONS_COUNT).as("Database.MIGRATIONS_COUNT, after adding a migration")
+                .isEqualTo(versions.size());
+    }
+
+    /**
+     * A database at the newest migration opens without Flyway: a changed checksum, which Flyway's
+     * check of the applied migrations refuses, goes unread.
+     */
+    @Test
+    void aCurrentDatabase_opensWithoutFlyway() {
+        String url = "jdbc:sqlite:" + dir.resolve("cebot.db");
+        Database.open(url).useHandle(h -> h.execute("UPDATE flyway_schema_history SET checksum = checksum + 1"));
+
+        SQLiteDataSource file = new SQLiteDataSource();
+        file.setUrl(url);
+        boolean flywayWouldOpenIt = Flyway.configure().dataSource(file).locations("classpath:db/migration").load()
+                .validateWithResult().validationSuccessful;
+
+        Database.open(url);
+
+        assertThat(flywayWouldOpenIt).as("Flyway refuses the changed checksums").isFalse();
     }
 
     /** A database one migration behind is not taken for a current one, which opens without Flyway. */
     @Test
-    void aDatabaseOneMigrationBehind_isBroughtUpToDate() {
+    void aDatabaseOneMigrationBehind_isBroughtUpToDate() throws IOException {
         String url = "jdbc:sqlite:" + dir.resolve("cebot.db");
         SQLiteDataSource old = new SQLiteDataSource();
         old.setUrl(url);
+        List<MigrationVersion> versions = versions();
         Flyway.configure().dataSource(old).locations("classpath:db/migration")
-                .target(String.valueOf(Database.SCHEMA_VERSION - 1)).load().migrate();
+                .target(versions.get(versions.size() - 2).getVersion()).load().migrate();
         Database.open(url);
         Database.open(url);
         assertThat(Database.inspect(url)).isInstanceOf(Database.State.Current.class);

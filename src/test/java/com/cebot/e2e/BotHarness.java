@@ -8,7 +8,7 @@ import com.cebot.app.Main;
 import com.cebot.feature.Feature;
 import com.cebot.work.Backoff;
 import com.cebot.work.WorkQueue;
-import com.cebot.slack.SocketModeConnection;
+import com.cebot.slack.socket.SocketTiming;
 import com.cebot.slackfake.SlackFake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +29,7 @@ public final class BotHarness implements AutoCloseable {
     public static final String SUPPORT = "C0SUPPORT1";
     public static final String CE = "C0CECHAN1";
     public static final String CE_INTERNAL = "C0CEINTERN";
+    public static final String FEEDBACK = "C0FEEDBACK";
     public static final String HEAD = "U0HEAD";
     public static final String DELEGATE = "U0DELEGATE";
     public static final String CE_USER = "U0CE";
@@ -43,7 +44,7 @@ public final class BotHarness implements AutoCloseable {
             new WorkQueue.Settings(50, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
-            16, 8, new SocketModeConnection.Timing(Duration.ofSeconds(5), Duration.ofSeconds(2),
+            16, 8, new SocketTiming(Duration.ofSeconds(5), Duration.ofSeconds(2),
                     Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMillis(500)));
 
     public final SlackFake slack;
@@ -64,7 +65,7 @@ public final class BotHarness implements AutoCloseable {
         slack.addChannel(SUPPORT, "customer-support", false);
         slack.addChannel(CE, "ce", true);
         slack.addChannel(CE_INTERNAL, "ce-internal", true);
-        slack.addChannel("C0FEEDBACK", "feedback", false);
+        slack.addChannel(FEEDBACK, "feedback", true);
         slack.addChannel("C0ASKPROD", "ask-product-eng", false);
         for (String user : List.of(HEAD, DELEGATE, CE_USER, AE, AE2)) {
             slack.addUser(user, user.substring(2).toLowerCase(), "America/Los_Angeles");

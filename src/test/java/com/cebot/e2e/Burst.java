@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -230,6 +231,18 @@ final class Burst {
         return (int) slack.messages(f.user).stream().filter(m -> m.text() != null && m.text().startsWith("Thanks!")).count();
     }
 
+    /** Thread replies in #customer-support carrying the form's marker: context added to a card already there. */
+    int threadNotes(Form f) {
+        return (int) slack.messages(BotHarness.SUPPORT).stream().filter(Message::isReply).filter(carries(f.marker))
+                .count();
+    }
+
+    /** DMs saying the form's context went into the thread of the ticket's card. */
+    int addedToThread(Form f) {
+        return (int) slack.messages(f.user).stream().filter(m -> m.text() != null
+                && m.text().startsWith("This ticket already has a card")).count();
+    }
+
     /** DMs telling the person their form was kept but could not be posted. */
     int toldOfFailure(Form f) {
         return (int) slack.messages(f.user).stream().filter(m -> m.text() != null
@@ -320,23 +333,35 @@ final class Burst {
      */
     Tally print(String test, String scenario, String notes) {
         Tally t = tally();
-        String[] heads = {"sent", "acked", "refused", "stored", "cards posted", "DMs", "duplicates", "failed-and-told"};
-        int[] values = {t.sent(), t.acked(), t.refused(), t.stored(), t.cards(), t.dms(), t.duplicates(), t.failedAndTold()};
+        Map<String, Integer> row = new LinkedHashMap<>();
+        row.put("sent", t.sent());
+        row.put("acked", t.acked());
+        row.put("refused", t.refused());
+        row.put("stored", t.stored());
+        row.put("cards posted", t.cards());
+        row.put("DMs", t.dms());
+        row.put("duplicates", t.duplicates());
+        row.put("failed-and-told", t.failedAndTold());
+        printTable(test, scenario, row, notes);
+        return t;
+    }
+
+    /** A fault-suite table of any figures: their heads, one row under them, and a line of notes. */
+    static void printTable(String test, String scenario, Map<String, Integer> row, String notes) {
         StringBuilder head = new StringBuilder("  |");
-        StringBuilder row = new StringBuilder("  |");
-        for (int i = 0; i < heads.length; i++) {
-            head.append(' ').append(heads[i]).append(" |");
-            row.append(String.format(" %" + heads[i].length() + "d |", values[i]));
-        }
+        StringBuilder values = new StringBuilder("  |");
+        row.forEach((name, value) -> {
+            head.append(' ').append(name).append(" |");
+            values.append(String.format(" %" + name.length() + "d |", value));
+        });
         System.out.println();
         System.out.println("[fault-suite] " + test + ": " + scenario);
         System.out.println(head);
-        System.out.println(row);
+        System.out.println(values);
         if (notes != null && !notes.isBlank()) {
             System.out.println("  notes: " + notes);
         }
         System.out.flush();
-        return t;
     }
 
     /** Every form acked, stored, carded and confirmed exactly once; nothing refused or failed. */

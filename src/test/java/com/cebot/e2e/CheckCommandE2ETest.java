@@ -69,7 +69,7 @@ final class CheckCommandE2ETest {
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(report).containsPattern("✓ database: .*cebot.db \\(schema version \\d+, up to date\\)");
+        assertThat(report).containsPattern("✓ database: .*cebot.db \\(schema version [\\d.]+, up to date\\)");
         assertThat(java.nio.file.Files.getLastModifiedTime(harness.databaseFile()).toMillis()).isEqualTo(modified);
     }
 

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code forget} on a store that holds one person in every workflow: the context they shared and
  * the card they took, the request they raised, their time off and the time off they cover, the
- * SDR question they asked and the one they own and answered, their Home. Afterwards neither their
+ * SDR question they asked and the one they own and answered, the product feedback they shared and
+ * the status they set as one of the product team, their Home. Afterwards neither their
  * ID nor what they typed is anywhere in the database's files, everyone else's work goes on, and a
  * dry run changed nothing.
  */
@@ -55,7 +56,10 @@ final class ForgetE2ETest {
 
     @BeforeEach
     void start() {
-        w = new SdrWorkspace(dir, "skip_if_leaving_within_days: 2", "").started();
+        w = new SdrWorkspace(dir, "skip_if_leaving_within_days: 2", """
+                feedback:
+                  product_team: [%s]
+                """.formatted(PERSON)).started();
     }
 
     @AfterEach
@@ -141,6 +145,23 @@ final class ForgetE2ETest {
         Await.until(WAIT, "their first response", () -> w.reply(sdrQuestion).blocks().toString()
                 .contains("First response by <@" + PERSON + ">"));
 
+        submit(open(FeedbackIds.CALLBACK_ID, PERSON), PERSON, StateValues.of()
+                .externalSelects(FeedbackIds.CUSTOMERS, FeedbackIds.CUSTOMER_SELECT, "new:Initech")
+                .externalSelect(FeedbackIds.GAP, FeedbackIds.GAP_SELECT, "new:Audit logs to S3", "Audit logs to S3")
+                .text(FeedbackIds.NEED, FeedbackIds.VALUE, "They need " + MARKER)
+                .radio(FeedbackIds.SEVERITY, FeedbackIds.VALUE, "major", "major"));
+        Message gap = Await.value(WAIT, "the gap's card", () -> w.harness.slack.messages(BotHarness.FEEDBACK).stream()
+                .filter(m -> !m.isReply() && m.text().contains("Audit logs to S3")).findFirst().orElse(null));
+        w.harness.slack.clearCalls();
+        w.harness.slack.awaitAck(w.harness.slack.sendBlockAction(PERSON, BotHarness.FEEDBACK, gap.ts(),
+                FeedbackIds.SET_STATUS, "b", recordId(gap)), WAIT);
+        w.harness.slack.awaitCall("views.open", WAIT);
+        submit(w.harness.slack.lastOpenedView(), PERSON, StateValues.of()
+                .radio(FeedbackIds.STATUS, FeedbackIds.VALUE, "in_review", "in_review")
+                .text(FeedbackIds.NOTE, FeedbackIds.VALUE, "Looking, " + MARKER));
+        Await.until(WAIT, "the gap in review", () -> w.harness.slack.message(BotHarness.FEEDBACK, gap.ts())
+                .orElseThrow().blocks().toString().contains("In review"));
+
         w.harness.slack.sendAppHomeOpened(PERSON);
         Await.until(WAIT, "their Home", () -> w.harness.slack.homeView(PERSON).isPresent());
         Jdbi store = w.harness.bot().jdbi();
@@ -213,6 +234,8 @@ final class ForgetE2ETest {
                 .containsPattern("1  OOO: others' time off they covered, without them")
                 .containsPattern("1  SDR questions: questions they asked")
                 .containsPattern("1  SDR questions: questions they held, now without an owner")
+                .containsPattern("1  Product feedback: customers' needs they shared")
+                .containsPattern("1  Product feedback: changes they made to gaps, without their name and note")
                 .containsPattern("1  Home: their Home tab, no longer kept up to date")
                 .doesNotContain("Would still name");
         assertThat(everything()).as("a dry run changes nothing").isEqualTo(before);

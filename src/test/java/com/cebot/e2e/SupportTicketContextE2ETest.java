@@ -96,7 +96,7 @@ final class SupportTicketContextE2ETest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"the ticket from yesterday", "https://evil.example/agent/tickets/9",
+    @ValueSource(strings = {"the ticket from yesterday", "https://evil.example/tickets/9",
             "https://github.com/acme/app", "ZD 12 and also foo"})
     void refusedLink_isExplainedOnTheLinkField_withAnExample(String link) {
         View view = openModal(CE_USER);
@@ -184,6 +184,24 @@ final class SupportTicketContextE2ETest {
         assertThat(bot.harness().slack.messages(SUPPORT)).filteredOn(Message::isReply)
                 .anySatisfy(m -> assertThat(String.valueOf(m.blocks())).contains("second"));
         assertThat(dm.text()).contains("<@" + AE + ">").contains("engage them directly");
+    }
+
+    /** Another company's Zendesk, or a look-alike, may carry our ticket's number: it is not our ticket. */
+    @Test
+    void aZendeskLinkOnAnotherHost_isAPlainLinkOnACardOfItsOwn() {
+        submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1234", "ours"));
+        awaitDm(CE_USER, 1);
+
+        submit(openModal(CE_USER), CE_USER, form("new:Acme", "https://acme.zendesk.com.evil.io/agent/tickets/1234",
+                "look-alike"));
+
+        awaitDm(CE_USER, 2);
+        assertThat(cards()).hasSize(2);
+        assertThat(bot.harness().slack.messages(SUPPORT)).noneMatch(Message::isReply);
+        String lookAlike = cards().get(1).blocks().toString();
+        assertThat(lookAlike).contains("look-alike")
+                .contains("<https://acme.zendesk.com.evil.io/agent/tickets/1234|acme.zendesk.com.evil.io/agent/tickets/1234>")
+                .doesNotContain("Zendesk #1234");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.cebot.home;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cebot.home.HomeContribution.Item;
 import com.cebot.home.HomeContribution.Part;
@@ -29,9 +30,10 @@ class HomeViewTest {
                 .text(plainText("Button " + i)))).toList();
     }
 
+    /** A part of {@code items} in all, of which the newest (at most a page) are read, as the workflows read them. */
     private static Part part(String key, int items, String text, int buttons) {
-        return new Part(key, "Part " + key, IntStream.range(0, items)
-                .mapToObj(i -> new Item(text + " " + i, buttons(buttons))).toList());
+        return new Part(key, "Part " + key, IntStream.range(0, Math.min(items, HomeContribution.MOST_ITEMS))
+                .mapToObj(i -> new Item(text + " " + i, buttons(buttons))).toList(), items);
     }
 
     private static JsonNode json(View view) throws Exception {
@@ -88,5 +90,30 @@ class HomeViewTest {
         assertThat(modal.getBlocks()).hasSizeLessThanOrEqualTo(100);
         assertThat(modal.getTitle().getText().length()).isLessThanOrEqualTo(24);
         assertThat(json(modal).toString()).contains("item 0").contains("older ones").doesNotContain("Show all");
+    }
+
+    /** The items are a page: how many more there are comes from the count, in Home and in "Show all". */
+    @Test
+    void moreThanWereRead_isCountedFromTheTotal() throws Exception {
+        Part part = new Part("p", "Part p", List.of(Item.of("newest"), Item.of("next")), 5_000);
+
+        String home = json(HomeView.home(STARTS, List.of(part))).toString();
+        String all = json(HomeView.all(part)).toString();
+
+        assertThat(home).contains("newest", "next", "…and 4998 more", "Show all 5000");
+        assertThat(all).contains("newest", "next", "…and 4998 older ones");
+    }
+
+    @Test
+    void aPartReadingMoreThanAPage_isRefused() {
+        List<Item> unbounded = IntStream.range(0, HomeContribution.MOST_ITEMS + 1).mapToObj(i -> Item.of("x")).toList();
+
+        assertThatThrownBy(() -> new Part("p", "Part p", unbounded, unbounded.size()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LIMIT");
+    }
+
+    @Test
+    void aCountReadAMomentBeforeTheItems_isNeverFewerThanThem() {
+        assertThat(new Part("p", "Part p", List.of(Item.of("a"), Item.of("b")), 1).total()).isEqualTo(2);
     }
 }

@@ -42,6 +42,26 @@ final class SafeErrorsTest {
     }
 
     @Test
+    void aFailureWithNoneOfOurCodeOnItsStack_isPlacedWhereTheLibraryThrewIt() {
+        IllegalStateException e = new IllegalStateException(TYPED);
+        e.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.glassfish.tyrus.client.ClientManager", "connectToServer", "ClientManager.java", 512),
+            new StackTraceElement("java.lang.Thread", "run", "Thread.java", 833)});
+
+        assertThat(SafeErrors.describe(e)).isEqualTo("IllegalStateException at ClientManager.java:512");
+    }
+
+    @Test
+    void aListenersFailure_namesEveryCause_withoutTheTextAnyOfThemQuotes() {
+        Exception e = catching(() -> {
+            throw new IllegalStateException(TYPED, new IllegalArgumentException(TYPED));
+        });
+
+        assertThat(SafeErrors.describe(e)).isEqualTo("IllegalStateException at SafeErrorsTest.java:" + line(e)
+                + "; caused by IllegalArgumentException at SafeErrorsTest.java:" + line(e));
+    }
+
+    @Test
     void aScrubbedCopy_keepsTheStackTrace_withoutTheMessages() {
         Exception e = catching(() -> {
             throw new IllegalStateException("outer", new IllegalArgumentException(TYPED));

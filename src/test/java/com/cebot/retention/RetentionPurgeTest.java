@@ -223,6 +223,20 @@ final class RetentionPurgeTest {
             h.execute("INSERT INTO sdr_question_event (question_id, action, actor, at)"
                     + " VALUES (1, 'answered', 'U0CE1', ?)", OLD);
             h.execute("INSERT INTO sdr_question_skip (question_id, user_id) VALUES (1, 'U0CE2')");
+            // Product feedback: a gap resolved long ago; one still open since long ago.
+            h.execute("""
+                    INSERT INTO feedback_gap (id, title, title_key, category, status, card_key, created_at) VALUES
+                        (1, 'SSO', 'sso', 'Search', 'resolved', 'feedback-gap:V1', :old),
+                        (2, 'Audit logs', 'audit logs', 'Search', 'open', 'feedback-gap:V2', :old)
+                    """.replace(":old", "'" + OLD + "'"));
+            h.execute("INSERT INTO feedback_gap_event (gap_id, action, status, actor, at) VALUES"
+                    + " (1, 'status', 'resolved', 'U0PM', ?)", OLD);
+            h.execute("""
+                    INSERT INTO feedback_submission (share_key, gap_id, customer_id, shared_by, anonymous, need,
+                                                     severity, created_at)
+                    VALUES ('S1', 1, 1, 'U0CE', 0, 'need', 'major', :old),
+                           ('S2', 2, 1, 'U0CE', 1, 'need', 'minor', :old)
+                    """.replace(":old", "'" + OLD + "'"));
         });
         purge(new BotConfig.Retention(30, OptionalInt.of(30)), 500, RetentionPurge.BUDGET);
 
@@ -243,6 +257,8 @@ final class RetentionPurgeTest {
                 .containsExactly("2", "3");
         assertThat(count("sdr_question_event")).isZero();
         assertThat(count("sdr_question_skip")).isZero();
+        assertThat(column("SELECT share_key FROM feedback_submission")).containsExactly("S2");
+        assertThat(count("feedback_gap")).as("gaps are the product team's, and stay").isEqualTo(2);
         assertThat(keys("outbox")).as("the purged card's post goes the same day; the open card's keeps its place")
                 .containsExactly("context-card:open");
         PurgeRuns.LastPurge last = PurgeRuns.last(jdbi).orElseThrow();
@@ -251,7 +267,8 @@ final class RetentionPurgeTest {
                 .containsEntry("Support Ticket Context: contexts", 1)
                 .containsEntry("Support Ticket Request: requests", 1)
                 .containsEntry("Support Ticket Request: moves", 1).containsEntry("OOO: periods of time off", 2)
-                .containsEntry("SDR questions: answered questions", 1).containsEntry("delivered Slack writes", 1);
+                .containsEntry("SDR questions: answered questions", 1).containsEntry("delivered Slack writes", 1)
+                .containsEntry("Product feedback: needs shared to gaps resolved or not to be done", 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.cebot.sdrcollab;
 
 import com.cebot.config.BotConfig;
 import com.cebot.ooo.Absences;
+import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
@@ -51,7 +52,8 @@ final class RoutingStore {
         group.refresh();
         Routing routing = new Routing(CE, "<!subteam^SGROUP>", "<@UMGR>", Set.of("UMGR"), 2, maxOpen,
                 Duration.ofMinutes(60), SCHEDULE.timeZone());
-        Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), null, Duration.ofSeconds(1));
+        Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), null, Duration.ofSeconds(1),
+                new BotIdentity("UBOT", "BBOT"));
         jobs = TestQueues.queue("job", jdbi, clock);
         Nudges nudges = new Nudges(new Scheduler(jobs), new WorkingHours(SCHEDULE), routing, outbox);
         questions = new QuestionService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), absences, group,

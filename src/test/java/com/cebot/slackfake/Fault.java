@@ -22,4 +22,10 @@ public sealed interface Fault {
      * to a client that gives up first, although Slack did the work.
      */
     record LoseAnswer(Duration delay) implements Fault {}
+
+    /**
+     * Does what was asked, then resets the connection (TCP RST) without answering, as when a network
+     * cuts it once Slack carried out the call: the client reads a reset, not an answer.
+     */
+    record ResetAfterWork() implements Fault {}
 }

@@ -28,6 +28,11 @@ public final class SlackFake implements AutoCloseable {
     public static final String BOT_USER_ID = "UBOT";
     public static final String BOT_ID = "BBOT";
     public static final String APP_ID = "AFAKE";
+    /**
+     * What the bytes of a file upload (posted to the URL files.getUploadURLExternal hands out) are
+     * recorded as, and the name to aim a {@link Fault} at them.
+     */
+    public static final String FILE_UPLOAD = WebApiServer.FILE_UPLOAD;
 
     private final Directory directory = new Directory();
     private final ViewStore views = new ViewStore();
@@ -146,6 +151,20 @@ public final class SlackFake implements AutoCloseable {
         return messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, null, text, null, null, List.of())).ts();
     }
 
+    /**
+     * Seeds a message as another app or a person posted it through the API, with message metadata
+     * ({@code event_type}, {@code event_payload}) and shared files ({@code id}, {@code name}) as given,
+     * either may be null; returns its ts.
+     *
+     * @param botId the posting app's bot id, null for a person
+     */
+    public String addMessage(String channel, String userId, String botId, String text, String threadTs,
+            ObjectNode metadata, com.fasterxml.jackson.databind.node.ArrayNode files) {
+        String conversation = Directory.conversationId(channel);
+        return messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, botId, text, null, metadata,
+                List.of(), files)).ts();
+    }
+
     // ---- what the workspace holds
 
     /**
@@ -237,6 +256,17 @@ public final class SlackFake implements AutoCloseable {
      */
     public void enqueueFault(String method, String channel, Fault... faults) {
         this.faults.enqueue(method, channel, faults);
+    }
+
+    /**
+     * Closes every kept-alive Web API connection that is waiting for its next call, as a server's
+     * idle timeout does. A client that sends its next request on one sends it to a closed socket:
+     * the request fails before anything reads it.
+     *
+     * @return how many connections it closed
+     */
+    public int closeIdleConnections() {
+        return api.closeIdleConnections();
     }
 
     // ---- trigger ids

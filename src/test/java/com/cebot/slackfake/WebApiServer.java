@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * The Web API on loopback: {@code POST /api/<method>} with form fields and a bearer token, plus
  * {@code POST /response/<id>} for response URLs. Each request may first meet a queued {@link Fault};
  * every request is recorded before it is answered, so a caller that got its answer finds its call.
+ * Clients reach it through a {@link ConnectionRelay}, which can cut their connections.
  */
 final class WebApiServer implements AutoCloseable {
 
@@ -49,6 +50,7 @@ final class WebApiServer implements AutoCloseable {
     }
 
     private final HttpServer http;
+    private final ConnectionRelay relay;
     private final ExecutorService executor;
     private final CallLog calls;
     private final FaultSchedule faults;
@@ -76,14 +78,20 @@ final class WebApiServer implements AutoCloseable {
             return thread;
         });
         http.setExecutor(executor);
+        relay = new ConnectionRelay(http.getAddress());
     }
 
     int port() {
-        return http.getAddress().getPort();
+        return relay.port();
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + port() + "/";
+    }
+
+    /** See {@link ConnectionRelay#closeIdle}. */
+    int closeIdleConnections() {
+        return relay.closeIdle();
     }
 
     void start(Map<String, Handler> methods) {
@@ -97,6 +105,7 @@ final class WebApiServer implements AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
+        relay.close();
         http.stop(0);
         executor.shutdownNow();
     }
@@ -150,6 +159,11 @@ final class WebApiServer implements AutoCloseable {
                 // Done and recorded; the answer is what gets lost.
                 pause(lost.delay());
             }
+            if (fault.isPresent() && fault.get() instanceof Fault.ResetAfterWork) {
+                // Done and recorded; the connection is cut instead of answered.
+                relay.reset(exchange.getRemoteAddress().getPort());
+                return;
+            }
             send(exchange, reply);
         } catch (IOException e) {
             // The client gave up (e.g. its read timeout during a Hang); there is no one left to answer.
@@ -159,7 +173,8 @@ final class WebApiServer implements AutoCloseable {
     private Reply answer(ApiRequest request, Optional<Fault> fault) {
         if (fault.isPresent() && fault.get() instanceof Fault.Hang hang) {
             pause(hang.delay());
-        } else if (fault.isPresent() && !(fault.get() instanceof Fault.LoseAnswer)) {
+        } else if (fault.isPresent() && !(fault.get() instanceof Fault.LoseAnswer)
+                && !(fault.get() instanceof Fault.ResetAfterWork)) {
             return faultReply(fault.get());
         }
         Handler handler = handlers.get(request.method());

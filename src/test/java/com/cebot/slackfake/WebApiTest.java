@@ -3,19 +3,24 @@ package com.cebot.slackfake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cebot.testing.Await;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.util.http.SlackHttpClient;
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +34,7 @@ final class WebApiTest {
     private SlackFake fake;
     private Slack slack;
     private MethodsClient bot;
+    private final List<Slack> others = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -40,6 +46,9 @@ final class WebApiTest {
 
     @AfterEach
     void stop() throws Exception {
+        for (Slack other : others) {
+            other.close();
+        }
         slack.close();
         fake.close();
     }
@@ -192,6 +201,52 @@ final class WebApiTest {
         assertThatThrownBy(() -> impatient.chatPostMessage(r -> r.channel("C1").text("slow")))
                 .isInstanceOf(SocketTimeoutException.class);
         assertThat(fake.awaitCall("chat.postMessage", WAIT).status()).isEqualTo(200);
+    }
+
+    @Test
+    void resetAfterWork_doesTheCall_andTheClientReadsAResetInsteadOfTheAnswer() {
+        fake.enqueueFault("chat.postMessage", new Fault.ResetAfterWork());
+        MethodsClient once = sendingOnce();
+
+        assertThatThrownBy(() -> once.chatPostMessage(r -> r.channel("C1").text("hi")))
+                .isInstanceOf(SocketException.class).hasMessageContaining("reset");
+
+        assertThat(fake.calls("chat.postMessage")).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(200));
+        assertThat(fake.messages("C1")).extracting(Message::text).containsExactly("hi");
+        assertThat(post("after").isOk()).as("normal service after the reset").isTrue();
+    }
+
+    @Test
+    void closeIdleConnections_makesTheNextRequestOnAKeptAliveConnectionFail_beforeTheServerReadsIt() throws Exception {
+        MethodsClient client = sendingOnce();
+        assertThat(client.chatPostMessage(r -> r.channel("C1").text("first")).isOk()).isTrue();
+
+        assertThat(fake.closeIdleConnections()).isEqualTo(1);
+
+        assertThatThrownBy(() -> client.chatPostMessage(r -> r.channel("C1").text("second")))
+                .isInstanceOf(IOException.class);
+        assertThat(fake.calls("chat.postMessage")).hasSize(1);
+        assertThat(fake.messages("C1")).extracting(Message::text).containsExactly("first");
+    }
+
+    @Test
+    void closeIdleConnections_leavesAConnectionCarryingACall() throws Exception {
+        fake.enqueueFault("chat.postMessage", new Fault.Hang(Duration.ofMillis(500)));
+        CompletableFuture<ChatPostMessageResponse> slow = CompletableFuture.supplyAsync(() -> post("slow"));
+        Await.until(WAIT, "the hung call received", () -> fake.callsInProgress() == 1);
+
+        assertThat(fake.closeIdleConnections()).isZero();
+
+        assertThat(slow.join().isOk()).isTrue();
+    }
+
+    /** The SDK's client with OkHttp's own resending off, so each call meets the fake's wire once. */
+    private MethodsClient sendingOnce() {
+        SlackConfig config = fake.slackConfig();
+        Slack once = Slack.getInstance(config, new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config)
+                .newBuilder().retryOnConnectionFailure(false).build()));
+        others.add(once);
+        return once.methods(SlackFake.BOT_TOKEN);
     }
 
     private HttpResponse<String> rawPost(String method, String token) throws IOException, InterruptedException {

@@ -62,7 +62,7 @@ final class TicketLinkParserTest {
                 https://acme.zendesk.com/agent/tickets/1234	ZENDESK	https://acme.zendesk.com/agent/tickets/1234	Zendesk #1234	zendesk:1234
                 https://acme.zendesk.com/hc/requests/1234	ZENDESK	https://acme.zendesk.com/agent/tickets/1234	Zendesk #1234	zendesk:1234
                 https://acme.zendesk.com/hc/en-us/requests/1234	ZENDESK	https://acme.zendesk.com/agent/tickets/1234	Zendesk #1234	zendesk:1234
-                http://Support-EU.Zendesk.com/agent/tickets/1234/events	ZENDESK	https://support-eu.zendesk.com/agent/tickets/1234	Zendesk #1234	zendesk:1234
+                http://ACME.Zendesk.com/agent/tickets/1234/events	ZENDESK	https://acme.zendesk.com/agent/tickets/1234	Zendesk #1234	zendesk:1234
                 #1234	ZENDESK	https://acme.zendesk.com/agent/tickets/1234	Zendesk #1234	zendesk:1234
                 ZD 1234	ZENDESK	https://acme.zendesk.com/agent/tickets/1234	Zendesk #1234	zendesk:1234
                 ZD#1234	ZENDESK	https://acme.zendesk.com/agent/tickets/1234	Zendesk #1234	zendesk:1234
@@ -86,13 +86,87 @@ final class TicketLinkParserTest {
             assertThat(links).containsExactly(new TicketLink(kind, url, label, ticketKey));
         }
 
+    }
+
+    /** Only the team's own Zendesk names its tickets: the same number elsewhere is someone else's. */
+    @Nested
+    final class ZendeskHosts {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '\t', textBlock = """
+                https://other.zendesk.com/agent/tickets/1234	other.zendesk.com/agent/tickets/1234
+                http://Support-EU.Zendesk.com/agent/tickets/1234/events	support-eu.zendesk.com/agent/tickets/1234
+                https://evil-zendesk.com/agent/tickets/1234	evil-zendesk.com/agent/tickets/1234
+                https://acme.zendesk.com.evil.io/agent/tickets/1234	acme.zendesk.com.evil.io/agent/tickets/1234
+                https://acme.zendesk.com.evil.com/agent/tickets/1	acme.zendesk.com.evil.com/agent/tickets/1
+                https://acmezendesk.com/agent/tickets/1234	acmezendesk.com/agent/tickets/1234
+                https://zendesk.com/agent/tickets/1234	zendesk.com/agent/tickets/1234
+                https://evil.com/agent/tickets/1	evil.com/agent/tickets/1
+                https://acme.zendesk.co/agent/tickets/1234	acme.zendesk.co/agent/tickets/1234
+                evil-zendesk.com/hc/en-us/requests/77?x=1	evil-zendesk.com/hc/en-us/requests/77
+                <https://evil-zendesk.com/agent/tickets/1234|Zendesk #1234>	evil-zendesk.com/agent/tickets/1234
+                """)
+        void parse_zendeskLinkOnAnotherHost_isAPlainLinkLabelledWithItsAddress(String field, String address) {
+            List<TicketLink> links = links(parser.parse(field));
+
+            assertThat(links).containsExactly(new TicketLink(Kind.LINK, "https://" + address, address, null));
+            assertThat(TicketLink.ticketKeys(links)).as("names no ticket of ours, so finds and keys no card").isEmpty();
+        }
+
         @Test
-        void parse_ticketNumberWithoutConfiguredSubdomain_keepsFullZendeskLinks() {
-            var withoutZendesk = new TicketLinkParser(null);
+        void parse_sameNumberOnOurZendeskAndAnother_areTwoLinks_onlyOursATicket() {
+            List<TicketLink> links = links(parser.parse(
+                    "https://other.zendesk.com/agent/tickets/1234 ZD 1234 https://other.zendesk.com/agent/tickets/1234"));
 
-            List<TicketLink> links = links(withoutZendesk.parse("https://acme.zendesk.com/agent/tickets/1234"));
+            assertThat(links).extracting(TicketLink::kind).containsExactly(Kind.LINK, Kind.ZENDESK);
+            assertThat(TicketLink.ticketKeys(links)).containsExactly("zendesk:1234");
+        }
 
-            assertThat(links).extracting(TicketLink::ticketKey).containsExactly("zendesk:1234");
+        @Test
+        void parse_theConfiguredSubdomainInAnyCase_isOurTicket() {
+            List<TicketLink> links = links(new TicketLinkParser("Acme").parse("https://ACME.ZENDESK.COM/agent/tickets/9"));
+
+            assertThat(links).containsExactly(new TicketLink(Kind.ZENDESK, "https://acme.zendesk.com/agent/tickets/9",
+                    "Zendesk #9", "zendesk:9"));
+        }
+
+        /**
+         * Without {@code zendesk.subdomain} no host is known to be the team's: a full link is still
+         * accepted and shown, but threads nothing (ticket numbers are refused, asking for the link).
+         */
+        @ParameterizedTest(name = "{0}")
+        @NullSource
+        @ValueSource(strings = {"", "  "})
+        void parse_withoutConfiguredSubdomain_everyZendeskLinkIsAPlainLink(String subdomain) {
+            List<TicketLink> links = links(new TicketLinkParser(subdomain)
+                    .parse("https://acme.zendesk.com/agent/tickets/1234"));
+
+            assertThat(links).containsExactly(new TicketLink(Kind.LINK, "https://acme.zendesk.com/agent/tickets/1234",
+                    "acme.zendesk.com/agent/tickets/1234", null));
+        }
+
+        @Test
+        void parse_hostLongerThanDnsAllows_isRefused() {
+            String host = ("a".repeat(60) + ".").repeat(5) + "com";
+
+            refusal(parser.parse("https://" + host + "/agent/tickets/1"));
+        }
+
+        @ParameterizedTest(name = "{index}")
+        @ValueSource(strings = {"a.", "a-", "a.-"})
+        void parse_aFieldFullOfHostCharacters_isRefused_withoutOverflowingTheStack(String unit) {
+            String run = unit.repeat(TicketFields.LINK_MAX / unit.length());
+
+            refusal(parser.parse(run));
+            refusal(parser.parse("https://" + run.substring(0, TicketFields.LINK_MAX - 40) + "/agent/tickets/1"));
+        }
+
+        @Test
+        void plainLink_withATicketKey_cannotBeMade() {
+            assertThatThrownBy(() -> new TicketLink(Kind.LINK, "https://x.io/agent/tickets/1", "x", "zendesk:1"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new TicketLink(Kind.ZENDESK, "https://x.io/agent/tickets/1", "x", null))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -103,8 +177,6 @@ final class TicketLinkParserTest {
         @CsvSource(delimiter = '\t', quoteCharacter = '"', textBlock = """
                 foo	foo
                 random words here	random
-                https://evil.com/agent/tickets/1	https://evil.com/agent/tickets/1
-                https://acme.zendesk.com.evil.com/agent/tickets/1	https://acme.zendesk.com.evil.com/agent…
                 https://acme.zendesk.com@evil.com/agent/tickets/1	https://acme.zendesk.com@evil.com/agent…
                 https://evil.com/acme.zendesk.com/agent/tickets/1	https://evil.com/acme.zendesk.com/agent…
                 https://acme.zendesk.com/agent/tickets/	https://acme.zendesk.com/agent/tickets/

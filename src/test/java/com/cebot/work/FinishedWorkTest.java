@@ -43,7 +43,7 @@ final class FinishedWorkTest {
             outbox(h, "dm:other", "done", null, "{\"channel\":\"U0GONE2\",\"text\":\"hi\"}");
         });
 
-        FinishedWork.Forgotten forgotten = jdbi.inTransaction(h -> FinishedWork.forget(h, "U0GONE",
+        FinishedWork.Forgotten forgotten = jdbi.inTransaction(h -> FinishedWork.forget(h, "U0GONE", List.of(),
                 (handle, keys) -> keys.contains("card:kept-by-workflow") ? Set.of("card:kept-by-workflow") : Set.of()));
 
         assertThat(forgotten).isEqualTo(new FinishedWork.Forgotten(2, 2, 1));

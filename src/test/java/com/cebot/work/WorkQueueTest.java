@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.db.Deadline;
 import com.cebot.testing.MutableClock;
+import com.cebot.testing.QueryPlans;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -247,5 +249,103 @@ final class WorkQueueTest {
 
         assertThat(claimed).isZero();
         assertThat(row("a")).containsEntry("status", "pending").containsEntry("lease_owner", null);
+    }
+
+    /** {@code count} rows of {@code person}, keyed prefix0, prefix1, …, each due a millisecond after the last. */
+    private void addRows(WorkQueue queue, String prefix, int count, String person) {
+        jdbi.useTransaction(h -> {
+            for (int i = 0; i < count; i++) {
+                queue.add(h, NewWork.of(prefix + i, "task").withPayload("fine").forUser(person));
+                clock.advance(Duration.ofMillis(1));
+            }
+        });
+    }
+
+    private static WorkItem row(long id, String person, int dueMillis) {
+        return new WorkItem(id, "outbox", "k" + id, "task", null, null, null, person, person, null, 0, false, null,
+                T0.plusMillis(dueMillis), T0, null, null);
+    }
+
+    /** One person's hundred rows hold another's single row back by one row, not a hundred. */
+    @Test
+    void aPersonWithAHundredRows_doesNotHoldUpAnotherPersonsOneRow() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        addRows(queue, "a", 100, "U0A");
+        addRows(queue, "b", 1, "U0B");
+
+        queue.runOnce();
+
+        assertThat(done).hasSize(50).startsWith("a0", "b0", "a1", "a2");
+        assertThat(done.subList(2, 50)).containsExactlyElementsOf(IntStream.range(1, 49).mapToObj(i -> "a" + i).toList());
+    }
+
+    /** Rows waiting on one anchor (a card's updates and replies) still go one at a time, in the order made. */
+    @Test
+    void turnsAmongPeople_keepRowsWaitingOnOneAnchorInOrder() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        queue.add(NewWork.of("card", "task").withPayload("fine").forUser("U0A"));
+        for (int i = 0; i < 5; i++) {
+            queue.add(NewWork.of("card:update" + i, "task").withPayload("fine").forUser("U0A").after("card"));
+            queue.add(NewWork.of("card:reply" + i, "task").withPayload("fine").forUser("U0C").after("card"));
+        }
+        addRows(queue, "b", 30, "U0B");
+
+        while (queue.runOnce() > 0) {
+            clock.advance(Duration.ofMillis(1));
+        }
+
+        assertThat(done).hasSize(41);
+        assertThat(done).filteredOn(k -> k.startsWith("card")).containsExactly("card",
+                "card:update0", "card:reply0", "card:update1", "card:reply1", "card:update2", "card:reply2",
+                "card:update3", "card:reply3", "card:update4", "card:reply4");
+        assertThat(done).filteredOn(k -> k.startsWith("b"))
+                .containsExactlyElementsOf(IntStream.range(0, 30).mapToObj(i -> "b" + i).toList());
+    }
+
+    /** Two processes claiming at once from people taking turns: every row is done once. */
+    @Test
+    void twoProcessesTakingTurnsAmongPeople_doEachRowOnce() throws Exception {
+        WorkQueue first = queue(Owner.ofThisProcess());
+        WorkQueue second = queue(Owner.ofThisProcess());
+        addRows(first, "a", 120, "U0A");
+        addRows(first, "b", 40, "U0B");
+        addRows(first, "c", 3, null);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (WorkQueue queue : List.of(first, second)) {
+                runs.add(threads.submit(() -> {
+                    while (queue.runOnce() > 0) {
+                        Thread.onSpinWait();
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(done).hasSize(163).doesNotHaveDuplicates();
+    }
+
+    /** Taking turns reads each person's next rows from an index: never a pass over the whole table. */
+    @Test
+    void theClaim_readsThroughIndexes() {
+        List<String> plan = QueryPlans.plan(jdbi, WorkRepository.class, "claim");
+
+        assertThat(plan).anyMatch(line -> line.contains("USING INDEX work_person_due"))
+                .noneMatch(line -> line.matches("SCAN (work|w|n|a|e)\\b.*"));
+    }
+
+    @Test
+    void aClaimedBatch_runsInTurns_eachPersonsRowsByDueTime_theBotsRowsAsOnePerson() {
+        List<WorkItem> claimed = List.of(row(1, "U0A", 0), row(2, "U0A", 1), row(3, "U0A", 2), row(7, null, 3),
+                row(4, "U0B", 5), row(8, null, 6), row(6, "U0A", -1), row(5, "U0C", 9));
+
+        List<Long> order = WorkQueue.inTurns(claimed).stream().map(WorkItem::id).toList();
+
+        assertThat(order).containsExactly(6L, 7L, 4L, 5L, 1L, 8L, 2L, 3L);
     }
 }

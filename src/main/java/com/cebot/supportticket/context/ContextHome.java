@@ -1,5 +1,7 @@
 package com.cebot.supportticket.context;
 
+import static com.cebot.home.HomeContribution.MOST_ITEMS;
+
 import com.cebot.home.HomeContribution.Item;
 import com.cebot.home.HomeContribution.Part;
 import com.cebot.home.HomeContribution.Person;
@@ -39,8 +41,17 @@ final class ContextHome {
                 WHERE s.submitted_by = :userId AND (c.assignee IS NULL OR c.assigned_at >= :since)
                 GROUP BY c.id, cu.name, c.assignee, c.assigned_at, c.channel, c.ts, c.state
                 ORDER BY last_at DESC, c.id DESC
+                LIMIT :limit
                 """)
-        List<HomeCard> shared(String userId, Instant since);
+        List<HomeCard> shared(String userId, Instant since, int limit);
+
+        @SqlQuery("""
+                SELECT COUNT(DISTINCT c.id)
+                FROM support_context s
+                JOIN context_card c ON c.id = s.card_id
+                WHERE s.submitted_by = :userId AND (c.assignee IS NULL OR c.assigned_at >= :since)
+                """)
+        int sharedCount(String userId, Instant since);
 
         @SqlQuery("SELECT " + COLUMNS + """
                 , c.assigned_at AS last_at
@@ -48,8 +59,12 @@ final class ContextHome {
                 JOIN customer cu ON cu.id = c.customer_id
                 WHERE c.assignee = :userId AND c.assigned_at >= :since
                 ORDER BY c.assigned_at DESC, c.id DESC
+                LIMIT :limit
                 """)
-        List<HomeCard> taken(String userId, Instant since);
+        List<HomeCard> taken(String userId, Instant since, int limit);
+
+        @SqlQuery("SELECT COUNT(*) FROM context_card c WHERE c.assignee = :userId AND c.assigned_at >= :since")
+        int takenCount(String userId, Instant since);
     }
 
     private final Permalinks permalinks;
@@ -62,10 +77,11 @@ final class ContextHome {
         Instant since = person.daysAgo(RECENT_DAYS);
         Queries q = handle.attach(Queries.class);
         List<Part> parts = new ArrayList<>();
-        parts.add(new Part("context_shared", "Context you gave support", q.shared(person.userId(), since).stream()
-                .map(c -> item(c, person.userId())).toList()));
-        parts.add(new Part("context_taken", "Tickets you took", q.taken(person.userId(), since).stream()
-                .map(c -> item(c, person.userId())).toList()));
+        String user = person.userId();
+        parts.add(new Part("context_shared", "Context you gave support", q.shared(user, since, MOST_ITEMS).stream()
+                .map(c -> item(c, user)).toList(), q.sharedCount(user, since)));
+        parts.add(new Part("context_taken", "Tickets you took", q.taken(user, since, MOST_ITEMS).stream()
+                .map(c -> item(c, user)).toList(), q.takenCount(user, since)));
         return parts;
     }
 

@@ -86,8 +86,9 @@ final class ContextService {
         Instant now = clock.instant();
         Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
         ContextRepository repo = h.attach(ContextRepository.class);
-        List<String> tickets = draft.links().stream().map(TicketLink::ticketKey).toList();
-        Optional<ContextCardRow> existing = repo.cardForTickets(tickets);
+        List<String> tickets = TicketLink.ticketKeys(draft.links());
+        // Plain links alone name no ticket: a new card, which nothing else will thread into.
+        Optional<ContextCardRow> existing = tickets.isEmpty() ? Optional.empty() : repo.cardForTickets(tickets);
         long cardId = existing.map(ContextCardRow::id)
                 .orElseGet(() -> repo.insertCard(customer.id(), "context-card:" + submissionKey, now));
         tickets.forEach(t -> repo.mapTicket(t, cardId));

@@ -7,7 +7,6 @@ import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.ContextCards;
 import com.cebot.supportticket.TicketLink;
-import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -35,8 +34,7 @@ final class RequestCardHook implements DeliveryHook {
         repo.cardPosted(Long.parseLong(ref), card.channel(), card.ts());
         SupportTicketRequest r = repo.request(Long.parseLong(ref)).orElseThrow();
         confirm(h, r, RequestNotices.posted(r, card.channel(), permalinks.message(card.channel(), card.ts())));
-        List<String> tickets = r.ticketLinks().stream().map(TicketLink::ticketKey).toList();
-        contextCards.cardLink(h, tickets).ifPresent(link -> outbox.enqueue(h, OutboxMessage.anchored(
+        contextCards.cardLink(h, TicketLink.ticketKeys(r.ticketLinks())).ifPresent(link -> outbox.enqueue(h, OutboxMessage.anchored(
                 "request:" + r.id() + ":context-note", r.cardKey(),
                 new SlackWrite.ThreadReply(RequestNotices.contextShared(link), null))));
     }

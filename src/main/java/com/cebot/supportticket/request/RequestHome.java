@@ -1,5 +1,7 @@
 package com.cebot.supportticket.request;
 
+import static com.cebot.home.HomeContribution.MOST_ITEMS;
+
 import com.cebot.home.HomeContribution.Item;
 import com.cebot.home.HomeContribution.Part;
 import com.cebot.home.HomeContribution.Person;
@@ -25,18 +27,32 @@ final class RequestHome {
     @RegisterConstructorMapper(SupportTicketRequest.class)
     interface Queries {
 
-        @SqlQuery("SELECT " + RequestRepository.COLUMNS + """
+        String RAISED_BY = """
                 WHERE r.submitted_by = :userId
                   AND (r.status IN ('open', 'acknowledged', 'approved') OR e.at >= :since)
-                ORDER BY r.created_at DESC, r.id DESC
-                """)
-        List<SupportTicketRequest> raisedBy(String userId, Instant since);
+                """;
+        String UNDECIDED = "WHERE r.status IN ('open', 'acknowledged', 'approved')\n";
 
-        @SqlQuery("SELECT " + RequestRepository.COLUMNS + """
-                WHERE r.status IN ('open', 'acknowledged', 'approved')
+        @SqlQuery("SELECT " + RequestRepository.COLUMNS + RAISED_BY + """
                 ORDER BY r.created_at DESC, r.id DESC
+                LIMIT :limit
                 """)
-        List<SupportTicketRequest> undecided();
+        List<SupportTicketRequest> raisedBy(String userId, Instant since, int limit);
+
+        @SqlQuery("""
+                SELECT COUNT(*) FROM support_request r
+                LEFT JOIN request_event e ON e.request_id = r.id AND e.status = r.status
+                """ + RAISED_BY)
+        int raisedByCount(String userId, Instant since);
+
+        @SqlQuery("SELECT " + RequestRepository.COLUMNS + UNDECIDED + """
+                ORDER BY r.created_at DESC, r.id DESC
+                LIMIT :limit
+                """)
+        List<SupportTicketRequest> undecided(int limit);
+
+        @SqlQuery("SELECT COUNT(*) FROM support_request r " + UNDECIDED)
+        int undecidedCount();
     }
 
     private final Permalinks permalinks;
@@ -52,11 +68,12 @@ final class RequestHome {
         Queries q = handle.attach(Queries.class);
         List<Part> parts = new ArrayList<>();
         parts.add(new Part("request_mine", "Your Support Ticket Requests",
-                q.raisedBy(person.userId(), since).stream().map(r -> Item.of(line(r))).toList()));
+                q.raisedBy(person.userId(), since, MOST_ITEMS).stream().map(r -> Item.of(line(r))).toList(),
+                q.raisedByCount(person.userId(), since)));
         if (approvers.isDecider(person.userId())) {
-            parts.add(new Part("request_decide", "Requests waiting on a decision", q.undecided().stream()
+            parts.add(new Part("request_decide", "Requests waiting on a decision", q.undecided(MOST_ITEMS).stream()
                     .map(r -> new Item(line(r) + " · raised by <@" + r.submittedBy() + ">", RequestCard.buttons(r)))
-                    .toList()));
+                    .toList(), q.undecidedCount()));
         }
         return parts;
     }

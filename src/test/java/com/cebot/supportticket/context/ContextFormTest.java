@@ -72,7 +72,7 @@ final class ContextFormTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"see the ticket", "https://evil.example/agent/tickets/1", "https://github.com/a/b"})
+    @ValueSource(strings = {"see the ticket", "https://evil.example/tickets/1", "https://github.com/a/b"})
     void refusedLink_errorOnLinkField_withExample(String link) {
         Map<String, String> errors = errors(view("id:1", link, "bg", ""));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
+import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.CustomerChoice;
@@ -43,7 +44,7 @@ final class ContextServiceTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         // The queues are never started: their rows show what would be sent.
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         service = new ContextService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,
                 new Permalinks("https://acme.slack.com/"), "C0SUPPORT", clock);
     }
@@ -111,6 +112,27 @@ final class ContextServiceTest {
         assertThat(next).isInstanceOf(ContextService.Submitted.NewCard.class);
         assertThat(outboxRows()).extracting(r -> r.get("message_key"))
                 .contains("context-card:V1", "context-refused:1", "context-card:V2");
+    }
+
+    /** Another company's ticket 1 is not ours: its context must not land in our ticket 1's thread. */
+    @Test
+    void sameNumberOnAnotherZendesk_makesItsOwnCard_andKeysNothing() {
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+
+        var other = submit(draft("Acme", "https://other.zendesk.com/agent/tickets/1"), "V2", "U0CE");
+        var lookAlike = submit(draft("Acme", "https://acme.zendesk.com.evil.io/agent/tickets/1"), "V3", "U0CE");
+        var ours = submit(draft("Acme", "https://acme.zendesk.com/agent/tickets/1"), "V4", "U0CE");
+
+        assertThat(other).isInstanceOf(ContextService.Submitted.NewCard.class);
+        assertThat(lookAlike).isInstanceOf(ContextService.Submitted.NewCard.class);
+        assertThat(ours).isInstanceOf(ContextService.Submitted.AddedToCard.class);
+        List<String> keyed = jdbi.withHandle(h -> h.createQuery("SELECT ticket_key FROM ticket_card")
+                .mapTo(String.class).list());
+        assertThat(keyed).containsExactly("zendesk:1");
+        assertThat(outboxRows()).extracting(r -> (String) r.get("args")).filteredOn(a -> a.contains("evil.io"))
+                .singleElement().asString()
+                .contains("https://acme.zendesk.com.evil.io/agent/tickets/1|acme.zendesk.com.evil.io/agent/tickets/1")
+                .doesNotContain("Zendesk #1");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import com.cebot.inbox.Inbox;
+import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.UserGroupMembers;
@@ -57,7 +58,7 @@ final class RequestStore {
         // The queues are never started: their rows show what would be sent and scheduled.
         jobs = TestQueues.queue("job", jdbi, clock);
         outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, UserGroupMembers.LastKnown.NONE, clock);
         scheduler = new Scheduler(jobs);
         Permalinks permalinks = new Permalinks("https://acme.slack.com/");

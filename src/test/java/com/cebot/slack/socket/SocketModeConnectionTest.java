@@ -1,4 +1,4 @@
-package com.cebot.slack;
+package com.cebot.slack.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,18 +7,17 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.Fault;
-import com.cebot.slackfake.RecordedCall;
 import com.cebot.slackfake.SlackFake;
 import com.cebot.testing.Await;
 import com.cebot.testing.LogCapture;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The bot's Socket Mode connection against the loopback Slack, with a real Bolt app. */
+/**
+ * The bot's Socket Mode connection as a whole against the loopback Slack, with a real Bolt app: its
+ * start and its close. Acks are {@link DispatcherTest}'s, keeping the socket {@link SupervisorTest}'s.
+ */
 final class SocketModeConnectionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -38,7 +40,11 @@ final class SocketModeConnectionTest {
     private static final String CHANNEL = "C1";
     /** Stands for what a person typed: it must never reach a log line. */
     private static final String TYPED = "words-only-the-person-typed";
-    private static final SocketModeConnection.Timing FAST = new SocketModeConnection.Timing(Duration.ofSeconds(1),
+    /** Quick checks and retries; the hello may take seconds on a busy two-core machine. */
+    private static final SocketTiming FAST = new SocketTiming(Duration.ofSeconds(5),
+            Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
+    /** For the starts that are to fail without a hello. */
+    private static final SocketTiming SHORT_HELLO = new SocketTiming(Duration.ofSeconds(1),
             Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
 
     private final List<Instant> hellos = new CopyOnWriteArrayList<>();
@@ -46,7 +52,6 @@ final class SocketModeConnectionTest {
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch heldStarted = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
-    private final CountDownLatch heldFinished = new CountDownLatch(1);
     private SlackFake fake;
     private Slack slack;
     private App app;
@@ -62,16 +67,6 @@ final class SocketModeConnectionTest {
         slack = Slack.getInstance(fake.slackConfig());
         app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
         app.globalShortcut("plain", (req, ctx) -> ctx.ack());
-        app.globalShortcut("held", (req, ctx) -> {
-            heldStarted.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            heldFinished.countDown();
-            return ctx.ack();
-        });
         app.globalShortcut("count", (req, ctx) -> {
             counted.incrementAndGet();
             return ctx.ack();
@@ -87,16 +82,21 @@ final class SocketModeConnectionTest {
             }
             return ctx.ack();
         });
-        app.command("/text", (req, ctx) -> Response.builder().statusCode(200).body("plain words").build());
-        app.command("/json", (req, ctx) -> ctx.ack(r -> r.responseType("ephemeral").text("as JSON")));
-        app.command("/boom", (req, ctx) -> {
-            throw new IllegalStateException("could not read " + req.getPayload().getText());
+        app.command("/held", (req, ctx) -> {
+            heldStarted.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ctx.ack();
         });
     }
 
     @AfterEach
     void tearDown() throws Exception {
         try {
+            release.countDown();
             connections.forEach(SocketModeConnection::close);
             slack.close();
             fake.close();
@@ -106,7 +106,7 @@ final class SocketModeConnectionTest {
         assertThat(logs.events()).extracting(LogCapture::printed).noneMatch(line -> line.contains(TYPED));
     }
 
-    private SocketModeConnection connection(String appToken, SocketModeConnection.Timing timing) {
+    private SocketModeConnection connection(String appToken, SocketTiming timing) {
         SocketModeConnection connection = new SocketModeConnection(app, appToken, 4, timing, Clock.systemUTC(),
                 hellos::add);
         connections.add(connection);
@@ -124,11 +124,11 @@ final class SocketModeConnectionTest {
     }
 
     private List<String> warnings() {
-        return logs.lines(SocketModeConnection.class, Level.WARN);
+        return SocketLogs.lines(logs, Level.WARN);
     }
 
     private List<ILoggingEvent> eventsWithAStackTrace() {
-        return logs.events().stream().filter(e -> e.getThrowableProxy() != null).toList();
+        return SocketLogs.withAStackTrace(logs);
     }
 
     // ---- start
@@ -149,7 +149,7 @@ final class SocketModeConnectionTest {
     void start_withADeadSocketUrl_failsWithinTheBound_inOneLine_leavingNoThreadBehind() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         fake.handOutDeadSocketUrls(true);
-        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, FAST);
+        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, SHORT_HELLO);
 
         long started = System.nanoTime();
         assertThatThrownBy(connection::start)
@@ -159,7 +159,7 @@ final class SocketModeConnectionTest {
                 .hasMessageNotContaining("\n")
                 .hasNoCause();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST.helloTimeout().plusSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SHORT_HELLO.helloTimeout().plusSeconds(2));
         assertThat(connection.isUp()).isFalse();
         assertThat(threadsStillRunning(before)).isEmpty();
         assertThat(eventsWithAStackTrace()).isEmpty();
@@ -169,7 +169,7 @@ final class SocketModeConnectionTest {
     void start_withoutHello_failsAfterTheHelloTimeout_andClosesTheSocketItOpened() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         fake.withholdHello(true);
-        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, FAST);
+        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, SHORT_HELLO);
 
         long started = System.nanoTime();
         assertThatThrownBy(connection::start)
@@ -177,7 +177,7 @@ final class SocketModeConnectionTest {
                 .hasMessageMatching("Slack's Socket Mode did not answer with hello within 1 s \\(wss host 127\\.0\\.0\\.1:\\d+\\)");
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(took).isGreaterThanOrEqualTo(FAST.helloTimeout()).isLessThan(FAST.helloTimeout().plusSeconds(2));
+        assertThat(took).isGreaterThanOrEqualTo(SHORT_HELLO.helloTimeout()).isLessThan(SHORT_HELLO.helloTimeout().plusSeconds(2));
         fake.awaitConnections(0, WAIT);
         assertThat(fake.connectionsOpened()).isEqualTo(1);
         assertThat(threadsStillRunning(before)).isEmpty();
@@ -206,166 +206,6 @@ final class SocketModeConnectionTest {
         assertThat(eventsWithAStackTrace()).isEmpty();
     }
 
-    // ---- acks
-
-    @Test
-    void acks_carryBoltsAnswer_theWaySocketModeAppBuildsThem() throws Exception {
-        started();
-
-        Ack plain = fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT);
-        Ack text = fake.awaitAck(fake.sendSlashCommand("/text", TYPED, ALICE, CHANNEL), WAIT);
-        Ack json = fake.awaitAck(fake.sendSlashCommand("/json", TYPED, ALICE, CHANNEL), WAIT);
-
-        assertThat(plain.payload()).isNull();
-        assertThat(text.payload().toString()).isEqualTo("{\"text\":\"plain words\"}");
-        assertThat(json.payload().get("response_type").asText()).isEqualTo("ephemeral");
-        assertThat(json.payload().get("text").asText()).isEqualTo("as JSON");
-    }
-
-    @Test
-    void anEnvelopeBoltDoesNotHandle_isNotAcked_andLoggedWithoutItsBody() throws Exception {
-        started();
-
-        String envelope = fake.sendSlashCommand("/nobody", TYPED, ALICE, CHANNEL);
-
-        String line = logs.await(SocketModeConnection.class, Level.WARN, envelope, WAIT);
-        assertThat(line).isEqualTo("Bolt answered 404 to slash_commands envelope " + envelope + "; not acked");
-        shortcutIsAcked();
-        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(envelope);
-    }
-
-    @Test
-    void aListenerThatThrows_isLoggedOnce_withoutWhatWasTyped_andNotAcked() throws Exception {
-        started();
-
-        String envelope = fake.sendSlashCommand("/boom", TYPED, ALICE, CHANNEL);
-
-        String line = logs.await(SocketModeConnection.class, Level.ERROR, envelope, WAIT);
-        assertThat(line).startsWith("Handling slash_commands envelope " + envelope
-                + " failed: java.lang.IllegalStateException at com.cebot.slack.SocketModeConnectionTest");
-        assertThat(logs.lines(SocketModeConnection.class, Level.ERROR)).hasSize(1);
-        shortcutIsAcked();
-        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(envelope);
-        assertThat(eventsWithAStackTrace()).isEmpty();
-    }
-
-    @Test
-    void envelopes_runAtOnce_notOneByOne() throws Exception {
-        started();
-        String slow = fake.sendSlashCommand("/slow", "", ALICE, CHANNEL);
-        assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-
-        fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT);
-
-        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(slow);
-    }
-
-    @Test
-    void aShortcut_isAckedAsItArrives_beforeItsListenerRuns_andOnlyOnce() throws Exception {
-        started();
-
-        String held = fake.sendGlobalShortcut("held", ALICE);
-
-        assertThat(heldStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        assertThat(fake.awaitAck(held, WAIT).payload()).isNull();
-        assertThat(heldFinished.getCount()).as("the listener is still running").isEqualTo(1);
-        release.countDown();
-        assertThat(heldFinished.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        shortcutIsAcked();
-        assertThat(fake.acks()).extracting(Ack::envelopeId).filteredOn(held::equals).hasSize(1);
-        assertThat(warnings()).isEmpty();
-    }
-
-    // ---- keeping the connection
-
-    @Test
-    void disconnect_opensANewSocketAtOnce_throughANewUrl_andClosesTheOldOne() throws Exception {
-        SocketModeConnection connection = started();
-
-        fake.sendDisconnect("refresh_requested");
-
-        fake.awaitConnectionsOpened(2, WAIT);
-        fake.awaitConnections(1, WAIT);
-        assertThat(fake.calls("apps.connections.open")).hasSize(2);
-        logs.await(SocketModeConnection.class, Level.INFO, "replaced at Slack's request (refresh_requested)", WAIT);
-        assertThat(hellos).hasSize(2);
-        assertThat(connection.isUp()).isTrue();
-        shortcutIsAcked();
-        assertThat(warnings()).isEmpty();
-    }
-
-    @Test
-    void aDroppedSocket_isReconnectedAtOnce_andEnvelopesFlowAgain() throws Exception {
-        SocketModeConnection connection = started();
-
-        fake.dropConnections();
-
-        logs.await(SocketModeConnection.class, Level.INFO, "Socket Mode connection restored after 1 attempt(s)", WAIT);
-        assertThat(connection.isUp()).isTrue();
-        assertThat(warnings()).containsExactly("Socket Mode connection lost (socket closed, code 1006); reconnecting");
-        fake.awaitConnections(1, WAIT);
-        shortcutIsAcked();
-    }
-
-    @Test
-    void aSocketThatStopsAnsweringPings_isReplaced() throws Exception {
-        SocketModeConnection connection = started();
-
-        fake.freezeConnections();
-
-        logs.await(SocketModeConnection.class, Level.INFO, "restored", WAIT);
-        assertThat(warnings()).containsExactly("Socket Mode connection lost (no answer to ping within 3 s); reconnecting");
-        fake.awaitConnections(1, WAIT);
-        assertThat(connection.isUp()).isTrue();
-        shortcutIsAcked();
-    }
-
-    @Test
-    void failingReconnects_logOneWarningPerTry_withGrowingDelays_thenOneLineOnRecovery() throws Exception {
-        SocketModeConnection connection = started();
-        fake.enqueueFault("apps.connections.open", new Fault.ServerError(503), new Fault.ServerError(503),
-                new Fault.ServerError(503), new Fault.ServerError(503));
-
-        fake.dropConnections();
-
-        logs.await(SocketModeConnection.class, Level.INFO, "restored after 5 attempt(s)", WAIT);
-        List<String> warnings = warnings();
-        assertThat(warnings).hasSize(5);
-        assertThat(warnings.get(0)).startsWith("Socket Mode connection lost");
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            assertThat(warnings.get(attempt)).matches("Socket Mode reconnect attempt " + attempt
-                    + " failed: apps\\.connections\\.open answered HTTP 503; next try in \\d+(\\.\\d)? s");
-        }
-        List<Instant> tries = fake.calls("apps.connections.open").stream().map(RecordedCall::at).toList();
-        assertThat(tries).hasSize(6);
-        List<Duration> waits = new ArrayList<>();
-        for (int i = 2; i < tries.size(); i++) {
-            waits.add(Duration.between(tries.get(i - 1), tries.get(i)));
-        }
-        assertThat(waits).isSortedAccordingTo(Duration::compareTo).doesNotHaveDuplicates();
-        assertThat(waits.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(80));
-        assertThat(logs.lines(SocketModeConnection.class, Level.INFO)).hasSize(1);
-        assertThat(eventsWithAStackTrace()).isEmpty();
-        assertThat(connection.isUp()).isTrue();
-        shortcutIsAcked();
-    }
-
-    @Test
-    void reconnectsToADeadSocketUrl_failQuietly_untilOneWorks() throws Exception {
-        SocketModeConnection connection = started();
-        fake.handOutDeadSocketUrls(true);
-
-        fake.dropConnections();
-
-        logs.await(SocketModeConnection.class, Level.WARN, "attempt 2 failed: the WebSocket did not open (wss host", WAIT);
-        assertThat(connection.isUp()).isFalse();
-        fake.handOutDeadSocketUrls(false);
-        logs.await(SocketModeConnection.class, Level.INFO, "restored", WAIT);
-        assertThat(warnings()).allSatisfy(line -> assertThat(line).doesNotContain("ticket"));
-        assertThat(eventsWithAStackTrace()).isEmpty();
-        shortcutIsAcked();
-    }
-
     // ---- close
 
     @Test
@@ -383,16 +223,42 @@ final class SocketModeConnectionTest {
         assertThat(ack.payload()).isNull();
         assertThat(counted).hasValue(0);
         assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(late);
-        assertThat(logs.lines(SocketModeConnection.class, Level.INFO)).containsExactly(
+        assertThat(SocketLogs.lines(logs, Level.INFO)).containsExactly(
                 "Dropped 1 Socket Mode envelope(s) that arrived while closing; Slack sends events again to another"
                         + " connection");
         fake.awaitConnections(0, WAIT);
     }
 
     @Test
+    void close_duringAPingCheck_stillLetsARunningHandlerSendItsAck() throws Exception {
+        SocketModeConnection connection = started();
+        String held = fake.sendSlashCommand("/held", "", ALICE, CHANNEL);
+        assertThat(heldStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        // A frozen socket answers no ping: the next check waits 3 s for one, and close cuts it short.
+        fake.freezeConnections();
+        Await.until(WAIT, "a ping check waiting for its answer", () -> supervisorIsIn("verifyConnection"));
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(connection::close);
+        Await.until(WAIT, "supervision to end", () -> !supervisorIsIn(""));
+        release.countDown();
+
+        assertThat(fake.awaitAck(held, WAIT).payload()).isNull();
+        closing.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(warnings()).isEmpty();
+    }
+
+    /** Whether the supervisor's thread is alive with a method of this name on its stack ("" for any). */
+    private static boolean supervisorIsIn(String method) {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals("socket-supervisor") && e.getKey().isAlive())
+                .anyMatch(e -> method.isEmpty()
+                        || Arrays.stream(e.getValue()).anyMatch(frame -> frame.getMethodName().equals(method)));
+    }
+
+    @Test
     void close_givesUpOnAHandlerAfterTheDrainTimeout() throws Exception {
-        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, new SocketModeConnection.Timing(
-                Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(100),
+        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, new SocketTiming(
+                Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(100),
                 Duration.ofSeconds(1)));
         connection.start();
         fake.sendSlashCommand("/slow", "", ALICE, CHANNEL);
@@ -404,7 +270,7 @@ final class SocketModeConnectionTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
         assertThat(warnings()).containsExactly(
                 "1 Socket Mode handler(s) still running after 0.2 s; closed without their acks");
-        assertThat(logs.lines(SocketModeConnection.class, Level.ERROR)).isEmpty();
+        assertThat(SocketLogs.lines(logs, Level.ERROR)).isEmpty();
     }
 
     @Test

@@ -1,9 +1,10 @@
-package com.slack.api.methods.impl;
+package com.cebot.slack;
 
 import com.google.gson.Gson;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.impl.MethodsClientImpl;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import okhttp3.FormBody;
 import okhttp3.Response;
 
 /**
@@ -18,9 +20,15 @@ import okhttp3.Response;
  * a new Gson for each response it reads, so Gson works out its reflective adapters for the response
  * type (a view, a message with its blocks) afresh on every call; in a burst of shortcuts that made
  * {@code views.open} slow enough for triggers to expire, and it slowed every outbox post. Gson is
- * thread-safe and keeps its adapters. It sits in the SDK's package because the method it replaces is
- * package-private there; the bot turns statistics off, so the SDK's per-team metrics it skips were
- * never kept.
+ * thread-safe and keeps its adapters.
+ *
+ * <p>Every method the bot calls (files.uploadV2's steps included) goes through the protected
+ * {@code postFormWithTokenAndParseResponse}, which this replaces with the stock one's own steps:
+ * send the form, read the body, throw {@link SlackApiException} on a non-2xx answer before any
+ * response listener runs, else parse, keep the headers under lower-cased names and run the
+ * listeners. What it leaves out is the SDK's per-team metrics, which the bot turns off
+ * ({@code statsEnabled}). {@code SharedGsonMethodsClientTest} runs both clients against the same
+ * answers and fails when the SDK version changes.
  */
 public final class SharedGsonMethodsClient extends MethodsClientImpl {
 
@@ -35,8 +43,9 @@ public final class SharedGsonMethodsClient extends MethodsClientImpl {
     }
 
     @Override
-    <T extends SlackApiTextResponse> T parseJsonResponseAndRunListeners(String teamId, String methodName,
-            Response response, Class<T> type, boolean isRequestBodyBinary) throws IOException, SlackApiException {
+    protected <T extends SlackApiTextResponse> T postFormWithTokenAndParseResponse(FormBody.Builder form,
+            String methodName, String token, Class<T> type) throws IOException, SlackApiException {
+        Response response = runPostFormWithToken(form, methodName, token);
         String body = response.body().string();
         if (!response.isSuccessful()) {
             throw new SlackApiException(http.getConfig(), response, body);
@@ -46,7 +55,7 @@ public final class SharedGsonMethodsClient extends MethodsClientImpl {
             parsed.setHttpResponseHeaders(lowerCasedNames(response));
             return parsed;
         } finally {
-            http.runHttpResponseListeners(response, body, isRequestBodyBinary);
+            http.runHttpResponseListeners(response, body, false);
         }
     }
 

@@ -1,0 +1,73 @@
+package com.cebot.feedback;
+
+import com.cebot.slack.UserGroupMembers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who may set a gap's status, merge gaps and link the Salesforce record: the people and the members
+ * of the user groups named in {@code feedback.product_team}. A listener asks before its ack, so group
+ * members are cached in {@link UserGroupMembers} (read at start, every few minutes, and soon after
+ * someone is refused, since they may just have joined and will press again).
+ */
+final class ProductTeam implements AutoCloseable {
+
+    private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)>");
+    private static final Pattern GROUP = Pattern.compile("<!subteam\\^(S[A-Z0-9]+)(?:\\|[^>]*)?>");
+
+    private final List<String> mentions;
+    private final Set<String> users = new LinkedHashSet<>();
+    private final List<UserGroupMembers> groups = new ArrayList<>();
+
+    /** @param mentions {@code <@U…>} and {@code <!subteam^S…>}, as the workspace resolved the setting */
+    ProductTeam(List<String> mentions, UserGroupMembers.Reader groupMembers, UserGroupMembers.LastKnown lastKnown,
+            Clock clock) {
+        this.mentions = List.copyOf(mentions);
+        for (String mention : mentions) {
+            Matcher user = USER.matcher(mention);
+            Matcher group = GROUP.matcher(mention);
+            if (user.matches()) {
+                users.add(user.group(1));
+            } else if (group.matches()) {
+                groups.add(new UserGroupMembers(group.group(1), "product team group", groupMembers, lastKnown, clock));
+            } else {
+                throw new IllegalArgumentException("Not a user or user group mention: " + mention);
+            }
+        }
+    }
+
+    /** As far as is known now; reads nothing again. */
+    boolean isMember(String userId) {
+        return users.contains(userId) || groups.stream().anyMatch(g -> g.contains(userId));
+    }
+
+    /** Whether the person may act; a refusal has the groups read again soon. */
+    boolean mayAct(String userId) {
+        boolean member = isMember(userId);
+        if (!member) {
+            groups.forEach(UserGroupMembers::refreshSoon);
+        }
+        return member;
+    }
+
+    /** Names them, for a refusal: "<!subteam^S1>, <@U2>"; null when nobody is set. */
+    String describe() {
+        return mentions.isEmpty() ? null : String.join(", ", mentions);
+    }
+
+    /** Knows the members of each group before returning, then reads them every {@code every}. */
+    void start(Duration every) {
+        groups.forEach(g -> g.start(every));
+    }
+
+    @Override
+    public void close() {
+        groups.forEach(UserGroupMembers::close);
+    }
+}

@@ -1,0 +1,57 @@
+package com.cebot.sdrcollab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cebot.home.HomeContribution.Part;
+import com.cebot.home.HomeContribution.Person;
+import com.cebot.slack.Permalinks;
+import com.cebot.testing.QueryPlans;
+import com.cebot.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SDR routing's Home parts read a page and a count, through indexes, however much a person has. */
+final class SdrHomeTest {
+
+    @TempDir
+    Path dir;
+
+    private Jdbi jdbi;
+
+    @BeforeEach
+    void open() {
+        jdbi = TestDatabase.open(dir);
+    }
+
+    @Test
+    void everyQuery_readsThroughAnIndex_andEveryListIsLimited() {
+        QueryPlans.assertIndexedAndBounded(jdbi, SdrHome.Queries.class);
+    }
+
+    @Test
+    void moreQuestionsThanAPage_readsTheNewestPage_andCountsThemAll() {
+        jdbi.useHandle(h -> h.execute("""
+                WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 180)
+                INSERT INTO sdr_question (channel, ts, asker, source, question_key, reply_key, assignee, asked_at)
+                SELECT 'C0CE', '1700000000.' || printf('%06d', i), 'U0SDR', 'message', 'q' || i, 'r' || i, 'U0CE',
+                       strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-01T00:00:00', '+' || i || ' days')
+                FROM n
+                """));
+
+        List<Part> sdr = jdbi.withHandle(h -> new SdrHome(new Permalinks("https://acme.slack.com/"))
+                .parts(h, new Person("U0SDR", LocalDate.parse("2026-11-23"))));
+        List<Part> ce = jdbi.withHandle(h -> new SdrHome(new Permalinks("https://acme.slack.com/"))
+                .parts(h, new Person("U0CE", LocalDate.parse("2026-11-23"))));
+
+        assertThat(sdr.get(1).items()).hasSize(100);
+        assertThat(sdr.get(1).total()).isEqualTo(180);
+        assertThat(sdr.get(1).items().get(0).text()).contains("1700000000000180");
+        assertThat(ce.get(0).items()).hasSize(100);
+        assertThat(ce.get(0).total()).isEqualTo(180);
+    }
+}

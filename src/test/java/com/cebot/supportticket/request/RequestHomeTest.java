@@ -1,0 +1,19 @@
+package com.cebot.supportticket.request;
+
+import com.cebot.testing.QueryPlans;
+import com.cebot.testing.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The request workflow's Home parts read a page and a count, through indexes. */
+final class RequestHomeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyQuery_readsThroughAnIndex_andEveryListIsLimited() {
+        QueryPlans.assertIndexedAndBounded(TestDatabase.open(dir), RequestHome.Queries.class);
+    }
+}
