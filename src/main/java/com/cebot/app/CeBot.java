@@ -11,6 +11,7 @@ import com.cebot.logging.SafeErrors;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
+import com.cebot.slack.ActingUserCheck;
 import com.cebot.slack.Background;
 import com.cebot.slack.ChannelMessages;
 import com.cebot.slack.InteractionLog;
@@ -140,6 +141,7 @@ public final class CeBot implements AutoCloseable {
                 // is revoked later, the calls it makes fail and say so.
                 .authTestCacheExpirationMillis(-1)
                 .build(), auth);
+        app.use(new ActingUserCheck());
         app.use(new InteractionLog());
         RepeatDeliveryFilter repeats = new RepeatDeliveryFilter(jdbi, clock);
         resources.add(repeats);

@@ -62,8 +62,11 @@ final class OooForm {
             }
         }
 
-        List<String> coverers = state.users(OooModal.COVERERS, OooModal.VALUE);
-        if (coverers.isEmpty()) {
+        Optional<List<String>> picked = state.users(OooModal.COVERERS, OooModal.VALUE);
+        List<String> coverers = picked.orElse(List.of());
+        if (picked.isEmpty()) {
+            errors.put(OooModal.COVERERS, "Pick the people covering from the list.");
+        } else if (coverers.isEmpty()) {
             errors.put(OooModal.COVERERS, "Pick who covers for you while you are out.");
         } else if (coverers.contains(person)) {
             errors.put(OooModal.COVERERS, "You can't cover your own time off: pick a teammate.");

@@ -67,7 +67,7 @@ public final class ChannelMessages {
     public void register(App app) {
         app.event(MessageEvent.class, (req, ctx) -> {
             MessageEvent event = req.getEvent();
-            if (event.getBotId() != null || event.getUser() == null || listeners.isEmpty()) {
+            if (event.getBotId() != null || !UserId.looksLikeOne(event.getUser()) || listeners.isEmpty()) {
                 return ctx.ack();
             }
             Message message = read(req.getEventId(), event);
@@ -88,6 +88,7 @@ public final class ChannelMessages {
         Set<String> users = new LinkedHashSet<>();
         Set<String> groups = new LinkedHashSet<>();
         collect(USER, text, users);
+        users.removeIf(id -> !UserId.looksLikeOne(id));
         collect(GROUP, text, groups);
         if (event.getBlocks() != null) {
             for (LayoutBlock block : event.getBlocks()) {
@@ -112,7 +113,7 @@ public final class ChannelMessages {
             return;
         }
         for (Object element : elements) {
-            if (element instanceof RichTextSectionElement.User u && u.getUserId() != null) {
+            if (element instanceof RichTextSectionElement.User u && UserId.looksLikeOne(u.getUserId())) {
                 users.add(u.getUserId());
             } else if (element instanceof RichTextSectionElement.UserGroup g && g.getUsergroupId() != null) {
                 groups.add(g.getUsergroupId());

@@ -239,6 +239,16 @@ final class OooE2ETest {
         }
 
         @Test
+        void aCovererThatIsNotAUserId_isRefusedOnItsField_andNothingIsStoredOrSent() {
+            Ack ack = submit(openModal(LA), LA, form("2026-11-09", "2026-11-13", COV, "<!channel>"));
+
+            assertThat(errors(ack)).contains(OooIds.COVERERS, "from the list");
+            assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_period")).containsExactly("0");
+            assertThat(harness.slack.messages(LA)).isEmpty();
+            assertThat(harness.slack.messages(COV)).isEmpty();
+        }
+
+        @Test
         void tooLongAPlan_orTooLongAPeriod_isRefused() {
             Ack plan = submit(openModal(LA), LA, usual().text(OooIds.PLAN, OooIds.VALUE, "x".repeat(1001)));
             Ack period = submit(openModal(LA), LA, form("2026-11-09", "2027-11-09"));

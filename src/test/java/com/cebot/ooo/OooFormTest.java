@@ -146,6 +146,25 @@ final class OooFormTest {
         assertThat(errors(List.of()).get(OooModal.COVERERS)).contains("at most 5");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"<!channel>", "u0lower", "U0COV>", "C0CHANNEL", "", "U0COV|x"})
+    void aCovererThatIsNotAUserId_isRefusedOnItsField_andNothingElse(String forged) {
+        filled("2026-11-09", "2026-11-12", "U0COV", forged);
+
+        assertThat(errors(List.of())).containsOnlyKeys(OooModal.COVERERS);
+        assertThat(errors(List.of()).get(OooModal.COVERERS)).contains("from the list");
+    }
+
+    @Test
+    void aSingleUsersSelect_isReadToo_andCheckedTheSameWay() {
+        filled("2026-11-09", "2026-11-12");
+        value(OooModal.COVERERS, OooModal.VALUE).setSelectedUser("<@U0EVIL>");
+        assertThat(errors(List.of()).get(OooModal.COVERERS)).contains("from the list");
+
+        value(OooModal.COVERERS, OooModal.VALUE).setSelectedUser("W0GRID");
+        assertThat(((OooForm.Checked.Valid) check(List.of())).draft().coverers()).containsExactly("W0GRID");
+    }
+
     @Test
     void tooLongAPlan_isRefused() {
         filled("2026-11-09", "2026-11-12", "U0COV");
