@@ -132,9 +132,9 @@ public final class CeBot implements AutoCloseable {
         App app = boltApp(AppConfig.builder()
                 .slack(beginning.slack())
                 .singleTeamBotToken(secrets.botToken())
-                // Events nobody listens to yet (every message in the channels the bot is in, edits,
-                // Home tab opens) are acked all the same; unacked, Slack retries them and may turn
-                // event delivery off for the app.
+                // Events nobody listens to are acked all the same; unacked, Slack retries them and
+                // may turn event delivery off for the app. Message events, whatever their subtype,
+                // are all answered by ChannelMessages.
                 .allEventsApiAutoAckEnabled(true)
                 // Bolt would repeat auth.test on the first envelope and every 10 minutes after, in
                 // the listener's time before the ack. The token is the one checked at start; if it

@@ -541,6 +541,37 @@ final class OooE2ETest {
         assertThat(back.text().split("I answered a mention").length - 1).isEqualTo(2);
     }
 
+    @Test
+    void aMeMessageMentioningSomeoneOut_getsTheReply_butSlacksOwnNoticesAndOtherBotsDoNot() {
+        plan(LA, usual());
+        at("2026-11-09T18:00:00Z");
+        harness.slack.addBot("B0OTHER", "U0OTHERBOT", "otherbot");
+        harness.slack.awaitAck(harness.slack.sendChannelTopicEvent(CE, AE, "Renewals: ask <@" + LA + ">").envelopeId(),
+                WAIT);
+        harness.slack.awaitAck(harness.slack.sendBotMessageEvent(CE, "B0OTHER", "<@" + LA + "> new ticket").envelopeId(),
+                WAIT);
+
+        var me = harness.slack.sendMeMessageEvent(CE, AE, "is looking for <@" + LA + ">");
+
+        Message reply = Await.value(WAIT, "the reply to the /me message", () -> botReplies().stream().findFirst()
+                .orElse(null));
+        assertThat(reply.threadTs()).isEqualTo(me.ts());
+        assertThat(reply.text()).contains("<@" + LA + "> is out of office until Fri 13 Nov 2026");
+        assertThat(botReplies()).hasSize(1);
+    }
+
+    @Test
+    void aReplyAlsoSentToTheChannel_mentioningSomeoneOut_isAnsweredInItsThread() {
+        plan(LA, usual());
+        at("2026-11-09T18:00:00Z");
+        String thread = harness.slack.sendMessageEvent(CE, AE, "Renewal for Acme", null).ts();
+
+        harness.slack.sendThreadBroadcastEvent(CE, AE, "<@" + LA + "> knows this account", thread);
+
+        Message reply = Await.value(WAIT, "the reply", () -> botReplies().stream().findFirst().orElse(null));
+        assertThat(reply.threadTs()).isEqualTo(thread);
+    }
+
     List<Message> botReplies() {
         return channel(CE).stream().filter(m -> m.isReply() && m.fromBot()).toList();
     }
