@@ -19,6 +19,7 @@ import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
 import com.cebot.slack.UnhandledInteractions;
+import com.cebot.slack.UserGroupChanges;
 import com.cebot.slack.Workspace;
 import com.cebot.slack.WorkspaceLookup;
 import com.cebot.slack.socket.SocketModeConnection;
@@ -150,9 +151,11 @@ public final class CeBot implements AutoCloseable {
         app.use(new UnhandledInteractions(modals));
         ChannelMessages messages = new ChannelMessages();
         messages.register(app);
+        UserGroupChanges groupChanges = new UserGroupChanges();
+        groupChanges.register(app);
         Engine engine = new Engine(app, jdbi, new Inbox(inboxQueue), outbox, scheduler, workspace, settings.config(),
                 new WorkingHours(settings.config().schedule()), clock, methods, modals,
-                messages, new Permalinks(workspace.teamUrl()), resources::add);
+                messages, groupChanges, new Permalinks(workspace.teamUrl()), resources::add);
         for (Feature feature : features) {
             feature.start(engine);
         }

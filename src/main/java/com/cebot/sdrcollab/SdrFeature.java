@@ -39,7 +39,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.model.event.SubteamMembersChangedEvent;
 import com.slack.api.model.view.View;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -182,9 +181,10 @@ public final class SdrFeature implements Feature, HomeContribution {
             return;
         }
         members = new UserGroupMembers(groupId, "SDR question group", UserGroupMembers.Reader.fromSlack(engine.slack()),
-                new StoredGroupMembers(engine.store(), clock), clock);
+                new StoredGroupMembers(engine.store()), clock);
         engine.onStop().accept(members);
         members.start(MEMBERS_REFRESH);
+        engine.groupChanges().watch(members);
 
         Set<String> rosterCes = engine.team().roster().stream().map(BotConfig.RosterEntry::user)
                 .collect(Collectors.toSet());
@@ -269,12 +269,6 @@ public final class SdrFeature implements Feature, HomeContribution {
         for (Press press : Press.values()) {
             app.blockAction(press.actionId, this::pressed);
         }
-        app.event(SubteamMembersChangedEvent.class, (req, ctx) -> {
-            if (groupId.equals(req.getEvent().getSubteamId())) {
-                members.changed();
-            }
-            return ctx.ack();
-        });
     }
 
     /**
