@@ -390,8 +390,27 @@ final class HostileInputE2ETest {
         assertThat(loggedText()).doesNotContain(forged);
     }
 
+    /**
+     * One person sends every hostile text here, which the limits on flooding others (periods
+     * planned, DMs to the people covering, questions a minute) would mostly refuse; those limits
+     * have tests of their own. The bot starts again with room for all of it.
+     */
+    private void roomForEveryText() {
+        bot.harness().stopBot();
+        bot.harness().appendConfig("""
+                ooo:
+                  max_planned_periods: 100
+                  coverer_dms_per_day: 50
+                sdr_collab:
+                  questions_per_minute: 1000
+                """);
+        bot.harness().start();
+        slack = bot.harness().slack;
+    }
+
     @Test
     void oooForm_everyFieldGetsEveryHostileText() {
+        roomForEveryText();
         LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
         int[] window = {0};
         everyField(List.of(OooIds.PLAN, OooIds.CUSTOMERS), (field, text) -> {
@@ -416,6 +435,7 @@ final class HostileInputE2ETest {
 
     @Test
     void askTheCeTeamForm_everyFieldGetsEveryHostileText() {
+        roomForEveryText();
         everyField(List.of(SdrIds.QUESTION, SdrIds.ACCOUNT, SdrIds.LINK), (field, text) -> {
             StateValues values = StateValues.of()
                     .text(SdrIds.QUESTION, SdrIds.VALUE, field.equals(SdrIds.QUESTION) ? text : "Does Acme get SSO?")

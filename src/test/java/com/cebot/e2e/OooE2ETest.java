@@ -249,6 +249,23 @@ final class OooE2ETest {
         }
 
         @Test
+        void aNewPeriodBeyondTheMostPlannedAtOnce_isRefusedOnTheFirstDay() {
+            harness.stopBot();
+            harness.appendConfig("""
+                    ooo:
+                      max_planned_periods: 2
+                    """);
+            harness.start();
+            plan(LA, usual());
+            plan(LA, form("2026-11-23", "2026-11-24"));
+
+            Ack third = submit(openModal(LA), LA, form("2026-12-07", "2026-12-08"));
+
+            assertThat(errors(third)).contains(OooIds.FIRST_DAY, "already have 2 periods of time off planned");
+            assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_period")).containsExactly("2");
+        }
+
+        @Test
         void tooLongAPlan_orTooLongAPeriod_isRefused() {
             Ack plan = submit(openModal(LA), LA, usual().text(OooIds.PLAN, OooIds.VALUE, "x".repeat(1001)));
             Ack period = submit(openModal(LA), LA, form("2026-11-09", "2027-11-09"));
@@ -600,6 +617,39 @@ final class OooE2ETest {
         assertThat(dms(LA, "Your time off starts")).as("the old reminder is cancelled").isEmpty();
         at("2026-11-11T17:00:00Z");
         assertThat(awaitDm(LA, "Your time off starts").text()).contains("Mon 16 Nov");
+    }
+
+    @Test
+    void editingAgainAndAgain_messagesThePersonCoveringAtMostFourTimesADay_andSaysWhoWasNotTold() {
+        plan(LA, usual());
+        for (int edit = 1; edit <= 4; edit++) {
+            Message summary = newestSummary();
+            harness.slack.clearCalls();
+            press(LA, summary, OooIds.EDIT);
+            harness.slack.awaitCall("views.open", WAIT);
+            assertThat(errors(submit(harness.slack.lastOpenedView(), LA, usual()))).isEmpty();
+            int edits = edit;
+            Await.until(WAIT, "edit " + edits + " saved", () -> dms(LA, "You changed this time off").size() == edits
+                    && dms(LA, "Your time off is planned").size() == 1);
+        }
+
+        String notTold = awaitDm(LA, "I didn't message").text();
+        assertThat(notTold).contains("<@" + COV + ">", "4 messages today", "first day out");
+        assertThat(dms(COV, "<@" + LA + ">")).as("the save and three edits").hasSize(4);
+
+        clock.advance(Duration.ofHours(25));
+        Message summary = newestSummary();
+        harness.slack.clearCalls();
+        press(LA, summary, OooIds.EDIT);
+        harness.slack.awaitCall("views.open", WAIT);
+        submit(harness.slack.lastOpenedView(), LA, usual());
+        Await.until(WAIT, "a day later, told again", () -> dms(COV, "<@" + LA + ">").size() == 5);
+    }
+
+    /** The summary DM of the newest version: an edit marks the older ones as changed, without buttons. */
+    Message newestSummary() {
+        return Await.value(WAIT, "the newest summary", () -> dms(LA, "Your time off is planned").stream()
+                .findFirst().orElse(null));
     }
 
     @Test

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SDR questions and answers in the shapes Slack really sends: a question with a screenshot
  * ({@code file_share}), an answer also sent to the channel ({@code thread_broadcast}), a question
- * written with {@code /me}; and what Slack writes that is nobody's question (edits, deletions,
- * other bots' posts, joins, a topic naming the group).
+ * written with {@code /me}; what Slack writes that is nobody's question (edits, deletions, other
+ * bots' posts, joins, a topic naming the group); and an SDR asking more than a minute's worth.
  */
 final class SdrMessageShapesE2ETest {
 
@@ -108,5 +108,44 @@ final class SdrMessageShapesE2ETest {
 
         assertThat(Burst.query(w.harness.databaseFile(), "SELECT ts FROM sdr_question")).containsExactly(question);
         assertThat(w.harness.slack.messages(MANAGER)).isEmpty();
+    }
+
+    @Test
+    void anSdrAskingMoreThanFiveQuestionsAMinute_isToldPrivately_andTheExtraOnesAreNotRouted() {
+        for (int i = 1; i <= 5; i++) {
+            w.reply(w.ask(SDR, "Question " + i));
+        }
+        String sixth = w.ask(SDR, "Question 6");
+
+        String note = Await.value(WAIT, "a private note", () -> w.harness.slack.calls("chat.postEphemeral").stream()
+                .map(c -> c.json().path("text").asText()).filter(t -> t.contains("Wait a minute")).findFirst()
+                .orElse(null));
+        assertThat(note).contains("you've asked 5 questions in the last minute");
+        assertThat(w.harness.slack.calls("chat.postEphemeral")).singleElement()
+                .satisfies(c -> assertThat(c.json().path("user").asText()).isEqualTo(SDR));
+
+        w.clock.advance(Duration.ofSeconds(61));
+        String next = w.ask(SDR, "A minute later");
+        w.reply(next);
+        assertThat(w.botReplies(sixth)).isEmpty();
+        assertThat(Burst.query(w.harness.databaseFile(), "SELECT COUNT(*) FROM sdr_question")).containsExactly("6");
+    }
+
+    @Test
+    void theShortcut_refusesTheSixthQuestionInAMinute_onTheQuestionField() {
+        for (int i = 1; i <= 5; i++) {
+            w.reply(w.ask(SDR, "Question " + i));
+        }
+        w.harness.slack.awaitAck(w.harness.slack.sendGlobalShortcut(SdrIds.CALLBACK_ID, SDR), WAIT);
+        var view = Await.value(WAIT, "the modal", () -> w.harness.slack.calls("views.open").isEmpty() ? null
+                : w.harness.slack.lastOpenedView());
+
+        var ack = w.harness.slack.awaitAck(w.harness.slack.submitView(view.id(), SDR,
+                com.cebot.slackfake.StateValues.of().text(SdrIds.QUESTION, SdrIds.VALUE, "One more?")
+                        .radio(SdrIds.URGENCY, SdrIds.VALUE, "WEEK", "This week").toJson()), WAIT);
+
+        assertThat(ack.payload().path("errors").path(SdrIds.QUESTION).asText()).contains("Not sent",
+                "5 questions in the last minute");
+        assertThat(Burst.query(w.harness.databaseFile(), "SELECT COUNT(*) FROM sdr_question")).containsExactly("5");
     }
 }
