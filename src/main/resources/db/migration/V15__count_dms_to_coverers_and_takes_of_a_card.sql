@@ -7,3 +7,8 @@ CREATE TABLE ooo_coverer_dm (
 );
 
 CREATE INDEX ooo_coverer_dm_pair ON ooo_coverer_dm (person, coverer, sent_at);
+
+-- A context card's taker can release it, and someone can take it again: claims counts the takes, so
+-- the card's redraw and thread note for each take and release have keys of their own.
+ALTER TABLE context_card ADD COLUMN claims INTEGER NOT NULL DEFAULT 0;
+UPDATE context_card SET claims = 1 WHERE assignee IS NOT NULL;
