@@ -14,6 +14,7 @@ import com.cebot.outbox.Outbox;
 import com.cebot.retention.RetentionPurge;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
+import com.cebot.slack.ActingUserCheck;
 import com.cebot.slack.Background;
 import com.cebot.slack.ChannelMessages;
 import com.cebot.slack.InteractionLog;
@@ -22,6 +23,7 @@ import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
 import com.cebot.slack.SharedGsonMethodsClient;
 import com.cebot.slack.UnhandledInteractions;
+import com.cebot.slack.UserGroupChanges;
 import com.cebot.slack.Workspace;
 import com.cebot.slack.WorkspaceLookup;
 import com.cebot.slack.socket.SocketModeConnection;
@@ -135,15 +137,16 @@ public final class CeBot implements AutoCloseable {
         App app = boltApp(AppConfig.builder()
                 .slack(beginning.slack())
                 .singleTeamBotToken(secrets.botToken())
-                // Events nobody listens to yet (every message in the channels the bot is in, edits,
-                // Home tab opens) are acked all the same; unacked, Slack retries them and may turn
-                // event delivery off for the app.
+                // Events nobody listens to are acked all the same; unacked, Slack retries them and
+                // may turn event delivery off for the app. Message events, whatever their subtype,
+                // are all answered by ChannelMessages.
                 .allEventsApiAutoAckEnabled(true)
                 // Bolt would repeat auth.test on the first envelope and every 10 minutes after, in
                 // the listener's time before the ack. The token is the one checked at start; if it
                 // is revoked later, the calls it makes fail and say so.
                 .authTestCacheExpirationMillis(-1)
                 .build(), auth);
+        app.use(new ActingUserCheck());
         app.use(new InteractionLog());
         RepeatDeliveryFilter repeats = new RepeatDeliveryFilter(jdbi, clock);
         resources.add(repeats);
@@ -152,9 +155,11 @@ public final class CeBot implements AutoCloseable {
         app.use(new UnhandledInteractions(modals));
         ChannelMessages messages = new ChannelMessages();
         messages.register(app);
+        UserGroupChanges groupChanges = new UserGroupChanges();
+        groupChanges.register(app);
         Engine engine = new Engine(app, jdbi, new Inbox(inboxQueue), outbox, scheduler, workspace, settings.config(),
                 new WorkingHours(settings.config().schedule()), clock, methods, modals,
-                messages, new Permalinks(workspace.teamUrl()), resources::add);
+                messages, groupChanges, new Permalinks(workspace.teamUrl()), resources::add);
         for (Feature feature : features) {
             feature.start(engine);
         }

@@ -116,7 +116,7 @@ public final class FeedbackFeature implements Feature, HomeContribution, CsvExpo
         channel = engine.workspace().feedback();
         modals = engine.modals();
         var team = new ProductTeam(teamMentions, UserGroupMembers.Reader.fromSlack(engine.slack()),
-                new StoredGroupMembers(engine.store(), engine.clock()), engine.clock());
+                new StoredGroupMembers(engine.store()), engine.clock());
         engine.onStop().accept(team);
         team.start(TEAM_REFRESH);
         home = new FeedbackHome(engine.permalinks(), team);

@@ -45,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * person's time zone is read while the modal opens) or from the outbox and jobs.
  *
  * <p>Settings, in the {@code ooo} section: {@code remind_days_before} (working days before the first
- * day for the reminder of open steps). Reminders use {@code schedule.reminder_hour} in the person's
- * zone, falling back to {@code schedule.time_zone}.
+ * day for the reminder of open steps), {@code max_planned_periods} (periods not yet ended one person
+ * may have) and {@code coverer_dms_per_day} (DMs one person's time off may send each person covering
+ * in a day). Reminders use {@code schedule.reminder_hour} in the person's zone, falling back to
+ * {@code schedule.time_zone}.
  */
 public final class OooFeature implements Feature, Absences, HomeContribution, StoredRecords {
 
@@ -57,6 +59,8 @@ public final class OooFeature implements Feature, Absences, HomeContribution, St
     static final int LIST_DAYS = 14;
 
     private int remindDays;
+    private int maxPlanned;
+    private int covererDmsPerDay;
     private Jdbi store;
     private Clock clock;
     private ZoneId teamZone;
@@ -71,7 +75,10 @@ public final class OooFeature implements Feature, Absences, HomeContribution, St
 
     @Override
     public void configure(ConfigSection root) {
-        remindDays = root.section("ooo").integer("remind_days_before", 3, 1, 20);
+        ConfigSection ooo = root.section("ooo");
+        remindDays = ooo.integer("remind_days_before", 3, 1, 20);
+        maxPlanned = ooo.integer("max_planned_periods", 10, 1, 100);
+        covererDmsPerDay = ooo.integer("coverer_dms_per_day", 4, 1, 50);
     }
 
     @Override
@@ -88,7 +95,8 @@ public final class OooFeature implements Feature, Absences, HomeContribution, St
         home = new OooHome(team, clock);
         var reminders = new OooReminders(engine.scheduler(), engine.workingHours(), remindDays, engine.outbox(), store,
                 slack, team);
-        service = new OooService(store, engine.inbox(), engine.outbox(), reminders, team, remindDays, clock);
+        service = new OooService(store, engine.inbox(), engine.outbox(), reminders, team, remindDays, maxPlanned,
+                new CovererDms(covererDmsPerDay), clock);
         engine.messages().subscribe(new MentionReplies(store, engine.outbox(), engine.permalinks(), team,
                 Set.of(engine.workspace().ce(), engine.workspace().customerSupport()), clock));
         register(engine.app());
@@ -175,7 +183,7 @@ public final class OooFeature implements Feature, Absences, HomeContribution, St
             // The transaction checks again; a busy store here must not refuse the form.
             own = List.of();
         }
-        OooForm.Checked checked = OooForm.check(view, user, zone, today, own);
+        OooForm.Checked checked = OooForm.check(view, user, zone, today, own, service.maxPlanned());
         if (checked instanceof OooForm.Checked.Invalid invalid) {
             return ctx.ackWithErrors(invalid.errors());
         }

@@ -68,6 +68,10 @@ interface OooRecords {
     @SqlUpdate("DELETE FROM ooo_period WHERE id IN (<ids>)")
     int deletePeriods(@BindList("ids") Collection<Long> ids);
 
+    /** The count of DMs to the people covering, kept a day for the per-day limit, names both. */
+    @SqlUpdate("DELETE FROM ooo_coverer_dm WHERE person = :person OR coverer = :person")
+    int deleteCovererDmsOf(String person);
+
     @SqlQuery("SELECT id FROM ooo_period WHERE id IN (<ids>)")
     Set<Long> stored(@BindList("ids") Collection<Long> ids);
 
@@ -96,7 +100,9 @@ interface OooRecords {
                 .map(Note::id).toList();
         return List.of(new Count(WORKFLOW + "time off they planned", periods),
                 new Count(WORKFLOW + "others' time off they covered, without them", covered),
-                new Count(WORKFLOW + "notes naming them", notes.isEmpty() ? 0 : deleteNotes(notes)));
+                new Count(WORKFLOW + "notes naming them", notes.isEmpty() ? 0 : deleteNotes(notes)),
+                new Count(WORKFLOW + "DMs to people covering, as counted for the daily limit",
+                        deleteCovererDmsOf(person)));
     }
 
     /**

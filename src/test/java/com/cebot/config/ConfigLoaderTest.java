@@ -252,6 +252,11 @@ final class ConfigLoaderTest {
                 records kept too briefly | retention:\\n  records_days: 7             | retention.records_days must be a whole number from 30 to 36500
                 records days in words   | retention:\\n  records_days: forever       | retention.records_days must be a whole number from 30
                 unknown retention setting | retention:\\n  days: 30                  | Unknown setting "retention.days"
+                no questions a minute   | sdr_collab:\\n  questions_per_minute: 0       | sdr_collab.questions_per_minute must be a whole number from 1 to 1000
+                no periods planned      | ooo:\\n  max_planned_periods: 0            | ooo.max_planned_periods must be a whole number from 1 to 100
+                coverer DMs as a list   | ooo:\\n  coverer_dms_per_day: [4]          | ooo.coverer_dms_per_day must be a whole number from 1 to 50
+                members never confirmed | support:\\n  head_of_support: U1\\n  confirm_members_within_hours: 0 | support.confirm_members_within_hours must be a whole number from 1 to 720
+                a person as takers      | support:\\n  head_of_support: U1\\n  takers: U0AE   | support.takers "U0AE" is not a user group
                 """)
         void eachMistake_isNamed(String name, String yaml, String expected) throws IOException {
             String text = yaml.replace("\\n", "\n");

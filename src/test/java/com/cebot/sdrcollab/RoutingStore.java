@@ -50,7 +50,7 @@ final class RoutingStore {
         UserGroupMembers group = new UserGroupMembers("SGROUP", "test group", id -> members,
                 UserGroupMembers.LastKnown.NONE, clock);
         group.refresh();
-        Routing routing = new Routing(CE, "<!subteam^SGROUP>", "<@UMGR>", Set.of("UMGR"), 2, maxOpen,
+        Routing routing = new Routing(CE, "<!subteam^SGROUP>", "<@UMGR>", Set.of("UMGR"), 2, maxOpen, 1000,
                 Duration.ofMinutes(60), SCHEDULE.timeZone());
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), null, Duration.ofSeconds(1),
                 new BotIdentity("UBOT", "BBOT"));

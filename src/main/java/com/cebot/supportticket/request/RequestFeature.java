@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * Slack before the ack: who may decide is answered from {@link Approvers}' cache.
  *
  * <p>Settings, in the {@code support} section: {@code head_of_support} (a user ID, or a user group
- * as {@code @handle} or {@code S…}), {@code delegates} (user IDs) and
- * {@code request_nudge_working_hours}; ticket numbers use {@code zendesk.subdomain}.
+ * as {@code @handle} or {@code S…}), {@code delegates} (user IDs), {@code request_nudge_working_hours}
+ * and {@code confirm_members_within_hours} (how old a list of the group's members may be for its
+ * members to decide); ticket numbers use {@code zendesk.subdomain}.
  */
 public final class RequestFeature implements Feature, TicketExport, HomeContribution, StoredRecords {
 
@@ -62,6 +63,7 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
     private String headOfSupport;
     private List<String> delegates;
     private int nudgeWorkingHours;
+    private int confirmMembersWithinHours;
     private String headOfSupportMention;
 
     private RequestService service;
@@ -92,6 +94,7 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
         }
         delegates = support.userIds("delegates");
         nudgeWorkingHours = support.integer("request_nudge_working_hours", 4, 1, 80);
+        confirmMembersWithinHours = support.integer("confirm_members_within_hours", 24, 1, 720);
     }
 
     @Override
@@ -110,10 +113,11 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
         modals = engine.modals();
         methods = engine.slack();
         customers = new CustomerSuggestions(engine.store());
-        var approvers = new Approvers(headOfSupportMention, delegates, UserGroupMembers.Reader.fromSlack(engine.slack()),
-                new StoredGroupMembers(engine.store(), clock), clock);
+        var approvers = new Approvers(headOfSupportMention, delegates, Duration.ofHours(confirmMembersWithinHours),
+                UserGroupMembers.Reader.fromSlack(engine.slack()), new StoredGroupMembers(engine.store()), clock);
         engine.onStop().accept(approvers);
         approvers.start(APPROVERS_REFRESH);
+        approvers.watch(engine.groupChanges());
         home = new RequestHome(engine.permalinks(), approvers);
         var nudges = new RequestNudges(engine.scheduler(), engine.workingHours(), zone, nudgeWorkingHours,
                 engine.outbox(), engine.permalinks(), headOfSupportMention);
