@@ -7,12 +7,14 @@ import com.cebot.db.Erasure;
 import com.cebot.feature.Feature;
 import com.cebot.feature.StoredRecords;
 import com.cebot.feature.StoredRecords.Count;
+import com.cebot.logging.SafeErrors;
 import com.cebot.retention.Forgetting;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * {@code cebot forget --user U… [--dry-run]}: removes from the database everything the person typed
@@ -48,8 +50,15 @@ final class ForgetCommand {
         }
         List<StoredRecords> workflows = features.stream().filter(StoredRecords.class::isInstance)
                 .map(StoredRecords.class::cast).toList();
-        Forgetting.Result result = new Forgetting(Database.current(Secrets.databaseUrl(env), true), workflows)
-                .forget(person, dryRun);
+        Forgetting forgetting = new Forgetting(Database.current(Secrets.databaseUrl(env), true), workflows);
+        Forgetting.Result result;
+        try {
+            result = forgetting.forget(person, dryRun);
+        } catch (JdbiException e) {
+            err.println("Nothing was changed: the database could not be changed (" + SafeErrors.describe(e) + ")."
+                    + " Another process may hold it for longer than 10 s, or the file may be read-only.");
+            return Main.FAILED;
+        }
 
         out.println(dryRun ? "Dry run: nothing was changed. Forgetting " + person + " would change:"
                 : "Forgot " + person + ":");
@@ -61,13 +70,18 @@ final class ForgetCommand {
                     + String.join(", ", result.stillNamed()));
         }
         if (result.wiped().isPresent()) {
-            if (result.wiped().get() instanceof Erasure.Wiped.Done) {
+            Erasure.Wiped wiped = result.wiped().get();
+            if (wiped instanceof Erasure.Wiped.Done) {
                 out.println("The database files were rewritten: the removed rows are gone from disk, and the"
                         + " write-ahead log is empty.");
-            } else {
+            } else if (wiped instanceof Erasure.Wiped.LogBusy) {
                 out.println("The rows are removed and the file rewritten, but the write-ahead log could not be"
                         + " emptied while another process kept reading: it may still hold old copies. Stop the bot"
                         + " and run forget again.");
+            } else {
+                out.println("The rows are removed, but the file could not be rewritten ("
+                        + ((Erasure.Wiped.Failed) wiped).why() + "): old copies may remain on disk. Run forget"
+                        + " again once that is fixed.");
             }
         }
         out.println("Not reached from here: messages already in Slack, backups of the database, and the settings"

@@ -1,9 +1,11 @@
 package com.cebot.db;
 
+import com.cebot.logging.SafeErrors;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Makes deleted rows gone from the database's files, not only from its tables. SQLite leaves the
@@ -28,6 +30,9 @@ public final class Erasure {
 
         /** Another connection kept reading the whole time: the log could not be emptied. */
         record LogBusy() implements Wiped {}
+
+        /** The rewrite itself failed (a full disk, the store held by another writer too long). */
+        record Failed(String why) implements Wiped {}
     }
 
     /** Run on the connection that deletes: what it frees is overwritten with zeros. */
@@ -37,6 +42,14 @@ public final class Erasure {
 
     /** Rewrites the file from what is left and empties the write-ahead log; outside any transaction. */
     public static Wiped wipe(Jdbi jdbi) {
+        try {
+            return rewrite(jdbi);
+        } catch (JdbiException e) {
+            return new Wiped.Failed(SafeErrors.describe(e));
+        }
+    }
+
+    private static Wiped rewrite(Jdbi jdbi) {
         return jdbi.withHandle(h -> {
             h.execute("VACUUM");
             for (int i = 0; i < CHECKPOINT_TRIES; i++) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -48,6 +51,25 @@ final class ForgetCommandTest {
         assertThat(result.exitCode()).isEqualTo(Main.BAD_SETTINGS);
         assertThat(result.err()).contains("there is no database at");
         assertThat(dir.resolve("cebot.db")).doesNotExist();
+    }
+
+    /** Another process holding the store's write lock past SQLite's 10 s wait stands for any store it cannot write. */
+    @Test
+    void aStoreItCannotWrite_changesNothing_andSaysSo() throws Exception {
+        Jdbi jdbi = TestDatabase.open(dir);
+        jdbi.useHandle(h -> h.execute(
+                "INSERT INTO home_user (user_id, opened_at) VALUES ('U0CE1', '2026-11-20T10:00:00.000Z')"));
+        Commands.Result result;
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cebot.db"));
+                Statement s = other.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            result = Commands.run(env(), "forget", "--user", "U0CE1");
+            s.execute("ROLLBACK");
+        }
+
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(Main.FAILED);
+        assertThat(result.err()).contains("Nothing was changed: the database could not be changed");
+        assertThat(column(jdbi, "SELECT user_id FROM home_user")).containsExactly("U0CE1");
     }
 
     @Test
