@@ -6,10 +6,12 @@ import com.cebot.db.DatabaseException;
 import com.cebot.db.DeliveryPurge;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.inbox.Inbox;
 import com.cebot.logging.SafeErrors;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
+import com.cebot.retention.RetentionPurge;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import com.cebot.slack.ActingUserCheck;
@@ -162,6 +164,8 @@ public final class CeBot implements AutoCloseable {
             feature.start(engine);
         }
         new DeliveryPurge(scheduler, clock).start(jdbi);
+        new RetentionPurge(scheduler, jdbi, clock, settings.config().retention(), features.stream()
+                .filter(StoredRecords.class::isInstance).map(StoredRecords.class::cast).toList()).start();
 
         SocketModeConnection socket = new SocketModeConnection(app, secrets.appToken(), tuning.envelopeThreads(),
                 tuning.socket(), clock, processes::hello);

@@ -4,6 +4,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
 import com.cebot.slack.UnhandledInteractions;
 import com.cebot.inbox.SubmittedForms;
@@ -21,8 +22,10 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -47,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * in a day). Reminders use {@code schedule.reminder_hour} in the person's zone, falling back to
  * {@code schedule.time_zone}.
  */
-public final class OooFeature implements Feature, Absences, HomeContribution {
+public final class OooFeature implements Feature, Absences, HomeContribution, StoredRecords {
 
     private static final Logger log = LoggerFactory.getLogger(OooFeature.class);
 
@@ -279,6 +282,21 @@ public final class OooFeature implements Feature, Absences, HomeContribution {
     @Override
     public List<Part> parts(Handle handle, Person person) {
         return home.parts(handle, person);
+    }
+
+    @Override
+    public List<Count> forget(Handle handle, String person) {
+        return handle.attach(OooRecords.class).forget(person);
+    }
+
+    @Override
+    public List<Count> purge(Handle handle, Instant before, int limit) {
+        return handle.attach(OooRecords.class).purge(before, limit);
+    }
+
+    @Override
+    public Set<String> anchorsInUse(Handle handle, Collection<String> keys) {
+        return handle.attach(OooRecords.class).stepDms(keys);
     }
 
     // ---- Absences, for other workflows; asked only once the bot has started

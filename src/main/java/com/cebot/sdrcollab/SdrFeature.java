@@ -12,6 +12,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
 import com.cebot.inbox.DraftJson;
 import com.cebot.inbox.Inbox;
@@ -44,6 +45,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Locale;
@@ -69,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * {@code nudge_after_minutes}, {@code skip_if_leaving_within_days}, {@code max_open_per_person},
  * {@code questions_per_minute}, {@code escalate_to}, {@code digest_day}, {@code digest_hour}.
  */
-public final class SdrFeature implements Feature, HomeContribution {
+public final class SdrFeature implements Feature, HomeContribution, StoredRecords {
 
     static final String CALLBACK_ID = AskModal.CALLBACK_ID;
     static final String QUESTION_KIND = "sdr.question";
@@ -257,6 +259,21 @@ public final class SdrFeature implements Feature, HomeContribution {
     @Override
     public List<Part> parts(Handle handle, Person person) {
         return groupId == null ? List.of() : home.parts(handle, person);
+    }
+
+    @Override
+    public List<Count> forget(Handle handle, String person) {
+        return handle.attach(SdrRecords.class).forget(person);
+    }
+
+    @Override
+    public List<Count> purge(Handle handle, Instant before, int limit) {
+        return handle.attach(SdrRecords.class).purge(before, limit);
+    }
+
+    @Override
+    public Set<String> anchorsInUse(Handle handle, Collection<String> keys) {
+        return handle.attach(SdrRecords.class).threadKeys(keys);
     }
 
     private void register(App app) {

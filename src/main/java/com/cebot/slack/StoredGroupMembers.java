@@ -3,8 +3,10 @@ package com.cebot.slack;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -30,6 +32,18 @@ public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
                 ON CONFLICT (group_id) DO UPDATE SET members = excluded.members, read_at = excluded.read_at
                 """)
         void save(String groupId, String members, Instant now);
+
+        @SqlQuery("SELECT group_id FROM user_group_members WHERE instr(members, :person) > 0")
+        List<String> groupsMentioning(String person);
+
+        @SqlUpdate("""
+                UPDATE user_group_members
+                SET members = (SELECT json_group_array(value) FROM json_each(user_group_members.members)
+                               WHERE value <> :person)
+                WHERE group_id = :groupId
+                  AND EXISTS (SELECT 1 FROM json_each(user_group_members.members) WHERE value = :person)
+                """)
+        int remove(String groupId, String person);
     }
 
     private final Jdbi jdbi;
@@ -58,5 +72,18 @@ public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot keep the members of " + groupId, e);
         }
+    }
+
+    /**
+     * Takes a person out of every list kept, for {@code forget}. A running bot reads the groups from
+     * Slack again within minutes: someone still in a group there is back in its list.
+     */
+    public static int forget(Handle handle, String person) {
+        Repository repo = handle.attach(Repository.class);
+        int changed = 0;
+        for (String group : repo.groupsMentioning(person)) {
+            changed += repo.remove(group, person);
+        }
+        return changed;
     }
 }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,6 +189,19 @@ final class ConfigLoaderTest {
                     DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
             assertThat(config.schedule().reminderHour()).isEqualTo(9);
             assertThat(config.roster()).isEmpty();
+            assertThat(config.retention().workDays()).isEqualTo(30);
+            assertThat(config.retention().recordsDays()).as("records kept").isEmpty();
+        }
+
+        @Test
+        void retention_isRead() throws IOException {
+            BotConfig config = load(env(MINIMAL + """
+                    retention:
+                      work_days: 7
+                      records_days: 365
+                    """)).config();
+
+            assertThat(config.retention()).isEqualTo(new BotConfig.Retention(7, OptionalInt.of(365)));
         }
 
         @Test
@@ -234,6 +248,10 @@ final class ConfigLoaderTest {
                 no open questions allowed | sdr_collab:\\n  max_open_per_person: 0      | sdr_collab.max_open_per_person must be a whole number from 1
                 leaving days out of range | sdr_collab:\\n  skip_if_leaving_within_days: -1 | sdr_collab.skip_if_leaving_within_days must be a whole number from 0
                 unknown sdr setting     | sdr_collab:\\n  escalate: U1                  | Unknown setting "sdr_collab.escalate"
+                no work kept at all     | retention:\\n  work_days: 0                 | retention.work_days must be a whole number from 1 to 3650
+                records kept too briefly | retention:\\n  records_days: 7             | retention.records_days must be a whole number from 30 to 36500
+                records days in words   | retention:\\n  records_days: forever       | retention.records_days must be a whole number from 30
+                unknown retention setting | retention:\\n  days: 30                  | Unknown setting "retention.days"
                 no questions a minute   | sdr_collab:\\n  questions_per_minute: 0       | sdr_collab.questions_per_minute must be a whole number from 1 to 1000
                 no periods planned      | ooo:\\n  max_planned_periods: 0            | ooo.max_planned_periods must be a whole number from 1 to 100
                 coverer DMs as a list   | ooo:\\n  coverer_dms_per_day: [4]          | ooo.coverer_dms_per_day must be a whole number from 1 to 50

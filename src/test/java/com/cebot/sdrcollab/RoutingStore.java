@@ -11,6 +11,7 @@ import com.cebot.slack.UserGroupMembers;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
+import com.cebot.work.WorkQueue;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -39,6 +40,7 @@ final class RoutingStore {
 
     final Jdbi jdbi;
     final MutableClock clock;
+    final WorkQueue jobs;
     final QuestionService questions;
     private int asked;
 
@@ -52,8 +54,8 @@ final class RoutingStore {
                 Duration.ofMinutes(60), SCHEDULE.timeZone());
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), null, Duration.ofSeconds(1),
                 new BotIdentity("UBOT", "BBOT"));
-        Nudges nudges = new Nudges(new Scheduler(TestQueues.queue("job", jdbi, clock)), new WorkingHours(SCHEDULE),
-                routing, outbox);
+        jobs = TestQueues.queue("job", jdbi, clock);
+        Nudges nudges = new Nudges(new Scheduler(jobs), new WorkingHours(SCHEDULE), routing, outbox);
         questions = new QuestionService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), absences, group,
                 Set.of(), routing, nudges, new OpenThreads(), clock);
         nudges.start(questions);

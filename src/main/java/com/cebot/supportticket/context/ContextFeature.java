@@ -4,6 +4,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
@@ -30,10 +31,12 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * {@code @handle} or {@code S…}) limits "I'll take it" to its members, and anyone may take a card
  * when it is unset.
  */
-public final class ContextFeature implements Feature, TicketExport, ContextCards, HomeContribution {
+public final class ContextFeature implements Feature, TicketExport, ContextCards, HomeContribution, StoredRecords {
 
     private static final Logger log = LoggerFactory.getLogger(ContextFeature.class);
     /** How often the takers' group is read again; a change event or a refused member triggers it sooner. */
@@ -158,6 +161,21 @@ public final class ContextFeature implements Feature, TicketExport, ContextCards
     @Override
     public List<ExportRow> exportSince(Jdbi store, Instant since) {
         return new ContextExport(store).since(since);
+    }
+
+    @Override
+    public List<Count> forget(Handle handle, String person) {
+        return handle.attach(ContextRecords.class).forget(person);
+    }
+
+    @Override
+    public List<Count> purge(Handle handle, Instant before, int limit) {
+        return handle.attach(ContextRecords.class).purge(before, limit);
+    }
+
+    @Override
+    public Set<String> anchorsInUse(Handle handle, Collection<String> keys) {
+        return handle.attach(ContextRecords.class).cardKeys(keys);
     }
 
     private Response submitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {

@@ -4,6 +4,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
@@ -31,9 +32,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -49,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * and {@code confirm_members_within_hours} (how old a list of the group's members may be for its
  * members to decide); ticket numbers use {@code zendesk.subdomain}.
  */
-public final class RequestFeature implements Feature, TicketExport, HomeContribution {
+public final class RequestFeature implements Feature, TicketExport, HomeContribution, StoredRecords {
 
     private static final Logger log = LoggerFactory.getLogger(RequestFeature.class);
     /** How often the head of support's user group is read again; a refused member triggers it sooner. */
@@ -142,6 +145,21 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
     @Override
     public List<ExportRow> exportSince(Jdbi store, Instant since) {
         return new RequestExport(store).since(since);
+    }
+
+    @Override
+    public List<Count> forget(Handle handle, String person) {
+        return handle.attach(RequestRecords.class).forget(person);
+    }
+
+    @Override
+    public List<Count> purge(Handle handle, Instant before, int limit) {
+        return handle.attach(RequestRecords.class).purge(before, limit);
+    }
+
+    @Override
+    public Set<String> anchorsInUse(Handle handle, Collection<String> keys) {
+        return handle.attach(RequestRecords.class).cardKeys(keys);
     }
 
     private void register(App app) {
