@@ -50,7 +50,7 @@ final class ForgetCommand {
         }
         List<StoredRecords> workflows = features.stream().filter(StoredRecords.class::isInstance)
                 .map(StoredRecords.class::cast).toList();
-        Forgetting forgetting = new Forgetting(Database.current(Secrets.databaseUrl(env), true), workflows);
+        Forgetting forgetting = new Forgetting(Database.current(Secrets.store(env), true), workflows);
         Forgetting.Result result;
         try {
             result = forgetting.forget(person, dryRun);

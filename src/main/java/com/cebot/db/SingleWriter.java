@@ -40,10 +40,14 @@ final class SingleWriter extends DelegatingTransactionHandler {
         return guarded(handle, () -> super.inTransaction(handle, callback));
     }
 
+    /**
+     * SQLite runs every transaction serializable, one at a time, whatever level is asked for (a
+     * level meant for PostgreSQL, see {@link PgTransactions}); its driver refuses most levels.
+     */
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
             HandleCallback<R, X> callback) throws X {
-        return guarded(handle, () -> super.inTransaction(handle, level, callback));
+        return inTransaction(handle, callback);
     }
 
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package com.cebot.work;
 
 import com.cebot.db.Deadline;
+import com.cebot.db.Dialect;
 import com.cebot.db.StoreBusyException;
 import com.cebot.logging.SafeErrors;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -229,9 +231,14 @@ public final class WorkQueue implements AutoCloseable {
         if (kinds.isEmpty()) {
             return 0;
         }
-        List<WorkItem> claimed = jdbi.inTransaction(h -> {
+        // READ COMMITTED for PostgreSQL, where the claim's row locks keep claimers apart (SQLite runs
+        // every transaction serializable).
+        List<WorkItem> claimed = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
             WorkRepository repo = h.attach(WorkRepository.class);
-            return withAwaited(repo, repo.claim(name, kinds, owner.id(), now, now.plus(settings.lease()), settings.batch()));
+            Instant until = now.plus(settings.lease());
+            return withAwaited(repo, Dialect.isPostgresql(h)
+                    ? repo.claimSkipLocked(name, kinds, owner.id(), now, until, settings.batch())
+                    : repo.claim(name, kinds, owner.id(), now, until, settings.batch()));
         });
         Instant renewed = now;
         Set<Long> mine = new HashSet<>();

@@ -26,7 +26,7 @@ final class ExportCommandTest {
     @BeforeEach
     void seed() {
         Jdbi jdbi = TestDatabase.open(dir);
-        env = Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        env = TestDatabase.env(dir);
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO customer (id, name, name_key, created_at) VALUES (1, '=HYPERLINK(\"x\")', 'k', '2026-01-01T00:00:00.000Z')");
             h.execute("INSERT INTO context_card (id, customer_id, card_key, assignee, created_at) VALUES (1, 1, 'c1', 'U0AE', '2026-01-01T00:00:00.000Z')");

@@ -22,7 +22,7 @@ final class ForgetCommandTest {
     Path dir;
 
     private Map<String, String> env() {
-        return Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        return TestDatabase.env(dir);
     }
 
     @ParameterizedTest(name = "{0}")

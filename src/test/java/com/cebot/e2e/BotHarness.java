@@ -10,6 +10,7 @@ import com.cebot.work.Backoff;
 import com.cebot.work.WorkQueue;
 import com.cebot.slack.socket.SocketTiming;
 import com.cebot.slackfake.SlackFake;
+import com.cebot.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ public final class BotHarness implements AutoCloseable {
         harness.env.put("SLACK_BOT_TOKEN", SlackFake.BOT_TOKEN);
         harness.env.put("SLACK_APP_TOKEN", SlackFake.APP_TOKEN);
         harness.env.put("SLACK_API_URL", slack.apiUrl());
-        harness.env.put("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        harness.env.putAll(TestDatabase.env(dir));
         harness.env.put("CEBOT_CONFIG", dir.resolve("cebot.yaml").toString());
         harness.writeConfig("""
                 channels:

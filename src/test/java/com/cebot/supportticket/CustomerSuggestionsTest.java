@@ -136,7 +136,7 @@ final class CustomerSuggestionsTest {
     void customersOnRecordBeforeTheWordIndex_getTheirLaterWordsByTheSameRule(@TempDir Path older) {
         SQLiteDataSource file = new SQLiteDataSource();
         file.setUrl("jdbc:sqlite:" + older.resolve("cebot.db"));
-        Flyway.configure().dataSource(file).locations("classpath:db/migration").target("13").load().migrate();
+        Flyway.configure().dataSource(file).locations(com.cebot.db.Database.migrations(com.cebot.db.Store.Kind.SQLITE)).target("13").load().migrate();
         List<String> names = List.of("big acme corp", "initech (eu) - widgets & co", "é🙂b", "100%_real", "a", "x-");
         Jdbi before = Jdbi.create(file);
         for (int i = 0; i < names.size(); i++) {

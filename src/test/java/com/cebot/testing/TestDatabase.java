@@ -1,18 +1,125 @@
 package com.cebot.testing;
 
 import com.cebot.db.Database;
+import com.cebot.db.Store;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
-/** A real, migrated SQLite file, opened by the production factory. */
+/**
+ * The store a test runs on, chosen in this one place for every test: a real SQLite file in the
+ * test's folder, or, when the tests run with {@code -Dcebot.store=postgresql} (the second
+ * Surefire execution), a fresh database of its own on one real PostgreSQL started for the whole
+ * test JVM ({@link PostgresServer}). Each is opened by the production factory.
+ *
+ * <p>A test's database is named by its SQLite file's path ({@code dir/cebot.db}), so code that asks
+ * for the file (the harness, {@code Burst.query}) reaches the same PostgreSQL database. Fresh
+ * databases are copied from a template migrated once, which takes milliseconds where migrating
+ * each would take a second.
+ */
 public final class TestDatabase {
+
+    /** The system property that picks PostgreSQL; anything else is SQLite. */
+    public static final String STORE_PROPERTY = "cebot.store";
+
+    private static final String TEMPLATE = "cebot_template";
+    private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
+    private static final AtomicInteger MADE = new AtomicInteger();
+    private static volatile PostgresServer server;
 
     private TestDatabase() {}
 
+    /** True when this test JVM runs the tests on PostgreSQL. */
+    public static boolean postgresql() {
+        return "postgresql".equalsIgnoreCase(System.getProperty(STORE_PROPERTY, "sqlite"));
+    }
+
     public static Jdbi open(Path dir) {
-        return Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        return Database.open(store(dir));
+    }
+
+    /** The store of the test whose folder is {@code dir}: created and migrated (on PostgreSQL), or a file to be. */
+    public static Store store(Path dir) {
+        Path file = dir.resolve("cebot.db");
+        if (!postgresql()) {
+            return Store.of("jdbc:sqlite:" + file, Optional.empty(), Optional.empty());
+        }
+        String name = DATABASES.computeIfAbsent(file.toAbsolutePath(), f -> create(true));
+        return postgres(name);
+    }
+
+    /** A PostgreSQL database with no tables at all, as an admin creates it for the bot. */
+    public static Store emptyPostgresql() {
+        return postgres(create(false));
+    }
+
+    /** What a process started on the test's store is given: CEBOT_DB_URL and, for PostgreSQL, CEBOT_DB_USER. */
+    public static Map<String, String> env(Path dir) {
+        Store store = store(dir);
+        Map<String, String> env = new HashMap<>();
+        env.put("CEBOT_DB_URL", store.url());
+        store.user().ifPresent(u -> env.put("CEBOT_DB_USER", u));
+        return env;
+    }
+
+    /** A plain JDBC connection to the store whose SQLite file would be {@code file}. */
+    public static Connection connect(Path file) throws SQLException {
+        if (!postgresql()) {
+            return DriverManager.getConnection("jdbc:sqlite:" + file);
+        }
+        Store store = store(file.getParent());
+        return DriverManager.getConnection(store.url(), store.user().orElseThrow(), "");
+    }
+
+    /** The one server of this test JVM, started on first use and stopped when the JVM exits. */
+    public static PostgresServer server() {
+        PostgresServer running = server;
+        if (running == null) {
+            synchronized (TestDatabase.class) {
+                running = server;
+                if (running == null) {
+                    running = PostgresServer.start();
+                    PostgresServer started = running;
+                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "postgres-stop"));
+                    execute("CREATE DATABASE " + TEMPLATE, started);
+                    Database.open(store(started, TEMPLATE));
+                    server = running;
+                }
+            }
+        }
+        return running;
+    }
+
+    private static Store postgres(String database) {
+        return store(server(), database);
+    }
+
+    private static Store store(PostgresServer on, String database) {
+        return Store.of(on.url(database), Optional.of("postgres"), Optional.empty());
+    }
+
+    private static String create(boolean migrated) {
+        String name = "cebot_" + ProcessHandle.current().pid() + "_" + MADE.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE " + (migrated ? TEMPLATE : "template0"), server());
+        return name;
+    }
+
+    private static void execute(String sql, PostgresServer on) {
+        try (Connection c = DriverManager.getConnection(on.url("postgres"), "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
     }
 
     /**
