@@ -17,9 +17,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.AbstractArgumentFactory;
-import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.argument.ArgumentFactory;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -94,7 +92,10 @@ public final class Database {
     public static Jdbi current(Store store, boolean writable) {
         State state = inspect(store);
         if (state instanceof State.Missing m) {
-            throw new DatabaseException(missing(m.where()));
+            throw new DatabaseException(store.isPostgresql()
+                    ? "CEBOT_DB_URL: " + m.where() + " has none of the bot's tables. Check CEBOT_DB_URL, or start"
+                            + " the bot once to create them."
+                    : missing(m.where()));
         }
         if (state instanceof State.Unusable u) {
             throw new DatabaseException(u.problem());
@@ -374,12 +375,16 @@ public final class Database {
             jdbi.setTransactionHandler(new PgTransactions());
             // The schema keeps flags as 0 and 1 in integer columns, as SQLite does; PostgreSQL will
             // not take a boolean for them.
-            jdbi.registerArgument(new AbstractArgumentFactory<Boolean>(java.sql.Types.INTEGER) {
-                @Override
-                protected Argument build(Boolean value, ConfigRegistry config) {
-                    return (position, statement, ctx) -> statement.setInt(position, value ? 1 : 0);
-                }
-            });
+            jdbi.registerArgument((ArgumentFactory.Preparable) (type, config) ->
+                    type == boolean.class || type == Boolean.class
+                            ? Optional.of(value -> (position, statement, ctx) -> {
+                                if (value == null) {
+                                    statement.setNull(position, java.sql.Types.INTEGER);
+                                } else {
+                                    statement.setInt(position, (Boolean) value ? 1 : 0);
+                                }
+                            })
+                            : Optional.empty());
         } else {
             jdbi.setTransactionHandler(new SingleWriter(jdbi.getTransactionHandler()));
         }

@@ -118,7 +118,13 @@ public record Store(Kind kind, String url, Optional<String> user, Optional<Strin
         // cut), rather than for TCP to give up, which takes many minutes.
         properties.setProperty("socketTimeout", "30");
         properties.setProperty("tcpKeepAlive", "true");
+        // PostgreSQL's errors quote the row they refused ("Failing row contains (…)"): what people
+        // typed would reach the logs and the stored errors. The message alone is kept.
+        properties.setProperty("logServerErrorDetail", "false");
         properties.setProperty("ApplicationName", "cebot");
+        // As SQLite's busy timeout does, a statement waits up to 10 s for a lock another holds, then
+        // fails, rather than wait as long as the other transaction lasts.
+        properties.setProperty("options", "-c lock_timeout=" + SingleWriter.BUSY_TIMEOUT_MILLIS);
         return properties;
     }
 

@@ -79,8 +79,9 @@ interface WorkRepository {
     /**
      * {@link #claim} as PostgreSQL does it, at READ COMMITTED with processes claiming at once: the
      * rows read are locked ({@code FOR UPDATE SKIP LOCKED}), so a second claimer passes over them
-     * instead of waiting, and a row another claimer took since this statement began is read again
-     * as it is now (leased) and left. The same rows in the same turns, leases and anchor order.
+     * instead of waiting; a row another claimer took since this statement began is read again as it
+     * is now (leased, the last line of the WHERE) and left. The same rows in the same turns, leases
+     * and anchor order.
      */
     @SqlQuery("""
             WITH people AS (SELECT DISTINCT person FROM work
@@ -110,6 +111,7 @@ interface WorkRepository {
                                 FROM next) turns
                 ORDER BY turn, due_at, id
                 LIMIT :limit)
+              AND status = 'pending' AND (lease_until IS NULL OR lease_until < :now)
             RETURNING id, queue, work_key AS key, kind, ref, topic, payload, for_user, person, after_key, attempts,
                       uncertain, last_error, due_at, created_at, NULL AS after_status, NULL AS after_result
             """)

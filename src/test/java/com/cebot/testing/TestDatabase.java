@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,17 @@ public final class TestDatabase {
     private static final String TEMPLATE = "cebot_template";
     private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
     private static final AtomicInteger MADE = new AtomicInteger();
+    /** The pools of the tests' stores, the latest few kept open. */
+    private static final Map<String, Database.Pooled> POOLS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Database.Pooled> eldest) {
+            if (size() > 3) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
+        }
+    };
     private static volatile PostgresServer server;
 
     private TestDatabase() {}
@@ -43,8 +55,24 @@ public final class TestDatabase {
         return "postgresql".equalsIgnoreCase(System.getProperty(STORE_PROPERTY, "sqlite"));
     }
 
+    /**
+     * The test's store, migrated. On PostgreSQL it is pooled as the running bot's is (a connection
+     * per statement costs a server process each time); the pools of earlier tests are closed as
+     * later tests open theirs.
+     */
     public static Jdbi open(Path dir) {
-        return Database.open(store(dir));
+        if (!postgresql()) {
+            return Database.open(store(dir));
+        }
+        Store store = store(dir);
+        synchronized (POOLS) {
+            Database.Pooled pooled = POOLS.get(store.url());
+            if (pooled == null) {
+                pooled = Database.pooled(store);
+                POOLS.put(store.url(), pooled);
+            }
+            return pooled.jdbi();
+        }
     }
 
     /** The store of the test whose folder is {@code dir}: created and migrated (on PostgreSQL), or a file to be. */
@@ -69,6 +97,18 @@ public final class TestDatabase {
         env.put("CEBOT_DB_URL", store.url());
         store.user().ifPresent(u -> env.put("CEBOT_DB_USER", u));
         return env;
+    }
+
+    /**
+     * What a command is given to find no store: the SQLite file named but not there, or a PostgreSQL
+     * database with none of the bot's tables.
+     */
+    public static Map<String, String> withoutTables(Path dir) {
+        if (!postgresql()) {
+            return Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        }
+        Store empty = emptyPostgresql();
+        return Map.of("CEBOT_DB_URL", empty.url(), "CEBOT_DB_USER", empty.user().orElseThrow());
     }
 
     /** A plain JDBC connection to the store whose SQLite file would be {@code file}. */
