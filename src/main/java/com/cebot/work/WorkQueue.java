@@ -3,6 +3,7 @@ package com.cebot.work;
 import com.cebot.db.Deadline;
 import com.cebot.db.Dialect;
 import com.cebot.db.StoreBusyException;
+import com.cebot.db.StoreOutage;
 import com.cebot.logging.SafeErrors;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public final class WorkQueue implements AutoCloseable {
         this.clock = clock;
         this.owner = owner;
         this.settings = settings;
-        this.worker = new Worker(name, settings.poll(), this::runOnce);
+        this.worker = new Worker(name, settings.poll(), this::runOnce, StoreOutage.of(jdbi));
     }
 
     public void register(String kind, WorkHandler handler) {

@@ -62,10 +62,7 @@ final class FeedbackHomeTest {
                 SELECT 'V' || g.i || '-' || c.i, g.i, c.i, :ce, 0, 'need', 'minor',
                        %s
                 FROM n g JOIN n c ON c.i <= g.i OR g.i = 151
-                """.replace(":ce", "'" + CE + "'").formatted(TestDatabase.postgresql()
-                        ? "to_char(timestamp '2026-11-01' + (g.i * 200 + c.i) * interval '1 second',"
-                                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
-                        : "strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-01T00:00:00', '+' || (g.i * 200 + c.i) || ' seconds')")));
+                """.replace(":ce", "'" + CE + "'").formatted(TestDatabase.timeAfter("2026-11-01T00:00:00", "g.i * 200 + c.i"))));
     }
 
     @Test

@@ -120,6 +120,40 @@ public final class TestDatabase {
         return DriverManager.getConnection(store.url(), store.user().orElseThrow(), "");
     }
 
+    /**
+     * A store of the tests' kind with no tables, as an admin creates it, and a plain data source for
+     * it (for Flyway in tests that migrate part of the way): a SQLite file in {@code dir}, or a new
+     * PostgreSQL database.
+     */
+    public static Store unmigrated(Path dir) {
+        return postgresql() ? emptyPostgresql() : Store.of("jdbc:sqlite:" + dir.resolve("cebot.db"), Optional.empty(),
+                Optional.empty());
+    }
+
+    public static javax.sql.DataSource dataSource(Store store) {
+        if (store.isPostgresql()) {
+            org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+            postgres.setUrl(store.url());
+            postgres.setUser(store.user().orElseThrow());
+            return postgres;
+        }
+        org.sqlite.SQLiteDataSource sqlite = new org.sqlite.SQLiteDataSource();
+        sqlite.setUrl(store.url());
+        return sqlite;
+    }
+
+    /** SQL for a stored instant {@code seconds} (an SQL expression) after {@code start} (yyyy-MM-ddTHH:mm:ss). */
+    public static String timeAfter(String start, String seconds) {
+        return postgresql()
+                ? "to_char(timestamp '" + start + "' + (" + seconds + ") * interval '1 second', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+                : "strftime('%Y-%m-%dT%H:%M:%fZ', '" + start + "', '+' || (" + seconds + ") || ' seconds')";
+    }
+
+    /** SQL for the number {@code value} (an SQL expression) written with {@code width} digits, zeros first. */
+    public static String padded(String value, int width) {
+        return postgresql() ? "lpad((" + value + ")::text, " + width + ", '0')" : "printf('%0" + width + "d', " + value + ")";
+    }
+
     /** The one server of this test JVM, started on first use and stopped when the JVM exits. */
     public static PostgresServer server() {
         PostgresServer running = server;
