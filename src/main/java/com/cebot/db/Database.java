@@ -372,7 +372,8 @@ public final class Database {
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.getConfig(Dialect.class).set(store.kind());
         if (store.isPostgresql()) {
-            jdbi.setTransactionHandler(new PgTransactions());
+            jdbi.setTransactionHandler(new SingleWriter(new PgTransactions(), false));
+            PgTransactions.configure(jdbi);
             // The schema keeps flags as 0 and 1 in integer columns, as SQLite does; PostgreSQL will
             // not take a boolean for them.
             jdbi.registerArgument((ArgumentFactory.Preparable) (type, config) ->
@@ -386,7 +387,7 @@ public final class Database {
                             })
                             : Optional.empty());
         } else {
-            jdbi.setTransactionHandler(new SingleWriter(jdbi.getTransactionHandler()));
+            jdbi.setTransactionHandler(new SingleWriter(jdbi.getTransactionHandler(), true));
         }
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new TimeColumns());

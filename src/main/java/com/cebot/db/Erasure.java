@@ -32,6 +32,9 @@ public final class Erasure {
         /** The file holds the remaining rows only, and the log is empty. */
         record Done() implements Wiped {}
 
+        /** PostgreSQL: each table written anew from the rows that remain. */
+        record TablesRewritten() implements Wiped {}
+
         /** Another connection kept reading the whole time: the log could not be emptied. */
         record LogBusy() implements Wiped {}
 
@@ -62,7 +65,7 @@ public final class Erasure {
                 // this gives up rather than hold it up.
                 h.execute("SET lock_timeout = '5s'");
                 h.execute("VACUUM FULL");
-                return new Wiped.Done();
+                return new Wiped.TablesRewritten();
             }
             h.execute("VACUUM");
             for (int i = 0; i < CHECKPOINT_TRIES; i++) {
