@@ -18,6 +18,7 @@ public final class PostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path data;
     private final int port;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private PostgresServer(EmbeddedPostgres postgres, Path data, int port) {
         this.postgres = postgres;
@@ -43,7 +44,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("fsync", "off")
                 .setServerConfig("full_page_writes", "off")
-                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                // Stopped by whoever started it (TestDatabase at the end of the tests), once.
+                .setRegisterShutdownHook(false);
         if (port != 0) {
             builder.setPort(port);
         }
@@ -80,8 +83,10 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
-        delete(data);
+        if (closed.compareAndSet(false, true)) {
+            stop();
+            delete(data);
+        }
     }
 
     private static void delete(Path path) {

@@ -154,7 +154,27 @@ public final class TestDatabase {
         return postgresql() ? "lpad((" + value + ")::text, " + width + ", '0')" : "printf('%0" + width + "d', " + value + ")";
     }
 
-    /** The one server of this test JVM, started on first use and stopped when the JVM exits. */
+    /**
+     * Closes the tests' pools and stops the server, if one was started: when the tests end
+     * ({@link PostgresSessionEnd}), or else as the JVM exits.
+     */
+    static void stopServer() {
+        synchronized (POOLS) {
+            POOLS.values().forEach(Database.Pooled::close);
+            POOLS.clear();
+        }
+        PostgresServer running;
+        synchronized (TestDatabase.class) {
+            running = server;
+            server = null;
+            DATABASES.clear();
+        }
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /** The one server of this test JVM, started on first use and stopped when the tests end. */
     public static PostgresServer server() {
         PostgresServer running = server;
         if (running == null) {
