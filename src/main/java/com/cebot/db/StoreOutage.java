@@ -42,7 +42,7 @@ public final class StoreOutage implements JdbiConfig<StoreOutage> {
      * (logged once per outage); false for any other failure, which the caller reports.
      */
     public boolean failed(Throwable e) {
-        if (!unreachable(e)) {
+        if (!isUnreachable(e)) {
             return false;
         }
         if (since.compareAndSet(0, System.nanoTime())) {
@@ -69,7 +69,7 @@ public final class StoreOutage implements JdbiConfig<StoreOutage> {
      * A connection that could not be made or was lost (SQLSTATE class 08), a server shutting down
      * or starting (57P01 to 57P03), or no connection to be had from the pool in time.
      */
-    static boolean unreachable(Throwable e) {
+    public static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
