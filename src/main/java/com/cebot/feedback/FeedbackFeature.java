@@ -10,7 +10,7 @@ import com.cebot.slack.ModalOpener;
 import com.cebot.slack.StoredGroupMembers;
 import com.cebot.slack.UserGroupMembers;
 import com.cebot.slack.WorkspaceLookup;
-import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.customer.CustomerSuggestions;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.DayOfWeek;

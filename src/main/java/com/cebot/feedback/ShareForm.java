@@ -2,8 +2,8 @@ package com.cebot.feedback;
 
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.ViewStates;
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.SourceMessage;
 import com.slack.api.model.view.View;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -17,7 +17,7 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.cebot.slack.Mrkdwn;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.SourceMessage;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;

@@ -10,7 +10,7 @@ import com.cebot.slack.UnhandledInteractions;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.ModalOpener;
-import com.cebot.supportticket.CustomerSuggestions;
+import com.cebot.customer.CustomerSuggestions;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;

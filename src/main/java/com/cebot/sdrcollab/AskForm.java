@@ -1,7 +1,7 @@
 package com.cebot.sdrcollab;
 
 import com.cebot.slack.ViewStates;
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.slack.api.model.view.View;
 import java.net.URI;
 import java.util.LinkedHashMap;

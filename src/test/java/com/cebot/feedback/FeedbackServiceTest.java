@@ -8,7 +8,7 @@ import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.UserGroupMembers;
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestQueues;
 import com.slack.api.Slack;

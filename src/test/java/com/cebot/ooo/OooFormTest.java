@@ -2,7 +2,7 @@ package com.cebot.ooo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.cebot.slack.Mrkdwn;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketFields;
 import com.slack.api.model.view.View;
 import java.util.List;

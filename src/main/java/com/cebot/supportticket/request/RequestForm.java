@@ -1,8 +1,8 @@
 package com.cebot.supportticket.request;
 
 import com.cebot.slack.ViewStates;
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketLinkParser;
 import com.cebot.supportticket.TicketLinkParser.ParseResult;
 import com.slack.api.model.view.View;

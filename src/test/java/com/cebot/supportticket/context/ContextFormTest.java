@@ -2,8 +2,8 @@ package com.cebot.supportticket.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketLinkParser;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.view.View;

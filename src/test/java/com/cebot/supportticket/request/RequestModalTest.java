@@ -2,7 +2,7 @@ package com.cebot.supportticket.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.SourceMessage;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;

@@ -1,6 +1,5 @@
-package com.cebot.supportticket;
+package com.cebot.slack;
 
-import com.cebot.slack.Mrkdwn;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.methods.MethodsClient;
 import org.slf4j.Logger;
@@ -34,7 +33,7 @@ public record ShortcutMessage(String link, String quoted, String channel, String
      * Slack sends message text escaped and with mentions and links as control sequences; the modal
      * shows plain text, so it is made readable first.
      */
-    static String quote(String slackText) {
+    public static String quote(String slackText) {
         if (slackText == null || slackText.isBlank()) {
             return null;
         }

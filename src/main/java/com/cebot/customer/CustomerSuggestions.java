@@ -1,4 +1,4 @@
-package com.cebot.supportticket;
+package com.cebot.customer;
 
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 

@@ -1,4 +1,4 @@
-package com.cebot.supportticket;
+package com.cebot.customer;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.cebot.supportticket;
+package com.cebot.customer;
 
 import com.cebot.slack.TypedText;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
