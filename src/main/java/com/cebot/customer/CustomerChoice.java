@@ -20,6 +20,11 @@ public sealed interface CustomerChoice {
 
     record New(String name) implements CustomerChoice {}
 
+    /** Whether a name typed for the first time is short enough to keep; a customer on record always is. */
+    static boolean fits(CustomerChoice choice) {
+        return !(choice instanceof New n && n.name().length() > MAX_NAME);
+    }
+
     static String value(CustomerChoice choice) {
         return choice instanceof Known k ? "id:" + k.id() : "new:" + ((New) choice).name();
     }

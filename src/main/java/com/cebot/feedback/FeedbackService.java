@@ -62,15 +62,13 @@ final class FeedbackService {
     }
 
     private final Jdbi jdbi;
-    private final SubmittedForms<ShareDraft> forms;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final ProductTeam team;
     private final String channel;
     private final Clock clock;
 
-    FeedbackService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, ProductTeam team, String channel,
-            Clock clock) {
+    FeedbackService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, ProductTeam team, String channel, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
@@ -79,13 +77,12 @@ final class FeedbackService {
         this.clock = clock;
         outbox.register(CARD_TOPIC, new CardHook());
         outbox.register(REPLY_TOPIC, new ReplyHook());
-        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, ShareDraft.class, this::submit, outbox,
-                FeedbackNotices.unprocessed());
     }
 
-    /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
-    SubmittedForms.Accepted accept(ShareDraft draft, String viewId, String userId) {
-        return forms.accept(draft, viewId, userId);
+    /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
+    SubmittedForms<ShareDraft> forms(Inbox inbox) {
+        return new SubmittedForms<>(inbox, INBOX_KIND, ShareDraft.class, this::submit, outbox,
+                FeedbackNotices.unprocessed());
     }
 
     /** One read by key, before an ack: the form checks that a gap picked still takes feedback. */

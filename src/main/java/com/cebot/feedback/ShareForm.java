@@ -1,5 +1,7 @@
 package com.cebot.feedback;
 
+import com.cebot.slack.HttpsLink;
+import com.cebot.slack.Checked;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.ViewStates;
 import com.cebot.customer.CustomerChoice;
@@ -21,13 +23,6 @@ import java.util.function.LongFunction;
  */
 final class ShareForm {
 
-    /** Either a draft to store, or errors to show next to the fields. */
-    sealed interface Checked {
-        record Valid(ShareDraft draft) implements Checked {}
-
-        record Invalid(Map<String, String> errors) implements Checked {}
-    }
-
     /** Most merges followed to name where a gap's feedback went. */
     private static final int MERGE_HOPS = 20;
 
@@ -37,7 +32,7 @@ final class ShareForm {
      * @param categories the categories a new gap may take, the neutral one first
      * @param gaps       reads a gap on record (one query by key, before the ack)
      */
-    static Checked check(View view, List<String> categories, LongFunction<Optional<Gap>> gaps) {
+    static Checked<ShareDraft> check(View view, List<String> categories, LongFunction<Optional<Gap>> gaps) {
         ViewStates state = ViewStates.of(view.getState());
         Map<String, String> errors = new LinkedHashMap<>();
 
@@ -63,15 +58,12 @@ final class ShareForm {
         }
         boolean anonymous = state.selectedAll(ShareModal.ANONYMOUS, ShareModal.VALUE).contains(ShareModal.ANONYMOUS);
 
-        if (!errors.isEmpty()) {
-            return new Checked.Invalid(errors);
-        }
-        return new Checked.Valid(new ShareDraft(customers, target, need.get(), severity.get(), blocks, workaround, link,
-                anonymous, SourceMessage.decode(view.getPrivateMetadata())));
+        return Checked.of(errors, () -> new ShareDraft(customers, target, need.get(), severity.get(), blocks, workaround,
+                link, anonymous, SourceMessage.decode(view.getPrivateMetadata())));
     }
 
     private static List<CustomerChoice> customers(ViewStates state, Map<String, String> errors) {
-        List<String> picked = state.selectedAll(ShareModal.CUSTOMERS, ShareModal.CUSTOMER_SELECT);
+        List<String> picked = ShareModal.CUSTOMER_FIELD.pickedAll(state);
         List<CustomerChoice> customers = new ArrayList<>();
         for (String value : new LinkedHashSet<>(picked)) {
             Optional<CustomerChoice> choice = CustomerChoice.parse(value);
@@ -79,7 +71,7 @@ final class ShareForm {
                 errors.put(ShareModal.CUSTOMERS, "Pick the customers again from the list.");
                 return List.of();
             }
-            if (choice.get() instanceof CustomerChoice.New n && n.name().length() > CustomerChoice.MAX_NAME) {
+            if (!CustomerChoice.fits(choice.get())) {
                 errors.put(ShareModal.CUSTOMERS, "Keep each customer name to " + CustomerChoice.MAX_NAME
                         + " characters.");
                 return List.of();

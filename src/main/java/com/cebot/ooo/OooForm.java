@@ -1,5 +1,6 @@
 package com.cebot.ooo;
 
+import com.cebot.slack.Checked;
 import com.cebot.slack.ViewStates;
 import com.cebot.customer.CustomerChoice;
 import com.slack.api.model.view.View;
@@ -23,12 +24,6 @@ final class OooForm {
     /** Time off is planned at most this far ahead. */
     static final int MAX_DAYS_AHEAD = 366;
 
-    sealed interface Checked {
-        record Valid(OooDraft draft) implements Checked {}
-
-        record Invalid(Map<String, String> errors) implements Checked {}
-    }
-
     private OooForm() {}
 
     /**
@@ -38,7 +33,7 @@ final class OooForm {
      * @param own     the person's periods that have not ended (the one being edited included)
      * @param maxPlanned how many such periods one person may have; a new one beyond it is refused
      */
-    static Checked check(View view, String person, String zone, LocalDate today, List<OooPeriod> own,
+    static Checked<OooDraft> check(View view, String person, String zone, LocalDate today, List<OooPeriod> own,
             int maxPlanned) {
         ViewStates state = ViewStates.of(view.getState());
         Long editing = OooModal.Metadata.decode(view.getPrivateMetadata()).periodId();
@@ -85,10 +80,9 @@ final class OooForm {
         }
 
         List<CustomerChoice> customers = new ArrayList<>();
-        for (String value : state.selectedAll(OooModal.CUSTOMERS, OooModal.CUSTOMER_SELECT)) {
+        for (String value : OooModal.CUSTOMER_FIELD.pickedAll(state)) {
             Optional<CustomerChoice> choice = CustomerChoice.parse(value);
-            if (choice.isEmpty() || choice.get() instanceof CustomerChoice.New n
-                    && n.name().length() > CustomerChoice.MAX_NAME) {
+            if (choice.isEmpty() || !CustomerChoice.fits(choice.get())) {
                 errors.put(OooModal.CUSTOMERS, "Pick customers from the list, or type a name (at most "
                         + CustomerChoice.MAX_NAME + " characters) and choose \"New customer\".");
             } else {
@@ -104,11 +98,8 @@ final class OooForm {
             errors.put(OooModal.STEPS, "Tick the steps from the list.");
         }
 
-        if (!errors.isEmpty()) {
-            return new Checked.Invalid(errors);
-        }
-        return new Checked.Valid(new OooDraft(editing, zone, first, last, List.copyOf(coverers), plan.orElse(null),
-                List.copyOf(customers), List.copyOf(steps)));
+        return Checked.of(errors, () -> new OooDraft(editing, zone, first, last, List.copyOf(coverers),
+                plan.orElse(null), List.copyOf(customers), List.copyOf(steps)));
     }
 
     static String tooMany(int maxPlanned) {

@@ -56,7 +56,6 @@ final class OooService {
     }
 
     private final Jdbi store;
-    private final SubmittedForms<OooDraft> forms;
     private final Outbox outbox;
     private final OooReminders reminders;
     private final OooTeam team;
@@ -69,7 +68,7 @@ final class OooService {
      * @param maxPlanned how many periods that have not ended one person may have
      * @param covererDms how often one person's time off may DM each person covering
      */
-    OooService(Jdbi store, Inbox inbox, Outbox outbox, OooReminders reminders, OooTeam team, int remindDays,
+    OooService(Jdbi store, Outbox outbox, OooReminders reminders, OooTeam team, int remindDays,
             int maxPlanned, CovererDms covererDms, Clock clock) {
         this.store = store;
         this.outbox = outbox;
@@ -79,13 +78,13 @@ final class OooService {
         this.maxPlanned = maxPlanned;
         this.covererDms = covererDms;
         this.clock = clock;
-        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, OooDraft.class, this::submit, outbox,
-                "I couldn't save your time off from /ooo, though I tried several times. Please run /ooo again;"
-                        + " if it keeps failing, tell the CE Bot admins.");
     }
 
-    SubmittedForms.Accepted accept(OooDraft draft, String viewId, String userId) {
-        return forms.accept(draft, viewId, userId);
+    /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
+    SubmittedForms<OooDraft> forms(Inbox inbox) {
+        return new SubmittedForms<>(inbox, INBOX_KIND, OooDraft.class, this::submit, outbox,
+                "I couldn't save your time off from /ooo, though I tried several times. Please run /ooo again;"
+                        + " if it keeps failing, tell the CE Bot admins.");
     }
 
     int maxPlanned() {

@@ -51,7 +51,7 @@ final class ContextModal {
                                 "For a ticket not yet assigned: this goes to <#" + channelId + "> for the"
                                         + " application engineer who picks it up. If an engineer already has"
                                         + " the ticket, talk to them directly.")))),
-                        TicketFields.customer(CUSTOMER_SELECT),
+                        TicketFields.customerInput(CUSTOMER_SELECT),
                         TicketFields.link("Link to issue (Slack / GH / ZD ticket #)", VALUE, prefill.link()),
                         input(i -> i.blockId(BACKGROUND)
                                 .label(plainText("Background information or anything we should know that would be helpful?"))

@@ -71,7 +71,6 @@ final class ContextService {
     }
 
     private final Jdbi jdbi;
-    private final SubmittedForms<ContextDraft> forms;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final String channel;
@@ -80,8 +79,7 @@ final class ContextService {
     /** Told where the card landed, or that it never will. */
     final DeliveryHook cardHook = new CardHook();
 
-    ContextService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, String channel, Takers takers,
-            Clock clock) {
+    ContextService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, String channel, Takers takers, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
@@ -90,13 +88,12 @@ final class ContextService {
         this.clock = clock;
         outbox.register(CARD_TOPIC, cardHook);
         outbox.register(REPLY_TOPIC, new ReplyHook());
-        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, ContextDraft.class, this::submit, outbox,
-                ContextNotices.unprocessed());
     }
 
-    /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
-    SubmittedForms.Accepted accept(ContextDraft draft, String viewId, String userId) {
-        return forms.accept(draft, viewId, userId);
+    /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
+    SubmittedForms<ContextDraft> forms(Inbox inbox) {
+        return new SubmittedForms<>(inbox, INBOX_KIND, ContextDraft.class, this::submit, outbox,
+                ContextNotices.unprocessed());
     }
 
     /**

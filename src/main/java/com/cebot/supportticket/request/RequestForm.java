@@ -1,14 +1,17 @@
 package com.cebot.supportticket.request;
 
-import com.cebot.slack.ViewStates;
 import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.Checked;
 import com.cebot.slack.SourceMessage;
+import com.cebot.slack.ViewStates;
+import com.cebot.supportticket.TicketFields;
+import com.cebot.supportticket.TicketLink;
 import com.cebot.supportticket.TicketLinkParser;
-import com.cebot.supportticket.TicketLinkParser.ParseResult;
 import com.slack.api.model.view.View;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,42 +22,18 @@ import java.util.Optional;
  */
 final class RequestForm {
 
-    /** Either a draft to store, or errors to show next to the fields. */
-    sealed interface Checked {
-        record Valid(RequestDraft draft) implements Checked {}
-
-        record Invalid(Map<String, String> errors) implements Checked {}
-    }
-
-    /** Either the reason for a decline, or errors to show next to the reason. */
-    sealed interface Decline {
-        record Valid(long requestId, String reason) implements Decline {}
-
-        record Invalid(Map<String, String> errors) implements Decline {}
-    }
+    /** Why the head of support declined a request. */
+    record Decline(long requestId, String reason) {}
 
     private RequestForm() {}
 
     /** @param today the CE's day in the team's time zone: a needed-by date before it is refused */
-    static Checked check(View view, TicketLinkParser links, LocalDate today) {
+    static Checked<RequestDraft> check(View view, TicketLinkParser links, LocalDate today) {
         ViewStates state = ViewStates.of(view.getState());
         Map<String, String> errors = new LinkedHashMap<>();
 
-        Optional<CustomerChoice> customer = state.selected(RequestModal.CUSTOMER, RequestModal.CUSTOMER_SELECT)
-                .flatMap(CustomerChoice::parse);
-        if (customer.isEmpty()) {
-            errors.put(RequestModal.CUSTOMER, "Pick the customer, or type a new name and choose \"New customer\".");
-        } else if (customer.get() instanceof CustomerChoice.New n && n.name().length() > CustomerChoice.MAX_NAME) {
-            errors.put(RequestModal.CUSTOMER, "Keep the customer name to " + CustomerChoice.MAX_NAME + " characters.");
-        }
-
-        String linkText = state.text(RequestModal.LINK, RequestModal.VALUE).orElse("");
-        ParseResult parsed = links.parse(linkText);
-        if (linkText.length() > RequestModal.LINK_MAX) {
-            errors.put(RequestModal.LINK, "Keep the links to " + RequestModal.LINK_MAX + " characters.");
-        } else if (parsed instanceof ParseResult.Refused refused) {
-            errors.put(RequestModal.LINK, refused.message());
-        }
+        Optional<CustomerChoice> customer = TicketFields.customer(RequestModal.CUSTOMER_SELECT).required(state, errors);
+        Optional<List<TicketLink>> parsed = TicketFields.links(state, RequestModal.VALUE, links, errors);
 
         String ask = required(state, RequestModal.ASK, "Say what you are asking the head of support for.", errors);
         String why = required(state, RequestModal.WHY, "Say why we are making this ask.", errors);
@@ -65,27 +44,24 @@ final class RequestForm {
             errors.put(RequestModal.ANYTHING_ELSE, tooLong(RequestModal.ANYTHING_ELSE_MAX));
         }
 
-        if (!errors.isEmpty()) {
-            return new Checked.Invalid(errors);
-        }
-        return new Checked.Valid(new RequestDraft(customer.get(), ((ParseResult.Parsed) parsed).links(), ask, why,
-                ifNot, neededBy, anythingElse, SourceMessage.decode(view.getPrivateMetadata())));
+        return Checked.of(errors, () -> new RequestDraft(customer.get(), parsed.get(), ask, why, ifNot, neededBy,
+                anythingElse, SourceMessage.decode(view.getPrivateMetadata())));
     }
 
-    static Decline checkDecline(View view) {
+    static Checked<Decline> checkDecline(View view) {
         String reason = ViewStates.of(view.getState()).text(RequestModal.DECLINE_REASON, RequestModal.VALUE).orElse("");
         if (reason.isEmpty()) {
-            return new Decline.Invalid(Map.of(RequestModal.DECLINE_REASON, "Tell the CE why, so they can tell the customer."));
+            return Checked.invalid(RequestModal.DECLINE_REASON, "Tell the CE why, so they can tell the customer.");
         }
         if (reason.length() > RequestModal.DECLINE_REASON_MAX) {
-            return new Decline.Invalid(Map.of(RequestModal.DECLINE_REASON, tooLong(RequestModal.DECLINE_REASON_MAX)));
+            return Checked.invalid(RequestModal.DECLINE_REASON, tooLong(RequestModal.DECLINE_REASON_MAX));
         }
         try {
-            return new Decline.Valid(Long.parseLong(view.getPrivateMetadata()), reason);
+            return new Checked.Valid<>(new Decline(Long.parseLong(view.getPrivateMetadata()), reason));
         } catch (NumberFormatException e) {
             // Only this bot writes the metadata; a view without it cannot say which request it was for.
-            return new Decline.Invalid(Map.of(RequestModal.DECLINE_REASON, "This form lost track of its request."
-                    + " Close it and use Decline on the card again."));
+            return Checked.invalid(RequestModal.DECLINE_REASON, "This form lost track of its request."
+                    + " Close it and use Decline on the card again.");
         }
     }
 

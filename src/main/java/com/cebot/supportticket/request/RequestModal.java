@@ -66,7 +66,7 @@ final class RequestModal {
                         context(x -> x.elements(List.of(markdownText("For special circumstances that need the head"
                                 + " of support: this goes to <#" + channelId + "> and mentions them. You get a DM"
                                 + " each time the request moves.")))),
-                        TicketFields.customer(CUSTOMER_SELECT),
+                        TicketFields.customerInput(CUSTOMER_SELECT),
                         TicketFields.link("Link to issue (Slack / Github issue / ZD ticket #)", VALUE, prefill.link()),
                         required(ASK, "What's the ask"),
                         required(WHY, "Why are we making this ask"),

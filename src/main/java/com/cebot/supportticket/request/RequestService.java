@@ -62,7 +62,6 @@ final class RequestService {
     }
 
     private final Jdbi jdbi;
-    private final SubmittedForms<RequestDraft> forms;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final Approvers approvers;
@@ -71,7 +70,7 @@ final class RequestService {
     private final RequestNudges nudges;
     private final Clock clock;
 
-    RequestService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
+    RequestService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
             String headOfSupportMention, RequestNudges nudges, ContextCards contextCards, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -82,13 +81,12 @@ final class RequestService {
         this.nudges = nudges;
         this.clock = clock;
         outbox.register(CARD_TOPIC, new RequestCardHook(outbox, permalinks, channel, contextCards));
-        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, RequestDraft.class, this::submit, outbox,
-                RequestNotices.unprocessed());
     }
 
-    /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
-    SubmittedForms.Accepted accept(RequestDraft draft, String viewId, String userId) {
-        return forms.accept(draft, viewId, userId);
+    /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
+    SubmittedForms<RequestDraft> forms(Inbox inbox) {
+        return new SubmittedForms<>(inbox, INBOX_KIND, RequestDraft.class, this::submit, outbox,
+                RequestNotices.unprocessed());
     }
 
     /**

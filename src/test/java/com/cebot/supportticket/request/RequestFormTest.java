@@ -2,6 +2,7 @@ package com.cebot.supportticket.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.slack.Checked;
 import com.cebot.customer.CustomerChoice;
 import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketLinkParser;
@@ -21,13 +22,13 @@ final class RequestFormTest {
     private static final LocalDate TODAY = LocalDate.parse("2026-11-23");
     private static final TicketLinkParser LINKS = new TicketLinkParser("acme");
 
-    private static RequestForm.Checked check(SubmittedView submitted) {
+    private static Checked<RequestDraft> check(SubmittedView submitted) {
         return RequestForm.check(submitted.view(), LINKS, TODAY);
     }
 
-    private static Map<String, String> errors(RequestForm.Checked checked) {
-        assertThat(checked).isInstanceOf(RequestForm.Checked.Invalid.class);
-        return ((RequestForm.Checked.Invalid) checked).errors();
+    private static Map<String, String> errors(Checked<RequestDraft> checked) {
+        assertThat(checked).isInstanceOf(Checked.Invalid.class);
+        return ((Checked.Invalid<RequestDraft>) checked).errors();
     }
 
     private static Set<String> inputBlockIds(View view) {
@@ -39,10 +40,10 @@ final class RequestFormTest {
     void check_everyFieldFilled_givesDraft() {
         SubmittedView submitted = SubmittedView.validRequest("2026-12-01").metadata(SourceMessage.encode("C1", "1.2"));
 
-        RequestForm.Checked checked = check(submitted);
+        Checked<RequestDraft> checked = check(submitted);
 
-        assertThat(checked).isInstanceOf(RequestForm.Checked.Valid.class);
-        RequestDraft draft = ((RequestForm.Checked.Valid) checked).draft();
+        assertThat(checked).isInstanceOf(Checked.Valid.class);
+        RequestDraft draft = ((Checked.Valid<RequestDraft>) checked).value();
         assertThat(draft.customer()).isEqualTo(new CustomerChoice.New("Acme Corp"));
         assertThat(draft.links()).extracting(l -> l.ticketKey()).containsExactly("github:acme/app#12", "zendesk:1234");
         assertThat(draft.ask()).isEqualTo("Prioritise the SSO bug");
@@ -58,7 +59,7 @@ final class RequestFormTest {
         SubmittedView submitted = SubmittedView.validRequest("2026-12-01")
                 .cleared(RequestModal.TIME_REASON).cleared(RequestModal.NEEDED_BY).cleared(RequestModal.ANYTHING_ELSE);
 
-        RequestDraft draft = ((RequestForm.Checked.Valid) check(submitted)).draft();
+        RequestDraft draft = ((Checked.Valid<RequestDraft>) check(submitted)).value();
 
         assertThat(draft.neededBy()).isEmpty();
         assertThat(draft.anythingElse()).isEmpty();
@@ -91,7 +92,7 @@ final class RequestFormTest {
 
     @Test
     void check_dateToday_isAccepted() {
-        assertThat(check(SubmittedView.validRequest("2026-11-23"))).isInstanceOf(RequestForm.Checked.Valid.class);
+        assertThat(check(SubmittedView.validRequest("2026-11-23"))).isInstanceOf(Checked.Valid.class);
     }
 
     @Test
@@ -159,10 +160,11 @@ final class RequestFormTest {
     void checkDecline_noReason_refusedOnReasonBlockOfTheDeclineModal() {
         SubmittedView submitted = new SubmittedView().text(RequestModal.DECLINE_REASON, " ").metadata("7");
 
-        RequestForm.Decline checked = RequestForm.checkDecline(submitted.view());
+        Checked<RequestForm.Decline> checked = RequestForm.checkDecline(submitted.view());
 
-        assertThat(checked).isInstanceOf(RequestForm.Decline.Invalid.class);
-        assertThat(((RequestForm.Decline.Invalid) checked).errors()).containsOnlyKeys(RequestModal.DECLINE_REASON);
+        assertThat(checked).isInstanceOf(Checked.Invalid.class);
+        assertThat(((Checked.Invalid<RequestForm.Decline>) checked).errors())
+                .containsOnlyKeys(RequestModal.DECLINE_REASON);
         assertThat(inputBlockIds(RequestModal.decline(SampleRequest.open().build()))).contains(RequestModal.DECLINE_REASON);
     }
 
@@ -170,13 +172,14 @@ final class RequestFormTest {
     void checkDecline_reasonTooLong_refused() {
         SubmittedView submitted = new SubmittedView().text(RequestModal.DECLINE_REASON, "x".repeat(501)).metadata("7");
 
-        assertThat(RequestForm.checkDecline(submitted.view())).isInstanceOf(RequestForm.Decline.Invalid.class);
+        assertThat(RequestForm.checkDecline(submitted.view())).isInstanceOf(Checked.Invalid.class);
     }
 
     @Test
     void checkDecline_reason_givesRequestIdFromMetadata() {
         SubmittedView submitted = new SubmittedView().text(RequestModal.DECLINE_REASON, "Out of scope").metadata("7");
 
-        assertThat(RequestForm.checkDecline(submitted.view())).isEqualTo(new RequestForm.Decline.Valid(7, "Out of scope"));
+        assertThat(RequestForm.checkDecline(submitted.view()))
+                .isEqualTo(new Checked.Valid<>(new RequestForm.Decline(7, "Out of scope")));
     }
 }
