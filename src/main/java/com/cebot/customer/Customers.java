@@ -76,6 +76,14 @@ public interface Customers {
     @SqlQuery("SELECT id, name FROM customer WHERE name_key = :key")
     Optional<Customer> byKey(String key);
 
+    /** The customer picked in a form: one on record, or a new name, created the first time it is named. */
+    default Customer resolve(CustomerChoice choice, Instant now) {
+        if (choice instanceof CustomerChoice.Known k) {
+            return byId(k.id()).orElseThrow(() -> new IllegalStateException("No customer " + k.id()));
+        }
+        return named(((CustomerChoice.New) choice).name(), now);
+    }
+
     /** The customer with this name, created (and made findable by each word) the first time it is named. */
     @Transaction
     default Customer named(String name, Instant now) {

@@ -98,13 +98,20 @@ public final class Interactions {
         });
     }
 
-    /** A message shortcut: its modal is drawn after the ack, from the message, read then. */
-    public void messageShortcut(String callbackId, String modalCallbackId, Function<ShortcutMessage, View> modal) {
-        app.messageShortcut(callbackId, (req, ctx) -> {
+    /**
+     * A workflow's modal opened from its global shortcut (empty) and from its message shortcut
+     * (filled in from the message, read after the ack); the returned opener opens it empty, as the
+     * global shortcut does, for a button on Home.
+     */
+    public Opener shortcuts(String callbackId, String messageCallbackId, Function<ShortcutMessage, View> modal) {
+        Opener empty = (triggerId, userId) -> modals.open(callbackId, triggerId, () -> modal.apply(ShortcutMessage.NONE));
+        shortcut(callbackId, empty);
+        app.messageShortcut(messageCallbackId, (req, ctx) -> {
             var payload = req.getPayload();
-            modals.open(modalCallbackId, payload.getTriggerId(), () -> modal.apply(ShortcutMessage.read(payload, slack)));
+            modals.open(callbackId, payload.getTriggerId(), () -> modal.apply(ShortcutMessage.read(payload, slack)));
             return ctx.ack();
         });
+        return empty;
     }
 
     public void command(String command, SlashCommandHandler handler) {

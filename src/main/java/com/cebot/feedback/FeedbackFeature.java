@@ -111,13 +111,12 @@ public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>,
                 engine.clock());
         var listeners = new FeedbackListeners(service, team, new GapSuggestions(engine.store()), engine.interactions(),
                 channel, s.categories());
-        listeners.register(service.forms(engine.inbox()), new CustomerSuggestions(engine.store()));
+        var share = listeners.register(service.forms(engine.inbox()), new CustomerSuggestions(engine.store()));
         var digest = new FeedbackDigest(engine.scheduler(), engine.outbox(), engine.permalinks(), channel,
                 s.digestDay(), s.digestHour(), engine.team().schedule().timeZone());
         engine.store().useTransaction(h -> digest.start(h, engine.clock().instant()));
         home.started(HomeContribution.of(
-                List.of(new HomeContribution.Start("Share product feedback", "home_start_feedback",
-                        listeners::openShare)),
+                List.of(new HomeContribution.Start("Share product feedback", "home_start_feedback", share)),
                 new FeedbackHome(engine.permalinks(), team)::parts));
     }
 

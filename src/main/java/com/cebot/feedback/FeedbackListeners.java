@@ -46,10 +46,10 @@ final class FeedbackListeners {
         this.categories = List.copyOf(categories);
     }
 
-    void register(SubmittedForms<ShareDraft> forms, CustomerSuggestions customers) {
-        interactions.shortcut(ShareModal.CALLBACK_ID, this::openShare);
-        interactions.messageShortcut(ShareModal.MESSAGE_CALLBACK_ID, ShareModal.CALLBACK_ID, m -> ShareModal.build(
-                channel, categories, new ShareModal.Prefill(m.quoted(), m.link(), m.channel(), m.ts(), null), false));
+    /** Registers them; returns what opens the share form empty, for Home. */
+    Interactions.Opener register(SubmittedForms<ShareDraft> forms, CustomerSuggestions customers) {
+        Interactions.Opener share = interactions.shortcuts(ShareModal.CALLBACK_ID, ShareModal.MESSAGE_CALLBACK_ID,
+                message -> ShareModal.build(channel, categories, ShareModal.Prefill.of(message), false));
         interactions.suggestions(ShareModal.CUSTOMER_SELECT, customers::options);
         interactions.suggestions(ShareModal.GAP_SELECT, gaps::forShare);
         interactions.suggestions(GapModals.MERGE_SELECT, (typed, view) -> {
@@ -71,12 +71,7 @@ final class FeedbackListeners {
         interactions.change(GapModals.RECORD_CALLBACK, (view, user) -> GapForms.record(view),
                 (edit, actor, key) -> service.setRecord(edit.gapId(), edit.value(), actor, key),
                 GapModals.RECORD, FeedbackListeners::refusal);
-    }
-
-    /** The share form, empty: from the shortcut and from Home. */
-    void openShare(String triggerId, String user) {
-        interactions.open(ShareModal.CALLBACK_ID, triggerId,
-                () -> ShareModal.build(channel, categories, ShareModal.Prefill.NONE, false));
+        return share;
     }
 
     /** A gap picked in the share form: a new one asks for its category and title, an existing one not. */

@@ -10,7 +10,6 @@ import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
 import com.cebot.customer.CustomerChoice;
-import com.cebot.customer.CustomerSuggestions;
 import com.cebot.customer.Customers;
 import com.cebot.slack.SourceMessage;
 import java.time.Clock;
@@ -100,7 +99,7 @@ final class FeedbackService {
         Customers customers = h.attach(Customers.class);
         Set<Long> customerIds = new LinkedHashSet<>();
         for (CustomerChoice choice : draft.customers()) {
-            customerIds.add(CustomerSuggestions.resolve(customers, choice, now).id());
+            customerIds.add(customers.resolve(choice, now).id());
         }
         boolean created = draft.gap() instanceof ShareDraft.Target.Create;
         long gapId;

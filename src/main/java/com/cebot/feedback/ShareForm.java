@@ -2,6 +2,7 @@ package com.cebot.feedback;
 
 import com.cebot.slack.HttpsLink;
 import com.cebot.slack.Checked;
+import com.cebot.slack.FormFields;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.ViewStates;
 import com.cebot.customer.CustomerChoice;
@@ -39,18 +40,16 @@ final class ShareForm {
         List<CustomerChoice> customers = customers(state, errors);
         ShareDraft.Target target = target(state, categories, gaps, errors);
 
-        Optional<String> need = state.text(ShareModal.NEED, ShareModal.VALUE);
-        if (need.isEmpty()) {
-            errors.put(ShareModal.NEED, "Say what the customer needs, in their words if you have them.");
-        } else if (need.get().length() > ShareModal.NEED_MAX) {
-            errors.put(ShareModal.NEED, tooLong(ShareModal.NEED_MAX));
-        }
+        Optional<String> need = FormFields.required(state, ShareModal.NEED, ShareModal.VALUE, ShareModal.NEED_MAX,
+                "Say what the customer needs, in their words if you have them.", "this", errors);
         Optional<Severity> severity = state.selected(ShareModal.SEVERITY, ShareModal.VALUE).flatMap(Severity::ofDb);
         if (severity.isEmpty()) {
             errors.put(ShareModal.SEVERITY, "Pick how hard this hits the customer.");
         }
-        Optional<String> blocks = optional(state, ShareModal.BLOCKS, ShareModal.BLOCKS_MAX, errors);
-        Optional<String> workaround = optional(state, ShareModal.WORKAROUND, ShareModal.WORKAROUND_MAX, errors);
+        Optional<String> blocks = FormFields.optional(state, ShareModal.BLOCKS, ShareModal.VALUE, ShareModal.BLOCKS_MAX,
+                errors);
+        Optional<String> workaround = FormFields.optional(state, ShareModal.WORKAROUND, ShareModal.VALUE,
+                ShareModal.WORKAROUND_MAX, errors);
         Optional<String> link = state.text(ShareModal.LINK, ShareModal.VALUE);
         if (link.isPresent() && !HttpsLink.valid(link.get(), ShareModal.LINK_MAX)) {
             errors.put(ShareModal.LINK, "Give one https link (up to " + ShareModal.LINK_MAX + " characters), such as"
@@ -130,20 +129,8 @@ final class ShareForm {
         return into;
     }
 
-    private static Optional<String> optional(ViewStates state, String blockId, int max, Map<String, String> errors) {
-        Optional<String> text = state.text(blockId, ShareModal.VALUE);
-        if (text.isPresent() && text.get().length() > max) {
-            errors.put(blockId, tooLong(max));
-        }
-        return text;
-    }
-
     /** A title inside an error: errors show as plain text, and stay short. */
     private static String shown(String title) {
         return Mrkdwn.truncate(Mrkdwn.plain(title), 80);
-    }
-
-    private static String tooLong(int max) {
-        return "Keep this to " + max + " characters; link to a doc for more.";
     }
 }

@@ -17,6 +17,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import com.cebot.customer.CustomerField;
 import com.cebot.slack.Mrkdwn;
+import com.cebot.slack.ShortcutMessage;
 import com.cebot.slack.SourceMessage;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -64,6 +65,11 @@ final class ShareModal {
         static final Prefill NONE = new Prefill(null, null, null, null, null);
 
         /** Only where the message was: what a redraw keeps in the modal's metadata. */
+        /** The message a shortcut was used on: its text as the need, its link as the link. */
+        static Prefill of(ShortcutMessage message) {
+            return new Prefill(message.quoted(), message.link(), message.channel(), message.ts(), null);
+        }
+
         static Prefill source(SourceMessage source) {
             return source == null ? NONE : new Prefill(null, null, source.channel(), source.ts(), null);
         }

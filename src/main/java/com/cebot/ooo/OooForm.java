@@ -1,6 +1,7 @@
 package com.cebot.ooo;
 
 import com.cebot.slack.Checked;
+import com.cebot.slack.FormFields;
 import com.cebot.slack.ViewStates;
 import com.cebot.customer.CustomerChoice;
 import com.slack.api.model.view.View;
@@ -74,10 +75,7 @@ final class OooForm {
             errors.put(OooModal.COVERERS, "Pick at most " + OooModal.MAX_COVERERS + " people.");
         }
 
-        Optional<String> plan = state.text(OooModal.PLAN, OooModal.VALUE);
-        if (plan.isPresent() && plan.get().length() > OooModal.PLAN_MAX) {
-            errors.put(OooModal.PLAN, "Keep this to " + OooModal.PLAN_MAX + " characters; link to a doc for more.");
-        }
+        Optional<String> plan = FormFields.optional(state, OooModal.PLAN, OooModal.VALUE, OooModal.PLAN_MAX, errors);
 
         List<CustomerChoice> customers = new ArrayList<>();
         for (String value : OooModal.CUSTOMER_FIELD.pickedAll(state)) {

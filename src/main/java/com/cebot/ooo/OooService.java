@@ -8,7 +8,6 @@ import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
 import com.cebot.customer.CustomerChoice;
-import com.cebot.customer.CustomerSuggestions;
 import com.cebot.customer.Customers;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,7 +118,7 @@ final class OooService {
         }
         List<String> names = new ArrayList<>();
         for (CustomerChoice c : draft.customers()) {
-            names.add(CustomerSuggestions.resolve(h.attach(Customers.class), c, now).name());
+            names.add(h.attach(Customers.class).resolve(c, now).name());
         }
         String coverers = String.join(",", draft.coverers());
         String customers = OooPeriod.customersJson(names.stream().distinct().toList());

@@ -2,6 +2,7 @@ package com.cebot.sdrcollab;
 
 import com.cebot.customer.CustomerChoice;
 import com.cebot.slack.Checked;
+import com.cebot.slack.FormFields;
 import com.cebot.slack.HttpsLink;
 import com.cebot.slack.ViewStates;
 import com.slack.api.model.view.View;
@@ -18,13 +19,8 @@ final class AskForm {
         ViewStates state = ViewStates.of(view.getState());
         Map<String, String> errors = new LinkedHashMap<>();
 
-        Optional<String> question = state.text(AskModal.QUESTION, AskModal.VALUE);
-        if (question.isEmpty()) {
-            errors.put(AskModal.QUESTION, "Write your question.");
-        } else if (question.get().length() > AskModal.QUESTION_MAX) {
-            errors.put(AskModal.QUESTION, "Keep the question to " + AskModal.QUESTION_MAX
-                    + " characters; link to a doc for more.");
-        }
+        Optional<String> question = FormFields.required(state, AskModal.QUESTION, AskModal.VALUE, AskModal.QUESTION_MAX,
+                "Write your question.", "the question", errors);
 
         Optional<String> picked = AskModal.ACCOUNT_FIELD.picked(state);
         Optional<CustomerChoice> account = picked.flatMap(CustomerChoice::parse);

@@ -125,8 +125,8 @@ final class SdrListeners {
     }
 
     private Object asked(Handle h, AskDraft draft, String viewId, String user) {
-        String account = draft.account().map(a -> CustomerSuggestions.resolve(
-                h.attach(Customers.class), a, clock.instant()).name()).orElse(null);
+        String account = draft.account().map(a -> h.attach(Customers.class).resolve(a, clock.instant()).name())
+                .orElse(null);
         String group = "<!subteam^" + groupId + ">";
         long id = questions.askedThroughShortcut(h, viewId, user, draft.urgency(), AskText.text(user, draft, group),
                 BlockJson.of(AskText.blocks(user, draft, account, group)), "sdr-ask:" + viewId);

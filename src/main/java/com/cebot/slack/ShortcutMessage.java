@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message a ticket shortcut was used on, read to pre-fill the modal: its permalink for the link
+ * The message a message shortcut was used on, read to pre-fill the modal: its permalink for the link
  * field and its text, quoted, for the free-text field. Reading calls Slack, so only after the ack.
  *
  * @param link   the permalink, or null when Slack would not give one (the CE then pastes it)
@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 public record ShortcutMessage(String link, String quoted, String channel, String ts) {
 
     private static final Logger log = LoggerFactory.getLogger(ShortcutMessage.class);
+
+    /** No message: the form opened from its global shortcut, or from Home. */
+    public static final ShortcutMessage NONE = new ShortcutMessage(null, null, null, null);
 
     public static ShortcutMessage read(MessageShortcutPayload p, MethodsClient methods) {
         String channel = p.getChannel().getId();

@@ -76,11 +76,8 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
                 takers, engine.clock());
 
         Interactions in = engine.interactions();
-        Interactions.Opener open = (trigger, user) -> in.open(ContextModal.CALLBACK_ID, trigger,
-                () -> ContextModal.build(channel, ContextModal.Prefill.NONE));
-        in.shortcut(ContextModal.CALLBACK_ID, open);
-        in.messageShortcut(ContextModal.MESSAGE_CALLBACK_ID, ContextModal.CALLBACK_ID, m -> ContextModal.build(channel,
-                new ContextModal.Prefill(m.link(), m.quoted(), m.channel(), m.ts())));
+        Interactions.Opener open = in.shortcuts(ContextModal.CALLBACK_ID, ContextModal.MESSAGE_CALLBACK_ID,
+                message -> ContextModal.build(channel, message));
         in.suggestions(ContextModal.CUSTOMER_SELECT, new CustomerSuggestions(engine.store())::options);
         in.submission(ContextModal.CALLBACK_ID, (view, user) -> ContextForm.check(view, settings.links()),
                 service.forms(engine.inbox()), ContextModal.BACKGROUND);

@@ -2,6 +2,7 @@ package com.cebot.supportticket.context;
 
 import com.cebot.customer.CustomerChoice;
 import com.cebot.slack.Checked;
+import com.cebot.slack.FormFields;
 import com.cebot.slack.SourceMessage;
 import com.cebot.slack.ViewStates;
 import com.cebot.supportticket.TicketFields;
@@ -28,13 +29,9 @@ final class ContextForm {
         Optional<CustomerChoice> customer = TicketFields.customer(ContextModal.CUSTOMER_SELECT).required(state, errors);
         Optional<List<TicketLink>> parsed = TicketFields.links(state, ContextModal.VALUE, links, errors);
 
-        Optional<String> background = state.text(ContextModal.BACKGROUND, ContextModal.VALUE);
-        if (background.isEmpty()) {
-            errors.put(ContextModal.BACKGROUND, "Tell support what they should know before they pick this up.");
-        } else if (background.get().length() > ContextModal.BACKGROUND_MAX) {
-            errors.put(ContextModal.BACKGROUND, "Keep the background to " + ContextModal.BACKGROUND_MAX
-                    + " characters; link to a doc for more.");
-        }
+        Optional<String> background = FormFields.required(state, ContextModal.BACKGROUND, ContextModal.VALUE,
+                ContextModal.BACKGROUND_MAX, "Tell support what they should know before they pick this up.",
+                "the background", errors);
 
         return Checked.of(errors, () -> new ContextDraft(customer.get(), parsed.get(), background.get(),
                 SourceMessage.decode(view.getPrivateMetadata())));

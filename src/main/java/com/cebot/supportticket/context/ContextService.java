@@ -10,7 +10,6 @@ import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
 import com.cebot.customer.Customer;
-import com.cebot.customer.CustomerSuggestions;
 import com.cebot.customer.Customers;
 import com.cebot.supportticket.LinksJson;
 import com.cebot.slack.SourceMessage;
@@ -102,7 +101,7 @@ final class ContextService {
      */
     Submitted submit(Handle h, ContextDraft draft, String submissionKey, String userId) {
         Instant now = clock.instant();
-        Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
+        Customer customer = h.attach(Customers.class).resolve(draft.customer(), now);
         ContextRepository repo = h.attach(ContextRepository.class);
         List<String> tickets = TicketLink.ticketKeys(draft.links());
         // Plain links alone name no ticket: a new card, which nothing else will thread into.

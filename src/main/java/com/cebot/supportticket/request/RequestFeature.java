@@ -95,11 +95,8 @@ public final class RequestFeature implements Feature<RequestFeature.Settings>, T
                 nudges, contextCards, clock);
 
         Interactions in = engine.interactions();
-        Interactions.Opener open = (trigger, user) -> in.open(RequestModal.CALLBACK_ID, trigger,
-                () -> RequestModal.build(channel, RequestModal.Prefill.NONE));
-        in.shortcut(RequestModal.CALLBACK_ID, open);
-        in.messageShortcut(RequestModal.MESSAGE_CALLBACK_ID, RequestModal.CALLBACK_ID, m -> RequestModal.build(channel,
-                new RequestModal.Prefill(m.link(), m.quoted(), m.channel(), m.ts())));
+        Interactions.Opener open = in.shortcuts(RequestModal.CALLBACK_ID, RequestModal.MESSAGE_CALLBACK_ID,
+                message -> RequestModal.build(channel, message));
         in.suggestions(RequestModal.CUSTOMER_SELECT, new CustomerSuggestions(engine.store())::options);
         in.submission(RequestModal.CALLBACK_ID,
                 (view, user) -> RequestForm.check(view, settings.links(), LocalDate.ofInstant(clock.instant(), zone)),

@@ -2,6 +2,7 @@ package com.cebot.supportticket.request;
 
 import com.cebot.customer.CustomerChoice;
 import com.cebot.slack.Checked;
+import com.cebot.slack.FormFields;
 import com.cebot.slack.SourceMessage;
 import com.cebot.slack.ViewStates;
 import com.cebot.supportticket.TicketFields;
@@ -39,10 +40,8 @@ final class RequestForm {
         String why = required(state, RequestModal.WHY, "Say why we are making this ask.", errors);
         String ifNot = required(state, RequestModal.IF_NOT, "Say what happens if we don't take this action.", errors);
         Optional<RequestDraft.NeededBy> neededBy = neededBy(state, today, errors);
-        Optional<String> anythingElse = state.text(RequestModal.ANYTHING_ELSE, RequestModal.VALUE);
-        if (anythingElse.isPresent() && anythingElse.get().length() > RequestModal.ANYTHING_ELSE_MAX) {
-            errors.put(RequestModal.ANYTHING_ELSE, tooLong(RequestModal.ANYTHING_ELSE_MAX));
-        }
+        Optional<String> anythingElse = FormFields.optional(state, RequestModal.ANYTHING_ELSE, RequestModal.VALUE,
+                RequestModal.ANYTHING_ELSE_MAX, errors);
 
         return Checked.of(errors, () -> new RequestDraft(customer.get(), parsed.get(), ask, why, ifNot, neededBy,
                 anythingElse, SourceMessage.decode(view.getPrivateMetadata())));
@@ -54,7 +53,8 @@ final class RequestForm {
             return Checked.invalid(RequestModal.DECLINE_REASON, "Tell the CE why, so they can tell the customer.");
         }
         if (reason.length() > RequestModal.DECLINE_REASON_MAX) {
-            return Checked.invalid(RequestModal.DECLINE_REASON, tooLong(RequestModal.DECLINE_REASON_MAX));
+            return Checked.invalid(RequestModal.DECLINE_REASON,
+                    FormFields.tooLong("this", RequestModal.DECLINE_REASON_MAX));
         }
         try {
             return new Checked.Valid<>(new Decline(Long.parseLong(view.getPrivateMetadata()), reason));
@@ -66,25 +66,16 @@ final class RequestForm {
     }
 
     private static String required(ViewStates state, String blockId, String missing, Map<String, String> errors) {
-        Optional<String> text = state.text(blockId, RequestModal.VALUE);
-        if (text.isEmpty()) {
-            errors.put(blockId, missing);
-            return null;
-        }
-        if (text.get().length() > RequestModal.ASK_MAX) {
-            errors.put(blockId, tooLong(RequestModal.ASK_MAX));
-        }
-        return text.get();
+        return FormFields.required(state, blockId, RequestModal.VALUE, RequestModal.ASK_MAX, missing, "this", errors)
+                .orElse(null);
     }
 
     /** The date and its reason come together: one without the other is refused on the missing one. */
     private static Optional<RequestDraft.NeededBy> neededBy(ViewStates state, LocalDate today,
             Map<String, String> errors) {
-        Optional<String> reason = state.text(RequestModal.TIME_REASON, RequestModal.VALUE);
+        Optional<String> reason = FormFields.optional(state, RequestModal.TIME_REASON, RequestModal.VALUE,
+                RequestModal.TIME_REASON_MAX, errors);
         Optional<String> picked = state.date(RequestModal.NEEDED_BY, RequestModal.VALUE);
-        if (reason.isPresent() && reason.get().length() > RequestModal.TIME_REASON_MAX) {
-            errors.put(RequestModal.TIME_REASON, tooLong(RequestModal.TIME_REASON_MAX));
-        }
         if (picked.isEmpty()) {
             reason.ifPresent(r -> errors.put(RequestModal.NEEDED_BY,
                     "Pick the date this is needed by, or clear the time consideration above."));
@@ -105,9 +96,5 @@ final class RequestForm {
             return Optional.empty();
         }
         return Optional.of(new RequestDraft.NeededBy(date, reason.get()));
-    }
-
-    private static String tooLong(int max) {
-        return "Keep this to " + max + " characters; link to a doc for more.";
     }
 }

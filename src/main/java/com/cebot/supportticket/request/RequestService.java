@@ -10,7 +10,6 @@ import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.ContextCards;
 import com.cebot.customer.Customer;
-import com.cebot.customer.CustomerSuggestions;
 import com.cebot.customer.Customers;
 import com.cebot.supportticket.LinksJson;
 import com.cebot.slack.SourceMessage;
@@ -95,7 +94,7 @@ final class RequestService {
      */
     Submitted submit(Handle h, RequestDraft draft, String submissionKey, String userId) {
         Instant now = clock.instant();
-        Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
+        Customer customer = h.attach(Customers.class).resolve(draft.customer(), now);
         RequestRepository repo = h.attach(RequestRepository.class);
         String cardKey = "request-card:" + submissionKey;
         long id = repo.insert(submissionKey, customer.id(), userId, LinksJson.write(draft.links()), draft.ask(),

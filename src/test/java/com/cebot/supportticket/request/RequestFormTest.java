@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.slack.Checked;
 import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.ShortcutMessage;
 import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketLinkParser;
 import com.slack.api.model.block.InputBlock;
@@ -146,14 +147,14 @@ final class RequestFormTest {
     @Test
     void check_everythingMissing_errorsAreKeyedByInputBlocksOfTheModal() {
         SubmittedView empty = SubmittedView.validRequest("2026-11-01");
-        inputBlockIds(RequestModal.build("C1", RequestModal.Prefill.NONE)).stream()
+        inputBlockIds(RequestModal.build("C1", ShortcutMessage.NONE)).stream()
                 .filter(id -> !id.equals(RequestModal.NEEDED_BY)).forEach(empty::cleared);
 
         Map<String, String> errors = errors(check(empty));
 
         assertThat(errors).containsOnlyKeys(RequestModal.CUSTOMER, RequestModal.LINK, RequestModal.ASK, RequestModal.WHY,
                 RequestModal.IF_NOT, RequestModal.NEEDED_BY, RequestModal.TIME_REASON);
-        assertThat(inputBlockIds(RequestModal.build("C1", RequestModal.Prefill.NONE))).containsAll(errors.keySet());
+        assertThat(inputBlockIds(RequestModal.build("C1", ShortcutMessage.NONE))).containsAll(errors.keySet());
     }
 
     @Test
