@@ -20,10 +20,12 @@ import java.util.List;
  *   <li>{@link #start}: builds the workflow from its settings, every object with final fields, and
  *       registers its listeners, jobs and delivery hooks with what the {@link Engine} offers.</li>
  * </ol>
- * A feature object holds nothing of its own settings or of the running bot: what it answers through
- * the interfaces it is handed by (its stored records, its export, where a ticket's card is) comes
- * from the store alone, so the commands that never start the bot ({@code export}, {@code forget})
- * ask the same objects. {@link Configured} keeps each feature with its settings between the steps.
+ * A feature object keeps neither its settings nor the running bot: what other features and the
+ * commands ask of it (its stored records, its export, where a ticket's card is, who is away) is
+ * answered from the store on the caller's handle, so it holds before a start and in the commands
+ * that never start the bot ({@code export}, {@code forget}). Only its part of Home is built at start;
+ * until then it shows nothing. {@link Configured} keeps each feature with its settings between the
+ * steps.
  *
  * @param <S> the feature's settings: an immutable record, read from the file and completed by the
  *            workspace lookup
