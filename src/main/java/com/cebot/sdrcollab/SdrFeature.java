@@ -10,6 +10,7 @@ import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
 import com.cebot.logging.SafeErrors;
 import com.cebot.ooo.Absences;
+import com.cebot.slack.Mention;
 import com.cebot.slack.Notice;
 import com.cebot.slack.StoredGroupMembers;
 import com.cebot.slack.UserGroupMembers;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,6 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
 
     /** How often the group's members are read again; Slack's change events trigger it sooner. */
     private static final Duration MEMBERS_REFRESH = Duration.ofMinutes(5);
-    private static final Pattern USER_MENTION = Pattern.compile("<@([UW][A-Z0-9]+)>");
     private static final Logger log = LoggerFactory.getLogger(SdrFeature.class);
 
     private final Absences absences;
@@ -132,8 +131,7 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
         Set<String> rosterCes = engine.team().roster().stream().map(BotConfig.RosterEntry::user)
                 .collect(Collectors.toSet());
         String escalation = escalation(s, engine.team());
-        Set<String> escalateUsers = USER_MENTION.matcher(escalation).results().map(m -> m.group(1))
-                .collect(Collectors.toSet());
+        Set<String> escalateUsers = Set.copyOf(Mention.users(escalation));
         Routing routing = new Routing(engine.workspace().ce(), "<!subteam^" + groupId + ">", escalation,
                 escalateUsers, s.leavingWithinDays(), s.maxOpen(), s.perMinute(), Duration.ofMinutes(s.nudgeMinutes()),
                 engine.team().schedule().timeZone());

@@ -7,6 +7,7 @@ import com.cebot.feature.Feature;
 import com.cebot.feature.Interactions;
 import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
+import com.cebot.slack.Mention;
 import com.cebot.slack.StoredGroupMembers;
 import com.cebot.slack.UnhandledInteractions;
 import com.cebot.slack.UserGroupMembers;
@@ -107,7 +108,7 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
         }
         String mention = settings.takersMention().orElseThrow(
                 () -> new IllegalStateException("support.takers was not looked up before start"));
-        String groupId = mention.substring("<!subteam^".length(), mention.length() - 1);
+        String groupId = Mention.of(mention).map(m -> ((Mention.Group) m).id()).orElseThrow();
         return new Takers(mention, new UserGroupMembers(groupId, "support takers group",
                 UserGroupMembers.Reader.fromSlack(engine.slack()), new StoredGroupMembers(engine.store()),
                 engine.clock()));
