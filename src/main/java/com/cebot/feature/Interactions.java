@@ -104,7 +104,8 @@ public final class Interactions {
      * global shortcut does, for a button on Home.
      */
     public Opener shortcuts(String callbackId, String messageCallbackId, Function<ShortcutMessage, View> modal) {
-        Opener empty = (triggerId, userId) -> modals.open(callbackId, triggerId, () -> modal.apply(ShortcutMessage.NONE));
+        Opener empty = (triggerId, userId) -> modals.open(callbackId, triggerId,
+                () -> modal.apply(ShortcutMessage.NONE));
         shortcut(callbackId, empty);
         app.messageShortcut(messageCallbackId, (req, ctx) -> {
             var payload = req.getPayload();
@@ -129,7 +130,8 @@ public final class Interactions {
 
     /** A type-ahead select: options for what was typed, answered in the ack. */
     public void suggestions(String actionId, Function<String, List<Option>> options) {
-        app.blockSuggestion(actionId, (req, ctx) -> ctx.ack(r -> r.options(options.apply(req.getPayload().getValue()))));
+        app.blockSuggestion(actionId,
+                (req, ctx) -> ctx.ack(r -> r.options(options.apply(req.getPayload().getValue()))));
     }
 
     /** As {@link #suggestions(String, Function)}, for options that depend on the modal typed in. */

@@ -79,7 +79,8 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
 
     @Override
     public Settings check(Settings s, WorkspaceLookup lookup) {
-        Optional<String> groupId = lookup.userGroup("sdr_collab.user_group", s.groupHandle(), "SDR routing waits for it");
+        Optional<String> groupId = lookup.userGroup("sdr_collab.user_group", s.groupHandle(),
+                "SDR routing waits for it");
         Optional<String> escalateMention = s.escalateTo().flatMap(e -> lookup.mention("sdr_collab.escalate_to", e));
         if (s.escalateTo().isEmpty()) {
             lookup.warn("sdr_collab.escalate_to is not set: escalations tag the roster's managers, or nobody when the"
@@ -164,7 +165,8 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
     /** The configured person or group, else the roster's managers, else nobody (said at check). */
     private static String escalation(Settings s, BotConfig team) {
         return s.escalateMention().orElseGet(() -> team.roster().stream().map(BotConfig.RosterEntry::manager)
-                .filter(Objects::nonNull).distinct().sorted().map(m -> "<@" + m + ">").collect(Collectors.joining(" ")));
+                .filter(Objects::nonNull).distinct().sorted().map(m -> "<@" + m + ">")
+                .collect(Collectors.joining(" ")));
     }
 
     @Override

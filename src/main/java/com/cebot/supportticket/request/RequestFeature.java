@@ -74,7 +74,8 @@ public final class RequestFeature implements Feature<RequestFeature.Settings>, T
     @Override
     public Settings check(Settings s, WorkspaceLookup lookup) {
         return new Settings(s.links(), s.headOfSupport(), s.delegates(), s.nudgeWorkingHours(),
-                s.confirmMembersWithinHours(), s.headOfSupport().flatMap(h -> lookup.mention("support.head_of_support", h)));
+                s.confirmMembersWithinHours(),
+                s.headOfSupport().flatMap(head -> lookup.mention("support.head_of_support", head)));
     }
 
     @Override
