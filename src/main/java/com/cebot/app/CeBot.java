@@ -8,6 +8,7 @@ import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
 import com.cebot.inbox.Inbox;
 import com.cebot.logging.SafeErrors;
+import com.cebot.ops.Monitoring;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
@@ -27,6 +28,7 @@ import com.cebot.slack.socket.SocketTiming;
 import com.cebot.work.Backoff;
 import com.cebot.work.Owner;
 import com.cebot.work.Processes;
+import com.cebot.work.QueueLevels;
 import com.cebot.work.WorkQueue;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -111,6 +113,14 @@ public final class CeBot implements AutoCloseable {
 
     private static CeBot start(Settings settings, List<Feature> features, Clock clock, Tuning tuning,
             Beginning beginning, List<AutoCloseable> resources) throws StartupException {
+        // First, before Slack or the store: a port in use stops the start at once.
+        Monitoring monitoring;
+        try {
+            monitoring = Monitoring.start(settings.config().ops(), clock);
+        } catch (Monitoring.CannotListen e) {
+            throw new StartupException(e.getMessage());
+        }
+        resources.add(monitoring);
         var secrets = settings.secrets();
         MethodsClient methods = new SharedGsonMethodsClient(beginning.slack(), secrets.botToken());
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
@@ -173,6 +183,8 @@ public final class CeBot implements AutoCloseable {
         inboxQueue.start();
         outboxQueue.start();
         jobQueue.start();
+        monitoring.watch(socket::isUp, jdbi, new QueueLevels(jdbi,
+                List.of(inboxQueue.name(), outboxQueue.name(), jobQueue.name())));
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
         return new CeBot(resources, jdbi, workspace, socket);
     }

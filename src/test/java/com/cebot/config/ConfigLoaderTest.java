@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,6 +189,18 @@ final class ConfigLoaderTest {
                     DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
             assertThat(config.schedule().reminderHour()).isEqualTo(9);
             assertThat(config.roster()).isEmpty();
+            assertThat(config.ops()).as("the ops listener is off").isEqualTo(new BotConfig.Ops(OptionalInt.empty(),
+                    "127.0.0.1"));
+        }
+
+        @Test
+        void opsListener_isOnOnceAPortIsSet_onLoopbackUnlessToldOtherwise() throws IOException {
+            assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n")).config().ops())
+                    .isEqualTo(new BotConfig.Ops(OptionalInt.of(9464), "127.0.0.1"));
+            assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n  bind_address: 0.0.0.0\n")).config().ops())
+                    .isEqualTo(new BotConfig.Ops(OptionalInt.of(9464), "0.0.0.0"));
+            assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n  bind_address: \"::1\"\n")).config().ops().bindAddress())
+                    .isEqualTo("::1");
         }
 
         @Test
@@ -234,6 +247,12 @@ final class ConfigLoaderTest {
                 no open questions allowed | sdr_collab:\\n  max_open_per_person: 0      | sdr_collab.max_open_per_person must be a whole number from 1
                 leaving days out of range | sdr_collab:\\n  skip_if_leaving_within_days: -1 | sdr_collab.skip_if_leaving_within_days must be a whole number from 0
                 unknown sdr setting     | sdr_collab:\\n  escalate: U1                  | Unknown setting "sdr_collab.escalate"
+                ops port zero           | ops:\\n  port: 0                              | ops.port must be a whole number from 1 to 65535 (it is "0")
+                ops port too high       | ops:\\n  port: 70000                          | ops.port must be a whole number from 1 to 65535
+                ops port as text        | ops:\\n  port: metrics                        | ops.port must be a whole number from 1 to 65535 (it is "metrics")
+                ops address not one     | ops:\\n  port: 9464\\n  bind_address: "http://0.0.0.0" | ops.bind_address "http://0.0.0.0" is not an address
+                ops address as a list   | ops:\\n  bind_address: [127.0.0.1]            | ops.bind_address must be a single value, not a list
+                unknown ops setting     | ops:\\n  prot: 9464                           | Unknown setting "ops.prot"; did you mean "ops.port"?
                 """)
         void eachMistake_isNamed(String name, String yaml, String expected) throws IOException {
             String text = yaml.replace("\\n", "\n");
