@@ -38,6 +38,7 @@ import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,6 +122,7 @@ public final class CeBot implements AutoCloseable {
             throw new StartupException(e.getMessage());
         }
         resources.add(monitoring);
+        MeterRegistry meters = monitoring.meters();
         var secrets = settings.secrets();
         MethodsClient methods = new SharedGsonMethodsClient(beginning.slack(), secrets.botToken());
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
@@ -169,7 +171,7 @@ public final class CeBot implements AutoCloseable {
         new DeliveryPurge(scheduler, clock).start(jdbi);
 
         SocketModeConnection socket = new SocketModeConnection(app, secrets.appToken(), tuning.envelopeThreads(),
-                tuning.socket(), clock, processes::hello);
+                tuning.socket(), clock, processes::hello, meters);
         // Last in, so first closed: running handlers send their acks while the store is still open.
         resources.add(socket);
         try {
