@@ -124,7 +124,7 @@ public final class CeBot implements AutoCloseable {
         resources.add(monitoring);
         MeterRegistry meters = monitoring.meters();
         var secrets = settings.secrets();
-        MethodsClient methods = new SharedGsonMethodsClient(beginning.slack(), secrets.botToken());
+        MethodsClient methods = new SharedGsonMethodsClient(beginning.slack(), secrets.botToken(), meters);
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
         Workspace workspace = resolve(methods, settings, features, auth);
         Jdbi jdbi = beginning.store().jdbi();
