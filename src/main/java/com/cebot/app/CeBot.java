@@ -162,7 +162,8 @@ public final class CeBot implements AutoCloseable {
         app.use(new UnhandledInteractions(modals));
         ChannelMessages messages = new ChannelMessages();
         messages.register(app);
-        Engine engine = new Engine(app, jdbi, new Inbox(inboxQueue), outbox, scheduler, workspace, settings.config(),
+        Engine engine = new Engine(app, jdbi, new Inbox(inboxQueue, meters), outbox, scheduler, workspace,
+                settings.config(),
                 new WorkingHours(settings.config().schedule()), clock, methods, modals,
                 messages, new Permalinks(workspace.teamUrl()), resources::add);
         for (Feature feature : features) {
