@@ -133,15 +133,9 @@ public final class Monitoring implements AutoCloseable {
                     : "ops.bind_address \"" + settings.bindAddress() + "\" is not an address of this machine; use one"
                             + " of its own, such as 127.0.0.1 or 0.0.0.0 for every interface.");
         }
-        JvmGcMetrics gc = new JvmGcMetrics();
-        gc.bindTo(prometheus);
-        new JvmMemoryMetrics().bindTo(prometheus);
-        new JvmThreadMetrics().bindTo(prometheus);
-        new ProcessorMetrics().bindTo(prometheus);
-        new UptimeMetrics().bindTo(prometheus);
         String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
         log.info("Ops listener on http://{}:{}/ (healthz, readyz, metrics)", host, listener.port());
-        return new Monitoring(prometheus, clock, prometheus, gc, storeReads, probe, listener);
+        return new Monitoring(prometheus, clock, prometheus, new JvmGcMetrics(), storeReads, probe, listener);
     }
 
     private static boolean ofThisMachine(InetAddress address) {
@@ -159,8 +153,9 @@ public final class Monitoring implements AutoCloseable {
     }
 
     /**
-     * Once the bot has its socket: readiness follows the socket and the store, and the queues'
-     * levels are read when scraped. Does nothing when the listener is off.
+     * Once the bot has its socket: readiness follows the socket and the store, the queues' levels
+     * are read when scraped, and the JVM's meters join (their set-up, a tenth of a second of JMX,
+     * is kept out of the time to hello). Does nothing when the listener is off.
      */
     public void watch(BooleanSupplier socketUp, Jdbi store, QueueLevels levels) {
         if (listener == null) {
@@ -168,6 +163,11 @@ public final class Monitoring implements AutoCloseable {
         }
         new WorkGauges(levels.queues(), levels::read, clock, LEVELS_FRESH, LEVELS_WAIT, storeReads)
                 .register(prometheus);
+        gc.bindTo(prometheus);
+        new JvmMemoryMetrics().bindTo(prometheus);
+        new JvmThreadMetrics().bindTo(prometheus);
+        new ProcessorMetrics().bindTo(prometheus);
+        new UptimeMetrics().bindTo(prometheus);
         probe.readiness = new Readiness(socketUp, store, STORE_WAIT, storeReads);
     }
 
