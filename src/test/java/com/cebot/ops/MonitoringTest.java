@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cebot.config.BotConfig;
+import com.cebot.testing.Await;
 import com.cebot.testing.TestDatabase;
 import com.cebot.work.QueueLevels;
 import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -42,9 +44,16 @@ final class MonitoringTest {
         return new BotConfig.Ops(OptionalInt.of(port), address);
     }
 
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(int port, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -73,10 +82,18 @@ final class MonitoringTest {
             HttpResponse<String> starting = get(port, "/readyz");
 
             monitoring.watch(socketUp::get, store, new QueueLevels(store, List.of("inbox", "outbox", "job")));
-            HttpResponse<String> ready = get(port, "/readyz");
+            // The store's first answer opens its connection, which may take longer than a probe waits.
+            HttpResponse<String> ready = Await.value(Duration.ofSeconds(10), "/readyz answering 200", () -> {
+                HttpResponse<String> answer = get(port, "/readyz");
+                return answer.statusCode() == 200 ? answer : null;
+            });
             socketUp.set(false);
             HttpResponse<String> down = get(port, "/readyz");
-            String metrics = get(port, "/metrics").body();
+            // The queues' first reading may come after a scrape on a busy machine: that one shows NaN.
+            String metrics = Await.value(Duration.ofSeconds(10), "the queues' levels", () -> {
+                String text = get(port, "/metrics").body();
+                return text.lines().anyMatch(l -> l.startsWith("cebot_work") && l.endsWith("NaN")) ? null : text;
+            });
 
             assertThat(starting.statusCode()).isEqualTo(503);
             assertThat(starting.body()).isEqualTo("not ready: the bot is starting\n");
@@ -86,7 +103,7 @@ final class MonitoringTest {
                     "cebot_work_oldest_pending_age_seconds{queue=\"job\"} 0.0", "jvm_memory_used_bytes",
                     "jvm_threads_live_threads", "process_uptime_seconds");
         }
-        assertThatThrownBy(() -> get(port, "/healthz")).as("closed").isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> get(port, "/healthz")).as("closed").isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
