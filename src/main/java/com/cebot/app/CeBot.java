@@ -6,13 +6,16 @@ import com.cebot.db.DatabaseException;
 import com.cebot.db.DeliveryPurge;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.inbox.Inbox;
 import com.cebot.logging.SafeErrors;
 import com.cebot.ops.Monitoring;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
+import com.cebot.retention.RetentionPurge;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
+import com.cebot.slack.ActingUserCheck;
 import com.cebot.slack.Background;
 import com.cebot.slack.ChannelMessages;
 import com.cebot.slack.InteractionLog;
@@ -21,6 +24,7 @@ import com.cebot.slack.Permalinks;
 import com.cebot.slack.RepeatDeliveryFilter;
 import com.cebot.slack.SharedGsonMethodsClient;
 import com.cebot.slack.UnhandledInteractions;
+import com.cebot.slack.UserGroupChanges;
 import com.cebot.slack.Workspace;
 import com.cebot.slack.WorkspaceLookup;
 import com.cebot.slack.socket.SocketModeConnection;
@@ -145,15 +149,16 @@ public final class CeBot implements AutoCloseable {
         App app = boltApp(AppConfig.builder()
                 .slack(beginning.slack())
                 .singleTeamBotToken(secrets.botToken())
-                // Events nobody listens to yet (every message in the channels the bot is in, edits,
-                // Home tab opens) are acked all the same; unacked, Slack retries them and may turn
-                // event delivery off for the app.
+                // Events nobody listens to are acked all the same; unacked, Slack retries them and
+                // may turn event delivery off for the app. Message events, whatever their subtype,
+                // are all answered by ChannelMessages.
                 .allEventsApiAutoAckEnabled(true)
                 // Bolt would repeat auth.test on the first envelope and every 10 minutes after, in
                 // the listener's time before the ack. The token is the one checked at start; if it
                 // is revoked later, the calls it makes fail and say so.
                 .authTestCacheExpirationMillis(-1)
                 .build(), auth);
+        app.use(new ActingUserCheck());
         app.use(new InteractionLog());
         RepeatDeliveryFilter repeats = new RepeatDeliveryFilter(jdbi, clock);
         resources.add(repeats);
@@ -162,14 +167,18 @@ public final class CeBot implements AutoCloseable {
         app.use(new UnhandledInteractions(modals));
         ChannelMessages messages = new ChannelMessages();
         messages.register(app);
+        UserGroupChanges groupChanges = new UserGroupChanges();
+        groupChanges.register(app);
         Engine engine = new Engine(app, jdbi, new Inbox(inboxQueue, meters), outbox, scheduler, workspace,
                 settings.config(),
                 new WorkingHours(settings.config().schedule()), clock, methods, modals,
-                messages, new Permalinks(workspace.teamUrl()), resources::add);
+                messages, groupChanges, new Permalinks(workspace.teamUrl()), resources::add);
         for (Feature feature : features) {
             feature.start(engine);
         }
         new DeliveryPurge(scheduler, clock).start(jdbi);
+        new RetentionPurge(scheduler, jdbi, clock, settings.config().retention(), features.stream()
+                .filter(StoredRecords.class::isInstance).map(StoredRecords.class::cast).toList()).start();
 
         SocketModeConnection socket = new SocketModeConnection(app, secrets.appToken(), tuning.envelopeThreads(),
                 tuning.socket(), clock, processes::hello, meters);

@@ -2,6 +2,7 @@ package com.cebot.app;
 
 import com.cebot.config.Settings;
 import com.cebot.db.Database;
+import com.cebot.db.PrivateFiles;
 import com.cebot.feature.Feature;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.SlackClients;
@@ -75,9 +76,11 @@ final class CheckCommand {
         Database.State state = Database.inspect(url);
         if (state instanceof Database.State.Current c) {
             out.println("✓ database: " + c.file() + " (schema version " + c.version() + ", up to date)");
+            PrivateFiles.exposed(c.file()).forEach(w -> out.println("! database: " + w));
         } else if (state instanceof Database.State.Behind b) {
             out.println("✓ database: " + b.file() + " (schema version " + b.version() + "; the bot applies "
                     + b.pending() + " migration(s) at its next start)");
+            PrivateFiles.exposed(b.file()).forEach(w -> out.println("! database: " + w));
         } else if (state instanceof Database.State.Missing m) {
             if (m.problem().isEmpty()) {
                 out.println("✓ database: " + m.file() + " does not exist yet; the bot creates it at start");

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar cebot.jar [run|check|status|retry-failed|sync-group|export|manifest|help]}. */
+/** {@code java -jar cebot.jar [run|check|status|retry-failed|sync-group|export|forget|manifest|help]}. */
 public final class Main {
 
     static final int OK = 0;
@@ -81,6 +81,8 @@ public final class Main {
                     return RetryFailedCommand.run(rest, env, Clock.systemUTC(), out, err);
                 case "export":
                     return ExportCommand.run(rest, env, features(), out, err);
+                case "forget":
+                    return ForgetCommand.run(rest, env, features(), out, err);
                 case "manifest":
                     out.print(manifest());
                     return OK;
@@ -163,6 +165,10 @@ public final class Main {
                   export --since YYYY-MM-DD [--kind context|request|feedback]
                             print Support Ticket submissions since that day (UTC) as CSV;
                             --kind feedback prints product feedback, in columns of its own
+                  forget --user U012ABCDEF [--dry-run]
+                            remove everything the person typed and everything naming them
+                            from the database and its files, and print what changed;
+                            --dry-run prints what would change and changes nothing
                   manifest  print the Slack app manifest (paste it at api.slack.com/apps)
                   help      show this text
                 Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN (required for run and check);

@@ -2,6 +2,8 @@ package com.cebot.app;
 
 import com.cebot.config.Secrets;
 import com.cebot.db.Database;
+import com.cebot.feature.StoredRecords.Count;
+import com.cebot.retention.PurgeRuns;
 import com.cebot.work.Processes;
 import com.cebot.work.WorkReport;
 import java.io.PrintStream;
@@ -10,12 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code cebot status}: what the durable work looks like, for an operator: queue depths, work that
- * failed for good (with its error and whom it was for), the next scheduled jobs, and each bot
- * process with the last time Slack said hello to it. Opens the database read-only.
+ * failed for good (with its error and whom it was for), the next scheduled jobs, each bot process
+ * with the last time Slack said hello to it, and what the last retention purge removed. Opens the
+ * database read-only.
  */
 final class StatusCommand {
 
@@ -77,7 +81,29 @@ final class StatusCommand {
             out.printf("  %s (%s) %s%n", u.workKey(), u.kind(),
                     u.dueAt().isAfter(now) ? "in " + span(now, u.dueAt()) : "due " + ago(u.dueAt(), now));
         }
+        retention(jdbi, now, out);
         return failed.isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    /** What the last daily retention purge removed, so an operator sees that it runs and what it keeps. */
+    private static void retention(Jdbi jdbi, Instant now, PrintStream out) {
+        out.println("Last retention purge:");
+        Optional<PurgeRuns.LastPurge> last = PurgeRuns.last(jdbi);
+        if (last.isEmpty()) {
+            out.println("  none has run on this database yet");
+            return;
+        }
+        PurgeRuns.LastPurge p = last.get();
+        out.printf("  %s, finished %s%s: finished work from before %s, %s%n", p.day(), ago(p.finishedAt(), now),
+                p.complete() ? "" : " (not through yet: it goes on in a further part)", p.workBefore(),
+                p.recordsBefore() == null ? "records kept" : "finished records from before " + p.recordsBefore());
+        List<Count> removed = p.removed().stream().filter(c -> c.rows() > 0).toList();
+        if (removed.isEmpty()) {
+            out.println("  nothing was old enough to remove");
+        }
+        for (Count c : removed) {
+            out.printf("  %7d %s%n", c.rows(), c.what());
+        }
     }
 
     private static String ago(Instant at, Instant now) {

@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * The team's shared settings from {@code config/cebot.yaml}: its channels, its working week, its
- * roster, and the operators' listener. Each feature reads its own section itself (see
- * {@link Configurable}). Keys are snake_case in the file; a record here is always complete, defaults
- * filled in.
+ * roster, how long the bot keeps what it stored, and the operators' listener. Each feature reads its
+ * own section itself (see {@link Configurable}). Keys are snake_case in the file; a record here is
+ * always complete, defaults filled in.
  */
-public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> roster, Ops ops) {
+public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> roster, Retention retention,
+        Ops ops) {
 
     /** Channel names (with or without '#') or IDs; resolved to IDs at start. */
     public record Channels(
@@ -28,6 +29,16 @@ public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> 
             int reminderHour) {}
 
     public record RosterEntry(String user, LocalDate startDate, String manager) {}
+
+    /**
+     * How long stored data is kept. {@code workDays}: finished work (delivered Slack writes, jobs
+     * run, submissions processed), which holds the text of every card and DM. {@code recordsDays}:
+     * finished submissions, time off and SDR questions; empty keeps them.
+     */
+    public record Retention(int workDays, OptionalInt recordsDays) {
+
+        public static final Retention DEFAULT = new Retention(30, OptionalInt.empty());
+    }
 
     /** The operators' HTTP listener (health, readiness, metrics): off while {@code port} is empty. */
     public record Ops(OptionalInt port, String bindAddress) {}
@@ -45,7 +56,19 @@ public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> 
                 channel(ch, "ce_internal", "ce-internal"),
                 channel(ch, "feedback", "feedback"),
                 channel(ch, "ask_product_eng", "ask-product-eng"));
-        return new BotConfig(channels, schedule(root.section("schedule")), roster(root), ops(root.section("ops")));
+        return new BotConfig(channels, schedule(root.section("schedule")), roster(root),
+                retention(root.section("retention")), ops(root.section("ops")));
+    }
+
+    /**
+     * Records are kept at least 30 days: time off that just ended still has its day-back message to
+     * send, and the weekly digest counts the week's questions.
+     */
+    private static Retention retention(ConfigSection s) {
+        int work = s.integer("work_days", Retention.DEFAULT.workDays(), 1, 3650);
+        OptionalInt records = s.text("records_days").isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(s.integer("records_days", 0, 30, 36500));
+        return new Retention(work, records);
     }
 
     private static String channel(ConfigSection section, String key, String fallback) {

@@ -38,7 +38,7 @@ public final class Database {
      * migration took half of a start's second.
      */
     static final String SCHEMA_VERSION = "18";
-    static final int MIGRATIONS_COUNT = 17;
+    static final int MIGRATIONS_COUNT = 19;
 
     private Database() {}
 
@@ -176,9 +176,9 @@ public final class Database {
         return Optional.empty();
     }
 
-    private static SQLiteDataSource sqlite(String jdbcUrl, boolean createFolder) {
-        if (createFolder) {
-            file(jdbcUrl).ifPresent(Database::createParentFolder);
+    private static SQLiteDataSource sqlite(String jdbcUrl, boolean create) {
+        if (create) {
+            file(jdbcUrl).ifPresent(Database::createPrivately);
         }
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -288,13 +288,20 @@ public final class Database {
         return Optional.of(Path.of(file));
     }
 
-    private static void createParentFolder(Path file) {
+    /** A new database and its folder are made readable by the bot's user only (see {@link PrivateFiles}). */
+    private static void createPrivately(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(parent);
+            PrivateFiles.createFolder(parent);
         } catch (IOException e) {
             throw new DatabaseException("CEBOT_DB_URL: cannot create the folder " + parent + " for the database ("
                     + e.getClass().getSimpleName() + "). Create it, or point CEBOT_DB_URL somewhere writable.");
+        }
+        try {
+            PrivateFiles.createFile(file);
+        } catch (IOException e) {
+            throw new DatabaseException("CEBOT_DB_URL: cannot create the database " + file.toAbsolutePath() + " ("
+                    + e.getClass().getSimpleName() + "). The bot must be able to create files in " + parent + ".");
         }
     }
 

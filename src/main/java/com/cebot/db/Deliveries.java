@@ -1,6 +1,10 @@
 package com.cebot.db;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
@@ -14,7 +18,7 @@ public interface Deliveries {
         return insertIfAbsent(key, now) == 1;
     }
 
-    @org.jdbi.v3.sqlobject.statement.SqlQuery("SELECT COUNT(*) > 0 FROM delivery WHERE delivery_key = :key")
+    @SqlQuery("SELECT COUNT(*) > 0 FROM delivery WHERE delivery_key = :key")
     boolean seen(String key);
 
     @SqlUpdate("""
@@ -26,4 +30,16 @@ public interface Deliveries {
     /** Slack's last retry comes minutes after the first try; a day of memory is ample. */
     @SqlUpdate("DELETE FROM delivery WHERE seen_at < :before")
     int forgetBefore(Instant before);
+
+    @SqlQuery("SELECT delivery_key FROM delivery WHERE instr(delivery_key, :person) > 0")
+    List<String> keysMentioning(String person);
+
+    @SqlUpdate("DELETE FROM delivery WHERE delivery_key IN (<keys>)")
+    int forgetKeys(@BindList("keys") Collection<String> keys);
+
+    /** Keys naming a person (a click is keyed by who clicked); a day's memory of them is all this costs. */
+    default int forget(String person) {
+        List<String> keys = keysMentioning(person).stream().filter(k -> PersonText.names(k, person)).toList();
+        return keys.isEmpty() ? 0 : forgetKeys(keys);
+    }
 }

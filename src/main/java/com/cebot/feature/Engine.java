@@ -8,6 +8,7 @@ import com.cebot.schedule.WorkingHours;
 import com.cebot.slack.ChannelMessages;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.Permalinks;
+import com.cebot.slack.UserGroupChanges;
 import com.cebot.slack.Workspace;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
@@ -29,6 +30,7 @@ import org.jdbi.v3.core.Jdbi;
  * @param slack     the Web API, for calls made after an ack (lookups, modal prefills)
  * @param modals    opens a modal after the ack, inside the trigger's 3 seconds
  * @param messages  new messages in the team's channels, for features that watch them
+ * @param groupChanges user groups' member caches to read again when Slack says the group changed
  * @param onStop    takes what the feature opened (a thread, a cache) to close when the bot stops
  */
 public record Engine(
@@ -44,5 +46,6 @@ public record Engine(
         MethodsClient slack,
         ModalOpener modals,
         ChannelMessages messages,
+        UserGroupChanges groupChanges,
         Permalinks permalinks,
         Consumer<AutoCloseable> onStop) {}

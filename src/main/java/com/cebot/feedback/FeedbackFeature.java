@@ -4,6 +4,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.feature.CsvExport;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.StoredGroupMembers;
@@ -16,6 +17,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +37,7 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Settings, in the {@code feedback} section: {@code product_team} (user IDs and user groups),
  * {@code categories}, {@code digest_day}, {@code digest_hour}.
  */
-public final class FeedbackFeature implements Feature, HomeContribution, CsvExport {
+public final class FeedbackFeature implements Feature, HomeContribution, CsvExport, StoredRecords {
 
     /** What a new gap is filed under until the product team sorts it: always offered, first. */
     static final String NEUTRAL_CATEGORY = "Not categorised yet";
@@ -114,7 +116,7 @@ public final class FeedbackFeature implements Feature, HomeContribution, CsvExpo
         channel = engine.workspace().feedback();
         modals = engine.modals();
         var team = new ProductTeam(teamMentions, UserGroupMembers.Reader.fromSlack(engine.slack()),
-                new StoredGroupMembers(engine.store(), engine.clock()), engine.clock());
+                new StoredGroupMembers(engine.store()), engine.clock());
         engine.onStop().accept(team);
         team.start(TEAM_REFRESH);
         home = new FeedbackHome(engine.permalinks(), team);
@@ -137,6 +139,26 @@ public final class FeedbackFeature implements Feature, HomeContribution, CsvExpo
     @Override
     public List<Part> parts(Handle handle, Person person) {
         return home.parts(handle, person);
+    }
+
+    @Override
+    public Set<String> writesWithWordsOf(Handle handle, String person) {
+        return handle.attach(FeedbackRecords.class).writesWithWordsOf(person);
+    }
+
+    @Override
+    public List<Count> forget(Handle handle, String person) {
+        return handle.attach(FeedbackRecords.class).forget(person);
+    }
+
+    @Override
+    public List<Count> purge(Handle handle, Instant before, int limit) {
+        return handle.attach(FeedbackRecords.class).purge(before, limit);
+    }
+
+    @Override
+    public Set<String> anchorsInUse(Handle handle, Collection<String> keys) {
+        return handle.attach(FeedbackRecords.class).cardKeys(keys);
     }
 
     @Override

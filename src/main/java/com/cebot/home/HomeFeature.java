@@ -3,6 +3,7 @@ package com.cebot.home;
 import com.cebot.config.ConfigSection;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution.Part;
 import com.cebot.home.HomeContribution.Person;
 import com.cebot.home.HomeContribution.Start;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * CE Bot's Home tab: each person's open items from every workflow, what waits on them, who is
@@ -23,7 +25,7 @@ import java.util.Optional;
  * {@code home.refresh_seconds} for everyone who opened it in the last 30 days; published only when
  * it changed, so a change anywhere shows within that time without any workflow having to say so.
  */
-public final class HomeFeature implements Feature {
+public final class HomeFeature implements Feature, StoredRecords {
 
     private final List<HomeContribution> contributions;
     private Duration refresh;
@@ -36,6 +38,13 @@ public final class HomeFeature implements Feature {
     @Override
     public void configure(ConfigSection root) {
         refresh = Duration.ofSeconds(root.section("home").integer("refresh_seconds", 10, 1, 600));
+    }
+
+    /** Who opened Home is kept while they use it; only {@code forget} removes it. */
+    @Override
+    public List<Count> forget(Handle handle, String person) {
+        return List.of(new Count("Home: their Home tab, no longer kept up to date",
+                handle.attach(HomeUsers.class).forget(person)));
     }
 
     @Override

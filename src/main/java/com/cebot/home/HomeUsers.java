@@ -15,4 +15,7 @@ interface HomeUsers {
 
     @SqlQuery("SELECT user_id FROM home_user WHERE opened_at >= :since ORDER BY opened_at DESC")
     List<String> openedSince(Instant since);
+
+    @SqlUpdate("DELETE FROM home_user WHERE user_id = :userId")
+    int forget(String userId);
 }

@@ -4,6 +4,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
 import com.cebot.slack.UnhandledInteractions;
 import com.cebot.inbox.SubmittedForms;
@@ -21,8 +22,10 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -42,10 +45,12 @@ import org.slf4j.LoggerFactory;
  * person's time zone is read while the modal opens) or from the outbox and jobs.
  *
  * <p>Settings, in the {@code ooo} section: {@code remind_days_before} (working days before the first
- * day for the reminder of open steps). Reminders use {@code schedule.reminder_hour} in the person's
- * zone, falling back to {@code schedule.time_zone}.
+ * day for the reminder of open steps), {@code max_planned_periods} (periods not yet ended one person
+ * may have) and {@code coverer_dms_per_day} (DMs one person's time off may send each person covering
+ * in a day). Reminders use {@code schedule.reminder_hour} in the person's zone, falling back to
+ * {@code schedule.time_zone}.
  */
-public final class OooFeature implements Feature, Absences, HomeContribution {
+public final class OooFeature implements Feature, Absences, HomeContribution, StoredRecords {
 
     private static final Logger log = LoggerFactory.getLogger(OooFeature.class);
 
@@ -54,6 +59,8 @@ public final class OooFeature implements Feature, Absences, HomeContribution {
     static final int LIST_DAYS = 14;
 
     private int remindDays;
+    private int maxPlanned;
+    private int covererDmsPerDay;
     private Jdbi store;
     private Clock clock;
     private ZoneId teamZone;
@@ -68,7 +75,10 @@ public final class OooFeature implements Feature, Absences, HomeContribution {
 
     @Override
     public void configure(ConfigSection root) {
-        remindDays = root.section("ooo").integer("remind_days_before", 3, 1, 20);
+        ConfigSection ooo = root.section("ooo");
+        remindDays = ooo.integer("remind_days_before", 3, 1, 20);
+        maxPlanned = ooo.integer("max_planned_periods", 10, 1, 100);
+        covererDmsPerDay = ooo.integer("coverer_dms_per_day", 4, 1, 50);
     }
 
     @Override
@@ -85,7 +95,8 @@ public final class OooFeature implements Feature, Absences, HomeContribution {
         home = new OooHome(team, clock);
         var reminders = new OooReminders(engine.scheduler(), engine.workingHours(), remindDays, engine.outbox(), store,
                 slack, team);
-        service = new OooService(store, engine.inbox(), engine.outbox(), reminders, team, remindDays, clock);
+        service = new OooService(store, engine.inbox(), engine.outbox(), reminders, team, remindDays, maxPlanned,
+                new CovererDms(covererDmsPerDay), clock);
         engine.messages().subscribe(new MentionReplies(store, engine.outbox(), engine.permalinks(), team,
                 Set.of(engine.workspace().ce(), engine.workspace().customerSupport()), clock));
         register(engine.app());
@@ -172,7 +183,7 @@ public final class OooFeature implements Feature, Absences, HomeContribution {
             // The transaction checks again; a busy store here must not refuse the form.
             own = List.of();
         }
-        OooForm.Checked checked = OooForm.check(view, user, zone, today, own);
+        OooForm.Checked checked = OooForm.check(view, user, zone, today, own, service.maxPlanned());
         if (checked instanceof OooForm.Checked.Invalid invalid) {
             return ctx.ackWithErrors(invalid.errors());
         }
@@ -271,6 +282,21 @@ public final class OooFeature implements Feature, Absences, HomeContribution {
     @Override
     public List<Part> parts(Handle handle, Person person) {
         return home.parts(handle, person);
+    }
+
+    @Override
+    public List<Count> forget(Handle handle, String person) {
+        return handle.attach(OooRecords.class).forget(person);
+    }
+
+    @Override
+    public List<Count> purge(Handle handle, Instant before, int limit) {
+        return handle.attach(OooRecords.class).purge(before, limit);
+    }
+
+    @Override
+    public Set<String> anchorsInUse(Handle handle, Collection<String> keys) {
+        return handle.attach(OooRecords.class).stepDms(keys);
     }
 
     // ---- Absences, for other workflows; asked only once the bot has started

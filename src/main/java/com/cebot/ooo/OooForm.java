@@ -36,8 +36,10 @@ final class OooForm {
      * @param zone    the person's time zone, in which {@code today} is their day
      * @param today   the person's day: a first day before it is refused
      * @param own     the person's periods that have not ended (the one being edited included)
+     * @param maxPlanned how many such periods one person may have; a new one beyond it is refused
      */
-    static Checked check(View view, String person, String zone, LocalDate today, List<OooPeriod> own) {
+    static Checked check(View view, String person, String zone, LocalDate today, List<OooPeriod> own,
+            int maxPlanned) {
         ViewStates state = ViewStates.of(view.getState());
         Long editing = OooModal.Metadata.decode(view.getPrivateMetadata()).periodId();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -61,9 +63,15 @@ final class OooForm {
                         .ifPresent(p -> errors.putIfAbsent(OooModal.FIRST_DAY, overlap(p)));
             }
         }
+        if (editing == null && own.size() >= maxPlanned) {
+            errors.putIfAbsent(OooModal.FIRST_DAY, tooMany(maxPlanned));
+        }
 
-        List<String> coverers = state.users(OooModal.COVERERS, OooModal.VALUE);
-        if (coverers.isEmpty()) {
+        Optional<List<String>> picked = state.users(OooModal.COVERERS, OooModal.VALUE);
+        List<String> coverers = picked.orElse(List.of());
+        if (picked.isEmpty()) {
+            errors.put(OooModal.COVERERS, "Pick the people covering from the list.");
+        } else if (coverers.isEmpty()) {
             errors.put(OooModal.COVERERS, "Pick who covers for you while you are out.");
         } else if (coverers.contains(person)) {
             errors.put(OooModal.COVERERS, "You can't cover your own time off: pick a teammate.");
@@ -101,6 +109,11 @@ final class OooForm {
         }
         return new Checked.Valid(new OooDraft(editing, zone, first, last, List.copyOf(coverers), plan.orElse(null),
                 List.copyOf(customers), List.copyOf(steps)));
+    }
+
+    static String tooMany(int maxPlanned) {
+        return "You already have " + maxPlanned + " periods of time off planned, the most one person can have."
+                + " Edit or cancel one (type /ooo) to plan another.";
     }
 
     static String overlap(OooPeriod p) {

@@ -177,6 +177,19 @@ final class OooNotices {
         return "I couldn't save your time off: " + OooForm.overlap(clash).replace("You already", "you already");
     }
 
+    static String notSavedTooMany(int maxPlanned) {
+        return "I couldn't save your time off: " + OooForm.tooMany(maxPlanned).replace("You already", "you already");
+    }
+
+    /** The people covering whom the bot did not message about a change, having messaged them enough today. */
+    static String coverersNotTold(List<String> coverers, int perDay, boolean cancelled) {
+        String who = coverers.stream().map(c -> "<@" + c + ">").collect(java.util.stream.Collectors.joining(", "));
+        return "I didn't message " + who + " about " + (cancelled ? "the cancellation" : "this change")
+                + ": your time off has already sent them " + perDay + " messages today, the most I send in a day. "
+                + (cancelled ? "Please tell them yourself that you cancelled."
+                        : "Tell them yourself if it can't wait; they get the latest plan from me on your first day out.");
+    }
+
     static String cannotEdit() {
         return "That time off can no longer be changed: it has started, ended or was cancelled.";
     }

@@ -40,6 +40,9 @@ final class OooService {
 
         /** The period being edited had begun, ended or been cancelled meanwhile; the person was told. */
         record NotEditable(long periodId) implements Saved {}
+
+        /** The person has as many periods planned as one may (saved meanwhile); they were told by DM. */
+        record TooMany(int planned) implements Saved {}
     }
 
     sealed interface Changed {
@@ -58,15 +61,23 @@ final class OooService {
     private final OooReminders reminders;
     private final OooTeam team;
     private final int remindDays;
+    private final int maxPlanned;
+    private final CovererDms covererDms;
     private final Clock clock;
 
+    /**
+     * @param maxPlanned how many periods that have not ended one person may have
+     * @param covererDms how often one person's time off may DM each person covering
+     */
     OooService(Jdbi store, Inbox inbox, Outbox outbox, OooReminders reminders, OooTeam team, int remindDays,
-            Clock clock) {
+            int maxPlanned, CovererDms covererDms, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.reminders = reminders;
         this.team = team;
         this.remindDays = remindDays;
+        this.maxPlanned = maxPlanned;
+        this.covererDms = covererDms;
         this.clock = clock;
         this.forms = new SubmittedForms<>(inbox, INBOX_KIND, OooDraft.class, this::submit, outbox,
                 "I couldn't save your time off from /ooo, though I tried several times. Please run /ooo again;"
@@ -75,6 +86,10 @@ final class OooService {
 
     SubmittedForms.Accepted accept(OooDraft draft, String viewId, String userId) {
         return forms.accept(draft, viewId, userId);
+    }
+
+    int maxPlanned() {
+        return maxPlanned;
     }
 
     /** The person's periods that have not ended by {@code today}, soonest first. */
@@ -110,6 +125,14 @@ final class OooService {
         String coverers = String.join(",", draft.coverers());
         String customers = OooPeriod.customersJson(names.stream().distinct().toList());
         if (draft.periodId() == null) {
+            // The form counted them before the ack, unless the store was busy then: counted again here.
+            LocalDate today = now.atZone(java.time.ZoneId.of(draft.zone())).toLocalDate();
+            int planned = repo.notEndedOf(person, today.minusDays(1)).size();
+            if (planned >= maxPlanned) {
+                outbox.enqueue(h, OutboxMessage.of("ooo:too-many:" + viewId, new SlackWrite.Post(person,
+                        OooNotices.notSavedTooMany(maxPlanned), null)));
+                return new Saved.TooMany(planned);
+            }
             long id = repo.insert(viewId, person, draft.zone(), draft.firstDay(), draft.lastDay(), coverers,
                     draft.plan(), customers, now);
             OooPeriod p = repo.period(id).orElseThrow();
@@ -150,13 +173,33 @@ final class OooService {
         outbox.enqueue(h, OutboxMessage.of(p.key("ics"), new SlackWrite.Upload(p.person(), OooCalendar.filename(p),
                 "Time off " + OooDates.range(p.firstDay(), p.lastDay()), OooCalendar.event(s, now),
                 OooNotices.calendarComment(s))).forUser(p.person()));
+        List<String> notTold = new ArrayList<>();
         for (String coverer : p.covererIds()) {
-            outbox.enqueue(h, OutboxMessage.of(p.key("coverer:" + coverer), new SlackWrite.Post(coverer,
-                    OooNotices.covererSaved(s, p.person(), edited), null)));
+            tellCoverer(h, p, coverer, p.key("coverer:" + coverer), OooNotices.covererSaved(s, p.person(), edited), now,
+                    notTold);
         }
         for (String coverer : dropped) {
-            outbox.enqueue(h, OutboxMessage.of(p.key("coverer:" + coverer + ":dropped"), new SlackWrite.Post(coverer,
-                    OooNotices.covererDropped(s, p.person()), null)));
+            tellCoverer(h, p, coverer, p.key("coverer:" + coverer + ":dropped"), OooNotices.covererDropped(s, p.person()),
+                    now, notTold);
+        }
+        toldNot(h, p, p.key("coverers-not-told"), notTold, false);
+    }
+
+    /** A DM to someone covering, unless this person's time off has messaged them enough today. */
+    private void tellCoverer(Handle h, OooPeriod p, String coverer, String key, String text, Instant now,
+            List<String> notTold) {
+        if (covererDms.mayTell(h, p.person(), coverer, now)) {
+            outbox.enqueue(h, OutboxMessage.of(key, new SlackWrite.Post(coverer, text, null)));
+        } else {
+            notTold.add(coverer);
+        }
+    }
+
+    /** Tells the person going out whom the bot did not message, so they can do it themselves. */
+    private void toldNot(Handle h, OooPeriod p, String key, List<String> notTold, boolean cancelled) {
+        if (!notTold.isEmpty()) {
+            outbox.enqueue(h, OutboxMessage.of(key, new SlackWrite.Post(p.person(),
+                    OooNotices.coverersNotTold(notTold, covererDms.perDay(), cancelled), null)));
         }
     }
 
@@ -210,10 +253,12 @@ final class OooService {
                     new SlackWrite.Update(OooNotices.cancelled(s), null)));
             outbox.enqueue(h, OutboxMessage.of(p.key("cancelled"), new SlackWrite.Post(user, OooNotices.cancelled(s),
                     null)));
+            List<String> notTold = new ArrayList<>();
             for (String coverer : p.covererIds()) {
-                outbox.enqueue(h, OutboxMessage.of(p.key("coverer:" + coverer + ":cancelled"),
-                        new SlackWrite.Post(coverer, OooNotices.covererCancelled(s, user), null)));
+                tellCoverer(h, p, coverer, p.key("coverer:" + coverer + ":cancelled"),
+                        OooNotices.covererCancelled(s, user), now, notTold);
             }
+            toldNot(h, p, p.key("cancelled:coverers-not-told"), notTold, true);
             return new Changed.Done(periodId);
         });
     }

@@ -7,9 +7,12 @@ import com.cebot.schedule.Job;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Chases a question nobody has responded to, on the durable scheduler: the assignee is DMed after
@@ -19,6 +22,8 @@ import org.jdbi.v3.core.Handle;
  * job checks when it runs (perhaps late, after a restart) that its question still waits.
  */
 final class Nudges {
+
+    private static final Logger log = LoggerFactory.getLogger(Nudges.class);
 
     static final String NUDGE = "sdr.nudge";
     static final String PASS_ON = "sdr.pass_on";
@@ -80,8 +85,8 @@ final class Nudges {
     }
 
     private void nudge(Handle h, Job job, Instant now) {
-        Question q = question(h, job);
-        if (!stillWaitingOn(q, job)) {
+        Question q = question(h, job).orElse(null);
+        if (q == null || !stillWaitingOn(q, job)) {
             return;
         }
         outbox.enqueue(h, OutboxMessage.of(job.key() + ":dm", new SlackWrite.Post(q.assignee(),
@@ -91,8 +96,8 @@ final class Nudges {
     }
 
     private void passOn(Handle h, Job job, Instant now) {
-        Question q = question(h, job);
-        if (!stillWaitingOn(q, job)) {
+        Question q = question(h, job).orElse(null);
+        if (q == null || !stillWaitingOn(q, job)) {
             return;
         }
         QuestionRepository repo = h.attach(QuestionRepository.class);
@@ -105,8 +110,8 @@ final class Nudges {
     }
 
     private void escalate(Handle h, Job job, Instant now) {
-        Question q = question(h, job);
-        if (q.settled() || q.escalatedAt() != null) {
+        Question q = question(h, job).orElse(null);
+        if (q == null || q.settled() || q.escalatedAt() != null) {
             return;
         }
         QuestionRepository repo = h.attach(QuestionRepository.class);
@@ -123,8 +128,13 @@ final class Nudges {
         return !q.settled() && q.assignee() != null && m.matches() && Integer.parseInt(m.group(1)) == q.assignment();
     }
 
-    private static Question question(Handle h, Job job) {
-        return h.attach(QuestionRepository.class).byId(Long.parseLong(job.ref())).orElseThrow();
+    /** Empty once the question was forgotten: its jobs drop themselves. */
+    private static Optional<Question> question(Handle h, Job job) {
+        Optional<Question> q = h.attach(QuestionRepository.class).byId(Long.parseLong(job.ref()));
+        if (q.isEmpty()) {
+            log.info("{} {} dropped: the question is no longer stored", job.kind(), job.ref());
+        }
+        return q;
     }
 
     private static String ref(Question q) {

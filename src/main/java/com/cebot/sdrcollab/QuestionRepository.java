@@ -30,6 +30,10 @@ interface QuestionRepository {
     @SqlQuery("SELECT " + COLUMNS + " WHERE id = :id")
     Optional<Question> byId(long id);
 
+    /** How many questions the person asked after {@code since}, however they asked. */
+    @SqlQuery("SELECT COUNT(*) FROM sdr_question WHERE asker = :asker AND asked_at > :since")
+    int askedSince(String asker, Instant since);
+
     @SqlQuery("SELECT " + COLUMNS + " WHERE channel = :channel AND ts = :ts")
     Optional<Question> byMessage(String channel, String ts);
 

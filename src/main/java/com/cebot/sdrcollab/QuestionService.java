@@ -9,6 +9,7 @@ import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.UserGroupMembers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -38,6 +39,8 @@ final class QuestionService {
 
         record Missing() implements Pressed {}
     }
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
     private final Outbox outbox;
@@ -69,10 +72,20 @@ final class QuestionService {
         return members.contains(user) || rosterCes.contains(user) || routing.escalateUsers().contains(user);
     }
 
-    /** A tagged message in #ce, on the inbox's handle: the question is stored and routed. */
+    /**
+     * A tagged message in #ce, on the inbox's handle: the question is stored and routed, unless the
+     * asker has asked as many as one may in a minute; then they are told privately and the message
+     * stays a message.
+     */
     void asked(Handle h, String channel, String ts, String asker, Instant at) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         String key = "sdr-question:" + channel + ":" + ts;
+        if (repo.byMessage(channel, ts).isEmpty() && repo.askedSince(asker, at.minus(MINUTE)) >= routing.perMinute()) {
+            outbox.enqueue(h, OutboxMessage.of(key + ":too-many", new SlackWrite.Ephemeral(channel, asker,
+                    tooMany(routing.perMinute()), null)));
+            h.afterCommit(() -> threads.remove(ts));
+            return;
+        }
         Optional<Long> id = repo.insert(channel, ts, asker, "message", key, key + ":reply", null, at);
         if (id.isEmpty()) {
             return;
@@ -81,6 +94,18 @@ final class QuestionService {
         Question q = repo.byId(id.get()).orElseThrow();
         nudges.planEscalation(h, q);
         route(h, q, null, clock.instant());
+    }
+
+    /** Whether the asker may ask another question now, for the shortcut's form to say so before it is sent. */
+    boolean mayAsk(String asker) {
+        return jdbi.withExtension(QuestionRepository.class,
+                r -> r.askedSince(asker, clock.instant().minus(MINUTE))) < routing.perMinute();
+    }
+
+    static String tooMany(int perMinute) {
+        return "I didn't pass this question to anyone: you've asked " + perMinute + " questions in the last minute,"
+                + " the most I route in a minute. Wait a minute and ask again, or add to a question you asked, in its"
+                + " thread.";
     }
 
     /** A question asked through the shortcut: stored now, posted in #ce, routed once the post lands. */

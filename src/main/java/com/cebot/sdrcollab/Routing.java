@@ -14,12 +14,13 @@ import java.util.Set;
  * @param escalateUsers     the people among them, who count as CEs when they reply
  * @param leavingWithinDays people leaving within this many days are skipped
  * @param maxOpen           people holding this many open questions are skipped
+ * @param perMinute         questions one person may ask in a minute; more are not routed
  * @param nudgeAfter        working time after an assignment before the assignee is nudged; as long
  *                          again before the question passes on
  * @param zone              the team's zone, for days and working time
  */
 record Routing(String ceChannel, String groupMention, String escalateMention, Set<String> escalateUsers,
-        int leavingWithinDays, int maxOpen, Duration nudgeAfter, ZoneId zone) {
+        int leavingWithinDays, int maxOpen, int perMinute, Duration nudgeAfter, ZoneId zone) {
 
     /**
      * {@code ask} addressed to whoever escalations tag; when nobody is configured, the ask alone and

@@ -12,6 +12,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
 import com.cebot.inbox.DraftJson;
 import com.cebot.inbox.Inbox;
@@ -39,12 +40,12 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.model.event.SubteamMembersChangedEvent;
 import com.slack.api.model.view.View;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Locale;
@@ -68,9 +69,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Settings, in the {@code sdr_collab} section: {@code user_group}, {@code first_days},
  * {@code nudge_after_minutes}, {@code skip_if_leaving_within_days}, {@code max_open_per_person},
- * {@code escalate_to}, {@code digest_day}, {@code digest_hour}.
+ * {@code questions_per_minute}, {@code escalate_to}, {@code digest_day}, {@code digest_hour}.
  */
-public final class SdrFeature implements Feature, HomeContribution {
+public final class SdrFeature implements Feature, HomeContribution, StoredRecords {
 
     static final String CALLBACK_ID = AskModal.CALLBACK_ID;
     static final String QUESTION_KIND = "sdr.question";
@@ -88,6 +89,7 @@ public final class SdrFeature implements Feature, HomeContribution {
     private int nudgeMinutes;
     private int leavingWithinDays;
     private int maxOpen;
+    private int perMinute;
     private String escalateTo;
     private DayOfWeek digestDay;
     private int digestHour;
@@ -122,6 +124,7 @@ public final class SdrFeature implements Feature, HomeContribution {
         nudgeMinutes = sdr.integer("nudge_after_minutes", 60, 1, 10_080);
         leavingWithinDays = sdr.integer("skip_if_leaving_within_days", 2, 0, 30);
         maxOpen = sdr.integer("max_open_per_person", 3, 1, 100);
+        perMinute = sdr.integer("questions_per_minute", 5, 1, 1000);
         escalateTo = sdr.text("escalate_to").orElse(null);
         if (escalateTo != null && !escalateTo.matches("[UW][A-Z0-9]{2,}|S[A-Z0-9]{2,}|@?[a-z0-9][a-z0-9._-]*")) {
             sdr.problem(sdr.name("escalate_to") + " \"" + escalateTo + "\" is neither a user ID (U…) nor a user group"
@@ -182,9 +185,10 @@ public final class SdrFeature implements Feature, HomeContribution {
             return;
         }
         members = new UserGroupMembers(groupId, "SDR question group", UserGroupMembers.Reader.fromSlack(engine.slack()),
-                new StoredGroupMembers(engine.store(), clock), clock);
+                new StoredGroupMembers(engine.store()), clock);
         engine.onStop().accept(members);
         members.start(MEMBERS_REFRESH);
+        engine.groupChanges().watch(members);
 
         Set<String> rosterCes = engine.team().roster().stream().map(BotConfig.RosterEntry::user)
                 .collect(Collectors.toSet());
@@ -192,7 +196,7 @@ public final class SdrFeature implements Feature, HomeContribution {
         Set<String> escalateUsers = USER_MENTION.matcher(escalation).results().map(m -> m.group(1))
                 .collect(Collectors.toSet());
         Routing routing = new Routing(engine.workspace().ce(), "<!subteam^" + groupId + ">", escalation,
-                escalateUsers, leavingWithinDays, maxOpen, Duration.ofMinutes(nudgeMinutes),
+                escalateUsers, leavingWithinDays, maxOpen, perMinute, Duration.ofMinutes(nudgeMinutes),
                 engine.team().schedule().timeZone());
         Nudges nudges = new Nudges(engine.scheduler(), engine.workingHours(), routing, engine.outbox());
         threads = new OpenThreads();
@@ -257,6 +261,21 @@ public final class SdrFeature implements Feature, HomeContribution {
         return groupId == null ? List.of() : home.parts(handle, person);
     }
 
+    @Override
+    public List<Count> forget(Handle handle, String person) {
+        return handle.attach(SdrRecords.class).forget(person);
+    }
+
+    @Override
+    public List<Count> purge(Handle handle, Instant before, int limit) {
+        return handle.attach(SdrRecords.class).purge(before, limit);
+    }
+
+    @Override
+    public Set<String> anchorsInUse(Handle handle, Collection<String> keys) {
+        return handle.attach(SdrRecords.class).threadKeys(keys);
+    }
+
     private void register(App app) {
         app.globalShortcut(CALLBACK_ID, (req, ctx) -> {
             modals.open(CALLBACK_ID, req.getPayload().getTriggerId(),
@@ -269,12 +288,6 @@ public final class SdrFeature implements Feature, HomeContribution {
         for (Press press : Press.values()) {
             app.blockAction(press.actionId, this::pressed);
         }
-        app.event(SubteamMembersChangedEvent.class, (req, ctx) -> {
-            if (groupId.equals(req.getEvent().getSubteamId())) {
-                members.changed();
-            }
-            return ctx.ack();
-        });
     }
 
     /**
@@ -321,11 +334,26 @@ public final class SdrFeature implements Feature, HomeContribution {
             return ctx.ackWithErrors(invalid.errors());
         }
         AskDraft draft = ((AskForm.Checked.Valid) checked).draft();
+        if (!mayAsk(ctx.getRequestUserId())) {
+            return ctx.ackWithErrors(Map.of(AskModal.QUESTION, QuestionService.tooMany(perMinute)
+                    .replace("I didn't pass this question to anyone", "Not sent")));
+        }
         SubmittedForms.Accepted accepted = forms.accept(draft, view.getId(), ctx.getRequestUserId());
         if (accepted instanceof SubmittedForms.Accepted.NotStored) {
             return ctx.ackWithErrors(Map.of(AskModal.QUESTION, SubmittedForms.NOT_STORED));
         }
         return ctx.ack();
+    }
+
+    /** A store too busy to say lets the question through: the limit guards against floods, not single asks. */
+    private boolean mayAsk(String user) {
+        try {
+            return Deadline.within(Deadline.BEFORE_ACK, () -> questions.mayAsk(user));
+        } catch (RuntimeException e) {
+            log.warn("could not count {}'s recent questions; the question goes through: {}", user,
+                    SafeErrors.describe(e));
+            return true;
+        }
     }
 
     private Response pressed(BlockActionRequest req, ActionContext ctx) {

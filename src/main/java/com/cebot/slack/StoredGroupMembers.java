@@ -2,56 +2,88 @@ package com.cebot.slack;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The last members read of a user group, kept across restarts, one row per group. */
+/**
+ * The last members read of a user group, kept across restarts, one row per group, with when Slack
+ * listed them: written after every read that worked, so {@code read_at} says how fresh the list is.
+ */
 public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     interface Repository {
-        @SqlQuery("SELECT members FROM user_group_members WHERE group_id = :groupId")
-        Optional<String> members(String groupId);
+        record Row(String members, Instant readAt) {}
+
+        @SqlQuery("SELECT members, read_at FROM user_group_members WHERE group_id = :groupId")
+        @RegisterConstructorMapper(Row.class)
+        Optional<Row> members(String groupId);
 
         @SqlUpdate("""
                 INSERT INTO user_group_members (group_id, members, read_at) VALUES (:groupId, :members, :now)
                 ON CONFLICT (group_id) DO UPDATE SET members = excluded.members, read_at = excluded.read_at
                 """)
         void save(String groupId, String members, Instant now);
+
+        @SqlQuery("SELECT group_id FROM user_group_members WHERE instr(members, :person) > 0")
+        List<String> groupsMentioning(String person);
+
+        @SqlUpdate("""
+                UPDATE user_group_members
+                SET members = (SELECT json_group_array(value) FROM json_each(user_group_members.members)
+                               WHERE value <> :person)
+                WHERE group_id = :groupId
+                  AND EXISTS (SELECT 1 FROM json_each(user_group_members.members) WHERE value = :person)
+                """)
+        int remove(String groupId, String person);
     }
 
     private final Jdbi jdbi;
-    private final Clock clock;
 
-    public StoredGroupMembers(Jdbi jdbi, Clock clock) {
+    public StoredGroupMembers(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.clock = clock;
     }
 
     @Override
-    public Optional<Set<String>> load(String groupId) {
-        return jdbi.withExtension(Repository.class, r -> r.members(groupId)).map(json -> {
+    public Optional<UserGroupMembers.Kept> load(String groupId) {
+        return jdbi.withExtension(Repository.class, r -> r.members(groupId)).map(row -> {
             try {
-                return JSON.readValue(json, new TypeReference<Set<String>>() {});
+                return new UserGroupMembers.Kept(JSON.readValue(row.members(), new TypeReference<Set<String>>() {}),
+                        row.readAt());
             } catch (Exception e) {
-                return Set.of();
+                return new UserGroupMembers.Kept(Set.of(), row.readAt());
             }
         });
     }
 
     @Override
-    public void save(String groupId, Set<String> members) {
+    public void save(String groupId, UserGroupMembers.Kept kept) {
         try {
-            String json = JSON.writeValueAsString(members.stream().sorted().toList());
-            jdbi.useExtension(Repository.class, r -> r.save(groupId, json, clock.instant()));
+            String json = JSON.writeValueAsString(kept.members().stream().sorted().toList());
+            jdbi.useExtension(Repository.class, r -> r.save(groupId, json, kept.readAt()));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot keep the members of " + groupId, e);
         }
+    }
+
+    /**
+     * Takes a person out of every list kept, for {@code forget}. A running bot reads the groups from
+     * Slack again within minutes: someone still in a group there is back in its list.
+     */
+    public static int forget(Handle handle, String person) {
+        Repository repo = handle.attach(Repository.class);
+        int changed = 0;
+        for (String group : repo.groupsMentioning(person)) {
+            changed += repo.remove(group, person);
+        }
+        return changed;
     }
 }

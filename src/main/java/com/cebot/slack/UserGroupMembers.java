@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The members of one user group, for listeners that must answer before their ack without calling
  * Slack. They are read with usergroups.users.list on this class's own thread: at start, every few
- * minutes, and soon after {@link #refreshSoon()} (someone was refused and may just have joined, or
- * Slack said the group changed). A failed read keeps the last list, so a Slack hiccup locks nobody
- * out; the last list is also kept in the store and loaded at start, before the socket opens.
+ * minutes, soon after {@link #refreshSoon()} (someone was refused and may just have joined) and at
+ * once on {@link #changed()} (Slack said the group changed). A failed read keeps the last list, so a
+ * Slack hiccup locks nobody out; the last list is also kept in the store, with when Slack gave it,
+ * and loaded at start, before the socket opens. {@link #confirms} tells a member on a list Slack
+ * gave lately from one on a list that may be long out of date.
  */
 public final class UserGroupMembers implements AutoCloseable {
 
@@ -44,21 +46,36 @@ public final class UserGroupMembers implements AutoCloseable {
         }
     }
 
+    /** The members last read, and when Slack listed them. */
+    public record Kept(Set<String> members, Instant readAt) {}
+
     /** Where the last members read are kept across restarts. */
     public interface LastKnown {
-        Optional<Set<String>> load(String groupId);
+        Optional<Kept> load(String groupId);
 
-        void save(String groupId, Set<String> members);
+        void save(String groupId, Kept kept);
 
         LastKnown NONE = new LastKnown() {
             @Override
-            public Optional<Set<String>> load(String groupId) {
+            public Optional<Kept> load(String groupId) {
                 return Optional.empty();
             }
 
             @Override
-            public void save(String groupId, Set<String> members) {}
+            public void save(String groupId, Kept kept) {}
         };
+    }
+
+    /** Whether someone is a member, for a decision only a member may take. */
+    public sealed interface Membership {
+        /** On a list Slack gave no longer ago than asked. */
+        record Confirmed() implements Membership {}
+
+        /** Not on the last list read. */
+        record NotMember() implements Membership {}
+
+        /** On the last list, but Slack has not listed the members since {@code readAt}. */
+        record Unconfirmed(Instant readAt) implements Membership {}
     }
 
     private final String groupId;
@@ -67,6 +84,8 @@ public final class UserGroupMembers implements AutoCloseable {
     private final LastKnown lastKnown;
     private final Clock clock;
     private volatile Set<String> members = Set.of();
+    /** When Slack last listed the members; null while no list is known. */
+    private volatile Instant readAt;
     private volatile Instant lastRefresh = Instant.MIN;
     private volatile ScheduledExecutorService thread;
 
@@ -91,26 +110,48 @@ public final class UserGroupMembers implements AutoCloseable {
         return members.contains(userId);
     }
 
-    /** Reads the members now; a failure keeps the ones known. */
+    /**
+     * Whether the person is a member by a list Slack gave within {@code within}. A member on an
+     * older list is {@link Membership.Unconfirmed}: the reads have failed since, and the group may
+     * have changed. Anything but a confirmed member asks for a fresh read.
+     */
+    public Membership confirms(String userId, Duration within) {
+        Instant read = readAt;
+        Membership membership;
+        if (!members.contains(userId)) {
+            membership = new Membership.NotMember();
+        } else if (read == null || read.plus(within).isBefore(clock.instant())) {
+            membership = new Membership.Unconfirmed(read);
+        } else {
+            membership = new Membership.Confirmed();
+        }
+        if (!(membership instanceof Membership.Confirmed)) {
+            refreshSoon();
+        }
+        return membership;
+    }
+
+    /** Reads the members now; a failure keeps the ones known, and when they were read. */
     public void refresh() {
-        lastRefresh = clock.instant();
+        Instant now = clock.instant();
+        lastRefresh = now;
         Set<String> read;
         try {
             read = Set.copyOf(reader.of(groupId));
         } catch (Exception e) {
-            log.warn("cannot read the members of {} ({}); keeping the {} known", groupId, SafeErrors.describe(e),
-                    members.size());
+            log.warn("cannot read the members of {} ({}); keeping the {} known, as read at {}", groupId,
+                    SafeErrors.describe(e), members.size(), readAt);
             return;
         }
-        boolean changed = !read.equals(members);
+        if (!read.equals(members)) {
+            log.info("{} {} has {} members", label, groupId, read.size());
+        }
         members = read;
-        log.info("{} {} has {} members", label, groupId, members.size());
-        if (changed) {
-            try {
-                lastKnown.save(groupId, read);
-            } catch (RuntimeException e) {
-                log.warn("cannot keep the members of {} for a restart: {}", groupId, SafeErrors.describe(e));
-            }
+        readAt = now;
+        try {
+            lastKnown.save(groupId, new Kept(read, now));
+        } catch (RuntimeException e) {
+            log.warn("cannot keep the members of {} for a restart: {}", groupId, SafeErrors.describe(e));
         }
     }
 
@@ -120,8 +161,11 @@ public final class UserGroupMembers implements AutoCloseable {
      * read before returning. Then reads them every {@code every} off the caller's thread.
      */
     public void start(Duration every) {
-        Optional<Set<String>> known = lastKnown.load(groupId);
-        known.ifPresent(kept -> members = Set.copyOf(kept));
+        Optional<Kept> known = lastKnown.load(groupId);
+        known.ifPresent(kept -> {
+            members = Set.copyOf(kept.members());
+            readAt = kept.readAt();
+        });
         if (known.isEmpty()) {
             refresh();
         }

@@ -33,9 +33,17 @@ public final class ViewStates {
         return value(blockId, actionId).map(ViewState.Value::getSelectedOption).map(o -> o.getValue());
     }
 
-    /** The people picked in a multi-users select; empty when none. */
-    public java.util.List<String> users(String blockId, String actionId) {
-        return value(blockId, actionId).map(ViewState.Value::getSelectedUsers).orElse(java.util.List.of());
+    /**
+     * The people picked in a users select, one or several; an empty list when none. Empty when any
+     * value is not a user ID ({@link UserId}): the form refuses it on its field.
+     */
+    public Optional<java.util.List<String>> users(String blockId, String actionId) {
+        Optional<ViewState.Value> value = value(blockId, actionId);
+        java.util.List<String> picked = new java.util.ArrayList<>();
+        value.map(ViewState.Value::getSelectedUsers).ifPresent(picked::addAll);
+        value.map(ViewState.Value::getSelectedUser).ifPresent(picked::add);
+        return picked.stream().allMatch(UserId::looksLikeOne) ? Optional.of(java.util.List.copyOf(picked))
+                : Optional.empty();
     }
 
     /** The values of the options picked in a multi-select or checkboxes; empty when none. */

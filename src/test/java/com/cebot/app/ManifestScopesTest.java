@@ -100,7 +100,9 @@ class ManifestScopesTest {
 
     private static final Pattern CALL = Pattern.compile("\\.([a-z][A-Za-z0-9]*)\\(");
     private static final Pattern EVENT_LISTENER = Pattern.compile("\\.event\\(\\s*([A-Z][A-Za-z0-9]*)Event\\.class");
-    private static final Pattern MESSAGE_LISTENER = Pattern.compile("\\bapp(?:\\(\\))?\\.message\\(");
+    /** {@code app.message(…)}, or a middleware that answers message events itself (ChannelMessages). */
+    private static final Pattern MESSAGE_LISTENER = Pattern.compile(
+            "\\bapp(?:\\(\\))?\\.message\\(|\\bMessageEvent\\.TYPE_NAME\\b");
     private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
 
     private static Set<String> declaredScopes;

@@ -98,4 +98,35 @@ final class OperatorCommandsTest {
         assertThat(code).isEqualTo(Main.FAILED);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("has not failed (it is pending); nothing changed");
     }
+
+    @Test
+    void status_beforeAnyPurge_saysSo() {
+        run("status");
+
+        assertThat(printed()).contains("Last retention purge:\n  none has run on this database yet");
+    }
+
+    @Test
+    void status_showsWhatTheLastDaysPurgeRemoved_itsPartsAddedUp() {
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO retention_purge (day, finished_at, work_before, records_before, removed, complete) VALUES
+                    ('2026-11-24', '2026-11-24T03:30:05.000Z', '2026-10-25T03:30:00.000Z', NULL,
+                     '[{"what":"delivered Slack writes","rows":9}]', 1),
+                    ('2026-11-25', '2026-11-25T03:30:20.000Z', '2026-10-26T03:30:00.000Z',
+                     '2025-11-25T03:30:00.000Z',
+                     '[{"what":"delivered Slack writes","rows":1000},{"what":"jobs run or cancelled","rows":0}]', 0),
+                    ('2026-11-25', '2026-11-25T03:31:22.000Z', '2026-10-26T03:31:20.000Z',
+                     '2025-11-25T03:31:20.000Z',
+                     '[{"what":"delivered Slack writes","rows":204},{"what":"SDR questions: answered questions","rows":3}]',
+                     1)
+                """));
+
+        run("status");
+
+        assertThat(printed()).contains("Last retention purge:\n  2026-11-25, finished ")
+                .contains("(2026-11-25T03:31:22Z): finished work from before 2026-10-26T03:30:00Z, finished records"
+                        + " from before 2025-11-25T03:30:00Z")
+                .contains("     1204 delivered Slack writes\n        3 SDR questions: answered questions")
+                .doesNotContain("jobs run or cancelled").doesNotContain("not through yet");
+    }
 }

@@ -191,6 +191,19 @@ final class ConfigLoaderTest {
             assertThat(config.roster()).isEmpty();
             assertThat(config.ops()).as("the ops listener is off").isEqualTo(new BotConfig.Ops(OptionalInt.empty(),
                     "127.0.0.1"));
+            assertThat(config.retention().workDays()).isEqualTo(30);
+            assertThat(config.retention().recordsDays()).as("records kept").isEmpty();
+        }
+
+        @Test
+        void retention_isRead() throws IOException {
+            BotConfig config = load(env(MINIMAL + """
+                    retention:
+                      work_days: 7
+                      records_days: 365
+                    """)).config();
+
+            assertThat(config.retention()).isEqualTo(new BotConfig.Retention(7, OptionalInt.of(365)));
         }
 
         @Test
@@ -247,6 +260,15 @@ final class ConfigLoaderTest {
                 no open questions allowed | sdr_collab:\\n  max_open_per_person: 0      | sdr_collab.max_open_per_person must be a whole number from 1
                 leaving days out of range | sdr_collab:\\n  skip_if_leaving_within_days: -1 | sdr_collab.skip_if_leaving_within_days must be a whole number from 0
                 unknown sdr setting     | sdr_collab:\\n  escalate: U1                  | Unknown setting "sdr_collab.escalate"
+                no work kept at all     | retention:\\n  work_days: 0                 | retention.work_days must be a whole number from 1 to 3650
+                records kept too briefly | retention:\\n  records_days: 7             | retention.records_days must be a whole number from 30 to 36500
+                records days in words   | retention:\\n  records_days: forever       | retention.records_days must be a whole number from 30
+                unknown retention setting | retention:\\n  days: 30                  | Unknown setting "retention.days"
+                no questions a minute   | sdr_collab:\\n  questions_per_minute: 0       | sdr_collab.questions_per_minute must be a whole number from 1 to 1000
+                no periods planned      | ooo:\\n  max_planned_periods: 0            | ooo.max_planned_periods must be a whole number from 1 to 100
+                coverer DMs as a list   | ooo:\\n  coverer_dms_per_day: [4]          | ooo.coverer_dms_per_day must be a whole number from 1 to 50
+                members never confirmed | support:\\n  head_of_support: U1\\n  confirm_members_within_hours: 0 | support.confirm_members_within_hours must be a whole number from 1 to 720
+                a person as takers      | support:\\n  head_of_support: U1\\n  takers: U0AE   | support.takers "U0AE" is not a user group
                 ops port zero           | ops:\\n  port: 0                              | ops.port must be a whole number from 1 to 65535 (it is "0")
                 ops port too high       | ops:\\n  port: 70000                          | ops.port must be a whole number from 1 to 65535
                 ops port as text        | ops:\\n  port: metrics                        | ops.port must be a whole number from 1 to 65535 (it is "metrics")

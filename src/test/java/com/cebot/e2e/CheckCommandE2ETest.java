@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +71,23 @@ final class CheckCommandE2ETest {
         assertThat(code).isZero();
         assertThat(report).containsPattern("✓ database: .*cebot.db \\(schema version [\\d.]+, up to date\\)");
         assertThat(java.nio.file.Files.getLastModifiedTime(harness.databaseFile()).toMillis()).isEqualTo(modified);
+    }
+
+    @Test
+    void aStoreOthersCanRead_isWarnedAbout_namingTheFileAndTheChmod_andLeftAsItIs() throws Exception {
+        harness.start();
+        harness.stopBot();
+        Path file = harness.databaseFile();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        int code = check();
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("a warning, not a problem").isZero();
+        assertThat(report).contains("! database: " + file.toAbsolutePath() + " can be read by other users of this"
+                + " machine (mode 0644); make it private: chmod 600 " + file.toAbsolutePath());
+        assertThat(report).doesNotContain("chmod 700");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
     }
 
     @Test

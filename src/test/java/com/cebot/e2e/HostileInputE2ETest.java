@@ -5,8 +5,12 @@ import static com.cebot.e2e.BotHarness.SUPPORT;
 import static com.cebot.e2e.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import com.cebot.slack.ActingUserCheck;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slackfake.Ack;
+import com.cebot.slackfake.Message;
+import com.cebot.slackfake.Payloads;
 import com.cebot.slackfake.RecordedCall;
 import com.cebot.slackfake.SlackFake;
 import com.cebot.slackfake.StateValues;
@@ -364,7 +368,49 @@ final class HostileInputE2ETest {
     }
 
     @Test
+    void aPayloadWhoseUserIsNotAUserId_isAckedAndDropped_beforeAnyListenerOrLogLineSeesIt() {
+        String forged = "U0AE> <!channel";
+        String forgedTrigger = slack.issueTriggerId(BotHarness.AE);
+        slack.clearCalls();
+        Ack ack = slack.awaitAck(slack.send("interactive", Payloads.globalShortcut(ContextIds.CALLBACK_ID,
+                Payloads.user(forged, "mallory"), forgedTrigger)), WAIT);
+        slack.awaitAck(slack.sendEvent(Payloads.messageEvent(new Message(BotHarness.CE, "1790000000.000100", null,
+                forged, null, "hello <!subteam^S0SDR>", null, null, List.of()), null)).envelopeId(), WAIT);
+
+        assertThat(ack.latency()).isLessThan(SLACK_DEADLINE);
+        logs.await(ActingUserCheck.class, Level.WARN, "not a user ID", WAIT);
+        // A real shortcut after them: once its modal opens, the forged one had its chance.
+        slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, BotHarness.AE);
+        slack.awaitCall("views.open", WAIT);
+        assertThat(slack.calls("views.open")).hasSize(1)
+                .noneMatch(c -> forgedTrigger.equals(c.param("trigger_id")));
+        int inbox = bot.harness().bot().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM work WHERE queue = 'inbox'").mapTo(Integer.class).one());
+        assertThat(inbox).as("the forged message stored nothing").isZero();
+        assertThat(loggedText()).doesNotContain(forged);
+    }
+
+    /**
+     * One person sends every hostile text here, which the limits on flooding others (periods
+     * planned, DMs to the people covering, questions a minute) would mostly refuse; those limits
+     * have tests of their own. The bot starts again with room for all of it.
+     */
+    private void roomForEveryText() {
+        bot.harness().stopBot();
+        bot.harness().appendConfig("""
+                ooo:
+                  max_planned_periods: 100
+                  coverer_dms_per_day: 50
+                sdr_collab:
+                  questions_per_minute: 1000
+                """);
+        bot.harness().start();
+        slack = bot.harness().slack;
+    }
+
+    @Test
     void oooForm_everyFieldGetsEveryHostileText() {
+        roomForEveryText();
         LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
         int[] window = {0};
         everyField(List.of(OooIds.PLAN, OooIds.CUSTOMERS), (field, text) -> {
@@ -389,6 +435,7 @@ final class HostileInputE2ETest {
 
     @Test
     void askTheCeTeamForm_everyFieldGetsEveryHostileText() {
+        roomForEveryText();
         everyField(List.of(SdrIds.QUESTION, SdrIds.ACCOUNT, SdrIds.LINK), (field, text) -> {
             StateValues values = StateValues.of()
                     .text(SdrIds.QUESTION, SdrIds.VALUE, field.equals(SdrIds.QUESTION) ? text : "Does Acme get SSO?")

@@ -239,6 +239,33 @@ final class OooE2ETest {
         }
 
         @Test
+        void aCovererThatIsNotAUserId_isRefusedOnItsField_andNothingIsStoredOrSent() {
+            Ack ack = submit(openModal(LA), LA, form("2026-11-09", "2026-11-13", COV, "<!channel>"));
+
+            assertThat(errors(ack)).contains(OooIds.COVERERS, "from the list");
+            assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_period")).containsExactly("0");
+            assertThat(harness.slack.messages(LA)).isEmpty();
+            assertThat(harness.slack.messages(COV)).isEmpty();
+        }
+
+        @Test
+        void aNewPeriodBeyondTheMostPlannedAtOnce_isRefusedOnTheFirstDay() {
+            harness.stopBot();
+            harness.appendConfig("""
+                    ooo:
+                      max_planned_periods: 2
+                    """);
+            harness.start();
+            plan(LA, usual());
+            plan(LA, form("2026-11-23", "2026-11-24"));
+
+            Ack third = submit(openModal(LA), LA, form("2026-12-07", "2026-12-08"));
+
+            assertThat(errors(third)).contains(OooIds.FIRST_DAY, "already have 2 periods of time off planned");
+            assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_period")).containsExactly("2");
+        }
+
+        @Test
         void tooLongAPlan_orTooLongAPeriod_isRefused() {
             Ack plan = submit(openModal(LA), LA, usual().text(OooIds.PLAN, OooIds.VALUE, "x".repeat(1001)));
             Ack period = submit(openModal(LA), LA, form("2026-11-09", "2027-11-09"));
@@ -531,6 +558,37 @@ final class OooE2ETest {
         assertThat(back.text().split("I answered a mention").length - 1).isEqualTo(2);
     }
 
+    @Test
+    void aMeMessageMentioningSomeoneOut_getsTheReply_butSlacksOwnNoticesAndOtherBotsDoNot() {
+        plan(LA, usual());
+        at("2026-11-09T18:00:00Z");
+        harness.slack.addBot("B0OTHER", "U0OTHERBOT", "otherbot");
+        harness.slack.awaitAck(harness.slack.sendChannelTopicEvent(CE, AE, "Renewals: ask <@" + LA + ">").envelopeId(),
+                WAIT);
+        harness.slack.awaitAck(harness.slack.sendBotMessageEvent(CE, "B0OTHER", "<@" + LA + "> new ticket").envelopeId(),
+                WAIT);
+
+        var me = harness.slack.sendMeMessageEvent(CE, AE, "is looking for <@" + LA + ">");
+
+        Message reply = Await.value(WAIT, "the reply to the /me message", () -> botReplies().stream().findFirst()
+                .orElse(null));
+        assertThat(reply.threadTs()).isEqualTo(me.ts());
+        assertThat(reply.text()).contains("<@" + LA + "> is out of office until Fri 13 Nov 2026");
+        assertThat(botReplies()).hasSize(1);
+    }
+
+    @Test
+    void aReplyAlsoSentToTheChannel_mentioningSomeoneOut_isAnsweredInItsThread() {
+        plan(LA, usual());
+        at("2026-11-09T18:00:00Z");
+        String thread = harness.slack.sendMessageEvent(CE, AE, "Renewal for Acme", null).ts();
+
+        harness.slack.sendThreadBroadcastEvent(CE, AE, "<@" + LA + "> knows this account", thread);
+
+        Message reply = Await.value(WAIT, "the reply", () -> botReplies().stream().findFirst().orElse(null));
+        assertThat(reply.threadTs()).isEqualTo(thread);
+    }
+
     List<Message> botReplies() {
         return channel(CE).stream().filter(m -> m.isReply() && m.fromBot()).toList();
     }
@@ -559,6 +617,39 @@ final class OooE2ETest {
         assertThat(dms(LA, "Your time off starts")).as("the old reminder is cancelled").isEmpty();
         at("2026-11-11T17:00:00Z");
         assertThat(awaitDm(LA, "Your time off starts").text()).contains("Mon 16 Nov");
+    }
+
+    @Test
+    void editingAgainAndAgain_messagesThePersonCoveringAtMostFourTimesADay_andSaysWhoWasNotTold() {
+        plan(LA, usual());
+        for (int edit = 1; edit <= 4; edit++) {
+            Message summary = newestSummary();
+            harness.slack.clearCalls();
+            press(LA, summary, OooIds.EDIT);
+            harness.slack.awaitCall("views.open", WAIT);
+            assertThat(errors(submit(harness.slack.lastOpenedView(), LA, usual()))).isEmpty();
+            int edits = edit;
+            Await.until(WAIT, "edit " + edits + " saved", () -> dms(LA, "You changed this time off").size() == edits
+                    && dms(LA, "Your time off is planned").size() == 1);
+        }
+
+        String notTold = awaitDm(LA, "I didn't message").text();
+        assertThat(notTold).contains("<@" + COV + ">", "4 messages today", "first day out");
+        assertThat(dms(COV, "<@" + LA + ">")).as("the save and three edits").hasSize(4);
+
+        clock.advance(Duration.ofHours(25));
+        Message summary = newestSummary();
+        harness.slack.clearCalls();
+        press(LA, summary, OooIds.EDIT);
+        harness.slack.awaitCall("views.open", WAIT);
+        submit(harness.slack.lastOpenedView(), LA, usual());
+        Await.until(WAIT, "a day later, told again", () -> dms(COV, "<@" + LA + ">").size() == 5);
+    }
+
+    /** The summary DM of the newest version: an edit marks the older ones as changed, without buttons. */
+    Message newestSummary() {
+        return Await.value(WAIT, "the newest summary", () -> dms(LA, "Your time off is planned").stream()
+                .findFirst().orElse(null));
     }
 
     @Test

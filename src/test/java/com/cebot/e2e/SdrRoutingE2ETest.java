@@ -36,7 +36,8 @@ final class SdrRoutingE2ETest {
 
     @BeforeEach
     void start() {
-        w = new SdrWorkspace(dir, "max_open_per_person: 2", "").started();
+        // The clock stands still here, so every question is asked in the same minute.
+        w = new SdrWorkspace(dir, "max_open_per_person: 2\nquestions_per_minute: 50", "").started();
     }
 
     @AfterEach

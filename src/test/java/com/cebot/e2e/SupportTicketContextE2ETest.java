@@ -169,6 +169,75 @@ final class SupportTicketContextE2ETest {
         assertThat(ephemeral.param("text")).contains("<@" + AE + ">");
     }
 
+    private void press(String user, Message card, String actionId) {
+        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(user, SUPPORT, card.ts(), actionId, "b",
+                card.blocks().findPath("value").asText()), WAIT);
+    }
+
+    private String cardNow(Message card) {
+        return bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow().blocks().toString();
+    }
+
+    private List<String> ephemeralTexts() {
+        return bot.harness().slack.calls("chat.postEphemeral").stream().map(c -> c.param("user") + ": " + c.param("text"))
+                .toList();
+    }
+
+    @Test
+    void theTaker_releasesTheCard_itShowsNobodyHasIt_theThreadSaysSo_andSomeoneElseTakesIt() {
+        submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "bg"));
+        Message card = awaitCard();
+        press(AE, card, "context_claim");
+        Await.until(WAIT, "taken", () -> cardNow(card).contains("<@" + AE + ">") && cardNow(card).contains("context_release"));
+
+        press(AE2, card, "context_release");
+        Await.until(WAIT, "the other engineer told privately", () -> ephemeralTexts().stream()
+                .anyMatch(t -> t.startsWith(AE2 + ": Only <@" + AE + ">, who took this ticket, can release it")));
+        press(AE, card, "context_release");
+
+        Await.until(WAIT, "the card shows nobody has it", () -> cardNow(card).contains("Nobody yet")
+                && cardNow(card).contains("I'll take it") && !cardNow(card).contains("context_release"));
+        Await.until(WAIT, "a note in the thread", () -> bot.harness().slack.messages(SUPPORT).stream()
+                .anyMatch(m -> m.isReply() && m.text().contains("<@" + AE + "> released this ticket")));
+        press(AE2, card, "context_claim");
+        Await.until(WAIT, "taken again", () -> cardNow(card).contains("<@" + AE2 + ">"));
+        Await.until(WAIT, "three notes", () -> bot.harness().slack.messages(SUPPORT).stream()
+                .filter(Message::isReply).count() == 3);
+        assertThat(bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply).map(Message::text))
+                .containsExactly("<@" + AE + "> is taking this ticket.",
+                        "<@" + AE + "> released this ticket: anyone in support can take it now.",
+                        "<@" + AE2 + "> is taking this ticket.");
+    }
+
+    @Test
+    void withTakersSet_onlyTheGroupsMembersTakeACard_othersAreToldPrivately() {
+        BotHarness harness = bot.harness();
+        harness.slack.addUserGroup("S0AES", "app-engineers", List.of(AE));
+        harness.stopBot();
+        harness.writeConfig("""
+                channels:
+                  customer_support: customer-support
+                  ce: "#ce"
+                  ce_internal: ce-internal
+                support:
+                  head_of_support: %s
+                  takers: "@app-engineers"
+                zendesk:
+                  subdomain: acme
+                """.formatted(BotHarness.HEAD));
+        harness.start();
+        submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "bg"));
+        Message card = awaitCard();
+
+        press(AE2, card, "context_claim");
+        Await.until(WAIT, "the outsider told privately", () -> ephemeralTexts().stream()
+                .anyMatch(t -> t.startsWith(AE2 + ": Only <!subteam^S0AES> take support tickets")));
+        assertThat(cardNow(card)).contains("Nobody yet");
+        press(AE, card, "context_claim");
+
+        Await.until(WAIT, "the member took it", () -> cardNow(card).contains("<@" + AE + ">"));
+    }
+
     @Test
     void moreContextForAnAssignedTicket_goesInTheThread_andNamesTheAssignee() {
         submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "first"));

@@ -22,6 +22,7 @@ final class OooFormTest {
     private static final String ME = "U0ME";
     private static final String ZONE = "Europe/Berlin";
     private static final LocalDate TODAY = LocalDate.parse("2026-11-02");
+    private static final int MAX_PLANNED = 3;
 
     private final Map<String, Map<String, ViewState.Value>> values = new HashMap<>();
     private String metadata = new OooModal.Metadata(ZONE, null).encode();
@@ -56,7 +57,7 @@ final class OooFormTest {
         View view = new View();
         view.setState(state);
         view.setPrivateMetadata(metadata);
-        return OooForm.check(view, ME, ZONE, TODAY, own);
+        return OooForm.check(view, ME, ZONE, TODAY, own, MAX_PLANNED);
     }
 
     private Map<String, String> errors(List<OooPeriod> own) {
@@ -144,6 +145,38 @@ final class OooFormTest {
 
         filled("2026-11-09", "2026-11-12", "U1", "U2", "U3", "U4", "U5", "U6");
         assertThat(errors(List.of()).get(OooModal.COVERERS)).contains("at most 5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<!channel>", "u0lower", "U0COV>", "C0CHANNEL", "", "U0COV|x"})
+    void aCovererThatIsNotAUserId_isRefusedOnItsField_andNothingElse(String forged) {
+        filled("2026-11-09", "2026-11-12", "U0COV", forged);
+
+        assertThat(errors(List.of())).containsOnlyKeys(OooModal.COVERERS);
+        assertThat(errors(List.of()).get(OooModal.COVERERS)).contains("from the list");
+    }
+
+    @Test
+    void aSingleUsersSelect_isReadToo_andCheckedTheSameWay() {
+        filled("2026-11-09", "2026-11-12");
+        value(OooModal.COVERERS, OooModal.VALUE).setSelectedUser("<@U0EVIL>");
+        assertThat(errors(List.of()).get(OooModal.COVERERS)).contains("from the list");
+
+        value(OooModal.COVERERS, OooModal.VALUE).setSelectedUser("W0GRID");
+        assertThat(((OooForm.Checked.Valid) check(List.of())).draft().coverers()).containsExactly("W0GRID");
+    }
+
+    @Test
+    void aNewPeriodBeyondTheMostPlannedAtOnce_isRefused_butAnEditOfOneIsNot() {
+        List<OooPeriod> planned = List.of(period(1, "2026-12-01", "2026-12-02"), period(2, "2027-01-04", "2027-01-05"),
+                period(3, "2027-02-01", "2027-02-02"));
+        filled("2026-11-09", "2026-11-12", "U0COV");
+
+        assertThat(errors(planned)).containsOnlyKeys(OooModal.FIRST_DAY);
+        assertThat(errors(planned).get(OooModal.FIRST_DAY)).contains("already have 3 periods", "Edit or cancel one");
+
+        metadata = new OooModal.Metadata(ZONE, 2L).encode();
+        assertThat(check(planned)).isInstanceOf(OooForm.Checked.Valid.class);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class EscalationTextTest {
 
     private static Routing routing(String escalateMention) {
-        return new Routing("C0CE", "<!subteam^S0SDR>", escalateMention, Set.of(), 2, 3, Duration.ofHours(1),
+        return new Routing("C0CE", "<!subteam^S0SDR>", escalateMention, Set.of(), 2, 3, 5, Duration.ofHours(1),
                 ZoneId.of("UTC"));
     }
 

@@ -11,6 +11,7 @@ import com.cebot.slack.UserGroupMembers;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
+import com.cebot.work.WorkQueue;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -39,6 +40,7 @@ final class RoutingStore {
 
     final Jdbi jdbi;
     final MutableClock clock;
+    final WorkQueue jobs;
     final QuestionService questions;
     private int asked;
 
@@ -48,12 +50,12 @@ final class RoutingStore {
         UserGroupMembers group = new UserGroupMembers("SGROUP", "test group", id -> members,
                 UserGroupMembers.LastKnown.NONE, clock);
         group.refresh();
-        Routing routing = new Routing(CE, "<!subteam^SGROUP>", "<@UMGR>", Set.of("UMGR"), 2, maxOpen,
+        Routing routing = new Routing(CE, "<!subteam^SGROUP>", "<@UMGR>", Set.of("UMGR"), 2, maxOpen, 1000,
                 Duration.ofMinutes(60), SCHEDULE.timeZone());
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), null, Duration.ofSeconds(1),
                 new BotIdentity("UBOT", "BBOT"));
-        Nudges nudges = new Nudges(new Scheduler(TestQueues.queue("job", jdbi, clock)), new WorkingHours(SCHEDULE),
-                routing, outbox);
+        jobs = TestQueues.queue("job", jdbi, clock);
+        Nudges nudges = new Nudges(new Scheduler(jobs), new WorkingHours(SCHEDULE), routing, outbox);
         questions = new QuestionService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), absences, group,
                 Set.of(), routing, nudges, new OpenThreads(), clock);
         nudges.start(questions);

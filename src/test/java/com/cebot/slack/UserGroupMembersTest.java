@@ -6,6 +6,7 @@ import com.cebot.testing.Await;
 import com.cebot.testing.KeptGroupMembers;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -23,13 +24,13 @@ class UserGroupMembersTest {
             members.start(Duration.ofHours(1));
 
             assertThat(members.members()).containsExactlyInAnyOrder("U1", "U2");
-            assertThat(store.load("S1")).contains(Set.of("U1", "U2"));
+            assertThat(store.load("S1").map(UserGroupMembers.Kept::members)).contains(Set.of("U1", "U2"));
         }
     }
 
     @Test
     void aRestart_startsWithTheKeptList_andReadsSlackOffTheStartsThread() throws Exception {
-        store.save("S1", Set.of("U1"));
+        store.save("S1", new UserGroupMembers.Kept(Set.of("U1"), Instant.parse("2026-11-23T17:00:00Z")));
         CountDownLatch slackAnswers = new CountDownLatch(1);
         UserGroupMembers.Reader slowSlack = id -> {
             slackAnswers.await(10, TimeUnit.SECONDS);
@@ -41,7 +42,7 @@ class UserGroupMembersTest {
             assertThat(members.members()).as("known at once, without waiting for Slack").containsExactly("U1");
             slackAnswers.countDown();
             Await.until(Duration.ofSeconds(10), "the fresh list, kept for the next start",
-                    () -> members.members().equals(Set.of("U1", "U3")) && store.load("S1").equals(Optional.of(Set.of("U1", "U3"))));
+                    () -> members.members().equals(Set.of("U1", "U3")) && store.load("S1").map(UserGroupMembers.Kept::members).equals(Optional.of(Set.of("U1", "U3"))));
         }
     }
 }

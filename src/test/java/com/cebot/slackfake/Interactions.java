@@ -126,6 +126,53 @@ final class Interactions {
         return event(Payloads.messageEvent(message, parentUser), message.ts());
     }
 
+    /** A message with one file attached, as a person posts a screenshot with a few words. */
+    SentEvent fileShareEvent(String channel, String userId, String text, String threadTs, String fileName) {
+        String conversation = deliverableConversation(channel);
+        ArrayNode files = Json.array();
+        files.addObject().put("id", "F" + String.format("%09d", events.get() + 1)).put("name", fileName)
+                .put("title", fileName);
+        Message message = messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, null, text,
+                null, null, List.of(), files));
+        String parentUser = threadTs == null ? null : messages.find(conversation, threadTs).map(Message::user).orElse(null);
+        return event(Payloads.fileShareEvent(message, parentUser), message.ts());
+    }
+
+    /** A reply in the thread of {@code threadTs} with "Also send to channel" ticked. */
+    SentEvent threadBroadcastEvent(String channel, String userId, String text, String threadTs) {
+        String conversation = deliverableConversation(channel);
+        Message root = storedMessage(conversation, threadTs);
+        Message reply = messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, null, text,
+                null, null, List.of()));
+        return event(Payloads.threadBroadcastEvent(reply, root, messages.replies(conversation, threadTs).size()),
+                reply.ts());
+    }
+
+    SentEvent meMessageEvent(String channel, String userId, String text) {
+        String conversation = deliverableConversation(channel);
+        Message message = messages.add(new Message(conversation, messages.nextTs(), null, userId, null, text,
+                null, null, List.of()));
+        return event(Payloads.meMessageEvent(message), message.ts());
+    }
+
+    SentEvent messageDeletedEvent(String channel, String ts) {
+        String conversation = deliverableConversation(channel);
+        Message deleted = storedMessage(conversation, ts);
+        messages.remove(conversation, ts);
+        return event(Payloads.messageDeletedEvent(deleted, messages.nextTs()), ts);
+    }
+
+    /** {@code channel_join} (topic null) or {@code channel_topic}, written by Slack in the channel. */
+    SentEvent channelNoticeEvent(String channel, String userId, String topic) {
+        String conversation = deliverableConversation(channel);
+        String text = topic == null ? "<@" + userId + "> has joined the channel"
+                : "<@" + userId + "> set the channel topic: " + topic;
+        Message notice = messages.add(new Message(conversation, messages.nextTs(), null, userId, null, text,
+                null, null, List.of()));
+        return event(Payloads.channelNoticeEvent(topic == null ? "channel_join" : "channel_topic", notice, topic),
+                notice.ts());
+    }
+
     SentEvent botMessageEvent(String channel, String botId, String text) {
         String conversation = deliverableConversation(channel);
         Message message = messages.add(new Message(conversation, messages.nextTs(), null, null, botId, text,

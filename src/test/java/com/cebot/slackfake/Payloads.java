@@ -1,6 +1,7 @@
 package com.cebot.slackfake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import java.util.UUID;
@@ -162,6 +163,91 @@ public final class Payloads {
             event.set("blocks", message.blocks());
         }
         return event;
+    }
+
+    /**
+     * A person's message with files attached (subtype {@code file_share}): a screenshot with a few
+     * words. {@code message.files()} names the files; the event describes each as Slack does.
+     *
+     * @param parentUserId the thread parent's author for a reply, else null
+     */
+    public static ObjectNode fileShareEvent(Message message, String parentUserId) {
+        ObjectNode event = Json.object().put("type", "message").put("subtype", "file_share")
+                .put("text", message.text());
+        ArrayNode files = event.putArray("files");
+        long created = (long) Double.parseDouble(message.ts());
+        for (JsonNode file : message.files()) {
+            String id = Json.text(file, "id");
+            String name = Json.text(file, "name");
+            files.addObject().put("id", id).put("created", created).put("timestamp", created).put("name", name)
+                    .put("title", Json.text(file, "title")).put("mimetype", "image/png").put("filetype", "png")
+                    .put("pretty_type", "PNG").put("user", message.user()).put("user_team", SlackFake.TEAM_ID)
+                    .put("editable", false).put("size", 48_213).put("mode", "hosted").put("is_external", false)
+                    .put("external_type", "").put("is_public", true).put("public_url_shared", false)
+                    .put("display_as_bot", false).put("username", "")
+                    .put("url_private", "https://files.slack.com/files-pri/" + SlackFake.TEAM_ID + "-" + id + "/" + name)
+                    .put("permalink", "https://fake.slack.com/files/" + message.user() + "/" + id + "/" + name);
+        }
+        event.put("upload", true).put("user", message.user()).put("display_as_bot", false).put("ts", message.ts())
+                .put("client_msg_id", UUID.randomUUID().toString()).put("channel", message.channel())
+                .put("event_ts", message.ts()).put("channel_type", channelType(message.channel()));
+        if (message.isReply()) {
+            event.put("thread_ts", message.threadTs()).put("parent_user_id", parentUserId);
+        }
+        if (message.blocks() != null) {
+            event.set("blocks", message.blocks());
+        }
+        return event;
+    }
+
+    /**
+     * A reply in a thread that its author also sent to the channel ("Also send to #channel"):
+     * subtype {@code thread_broadcast}, with the thread's parent under {@code root}.
+     */
+    public static ObjectNode threadBroadcastEvent(Message reply, Message root, int replyCount) {
+        ObjectNode event = Json.object().put("type", "message").put("subtype", "thread_broadcast")
+                .put("text", reply.text()).put("user", reply.user()).put("ts", reply.ts())
+                .put("thread_ts", reply.threadTs());
+        ObjectNode parent = root.toJson(false);
+        parent.put("thread_ts", root.ts()).put("reply_count", replyCount).put("reply_users_count", 1)
+                .put("latest_reply", reply.ts()).put("is_locked", false);
+        parent.putArray("reply_users").add(reply.user());
+        event.set("root", parent);
+        if (reply.blocks() != null) {
+            event.set("blocks", reply.blocks());
+        }
+        return event.put("client_msg_id", UUID.randomUUID().toString()).put("channel", reply.channel())
+                .put("event_ts", reply.ts()).put("channel_type", channelType(reply.channel()));
+    }
+
+    /** A message written with {@code /me} (subtype {@code me_message}); /me does not work in threads. */
+    public static ObjectNode meMessageEvent(Message message) {
+        return Json.object().put("type", "message").put("subtype", "me_message").put("channel", message.channel())
+                .put("user", message.user()).put("text", message.text()).put("ts", message.ts())
+                .put("event_ts", message.ts()).put("channel_type", channelType(message.channel()));
+    }
+
+    /** A message deleted: the event has its own ts; the message is under {@code previous_message}. */
+    public static ObjectNode messageDeletedEvent(Message deleted, String eventTs) {
+        ObjectNode event = Json.object().put("type", "message").put("subtype", "message_deleted").put("hidden", true)
+                .put("channel", deleted.channel()).put("ts", eventTs).put("deleted_ts", deleted.ts())
+                .put("event_ts", eventTs);
+        event.set("previous_message", deleted.toJson(false));
+        return event.put("channel_type", channelType(deleted.channel()));
+    }
+
+    /**
+     * What Slack writes about the channel itself: {@code channel_join} ("<@U…> has joined the
+     * channel") or {@code channel_topic} (the topic someone set, in {@code topic}).
+     */
+    public static ObjectNode channelNoticeEvent(String subtype, Message notice, String topic) {
+        ObjectNode event = Json.object().put("type", "message").put("subtype", subtype).put("ts", notice.ts())
+                .put("user", notice.user()).put("text", notice.text());
+        if (topic != null) {
+            event.put("topic", topic);
+        }
+        return event.put("channel", notice.channel()).put("event_ts", notice.ts())
+                .put("channel_type", channelType(notice.channel()));
     }
 
     /** An edit: the new version under {@code message}, the old one under {@code previous_message}. */

@@ -474,6 +474,35 @@ public final class SlackFake implements AutoCloseable {
         return interactions.messageChangedEvent(channel, ts, newText);
     }
 
+    /** A person's message with a file attached (subtype {@code file_share}), e.g. a screenshot. */
+    public SentEvent sendFileShareEvent(String channel, String userId, String text, String threadTs, String fileName) {
+        return interactions.fileShareEvent(channel, userId, text, threadTs, fileName);
+    }
+
+    /** A reply in a thread also sent to the channel (subtype {@code thread_broadcast}). */
+    public SentEvent sendThreadBroadcastEvent(String channel, String userId, String text, String threadTs) {
+        return interactions.threadBroadcastEvent(channel, userId, text, threadTs);
+    }
+
+    /** A message written with {@code /me} (subtype {@code me_message}). */
+    public SentEvent sendMeMessageEvent(String channel, String userId, String text) {
+        return interactions.meMessageEvent(channel, userId, text);
+    }
+
+    public SentEvent sendMessageDeletedEvent(String channel, String ts) {
+        return interactions.messageDeletedEvent(channel, ts);
+    }
+
+    /** Slack's own "has joined the channel" message for {@code userId}. */
+    public SentEvent sendChannelJoinEvent(String channel, String userId) {
+        return interactions.channelNoticeEvent(channel, userId, null);
+    }
+
+    /** Slack's own "set the channel topic" message. */
+    public SentEvent sendChannelTopicEvent(String channel, String userId, String topic) {
+        return interactions.channelNoticeEvent(channel, userId, topic);
+    }
+
     public SentEvent sendBotMessageEvent(String channel, String botId, String text) {
         return interactions.botMessageEvent(channel, botId, text);
     }

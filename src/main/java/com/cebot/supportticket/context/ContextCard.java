@@ -27,6 +27,7 @@ import java.util.List;
 final class ContextCard {
 
     static final String CLAIM = "context_claim";
+    static final String RELEASE = "context_release";
 
     /** Section text holds 3000 characters; a bold title takes a few of them. */
     private static final int SECTION_TEXT = 3000;
@@ -54,9 +55,14 @@ final class ContextCard {
                 blocks.add(actions(a -> a.blockId("context_card_" + c.cardId()).elements(List.of(
                         button(b -> b.actionId(CLAIM).value(Long.toString(c.cardId())).style("primary")
                                 .text(plainText("I'll take it")))))));
+            } else {
+                blocks.add(actions(a -> a.blockId("context_card_" + c.cardId()).elements(List.of(
+                        button(b -> b.actionId(RELEASE).value(Long.toString(c.cardId())).text(plainText("Release"))
+                                .accessibilityLabel("Release this ticket so someone else in support can take it"))))));
             }
             blocks.add(context(x -> x.elements(List.of(markdownText("Shared with the Support Ticket Context shortcut."
                     + " More context for these tickets lands in this thread."
+                    + (assignee == null ? "" : " Only <@" + assignee + ">, who took it, can release it.")
                     + (shortened ? " " + TicketCard.SHORTENED : ""))))));
             return blocks;
         });
@@ -83,6 +89,10 @@ final class ContextCard {
 
     static String claimedNote(String assignee) {
         return "<@" + assignee + "> is taking this ticket.";
+    }
+
+    static String releasedNote(String taker) {
+        return "<@" + taker + "> released this ticket: anyone in support can take it now.";
     }
 
     private static String date(Instant at) {

@@ -36,6 +36,20 @@ final class ContextNotices {
         return "You already have this ticket.";
     }
 
+    /** To someone outside the group that takes tickets ({@code support.takers}). */
+    static String notATaker(String takersMention) {
+        return "Only " + takersMention + " take support tickets from these cards, so I left this one as it is."
+                + " If you can help, reply in the card's thread.";
+    }
+
+    static String notYoursToRelease(String taker) {
+        return "Only <@" + taker + ">, who took this ticket, can release it. Nothing changed.";
+    }
+
+    static String nobodyHasIt() {
+        return "Nobody has this ticket now, so there was nothing to release. Use I'll take it to take it.";
+    }
+
     static String unprocessed() {
         return "I saved the Support Ticket Context you shared but could not post it, even after several tries."
                 + " Nothing you typed is lost: please tell the CE Bot admins, who can see it in the bot's store.";

@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface ContextRepository {
 
     String CARD_COLUMNS = """
-            c.id, c.customer_id, c.card_key, c.assignee, c.assigned_at, c.channel, c.ts, c.state
+            c.id, c.customer_id, c.card_key, c.assignee, c.assigned_at, c.channel, c.ts, c.state, c.claims
             FROM context_card c
             """;
 
@@ -45,8 +45,15 @@ interface ContextRepository {
     void releaseTickets(long cardId);
 
     /** Only the first claim wins: the update matches nothing once someone holds the card. */
-    @SqlUpdate("UPDATE context_card SET assignee = :user, assigned_at = :now WHERE id = :id AND assignee IS NULL")
+    @SqlUpdate("""
+            UPDATE context_card SET assignee = :user, assigned_at = :now, claims = claims + 1
+            WHERE id = :id AND assignee IS NULL
+            """)
     int assign(long id, String user, Instant now);
+
+    /** Only the taker releases, once: the update matches nothing otherwise. */
+    @SqlUpdate("UPDATE context_card SET assignee = NULL, assigned_at = NULL WHERE id = :id AND assignee = :user")
+    int release(long id, String user);
 
     @SqlQuery("""
             INSERT INTO support_context (submission_key, card_id, customer_id, submitted_by, links, background,

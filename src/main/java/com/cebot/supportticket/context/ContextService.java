@@ -24,7 +24,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Stores a Support Ticket Context and queues its posts in one transaction: a new card, or a note in
- * the thread of the card that already holds the ticket. Claims are first-come, first-served.
+ * the thread of the card that already holds the ticket. Claims are first-come, first-served, by
+ * anyone or by the members of {@code support.takers}; the taker may release the ticket again.
  */
 final class ContextService {
 
@@ -46,10 +47,27 @@ final class ContextService {
 
         record AlreadyYours() implements Claim {}
 
+        /** Not in the group that takes tickets ({@code support.takers}); told privately. */
+        record NotATaker() implements Claim {}
+
         record NoSuchCard() implements Claim {}
 
         /** Slack delivered the same click again (two sockets, a retry); it was handled the first time. */
         record Repeat() implements Claim {}
+    }
+
+    sealed interface Release {
+        record Released() implements Release {}
+
+        /** Someone else has the ticket; the clicker was told privately. */
+        record NotYours(String assignee) implements Release {}
+
+        /** Nobody has it (released already, by a faster click); the clicker was told privately. */
+        record NotTaken() implements Release {}
+
+        record NoSuchCard() implements Release {}
+
+        record Repeat() implements Release {}
     }
 
     private final Jdbi jdbi;
@@ -57,15 +75,18 @@ final class ContextService {
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final String channel;
+    private final Takers takers;
     private final Clock clock;
     /** Told where the card landed, or that it never will. */
     final DeliveryHook cardHook = new CardHook();
 
-    ContextService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, String channel, Clock clock) {
+    ContextService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, String channel, Takers takers,
+            Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
         this.channel = channel;
+        this.takers = takers;
         this.clock = clock;
         outbox.register(CARD_TOPIC, cardHook);
         outbox.register(REPLY_TOPIC, new ReplyHook());
@@ -122,22 +143,62 @@ final class ContextService {
             if (card.isEmpty()) {
                 return new Claim.NoSuchCard();
             }
+            String refusalKey = "context-claim-refused:" + cardId + ":" + userId + ":" + actionTs;
+            if (!takers.mayTake(userId)) {
+                outbox.enqueue(h, OutboxMessage.of(refusalKey, new SlackWrite.Ephemeral(channelId, userId,
+                        ContextNotices.notATaker(takers.mention()), null)));
+                return new Claim.NotATaker();
+            }
             Instant now = clock.instant();
             if (repo.assign(cardId, userId, now) == 1) {
-                SupportContext first = repo.firstOfCard(cardId).orElseThrow();
-                String key = card.get().cardKey();
-                outbox.enqueue(h, OutboxMessage.anchored(key + ":claimed", key, new SlackWrite.Update(
-                        ContextCard.text(first), BlockJson.of(ContextCard.blocks(first, userId, now)))).forUser(userId));
-                outbox.enqueue(h, OutboxMessage.anchored(key + ":claim-note", key,
-                        new SlackWrite.ThreadReply(ContextCard.claimedNote(userId), null)).forUser(userId));
+                int take = repo.card(cardId).orElseThrow().claims();
+                redraw(h, card.get(), userId, now, ":claimed:" + take,
+                        ContextCard.claimedNote(userId), ":claim-note:" + take, userId);
                 return new Claim.Claimed();
             }
             String assignee = repo.card(cardId).orElseThrow().assignee();
             String notice = assignee.equals(userId) ? ContextNotices.alreadyYours() : ContextNotices.alreadyTaken(assignee);
-            outbox.enqueue(h, OutboxMessage.of("context-claim-refused:" + cardId + ":" + userId + ":" + actionTs,
-                    new SlackWrite.Ephemeral(channelId, userId, notice, null)));
+            outbox.enqueue(h, OutboxMessage.of(refusalKey, new SlackWrite.Ephemeral(channelId, userId, notice, null)));
             return assignee.equals(userId) ? new Claim.AlreadyYours() : new Claim.TakenBy(assignee);
         });
+    }
+
+    /** The taker gives the ticket back: the card shows nobody has it, and anyone may take it again. */
+    Release release(long cardId, String userId, String channelId, String actionTs) {
+        return jdbi.inTransaction(h -> {
+            if (!h.attach(Deliveries.class).firstTime("action:" + actionTs + ":" + userId, clock.instant())) {
+                return new Release.Repeat();
+            }
+            ContextRepository repo = h.attach(ContextRepository.class);
+            Optional<ContextCardRow> card = repo.card(cardId);
+            if (card.isEmpty()) {
+                return new Release.NoSuchCard();
+            }
+            if (repo.release(cardId, userId) == 1) {
+                redraw(h, card.get(), null, null, ":released:" + card.get().claims(),
+                        ContextCard.releasedNote(userId), ":release-note:" + card.get().claims(), userId);
+                return new Release.Released();
+            }
+            String assignee = card.get().assignee();
+            outbox.enqueue(h, OutboxMessage.of("context-release-refused:" + cardId + ":" + userId + ":" + actionTs,
+                    new SlackWrite.Ephemeral(channelId, userId, assignee == null ? ContextNotices.nobodyHasIt()
+                            : ContextNotices.notYoursToRelease(assignee), null)));
+            return assignee == null ? new Release.NotTaken() : new Release.NotYours(assignee);
+        });
+    }
+
+    /**
+     * The card drawn again for who has it now, and a note in its thread; the keys name the take or
+     * release, so each is posted once however often the card changes hands.
+     */
+    private void redraw(Handle h, ContextCardRow card, String assignee, Instant assignedAt, String cardSuffix,
+            String note, String noteSuffix, String byUser) {
+        SupportContext first = h.attach(ContextRepository.class).firstOfCard(card.id()).orElseThrow();
+        String key = card.cardKey();
+        outbox.enqueue(h, OutboxMessage.anchored(key + cardSuffix, key, new SlackWrite.Update(ContextCard.text(first),
+                BlockJson.of(ContextCard.blocks(first, assignee, assignedAt)))).forUser(byUser));
+        outbox.enqueue(h, OutboxMessage.anchored(key + noteSuffix, key, new SlackWrite.ThreadReply(note, null))
+                .forUser(byUser));
     }
 
     List<SupportContext> since(Instant since) {

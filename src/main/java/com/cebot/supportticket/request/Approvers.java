@@ -1,8 +1,10 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.slack.UserGroupChanges;
 import com.cebot.slack.UserGroupMembers;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +15,12 @@ import java.util.stream.Collectors;
  *
  * <p>The head of support may be a user group. Its members come from usergroups.users.list, a Slack
  * call that a listener must not make before its ack (Socket Mode acks only when the listener
- * returns), so they are cached in {@link UserGroupMembers}: read at start, every few minutes, and
- * soon after someone is refused, since they may have just joined the group and will click again.
+ * returns), so they are cached in {@link UserGroupMembers}: read at start, every few minutes, when
+ * Slack says the group changed, and soon after someone is refused, since they may have just joined
+ * the group and will click again. When the reads have failed for longer than {@code confirmWithin},
+ * the last list may be long out of date (someone may have left the group), so its members are
+ * refused, told why, until Slack lists them again. A person named directly, as the head of support
+ * or a delegate, needs no list and is never refused.
  */
 final class Approvers implements AutoCloseable {
 
@@ -25,10 +31,27 @@ final class Approvers implements AutoCloseable {
     private final String headUser;
     private final UserGroupMembers headGroup;
     private final List<String> delegates;
+    private final Duration confirmWithin;
 
-    /** @param headOfSupportMention {@code <@U…>} or {@code <!subteam^S…>}, as the workspace resolved it */
-    Approvers(String headOfSupportMention, List<String> delegates, UserGroupMembers.Reader groupMembers,
-            UserGroupMembers.LastKnown lastKnown, Clock clock) {
+    /** Whether someone may decide, and if not, why not. */
+    sealed interface Verdict {
+        record Allowed() implements Verdict {}
+
+        record NotAllowed() implements Verdict {}
+
+        /**
+         * In the head of support's group as last read, but Slack has not listed its members since
+         * {@code readAt} (null: never), longer ago than the bot trusts a list.
+         */
+        record Unconfirmed(Instant readAt) implements Verdict {}
+    }
+
+    /**
+     * @param headOfSupportMention {@code <@U…>} or {@code <!subteam^S…>}, as the workspace resolved it
+     * @param confirmWithin how old a list of the group's members may be for its members to decide
+     */
+    Approvers(String headOfSupportMention, List<String> delegates, Duration confirmWithin,
+            UserGroupMembers.Reader groupMembers, UserGroupMembers.LastKnown lastKnown, Clock clock) {
         Matcher user = USER.matcher(headOfSupportMention);
         Matcher group = GROUP.matcher(headOfSupportMention);
         if (!user.matches() && !group.matches()) {
@@ -40,19 +63,41 @@ final class Approvers implements AutoCloseable {
                 ? new UserGroupMembers(group.group(1), "head of support group", groupMembers, lastKnown, clock)
                 : null;
         this.delegates = List.copyOf(delegates);
+        this.confirmWithin = confirmWithin;
     }
 
-    /** Whether the person may decide, as far as is known now; unlike {@link #mayDecide}, reads nothing again. */
+    /** Whether the person may decide, as far as is known now; unlike {@link #verdict}, reads nothing again. */
     boolean isDecider(String userId) {
         return userId.equals(headUser) || delegates.contains(userId) || (headGroup != null && headGroup.contains(userId));
     }
 
-    boolean mayDecide(String userId) {
-        boolean allowed = isDecider(userId);
-        if (!allowed && headGroup != null) {
-            headGroup.refreshSoon();
+    /**
+     * Whether the person may decide now. Anyone the group's list does not confirm makes the bot read
+     * it again soon: they may just have joined and will click again.
+     */
+    Verdict verdict(String userId) {
+        if (userId.equals(headUser) || delegates.contains(userId)) {
+            return new Verdict.Allowed();
         }
-        return allowed;
+        if (headGroup == null) {
+            return new Verdict.NotAllowed();
+        }
+        UserGroupMembers.Membership membership = headGroup.confirms(userId, confirmWithin);
+        if (membership instanceof UserGroupMembers.Membership.Unconfirmed u) {
+            return new Verdict.Unconfirmed(u.readAt());
+        }
+        return membership instanceof UserGroupMembers.Membership.Confirmed ? new Verdict.Allowed()
+                : new Verdict.NotAllowed();
+    }
+
+    Duration confirmWithin() {
+        return confirmWithin;
+    }
+
+    /** The people named directly (the head of support as a person, the delegates), who may always decide. */
+    List<String> namedPeople() {
+        return headUser == null ? delegates : java.util.stream.Stream.concat(java.util.stream.Stream.of(headUser),
+                delegates.stream()).toList();
     }
 
     /** Names them, for a refusal: "<!subteam^S1> or <@U2>". */
@@ -77,6 +122,13 @@ final class Approvers implements AutoCloseable {
     void start(Duration every) {
         if (headGroup != null) {
             headGroup.start(every);
+        }
+    }
+
+    /** Has the group read again whenever Slack says its members changed. */
+    void watch(UserGroupChanges changes) {
+        if (headGroup != null) {
+            changes.watch(headGroup);
         }
     }
 

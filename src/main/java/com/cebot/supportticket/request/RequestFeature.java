@@ -4,6 +4,7 @@ import com.cebot.config.ConfigSection;
 import com.cebot.db.Deadline;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
@@ -31,9 +32,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -45,10 +48,11 @@ import org.slf4j.LoggerFactory;
  * Slack before the ack: who may decide is answered from {@link Approvers}' cache.
  *
  * <p>Settings, in the {@code support} section: {@code head_of_support} (a user ID, or a user group
- * as {@code @handle} or {@code S…}), {@code delegates} (user IDs) and
- * {@code request_nudge_working_hours}; ticket numbers use {@code zendesk.subdomain}.
+ * as {@code @handle} or {@code S…}), {@code delegates} (user IDs), {@code request_nudge_working_hours}
+ * and {@code confirm_members_within_hours} (how old a list of the group's members may be for its
+ * members to decide); ticket numbers use {@code zendesk.subdomain}.
  */
-public final class RequestFeature implements Feature, TicketExport, HomeContribution {
+public final class RequestFeature implements Feature, TicketExport, HomeContribution, StoredRecords {
 
     private static final Logger log = LoggerFactory.getLogger(RequestFeature.class);
     /** How often the head of support's user group is read again; a refused member triggers it sooner. */
@@ -59,6 +63,7 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
     private String headOfSupport;
     private List<String> delegates;
     private int nudgeWorkingHours;
+    private int confirmMembersWithinHours;
     private String headOfSupportMention;
 
     private RequestService service;
@@ -89,6 +94,7 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
         }
         delegates = support.userIds("delegates");
         nudgeWorkingHours = support.integer("request_nudge_working_hours", 4, 1, 80);
+        confirmMembersWithinHours = support.integer("confirm_members_within_hours", 24, 1, 720);
     }
 
     @Override
@@ -107,10 +113,11 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
         modals = engine.modals();
         methods = engine.slack();
         customers = new CustomerSuggestions(engine.store());
-        var approvers = new Approvers(headOfSupportMention, delegates, UserGroupMembers.Reader.fromSlack(engine.slack()),
-                new StoredGroupMembers(engine.store(), clock), clock);
+        var approvers = new Approvers(headOfSupportMention, delegates, Duration.ofHours(confirmMembersWithinHours),
+                UserGroupMembers.Reader.fromSlack(engine.slack()), new StoredGroupMembers(engine.store()), clock);
         engine.onStop().accept(approvers);
         approvers.start(APPROVERS_REFRESH);
+        approvers.watch(engine.groupChanges());
         home = new RequestHome(engine.permalinks(), approvers);
         var nudges = new RequestNudges(engine.scheduler(), engine.workingHours(), zone, nudgeWorkingHours,
                 engine.outbox(), engine.permalinks(), headOfSupportMention);
@@ -138,6 +145,21 @@ public final class RequestFeature implements Feature, TicketExport, HomeContribu
     @Override
     public List<ExportRow> exportSince(Jdbi store, Instant since) {
         return new RequestExport(store).since(since);
+    }
+
+    @Override
+    public List<Count> forget(Handle handle, String person) {
+        return handle.attach(RequestRecords.class).forget(person);
+    }
+
+    @Override
+    public List<Count> purge(Handle handle, Instant before, int limit) {
+        return handle.attach(RequestRecords.class).purge(before, limit);
+    }
+
+    @Override
+    public Set<String> anchorsInUse(Handle handle, Collection<String> keys) {
+        return handle.attach(RequestRecords.class).cardKeys(keys);
     }
 
     private void register(App app) {

@@ -1,9 +1,13 @@
 package com.cebot.supportticket.request;
 
 import com.cebot.slack.Mrkdwn;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What people are told privately about a request: the CE by DM, a refused clicker by an ephemeral
@@ -41,6 +45,22 @@ final class RequestNotices {
     static String notAllowed(String whoMayDecide) {
         return "Sorry, only " + whoMayDecide + " can move Support Ticket Requests, so I left this one as it is."
                 + " If you can help, reply in the card's thread.";
+    }
+
+    /**
+     * To a member of the head of support's group when the bot cannot confirm they still are one:
+     * Slack has not listed the group's members since {@code readAt} (null: not since the bot started).
+     */
+    static String unconfirmed(String group, Instant readAt, Duration within, List<String> namedPeople) {
+        String since = readAt == null ? "since I started"
+                : "since <!date^" + readAt.getEpochSecond() + "^{date_short_pretty} at {time}|"
+                        + readAt.toString().substring(0, 16).replace('T', ' ') + " UTC>";
+        String meanwhile = namedPeople.isEmpty() ? ""
+                : " Meanwhile " + namedPeople.stream().map(p -> "<@" + p + ">").collect(Collectors.joining(", "))
+                        + " can move it.";
+        return "I can't confirm that you are still in " + group + ": Slack hasn't let me read its members " + since
+                + ", and I don't trust a list older than " + within.toHours() + " hours. So I left this request as it"
+                + " is; try again once Slack answers." + meanwhile;
     }
 
     /** To someone whose click came after another move: the card they saw was already out of date. */

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reminds the head of support, in the card's thread with a mention (which works for a person and
@@ -21,6 +24,8 @@ import org.jdbi.v3.core.Handle;
  * if the request still waits, and never twice.
  */
 final class RequestNudges {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestNudges.class);
 
     static final String UNACKNOWLEDGED = "request.unacknowledged";
     static final String NEEDED_BY = "request.needed_by";
@@ -61,15 +66,18 @@ final class RequestNudges {
     }
 
     private void unacknowledged(Handle h, Job job, Instant now) {
-        SupportTicketRequest r = request(h, job);
-        if (r.status() != RequestStatus.OPEN) {
+        SupportTicketRequest r = request(h, job).orElse(null);
+        if (r == null || r.status() != RequestStatus.OPEN) {
             return;
         }
         remind(h, r, "nudge-ack", RequestNotices.nudgeUnacknowledged(r, permalink(r)));
     }
 
     private void neededBy(Handle h, Job job, Instant now) {
-        SupportTicketRequest r = request(h, job);
+        SupportTicketRequest r = request(h, job).orElse(null);
+        if (r == null) {
+            return;
+        }
         LocalDate today = now.atZone(zone).toLocalDate();
         boolean undecided = r.status() == RequestStatus.OPEN || r.status() == RequestStatus.ACKNOWLEDGED;
         // Down past the date itself: a reminder for a day already gone helps nobody.
@@ -84,8 +92,13 @@ final class RequestNudges {
                 new SlackWrite.ThreadReply(headOfSupportMention + " " + notice, null)));
     }
 
-    private static SupportTicketRequest request(Handle h, Job job) {
-        return h.attach(RequestRepository.class).request(Long.parseLong(job.ref())).orElseThrow();
+    /** Empty once the request was forgotten or purged: its reminders drop themselves. */
+    private static Optional<SupportTicketRequest> request(Handle h, Job job) {
+        Optional<SupportTicketRequest> r = h.attach(RequestRepository.class).request(Long.parseLong(job.ref()));
+        if (r.isEmpty()) {
+            log.info("{} {} dropped: the request is no longer stored", job.kind(), job.ref());
+        }
+        return r;
     }
 
     /**

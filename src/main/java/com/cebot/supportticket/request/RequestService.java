@@ -46,6 +46,12 @@ final class RequestService {
         /** The clicker may not move requests; they were told privately. */
         record NotAllowed() implements MoveResult {}
 
+        /**
+         * The clicker is in the head of support's group as last read, but Slack has not listed its
+         * members for too long to trust that; they were told privately.
+         */
+        record Unconfirmed() implements MoveResult {}
+
         /** The request had moved on (a stale card, or a faster click); the clicker was told privately. */
         record AlreadyMoved(RequestStatus current) implements MoveResult {}
 
@@ -126,7 +132,13 @@ final class RequestService {
                 return new MoveResult.Invalid("no request " + requestId);
             }
             SupportTicketRequest r = found.get();
-            if (!approvers.mayDecide(actor)) {
+            Approvers.Verdict verdict = approvers.verdict(actor);
+            if (verdict instanceof Approvers.Verdict.Unconfirmed unconfirmed) {
+                tellPrivately(h, r, actor, deliveryKey, RequestNotices.unconfirmed(headOfSupportMention,
+                        unconfirmed.readAt(), approvers.confirmWithin(), approvers.namedPeople()));
+                return new MoveResult.Unconfirmed();
+            }
+            if (verdict instanceof Approvers.Verdict.NotAllowed) {
                 tellPrivately(h, r, actor, deliveryKey, RequestNotices.notAllowed(approvers.describe()));
                 return new MoveResult.NotAllowed();
             }

@@ -6,6 +6,7 @@ import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
+import com.cebot.slack.UserGroupMembers;
 import com.cebot.supportticket.CustomerChoice;
 import com.cebot.supportticket.TicketLinkParser;
 import com.cebot.supportticket.TicketLinkParser.ParseResult;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,7 +47,7 @@ final class ContextServiceTest {
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         service = new ContextService(jdbi, TestQueues.inbox(jdbi, clock), outbox,
-                new Permalinks("https://acme.slack.com/"), "C0SUPPORT", clock);
+                new Permalinks("https://acme.slack.com/"), "C0SUPPORT", Takers.ANYONE, clock);
     }
 
     /** What the inbox does with an accepted form: stores it in one transaction. */
@@ -95,7 +97,7 @@ final class ContextServiceTest {
 
         assertThat(second).isEqualTo(new ContextService.Submitted.AddedToCard(2, Optional.of("U0AE")));
         assertThat(outboxRows()).extracting(r -> r.get("message_key"))
-                .containsExactly("context-card:V1", "context-card:V1:claimed", "context-card:V1:claim-note",
+                .containsExactly("context-card:V1", "context-card:V1:claimed:1", "context-card:V1:claim-note:1",
                         "context-reply:2");
         assertThat(outboxRows().get(3).get("anchor_key")).isEqualTo("context-card:V1");
         assertThat(service.since(Instant.EPOCH)).extracting(SupportContext::customerId).containsOnly(1L);
@@ -157,6 +159,56 @@ final class ContextServiceTest {
         assertThat(outboxRows()).filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
                 .extracting(r -> (String) r.get("args"))
                 .anySatisfy(args -> assertThat(args).contains("U0OTHER").contains("<@U0AE> already took"));
+    }
+
+    @Test
+    void theTaker_releasesTheCard_andSomeoneElseTakesItAgain_eachWithPostsOfItsOwn() {
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        service.claim(1, "U0AE", "C0SUPPORT", "1.1");
+
+        var notTheirs = service.release(1, "U0OTHER", "C0SUPPORT", "1.2");
+        var released = service.release(1, "U0AE", "C0SUPPORT", "1.3");
+        var twice = service.release(1, "U0AE", "C0SUPPORT", "1.4");
+        var retaken = service.claim(1, "U0AE2", "C0SUPPORT", "1.5");
+
+        assertThat(notTheirs).isEqualTo(new ContextService.Release.NotYours("U0AE"));
+        assertThat(released).isEqualTo(new ContextService.Release.Released());
+        assertThat(twice).isEqualTo(new ContextService.Release.NotTaken());
+        assertThat(retaken).isEqualTo(new ContextService.Claim.Claimed());
+        assertThat(outboxRows()).filteredOn(r -> !"chat.postEphemeral".equals(r.get("method")))
+                .extracting(r -> r.get("message_key"))
+                .containsExactly("context-card:V1", "context-card:V1:claimed:1", "context-card:V1:claim-note:1",
+                        "context-card:V1:released:1", "context-card:V1:release-note:1", "context-card:V1:claimed:2",
+                        "context-card:V1:claim-note:2");
+        assertThat(outboxRows()).filteredOn(r -> "context-card:V1:released:1".equals(r.get("message_key")))
+                .singleElement().satisfies(r -> assertThat((String) r.get("args")).contains("Nobody yet", "context_claim")
+                        .doesNotContain("context_release"));
+        assertThat(outboxRows()).filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
+                .extracting(r -> (String) r.get("args"))
+                .anySatisfy(args -> assertThat(args).contains("U0OTHER", "Only <@U0AE>, who took this ticket"))
+                .anySatisfy(args -> assertThat(args).contains("Nobody has this ticket now"));
+    }
+
+    @Test
+    void withTakersSet_onlyItsMembersTakeACard_othersAreToldPrivately() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+        UserGroupMembers group = new UserGroupMembers("S0AES", "takers", id -> Set.of("U0AE"),
+                UserGroupMembers.LastKnown.NONE, clock);
+        group.refresh();
+        Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
+                Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
+        ContextService limited = new ContextService(jdbi, TestQueues.inbox(jdbi, clock), outbox,
+                new Permalinks("https://acme.slack.com/"), "C0SUPPORT", new Takers("<!subteam^S0AES>", group), clock);
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+
+        var outsider = limited.claim(1, "U0CE", "C0SUPPORT", "1.1");
+        var member = limited.claim(1, "U0AE", "C0SUPPORT", "1.2");
+
+        assertThat(outsider).isEqualTo(new ContextService.Claim.NotATaker());
+        assertThat(member).isEqualTo(new ContextService.Claim.Claimed());
+        assertThat(outboxRows()).filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
+                .extracting(r -> (String) r.get("args"))
+                .singleElement().satisfies(args -> assertThat(args).contains("U0CE", "Only <!subteam^S0AES> take"));
     }
 
     @Test

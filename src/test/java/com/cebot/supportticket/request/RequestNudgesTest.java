@@ -60,6 +60,20 @@ final class RequestNudgesTest {
     }
 
     @Test
+    void aRequestNoLongerStored_forgottenOrPurged_dropsItsReminders_insteadOfFailingThem() {
+        long id = submit(LocalDate.parse("2026-11-30"));
+        store.jdbi.useHandle(h -> new RequestFeature(null).forget(h, RequestStore.CE));
+
+        at("2026-11-27T18:00:00Z");
+
+        List<String> jobs = store.jdbi.withHandle(h -> h.createQuery(
+                "SELECT status FROM work WHERE queue = 'job' AND ref = ?").bind(0, Long.toString(id))
+                .mapTo(String.class).list());
+        assertThat(nudges()).isEmpty();
+        assertThat(jobs).as("both reminders ran once and dropped themselves").containsExactly("done", "done");
+    }
+
+    @Test
     void acknowledgedInTime_isNotNudged() {
         long id = submit(null);
         store.click(id, Move.ACKNOWLEDGE, RequestStore.HEAD);

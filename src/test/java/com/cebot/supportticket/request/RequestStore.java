@@ -58,7 +58,8 @@ final class RequestStore {
         jobs = TestQueues.queue("job", jdbi, clock);
         outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
-        approvers = new Approvers(headMention, List.of(DELEGATE), groupMembers, UserGroupMembers.LastKnown.NONE, clock);
+        approvers = new Approvers(headMention, List.of(DELEGATE), Duration.ofHours(24), groupMembers,
+                UserGroupMembers.LastKnown.NONE, clock);
         scheduler = new Scheduler(jobs);
         Permalinks permalinks = new Permalinks("https://acme.slack.com/");
         RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,
