@@ -41,7 +41,10 @@ public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> 
     }
 
     /** The operators' HTTP listener (health, readiness, metrics): off while {@code port} is empty. */
-    public record Ops(OptionalInt port, String bindAddress) {}
+    public record Ops(OptionalInt port, String bindAddress) {
+
+        public static final Ops OFF = new Ops(OptionalInt.empty(), "127.0.0.1");
+    }
 
     private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
     /** An IPv4 or IPv6 address or a host name; whether this machine has it is found when the listener binds. */

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cebot.testing.Await;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The packaged jar with its ops listener on, as a probe and Prometheus reach it: what only the shaded
@@ -23,25 +19,13 @@ final class OpsListenerIT {
 
     private static final Duration STOP_BOUND = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-
-    private ChildBots bots;
-
-    @BeforeEach
-    void start(TestInfo info) {
-        bots = ChildBots.create(dir, info);
-    }
-
-    @AfterEach
-    void stop() {
-        bots.close();
-    }
+    @RegisterExtension
+    final ChildBots bots = new ChildBots();
 
     @Test
     void thePackagedBot_answersTheProbesAndAScrape_andSigtermClosesThePort() {
         OpsClient ops = new OpsClient(OpsClient.freePort());
-        bots.harness.appendConfig(OpsClient.settings(ops.port));
+        bots.harness().appendConfig(OpsClient.settings(ops.port));
         ChildBot bot = bots.start("ops");
 
         Await.until(Duration.ofSeconds(10), "/readyz answering 200", () -> ops.get("/readyz").statusCode() == 200);

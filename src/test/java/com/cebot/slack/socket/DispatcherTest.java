@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Frames to workers, envelopes through a real Bolt app, acks back on the socket: against the loopback Slack. */
 final class DispatcherTest {
@@ -34,7 +35,9 @@ final class DispatcherTest {
     private static final SocketTiming TIMING = new SocketTiming(Duration.ofSeconds(5), Duration.ofSeconds(3),
             Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
 
-    private final CountDownLatch slowStarted = new CountDownLatch(1);
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     private final CountDownLatch heldStarted = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch heldFinished = new CountDownLatch(1);
@@ -43,7 +46,6 @@ final class DispatcherTest {
     private SlackFake fake;
     private Slack slack;
     private App app;
-    private LogCapture logs;
     private Dispatcher dispatcher;
     private Opener opener;
 
@@ -70,7 +72,6 @@ final class DispatcherTest {
 
     @BeforeEach
     void setUp() {
-        logs = LogCapture.start();
         fake = SlackFake.start();
         fake.addUser(ALICE, "alice", "Europe/Berlin");
         fake.addChannel(CHANNEL, "ce", true);
@@ -86,17 +87,6 @@ final class DispatcherTest {
         app.command("/held", (req, ctx) -> {
             heldStarted.countDown();
             awaitRelease();
-            return ctx.ack();
-        });
-        // A command's ack waits for its listener (it may carry the answer); a shortcut's does not.
-        app.command("/slow", (req, ctx) -> {
-            slowStarted.countDown();
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
-            }
             return ctx.ack();
         });
         app.command("/text", (req, ctx) -> Response.builder().statusCode(200).body("plain words").build());
@@ -121,19 +111,15 @@ final class DispatcherTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            release.countDown();
-            dispatcher.stopTaking();
-            dispatcher.drain(WAIT);
-            opener.stop();
-            opener.closeAll();
-            dispatcher.close();
-            app.stop();
-            slack.close();
-            fake.close();
-        } finally {
-            logs.close();
-        }
+        release.countDown();
+        dispatcher.stopTaking();
+        dispatcher.drain(WAIT);
+        opener.stop();
+        opener.closeAll();
+        dispatcher.close();
+        app.stop();
+        slack.close();
+        fake.close();
         assertThat(logs.events()).extracting(LogCapture::printed).noneMatch(line -> line.contains(TYPED));
     }
 
@@ -218,12 +204,15 @@ final class DispatcherTest {
     @Test
     void envelopes_runAtOnce_notOneByOne() throws Exception {
         connected();
-        String slow = fake.sendSlashCommand("/slow", "", ALICE, CHANNEL);
-        assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        // A command's ack waits for its listener (it may carry the answer): this one is held.
+        String held = fake.sendSlashCommand("/held", "", ALICE, CHANNEL);
+        assertThat(heldStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
         fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT);
 
-        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(slow);
+        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(held);
+        release.countDown();
+        fake.awaitAck(held, WAIT);
     }
 
     @Test

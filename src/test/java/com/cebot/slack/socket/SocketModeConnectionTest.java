@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bot's Socket Mode connection as a whole against the loopback Slack, with a real Bolt app: its
@@ -48,6 +49,9 @@ final class SocketModeConnectionTest {
     private static final SocketTiming SHORT_HELLO = new SocketTiming(Duration.ofSeconds(1),
             Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
 
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     private final List<Instant> hellos = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AtomicInteger counted = new AtomicInteger();
@@ -57,12 +61,10 @@ final class SocketModeConnectionTest {
     private SlackFake fake;
     private Slack slack;
     private App app;
-    private LogCapture logs;
     private final List<SocketModeConnection> connections = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        logs = LogCapture.start();
         fake = SlackFake.start();
         fake.addUser(ALICE, "alice", "Europe/Berlin");
         fake.addChannel(CHANNEL, "ce", true);
@@ -97,14 +99,10 @@ final class SocketModeConnectionTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            release.countDown();
-            connections.forEach(SocketModeConnection::close);
-            slack.close();
-            fake.close();
-        } finally {
-            logs.close();
-        }
+        release.countDown();
+        connections.forEach(SocketModeConnection::close);
+        slack.close();
+        fake.close();
         assertThat(logs.events()).extracting(LogCapture::printed).noneMatch(line -> line.contains(TYPED));
     }
 

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Keeping one socket up against the loopback Slack: real sockets, and frames passed to the
@@ -34,12 +35,14 @@ final class SupervisorTest {
     private static final SocketTiming FAST = new SocketTiming(Duration.ofSeconds(5), Duration.ofSeconds(3),
             Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
 
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     private final List<Instant> hellos = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Frames frames = new Frames();
     private SlackFake fake;
     private Slack slack;
-    private LogCapture logs;
     private Opener opener;
     private Supervisor supervisor;
 
@@ -71,7 +74,6 @@ final class SupervisorTest {
 
     @BeforeEach
     void setUp() {
-        logs = LogCapture.start();
         fake = SlackFake.start();
         fake.addUser(ALICE, "alice", "Europe/Berlin");
         slack = Slack.getInstance(fake.slackConfig());
@@ -80,20 +82,16 @@ final class SupervisorTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            if (supervisor != null) {
-                supervisor.stop();
-            }
-            opener.stop();
-            opener.closeAll();
-            if (supervisor != null) {
-                supervisor.awaitStopped();
-            }
-            slack.close();
-            fake.close();
-        } finally {
-            logs.close();
+        if (supervisor != null) {
+            supervisor.stop();
         }
+        opener.stop();
+        opener.closeAll();
+        if (supervisor != null) {
+            supervisor.awaitStopped();
+        }
+        slack.close();
+        fake.close();
     }
 
     private Supervisor started() throws Exception {
