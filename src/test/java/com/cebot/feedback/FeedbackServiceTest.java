@@ -3,7 +3,6 @@ package com.cebot.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.db.Database;
-import com.cebot.inbox.Inbox;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
@@ -53,7 +52,7 @@ final class FeedbackServiceTest {
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         ProductTeam team = new ProductTeam(List.of("<@" + PM + ">"), id -> java.util.Set.of(),
                 UserGroupMembers.LastKnown.NONE, clock);
-        service = new FeedbackService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,
+        service = new FeedbackService(jdbi, TestQueues.inbox(jdbi, clock), outbox,
                 new Permalinks("https://acme.slack.com/"), team, "CFEEDBACK", clock);
     }
 

@@ -3,7 +3,6 @@ package com.cebot.ooo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.config.BotConfig;
-import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -69,10 +68,11 @@ final class OooServiceTest {
         WorkingHours hours = new WorkingHours(SCHEDULE);
         OooTeam team = new OooTeam(new BotConfig(new BotConfig.Channels("customer-support", "ce", "ce-internal",
                 "feedback", "ask-product-eng"), SCHEDULE, List.of(new BotConfig.RosterEntry(PERSON,
-                        LocalDate.parse("2026-01-05"), MANAGER)), BotConfig.Retention.DEFAULT), "C0CEINTERN", hours);
+                        LocalDate.parse("2026-01-05"), MANAGER)), BotConfig.Retention.DEFAULT, BotConfig.Ops.OFF),
+                "C0CEINTERN", hours);
         OooReminders reminders = new OooReminders(new Scheduler(TestQueues.queue("job", store, clock)), hours, 3,
                 outbox, store, Slack.getInstance().methods("xoxb-unused"), team);
-        return new OooService(store, new Inbox(TestQueues.queue("inbox", store, clock)), outbox, reminders, team, 3,
+        return new OooService(store, TestQueues.inbox(store, clock), outbox, reminders, team, 3,
                 maxPlanned, new CovererDms(covererDmsPerDay), clock);
     }
 

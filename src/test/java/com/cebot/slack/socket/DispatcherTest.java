@@ -11,6 +11,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,7 @@ final class DispatcherTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch heldFinished = new CountDownLatch(1);
     private final Control control = new Control();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private SlackFake fake;
     private Slack slack;
     private App app;
@@ -93,7 +95,7 @@ final class DispatcherTest {
             throw new IllegalStateException("could not read " + req.getPayload().getText());
         });
         app.start();
-        dispatcher = new Dispatcher(app, 4, control);
+        dispatcher = new Dispatcher(app, 4, control, new SocketMeters(meters));
         opener = new Opener(slack, SlackFake.APP_TOKEN, TIMING, new Link.Events() {
             @Override
             public void frame(Link link, String message) {
@@ -153,6 +155,21 @@ final class DispatcherTest {
         assertThat(text.payload().toString()).isEqualTo("{\"text\":\"plain words\"}");
         assertThat(json.payload().get("response_type").asText()).isEqualTo("ephemeral");
         assertThat(json.payload().get("text").asText()).isEqualTo("as JSON");
+        assertThat(count("cebot.socket.envelopes", "interactive", "shortcut")).isEqualTo(1);
+        assertThat(count("cebot.socket.envelopes", "slash_commands", "command")).isEqualTo(2);
+        // Each ack is timed once it is sent, a moment after Slack may have read it.
+        Await.until(WAIT, "three acks timed", () -> meters.get("cebot.socket.acks").timers().stream()
+                .mapToLong(t -> t.count()).sum() == 3);
+        assertThat(meters.get("cebot.socket.acks").tag("type", "shortcut").timer().count()).isEqualTo(1);
+        assertThat(meters.get("cebot.socket.acks").tag("type", "command").timer().count()).isEqualTo(2);
+        assertThat(meters.get("cebot.socket.acks").timers()).allSatisfy(t -> assertThat(t.max(TimeUnit.SECONDS))
+                .as("from arrival to ack").isPositive().isLessThan(3));
+        assertThat(meters.find("cebot.socket.acks.missed").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
+    }
+
+    /** A counter of envelopes of one kind. */
+    private double count(String name, String envelope, String type) {
+        return meters.get(name).tag("envelope", envelope).tag("type", type).counter().count();
     }
 
     @Test
@@ -165,6 +182,7 @@ final class DispatcherTest {
         assertThat(line).isEqualTo("Bolt answered 404 to slash_commands envelope " + envelope + "; not acked");
         shortcutIsAcked();
         assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(envelope);
+        assertThat(count("cebot.socket.acks.missed", "slash_commands", "command")).isEqualTo(1);
     }
 
     @Test
@@ -180,6 +198,7 @@ final class DispatcherTest {
         shortcutIsAcked();
         assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(envelope);
         assertThat(SocketLogs.withAStackTrace(logs)).isEmpty();
+        assertThat(count("cebot.socket.acks.missed", "slash_commands", "command")).isEqualTo(1);
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.cebot.testing.LogCapture;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ final class SocketModeConnectionTest {
     final LogCapture logs = new LogCapture();
 
     private final List<Instant> hellos = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AtomicInteger counted = new AtomicInteger();
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch heldStarted = new CountDownLatch(1);
@@ -106,7 +108,7 @@ final class SocketModeConnectionTest {
 
     private SocketModeConnection connection(String appToken, SocketTiming timing) {
         SocketModeConnection connection = new SocketModeConnection(app, appToken, 4, timing, Clock.systemUTC(),
-                hellos::add);
+                hellos::add, meters);
         connections.add(connection);
         return connection;
     }
@@ -202,6 +204,27 @@ final class SocketModeConnectionTest {
                 .isInstanceOf(SocketModeConnection.StartFailure.class)
                 .hasMessage("Cannot open a Socket Mode connection: apps.connections.open answered HTTP 503");
         assertThat(eventsWithAStackTrace()).isEmpty();
+    }
+
+    @Test
+    void theUpGauge_followsTheSocket_fromItsLossToTheNextHello_andTheReconnectIsCounted() throws Exception {
+        SocketModeConnection connection = started();
+        assertThat(up()).isEqualTo(1);
+
+        fake.withholdHello(true);
+        fake.dropConnections();
+        Await.until(WAIT, "the gauge to say the socket is down", () -> up() == 0);
+        assertThat(connection.isUp()).isFalse();
+        fake.withholdHello(false);
+
+        Await.until(WAIT, "the gauge to say the socket is up", () -> up() == 1);
+        assertThat(connection.isUp()).isTrue();
+        assertThat(meters.get("cebot.socket.reconnects").tag("reason", "lost").counter().count()).isEqualTo(1);
+        shortcutIsAcked();
+    }
+
+    private double up() {
+        return meters.get("cebot.socket.up").gauge().value();
     }
 
     // ---- close

@@ -10,6 +10,7 @@ import com.cebot.testing.Await;
 import com.cebot.testing.LogCapture;
 import com.cebot.work.Backoff;
 import com.slack.api.Slack;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ final class SupervisorTest {
     final LogCapture logs = new LogCapture();
 
     private final List<Instant> hellos = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Frames frames = new Frames();
     private SlackFake fake;
     private Slack slack;
@@ -98,7 +100,7 @@ final class SupervisorTest {
 
     /** What start does: the first socket, up once it said hello. */
     private Supervisor started(Consumer<Instant> onHello) throws Exception {
-        supervisor = new Supervisor(opener, FAST, Clock.systemUTC(), onHello);
+        supervisor = new Supervisor(opener, FAST, Clock.systemUTC(), onHello, new SocketMeters(meters));
         Opener.Attempt first = opener.open();
         assertThat(first.outcome()).isEqualTo(Outcome.of(Outcome.Kind.HELLO));
         assertThat(supervisor.up(first.link())).isTrue();
@@ -131,6 +133,12 @@ final class SupervisorTest {
         assertThat(supervisor.isUp()).isTrue();
         envelopesFlow();
         assertThat(warnings()).isEmpty();
+        assertThat(reconnects("asked")).isEqualTo(1);
+        assertThat(reconnects("lost")).isZero();
+    }
+
+    private double reconnects(String reason) {
+        return meters.get("cebot.socket.reconnects").tag("reason", reason).counter().count();
     }
 
     @Test
@@ -168,6 +176,8 @@ final class SupervisorTest {
         fake.dropConnections();
 
         SocketLogs.await(logs, Level.INFO, "restored after 5 attempt(s)", WAIT);
+        assertThat(meters.get("cebot.socket.reconnect.failures").counter().count()).isEqualTo(4);
+        assertThat(reconnects("lost")).isEqualTo(1);
         List<String> warnings = warnings();
         assertThat(warnings).hasSize(5);
         assertThat(warnings.get(0)).startsWith("Socket Mode connection lost");

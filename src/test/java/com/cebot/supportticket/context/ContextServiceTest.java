@@ -2,7 +2,6 @@ package com.cebot.supportticket.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -47,7 +46,7 @@ final class ContextServiceTest {
         // The queues are never started: their rows show what would be sent.
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
-        service = new ContextService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,
+        service = new ContextService(jdbi, TestQueues.inbox(jdbi, clock), outbox,
                 new Permalinks("https://acme.slack.com/"), "C0SUPPORT", Takers.ANYONE, clock);
     }
 
@@ -198,7 +197,7 @@ final class ContextServiceTest {
         group.refresh();
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
-        ContextService limited = new ContextService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,
+        ContextService limited = new ContextService(jdbi, TestQueues.inbox(jdbi, clock), outbox,
                 new Permalinks("https://acme.slack.com/"), "C0SUPPORT", new Takers("<!subteam^S0AES>", group), clock);
         submit(draft("Acme", "ZD 1"), "V1", "U0CE");
 

@@ -7,7 +7,6 @@ import com.cebot.schedule.WorkingHours;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.EnumSet;
-import com.cebot.inbox.Inbox;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
@@ -65,7 +64,7 @@ final class RequestStore {
         Permalinks permalinks = new Permalinks("https://acme.slack.com/");
         RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,
                 permalinks, headMention);
-        service = new RequestService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox, permalinks,
+        service = new RequestService(jdbi, TestQueues.inbox(jdbi, clock), outbox, permalinks,
                 approvers, CHANNEL, headMention, nudges, (h, tickets) -> Optional.empty(), clock);
     }
 
