@@ -118,6 +118,9 @@ final class OpsE2ETest {
         Await.until(WAIT, "the card and the DM", () -> !harness.slack.messages(SUPPORT).isEmpty()
                 && !harness.slack.messages(CE_USER).isEmpty());
 
+        // The fake keeps a message before it answers, and the bot counts a call once it has the answer.
+        Await.until(WAIT, "the card and the DM counted", () -> ops.scrape().count("cebot_slack_api_calls_seconds_count",
+                "method", "chat.postMessage", "outcome", "ok", "error", "none") >= 2);
         Await.until(LEVELS, "the outbox and inbox gauges back to 0", () -> {
             OpsClient.Scrape s = ops.scrape();
             return s.count("cebot_work_pending", "queue", "outbox") == 0
