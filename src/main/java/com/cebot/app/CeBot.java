@@ -10,6 +10,7 @@ import com.cebot.feature.Feature;
 import com.cebot.feature.Interactions;
 import com.cebot.inbox.Inbox;
 import com.cebot.logging.SafeErrors;
+import com.cebot.ops.Monitoring;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.retention.RetentionPurge;
@@ -32,6 +33,7 @@ import com.cebot.slack.socket.SocketTiming;
 import com.cebot.work.Backoff;
 import com.cebot.work.Owner;
 import com.cebot.work.Processes;
+import com.cebot.work.QueueLevels;
 import com.cebot.work.WorkQueue;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -41,6 +43,7 @@ import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,8 +121,17 @@ public final class CeBot implements AutoCloseable {
 
     private static CeBot start(Settings<Configured<?>> settings, Clock clock, Tuning tuning, Beginning beginning,
             List<AutoCloseable> resources) throws StartupException {
+        // First, before Slack or the store: a port in use stops the start at once.
+        Monitoring monitoring;
+        try {
+            monitoring = Monitoring.start(settings.config().ops(), clock);
+        } catch (Monitoring.CannotListen e) {
+            throw new StartupException(e.getMessage());
+        }
+        resources.add(monitoring);
+        MeterRegistry meters = monitoring.meters();
         var secrets = settings.secrets();
-        MethodsClient methods = new SharedGsonMethodsClient(beginning.slack(), secrets.botToken());
+        MethodsClient methods = new SharedGsonMethodsClient(beginning.slack(), secrets.botToken(), meters);
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
         Resolved resolved = resolve(methods, settings, auth);
         Workspace workspace = resolved.workspace();
@@ -161,7 +173,7 @@ public final class CeBot implements AutoCloseable {
         messages.register(app);
         UserGroupChanges groupChanges = new UserGroupChanges();
         groupChanges.register(app);
-        Engine engine = new Engine(new Interactions(app, modals, methods), jdbi, new Inbox(inboxQueue), outbox,
+        Engine engine = new Engine(new Interactions(app, modals, methods), jdbi, new Inbox(inboxQueue, meters), outbox,
                 scheduler, workspace, settings.config(), new WorkingHours(settings.config().schedule()), clock, methods,
                 messages, groupChanges, new Permalinks(workspace.teamUrl()), resources::add);
         for (Configured<?> feature : resolved.features()) {
@@ -172,7 +184,7 @@ public final class CeBot implements AutoCloseable {
                 .map(f -> f.feature().records()).toList()).start();
 
         SocketModeConnection socket = new SocketModeConnection(app, secrets.appToken(), tuning.envelopeThreads(),
-                tuning.socket(), clock, processes::hello);
+                tuning.socket(), clock, processes::hello, meters);
         // Last in, so first closed: running handlers send their acks while the store is still open.
         resources.add(socket);
         try {
@@ -186,6 +198,8 @@ public final class CeBot implements AutoCloseable {
         inboxQueue.start();
         outboxQueue.start();
         jobQueue.start();
+        monitoring.watch(socket::isUp, jdbi, new QueueLevels(jdbi,
+                List.of(inboxQueue.name(), outboxQueue.name(), jobQueue.name())));
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
         return new CeBot(resources, jdbi, workspace, socket);
     }

@@ -8,6 +8,7 @@ import com.cebot.work.Backoff;
 import com.cebot.work.WorkQueue;
 import com.cebot.slack.socket.SocketTiming;
 import com.cebot.slackfake.SlackFake;
+import com.cebot.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -159,6 +160,28 @@ public final class BotHarness implements AutoCloseable {
 
     public CeBot bot() {
         return bot;
+    }
+
+    /**
+     * Whether the bot has done all there is to do by its clock: no submission left in the inbox, no
+     * Slack write left in the outbox (one waiting to be tried again included), no job due that has
+     * not run, and no Web API call still being answered. The bot's own sign that it has dealt with
+     * what it was given; only after it does a check that nothing (more) was sent mean something.
+     */
+    public boolean workDone() {
+        return StoredWork.unfinished(env.get("CEBOT_DB_URL"), clock.instant()).isEmpty()
+                && slack.callsInProgress() == 0;
+    }
+
+    /** Waits until {@link #workDone()}. */
+    public void awaitWorkDone() {
+        awaitWorkDone(WAIT);
+    }
+
+    public void awaitWorkDone(Duration timeout) {
+        Await.until(timeout, () -> "the bot to finish its work; unfinished: "
+                + StoredWork.unfinished(env.get("CEBOT_DB_URL"), clock.instant()) + ", Web API calls being answered: "
+                + slack.callsInProgress(), this::workDone);
     }
 
     @Override

@@ -206,7 +206,7 @@ final class StartupE2ETest {
 
         assertThatThrownBy(harness::tryStart).isInstanceOf(StartupException.class);
 
-        Await.until(WAIT, "no thread of the bot left, found " + newThreads(before).toList(),
+        Await.until(WAIT, () -> "no thread of the bot left, found " + newThreads(before).toList(),
                 () -> !newThreads(before).findAny().isPresent());
         assertThat(harness.databaseFile()).exists();
     }

@@ -2,7 +2,6 @@ package com.cebot.supportticket.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -50,7 +49,7 @@ final class ContextServiceTest {
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         service = new ContextService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), "C0SUPPORT",
                 Takers.ANYONE, clock);
-        forms = service.forms(new Inbox(TestQueues.queue("inbox", jdbi, clock)));
+        forms = service.forms(TestQueues.inbox(jdbi, clock));
     }
 
     /** What the inbox does with an accepted form: stores it in one transaction. */

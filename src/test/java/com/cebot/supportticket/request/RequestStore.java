@@ -7,7 +7,6 @@ import com.cebot.schedule.WorkingHours;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.EnumSet;
-import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -69,7 +68,7 @@ final class RequestStore {
                 permalinks, headMention);
         service = new RequestService(jdbi, outbox, permalinks, approvers, CHANNEL, headMention, nudges,
                 (h, tickets) -> Optional.empty(), clock);
-        forms = service.forms(new Inbox(TestQueues.queue("inbox", jdbi, clock)));
+        forms = service.forms(TestQueues.inbox(jdbi, clock));
     }
 
     RequestStore(Path dir) {
