@@ -2,10 +2,8 @@ package com.cebot.e2e;
 
 import com.cebot.app.CeBot;
 import com.cebot.app.StartupException;
-import com.cebot.config.ConfigLoader;
 import com.cebot.config.Settings;
 import com.cebot.app.Main;
-import com.cebot.feature.Feature;
 import com.cebot.work.Backoff;
 import com.cebot.work.WorkQueue;
 import com.cebot.slack.socket.SocketTiming;
@@ -128,14 +126,13 @@ public final class BotHarness implements AutoCloseable {
     }
 
     /** The settings as {@code main} loads them, read by a fresh set of features. */
-    public Settings settings() {
-        return ConfigLoader.load(env, Main.features());
+    public Settings<?> settings() {
+        return Main.settings(env);
     }
 
     /** Starts the bot with the same wiring as {@code main}; a refusal is the caller's to check. */
     public CeBot tryStart() throws StartupException {
-        List<Feature> features = Main.features();
-        return CeBot.start(ConfigLoader.load(env, features), features, clock, FAST);
+        return CeBot.start(Main.settings(env), clock, FAST);
     }
 
     public CeBot start() {

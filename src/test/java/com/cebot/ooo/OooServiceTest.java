@@ -8,7 +8,7 @@ import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
@@ -72,8 +72,7 @@ final class OooServiceTest {
                 "C0CEINTERN", hours);
         OooReminders reminders = new OooReminders(new Scheduler(TestQueues.queue("job", store, clock)), hours, 3,
                 outbox, store, Slack.getInstance().methods("xoxb-unused"), team);
-        return new OooService(store, TestQueues.inbox(store, clock), outbox, reminders, team, 3,
-                maxPlanned, new CovererDms(covererDmsPerDay), clock);
+        return new OooService(store, outbox, reminders, team, 3, maxPlanned, new CovererDms(covererDmsPerDay), clock);
     }
 
     private static OooDraft draft(Long periodId, LocalDate first, LocalDate last, List<String> coverers,
@@ -265,8 +264,10 @@ final class OooServiceTest {
 
         @Test
         void accept_keepsTheFormInTheInbox_once() {
-            assertThat(service.accept(usual(), "V1", PERSON)).isEqualTo(new SubmittedForms.Accepted.Stored());
-            assertThat(service.accept(usual(), "V1", PERSON)).isEqualTo(new SubmittedForms.Accepted.Repeat());
+            SubmittedForms<OooDraft> forms = service.forms(TestQueues.inbox(store, clock));
+
+            assertThat(forms.accept(usual(), "V1", PERSON)).isEqualTo(new SubmittedForms.Accepted.Stored());
+            assertThat(forms.accept(usual(), "V1", PERSON)).isEqualTo(new SubmittedForms.Accepted.Repeat());
 
             List<String> inbox = store.withHandle(h -> h.createQuery("SELECT work_key FROM work WHERE queue = 'inbox'")
                     .mapTo(String.class).list());
