@@ -4,11 +4,13 @@ import com.cebot.config.Settings;
 import com.cebot.db.Database;
 import com.cebot.db.DatabaseException;
 import com.cebot.db.DeliveryPurge;
+import com.cebot.feature.Configured;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
-import com.cebot.feature.StoredRecords;
+import com.cebot.feature.Interactions;
 import com.cebot.inbox.Inbox;
 import com.cebot.logging.SafeErrors;
+import com.cebot.ops.Monitoring;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.retention.RetentionPurge;
@@ -31,6 +33,7 @@ import com.cebot.slack.socket.SocketTiming;
 import com.cebot.work.Backoff;
 import com.cebot.work.Owner;
 import com.cebot.work.Processes;
+import com.cebot.work.QueueLevels;
 import com.cebot.work.WorkQueue;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -40,6 +43,7 @@ import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,19 +92,21 @@ public final class CeBot implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Starts the bot; on failure everything it opened is closed again before the exception leaves. */
-    public static CeBot start(Settings settings, List<Feature> features, Clock clock, Tuning tuning)
-            throws StartupException {
-        return start(settings, features, clock, tuning, Beginning.of(settings.secrets(), tuning.slackTimeout()));
+    /**
+     * Starts the bot with the features {@code settings} were read by; on failure everything it opened
+     * is closed again before the exception leaves.
+     */
+    public static CeBot start(Settings<Configured<?>> settings, Clock clock, Tuning tuning) throws StartupException {
+        return start(settings, clock, tuning, Beginning.of(settings.secrets(), tuning.slackTimeout()));
     }
 
     /** @param beginning begun for {@code settings.secrets()} and {@code tuning}; closed when the bot stops or the start fails */
-    static CeBot start(Settings settings, List<Feature> features, Clock clock, Tuning tuning, Beginning beginning)
+    static CeBot start(Settings<Configured<?>> settings, Clock clock, Tuning tuning, Beginning beginning)
             throws StartupException {
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(beginning);
         try {
-            return start(settings, features, clock, tuning, beginning, resources);
+            return start(settings, clock, tuning, beginning, resources);
         } catch (StartupException e) {
             closeAll(resources);
             throw e;
@@ -113,12 +119,22 @@ public final class CeBot implements AutoCloseable {
         }
     }
 
-    private static CeBot start(Settings settings, List<Feature> features, Clock clock, Tuning tuning,
-            Beginning beginning, List<AutoCloseable> resources) throws StartupException {
+    private static CeBot start(Settings<Configured<?>> settings, Clock clock, Tuning tuning, Beginning beginning,
+            List<AutoCloseable> resources) throws StartupException {
+        // First, before Slack or the store: a port in use stops the start at once.
+        Monitoring monitoring;
+        try {
+            monitoring = Monitoring.start(settings.config().ops(), clock);
+        } catch (Monitoring.CannotListen e) {
+            throw new StartupException(e.getMessage());
+        }
+        resources.add(monitoring);
+        MeterRegistry meters = monitoring.meters();
         var secrets = settings.secrets();
-        MethodsClient methods = new SharedGsonMethodsClient(beginning.slack(), secrets.botToken());
+        MethodsClient methods = new SharedGsonMethodsClient(beginning.slack(), secrets.botToken(), meters);
         AuthTestResponse auth = authTest(methods, secrets.slackApiUrl());
-        Workspace workspace = resolve(methods, settings, features, auth);
+        Resolved resolved = resolve(methods, settings, auth);
+        Workspace workspace = resolved.workspace();
         Jdbi jdbi = beginning.store().jdbi();
 
         Owner owner = Owner.ofThisProcess();
@@ -157,18 +173,18 @@ public final class CeBot implements AutoCloseable {
         messages.register(app);
         UserGroupChanges groupChanges = new UserGroupChanges();
         groupChanges.register(app);
-        Engine engine = new Engine(app, jdbi, new Inbox(inboxQueue), outbox, scheduler, workspace, settings.config(),
-                new WorkingHours(settings.config().schedule()), clock, methods, modals,
+        Engine engine = new Engine(new Interactions(app, modals, methods), jdbi, new Inbox(inboxQueue, meters), outbox,
+                scheduler, workspace, settings.config(), new WorkingHours(settings.config().schedule()), clock, methods,
                 messages, groupChanges, new Permalinks(workspace.teamUrl()), resources::add);
-        for (Feature feature : features) {
+        for (Configured<?> feature : resolved.features()) {
             feature.start(engine);
         }
         new DeliveryPurge(scheduler, clock).start(jdbi);
-        new RetentionPurge(scheduler, jdbi, clock, settings.config().retention(), features.stream()
-                .filter(StoredRecords.class::isInstance).map(StoredRecords.class::cast).toList()).start();
+        new RetentionPurge(scheduler, jdbi, clock, settings.config().retention(), resolved.features().stream()
+                .map(f -> f.feature().records()).toList()).start();
 
         SocketModeConnection socket = new SocketModeConnection(app, secrets.appToken(), tuning.envelopeThreads(),
-                tuning.socket(), clock, processes::hello);
+                tuning.socket(), clock, processes::hello, meters);
         // Last in, so first closed: running handlers send their acks while the store is still open.
         resources.add(socket);
         try {
@@ -182,6 +198,8 @@ public final class CeBot implements AutoCloseable {
         inboxQueue.start();
         outboxQueue.start();
         jobQueue.start();
+        monitoring.watch(socket::isUp, jdbi, new QueueLevels(jdbi,
+                List.of(inboxQueue.name(), outboxQueue.name(), jobQueue.name())));
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
         return new CeBot(resources, jdbi, workspace, socket);
     }
@@ -228,14 +246,20 @@ public final class CeBot implements AutoCloseable {
         return auth;
     }
 
+    /** The team's channels, and the features' settings with what they name in the workspace. */
+    private record Resolved(Workspace workspace, List<Configured<?>> features) {}
+
     /** The team's channels, then what each feature's settings name; every problem stops the start. */
-    private static Workspace resolve(MethodsClient methods, Settings settings, List<Feature> features,
-            AuthTestResponse auth) throws StartupException {
+    private static Resolved resolve(MethodsClient methods, Settings<Configured<?>> settings, AuthTestResponse auth)
+            throws StartupException {
         WorkspaceLookup lookup = new WorkspaceLookup(methods, true);
         Workspace workspace;
+        List<Configured<?>> checked = new ArrayList<>();
         try {
             workspace = lookup.workspace(settings.config().channels(), auth.getUserId(), auth.getUrl());
-            features.forEach(f -> f.check(lookup));
+            for (Configured<?> feature : settings.features()) {
+                checked.add(feature.check(lookup));
+            }
         } catch (RuntimeException e) {
             throw new StartupException("Cannot read the workspace's channels and user groups: " + SafeErrors.describe(e)
                     + ". The app needs the channels:read, groups:read and usergroups:read scopes.");
@@ -245,7 +269,7 @@ public final class CeBot implements AutoCloseable {
         if (!lookup.problems().isEmpty()) {
             throw new StartupException(lookup.problems());
         }
-        return workspace;
+        return new Resolved(workspace, checked);
     }
 
     public Jdbi jdbi() {

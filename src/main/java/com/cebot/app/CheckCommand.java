@@ -4,7 +4,7 @@ import com.cebot.config.Settings;
 import com.cebot.db.Database;
 import com.cebot.db.PrivateFiles;
 import com.cebot.db.Store;
-import com.cebot.feature.Feature;
+import com.cebot.feature.Configured;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.SlackClients;
 import com.cebot.slack.WorkspaceLookup;
@@ -25,7 +25,7 @@ final class CheckCommand {
 
     private CheckCommand() {}
 
-    static int run(Settings settings, List<Feature> features, Clock clock, PrintStream out) {
+    static int run(Settings<Configured<?>> settings, Clock clock, PrintStream out) {
         List<String> problems = new ArrayList<>();
         out.println("✓ settings: " + settings.configPath().toAbsolutePath());
         var secrets = settings.secrets();
@@ -47,12 +47,15 @@ final class CheckCommand {
                 }
                 WorkspaceLookup lookup = new WorkspaceLookup(methods, false);
                 lookup.workspace(settings.config().channels(), auth.getUserId(), auth.getUrl());
-                features.forEach(f -> f.check(lookup));
+                List<Configured<?>> checked = new ArrayList<>();
+                for (Configured<?> feature : settings.features()) {
+                    checked.add(feature.check(lookup));
+                }
                 lookup.ok().forEach(line -> out.println("✓ " + line));
                 lookup.warnings().forEach(line -> out.println("! " + line));
                 problems.addAll(lookup.problems());
-                for (Feature f : features) {
-                    f.preview(settings.config(), methods, clock).forEach(line -> out.println("~ " + line));
+                for (Configured<?> feature : checked) {
+                    feature.preview(settings.config(), methods, clock).forEach(line -> out.println("~ " + line));
                 }
             }
         } catch (Exception e) {

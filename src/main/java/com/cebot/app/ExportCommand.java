@@ -31,7 +31,7 @@ final class ExportCommand {
 
     private ExportCommand() {}
 
-    static int run(String[] args, Map<String, String> env, List<Feature> features, PrintStream out, PrintStream err) {
+    static int run(String[] args, Map<String, String> env, List<Feature<?>> features, PrintStream out, PrintStream err) {
         List<TicketExport> sources = features.stream().filter(TicketExport.class::isInstance)
                 .map(TicketExport.class::cast).toList();
         List<CsvExport> own = features.stream().filter(CsvExport.class::isInstance).map(CsvExport.class::cast).toList();

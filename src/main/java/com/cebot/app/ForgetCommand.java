@@ -28,7 +28,7 @@ final class ForgetCommand {
 
     private ForgetCommand() {}
 
-    static int run(String[] args, Map<String, String> env, List<Feature> features, PrintStream out, PrintStream err) {
+    static int run(String[] args, Map<String, String> env, List<Feature<?>> features, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean dryRun = rest.remove("--dry-run");
         CommandArgs parsed = CommandArgs.parse(rest.toArray(String[]::new), List.of("--user"));
@@ -48,8 +48,7 @@ final class ForgetCommand {
                     + " ID), not \"" + person + "\".");
             return Main.BAD_SETTINGS;
         }
-        List<StoredRecords> workflows = features.stream().filter(StoredRecords.class::isInstance)
-                .map(StoredRecords.class::cast).toList();
+        List<StoredRecords> workflows = features.stream().map(Feature::records).toList();
         Forgetting forgetting = new Forgetting(Database.current(Secrets.store(env), true), workflows);
         Forgetting.Result result;
         try {

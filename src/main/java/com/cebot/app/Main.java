@@ -5,6 +5,7 @@ import com.cebot.config.ConfigLoader;
 import com.cebot.config.Secrets;
 import com.cebot.config.Settings;
 import com.cebot.db.DatabaseException;
+import com.cebot.feature.Configured;
 import com.cebot.feature.Feature;
 import com.cebot.feedback.FeedbackFeature;
 import com.cebot.home.HomeFeature;
@@ -49,17 +50,24 @@ public final class Main {
     /**
      * The workflows, each made once per run and started on the engine in this order. One asks
      * another through an interface handed over here: the request workflow asks the context workflow
-     * where support already has a ticket's context, SDR routing asks the OOO protocol who is away,
-     * and the Home tab asks each workflow for its parts of a person's Home.
+     * where support already has a ticket's context, SDR routing asks the OOO protocol who is away
+     * (both answered from the store, started or not), and the Home tab, started last, asks each
+     * workflow for its parts of a person's Home (which each builds when it starts).
      */
-    public static List<Feature> features() {
+    public static List<Feature<?>> features() {
         ContextFeature context = new ContextFeature();
         RequestFeature request = new RequestFeature(context);
         OooFeature ooo = new OooFeature();
-        SdrFeature sdr = new SdrFeature(ooo);
+        SdrFeature sdr = new SdrFeature(ooo.absences());
         FeedbackFeature feedback = new FeedbackFeature();
-        return List.of(context, request, ooo, sdr, feedback,
-                new HomeFeature(List.of(context, request, ooo, sdr, feedback)));
+        HomeFeature home = new HomeFeature(List.of(context.home(), request.home(), ooo.home(), sdr.home(),
+                feedback.home()));
+        return List.of(context, request, ooo, sdr, feedback, home);
+    }
+
+    /** The settings, read by a fresh set of {@link #features}: what {@code check} and a start begin from. */
+    public static Settings<Configured<?>> settings(Map<String, String> env) {
+        return ConfigLoader.load(env, features().stream().map(Configured::reading).toList());
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
@@ -69,10 +77,8 @@ public final class Main {
             switch (command) {
                 case "run":
                     return runBot(env, err);
-                case "check": {
-                    List<Feature> features = features();
-                    return CheckCommand.run(ConfigLoader.load(env, features), features, Clock.systemUTC(), out);
-                }
+                case "check":
+                    return CheckCommand.run(settings(env), Clock.systemUTC(), out);
                 case "sync-group":
                     return SyncGroupCommand.run(rest, env, Clock.systemUTC(), out, err);
                 case "status":
@@ -117,15 +123,14 @@ public final class Main {
         // The Slack client and the store need only the environment: they are readied while the
         // settings file is read. Missing or malformed secrets are reported with the settings.
         Optional<Beginning> beginning = Secrets.fromEnvironment(env).map(s -> Beginning.of(s, tuning.slackTimeout()));
-        List<Feature> features = features();
-        Settings settings;
+        Settings<Configured<?>> settings;
         try {
-            settings = ConfigLoader.load(env, features);
+            settings = settings(env);
         } catch (ConfigException e) {
             beginning.ifPresent(Beginning::close);
             throw e;
         }
-        CeBot bot = CeBot.start(settings, features, Clock.systemUTC(), tuning, beginning.orElseThrow());
+        CeBot bot = CeBot.start(settings, Clock.systemUTC(), tuning, beginning.orElseThrow());
         StopSignals.exitZeroOnStop();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,8 +1,7 @@
 package com.cebot.app;
 
-import com.cebot.config.ConfigLoader;
 import com.cebot.config.Settings;
-import com.cebot.feature.Feature;
+import com.cebot.feature.Configured;
 import com.cebot.logging.SafeErrors;
 import com.cebot.sdrcollab.SdrFeature;
 import com.cebot.slack.SlackClients;
@@ -12,7 +11,6 @@ import com.slack.api.methods.MethodsClient;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,8 +29,7 @@ final class SyncGroupCommand {
                     + " itself, at start and every working day, and says so in #ce-internal.");
             return Main.BAD_SETTINGS;
         }
-        List<Feature> features = Main.features();
-        Settings settings = ConfigLoader.load(env, features);
+        Settings<Configured<?>> settings = Main.settings(env);
         Slack slack = SlackClients.create(settings.secrets().slackApiUrl(), Duration.ofSeconds(10));
         try {
             MethodsClient methods = slack.methods(settings.secrets().botToken());
@@ -42,10 +39,9 @@ final class SyncGroupCommand {
                 return Main.FAILED;
             }
             WorkspaceLookup lookup = new WorkspaceLookup(methods, false);
-            for (Feature f : features) {
-                if (f instanceof SdrFeature) {
-                    f.check(lookup);
-                    f.preview(settings.config(), methods, clock).forEach(out::println);
+            for (Configured<?> feature : settings.features()) {
+                if (feature.feature() instanceof SdrFeature) {
+                    feature.check(lookup).preview(settings.config(), methods, clock).forEach(out::println);
                 }
             }
             lookup.problems().forEach(p -> err.println("✗ " + p));

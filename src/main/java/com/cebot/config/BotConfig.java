@@ -9,14 +9,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The team's shared settings from {@code config/cebot.yaml}: its channels, its working week, its
- * roster and how long the bot keeps what it stored. Each feature reads its own section itself (see
- * {@link Configurable}). Keys are snake_case in the file; a record here is always complete, defaults
- * filled in.
+ * roster, how long the bot keeps what it stored, and the operators' listener. Each feature reads its
+ * own section itself (see {@link Configurable}). Keys are snake_case in the file; a record here is
+ * always complete, defaults filled in.
  */
-public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> roster, Retention retention) {
+public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> roster, Retention retention,
+        Ops ops) {
 
     /** Channel names (with or without '#') or IDs; resolved to IDs at start. */
     public record Channels(
@@ -38,7 +40,16 @@ public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> 
         public static final Retention DEFAULT = new Retention(30, OptionalInt.empty());
     }
 
+    /** The operators' HTTP listener (health, readiness, metrics): off while {@code port} is empty. */
+    public record Ops(OptionalInt port, String bindAddress) {
+
+        public static final Ops OFF = new Ops(OptionalInt.empty(), "127.0.0.1");
+    }
+
     private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    /** An IPv4 or IPv6 address or a host name; whether this machine has it is found when the listener binds. */
+    private static final Pattern HOST =
+            Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
 
     static BotConfig read(ConfigSection root) {
         ConfigSection ch = root.section("channels");
@@ -49,7 +60,7 @@ public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> 
                 channel(ch, "feedback", "feedback"),
                 channel(ch, "ask_product_eng", "ask-product-eng"));
         return new BotConfig(channels, schedule(root.section("schedule")), roster(root),
-                retention(root.section("retention")));
+                retention(root.section("retention")), ops(root.section("ops")));
     }
 
     /**
@@ -90,6 +101,16 @@ public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> 
         }
         int hour = s.integer("reminder_hour", 9, 0, 23);
         return new Schedule(zone, start, end, days.isEmpty() ? WEEKDAYS : days, hour);
+    }
+
+    private static Ops ops(ConfigSection s) {
+        int port = s.integer("port", 0, 1, 65_535);
+        String address = s.text("bind_address", "127.0.0.1");
+        if (!HOST.matcher(address).matches()) {
+            s.problem(s.name("bind_address") + " \"" + address + "\" is not an address: use an IP address of this"
+                    + " machine such as 127.0.0.1 (the default) or 0.0.0.0 for every interface, or a host name.");
+        }
+        return new Ops(port == 0 ? OptionalInt.empty() : OptionalInt.of(port), address);
     }
 
     private static List<RosterEntry> roster(ConfigSection root) {

@@ -29,18 +29,26 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
-    public static Settings load(Map<String, String> env, List<? extends Configurable> features) {
+    /**
+     * Reads the secrets and the file; each of {@code features} reads its own part of it, and what it
+     * made of it comes back in {@link Settings#features}.
+     *
+     * @throws ConfigException with every problem found, when there is any
+     */
+    public static <F> Settings<F> load(Map<String, String> env, List<? extends Configurable<? extends F>> features) {
         List<String> problems = new ArrayList<>();
         Secrets secrets = Secrets.read(env, problems);
         Path path = Path.of(env.getOrDefault("CEBOT_CONFIG", DEFAULT_CONFIG_PATH));
-        BotConfig config = config(path, features, problems);
+        List<F> read = new ArrayList<>();
+        BotConfig config = config(path, features, read, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Settings(secrets, config, path);
+        return new Settings<>(secrets, config, path, read);
     }
 
-    static BotConfig config(Path path, List<? extends Configurable> features, List<String> problems) {
+    private static <F> BotConfig config(Path path, List<? extends Configurable<? extends F>> features, List<F> read,
+            List<String> problems) {
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(path));
@@ -65,7 +73,7 @@ public final class ConfigLoader {
         ConfigSection.Reading reading = new ConfigSection.Reading();
         ConfigSection top = ConfigSection.root(root, reading);
         BotConfig config = BotConfig.read(top);
-        features.forEach(f -> f.configure(top));
+        features.forEach(f -> read.add(f.configure(top)));
         unknownKeys(root, "", reading.known, reading.problems);
         problems.addAll(reading.problems);
         return config;

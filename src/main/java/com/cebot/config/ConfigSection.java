@@ -3,6 +3,7 @@ package com.cebot.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,6 +27,8 @@ import java.util.regex.Pattern;
 public final class ConfigSection {
 
     private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+    /** A user group as the settings name it: its ID, or its handle with or without "@". */
+    private static final Pattern USER_GROUP = Pattern.compile("S[A-Z0-9]{2,}|@?[a-z0-9][a-z0-9._-]*");
 
     /** What every section of one file shares: the problems found and the keys asked for. */
     static final class Reading {
@@ -125,6 +129,17 @@ public final class ConfigSection {
         }
     }
 
+    /** A day of the week in full, in any case: {@code MONDAY}, {@code friday}. */
+    public DayOfWeek day(String key, DayOfWeek fallback) {
+        String text = text(key, fallback.name());
+        try {
+            return DayOfWeek.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problem(name(key) + " \"" + text + "\" is not a day of the week (MONDAY … SUNDAY).");
+            return fallback;
+        }
+    }
+
     public LocalTime time(String key, LocalTime fallback) {
         Optional<String> text = text(key);
         if (text.isEmpty()) {
@@ -181,6 +196,41 @@ public final class ConfigSection {
 
     public static boolean isUserId(String text) {
         return text != null && USER_ID.matcher(text).matches();
+    }
+
+    public static boolean isUserGroup(String text) {
+        return text != null && USER_GROUP.matcher(text).matches();
+    }
+
+    /**
+     * A person (U…) or a user group (S…, or its handle with or without "@"), as the workspace lookup
+     * turns it into a mention; empty when missing, or, with a problem, when it is neither.
+     */
+    public Optional<String> userOrGroup(String key) {
+        Optional<String> text = text(key);
+        if (text.isPresent() && !isUserOrGroup(text.get())) {
+            problem(name(key) + " \"" + text.get() + "\" is neither a user ID (U…) nor a user group (@handle or S…).");
+            return Optional.empty();
+        }
+        return text;
+    }
+
+    /** A list of people and user groups, as {@link #userOrGroup} reads one; anything else in it is a mistake. */
+    public List<String> usersOrGroups(String key, String example) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : texts(key, example)) {
+            if (isUserOrGroup(entry)) {
+                entries.add(entry);
+            } else {
+                problem(name(key) + " has \"" + entry + "\", which is neither a user ID (U…) nor a user group"
+                        + " (@handle or S…).");
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private static boolean isUserOrGroup(String text) {
+        return isUserId(text) || isUserGroup(text);
     }
 
     /** A list's node; an empty one (with a problem if something else is there) when it is not a list. */

@@ -13,10 +13,60 @@ import org.jdbi.v3.core.Handle;
  * workflow's own tables (no Slack writes, no jobs): a job planned for a record that is gone drops
  * itself when it falls due.
  */
+@FunctionalInterface
 public interface StoredRecords {
+
+    /** A workflow that keeps nothing of anyone's. */
+    StoredRecords NONE = (handle, person) -> List.of();
 
     /** Rows changed, by what they were: "contexts they shared", 3. */
     record Count(String what, int rows) {}
+
+    /**
+     * The records of a workflow whose tables answer for themselves: a JDBI SqlObject of its own,
+     * attached to the caller's handle for each question.
+     */
+    static StoredRecords in(Class<? extends Tables> tables) {
+        return new StoredRecords() {
+            @Override
+            public List<Count> forget(Handle handle, String person) {
+                return handle.attach(tables).forget(person);
+            }
+
+            @Override
+            public Set<String> writesWithWordsOf(Handle handle, String person) {
+                return handle.attach(tables).writesWithWordsOf(person);
+            }
+
+            @Override
+            public List<Count> purge(Handle handle, Instant before, int limit) {
+                return handle.attach(tables).purge(before, limit);
+            }
+
+            @Override
+            public Set<String> anchorsInUse(Handle handle, Collection<String> keys) {
+                return handle.attach(tables).anchorsInUse(keys);
+            }
+        };
+    }
+
+    /** {@link StoredRecords}' questions, asked of a SqlObject already on the caller's handle. */
+    interface Tables {
+
+        List<Count> forget(String person);
+
+        default Set<String> writesWithWordsOf(String person) {
+            return Set.of();
+        }
+
+        default List<Count> purge(Instant before, int limit) {
+            return List.of();
+        }
+
+        default Set<String> anchorsInUse(Collection<String> keys) {
+            return Set.of();
+        }
+    }
 
     /**
      * Deletes what {@code person} typed and blanks where this workflow names them in other people's

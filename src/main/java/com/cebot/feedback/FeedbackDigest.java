@@ -5,17 +5,14 @@ import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.schedule.Job;
 import com.cebot.schedule.Scheduler;
+import com.cebot.schedule.WeeklyJob;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.Permalinks;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,48 +77,28 @@ final class FeedbackDigest {
         List<DigestFigures.Change> changes(Instant start, Instant end);
     }
 
-    private final Scheduler scheduler;
+    private final WeeklyJob week;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final String channel;
-    private final DayOfWeek day;
-    private final int hour;
     private final ZoneId zone;
 
     FeedbackDigest(Scheduler scheduler, Outbox outbox, Permalinks permalinks, String channel, DayOfWeek day, int hour,
             ZoneId zone) {
-        this.scheduler = scheduler;
+        this.week = new WeeklyJob(scheduler, KIND, "feedback-digest", day, hour, zone);
         this.outbox = outbox;
         this.permalinks = permalinks;
         this.channel = channel;
-        this.day = day;
-        this.hour = hour;
         this.zone = zone;
     }
 
     void start(Handle h, Instant now) {
-        scheduler.register(KIND, this::post);
-        plan(h, now);
+        week.start(h, now, this::post);
     }
 
-    /** The next digest after {@code now}. */
-    Instant next(Instant now) {
-        ZonedDateTime at = now.atZone(zone).toLocalDate().atTime(LocalTime.of(hour, 0)).atZone(zone)
-                .with(TemporalAdjusters.nextOrSame(day));
-        return at.toInstant().isAfter(now) ? at.toInstant() : at.plusWeeks(1).toInstant();
-    }
-
-    private void plan(Handle h, Instant now) {
-        Instant due = next(now);
-        scheduler.schedule(h, "feedback-digest:" + due.atZone(zone).toLocalDate(), KIND, null, due);
-    }
-
-    private void post(Handle h, Job job, Instant now) {
-        Instant end = job.dueAt();
-        Instant start = end.minus(Duration.ofDays(7));
+    private void post(Handle h, Job job, Instant start, Instant end) {
         outbox.enqueue(h, OutboxMessage.of(job.key() + ":post", new SlackWrite.Post(channel,
                 text(figures(h, start, end), start.atZone(zone).toLocalDate(), end.atZone(zone).toLocalDate()), null)));
-        plan(h, end.isAfter(now) ? end : now);
     }
 
     static DigestFigures figures(Handle h, Instant start, Instant end) {

@@ -1,28 +1,25 @@
 package com.cebot.feedback;
 
 import com.cebot.config.ConfigSection;
+import com.cebot.customer.CustomerSuggestions;
 import com.cebot.feature.CsvExport;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
 import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution;
-import com.cebot.slack.ModalOpener;
 import com.cebot.slack.StoredGroupMembers;
 import com.cebot.slack.UserGroupMembers;
 import com.cebot.slack.WorkspaceLookup;
-import com.cebot.supportticket.CustomerSuggestions;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -37,7 +34,7 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Settings, in the {@code feedback} section: {@code product_team} (user IDs and user groups),
  * {@code categories}, {@code digest_day}, {@code digest_hour}.
  */
-public final class FeedbackFeature implements Feature, HomeContribution, CsvExport, StoredRecords {
+public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>, CsvExport {
 
     /** What a new gap is filed under until the product team sorts it: always offered, first. */
     static final String NEUTRAL_CATEGORY = "Not categorised yet";
@@ -47,29 +44,30 @@ public final class FeedbackFeature implements Feature, HomeContribution, CsvExpo
     /** How often the product team's user groups are read again; a refused member triggers it sooner. */
     private static final Duration TEAM_REFRESH = Duration.ofMinutes(5);
 
-    private List<String> productTeam;
-    private List<String> categories;
-    private DayOfWeek digestDay;
-    private int digestHour;
-    private List<String> teamMentions;
+    private final HomeContribution.WhenStarted home = new HomeContribution.WhenStarted();
 
-    private ModalOpener modals;
-    private String channel;
-    private FeedbackHome home;
+    /**
+     * @param categories  the neutral category first, then the configured ones
+     * @param teamMentions the product team as the workspace resolved it, once looked up
+     */
+    record Settings(List<String> productTeam, List<String> categories, DayOfWeek digestDay, int digestHour,
+            List<String> teamMentions) {}
+
+    /** Product feedback's part of Home: one's feedback, the open gaps for the product team, and its button. */
+    public HomeContribution home() {
+        return home;
+    }
 
     @Override
-    public void configure(ConfigSection root) {
+    public Settings configure(ConfigSection root) {
         ConfigSection fb = root.section("feedback");
-        productTeam = new ArrayList<>();
-        for (String entry : fb.texts("product_team", "[\"@product-team\", U012ABCDEF]")) {
-            if (entry.matches("[UW][A-Z0-9]{2,}|S[A-Z0-9]{2,}|@?[a-z0-9][a-z0-9._-]*")) {
-                productTeam.add(entry);
-            } else {
-                fb.problem(fb.name("product_team") + " has \"" + entry + "\", which is neither a user ID (U…) nor a"
-                        + " user group (@handle or S…).");
-            }
-        }
-        categories = new ArrayList<>(List.of(NEUTRAL_CATEGORY));
+        List<String> productTeam = fb.usersOrGroups("product_team", "[\"@product-team\", U012ABCDEF]");
+        return new Settings(productTeam, categories(fb), fb.day("digest_day", DayOfWeek.MONDAY),
+                fb.integer("digest_hour", 9, 0, 23), List.of());
+    }
+
+    private static List<String> categories(ConfigSection fb) {
+        List<String> categories = new ArrayList<>(List.of(NEUTRAL_CATEGORY));
         Set<String> seen = new HashSet<>(List.of(NEUTRAL_CATEGORY.toLowerCase(Locale.ROOT)));
         for (String category : fb.texts("categories", "[Integrations, Search, Administration]")) {
             if (category.isEmpty() || category.length() > CATEGORY_TEXT || category.contains("\n")) {
@@ -84,81 +82,47 @@ public final class FeedbackFeature implements Feature, HomeContribution, CsvExpo
         if (categories.size() > MAX_CATEGORIES + 1) {
             fb.problem(fb.name("categories") + " has " + (categories.size() - 1) + " entries; Slack shows at most "
                     + MAX_CATEGORIES + ".");
-            categories = categories.subList(0, MAX_CATEGORIES + 1);
+            return List.copyOf(categories.subList(0, MAX_CATEGORIES + 1));
         }
-        String day = fb.text("digest_day", "MONDAY");
-        try {
-            digestDay = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            fb.problem(fb.name("digest_day") + " \"" + day + "\" is not a day of the week (MONDAY … SUNDAY).");
-            digestDay = DayOfWeek.MONDAY;
-        }
-        digestHour = fb.integer("digest_hour", 9, 0, 23);
+        return List.copyOf(categories);
     }
 
     @Override
-    public void check(WorkspaceLookup lookup) {
-        teamMentions = new ArrayList<>();
-        for (String entry : productTeam) {
-            lookup.mention("feedback.product_team", entry).ifPresent(teamMentions::add);
+    public Settings check(Settings s, WorkspaceLookup lookup) {
+        List<String> mentions = new ArrayList<>();
+        for (String entry : s.productTeam()) {
+            lookup.mention("feedback.product_team", entry).ifPresent(mentions::add);
         }
-        if (productTeam.isEmpty()) {
+        if (s.productTeam().isEmpty()) {
             lookup.warn("feedback.product_team is empty: anyone can share product feedback, but nobody can set a"
                     + " gap's status, merge gaps or link the Salesforce record until it names the product team.");
         }
+        return new Settings(s.productTeam(), s.categories(), s.digestDay(), s.digestHour(), List.copyOf(mentions));
     }
 
     @Override
-    public void start(Engine engine) {
-        if (teamMentions == null) {
-            throw new IllegalStateException("feedback.product_team was not looked up before start");
-        }
-        channel = engine.workspace().feedback();
-        modals = engine.modals();
-        var team = new ProductTeam(teamMentions, UserGroupMembers.Reader.fromSlack(engine.slack()),
+    public void start(Settings s, Engine engine) {
+        String channel = engine.workspace().feedback();
+        var team = new ProductTeam(s.teamMentions(), UserGroupMembers.Reader.fromSlack(engine.slack()),
                 new StoredGroupMembers(engine.store()), engine.clock());
         engine.onStop().accept(team);
         team.start(TEAM_REFRESH);
-        home = new FeedbackHome(engine.permalinks(), team);
-        var service = new FeedbackService(engine.store(), engine.inbox(), engine.outbox(), engine.permalinks(), team,
-                channel, engine.clock());
-        new FeedbackListeners(service, team, new CustomerSuggestions(engine.store()), new GapSuggestions(engine.store()),
-                modals, engine.slack(), channel, categories).register(engine.app());
-        var digest = new FeedbackDigest(engine.scheduler(), engine.outbox(), engine.permalinks(), channel, digestDay,
-                digestHour, engine.team().schedule().timeZone());
+        var service = new FeedbackService(engine.store(), engine.outbox(), engine.permalinks(), team, channel,
+                engine.clock());
+        var listeners = new FeedbackListeners(service, team, new GapSuggestions(engine.store()), engine.interactions(),
+                channel, s.categories());
+        var share = listeners.register(service.forms(engine.inbox()), new CustomerSuggestions(engine.store()));
+        var digest = new FeedbackDigest(engine.scheduler(), engine.outbox(), engine.permalinks(), channel,
+                s.digestDay(), s.digestHour(), engine.team().schedule().timeZone());
         engine.store().useTransaction(h -> digest.start(h, engine.clock().instant()));
+        home.started(HomeContribution.of(
+                List.of(new HomeContribution.Start("Share product feedback", "home_start_feedback", share)),
+                new FeedbackHome(engine.permalinks(), team)::parts));
     }
 
     @Override
-    public List<Start> starts() {
-        return List.of(new Start("Share product feedback", "home_start_feedback", (triggerId, userId) -> modals.open(
-                ShareModal.CALLBACK_ID, triggerId,
-                () -> ShareModal.build(channel, categories, ShareModal.Prefill.NONE, false))));
-    }
-
-    @Override
-    public List<Part> parts(Handle handle, Person person) {
-        return home.parts(handle, person);
-    }
-
-    @Override
-    public Set<String> writesWithWordsOf(Handle handle, String person) {
-        return handle.attach(FeedbackRecords.class).writesWithWordsOf(person);
-    }
-
-    @Override
-    public List<Count> forget(Handle handle, String person) {
-        return handle.attach(FeedbackRecords.class).forget(person);
-    }
-
-    @Override
-    public List<Count> purge(Handle handle, Instant before, int limit) {
-        return handle.attach(FeedbackRecords.class).purge(before, limit);
-    }
-
-    @Override
-    public Set<String> anchorsInUse(Handle handle, Collection<String> keys) {
-        return handle.attach(FeedbackRecords.class).cardKeys(keys);
+    public StoredRecords records() {
+        return StoredRecords.in(FeedbackRecords.class);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.cebot.feedback;
 
+import com.cebot.feature.StoredRecords;
 import com.cebot.feature.StoredRecords.Count;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,7 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * resolved or will not be done, and older means the gap's last change was before the cut-off; the
  * submissions of a gap still in the works are kept.
  */
-interface FeedbackRecords {
+interface FeedbackRecords extends StoredRecords.Tables {
 
     String WORKFLOW = "Product feedback: ";
 
@@ -42,6 +43,7 @@ interface FeedbackRecords {
      * A gap's card shows the latest need shared, and each share is a reply in its thread, named or
      * not: the writes that carry what the person shared without naming them.
      */
+    @Override
     @SqlQuery("""
             SELECT g.card_key FROM feedback_gap g WHERE g.id IN (SELECT gap_id FROM feedback_submission
                                                                  WHERE shared_by = :person)
@@ -50,14 +52,17 @@ interface FeedbackRecords {
     Set<String> writesWithWordsOf(String person);
 
     /** Gaps still stored: their card is updated and each share goes in its thread. */
+    @Override
     @SqlQuery("SELECT card_key FROM feedback_gap WHERE card_key IN (<keys>)")
-    Set<String> cardKeys(@BindList("keys") Collection<String> keys);
+    Set<String> anchorsInUse(@BindList("keys") Collection<String> keys);
 
+    @Override
     default List<Count> forget(String person) {
         return List.of(new Count(WORKFLOW + "customers' needs they shared", deleteSharedBy(person)),
                 new Count(WORKFLOW + "changes they made to gaps, without their name and note", unnameActor(person)));
     }
 
+    @Override
     default List<Count> purge(Instant before, int limit) {
         List<Long> ids = settledBefore(before, limit);
         return ids.isEmpty() ? List.of() : List.of(new Count(WORKFLOW + "needs shared to gaps resolved or not to be"

@@ -9,10 +9,9 @@ import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.CustomerSuggestions;
-import com.cebot.supportticket.Customers;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.customer.Customers;
+import com.cebot.slack.SourceMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -62,15 +61,13 @@ final class FeedbackService {
     }
 
     private final Jdbi jdbi;
-    private final SubmittedForms<ShareDraft> forms;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final ProductTeam team;
     private final String channel;
     private final Clock clock;
 
-    FeedbackService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, ProductTeam team, String channel,
-            Clock clock) {
+    FeedbackService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, ProductTeam team, String channel, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
@@ -79,13 +76,12 @@ final class FeedbackService {
         this.clock = clock;
         outbox.register(CARD_TOPIC, new CardHook());
         outbox.register(REPLY_TOPIC, new ReplyHook());
-        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, ShareDraft.class, this::submit, outbox,
-                FeedbackNotices.unprocessed());
     }
 
-    /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
-    SubmittedForms.Accepted accept(ShareDraft draft, String viewId, String userId) {
-        return forms.accept(draft, viewId, userId);
+    /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
+    SubmittedForms<ShareDraft> forms(Inbox inbox) {
+        return new SubmittedForms<>(inbox, INBOX_KIND, ShareDraft.class, this::submit, outbox,
+                FeedbackNotices.unprocessed());
     }
 
     /** One read by key, before an ack: the form checks that a gap picked still takes feedback. */
@@ -103,7 +99,7 @@ final class FeedbackService {
         Customers customers = h.attach(Customers.class);
         Set<Long> customerIds = new LinkedHashSet<>();
         for (CustomerChoice choice : draft.customers()) {
-            customerIds.add(CustomerSuggestions.resolve(customers, choice, now).id());
+            customerIds.add(customers.resolve(choice, now).id());
         }
         boolean created = draft.gap() instanceof ShareDraft.Target.Create;
         long gapId;

@@ -1,6 +1,6 @@
 package com.cebot.feedback;
 
-import java.util.Locale;
+import com.cebot.db.StoredNames;
 import java.util.Optional;
 
 /**
@@ -40,15 +40,10 @@ enum GapStatus {
 
     /** The value in the status columns and in the status modal's options. */
     String db() {
-        return name().toLowerCase(Locale.ROOT);
+        return StoredNames.of(this);
     }
 
     static Optional<GapStatus> ofDb(String value) {
-        for (GapStatus s : values()) {
-            if (s.db().equals(value)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return StoredNames.parse(GapStatus.class, value);
     }
 }

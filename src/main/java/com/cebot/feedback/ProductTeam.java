@@ -1,5 +1,6 @@
 package com.cebot.feedback;
 
+import com.cebot.slack.Mention;
 import com.cebot.slack.UserGroupMembers;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Who may set a gap's status, merge gaps and link the Salesforce record: the people and the members
@@ -17,9 +16,6 @@ import java.util.regex.Pattern;
  * someone is refused, since they may just have joined and will press again).
  */
 final class ProductTeam implements AutoCloseable {
-
-    private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)>");
-    private static final Pattern GROUP = Pattern.compile("<!subteam\\^(S[A-Z0-9]+)(?:\\|[^>]*)?>");
 
     private final List<String> mentions;
     private final Set<String> users = new LinkedHashSet<>();
@@ -30,14 +26,13 @@ final class ProductTeam implements AutoCloseable {
             Clock clock) {
         this.mentions = List.copyOf(mentions);
         for (String mention : mentions) {
-            Matcher user = USER.matcher(mention);
-            Matcher group = GROUP.matcher(mention);
-            if (user.matches()) {
-                users.add(user.group(1));
-            } else if (group.matches()) {
-                groups.add(new UserGroupMembers(group.group(1), "product team group", groupMembers, lastKnown, clock));
+            Mention whom = Mention.of(mention).orElseThrow(
+                    () -> new IllegalArgumentException("Not a user or user group mention: " + mention));
+            if (whom instanceof Mention.User user) {
+                users.add(user.id());
             } else {
-                throw new IllegalArgumentException("Not a user or user group mention: " + mention);
+                groups.add(new UserGroupMembers(((Mention.Group) whom).id(), "product team group", groupMembers,
+                        lastKnown, clock));
             }
         }
     }

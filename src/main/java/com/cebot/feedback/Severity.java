@@ -1,6 +1,6 @@
 package com.cebot.feedback;
 
-import java.util.Locale;
+import com.cebot.db.StoredNames;
 import java.util.Optional;
 
 /** How hard a gap hits the customer of one submission. Stored lower case. */
@@ -27,15 +27,10 @@ enum Severity {
     }
 
     String db() {
-        return name().toLowerCase(Locale.ROOT);
+        return StoredNames.of(this);
     }
 
     static Optional<Severity> ofDb(String value) {
-        for (Severity s : values()) {
-            if (s.db().equals(value)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return StoredNames.parse(Severity.class, value);
     }
 }

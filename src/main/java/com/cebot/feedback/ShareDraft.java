@@ -1,7 +1,7 @@
 package com.cebot.feedback;
 
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.SourceMessage;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;

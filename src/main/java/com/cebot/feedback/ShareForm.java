@@ -1,9 +1,12 @@
 package com.cebot.feedback;
 
+import com.cebot.slack.HttpsLink;
+import com.cebot.slack.Checked;
+import com.cebot.slack.FormFields;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.ViewStates;
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.SourceMessage;
 import com.slack.api.model.view.View;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +24,6 @@ import java.util.function.LongFunction;
  */
 final class ShareForm {
 
-    /** Either a draft to store, or errors to show next to the fields. */
-    sealed interface Checked {
-        record Valid(ShareDraft draft) implements Checked {}
-
-        record Invalid(Map<String, String> errors) implements Checked {}
-    }
-
     /** Most merges followed to name where a gap's feedback went. */
     private static final int MERGE_HOPS = 20;
 
@@ -37,25 +33,23 @@ final class ShareForm {
      * @param categories the categories a new gap may take, the neutral one first
      * @param gaps       reads a gap on record (one query by key, before the ack)
      */
-    static Checked check(View view, List<String> categories, LongFunction<Optional<Gap>> gaps) {
+    static Checked<ShareDraft> check(View view, List<String> categories, LongFunction<Optional<Gap>> gaps) {
         ViewStates state = ViewStates.of(view.getState());
         Map<String, String> errors = new LinkedHashMap<>();
 
         List<CustomerChoice> customers = customers(state, errors);
         ShareDraft.Target target = target(state, categories, gaps, errors);
 
-        Optional<String> need = state.text(ShareModal.NEED, ShareModal.VALUE);
-        if (need.isEmpty()) {
-            errors.put(ShareModal.NEED, "Say what the customer needs, in their words if you have them.");
-        } else if (need.get().length() > ShareModal.NEED_MAX) {
-            errors.put(ShareModal.NEED, tooLong(ShareModal.NEED_MAX));
-        }
+        Optional<String> need = FormFields.required(state, ShareModal.NEED, ShareModal.VALUE, ShareModal.NEED_MAX,
+                "Say what the customer needs, in their words if you have them.", "this", errors);
         Optional<Severity> severity = state.selected(ShareModal.SEVERITY, ShareModal.VALUE).flatMap(Severity::ofDb);
         if (severity.isEmpty()) {
             errors.put(ShareModal.SEVERITY, "Pick how hard this hits the customer.");
         }
-        Optional<String> blocks = optional(state, ShareModal.BLOCKS, ShareModal.BLOCKS_MAX, errors);
-        Optional<String> workaround = optional(state, ShareModal.WORKAROUND, ShareModal.WORKAROUND_MAX, errors);
+        Optional<String> blocks = FormFields.optional(state, ShareModal.BLOCKS, ShareModal.VALUE, ShareModal.BLOCKS_MAX,
+                errors);
+        Optional<String> workaround = FormFields.optional(state, ShareModal.WORKAROUND, ShareModal.VALUE,
+                ShareModal.WORKAROUND_MAX, errors);
         Optional<String> link = state.text(ShareModal.LINK, ShareModal.VALUE);
         if (link.isPresent() && !HttpsLink.valid(link.get(), ShareModal.LINK_MAX)) {
             errors.put(ShareModal.LINK, "Give one https link (up to " + ShareModal.LINK_MAX + " characters), such as"
@@ -63,15 +57,12 @@ final class ShareForm {
         }
         boolean anonymous = state.selectedAll(ShareModal.ANONYMOUS, ShareModal.VALUE).contains(ShareModal.ANONYMOUS);
 
-        if (!errors.isEmpty()) {
-            return new Checked.Invalid(errors);
-        }
-        return new Checked.Valid(new ShareDraft(customers, target, need.get(), severity.get(), blocks, workaround, link,
-                anonymous, SourceMessage.decode(view.getPrivateMetadata())));
+        return Checked.of(errors, () -> new ShareDraft(customers, target, need.get(), severity.get(), blocks, workaround,
+                link, anonymous, SourceMessage.decode(view.getPrivateMetadata())));
     }
 
     private static List<CustomerChoice> customers(ViewStates state, Map<String, String> errors) {
-        List<String> picked = state.selectedAll(ShareModal.CUSTOMERS, ShareModal.CUSTOMER_SELECT);
+        List<String> picked = ShareModal.CUSTOMER_FIELD.pickedAll(state);
         List<CustomerChoice> customers = new ArrayList<>();
         for (String value : new LinkedHashSet<>(picked)) {
             Optional<CustomerChoice> choice = CustomerChoice.parse(value);
@@ -79,7 +70,7 @@ final class ShareForm {
                 errors.put(ShareModal.CUSTOMERS, "Pick the customers again from the list.");
                 return List.of();
             }
-            if (choice.get() instanceof CustomerChoice.New n && n.name().length() > CustomerChoice.MAX_NAME) {
+            if (!CustomerChoice.fits(choice.get())) {
                 errors.put(ShareModal.CUSTOMERS, "Keep each customer name to " + CustomerChoice.MAX_NAME
                         + " characters.");
                 return List.of();
@@ -138,20 +129,8 @@ final class ShareForm {
         return into;
     }
 
-    private static Optional<String> optional(ViewStates state, String blockId, int max, Map<String, String> errors) {
-        Optional<String> text = state.text(blockId, ShareModal.VALUE);
-        if (text.isPresent() && text.get().length() > max) {
-            errors.put(blockId, tooLong(max));
-        }
-        return text;
-    }
-
     /** A title inside an error: errors show as plain text, and stay short. */
     private static String shown(String title) {
         return Mrkdwn.truncate(Mrkdwn.plain(title), 80);
-    }
-
-    private static String tooLong(int max) {
-        return "Keep this to " + max + " characters; link to a doc for more.";
     }
 }

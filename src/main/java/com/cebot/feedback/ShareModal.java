@@ -7,7 +7,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.externalSelect;
-import static com.slack.api.model.block.element.BlockElements.multiExternalSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.radioButtons;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
@@ -16,8 +15,10 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
+import com.cebot.customer.CustomerField;
 import com.cebot.slack.Mrkdwn;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.ShortcutMessage;
+import com.cebot.slack.SourceMessage;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
@@ -35,6 +36,7 @@ final class ShareModal {
     static final String MESSAGE_CALLBACK_ID = "feedback_share_message";
     static final String CUSTOMERS = "customers";
     static final String CUSTOMER_SELECT = "feedback_customers";
+    static final CustomerField CUSTOMER_FIELD = new CustomerField(CUSTOMERS, CUSTOMER_SELECT);
     static final String GAP = "gap";
     static final String GAP_SELECT = "feedback_gap";
     static final String CATEGORY = "category";
@@ -63,6 +65,11 @@ final class ShareModal {
         static final Prefill NONE = new Prefill(null, null, null, null, null);
 
         /** Only where the message was: what a redraw keeps in the modal's metadata. */
+        /** The message a shortcut was used on: its text as the need, its link as the link. */
+        static Prefill of(ShortcutMessage message) {
+            return new Prefill(message.quoted(), message.link(), message.channel(), message.ts(), null);
+        }
+
         static Prefill source(SourceMessage source) {
             return source == null ? NONE : new Prefill(null, null, source.channel(), source.ts(), null);
         }
@@ -83,10 +90,7 @@ final class ShareModal {
                 + " enhancement customers want, not a bug: for a bug, use the Support Ticket Context or Support"
                 + " Ticket Request shortcut. I post each gap once in <#" + feedbackChannel + ">, add each customer"
                 + " to its thread, and DM you when its status changes.")))));
-        blocks.add(input(i -> i.blockId(CUSTOMERS).label(plainText("Customers"))
-                .hint(plainText("Start typing: customers already on record are offered; a new name is fine."))
-                .element(multiExternalSelect(s -> s.actionId(CUSTOMER_SELECT).minQueryLength(1)
-                        .maxSelectedItems(MAX_CUSTOMERS).placeholder(plainText("Acme Corp"))))));
+        blocks.add(CUSTOMER_FIELD.multiSelect("Customers", false, MAX_CUSTOMERS, List.of()));
         OptionObject picked = prefill.gap() == null ? null : option(plainText(prefill.gap().text()), prefill.gap().value());
         blocks.add(input(i -> i.blockId(GAP).label(plainText("Product gap")).dispatchAction(true)
                 .hint(plainText("Search the gaps first. If none fits, pick \"New gap\" with what you typed."))

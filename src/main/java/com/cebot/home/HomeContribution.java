@@ -1,10 +1,13 @@
 package com.cebot.home;
 
+import com.cebot.feature.Interactions;
 import com.slack.api.model.block.element.BlockElement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,6 +27,22 @@ public interface HomeContribution {
         return List.of();
     }
 
+    /** The buttons given, and parts read by {@code parts}. */
+    static HomeContribution of(List<Start> starts, BiFunction<Handle, Person, List<Part>> parts) {
+        List<Start> buttons = List.copyOf(starts);
+        return new HomeContribution() {
+            @Override
+            public List<Start> starts() {
+                return buttons;
+            }
+
+            @Override
+            public List<Part> parts(Handle handle, Person person) {
+                return parts.apply(handle, person);
+            }
+        };
+    }
+
     /** Whose Home is being drawn, and the team's date today. */
     record Person(String userId, LocalDate today) {
 
@@ -35,14 +54,9 @@ public interface HomeContribution {
 
     /**
      * A button that starts a workflow. {@code open} is called after the ack with the click's
-     * trigger id and who clicked; it opens the modal.
+     * trigger id and who clicked; it opens the modal, as the workflow's shortcut does.
      */
-    record Start(String label, String actionId, Opener open) {}
-
-    @FunctionalInterface
-    interface Opener {
-        void open(String triggerId, String userId);
-    }
+    record Start(String label, String actionId, Interactions.Opener open) {}
 
     /**
      * Most items a part holds. Home and "Show all" each show at most 99 (a modal or tab holds 100
@@ -75,6 +89,33 @@ public interface HomeContribution {
 
         public static Item of(String text) {
             return new Item(text, List.of());
+        }
+    }
+
+    /**
+     * A workflow's contribution as its start builds it, handed to Home when the features are wired:
+     * until the workflow has started (and in a command that never starts the bot) it shows nothing.
+     */
+    final class WhenStarted implements HomeContribution {
+
+        private final AtomicReference<HomeContribution> started = new AtomicReference<>();
+
+        public void started(HomeContribution contribution) {
+            if (!started.compareAndSet(null, contribution)) {
+                throw new IllegalStateException("a workflow's Home part was built twice");
+            }
+        }
+
+        @Override
+        public List<Start> starts() {
+            HomeContribution c = started.get();
+            return c == null ? List.of() : c.starts();
+        }
+
+        @Override
+        public List<Part> parts(Handle handle, Person person) {
+            HomeContribution c = started.get();
+            return c == null ? List.of() : c.parts(handle, person);
         }
     }
 }

@@ -3,12 +3,11 @@ package com.cebot.home;
 import com.cebot.config.ConfigSection;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
+import com.cebot.feature.Interactions;
 import com.cebot.feature.StoredRecords;
 import com.cebot.home.HomeContribution.Part;
 import com.cebot.home.HomeContribution.Person;
 import com.cebot.home.HomeContribution.Start;
-import com.cebot.slack.ModalOpener;
-import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * CE Bot's Home tab: each person's open items from every workflow, what waits on them, who is
@@ -25,30 +23,35 @@ import org.jdbi.v3.core.Handle;
  * {@code home.refresh_seconds} for everyone who opened it in the last 30 days; published only when
  * it changed, so a change anywhere shows within that time without any workflow having to say so.
  */
-public final class HomeFeature implements Feature, StoredRecords {
+public final class HomeFeature implements Feature<HomeFeature.Settings> {
 
     private final List<HomeContribution> contributions;
-    private Duration refresh;
 
-    /** @param contributions the workflows, in the order their parts appear */
+    /** @param refresh how often the Homes of recent visitors are drawn again */
+    record Settings(Duration refresh) {}
+
+    /**
+     * @param contributions the workflows, in the order their parts appear; each is asked only once the
+     *                      bot has started them, so Home starts after them
+     */
     public HomeFeature(List<HomeContribution> contributions) {
         this.contributions = List.copyOf(contributions);
     }
 
     @Override
-    public void configure(ConfigSection root) {
-        refresh = Duration.ofSeconds(root.section("home").integer("refresh_seconds", 10, 1, 600));
+    public Settings configure(ConfigSection root) {
+        return new Settings(Duration.ofSeconds(root.section("home").integer("refresh_seconds", 10, 1, 600)));
     }
 
     /** Who opened Home is kept while they use it; only {@code forget} removes it. */
     @Override
-    public List<Count> forget(Handle handle, String person) {
-        return List.of(new Count("Home: their Home tab, no longer kept up to date",
+    public StoredRecords records() {
+        return (handle, person) -> List.of(new StoredRecords.Count("Home: their Home tab, no longer kept up to date",
                 handle.attach(HomeUsers.class).forget(person)));
     }
 
     @Override
-    public void start(Engine engine) {
+    public void start(Settings settings, Engine engine) {
         ZoneId zone = engine.team().schedule().timeZone();
         List<Start> starts = contributions.stream().flatMap(c -> c.starts().stream()).toList();
         HomeRenderer renderer = (handle, user) -> {
@@ -60,14 +63,14 @@ public final class HomeFeature implements Feature, StoredRecords {
             return parts;
         };
         HomePublisher publisher = new HomePublisher(engine.store(), engine.slack(), engine.clock(), starts, renderer,
-                refresh);
+                settings.refresh());
         engine.onStop().accept(publisher);
-        register(engine.app(), engine.modals(), starts, publisher);
+        register(engine.interactions(), starts, publisher);
         publisher.start();
     }
 
-    private static void register(App app, ModalOpener modals, List<Start> starts, HomePublisher publisher) {
-        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
+    private static void register(Interactions interactions, List<Start> starts, HomePublisher publisher) {
+        interactions.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             AppHomeOpenedEvent event = req.getEvent();
             if ("home".equals(event.getTab()) && event.getUser() != null) {
                 publisher.opened(event.getUser());
@@ -75,17 +78,10 @@ public final class HomeFeature implements Feature, StoredRecords {
             return ctx.ack();
         });
         for (Start start : starts) {
-            app.blockAction(start.actionId(), (req, ctx) -> {
-                start.open().open(req.getPayload().getTriggerId(), ctx.getRequestUserId());
-                return ctx.ack();
-            });
+            interactions.action(start.actionId(), click -> start.open().open(click.triggerId(), click.user()));
         }
-        app.blockAction(HomeView.SHOW_ALL, (req, ctx) -> {
-            String key = req.getPayload().getActions().get(0).getValue();
-            String user = ctx.getRequestUserId();
-            modals.open("home_all", req.getPayload().getTriggerId(), () -> showAll(publisher.parts(user), key));
-            return ctx.ack();
-        });
+        interactions.action(HomeView.SHOW_ALL, click -> click.open("home_all",
+                () -> showAll(publisher.parts(click.user()), click.value())));
     }
 
     private static View showAll(List<Part> parts, String key) {

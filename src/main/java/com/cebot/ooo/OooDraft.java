@@ -1,6 +1,6 @@
 package com.cebot.ooo;
 
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import java.time.LocalDate;
 import java.util.List;
 

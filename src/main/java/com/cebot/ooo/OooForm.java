@@ -1,7 +1,9 @@
 package com.cebot.ooo;
 
+import com.cebot.slack.Checked;
+import com.cebot.slack.FormFields;
 import com.cebot.slack.ViewStates;
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.slack.api.model.view.View;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -23,12 +25,6 @@ final class OooForm {
     /** Time off is planned at most this far ahead. */
     static final int MAX_DAYS_AHEAD = 366;
 
-    sealed interface Checked {
-        record Valid(OooDraft draft) implements Checked {}
-
-        record Invalid(Map<String, String> errors) implements Checked {}
-    }
-
     private OooForm() {}
 
     /**
@@ -38,7 +34,7 @@ final class OooForm {
      * @param own     the person's periods that have not ended (the one being edited included)
      * @param maxPlanned how many such periods one person may have; a new one beyond it is refused
      */
-    static Checked check(View view, String person, String zone, LocalDate today, List<OooPeriod> own,
+    static Checked<OooDraft> check(View view, String person, String zone, LocalDate today, List<OooPeriod> own,
             int maxPlanned) {
         ViewStates state = ViewStates.of(view.getState());
         Long editing = OooModal.Metadata.decode(view.getPrivateMetadata()).periodId();
@@ -79,16 +75,12 @@ final class OooForm {
             errors.put(OooModal.COVERERS, "Pick at most " + OooModal.MAX_COVERERS + " people.");
         }
 
-        Optional<String> plan = state.text(OooModal.PLAN, OooModal.VALUE);
-        if (plan.isPresent() && plan.get().length() > OooModal.PLAN_MAX) {
-            errors.put(OooModal.PLAN, "Keep this to " + OooModal.PLAN_MAX + " characters; link to a doc for more.");
-        }
+        Optional<String> plan = FormFields.optional(state, OooModal.PLAN, OooModal.VALUE, OooModal.PLAN_MAX, errors);
 
         List<CustomerChoice> customers = new ArrayList<>();
-        for (String value : state.selectedAll(OooModal.CUSTOMERS, OooModal.CUSTOMER_SELECT)) {
+        for (String value : OooModal.CUSTOMER_FIELD.pickedAll(state)) {
             Optional<CustomerChoice> choice = CustomerChoice.parse(value);
-            if (choice.isEmpty() || choice.get() instanceof CustomerChoice.New n
-                    && n.name().length() > CustomerChoice.MAX_NAME) {
+            if (choice.isEmpty() || !CustomerChoice.fits(choice.get())) {
                 errors.put(OooModal.CUSTOMERS, "Pick customers from the list, or type a name (at most "
                         + CustomerChoice.MAX_NAME + " characters) and choose \"New customer\".");
             } else {
@@ -104,11 +96,8 @@ final class OooForm {
             errors.put(OooModal.STEPS, "Tick the steps from the list.");
         }
 
-        if (!errors.isEmpty()) {
-            return new Checked.Invalid(errors);
-        }
-        return new Checked.Valid(new OooDraft(editing, zone, first, last, List.copyOf(coverers), plan.orElse(null),
-                List.copyOf(customers), List.copyOf(steps)));
+        return Checked.of(errors, () -> new OooDraft(editing, zone, first, last, List.copyOf(coverers),
+                plan.orElse(null), List.copyOf(customers), List.copyOf(steps)));
     }
 
     static String tooMany(int maxPlanned) {

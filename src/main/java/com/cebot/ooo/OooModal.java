@@ -6,7 +6,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
-import static com.slack.api.model.block.element.BlockElements.multiExternalSelect;
 import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.view.Views.view;
@@ -14,8 +13,7 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
-import com.cebot.slack.Mrkdwn;
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerField;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.block.composition.OptionObject;
@@ -41,6 +39,7 @@ final class OooModal {
     static final String STEPS = "steps";
     /** The customers select's action id; suggestions are asked for under it. */
     static final String CUSTOMER_SELECT = "ooo_customers";
+    static final CustomerField CUSTOMER_FIELD = new CustomerField(CUSTOMERS, CUSTOMER_SELECT);
     static final String VALUE = "value";
 
     static final int PLAN_MAX = 1000;
@@ -90,9 +89,6 @@ final class OooModal {
         List<OptionObject> stepOptions = java.util.Arrays.stream(OooStep.values()).map(OooModal::option).toList();
         List<OptionObject> ticked = java.util.Arrays.stream(OooStep.values()).filter(prefill.ticked()::contains)
                 .map(OooModal::option).toList();
-        List<OptionObject> customers = prefill.customers().stream().map(name -> OptionObject.builder()
-                .text(plainText(Mrkdwn.truncate(name, 75))).value(CustomerChoice.value(new CustomerChoice.New(name)))
-                .build()).toList();
         return view(v -> v.type("modal").callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text(editing ? "Edit time off" : "Plan time off")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
@@ -114,12 +110,7 @@ final class OooModal {
                                 .hint(plainText("What the people covering should know; agree it with your manager."))
                                 .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(PLAN_MAX)
                                         .initialValue(prefill.plan())))),
-                        input(i -> i.blockId(CUSTOMERS).optional(true).label(plainText("Affected customers"))
-                                .hint(plainText("Start typing: customers already on record are offered; a new name is fine."))
-                                .element(multiExternalSelect(s -> s.actionId(CUSTOMER_SELECT).minQueryLength(1)
-                                        .maxSelectedItems(MAX_CUSTOMERS)
-                                        .initialOptions(customers.isEmpty() ? null : customers)
-                                        .placeholder(plainText("Acme Corp"))))),
+                        CUSTOMER_FIELD.multiSelect("Affected customers", true, MAX_CUSTOMERS, prefill.customers()),
                         input(i -> i.blockId(STEPS).optional(true).label(plainText("The handbook's five steps"))
                                 .hint(plainText("Tick what is done; the bot reminds you of the rest and helps with each."))
                                 .element(checkboxes(c -> c.actionId(VALUE).options(stepOptions)

@@ -1,6 +1,7 @@
 package com.cebot.ooo;
 
 import com.cebot.db.PersonText;
+import com.cebot.feature.StoredRecords;
 import com.cebot.feature.StoredRecords.Count;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(OooRecords.Covered.class)
 @RegisterConstructorMapper(OooRecords.Note.class)
-interface OooRecords {
+interface OooRecords extends StoredRecords.Tables {
 
     String WORKFLOW = "OOO: ";
     /** A DM with step buttons: the summary and the reminder of open steps, updated when a step is ticked. */
@@ -79,6 +80,7 @@ interface OooRecords {
      * Their time off goes, with its steps and notes; where they cover someone else, that period
      * keeps its other coverers.
      */
+    @Override
     default List<Count> forget(String person) {
         List<Long> own = periodsOf(person);
         int periods = 0;
@@ -109,6 +111,7 @@ interface OooRecords {
      * A last day is a day in the person's own zone: it counts as before the cut-off once it is
      * before the cut-off's UTC day less one, wherever they are.
      */
+    @Override
     default List<Count> purge(Instant before, int limit) {
         LocalDate beforeDay = LocalDate.ofInstant(before, ZoneOffset.UTC).minusDays(1);
         List<Long> ids = finishedBefore(before, beforeDay, limit);
@@ -121,7 +124,8 @@ interface OooRecords {
     }
 
     /** The step DMs of periods still stored: ticking a step updates them. */
-    default Set<String> stepDms(Collection<String> keys) {
+    @Override
+    default Set<String> anchorsInUse(Collection<String> keys) {
         Map<String, Long> periods = new HashMap<>();
         for (String key : keys) {
             Matcher m = STEP_DM.matcher(key);

@@ -7,9 +7,8 @@ import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.CustomerSuggestions;
-import com.cebot.supportticket.Customers;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.customer.Customers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +55,6 @@ final class OooService {
     }
 
     private final Jdbi store;
-    private final SubmittedForms<OooDraft> forms;
     private final Outbox outbox;
     private final OooReminders reminders;
     private final OooTeam team;
@@ -69,7 +67,7 @@ final class OooService {
      * @param maxPlanned how many periods that have not ended one person may have
      * @param covererDms how often one person's time off may DM each person covering
      */
-    OooService(Jdbi store, Inbox inbox, Outbox outbox, OooReminders reminders, OooTeam team, int remindDays,
+    OooService(Jdbi store, Outbox outbox, OooReminders reminders, OooTeam team, int remindDays,
             int maxPlanned, CovererDms covererDms, Clock clock) {
         this.store = store;
         this.outbox = outbox;
@@ -79,13 +77,13 @@ final class OooService {
         this.maxPlanned = maxPlanned;
         this.covererDms = covererDms;
         this.clock = clock;
-        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, OooDraft.class, this::submit, outbox,
-                "I couldn't save your time off from /ooo, though I tried several times. Please run /ooo again;"
-                        + " if it keeps failing, tell the CE Bot admins.");
     }
 
-    SubmittedForms.Accepted accept(OooDraft draft, String viewId, String userId) {
-        return forms.accept(draft, viewId, userId);
+    /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
+    SubmittedForms<OooDraft> forms(Inbox inbox) {
+        return new SubmittedForms<>(inbox, INBOX_KIND, OooDraft.class, this::submit, outbox,
+                "I couldn't save your time off from /ooo, though I tried several times. Please run /ooo again;"
+                        + " if it keeps failing, tell the CE Bot admins.");
     }
 
     int maxPlanned() {
@@ -120,7 +118,7 @@ final class OooService {
         }
         List<String> names = new ArrayList<>();
         for (CustomerChoice c : draft.customers()) {
-            names.add(CustomerSuggestions.resolve(h.attach(Customers.class), c, now).name());
+            names.add(h.attach(Customers.class).resolve(c, now).name());
         }
         String coverers = String.join(",", draft.coverers());
         String customers = OooPeriod.customersJson(names.stream().distinct().toList());

@@ -1,6 +1,6 @@
 package com.cebot.sdrcollab;
 
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import java.util.Optional;
 
 /** A checked "Ask the CE team" form, as it waits in the inbox. */

@@ -6,7 +6,6 @@ import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.externalSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.radioButtons;
 import static com.slack.api.model.view.Views.view;
@@ -14,6 +13,7 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
+import com.cebot.customer.CustomerField;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import java.util.Arrays;
@@ -26,6 +26,7 @@ final class AskModal {
     static final String QUESTION = "question";
     static final String ACCOUNT = "account";
     static final String ACCOUNT_SELECT = "sdr_account";
+    static final CustomerField ACCOUNT_FIELD = new CustomerField(ACCOUNT, ACCOUNT_SELECT);
     static final String LINK = "link";
     static final String URGENCY = "urgency";
     static final String VALUE = "value";
@@ -47,10 +48,8 @@ final class AskModal {
                                 + "> for you, tagging @" + groupHandle + ", and make sure one CE owns it.")))),
                         input(i -> i.blockId(QUESTION).label(plainText("Your question"))
                                 .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(QUESTION_MAX)))),
-                        input(i -> i.blockId(ACCOUNT).label(plainText("Account or prospect")).optional(true)
-                                .hint(plainText("Start typing: accounts already on record are offered; a new name is fine."))
-                                .element(externalSelect(s -> s.actionId(ACCOUNT_SELECT).minQueryLength(1)
-                                        .placeholder(plainText("Acme Corp"))))),
+                        ACCOUNT_FIELD.select("Account or prospect",
+                                "Start typing: accounts already on record are offered; a new name is fine.", true),
                         input(i -> i.blockId(LINK).label(plainText("Link")).optional(true)
                                 .hint(plainText("An https link to the deal, the thread or the doc, if it helps."))
                                 .element(plainTextInput(p -> p.actionId(VALUE).maxLength(LINK_MAX)))),

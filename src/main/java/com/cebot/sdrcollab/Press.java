@@ -14,13 +14,4 @@ enum Press {
         this.actionId = actionId;
         this.label = label;
     }
-
-    static Press ofActionId(String actionId) {
-        for (Press p : values()) {
-            if (p.actionId.equals(actionId)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("Not an SDR question button: " + actionId);
-    }
 }

@@ -116,7 +116,7 @@ final class QuestionService {
                 urgency.name(), clock.instant()).orElseThrow(() -> new IllegalStateException("view " + viewId
                 + " stored twice"));
         outbox.enqueue(h, OutboxMessage.of(postKey, new SlackWrite.Post(routing.ceChannel(), text, blocks))
-                .onDelivery(SdrFeature.ASKED_TOPIC, Long.toString(id)).forUser(asker));
+                .onDelivery(SdrListeners.ASKED_TOPIC, Long.toString(id)).forUser(asker));
         return id;
     }
 
@@ -139,7 +139,7 @@ final class QuestionService {
         Map<String, Long> turns = repo.turns().stream()
                 .collect(Collectors.toMap(QuestionRepository.Turn::userId, QuestionRepository.Turn::lastTurn));
         LocalDate today = now.atZone(routing.zone()).toLocalDate();
-        Set<String> away = absences.awayOrLeavingWithin(today, routing.leavingWithinDays());
+        Set<String> away = absences.awayOrLeavingWithin(h, today, routing.leavingWithinDays());
         Set<String> atLoad = repo.load().stream().filter(l -> l.open() >= routing.maxOpen())
                 .map(QuestionRepository.Load::assignee).collect(Collectors.toSet());
         Set<String> passed = new HashSet<>(repo.skipped(q.id()));
@@ -148,13 +148,13 @@ final class QuestionService {
         pick.skipped().forEach((member, why) -> {
             repo.event(q.id(), "skipped:" + why.name().toLowerCase(), null, member, now);
             if (why == Rotation.Skip.AWAY) {
-                absences.noteWhileAway(h, member, "An SDR question in <#" + q.channel() + "> went to someone else"
-                        + " while you were out: " + link);
+                absences.noteWhileAway(h, today, now, member, "An SDR question in <#" + q.channel()
+                        + "> went to someone else while you were out: " + link);
             }
         });
         String previous = q.assignee();
         if (previous != null && !previous.equals(pick.assignee().orElse(null))) {
-            absences.noteWhileAway(h, previous, "An SDR question you held in <#" + q.channel()
+            absences.noteWhileAway(h, today, now, previous, "An SDR question you held in <#" + q.channel()
                     + "> was passed on while you were out: " + link);
         }
         if (pick.assignee().isPresent()) {

@@ -1,5 +1,6 @@
 package com.cebot.sdrcollab;
 
+import com.cebot.feature.StoredRecords;
 import com.cebot.feature.StoredRecords.Count;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * cut-off. An open question is kept, however old. The rotation keeps no one's words, only turns:
  * it is not purged, but a forgotten person leaves it.
  */
-interface SdrRecords {
+interface SdrRecords extends StoredRecords.Tables {
 
     String WORKFLOW = "SDR questions: ";
 
@@ -58,12 +59,14 @@ interface SdrRecords {
     int leaveRotation(String person);
 
     /** Questions still stored: their reply is redrawn and their thread gets notes. */
+    @Override
     @SqlQuery("""
             SELECT question_key FROM sdr_question WHERE question_key IN (<keys>)
             UNION SELECT reply_key FROM sdr_question WHERE reply_key IN (<keys>)
             """)
-    Set<String> threadKeys(@BindList("keys") Collection<String> keys);
+    Set<String> anchorsInUse(@BindList("keys") Collection<String> keys);
 
+    @Override
     default List<Count> forget(String person) {
         List<Long> asked = askedBy(person);
         int questions = asked.isEmpty() ? 0 : deleteQuestionsWithAll(asked);
@@ -77,6 +80,7 @@ interface SdrRecords {
                 new Count(WORKFLOW + "their turn in the rotation", leaveRotation(person)));
     }
 
+    @Override
     default List<Count> purge(Instant before, int limit) {
         List<Long> ids = answeredBefore(before, limit);
         return ids.isEmpty() ? List.of()

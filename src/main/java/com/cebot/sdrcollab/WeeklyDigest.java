@@ -5,15 +5,12 @@ import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.schedule.Job;
 import com.cebot.schedule.Scheduler;
+import com.cebot.schedule.WeeklyJob;
 import com.cebot.slack.Permalinks;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -30,51 +27,30 @@ final class WeeklyDigest {
     /** Slack shows at most 50 blocks; a plain message keeps the list of open questions short instead. */
     private static final int OPEN_LISTED = 20;
 
-    private final Scheduler scheduler;
+    private final WeeklyJob week;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final String ceInternal;
-    private final DayOfWeek day;
-    private final int hour;
     private final ZoneId zone;
 
     WeeklyDigest(Scheduler scheduler, Outbox outbox, Permalinks permalinks, String ceInternal, DayOfWeek day, int hour,
             ZoneId zone) {
-        this.scheduler = scheduler;
+        this.week = new WeeklyJob(scheduler, KIND, "sdr-digest", day, hour, zone);
         this.outbox = outbox;
         this.permalinks = permalinks;
         this.ceInternal = ceInternal;
-        this.day = day;
-        this.hour = hour;
         this.zone = zone;
     }
 
     void start(Handle h, Instant now) {
-        scheduler.register(KIND, this::post);
-        plan(h, now);
+        week.start(h, now, this::post);
     }
 
-    /** The next digest after {@code now}. */
-    Instant next(Instant now) {
-        ZonedDateTime at = now.atZone(zone).toLocalDate().atTime(LocalTime.of(hour, 0)).atZone(zone)
-                .with(TemporalAdjusters.nextOrSame(day));
-        return at.toInstant().isAfter(now) ? at.toInstant() : at.plusWeeks(1).toInstant();
-    }
-
-    private void plan(Handle h, Instant now) {
-        Instant due = next(now);
-        scheduler.schedule(h, "sdr-digest:" + due.atZone(zone).toLocalDate(), KIND, null, due);
-    }
-
-    private void post(Handle h, Job job, Instant now) {
-        Instant end = job.dueAt();
-        Instant start = end.minus(Duration.ofDays(7));
+    private void post(Handle h, Job job, Instant start, Instant end) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         DigestFigures figures = DigestFigures.of(repo.askedBetween(start, end), repo.open());
-        LocalDate from = start.atZone(zone).toLocalDate();
         outbox.enqueue(h, OutboxMessage.of(job.key() + ":post", new SlackWrite.Post(ceInternal,
-                text(figures, from, end.atZone(zone).toLocalDate()), null)));
-        plan(h, end.isAfter(now) ? end : now);
+                text(figures, start.atZone(zone).toLocalDate(), end.atZone(zone).toLocalDate()), null)));
     }
 
     String text(DigestFigures f, LocalDate from, LocalDate to) {

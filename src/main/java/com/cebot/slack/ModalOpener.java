@@ -25,19 +25,10 @@ public final class ModalOpener {
     }
 
     public void open(String callbackId, String triggerId, Supplier<View> view) {
-        boolean queued = background.submit("views.open " + callbackId, () -> {
-            try {
-                var r = methods.viewsOpen(v -> v.triggerId(triggerId).view(view.get()));
-                if (!r.isOk()) {
-                    log.warn("views.open {} failed: {}", callbackId, r.getError());
-                }
-            } catch (Exception e) {
-                log.warn("views.open {} failed: {}", callbackId, e.toString());
-            }
+        afterAck("views.open " + callbackId, () -> {
+            var r = methods.viewsOpen(v -> v.triggerId(triggerId).view(view.get()));
+            return r.isOk() ? null : r.getError();
         });
-        if (!queued) {
-            log.error("views.open {} dropped: the after-ack queue is full", callbackId);
-        }
     }
 
     /**
@@ -46,19 +37,10 @@ public final class ModalOpener {
      * meanwhile, Slack refuses the stale redraw rather than undo what they did.
      */
     public void update(String viewId, String hash, Supplier<View> view) {
-        boolean queued = background.submit("views.update " + viewId, () -> {
-            try {
-                var r = methods.viewsUpdate(v -> v.viewId(viewId).hash(hash).view(view.get()));
-                if (!r.isOk()) {
-                    log.warn("views.update {} failed: {}", viewId, r.getError());
-                }
-            } catch (Exception e) {
-                log.warn("views.update {} failed: {}", viewId, e.toString());
-            }
+        afterAck("views.update " + viewId, () -> {
+            var r = methods.viewsUpdate(v -> v.viewId(viewId).hash(hash).view(view.get()));
+            return r.isOk() ? null : r.getError();
         });
-        if (!queued) {
-            log.error("views.update {} dropped: the after-ack queue is full", viewId);
-        }
     }
 
     /**
@@ -66,16 +48,32 @@ public final class ModalOpener {
      * for the ack, so it runs after it.
      */
     public void tellPrivately(ActionContext ctx, String text) {
-        String user = ctx.getRequestUserId();
-        boolean queued = background.submit("private reply to " + user, () -> {
+        afterAck("private reply to " + ctx.getRequestUserId(), () -> {
+            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+            return null;
+        });
+    }
+
+    /** A call to Slack; what Slack answered when it refused, or null. */
+    @FunctionalInterface
+    private interface Call {
+        String make() throws Exception;
+    }
+
+    /** Runs {@code call} on the after-ack threads; a failure or a full queue is logged, never thrown. */
+    private void afterAck(String what, Call call) {
+        boolean queued = background.submit(what, () -> {
             try {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+                String refused = call.make();
+                if (refused != null) {
+                    log.warn("{} failed: {}", what, refused);
+                }
             } catch (Exception e) {
-                log.warn("cannot tell {} privately: {}", user, SafeErrors.describe(e));
+                log.warn("{} failed: {}", what, SafeErrors.describe(e));
             }
         });
         if (!queued) {
-            log.error("private reply to {} dropped: the after-ack queue is full", user);
+            log.error("{} dropped: the after-ack queue is full", what);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.impl.MethodsClientImpl;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.util.json.GsonFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -29,31 +30,49 @@ import okhttp3.Response;
  * listeners. What it leaves out is the SDK's per-team metrics, which the bot turns off
  * ({@code statsEnabled}). {@code SharedGsonMethodsClientTest} runs both clients against the same
  * answers and fails when the SDK version changes.
+ *
+ * <p>Each call is counted by method and outcome for the operators' metrics ({@link WebApiCalls}).
  */
 public final class SharedGsonMethodsClient extends MethodsClientImpl {
 
     private final SlackHttpClient http;
     private final Gson gson;
+    private final WebApiCalls calls;
 
-    public SharedGsonMethodsClient(Slack slack, String token) {
+    /** @param meters where each call is counted */
+    public SharedGsonMethodsClient(Slack slack, String token, MeterRegistry meters) {
         super(slack.getHttpClient(), token);
         this.http = slack.getHttpClient();
         this.gson = GsonFactory.createSnakeCase(http.getConfig());
+        this.calls = new WebApiCalls(meters);
         setEndpointUrlPrefix(http.getConfig().getMethodsEndpointUrlPrefix());
     }
 
     @Override
     protected <T extends SlackApiTextResponse> T postFormWithTokenAndParseResponse(FormBody.Builder form,
             String methodName, String token, Class<T> type) throws IOException, SlackApiException {
-        Response response = runPostFormWithToken(form, methodName, token);
-        String body = response.body().string();
+        long started = System.nanoTime();
+        Response response;
+        String body;
+        try {
+            response = runPostFormWithToken(form, methodName, token);
+            body = response.body().string();
+        } catch (IOException e) {
+            calls.failed(methodName, e, started);
+            throw e;
+        }
         if (!response.isSuccessful()) {
+            calls.refused(methodName, response.code(), started);
             throw new SlackApiException(http.getConfig(), response, body);
         }
         try {
             T parsed = gson.fromJson(body, type);
             parsed.setHttpResponseHeaders(lowerCasedNames(response));
+            calls.answered(methodName, parsed.isOk(), parsed.getError(), started);
             return parsed;
+        } catch (RuntimeException e) {
+            calls.unreadable(methodName, started);
+            throw e;
         } finally {
             http.runHttpResponseListeners(response, body, false);
         }

@@ -1,12 +1,5 @@
 package com.cebot.slack;
 
-import static com.slack.api.model.block.Blocks.asBlocks;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewTitle;
-
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.middleware.Middleware;
@@ -19,7 +12,6 @@ import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.view.View;
 import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -47,19 +39,6 @@ public final class UnhandledInteractions implements Middleware {
         return OptionalLong.of(Long.parseLong(value));
     }
 
-    /**
-     * The record a pressed button names. When it names none, the presser has been told privately
-     * that the button is no longer in use, and the listener acks and stops.
-     */
-    public static OptionalLong pressedRecord(ModalOpener modals, ActionContext ctx, String actionId, String value) {
-        OptionalLong id = recordId(value);
-        if (id.isEmpty()) {
-            log.warn("{} by {} carried no record id; the person is told nothing happened", actionId,
-                    ctx.getRequestUserId());
-            modals.tellPrivately(ctx, STALE_BUTTON);
-        }
-        return id;
-    }
     static final String STALE_FORM = "This form is from an older version of CE Bot and was not saved. Copy what you"
             + " typed if you need it, close this window and start again from the shortcut.";
     static final String UNKNOWN_SHORTCUT = "CE Bot no longer offers this shortcut. Its shortcuts are Support Ticket"
@@ -90,18 +69,18 @@ public final class UnhandledInteractions implements Middleware {
         if (req instanceof ViewSubmissionRequest submission) {
             log.warn("{}: no listener; the form was not saved and the person is told", what);
             ViewSubmissionContext ctx = submission.getContext();
-            return ctx.ack(r -> r.responseAction("update").view(notice("Not saved", STALE_FORM)));
+            return ctx.ack(r -> r.responseAction("update").view(Notice.modal("cebot_notice", "Not saved", STALE_FORM)));
         }
         if (req instanceof GlobalShortcutRequest shortcut) {
             log.warn("{}: no listener; the person is told", what);
             modals.open("unknown shortcut", shortcut.getPayload().getTriggerId(),
-                    () -> notice("CE Bot", UNKNOWN_SHORTCUT));
+                    () -> Notice.modal("cebot_notice", "CE Bot", UNKNOWN_SHORTCUT));
             return shortcut.getContext().ack();
         }
         if (req instanceof MessageShortcutRequest shortcut) {
             log.warn("{}: no listener; the person is told", what);
             modals.open("unknown shortcut", shortcut.getPayload().getTriggerId(),
-                    () -> notice("CE Bot", UNKNOWN_SHORTCUT));
+                    () -> Notice.modal("cebot_notice", "CE Bot", UNKNOWN_SHORTCUT));
             return shortcut.getContext().ack();
         }
         if (req instanceof SlashCommandRequest command) {
@@ -112,12 +91,5 @@ public final class UnhandledInteractions implements Middleware {
             return suggestion.getContext().ack(r -> r.options(List.of()));
         }
         return result;
-    }
-
-    private static View notice(String title, String text) {
-        return view(v -> v.type("modal").callbackId("cebot_notice")
-                .title(viewTitle(t -> t.type("plain_text").text(title)))
-                .close(viewClose(c -> c.type("plain_text").text("Close")))
-                .blocks(asBlocks(section(s -> s.text(markdownText(text))))));
     }
 }

@@ -1,6 +1,7 @@
 package com.cebot.slack;
 
 import com.cebot.config.BotConfig;
+import com.cebot.config.ConfigSection;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
@@ -97,7 +98,7 @@ public final class WorkspaceLookup {
      * "@"): {@code <@U…>} or {@code <!subteam^S…>}; empty, with a problem, when there is no such one.
      */
     public Optional<String> mention(String key, String userOrGroup) {
-        if (userOrGroup.matches("[UW][A-Z0-9]{2,}")) {
+        if (ConfigSection.isUserId(userOrGroup)) {
             var user = call(() -> methods.usersInfo(r -> r.user(userOrGroup)));
             if (!user.isOk()) {
                 problems.add(key + ": user " + userOrGroup + " not found (" + user.getError() + ").");

@@ -12,9 +12,13 @@ import org.jdbi.v3.core.Handle;
 @FunctionalInterface
 public interface ContextCards {
 
+    /** Where a context card was posted. */
+    record Card(String channel, String ts) {}
+
     /**
-     * A link to the posted context card holding any of {@code ticketKeys} ({@link TicketLink#ticketKey}),
-     * read on the caller's handle so the answer fits the caller's transaction.
+     * The posted context card holding any of {@code ticketKeys} ({@link TicketLink#ticketKey}), read
+     * on the caller's handle so the answer fits the caller's transaction. It comes from the store
+     * alone, so it holds whether or not the context workflow has started in this process.
      */
-    Optional<String> cardLink(Handle handle, List<String> ticketKeys);
+    Optional<Card> cardFor(Handle handle, List<String> ticketKeys);
 }

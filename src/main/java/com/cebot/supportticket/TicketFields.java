@@ -2,12 +2,20 @@ package com.cebot.supportticket;
 
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.externalSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 
+import com.cebot.customer.CustomerField;
+import com.cebot.slack.ViewStates;
+import com.cebot.supportticket.TicketLinkParser.ParseResult;
 import com.slack.api.model.block.LayoutBlock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The two inputs both ticket modals open with: the customer and the link to the issue. */
+/**
+ * The two inputs both ticket modals open with, the customer and the link to the issue, and how both
+ * forms read them back.
+ */
 public final class TicketFields {
 
     public static final String CUSTOMER = "customer";
@@ -16,12 +24,13 @@ public final class TicketFields {
 
     private TicketFields() {}
 
-    /** Customers on record are offered as the CE types, under the modal's own action id. */
-    public static LayoutBlock customer(String selectActionId) {
-        return input(i -> i.blockId(CUSTOMER).label(plainText("Customer Name"))
-                .hint(plainText("Start typing: customers already on record are offered; a new name is fine."))
-                .element(externalSelect(s -> s.actionId(selectActionId).minQueryLength(1)
-                        .placeholder(plainText("Acme Corp")))));
+    /** The customer select, under the modal's own action id: customers on record are offered as the CE types. */
+    public static CustomerField customer(String selectActionId) {
+        return new CustomerField(CUSTOMER, selectActionId);
+    }
+
+    public static LayoutBlock customerInput(String selectActionId) {
+        return customer(selectActionId).select("Customer Name", CustomerField.HINT, false);
     }
 
     /** @param label the handbook words it slightly differently for each form */
@@ -31,5 +40,20 @@ public final class TicketFields {
                         + " pull request or discussion, a Zendesk link, or a ticket number such as ZD 1234."))
                 .element(plainTextInput(p -> p.actionId(actionId).maxLength(LINK_MAX).initialValue(prefill)
                         .placeholder(plainText("https://github.com/org/repo/issues/123 or ZD 1234")))));
+    }
+
+    /** The links typed in the link field; empty, with the error by the field, when they cannot be kept. */
+    public static Optional<List<TicketLink>> links(ViewStates state, String actionId, TicketLinkParser parser,
+            Map<String, String> errors) {
+        String typed = state.text(LINK, actionId).orElse("");
+        ParseResult parsed = parser.parse(typed);
+        if (typed.length() > LINK_MAX) {
+            errors.put(LINK, "Keep the links to " + LINK_MAX + " characters.");
+        } else if (parsed instanceof ParseResult.Refused refused) {
+            errors.put(LINK, refused.message());
+        } else {
+            return Optional.of(((ParseResult.Parsed) parsed).links());
+        }
+        return Optional.empty();
     }
 }

@@ -75,6 +75,10 @@ public final class WorkQueue implements AutoCloseable {
         this.worker = new Worker(name, settings.poll(), this::runOnce, StoreOutage.of(jdbi));
     }
 
+    public String name() {
+        return name;
+    }
+
     public void register(String kind, WorkHandler handler) {
         if (handlers.putIfAbsent(kind, handler) != null) {
             throw new IllegalStateException("Two handlers for " + name + " kind " + kind);

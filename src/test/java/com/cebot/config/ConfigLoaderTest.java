@@ -41,8 +41,8 @@ final class ConfigLoaderTest {
     private static final String MINIMAL = "support:\n  head_of_support: U0HEAD\n";
 
     /** As {@code main} loads them: the team's settings and every feature's section. */
-    private static Settings load(Map<String, String> env) {
-        return ConfigLoader.load(env, Main.features());
+    private static Settings<?> load(Map<String, String> env) {
+        return Main.settings(env);
     }
 
     @Nested
@@ -76,7 +76,7 @@ final class ConfigLoaderTest {
 
         @Test
         void secretsToString_hidesTokens() throws IOException {
-            Settings settings = load(env(MINIMAL));
+            Settings<?> settings = load(env(MINIMAL));
 
             assertThat(settings.toString()).doesNotContain("TOPSECRET").contains("***");
         }
@@ -189,6 +189,8 @@ final class ConfigLoaderTest {
                     DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
             assertThat(config.schedule().reminderHour()).isEqualTo(9);
             assertThat(config.roster()).isEmpty();
+            assertThat(config.ops()).as("the ops listener is off").isEqualTo(new BotConfig.Ops(OptionalInt.empty(),
+                    "127.0.0.1"));
             assertThat(config.retention().workDays()).isEqualTo(30);
             assertThat(config.retention().recordsDays()).as("records kept").isEmpty();
         }
@@ -202,6 +204,16 @@ final class ConfigLoaderTest {
                     """)).config();
 
             assertThat(config.retention()).isEqualTo(new BotConfig.Retention(7, OptionalInt.of(365)));
+        }
+
+        @Test
+        void opsListener_isOnOnceAPortIsSet_onLoopbackUnlessToldOtherwise() throws IOException {
+            assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n")).config().ops())
+                    .isEqualTo(new BotConfig.Ops(OptionalInt.of(9464), "127.0.0.1"));
+            assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n  bind_address: 0.0.0.0\n")).config().ops())
+                    .isEqualTo(new BotConfig.Ops(OptionalInt.of(9464), "0.0.0.0"));
+            assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n  bind_address: \"::1\"\n")).config().ops().bindAddress())
+                    .isEqualTo("::1");
         }
 
         @Test
@@ -257,6 +269,12 @@ final class ConfigLoaderTest {
                 coverer DMs as a list   | ooo:\\n  coverer_dms_per_day: [4]          | ooo.coverer_dms_per_day must be a whole number from 1 to 50
                 members never confirmed | support:\\n  head_of_support: U1\\n  confirm_members_within_hours: 0 | support.confirm_members_within_hours must be a whole number from 1 to 720
                 a person as takers      | support:\\n  head_of_support: U1\\n  takers: U0AE   | support.takers "U0AE" is not a user group
+                ops port zero           | ops:\\n  port: 0                              | ops.port must be a whole number from 1 to 65535 (it is "0")
+                ops port too high       | ops:\\n  port: 70000                          | ops.port must be a whole number from 1 to 65535
+                ops port as text        | ops:\\n  port: metrics                        | ops.port must be a whole number from 1 to 65535 (it is "metrics")
+                ops address not one     | ops:\\n  port: 9464\\n  bind_address: "http://0.0.0.0" | ops.bind_address "http://0.0.0.0" is not an address
+                ops address as a list   | ops:\\n  bind_address: [127.0.0.1]            | ops.bind_address must be a single value, not a list
+                unknown ops setting     | ops:\\n  prot: 9464                           | Unknown setting "ops.prot"; did you mean "ops.port"?
                 """)
         void eachMistake_isNamed(String name, String yaml, String expected) throws IOException {
             String text = yaml.replace("\\n", "\n");

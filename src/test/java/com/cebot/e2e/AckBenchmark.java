@@ -173,14 +173,14 @@ final class AckBenchmark {
 
     // ---- the bot only
 
-    /** Until no Web API call has come for a second. */
+    /** Until no Web API call has come for a second (or the wait is up). */
     private static void awaitQuiet(SlackFake slack) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        int calls;
-        do {
-            calls = slack.calls().size();
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-        } while (slack.calls().size() != calls && System.nanoTime() < deadline);
+        boolean calling = true;
+        while (calling && System.nanoTime() < deadline) {
+            int calls = slack.calls().size();
+            calling = Await.within(Duration.ofSeconds(1), () -> slack.calls().size() != calls);
+        }
     }
 
     /** Five starts of the packaged jar on a database an earlier start migrated: process start → hello sent. */
@@ -194,9 +194,7 @@ final class AckBenchmark {
             int opened = fake.slack.connectionsOpened();
             long started = System.nanoTime();
             try (ChildBot child = ChildBot.start("start-" + i, fake.env(), botDir, jvmOptions())) {
-                while (fake.slack.connectionsOpened() == opened && System.nanoTime() - started < WAIT.toNanos()) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                }
+                fake.slack.awaitConnectionsOpened(opened + 1, WAIT);
                 millis.add((System.nanoTime() - started) / 1_000_000);
                 child.awaitListening();
                 child.terminate();
@@ -335,15 +333,14 @@ final class AckBenchmark {
     private static Map<String, Ack> awaitAcks(SlackFake slack, List<String> envelopes) {
         Set<String> wanted = new HashSet<>(envelopes);
         Map<String, Ack> acked = new HashMap<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (acked.size() < wanted.size() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        Await.within(WAIT, () -> {
             for (Ack ack : slack.acks()) {
                 if (wanted.contains(ack.envelopeId())) {
                     acked.putIfAbsent(ack.envelopeId(), ack);
                 }
             }
-        }
+            return acked.size() == wanted.size();
+        });
         return acked;
     }
 

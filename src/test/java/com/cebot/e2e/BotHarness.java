@@ -2,14 +2,13 @@ package com.cebot.e2e;
 
 import com.cebot.app.CeBot;
 import com.cebot.app.StartupException;
-import com.cebot.config.ConfigLoader;
 import com.cebot.config.Settings;
 import com.cebot.app.Main;
-import com.cebot.feature.Feature;
 import com.cebot.work.Backoff;
 import com.cebot.work.WorkQueue;
 import com.cebot.slack.socket.SocketTiming;
 import com.cebot.slackfake.SlackFake;
+import com.cebot.testing.Await;
 import com.cebot.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,14 +127,13 @@ public final class BotHarness implements AutoCloseable {
     }
 
     /** The settings as {@code main} loads them, read by a fresh set of features. */
-    public Settings settings() {
-        return ConfigLoader.load(env, Main.features());
+    public Settings<?> settings() {
+        return Main.settings(env);
     }
 
     /** Starts the bot with the same wiring as {@code main}; a refusal is the caller's to check. */
     public CeBot tryStart() throws StartupException {
-        List<Feature> features = Main.features();
-        return CeBot.start(ConfigLoader.load(env, features), features, clock, FAST);
+        return CeBot.start(Main.settings(env), clock, FAST);
     }
 
     public CeBot start() {
@@ -163,6 +161,28 @@ public final class BotHarness implements AutoCloseable {
 
     public CeBot bot() {
         return bot;
+    }
+
+    /**
+     * Whether the bot has done all there is to do by its clock: no submission left in the inbox, no
+     * Slack write left in the outbox (one waiting to be tried again included), no job due that has
+     * not run, and no Web API call still being answered. The bot's own sign that it has dealt with
+     * what it was given; only after it does a check that nothing (more) was sent mean something.
+     */
+    public boolean workDone() {
+        return StoredWork.unfinished(env, clock.instant()).isEmpty()
+                && slack.callsInProgress() == 0;
+    }
+
+    /** Waits until {@link #workDone()}. */
+    public void awaitWorkDone() {
+        awaitWorkDone(WAIT);
+    }
+
+    public void awaitWorkDone(Duration timeout) {
+        Await.until(timeout, () -> "the bot to finish its work; unfinished: "
+                + StoredWork.unfinished(env, clock.instant()) + ", Web API calls being answered: "
+                + slack.callsInProgress(), this::workDone);
     }
 
     @Override

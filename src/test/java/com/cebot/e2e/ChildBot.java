@@ -94,7 +94,7 @@ final class ChildBot implements AutoCloseable {
 
     /** Waits for the line the bot logs once Slack said hello on its socket. */
     ChildBot awaitListening() {
-        Await.until(START, name + " saying it is connected and listening; log so far:\n" + log(), () -> {
+        Await.until(START, () -> name + " saying it is connected and listening; log so far:\n" + log(), () -> {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + " before listening:\n" + log());
             }

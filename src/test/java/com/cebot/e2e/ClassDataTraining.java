@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the class data sharing archive the README's run command starts the bot with
@@ -26,7 +27,9 @@ import java.util.List;
  * loopback Slack with {@code -XX:ArchiveClassesAtExit}, taken once through each workflow, and
  * stopped, and the JVM writes every class it loaded into the archive as it exits. A start from the
  * archive maps those classes in instead of reading, parsing and verifying each from the jar: some
- * 7,000 classes, most of a start.
+ * 7,000 classes, most of a start. The ops listener is on (and probed and scraped once), so a start
+ * with {@code ops.port} set finds Micrometer's and Prometheus' classes in the archive too; without
+ * it they are never loaded.
  *
  * <p>Run by {@code mvn package} right after the jar is built (the archive belongs to that jar: the
  * JVM ignores it for any other). Arguments: the jar, then the archive to write.
@@ -47,9 +50,12 @@ public final class ClassDataTraining {
         Files.deleteIfExists(archive);
         Path dir = Files.createTempDirectory("cebot-cds");
         long started = System.nanoTime();
+        OpsClient ops = new OpsClient(OpsClient.freePort());
         try (BotHarness fake = BotHarness.create(dir, Clock.systemUTC());
-                ChildBot bot = ChildBot.start("training", fake.env(), dir, options(archive)).awaitListening()) {
+                ChildBot bot = ChildBot.start("training", withOps(fake, ops), dir, options(archive)).awaitListening()) {
             useEveryWorkflow(fake.slack);
+            Await.until(WAIT, "the ops listener ready", () -> ops.get("/readyz").statusCode() == 200);
+            ops.scrape();
             bot.terminate();
             int code = bot.awaitExit(Duration.ofSeconds(60));
             if (code != 0 || !Files.isRegularFile(archive)) {
@@ -59,6 +65,11 @@ public final class ClassDataTraining {
         }
         System.out.printf("Class data archive %s written (%d MB) in %.1f s%n", archive, Files.size(archive) >> 20,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Map<String, String> withOps(BotHarness fake, OpsClient ops) {
+        fake.appendConfig(OpsClient.settings(ops.port));
+        return fake.env();
     }
 
     /** The run command's options, so the archive is made by the JVM that will use it. */

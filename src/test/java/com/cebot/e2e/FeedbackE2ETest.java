@@ -159,6 +159,7 @@ final class FeedbackE2ETest {
         assertThat(badLink.payload().path("errors").path(FeedbackIds.LINK).asText()).contains("https");
         Ack tooLong = w.submit(form, CE2, form("new:Other", "x".repeat(2001), "minor", "new:Globex"));
         assertThat(tooLong.payload().path("errors").path(FeedbackIds.NEED).asText()).contains("2000 characters");
+        w.harness.awaitWorkDone();
         assertThat(w.cards()).hasSize(1);
     }
 
@@ -189,6 +190,7 @@ final class FeedbackE2ETest {
         Await.until(WAIT, "a DM of the last change to each", () -> !w.dmsSaying(CE1, "now *Open*").isEmpty()
                 && !w.dmsSaying(CE2, "now *Open*").isEmpty());
         w.awaitThread(card, 10);
+        w.harness.awaitWorkDone();
 
         assertThat(w.dmsSaying(CE1, "now *Resolved*")).singleElement().satisfies(dm -> assertThat(dm.text())
                 .contains("Shipped in 5.2", "You asked for Acme, Initech", "set by <@" + PM + ">", "View the gap"));
@@ -273,6 +275,7 @@ final class FeedbackE2ETest {
         assertThat(w.thread(dup).get(1).text()).contains("merged this gap into", "1 submission moved there", "Same ask");
         assertThat(w.thread(sso).get(1).text()).contains("merged", "Okta SSO", "into this gap");
         Await.until(WAIT, "CE2 told where their customer went", () -> !w.dmsSaying(CE2, "was merged").isEmpty());
+        w.harness.awaitWorkDone();
         assertThat(w.dmsSaying(CE1, "was merged")).isEmpty();
 
         w.setStatus(PM, sso, "in_review", null);
@@ -322,6 +325,7 @@ final class FeedbackE2ETest {
                 "https://acme.lightning.force.com/r/Gap/9"));
 
         w.awaitCard(card, "Salesforce record", "<https://acme.lightning.force.com/r/Gap/9>");
-        assertThat(w.slack.messages(FEEDBACK).stream().filter(Message::isReply)).hasSize(1);
+        Await.stays(WAIT, "replies in #feedback", 1,
+                () -> (int) w.slack.messages(FEEDBACK).stream().filter(Message::isReply).count(), w.harness::workDone);
     }
 }

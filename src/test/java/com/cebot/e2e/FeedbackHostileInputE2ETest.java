@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,8 +47,10 @@ final class FeedbackHostileInputE2ETest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     private FeedbackWorkspace w;
-    private LogCapture logs;
     private final SoftAssertions soft = new SoftAssertions();
     private int stored;
     private int gapNumber;
@@ -55,14 +58,12 @@ final class FeedbackHostileInputE2ETest {
 
     @BeforeEach
     void start() {
-        logs = LogCapture.start();
         w = new FeedbackWorkspace(dir).started();
     }
 
     @AfterEach
     void stop() {
         w.close();
-        logs.close();
     }
 
     @Test
@@ -192,8 +193,7 @@ final class FeedbackHostileInputE2ETest {
 
     /** Every write delivered, none refused by Slack; nothing sent pings anyone; logs clean. */
     private void afterAll() {
-        Await.until(Duration.ofSeconds(60), "the outbox to empty", () -> count("SELECT COUNT(*) FROM work WHERE queue"
-                + " = 'outbox' AND status = 'pending'") == 0);
+        w.harness.awaitWorkDone(Duration.ofSeconds(60));
         soft.assertThat(count("SELECT COUNT(*) FROM work WHERE queue = 'outbox' AND status = 'failed'"))
                 .as("writes Slack refused").isZero();
         for (RecordedCall call : w.slack.calls()) {

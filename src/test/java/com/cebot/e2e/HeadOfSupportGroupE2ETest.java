@@ -114,6 +114,7 @@ final class HeadOfSupportGroupE2ETest {
 
         Await.until(WAIT, "the card to show the acknowledgement",
                 () -> cardNow(card).contains("Acknowledged by <@" + LEAD + ">"));
+        harness.awaitWorkDone();
         assertThat(harness.slack.calls("chat.postEphemeral")).as("no refusal").isEmpty();
     }
 
@@ -129,6 +130,7 @@ final class HeadOfSupportGroupE2ETest {
 
         Await.until(WAIT, "the card to show the acknowledgement",
                 () -> cardNow(card).contains("Acknowledged by <@" + NEW_LEAD + ">"));
+        harness.awaitWorkDone();
         assertThat(harness.slack.calls("chat.postEphemeral")).as("no refusal").isEmpty();
     }
 

@@ -34,7 +34,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -56,23 +55,18 @@ final class HostileInputE2ETest {
     private static final List<Named<String>> CASES = HostileText.cases(12, 400);
 
     @RegisterExtension
+    final LogCapture logs = new LogCapture();
+    @RegisterExtension
     final RunningBot bot = new RunningBot();
 
     private SlackFake slack;
-    private LogCapture logs;
     private final SoftAssertions soft = new SoftAssertions();
     private int stored;
     private int ticket = 1000;
 
     @BeforeEach
     void start() {
-        logs = LogCapture.start();
         slack = bot.harness().slack;
-    }
-
-    @AfterEach
-    void stop() {
-        logs.close();
     }
 
     @Test
@@ -201,8 +195,8 @@ final class HostileInputE2ETest {
 
     /** Every write delivered, none refused by Slack; nothing sent pings anyone; logs clean. */
     private void afterAll() {
-        Await.until(Duration.ofSeconds(60), "the outbox to empty", () -> workRows("pending") == 0);
-        soft.assertThat(workRows("failed")).as("writes Slack refused").isZero();
+        bot.harness().awaitWorkDone(Duration.ofSeconds(60));
+        soft.assertThat(failedWrites()).as("writes Slack refused").isZero();
         for (RecordedCall call : slack.calls()) {
             String sent = call.json().toString();
             var ping = HostileText.PINGS.matcher(sent);
@@ -226,9 +220,9 @@ final class HostileInputE2ETest {
         return bot.harness().bot().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
     }
 
-    private int workRows(String status) {
+    private int failedWrites() {
         return bot.harness().bot().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM work WHERE queue = 'outbox'"
-                + " AND status = :status").bind("status", status).mapTo(Integer.class).one());
+                + " AND status = 'failed'").mapTo(Integer.class).one());
     }
 
     @Test
@@ -244,6 +238,7 @@ final class HostileInputE2ETest {
         assertThat(reply.json().path("text").asText()).contains("no longer in use").contains("nothing happened");
         assertThat(reply.json().path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(reply.json().path("replace_original").asBoolean()).isFalse();
+        bot.harness().awaitWorkDone();
         assertThat(slack.calls("chat.postMessage")).isEmpty();
         assertThat(loggedText()).doesNotContain("<!channel> 42");
         assertThat(logs.events()).noneMatch(e -> e.getThrowableProxy() != null);
@@ -378,7 +373,9 @@ final class HostileInputE2ETest {
                 forged, null, "hello <!subteam^S0SDR>", null, null, List.of()), null)).envelopeId(), WAIT);
 
         assertThat(ack.latency()).isLessThan(SLACK_DEADLINE);
-        logs.await(ActingUserCheck.class, Level.WARN, "not a user ID", WAIT);
+        Await.until(WAIT, () -> "both forged payloads dropped; warnings: " + logs.lines(ActingUserCheck.class, Level.WARN),
+                () -> logs.lines(ActingUserCheck.class, Level.WARN).stream().filter(l -> l.contains("not a user ID"))
+                        .count() == 2);
         // A real shortcut after them: once its modal opens, the forged one had its chance.
         slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, BotHarness.AE);
         slack.awaitCall("views.open", WAIT);

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cebot.slackfake.Fault;
 import com.cebot.slackfake.RecordedCall;
 import com.cebot.testing.Await;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The packaged bot killed with SIGKILL in the middle of a burst, with a DM in flight (Slack posted
@@ -26,21 +23,14 @@ final class KillMidBurstIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final ChildBots bots = new ChildBots();
 
-    private ChildBots bots;
     private BotHarness harness;
 
     @BeforeEach
-    void start(TestInfo info) {
-        bots = ChildBots.create(dir, info);
-        harness = bots.harness;
-    }
-
-    @AfterEach
-    void stop() {
-        bots.close();
+    void start() {
+        harness = bots.harness();
     }
 
     @Test
@@ -56,10 +46,7 @@ final class KillMidBurstIT {
         Await.until(WAIT, "the DM to " + inFlight.user + " in flight", () -> harness.slack.calls("chat.postMessage")
                 .stream().anyMatch(c -> inFlight.user.equals(c.param("channel"))));
         // The rest of the burst keeps coming, one form every 25 ms, while the process is killed.
-        CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> burst.forms().subList(15, 30).forEach(f -> {
-            burst.submit(f);
-            ChildBots.pause(25);
-        }));
+        CompletableFuture<Void> rest = burst.submitPaced(burst.forms().subList(15, 30), Duration.ofMillis(25));
         burst.awaitAccepted(20, WAIT);
         first.kill();
         Instant killedAt = Instant.now();
@@ -81,9 +68,7 @@ final class KillMidBurstIT {
         Await.until(WAIT, "an ack for every form", () -> burst.accepted().size() == burst.forms().size());
         Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
                 .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
-        Await.until(WAIT, "no pending work", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue IN ('inbox', 'outbox') AND status = 'pending'") == 0);
-        harness.slack.awaitNoCallInProgress(WAIT);
+        harness.awaitWorkDone(WAIT);
 
         List<RecordedCall> lookupsAfterRestart = harness.slack.calls().stream()
                 .filter(c -> c.method().equals("conversations.history") || c.method().equals("conversations.open"))

@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -29,22 +28,17 @@ final class LockedStoreBurstE2ETest {
     private static final Duration SLACK_ACK_LIMIT = Duration.ofSeconds(3);
 
     @RegisterExtension
+    final LogCapture logs = new LogCapture();
+    @RegisterExtension
     final RunningBot bot = new RunningBot();
 
     private BotHarness harness;
-    private LogCapture logs;
     private String test;
 
     @BeforeEach
     void start(TestInfo info) {
         test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
-        logs = LogCapture.start();
         harness = bot.harness();
-    }
-
-    @AfterEach
-    void stop() {
-        logs.close();
     }
 
     @Test
@@ -77,9 +71,7 @@ final class LockedStoreBurstE2ETest {
         burst.awaitAnswered(WAIT);
         Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
                 .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
-        Await.until(WAIT, "no pending work", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue IN ('inbox', 'outbox') AND status = 'pending'") == 0);
-        harness.slack.awaitNoCallInProgress(WAIT);
+        harness.awaitWorkDone(WAIT);
 
         Burst.Tally t = burst.print(test, "24 context forms while another connection holds the write lock; then the"
                         + " same 24 views submitted again (5 of them twice)",

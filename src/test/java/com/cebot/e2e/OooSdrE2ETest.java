@@ -75,6 +75,7 @@ final class OooSdrE2ETest {
         Message back = Await.value(WAIT, "CE2's day-back DM", () -> w.harness.slack.messages(CE2).stream()
                 .filter(m -> m.text() != null && m.text().startsWith("Welcome back")).findFirst().orElse(null));
         assertThat(back.text()).contains("An SDR question in <#" + CE + ">").contains("went to someone else");
+        w.harness.awaitWorkDone();
         assertThat(w.harness.slack.messages(CE1).stream().map(Message::text))
                 .noneMatch(t -> t != null && t.startsWith("Welcome back"));
     }

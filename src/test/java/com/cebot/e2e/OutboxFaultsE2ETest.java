@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,22 +40,17 @@ final class OutboxFaultsE2ETest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
+    final LogCapture logs = new LogCapture();
+    @RegisterExtension
     final RunningBot bot = new RunningBot();
 
     private BotHarness harness;
-    private LogCapture logs;
     private String test;
 
     @BeforeEach
     void start(TestInfo info) {
         test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
-        logs = LogCapture.start();
         harness = bot.harness();
-    }
-
-    @AfterEach
-    void stop() {
-        logs.close();
     }
 
     private Burst burst(String tag, int size, int firstTicket) {
@@ -69,13 +63,7 @@ final class OutboxFaultsE2ETest {
         Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
                 .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
         // Nothing pending and no call hanging in Slack: a late copy would be there by then.
-        awaitOutboxIdle();
-        harness.slack.awaitNoCallInProgress(WAIT);
-    }
-
-    private void awaitOutboxIdle() {
-        Await.until(WAIT, "no pending outbox or inbox work", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue IN ('inbox', 'outbox') AND status = 'pending'") == 0);
+        harness.awaitWorkDone(WAIT);
     }
 
     /** Typed text stays out of every log line and every stored error. */
@@ -231,7 +219,7 @@ final class OutboxFaultsE2ETest {
         burst.submitAll();
         burst.awaitAccepted(5, WAIT);
         Await.until(WAIT, "each CE told by DM", () -> burst.forms().stream().allMatch(f -> burst.toldOfFailure(f) == 1));
-        awaitOutboxIdle();
+        harness.awaitWorkDone(WAIT);
 
         Commands.Result status = Commands.run(harness.env(), "status");
         assertThat(status.exitCode()).as(status.describe()).isEqualTo(1);
@@ -316,8 +304,7 @@ final class OutboxFaultsE2ETest {
             notes.awaitAccepted(5, WAIT);
             Await.until(WAIT, "each note in its thread and its DM", () -> notes.forms().stream()
                     .allMatch(f -> notes.threadNotes(f) >= 1 && notes.addedToThread(f) >= 1));
-            awaitOutboxIdle();
-            harness.slack.awaitNoCallInProgress(WAIT);
+            harness.awaitWorkDone(WAIT);
 
             Map<String, Integer> row = new LinkedHashMap<>();
             row.put("sent", notes.forms().size());
@@ -373,8 +360,7 @@ final class OutboxFaultsE2ETest {
                 Await.until(WAIT, "the calendar event shared with " + person, () -> shares(person) >= 1);
                 harness.slack.enqueueFault("files.completeUploadExternal", reset);
             }
-            awaitOutboxIdle();
-            harness.slack.awaitNoCallInProgress(WAIT);
+            harness.awaitWorkDone(WAIT);
 
             Map<String, Integer> row = new LinkedHashMap<>();
             row.put("sent", people.size());
@@ -424,7 +410,7 @@ final class OutboxFaultsE2ETest {
             Message note = Await.value(WAIT, "#ce-internal told of the update", () -> harness.slack
                     .messages(BotHarness.CE_INTERNAL).stream().filter(m -> m.text().contains("@ce-sdr-collab"))
                     .findFirst().orElse(null));
-            awaitOutboxIdle();
+            harness.awaitWorkDone(WAIT);
 
             List<String> members = harness.slack.userGroupMembers(SdrIds.GROUP);
             long notes = harness.slack.messages(BotHarness.CE_INTERNAL).stream()

@@ -7,14 +7,11 @@ import com.cebot.db.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,33 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class ReadOnlyDatabaseIT {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final ChildBots bots = new ChildBots();
 
     /** Where the bot runs and its output goes: not next to the database, where nobody may write. */
     @TempDir
     Path logs;
-
-    private BotHarness harness;
-    private ChildBot bot;
-    private String test;
-
-    @BeforeEach
-    void start(TestInfo info) {
-        test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
-        harness = BotHarness.create(dir, Clock.systemUTC());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (bot != null) {
-            bot.close();
-            bot.keepLog(test);
-        }
-        harness.close();
-        // Writable again, so the temp folder can be removed.
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-    }
 
     /** @param folder the database folder's mode: read-only too, or writable by anyone (only the file is read-only) */
     @ParameterizedTest
@@ -60,6 +36,8 @@ final class ReadOnlyDatabaseIT {
             assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")) || Files.isExecutable(Path.of("/bin/setpriv")),
                     "running as root needs setpriv to start the bot as an unprivileged user");
         }
+        BotHarness harness = bots.harness();
+        Path dir = bots.dir();
         Path db = harness.databaseFile();
         Database.open("jdbc:sqlite:" + db);
         assertThat(db).isRegularFile();
@@ -69,13 +47,13 @@ final class ReadOnlyDatabaseIT {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(folder));
 
         Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxr-xr-x"));
-        bot = ChildBot.start("readonly-" + folder, harness.env(), logs, true);
+        ChildBot bot = bots.launch("readonly-" + folder, logs, true);
         int exit = bot.awaitExit(Duration.ofSeconds(60));
 
         String output = bot.log();
         List<String> naming = output.lines().filter(l -> l.contains("CEBOT_DB_URL")).toList();
         System.out.println();
-        System.out.println("[fault-suite] " + test + ": database file mode r--r--r--, folder " + folder + ", bot run as "
+        System.out.println("[fault-suite] " + bots.test() + ": database file mode r--r--r--, folder " + folder + ", bot run as "
                 + (ChildBot.runningAsRoot() ? "nobody (uid 65534)" : "this user"));
         System.out.println("  | exit code | lines naming CEBOT_DB_URL | stack trace lines | output lines |");
         System.out.printf("  | %9d | %25d | %17d | %12d |%n", exit, naming.size(), bot.stackTraceLines().size(),

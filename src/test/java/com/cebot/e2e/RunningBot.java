@@ -1,11 +1,6 @@
 package com.cebot.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,29 +20,19 @@ final class RunningBot implements BeforeEachCallback, AfterEachCallback {
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws IOException {
-        dir = Files.createTempDirectory("cebot-e2e");
+    public void beforeEach(ExtensionContext context) {
+        dir = ScratchDir.create("cebot-e2e");
         harness = BotHarness.started(dir);
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws IOException {
+    public void afterEach(ExtensionContext context) {
         try {
             if (harness != null) {
                 harness.close();
             }
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(RunningBot::delete);
-            }
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ScratchDir.delete(dir);
         }
     }
 }

@@ -113,6 +113,7 @@ final class SdrGroupSyncE2ETest {
     @Test
     void emptyRoster_leavesTheGroupAlone_andCheckSaysItIsManagedByHand() {
         workspace("", List.of(CE2, CE4)).started();
+        w.harness.awaitWorkDone();
         String internalBefore = w.harness.slack.messages(CE_INTERNAL).toString();
 
         Commands.Result check = Commands.run(w.harness.env(), "check");

@@ -62,8 +62,8 @@ final class SdrLaterE2ETest {
         Await.until(WAIT, "the reply shows it", () -> w.reply(ts).blocks().toString()
                 .contains("Escalated after a working day"));
         w.clock.advance(Duration.ofHours(24));
-        w.reply(w.ask(SDR, "Another, to know the jobs had their turn"));
-        assertThat(w.botReplies(ts).stream().filter(m -> m.text().contains("waited a working day"))).hasSize(1);
+        Await.stays(WAIT, "escalation notes", 1, () -> (int) w.botReplies(ts).stream()
+                .filter(m -> m.text().contains("waited a working day")).count(), w.harness::workDone);
     }
 
     @Test
@@ -96,8 +96,7 @@ final class SdrLaterE2ETest {
                 .doesNotContain("p" + q1.replace(".", ""));
 
         w.harness.restart();
-        w.reply(w.ask(SDR, "After the restart"));
-        assertThat(internal("SDR questions")).hasSize(1);
+        Await.stays(WAIT, "digests in #ce-internal", 1, () -> internal("SDR questions").size(), w.harness::workDone);
     }
 
     @Test

@@ -68,8 +68,7 @@ final class SdrMessageShapesE2ETest {
         Await.until(WAIT, "the broadcast counted as the first response", () -> w.reply(ts).blocks().toString()
                 .contains("First response by <@" + CE1 + "> after 20 min"));
         w.clock.advance(Duration.ofHours(30));
-        String later = w.ask(SDR, "Another, to know the jobs had their turn");
-        w.reply(later);
+        w.harness.awaitWorkDone();
         assertThat(w.dms(CE1)).as("no nudge").isEmpty();
         assertThat(w.botReplies(ts)).as("no pass-on or escalation note").hasSize(1);
         assertThat(Burst.query(w.harness.databaseFile(), "SELECT work_key || '=' || status FROM work"

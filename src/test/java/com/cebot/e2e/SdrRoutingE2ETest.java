@@ -116,6 +116,7 @@ final class SdrRoutingE2ETest {
         var sent = w.harness.slack.sendMessageEvent(CE, SDR, "Twice? <!subteam^" + SdrIds.GROUP + ">", null);
         w.harness.slack.awaitAck(sent.envelopeId(), WAIT);
         w.harness.slack.resend(sent.envelopeId());
+        w.harness.slack.awaitAcks(sent.envelopeId(), 2, WAIT);
         w.reply(sent.ts());
         String next = w.ask(SDR, "Next");
 
@@ -160,6 +161,7 @@ final class SdrRoutingE2ETest {
                 .radio(SdrIds.URGENCY, SdrIds.VALUE, "WEEK", "This week").toJson()), WAIT);
 
         assertThat(ack.payload().path("errors").has(SdrIds.LINK)).isTrue();
+        w.harness.awaitWorkDone();
         assertThat(w.harness.slack.calls("chat.postMessage")).isEmpty();
     }
 
@@ -257,8 +259,7 @@ final class SdrRoutingE2ETest {
         Await.until(WAIT, "the first response", () -> w.reply(ts).blocks().toString().contains("First response"));
 
         w.clock.advance(Duration.ofMinutes(200));
-        String later = w.ask(SDR, "Another, to know the jobs had their turn");
-        w.reply(later);
+        w.harness.awaitWorkDone();
 
         assertThat(w.dms(CE1)).isEmpty();
         assertThat(w.botReplies(ts)).hasSize(1);

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.slackfake.Fault;
 import com.cebot.testing.Await;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SIGTERM (a deploy, systemd, Docker) in the middle of a burst: the envelopes the bot had taken
@@ -25,21 +22,14 @@ final class SigtermMidBurstIT {
     /** Socket drain (10 s) plus each queue's attempt in hand: a stop takes far less when Slack answers. */
     private static final Duration STOP_BOUND = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final ChildBots bots = new ChildBots();
 
-    private ChildBots bots;
     private BotHarness harness;
 
     @BeforeEach
-    void start(TestInfo info) {
-        bots = ChildBots.create(dir, info);
-        harness = bots.harness;
-    }
-
-    @AfterEach
-    void stop() {
-        bots.close();
+    void start() {
+        harness = bots.harness();
     }
 
     @Test
@@ -49,10 +39,7 @@ final class SigtermMidBurstIT {
         burst.openModals(WAIT);
 
         // One form every 10 ms; SIGTERM once 20 are acked, while the rest keep coming.
-        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> burst.forms().forEach(f -> {
-            burst.submit(f);
-            ChildBots.pause(10);
-        }));
+        CompletableFuture<Void> sending = burst.submitPaced(burst.forms(), Duration.ofMillis(10));
         burst.awaitAccepted(20, WAIT);
         long signalled = System.nanoTime();
         first.terminate();
@@ -76,9 +63,7 @@ final class SigtermMidBurstIT {
         Await.until(WAIT, "an ack for every form", () -> burst.accepted().size() == burst.forms().size());
         Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
                 .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
-        Await.until(WAIT, "no pending work", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue IN ('inbox', 'outbox') AND status = 'pending'") == 0);
-        harness.slack.awaitNoCallInProgress(WAIT);
+        harness.awaitWorkDone(WAIT);
 
         String dropped = first.log().lines().filter(l -> l.contains("Dropped") && l.contains("envelope")).findFirst()
                 .map(l -> l.replaceAll(".* - ", "")).orElse("none dropped");
@@ -117,9 +102,7 @@ final class SigtermMidBurstIT {
         ChildBot restarted = bots.start("restarted");
         Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
                 .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
-        Await.until(WAIT, "no pending work", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue IN ('inbox', 'outbox') AND status = 'pending'") == 0);
-        harness.slack.awaitNoCallInProgress(WAIT);
+        harness.awaitWorkDone(WAIT);
 
         Burst.Tally t = burst.print(bots.test(), "10 context forms; SIGTERM while Slack hangs 14 s on a card post (the bot"
                         + " waits 10 s), then a restart",

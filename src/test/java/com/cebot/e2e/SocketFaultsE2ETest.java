@@ -7,7 +7,6 @@ import com.cebot.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -24,22 +23,17 @@ final class SocketFaultsE2ETest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
+    final LogCapture logs = new LogCapture();
+    @RegisterExtension
     final RunningBot bot = new RunningBot();
 
     private BotHarness harness;
-    private LogCapture logs;
     private String test;
 
     @BeforeEach
     void start(TestInfo info) {
         test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
-        logs = LogCapture.start();
         harness = bot.harness();
-    }
-
-    @AfterEach
-    void stop() {
-        logs.close();
     }
 
     @Test
@@ -80,11 +74,10 @@ final class SocketFaultsE2ETest {
         List<Burst.Form> repeated = ackedFirstTime.stream().limit(5).toList();
         repeated.forEach(burst::resendLast);
         Await.until(WAIT, "an ack for every form", () -> burst.accepted().size() == burst.forms().size());
+        repeated.forEach(f -> harness.slack.awaitAcks(Burst.last(f), 2, WAIT));
         Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
                 .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
-        Await.until(WAIT, "no pending work", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue IN ('inbox', 'outbox') AND status = 'pending'") == 0);
-        harness.slack.awaitNoCallInProgress(WAIT);
+        harness.awaitWorkDone(WAIT);
 
         Burst.Tally t = burst.print(test, "40 context forms; disconnect after 10, socket dropped after 20, disconnect"
                         + " and drop after 30",

@@ -207,7 +207,7 @@ final class StartupE2ETest {
 
         assertThatThrownBy(harness::tryStart).isInstanceOf(StartupException.class);
 
-        Await.until(WAIT, "no thread of the bot left, found " + newThreads(before).toList(),
+        Await.until(WAIT, () -> "no thread of the bot left, found " + newThreads(before).toList(),
                 () -> !newThreads(before).findAny().isPresent());
         if (!TestDatabase.postgresql()) {
             assertThat(harness.databaseFile()).exists();

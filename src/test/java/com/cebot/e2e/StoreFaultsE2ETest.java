@@ -77,6 +77,6 @@ final class StoreFaultsE2ETest {
         Await.until(WAIT, "one card", () -> cards().size() == 1);
         assertThat(stored("SELECT COUNT(*) FROM support_context")).isEqualTo(1);
         Await.until(WAIT, "the confirmation DM", () -> bot.harness().slack.messages(CE_USER).size() == 1);
-        assertThat(cards()).hasSize(1);
+        Await.stays(WAIT, "cards", 1, () -> cards().size(), bot.harness()::workDone);
     }
 }

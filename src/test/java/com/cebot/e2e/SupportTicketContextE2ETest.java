@@ -92,6 +92,7 @@ final class SupportTicketContextE2ETest {
         assertThat(errors.has(ContextIds.CUSTOMER)).isTrue();
         assertThat(errors.has(ContextIds.LINK)).isTrue();
         assertThat(errors.has(ContextIds.BACKGROUND)).isTrue();
+        bot.harness().awaitWorkDone();
         assertThat(bot.harness().slack.calls("chat.postMessage")).isEmpty();
     }
 
@@ -249,7 +250,7 @@ final class SupportTicketContextE2ETest {
         submit(openModal(CE_USER), CE_USER, form("new:Acme", "https://acme.zendesk.com/agent/tickets/1", "second"));
 
         Message dm = awaitDm(CE_USER, 2);
-        assertThat(cards()).hasSize(1);
+        Await.stays(WAIT, "cards", 1, () -> cards().size(), bot.harness()::workDone);
         assertThat(bot.harness().slack.messages(SUPPORT)).filteredOn(Message::isReply)
                 .anySatisfy(m -> assertThat(String.valueOf(m.blocks())).contains("second"));
         assertThat(dm.text()).contains("<@" + AE + ">").contains("engage them directly");
@@ -265,7 +266,7 @@ final class SupportTicketContextE2ETest {
                 "look-alike"));
 
         awaitDm(CE_USER, 2);
-        assertThat(cards()).hasSize(2);
+        Await.stays(WAIT, "cards", 2, () -> cards().size(), bot.harness()::workDone);
         assertThat(bot.harness().slack.messages(SUPPORT)).noneMatch(Message::isReply);
         String lookAlike = cards().get(1).blocks().toString();
         assertThat(lookAlike).contains("look-alike")
@@ -282,7 +283,8 @@ final class SupportTicketContextE2ETest {
         submit(view, CE_USER, values);
 
         awaitDm(CE_USER, 1);
-        assertThat(cards()).hasSize(1);
+        Await.stays(WAIT, "cards", 1, () -> cards().size(), bot.harness()::workDone);
+        assertThat(dms(CE_USER)).hasSize(1);
     }
 
     @Test
@@ -295,6 +297,6 @@ final class SupportTicketContextE2ETest {
         bot.harness().restart();
 
         awaitDm(CE_USER, 1);
-        assertThat(cards()).hasSize(1);
+        Await.stays(WAIT, "cards", 1, () -> cards().size(), bot.harness()::workDone);
     }
 }

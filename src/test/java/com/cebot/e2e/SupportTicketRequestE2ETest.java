@@ -92,6 +92,7 @@ final class SupportTicketRequestE2ETest {
         Ack ack = submit(openModal(CE_USER), values);
 
         assertThat(ack.payload().path("errors").has(blockId)).isTrue();
+        bot.harness().awaitWorkDone();
         assertThat(bot.harness().slack.calls("chat.postMessage")).isEmpty();
     }
 
@@ -131,7 +132,9 @@ final class SupportTicketRequestE2ETest {
 
         var ephemeral = bot.harness().slack.awaitCall("chat.postEphemeral", WAIT);
         assertThat(ephemeral.param("user")).isEqualTo(AE);
+        bot.harness().awaitWorkDone();
         assertThat(card(card)).contains("request_acknowledge");
+        assertThat(bot.harness().slack.calls("chat.update")).isEmpty();
         assertThat(bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply)).isEmpty();
     }
 

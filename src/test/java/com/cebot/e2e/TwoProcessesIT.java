@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.testing.Await;
 import com.cebot.testing.TestDatabase;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -13,11 +12,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two packaged bots on one database file, Slack spreading a burst over both sockets: every card
@@ -30,21 +27,14 @@ final class TwoProcessesIT {
     private static final DateTimeFormatter STORED_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final ChildBots bots = new ChildBots();
 
-    private ChildBots bots;
     private BotHarness harness;
 
     @BeforeEach
-    void start(TestInfo info) {
-        bots = ChildBots.create(dir, info);
-        harness = bots.harness;
-    }
-
-    @AfterEach
-    void stop() {
-        bots.close();
+    void start() {
+        harness = bots.harness();
     }
 
     private void execute(String sql) throws Exception {
@@ -78,8 +68,7 @@ final class TwoProcessesIT {
         Await.until(WAIT, "an ack for every form", () -> burst.accepted().size() == burst.forms().size());
         Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
                 .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
-        Await.until(WAIT, "no pending work", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue IN ('inbox', 'outbox') AND status = 'pending'") == 0);
+        harness.awaitWorkDone(WAIT);
         Map<Integer, Integer> perSocket = harness.slack.deliveredPerSocket();
         assertThat(perSocket.values()).as("both sockets took part of the burst").hasSize(2).allMatch(n -> n >= 20);
 
@@ -99,9 +88,7 @@ final class TwoProcessesIT {
                 == jobs);
         Await.until(WAIT, "a reminder under every card", () -> burst.forms().stream()
                 .allMatch(f -> burst.replies(f, m -> m.text().contains("Reminder")) >= 1));
-        Await.until(WAIT, "no pending posts", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue = 'outbox' AND status = 'pending'") == 0);
-        harness.slack.awaitNoCallInProgress(WAIT);
+        harness.awaitWorkDone(WAIT);
 
         int reminders = burst.forms().stream().mapToInt(f -> burst.replies(f, m -> m.text().contains("Reminder"))).sum();
         long jobsByA = lines(a, "(request.unacknowledged) done in");

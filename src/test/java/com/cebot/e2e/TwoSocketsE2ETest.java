@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,15 +33,16 @@ final class TwoSocketsE2ETest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     private BotHarness harness;
     private CeBot second;
-    private LogCapture logs;
     private String test;
 
     @BeforeEach
     void start(TestInfo info) throws StartupException {
         test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
-        logs = LogCapture.start();
         harness = BotHarness.started(dir);
         second = harness.tryStart();
         harness.slack.awaitConnections(2, WAIT);
@@ -52,7 +54,6 @@ final class TwoSocketsE2ETest {
             second.close();
         }
         harness.close();
-        logs.close();
     }
 
     private Burst postedForms(Burst.Kind kind, String tag, int size, int firstTicket) {
@@ -70,9 +71,7 @@ final class TwoSocketsE2ETest {
     private void awaitSettled(Burst burst) {
         Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
                 .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
-        Await.until(WAIT, "no pending work", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue IN ('inbox', 'outbox') AND status = 'pending'") == 0);
-        harness.slack.awaitNoCallInProgress(WAIT);
+        harness.awaitWorkDone(WAIT);
     }
 
     private Message card(Burst burst, Burst.Form f) {
@@ -118,9 +117,7 @@ final class TwoSocketsE2ETest {
         harness.slack.awaitAcks(click, 2, WAIT);
         Await.until(WAIT, "the card shows who has it", () -> harness.slack.message(SUPPORT, card.ts()).orElseThrow()
                 .blocks().toString().contains("<@" + AE + ">"));
-        Await.until(WAIT, "no pending work", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue = 'outbox' AND status = 'pending'") == 0);
-        harness.slack.awaitNoCallInProgress(WAIT);
+        harness.awaitWorkDone(WAIT);
 
         int notes = burst.replies(burst.form(1), m -> m.text() != null && m.text().contains("is taking this ticket"));
         Burst.Tally t = burst.print(test, "1 context card; one click on \"I'll take it\" delivered to both bots' sockets",
@@ -147,9 +144,7 @@ final class TwoSocketsE2ETest {
         harness.slack.awaitAcks(click, 2, WAIT);
         Await.until(WAIT, "the card says acknowledged", () -> harness.slack.message(SUPPORT, card.ts()).orElseThrow()
                 .blocks().toString().contains("Acknowledged"));
-        Await.until(WAIT, "no pending work", () -> Burst.count(harness.databaseFile(),
-                "SELECT COUNT(*) FROM work WHERE queue = 'outbox' AND status = 'pending'") == 0);
-        harness.slack.awaitNoCallInProgress(WAIT);
+        harness.awaitWorkDone(WAIT);
 
         int notes = burst.replies(f, m -> m.text() != null && m.text().contains("Acknowledged"));
         long movedDms = harness.slack.messages(f.user).stream().filter(m -> m.text().contains("acknowledged")).count();

@@ -3,12 +3,11 @@ package com.cebot.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.testing.TestDatabase;
-import com.cebot.inbox.Inbox;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.UserGroupMembers;
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestQueues;
 import com.slack.api.Slack;
@@ -53,8 +52,8 @@ final class FeedbackServiceTest {
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         ProductTeam team = new ProductTeam(List.of("<@" + PM + ">"), id -> java.util.Set.of(),
                 UserGroupMembers.LastKnown.NONE, clock);
-        service = new FeedbackService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,
-                new Permalinks("https://acme.slack.com/"), team, "CFEEDBACK", clock);
+        service = new FeedbackService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), team, "CFEEDBACK",
+                clock);
     }
 
     private static ShareDraft draft(ShareDraft.Target gap, Severity severity, boolean anonymous, String... customers) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.cebot.app.Main;
 import com.cebot.config.ConfigException;
-import com.cebot.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,23 +26,23 @@ final class FeedbackSettingsTest {
 
     @Test
     void everyKey_isRead() throws IOException {
-        ConfigLoader.load(env("""
+        Main.settings(env("""
                 product_team: ["@product-team", S0PRODUCT, U0PM]
                 categories: [Integrations, Search]
                 digest_day: friday
                 digest_hour: 16
-                """), Main.features());
+                """));
     }
 
     @Test
     void mistakes_areNamedWithTheirKeys() throws IOException {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(env("""
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> Main.settings(env("""
                 product_team: "@product-team"
                 categories: [Search, search, "%s", ""]
                 digest_day: someday
                 digest_hour: 24
                 digest_hours: 9
-                """.formatted("c".repeat(76))), Main.features()));
+                """.formatted("c".repeat(76)))));
 
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("feedback.product_team must be a list"))
                 .anySatisfy(p -> assertThat(p).contains("feedback.categories has \"search\" twice"))
@@ -56,8 +55,8 @@ final class FeedbackSettingsTest {
 
     @Test
     void aProductTeamEntryThatIsNeitherPersonNorGroup_isRefused() throws IOException {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(env(
-                "product_team: [\"Product Team!\"]"), Main.features()));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> Main.settings(env(
+                "product_team: [\"Product Team!\"]")));
 
         assertThat(e.problems()).singleElement().asString().contains("feedback.product_team has \"Product Team!\"");
     }

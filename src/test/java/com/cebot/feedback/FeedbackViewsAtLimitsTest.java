@@ -3,7 +3,7 @@ package com.cebot.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.slack.Permalinks;
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.supportticket.MaxInputs;
 import com.cebot.supportticket.SlackChecks;
 import com.cebot.supportticket.SlackChecks.Known;

@@ -2,8 +2,9 @@ package com.cebot.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.Checked;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.SourceMessage;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import java.time.Instant;
@@ -64,7 +65,7 @@ final class ShareFormTest {
                 0, 0);
     }
 
-    private ShareForm.Checked check() {
+    private Checked<ShareDraft> check() {
         ViewState state = new ViewState();
         state.setValues(values);
         View view = new View();
@@ -74,15 +75,15 @@ final class ShareFormTest {
     }
 
     private ShareDraft draft() {
-        ShareForm.Checked checked = check();
-        assertThat(checked).isInstanceOf(ShareForm.Checked.Valid.class);
-        return ((ShareForm.Checked.Valid) checked).draft();
+        Checked<ShareDraft> checked = check();
+        assertThat(checked).isInstanceOf(Checked.Valid.class);
+        return ((Checked.Valid<ShareDraft>) checked).value();
     }
 
     private Map<String, String> errors() {
-        ShareForm.Checked checked = check();
-        assertThat(checked).isInstanceOf(ShareForm.Checked.Invalid.class);
-        return ((ShareForm.Checked.Invalid) checked).errors();
+        Checked<ShareDraft> checked = check();
+        assertThat(checked).isInstanceOf(Checked.Invalid.class);
+        return ((Checked.Invalid<ShareDraft>) checked).errors();
     }
 
     @Nested

@@ -1,13 +1,19 @@
 package com.cebot.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cebot.db.Deadline;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
 import com.cebot.work.WorkItem;
 import com.cebot.work.WorkQueue;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,9 +44,11 @@ final class InboxTest {
 
     private record Running(Inbox inbox, WorkQueue queue) {}
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private Running inbox() {
         WorkQueue queue = TestQueues.queue("inbox", jdbi, clock);
-        Inbox inbox = new Inbox(queue);
+        Inbox inbox = new Inbox(queue, meters);
         inbox.register("form", new InboxHandler() {
             @Override
             public void process(Handle handle, WorkItem item) {
@@ -74,6 +82,39 @@ final class InboxTest {
 
         assertThat(processed).containsExactly("a from U1");
         assertThat(effects()).isEqualTo(1);
+    }
+
+    private double refused(String reason) {
+        return meters.get("cebot.store.refused").tag("reason", reason).counter().count();
+    }
+
+    @Test
+    void aStoreLockedPastTheDeadline_refusesTheSubmission_countedAsBusy() throws Exception {
+        Running running = inbox();
+
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cebot.db"));
+                Statement lock = other.createStatement()) {
+            lock.execute("BEGIN EXCLUSIVE");
+            assertThatThrownBy(() -> Deadline.within(Duration.ofMillis(200),
+                    () -> running.inbox().accept("view:V1", "form", "U1", "a"))).isInstanceOf(RuntimeException.class);
+            lock.execute("ROLLBACK");
+        }
+
+        assertThat(refused("busy")).isEqualTo(1);
+        assertThat(refused("failed")).isZero();
+        assertThat(running.inbox().accept("view:V1", "form", "U1", "a")).as("nothing was kept").isTrue();
+    }
+
+    @Test
+    void aStoreThatFails_refusesTheSubmission_countedAsFailed() {
+        Running running = inbox();
+        jdbi.useHandle(h -> h.execute("DROP TABLE work"));
+
+        assertThatThrownBy(() -> running.inbox().accept("view:V1", "form", "U1", "a"))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(refused("failed")).isEqualTo(1);
+        assertThat(refused("busy")).isZero();
     }
 
     @Test

@@ -2,7 +2,8 @@ package com.cebot.ooo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.slack.Checked;
+import com.cebot.customer.CustomerChoice;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import java.time.Instant;
@@ -51,7 +52,7 @@ final class OooFormTest {
         return this;
     }
 
-    private OooForm.Checked check(List<OooPeriod> own) {
+    private Checked<OooDraft> check(List<OooPeriod> own) {
         ViewState state = new ViewState();
         state.setValues(values);
         View view = new View();
@@ -61,9 +62,9 @@ final class OooFormTest {
     }
 
     private Map<String, String> errors(List<OooPeriod> own) {
-        OooForm.Checked checked = check(own);
-        assertThat(checked).isInstanceOf(OooForm.Checked.Invalid.class);
-        return ((OooForm.Checked.Invalid) checked).errors();
+        Checked<OooDraft> checked = check(own);
+        assertThat(checked).isInstanceOf(Checked.Invalid.class);
+        return ((Checked.Invalid<OooDraft>) checked).errors();
     }
 
     private static OooPeriod period(long id, String first, String last) {
@@ -78,7 +79,7 @@ final class OooFormTest {
                 .options(OooModal.STEPS, OooModal.VALUE, "pto", "status");
         value(OooModal.PLAN, OooModal.VALUE).setValue("  Cora has the renewals  ");
 
-        OooDraft draft = ((OooForm.Checked.Valid) check(List.of())).draft();
+        OooDraft draft = ((Checked.Valid<OooDraft>) check(List.of())).value();
 
         assertThat(draft).isEqualTo(new OooDraft(null, ZONE, TODAY, LocalDate.parse("2026-11-06"),
                 List.of("U0COV", "U0COV2"), "Cora has the renewals",
@@ -115,7 +116,7 @@ final class OooFormTest {
         assertThat(errors(List.of())).containsOnlyKeys(OooModal.LAST_DAY);
 
         filled("2026-11-02", TODAY.plusDays(OooForm.MAX_DAYS - 1).toString(), "U0COV");
-        assertThat(check(List.of())).isInstanceOf(OooForm.Checked.Valid.class);
+        assertThat(check(List.of())).isInstanceOf(Checked.Valid.class);
     }
 
     @ParameterizedTest
@@ -131,8 +132,8 @@ final class OooFormTest {
         metadata = new OooModal.Metadata(ZONE, 7L).encode();
         filled("2026-11-09", "2026-11-12", "U0COV");
 
-        assertThat(check(List.of(period(7, "2026-11-06", "2026-11-10")))).isInstanceOf(OooForm.Checked.Valid.class);
-        assertThat(((OooForm.Checked.Valid) check(List.of(period(7, "2026-11-06", "2026-11-10")))).draft().periodId())
+        assertThat(check(List.of(period(7, "2026-11-06", "2026-11-10")))).isInstanceOf(Checked.Valid.class);
+        assertThat(((Checked.Valid<OooDraft>) check(List.of(period(7, "2026-11-06", "2026-11-10")))).value().periodId())
                 .isEqualTo(7L);
         assertThat(errors(List.of(period(7, "2026-11-06", "2026-11-10"), period(8, "2026-11-12", "2026-11-13"))))
                 .containsKey(OooModal.FIRST_DAY);
@@ -163,7 +164,7 @@ final class OooFormTest {
         assertThat(errors(List.of()).get(OooModal.COVERERS)).contains("from the list");
 
         value(OooModal.COVERERS, OooModal.VALUE).setSelectedUser("W0GRID");
-        assertThat(((OooForm.Checked.Valid) check(List.of())).draft().coverers()).containsExactly("W0GRID");
+        assertThat(((Checked.Valid<OooDraft>) check(List.of())).value().coverers()).containsExactly("W0GRID");
     }
 
     @Test
@@ -176,7 +177,7 @@ final class OooFormTest {
         assertThat(errors(planned).get(OooModal.FIRST_DAY)).contains("already have 3 periods", "Edit or cancel one");
 
         metadata = new OooModal.Metadata(ZONE, 2L).encode();
-        assertThat(check(planned)).isInstanceOf(OooForm.Checked.Valid.class);
+        assertThat(check(planned)).isInstanceOf(Checked.Valid.class);
     }
 
     @Test

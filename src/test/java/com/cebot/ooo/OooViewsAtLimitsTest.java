@@ -1,6 +1,6 @@
 package com.cebot.ooo;
 
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.supportticket.MaxInputs;
 import com.cebot.supportticket.SlackChecks;
 import com.cebot.supportticket.SlackChecks.Known;

@@ -7,7 +7,7 @@ import com.cebot.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +22,14 @@ final class StoredAbsencesTest {
     Path dir;
 
     private Jdbi store;
-    // Monday 9 November, 10:00 in Los Angeles.
+    // Monday 9 November, 10:00 in Los Angeles, the team's zone.
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-09T18:00:00Z"));
     private StoredAbsences absences;
 
     @BeforeEach
     void setUp() {
         store = TestDatabase.open(dir);
-        absences = new StoredAbsences(store, clock, ZoneId.of("America/Los_Angeles"));
+        absences = new StoredAbsences();
     }
 
     private long period(String person, String first, String last) {
@@ -45,7 +45,8 @@ final class StoredAbsencesTest {
         long cancelled = period("U0CANCELLED", "2026-11-09", "2026-11-09");
         store.useExtension(OooRepository.class, r -> r.cancel(cancelled, clock.instant()));
 
-        assertThat(absences.awayOn(MONDAY)).containsExactly("U0OUT");
+        Set<String> away = store.withHandle(h -> absences.awayOn(h, MONDAY));
+        assertThat(away).containsExactly("U0OUT");
     }
 
     @Test
@@ -54,7 +55,8 @@ final class StoredAbsencesTest {
         period("U0WEDNESDAY", "2026-11-11", "2026-11-12");
         period("U0THURSDAY", "2026-11-12", "2026-11-12");
 
-        assertThat(absences.awayOrLeavingWithin(MONDAY, 2)).containsExactlyInAnyOrder("U0OUT", "U0WEDNESDAY");
+        Set<String> away = store.withHandle(h -> absences.awayOrLeavingWithin(h, MONDAY, 2));
+        assertThat(away).containsExactlyInAnyOrder("U0OUT", "U0WEDNESDAY");
     }
 
     @Test
@@ -63,9 +65,9 @@ final class StoredAbsencesTest {
         long later = period("U0LATER", "2026-11-11", "2026-11-12");
 
         store.useTransaction(h -> {
-            absences.noteWhileAway(h, "U0OUT", "Passed a question in <#C0CE> to <@U0B>");
-            absences.noteWhileAway(h, "U0LATER", "not out yet");
-            absences.noteWhileAway(h, "U0NOBODY", "never out");
+            absences.noteWhileAway(h, MONDAY, clock.instant(), "U0OUT", "Passed a question in <#C0CE> to <@U0B>");
+            absences.noteWhileAway(h, MONDAY, clock.instant(), "U0LATER", "not out yet");
+            absences.noteWhileAway(h, MONDAY, clock.instant(), "U0NOBODY", "never out");
         });
 
         java.util.List<String> outNotes = store.withExtension(OooRepository.class, r -> r.notes(out));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.app.Main;
 import com.cebot.config.BotConfig;
+import com.cebot.feature.Feature;
 import com.cebot.feature.StoredRecords;
 import com.cebot.feature.StoredRecords.Count;
 import com.cebot.schedule.Scheduler;
@@ -50,7 +51,7 @@ final class RetentionPurgeTest {
     }
 
     private static List<StoredRecords> workflows() {
-        return Main.features().stream().filter(StoredRecords.class::isInstance).map(StoredRecords.class::cast).toList();
+        return Main.features().stream().map(Feature::records).toList();
     }
 
     private RetentionPurge purge(BotConfig.Retention retention, int batch, Duration budget) {

@@ -1,8 +1,8 @@
 package com.cebot.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import com.cebot.testing.Await;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestQueues;
@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +31,7 @@ final class SchedulerTest {
     private static final Instant T0 = Instant.parse("2026-03-02T17:00:00Z");
     private static final Duration POLL = Duration.ofMillis(20);
     private static final String NUDGE = "nudge";
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -108,16 +108,6 @@ final class SchedulerTest {
                 .bind("key", key)
                 .map(ConstructorMapper.of(Row.class))
                 .findOne());
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("condition not met within 10 s");
-            }
-            Thread.sleep(10);
-        }
     }
 
     @Nested
@@ -350,19 +340,19 @@ final class SchedulerTest {
     final class Polling {
 
         @Test
-        void started_runsJobsAsTheyFallDue() throws InterruptedException {
+        void started_runsJobsAsTheyFallDue() {
             Scheduler scheduler = recordingScheduler();
             schedule(scheduler, "nudge:r1", "r1", T0.plusSeconds(60));
             start(scheduler);
 
             clock.advance(Duration.ofMinutes(1));
 
-            await(() -> effects().contains("nudge:r1"));
+            Await.until(WAIT, "the job's effect", () -> effects().contains("nudge:r1"));
             assertThat(row("nudge:r1")).get().extracting(Row::status).isEqualTo("done");
         }
 
         @Test
-        void jobDueWhileDown_runsOnStart_andTheHandlerSeesHowLate() throws InterruptedException {
+        void jobDueWhileDown_runsOnStart_andTheHandlerSeesHowLate() {
             Scheduler before = recordingScheduler();
             schedule(before, "nudge:r1", "r1", T0.plusSeconds(3600));
             stop(before);
@@ -376,12 +366,12 @@ final class SchedulerTest {
             });
             start(after);
 
-            await(() -> effects().contains("nudge:r1"));
+            Await.until(WAIT, "the job's effect", () -> effects().contains("nudge:r1"));
             assertThat(seen.get("nudge:r1")).containsExactly(T0.plusSeconds(3600), T0.plus(Duration.ofDays(2)));
         }
 
         @Test
-        void twoSchedulersOnOneDatabase_runEveryJobExactlyOnce() throws InterruptedException {
+        void twoSchedulersOnOneDatabase_runEveryJobExactlyOnce() {
             int jobs = 50;
             Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
             List<Scheduler> racers = List.of(scheduler(open()), scheduler(open()));
@@ -399,7 +389,7 @@ final class SchedulerTest {
 
             racers.forEach(SchedulerTest.this::start);
 
-            await(() -> effects().size() >= jobs);
+            Await.until(WAIT, jobs + " jobs' effects", () -> effects().size() >= jobs);
             racers.forEach(SchedulerTest.this::stop);
             assertThat(effects()).hasSize(jobs).doesNotHaveDuplicates();
             assertThat(runs).hasSize(jobs);

@@ -2,7 +2,8 @@ package com.cebot.sdrcollab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.slack.Checked;
+import com.cebot.customer.CustomerChoice;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ final class AskFormTest {
                 .selected(AskModal.URGENCY, AskModal.VALUE, "TODAY");
     }
 
-    private AskForm.Checked check() {
+    private Checked<AskDraft> check() {
         ViewState state = new ViewState();
         state.setValues(values);
         View view = new View();
@@ -48,14 +49,14 @@ final class AskFormTest {
     }
 
     private Map<String, String> errors() {
-        return ((AskForm.Checked.Invalid) check()).errors();
+        return ((Checked.Invalid<AskDraft>) check()).errors();
     }
 
     @Test
     void aFullForm_isValid() {
         valid();
 
-        assertThat(check()).isEqualTo(new AskForm.Checked.Valid(new AskDraft("Does Acme's plan include SSO?",
+        assertThat(check()).isEqualTo(new Checked.Valid<>(new AskDraft("Does Acme's plan include SSO?",
                 Optional.of(new CustomerChoice.New("Acme")), Optional.of("https://crm.example.com/deal/7?tab=a&b=c"),
                 AskDraft.Urgency.TODAY)));
     }
@@ -64,7 +65,7 @@ final class AskFormTest {
     void accountAndLink_areOptional() {
         text(AskModal.QUESTION, "Q").selected(AskModal.URGENCY, AskModal.VALUE, "WHENEVER");
 
-        assertThat(check()).isEqualTo(new AskForm.Checked.Valid(new AskDraft("Q", Optional.empty(), Optional.empty(),
+        assertThat(check()).isEqualTo(new Checked.Valid<>(new AskDraft("Q", Optional.empty(), Optional.empty(),
                 AskDraft.Urgency.WHENEVER)));
     }
 

@@ -6,6 +6,7 @@ import com.cebot.ooo.Absences;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,12 +34,12 @@ final class RoutingTest {
         final List<String> notes = new ArrayList<>();
 
         @Override
-        public Set<String> awayOn(LocalDate day) {
-            return awayOrLeavingWithin(day, 0);
+        public Set<String> awayOn(Handle handle, LocalDate day) {
+            return awayOrLeavingWithin(handle, day, 0);
         }
 
         @Override
-        public Set<String> awayOrLeavingWithin(LocalDate day, int days) {
+        public Set<String> awayOrLeavingWithin(Handle handle, LocalDate day, int days) {
             Set<String> out = new HashSet<>();
             leaving.forEach((user, first) -> {
                 if (!first.isAfter(day.plusDays(days))) {
@@ -49,8 +50,9 @@ final class RoutingTest {
         }
 
         @Override
-        public void noteWhileAway(Handle handle, String user, String what) {
-            if (awayOn(RoutingStore.MONDAY_10AM.atZone(RoutingStore.SCHEDULE.timeZone()).toLocalDate()).contains(user)) {
+        public void noteWhileAway(Handle handle, LocalDate today, Instant now, String user, String what) {
+            LocalDate monday = RoutingStore.MONDAY_10AM.atZone(RoutingStore.SCHEDULE.timeZone()).toLocalDate();
+            if (awayOn(handle, monday).contains(user)) {
                 notes.add(user + ": " + what);
             }
         }

@@ -7,6 +7,7 @@ import com.cebot.ooo.Absences;
 import com.cebot.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -19,17 +20,17 @@ final class SdrRecordsTest {
 
     private static final Absences NOBODY_AWAY = new Absences() {
         @Override
-        public Set<String> awayOn(LocalDate day) {
+        public Set<String> awayOn(Handle handle, LocalDate day) {
             return Set.of();
         }
 
         @Override
-        public Set<String> awayOrLeavingWithin(LocalDate day, int days) {
+        public Set<String> awayOrLeavingWithin(Handle handle, LocalDate day, int days) {
             return Set.of();
         }
 
         @Override
-        public void noteWhileAway(Handle handle, String user, String what) {}
+        public void noteWhileAway(Handle handle, LocalDate today, Instant now, String user, String what) {}
     };
 
     @TempDir

@@ -2,7 +2,7 @@ package com.cebot.sdrcollab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.supportticket.MaxInputs;
 import com.cebot.supportticket.SlackChecks.Known;
 import com.cebot.supportticket.SlackChecks;

@@ -11,6 +11,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.impl.MethodsClientImpl;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.util.http.listener.HttpResponseListener;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class SharedGsonMethodsClientTest {
             }
         });
         stock = slack.methods(SlackFake.BOT_TOKEN);
-        shared = new SharedGsonMethodsClient(slack, SlackFake.BOT_TOKEN);
+        shared = new SharedGsonMethodsClient(slack, SlackFake.BOT_TOKEN, new SimpleMeterRegistry());
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package com.cebot.slackfake;
 
+import com.cebot.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +10,13 @@ import java.util.stream.Collectors;
 final class CallLog {
 
     private final List<RecordedCall> calls = new ArrayList<>();
-    private final Monitor monitor = new Monitor();
+    private final Await.Signal changed = new Await.Signal();
 
     void add(RecordedCall call) {
         synchronized (calls) {
             calls.add(call);
         }
-        monitor.signal();
+        changed.signal();
     }
 
     List<RecordedCall> all() {
@@ -29,11 +30,10 @@ final class CallLog {
     }
 
     List<RecordedCall> await(String method, int count, Duration timeout) {
-        monitor.await(
-                () -> of(method).size() >= count,
-                timeout,
+        changed.until(timeout,
                 () -> "expected " + count + " call(s) of " + method + " but got " + of(method).size()
-                        + "; recorded: " + summary());
+                        + "; recorded: " + summary(),
+                () -> of(method).size() >= count);
         return of(method);
     }
 

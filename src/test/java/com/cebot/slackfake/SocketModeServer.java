@@ -1,5 +1,6 @@
 package com.cebot.slackfake;
 
+import com.cebot.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class SocketModeServer extends WebSocketServer {
     static final int MAX_CONNECTIONS = 10;
     private static final int MAX_RETRIES = 3;
 
-    private final Monitor monitor = new Monitor();
+    private final Await.Signal changed = new Await.Signal();
     private final CountDownLatch started = new CountDownLatch(1);
     private final Consumer<Ack> beforeAckIsVisible;
     private final ScheduledExecutorService redeliveries = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -254,13 +255,15 @@ final class SocketModeServer extends WebSocketServer {
     }
 
     void awaitOpenConnections(int count, Duration timeout) {
-        monitor.await(() -> openConnections().size() == count, timeout,
-                () -> "expected " + count + " open Socket Mode connection(s) but have " + openConnections().size());
+        changed.until(timeout,
+                () -> "expected " + count + " open Socket Mode connection(s) but have " + openConnections().size(),
+                () -> openConnections().size() == count);
     }
 
     void awaitConnectionsOpened(int total, Duration timeout) {
-        monitor.await(() -> connectionsOpened() >= total, timeout,
-                () -> "expected " + total + " Socket Mode connection(s) opened in total but got " + connectionsOpened());
+        changed.until(timeout,
+                () -> "expected " + total + " Socket Mode connection(s) opened in total but got " + connectionsOpened(),
+                () -> connectionsOpened() >= total);
     }
 
     /** Envelopes whose socket closed before they were acked (and not acked since). */
@@ -275,9 +278,10 @@ final class SocketModeServer extends WebSocketServer {
     }
 
     List<Ack> awaitAcks(String envelopeId, int count, Duration timeout) {
-        monitor.await(() -> acksFor(envelopeId).size() >= count, timeout,
+        changed.until(timeout,
                 () -> "expected " + count + " ack(s) for envelope " + envelopeId + " but got " + acksFor(envelopeId).size()
-                        + "; acked envelopes: " + acks().stream().map(Ack::envelopeId).toList());
+                        + "; acked envelopes: " + acks().stream().map(Ack::envelopeId).toList(),
+                () -> acksFor(envelopeId).size() >= count);
         return acksFor(envelopeId);
     }
 
@@ -323,7 +327,7 @@ final class SocketModeServer extends WebSocketServer {
             waiting = List.copyOf(undelivered);
             undelivered.clear();
         }
-        monitor.signal();
+        changed.signal();
         waiting.forEach(this::send);
     }
 
@@ -338,7 +342,7 @@ final class SocketModeServer extends WebSocketServer {
                 lostWithSocket.addAll(unacked);
             }
         }
-        monitor.signal();
+        changed.signal();
     }
 
     @Override
@@ -369,7 +373,7 @@ final class SocketModeServer extends WebSocketServer {
             acks.add(ack);
             unackedBySocket.values().forEach(ids -> ids.remove(envelopeId));
         }
-        monitor.signal();
+        changed.signal();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.cebot.slackfake;
 
+import com.cebot.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -56,7 +57,7 @@ final class WebApiServer implements AutoCloseable {
     private final FaultSchedule faults;
     private final Clock clock;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final Monitor monitor = new Monitor();
+    private final Await.Signal changed = new Await.Signal();
     private final java.util.concurrent.atomic.AtomicInteger inProgress = new java.util.concurrent.atomic.AtomicInteger();
     private Map<String, Handler> handlers = Map.of();
 
@@ -135,8 +136,8 @@ final class WebApiServer implements AutoCloseable {
     }
 
     void awaitNoneInProgress(Duration timeout) {
-        monitor.await(() -> inProgress.get() == 0, timeout,
-                () -> inProgress.get() + " Web API call(s) still being answered");
+        changed.until(timeout, () -> inProgress.get() + " Web API call(s) still being answered",
+                () -> inProgress.get() == 0);
     }
 
     private void serve(HttpExchange exchange, ApiRequest request) {
@@ -145,7 +146,7 @@ final class WebApiServer implements AutoCloseable {
             serveCounted(exchange, request);
         } finally {
             inProgress.decrementAndGet();
-            monitor.signal();
+            changed.signal();
         }
     }
 

@@ -2,6 +2,8 @@ package com.cebot.supportticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.ShortcutMessage;
 import com.cebot.supportticket.TicketLinkParser.ParseResult;
 import java.util.ArrayList;
 import java.util.List;

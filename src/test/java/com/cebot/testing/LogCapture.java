@@ -8,25 +8,51 @@ import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every log event that passes the configured levels (logback-test.xml), from every logger,
- * while open. Close it to detach.
+ * while open. For every test of a class, register it:
+ * {@code @RegisterExtension final LogCapture logs = new LogCapture();} opens it before the class's
+ * {@code @BeforeEach} methods and closes it after its {@code @AfterEach} ones; what it kept stays
+ * readable. For part of one test, {@link #start()} it and close it.
  */
-public final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private LogCapture() {
+    /** Opens with each test; see the class comment. */
+    public LogCapture() {
         appender.setContext(root.getLoggerContext());
+    }
+
+    /** Keeps what is logged from now until {@link #close()}. */
+    public static LogCapture start() {
+        LogCapture logs = new LogCapture();
+        logs.open();
+        return logs;
+    }
+
+    private void open() {
+        synchronized (appender.list) {
+            appender.list.clear();
+        }
         appender.start();
         root.addAppender(appender);
     }
 
-    public static LogCapture start() {
-        return new LogCapture();
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     public List<ILoggingEvent> events() {
@@ -48,7 +74,7 @@ public final class LogCapture implements AutoCloseable {
 
     /** Waits until one logger has written a line at this level containing {@code text}; returns it. */
     public String await(Class<?> logger, Level level, String text, Duration timeout) {
-        return Await.value(timeout, logger.getSimpleName() + " " + level + " line containing \"" + text
+        return Await.value(timeout, () -> logger.getSimpleName() + " " + level + " line containing \"" + text
                 + "\"; lines so far: " + events().stream().map(ILoggingEvent::getFormattedMessage).toList(),
                 () -> lines(logger, level).stream().filter(line -> line.contains(text)).findFirst().orElse(null));
     }

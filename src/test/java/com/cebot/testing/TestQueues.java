@@ -1,8 +1,10 @@
 package com.cebot.testing;
 
+import com.cebot.inbox.Inbox;
 import com.cebot.work.Backoff;
 import com.cebot.work.Owner;
 import com.cebot.work.WorkQueue;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
@@ -17,6 +19,11 @@ public final class TestQueues {
 
     public static WorkQueue queue(String name, Jdbi jdbi, Clock clock) {
         return queue(name, jdbi, clock, Owner.ofThisProcess(), BACKOFF);
+    }
+
+    /** The inbox on a queue of its own, counting into a registry nobody reads. */
+    public static Inbox inbox(Jdbi jdbi, Clock clock) {
+        return new Inbox(queue("inbox", jdbi, clock), new SimpleMeterRegistry());
     }
 
     public static WorkQueue queue(String name, Jdbi jdbi, Clock clock, Owner owner, Backoff backoff) {

@@ -11,21 +11,26 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** An envelope's ack: its body, built as {@code SocketModeApp} builds it, and the socket it goes on. */
+/**
+ * An envelope's ack: its body, built as {@code SocketModeApp} builds it, and the socket it goes on;
+ * each ack sent, or not, is counted by its envelope's kind.
+ */
 final class Acks {
 
     private static final Logger log = LoggerFactory.getLogger(Acks.class);
 
     private final Gson gson;
     private final Supplier<Optional<Link>> current;
+    private final SocketMeters meters;
 
     /**
      * @param gson the SDK's snake-case Gson, as the SDK client writes its own frames
      * @param current the open socket, if any, for an ack whose own socket has closed
      */
-    Acks(Gson gson, Supplier<Optional<Link>> current) {
+    Acks(Gson gson, Supplier<Optional<Link>> current, SocketMeters meters) {
         this.gson = gson;
         this.current = current;
+        this.meters = meters;
     }
 
     /** An ack that carries nothing. */
@@ -50,17 +55,28 @@ final class Acks {
         return gson.toJson(ack);
     }
 
-    /** On the socket the envelope came from, or, if that one is gone, on the current one (as the SDK does). */
-    void send(Link link, String type, String envelopeId, String ack) {
+    /**
+     * On the socket the envelope came from, or, if that one is gone, on the current one (as the SDK does).
+     *
+     * @param frame an envelope's
+     * @param arrived {@link System#nanoTime()} when the socket's reader got the frame
+     */
+    void send(Link link, FrameHeader frame, long arrived, String ack) {
         Optional<Link> target = link.canSend() ? Optional.of(link) : current.get();
         if (target.isEmpty()) {
-            log.warn("The ack for {} envelope {} was not sent: no Socket Mode connection is open", type, envelopeId);
+            meters.of(frame).unacked();
+            log.warn("The ack for {} envelope {} was not sent: no Socket Mode connection is open", frame.type(),
+                    frame.envelopeId());
             return;
         }
         try {
             target.get().send(ack);
         } catch (RuntimeException e) {
-            log.warn("The ack for {} envelope {} was not sent: {}", type, envelopeId, e.getClass().getSimpleName());
+            meters.of(frame).unacked();
+            log.warn("The ack for {} envelope {} was not sent: {}", frame.type(), frame.envelopeId(),
+                    e.getClass().getSimpleName());
+            return;
         }
+        meters.of(frame).acked(arrived);
     }
 }

@@ -37,6 +37,7 @@ final class Dispatcher {
     }
 
     private final Control control;
+    private final SocketMeters meters;
     private final Acks acks;
     private final EnvelopeHandler envelopes;
     private final ThreadPoolExecutor workers;
@@ -46,10 +47,11 @@ final class Dispatcher {
     private volatile boolean accepting = true;
 
     /** @param app the Bolt app whose listeners handle the envelopes */
-    Dispatcher(App app, int threads, Control control) {
+    Dispatcher(App app, int threads, Control control, SocketMeters meters) {
         this.control = control;
-        this.acks = new Acks(GsonFactory.createSnakeCase(app.slack().getConfig()), control::current);
-        this.envelopes = new EnvelopeHandler(app, acks);
+        this.meters = meters;
+        this.acks = new Acks(GsonFactory.createSnakeCase(app.slack().getConfig()), control::current, meters);
+        this.envelopes = new EnvelopeHandler(app, acks, meters);
         this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(BACKLOG),
                 Threads.numbered("socket-envelope"),
                 // Every worker busy and the backlog full: the socket's reader runs the envelope itself.
@@ -72,6 +74,9 @@ final class Dispatcher {
         inFlight.incrementAndGet();
         link.taken();
         FrameHeader header = FrameHeader.read(message);
+        if (header.isEnvelope()) {
+            meters.of(header).received();
+        }
         if (!accepting) {
             finished(link);
             dropIfEnvelope(header);
@@ -80,7 +85,7 @@ final class Dispatcher {
         // Acked here, on the socket's reader: in a burst a shortcut's worker may be a long way off,
         // and its modal opens after the ack all the same.
         if (header.acksFirst()) {
-            acks.send(link, header.type(), header.envelopeId(), acks.plain(header.envelopeId()));
+            acks.send(link, header, arrived, acks.plain(header.envelopeId()));
         }
         try {
             workers.execute(() -> {
@@ -144,6 +149,7 @@ final class Dispatcher {
     private void dropIfEnvelope(FrameHeader header) {
         if (header.isEnvelope()) {
             dropped.incrementAndGet();
+            meters.dropped();
         }
     }
 

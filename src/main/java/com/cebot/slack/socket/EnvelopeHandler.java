@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one envelope through Bolt and acks with Bolt's answer: what {@code SocketModeApp#runBoltApp}
- * does, within Slack's 3 s, without logging bodies or payloads (they hold what people typed).
+ * does, within Slack's 3 s, without logging bodies or payloads (they hold what people typed). An
+ * envelope left without an ack is counted.
  */
 final class EnvelopeHandler {
 
@@ -25,12 +26,14 @@ final class EnvelopeHandler {
     private final App app;
     private final SocketModeRequestParser parser;
     private final Acks acks;
+    private final SocketMeters meters;
     private volatile boolean cutShort;
 
-    EnvelopeHandler(App app, Acks acks) {
+    EnvelopeHandler(App app, Acks acks, SocketMeters meters) {
         this.app = app;
         this.parser = new SocketModeRequestParser(app.config());
         this.acks = acks;
+        this.meters = meters;
     }
 
     /**
@@ -44,6 +47,7 @@ final class EnvelopeHandler {
         try {
             SocketModeRequest request = parser.parse(message);
             if (request == null) {
+                unacked(frame);
                 return;
             }
             // Slack's 3 s run from the envelope's arrival, not from when a worker got to it: in a
@@ -58,20 +62,29 @@ final class EnvelopeHandler {
                     () -> app.run(request.getBoltRequest()));
             Integer status = response == null ? null : response.getStatusCode();
             if (status == null || status != 200) {
+                unacked(frame);
                 log.warn("Bolt answered {} to {} envelope {}; {}", status, type, envelopeId,
                         frame.acksFirst() ? "acked already" : "not acked");
                 return;
             }
             if (!frame.acksFirst()) {
-                acks.send(link, type, envelopeId, acks.of(envelopeId, response));
+                acks.send(link, frame, arrived, acks.of(envelopeId, response));
             }
         } catch (Exception e) {
+            unacked(frame);
             if (cutShort) {
                 // Cut short by close() after the drain timeout, which says so in its own line.
                 log.debug("Handling {} envelope {} stopped: {}", type, envelopeId, SafeErrors.describe(e));
             } else {
                 log.error("Handling {} envelope {} failed: {}", type, envelopeId, SafeErrors.describe(e));
             }
+        }
+    }
+
+    /** An envelope acked as it was read has its ack already. */
+    private void unacked(FrameHeader frame) {
+        if (!frame.acksFirst()) {
+            meters.of(frame).unacked();
         }
     }
 

@@ -7,10 +7,11 @@ import java.io.StringReader;
 import java.util.Set;
 
 /**
- * A frame's top-level strings and its payload's {@code type}, read without building the payload's
- * tree (Bolt parses the envelope again anyway); null for what is missing or not JSON.
+ * A frame's top-level strings, its payload's {@code type} and an Events API payload's event type,
+ * read without building the payload's tree (Bolt parses the envelope again anyway); null for what is
+ * missing or not JSON.
  */
-record FrameHeader(String type, String envelopeId, String reason, String payloadType) {
+record FrameHeader(String type, String envelopeId, String reason, String payloadType, String eventType) {
 
     private static final Set<String> ENVELOPE_TYPES = Set.of("events_api", "interactive", "slash_commands");
     /** Interactions whose ack says nothing: a shortcut opens a modal after it, with its trigger id. */
@@ -21,12 +22,15 @@ record FrameHeader(String type, String envelopeId, String reason, String payload
         String envelopeId = null;
         String reason = null;
         String payloadType = null;
+        String eventType = null;
         try (JsonReader reader = new JsonReader(new StringReader(message))) {
             reader.beginObject();
             while (reader.hasNext()) {
                 String name = reader.nextName();
                 if (name.equals("payload") && reader.peek() == JsonToken.BEGIN_OBJECT) {
-                    payloadType = typeOf(reader);
+                    String[] types = payloadTypes(reader);
+                    payloadType = types[0];
+                    eventType = types[1];
                 } else if (reader.peek() != JsonToken.STRING) {
                     reader.skipValue();
                 } else if (name.equals("type")) {
@@ -42,7 +46,26 @@ record FrameHeader(String type, String envelopeId, String reason, String payload
         } catch (IOException | RuntimeException e) {
             // Not a JSON object: whatever was read so far stands.
         }
-        return new FrameHeader(type, envelopeId, reason, payloadType);
+        return new FrameHeader(type, envelopeId, reason, payloadType, eventType);
+    }
+
+    /** The payload's type, and its event's (an Events API payload's {@code event.type}). */
+    private static String[] payloadTypes(JsonReader reader) throws IOException {
+        String type = null;
+        String event = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (name.equals("type") && reader.peek() == JsonToken.STRING) {
+                type = reader.nextString();
+            } else if (name.equals("event") && reader.peek() == JsonToken.BEGIN_OBJECT) {
+                event = typeOf(reader);
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return new String[] {type, event};
     }
 
     private static String typeOf(JsonReader reader) throws IOException {

@@ -1,6 +1,7 @@
 package com.cebot.slack.socket;
 
 import com.slack.api.bolt.App;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  *       {@link EnvelopeHandler}, {@link Acks}). Payloads are never logged: they hold what people typed.
  *   <li><b>Supervised.</b> A socket Slack asks to go, or that closes or stops answering pings, is
  *       replaced, with one log line per failed try and one on recovery ({@link Supervisor}).
+ *   <li><b>Counted.</b> Envelopes and acks by kind, the time to each ack, acks past 2.5 s, reconnects
+ *       and whether the socket is up go to the meter registry it is given ({@link SocketMeters}).
  *   <li><b>Graceful close.</b> {@link #close()} stops taking envelopes (later ones are dropped and
  *       counted: Slack sends events again, to another connection), waits up to
  *       {@link SocketTiming#drainTimeout()} for running handlers to send their acks, then closes the
@@ -63,14 +66,17 @@ public final class SocketModeConnection implements AutoCloseable {
      * @param threads workers running handlers
      * @param onHello told the time of every {@code hello} Slack sends (on a worker thread), before
      *     {@link #start()} can return on it
+     * @param meters where envelopes, acks and reconnects are counted
      */
     public SocketModeConnection(App app, String appToken, int threads, SocketTiming timing, Clock clock,
-            Consumer<Instant> onHello) {
+            Consumer<Instant> onHello, MeterRegistry meters) {
+        SocketMeters counted = new SocketMeters(meters);
         this.app = app;
         this.timing = timing;
         this.opener = new Opener(app.slack(), appToken, timing, new Wiring());
-        this.supervisor = new Supervisor(opener, timing, clock, onHello);
-        this.dispatcher = new Dispatcher(app, threads, supervisor);
+        this.supervisor = new Supervisor(opener, timing, clock, onHello, counted);
+        this.dispatcher = new Dispatcher(app, threads, supervisor, counted);
+        counted.watch(supervisor);
     }
 
     /**

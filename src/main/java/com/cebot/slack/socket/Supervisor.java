@@ -32,6 +32,7 @@ final class Supervisor implements Dispatcher.Control {
     private final Backoff backoff;
     private final Clock clock;
     private final Consumer<Instant> onHello;
+    private final SocketMeters meters;
     private final ScheduledThreadPoolExecutor executor =
             new ScheduledThreadPoolExecutor(1, r -> Threads.daemon(r, "socket-supervisor"));
     private volatile Instant lastHello;
@@ -47,12 +48,13 @@ final class Supervisor implements Dispatcher.Control {
      * @param onHello told the time of every {@code hello} Slack sends (on a worker thread), before
      *     the socket it came on counts as up
      */
-    Supervisor(Opener opener, SocketTiming timing, Clock clock, Consumer<Instant> onHello) {
+    Supervisor(Opener opener, SocketTiming timing, Clock clock, Consumer<Instant> onHello, SocketMeters meters) {
         this.opener = opener;
         this.timing = timing;
         this.backoff = timing.reconnects();
         this.clock = clock;
         this.onHello = onHello;
+        this.meters = meters;
     }
 
     /**
@@ -213,6 +215,7 @@ final class Supervisor implements Dispatcher.Control {
             attempt = ++failedAttempts;
             delay = nextTry(backoff, attempt, retryAfter);
         }
+        meters.reconnectFailed();
         log.warn("Socket Mode reconnect attempt {} failed: {}; next try in {}", attempt, failure,
                 Wording.seconds(delay));
         try {
@@ -231,6 +234,8 @@ final class Supervisor implements Dispatcher.Control {
             tooLate = stopped;
             if (!tooLate) {
                 old = current;
+                // Counted before the socket counts as up: whoever sees it up sees the reconnect too.
+                meters.reconnected(old != null);
                 current = link;
                 reconnecting = false;
                 attempts = failedAttempts + 1;

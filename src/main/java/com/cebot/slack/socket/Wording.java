@@ -1,6 +1,7 @@
 package com.cebot.slack.socket;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * What the connection says when a socket did not open: to the person starting the bot, in one line
@@ -61,6 +62,6 @@ final class Wording {
     /** "10 s", "0.5 s": for log lines and messages. */
     static String seconds(Duration d) {
         long millis = d.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format("%.1f s", millis / 1000.0);
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

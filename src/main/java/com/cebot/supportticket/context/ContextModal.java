@@ -12,7 +12,8 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.cebot.slack.Mrkdwn;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.ShortcutMessage;
+import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketFields;
 import com.slack.api.model.view.View;
 import java.util.List;
@@ -33,30 +34,26 @@ final class ContextModal {
     static final int LINK_MAX = TicketFields.LINK_MAX;
     static final int BACKGROUND_MAX = 3000;
 
-    /** What a message shortcut fills in, and where the message was. */
-    public record Prefill(String link, String background, String sourceChannel, String sourceTs) {
-        public static final Prefill NONE = new Prefill(null, null, null, null);
-    }
-
     private ContextModal() {}
 
-    public static View build(String channelId, Prefill prefill) {
+    /** @param message the message its shortcut was used on, to fill in; {@link ShortcutMessage#NONE} for none */
+    public static View build(String channelId, ShortcutMessage message) {
         return view(v -> v.type("modal").callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Support Ticket Context")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Share with Support")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .privateMetadata(SourceMessage.encode(prefill.sourceChannel(), prefill.sourceTs()))
+                .privateMetadata(SourceMessage.encode(message.channel(), message.ts()))
                 .blocks(asBlocks(
                         context(x -> x.elements(List.of(markdownText(
                                 "For a ticket not yet assigned: this goes to <#" + channelId + "> for the"
                                         + " application engineer who picks it up. If an engineer already has"
                                         + " the ticket, talk to them directly.")))),
-                        TicketFields.customer(CUSTOMER_SELECT),
-                        TicketFields.link("Link to issue (Slack / GH / ZD ticket #)", VALUE, prefill.link()),
+                        TicketFields.customerInput(CUSTOMER_SELECT),
+                        TicketFields.link("Link to issue (Slack / GH / ZD ticket #)", VALUE, message.link()),
                         input(i -> i.blockId(BACKGROUND)
                                 .label(plainText("Background information or anything we should know that would be helpful?"))
                                 .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(BACKGROUND_MAX)
-                                        .initialValue(prefill.background() == null ? null
-                                                : Mrkdwn.truncate(prefill.background(), BACKGROUND_MAX))))))));
+                                        .initialValue(message.quoted() == null ? null
+                                                : Mrkdwn.truncate(message.quoted(), BACKGROUND_MAX))))))));
     }
 }

@@ -1,5 +1,6 @@
 package com.cebot.supportticket.context;
 
+import com.cebot.feature.StoredRecords;
 import com.cebot.feature.StoredRecords.Count;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * for the retention period; a card nobody has taken is still open, and kept. Customer names are the
  * team's list of companies, not anyone's personal data: they stay.
  */
-interface ContextRecords {
+interface ContextRecords extends StoredRecords.Tables {
 
     String WORKFLOW = "Support Ticket Context: ";
 
@@ -58,13 +59,15 @@ interface ContextRecords {
     int deleteCards(@BindList("ids") Collection<Long> ids);
 
     /** Cards still stored: their post is replied under (more context) and updated (taken). */
+    @Override
     @SqlQuery("SELECT card_key FROM context_card WHERE card_key IN (<keys>)")
-    Set<String> cardKeys(@BindList("keys") Collection<String> keys);
+    Set<String> anchorsInUse(@BindList("keys") Collection<String> keys);
 
     /**
      * Their contexts go; a card left with none goes with its tickets (the next context for them makes
      * a new card); a card they took shows as not taken, so support can take it again.
      */
+    @Override
     default List<Count> forget(String person) {
         List<Long> cards = cardsWithContextOf(person);
         int contexts = deleteContextsOf(person);
@@ -79,6 +82,7 @@ interface ContextRecords {
                 new Count(WORKFLOW + "cards they took, shown as not taken", releaseCardsOf(person)));
     }
 
+    @Override
     default List<Count> purge(Instant before, int limit) {
         List<Long> cards = finishedBefore(before, limit);
         if (cards.isEmpty()) {

@@ -9,11 +9,10 @@ import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
-import com.cebot.supportticket.Customer;
-import com.cebot.supportticket.CustomerSuggestions;
-import com.cebot.supportticket.Customers;
+import com.cebot.customer.Customer;
+import com.cebot.customer.Customers;
 import com.cebot.supportticket.LinksJson;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketLink;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,7 +70,6 @@ final class ContextService {
     }
 
     private final Jdbi jdbi;
-    private final SubmittedForms<ContextDraft> forms;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final String channel;
@@ -80,8 +78,7 @@ final class ContextService {
     /** Told where the card landed, or that it never will. */
     final DeliveryHook cardHook = new CardHook();
 
-    ContextService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, String channel, Takers takers,
-            Clock clock) {
+    ContextService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, String channel, Takers takers, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
@@ -90,13 +87,12 @@ final class ContextService {
         this.clock = clock;
         outbox.register(CARD_TOPIC, cardHook);
         outbox.register(REPLY_TOPIC, new ReplyHook());
-        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, ContextDraft.class, this::submit, outbox,
-                ContextNotices.unprocessed());
     }
 
-    /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
-    SubmittedForms.Accepted accept(ContextDraft draft, String viewId, String userId) {
-        return forms.accept(draft, viewId, userId);
+    /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
+    SubmittedForms<ContextDraft> forms(Inbox inbox) {
+        return new SubmittedForms<>(inbox, INBOX_KIND, ContextDraft.class, this::submit, outbox,
+                ContextNotices.unprocessed());
     }
 
     /**
@@ -105,7 +101,7 @@ final class ContextService {
      */
     Submitted submit(Handle h, ContextDraft draft, String submissionKey, String userId) {
         Instant now = clock.instant();
-        Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
+        Customer customer = h.attach(Customers.class).resolve(draft.customer(), now);
         ContextRepository repo = h.attach(ContextRepository.class);
         List<String> tickets = TicketLink.ticketKeys(draft.links());
         // Plain links alone name no ticket: a new card, which nothing else will thread into.

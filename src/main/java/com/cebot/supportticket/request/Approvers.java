@@ -1,13 +1,12 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.slack.Mention;
 import com.cebot.slack.UserGroupChanges;
 import com.cebot.slack.UserGroupMembers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,9 +22,6 @@ import java.util.stream.Collectors;
  * or a delegate, needs no list and is never refused.
  */
 final class Approvers implements AutoCloseable {
-
-    private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)>");
-    private static final Pattern GROUP = Pattern.compile("<!subteam\\^(S[A-Z0-9]+)(?:\\|[^>]*)?>");
 
     private final String headMention;
     private final String headUser;
@@ -52,15 +48,12 @@ final class Approvers implements AutoCloseable {
      */
     Approvers(String headOfSupportMention, List<String> delegates, Duration confirmWithin,
             UserGroupMembers.Reader groupMembers, UserGroupMembers.LastKnown lastKnown, Clock clock) {
-        Matcher user = USER.matcher(headOfSupportMention);
-        Matcher group = GROUP.matcher(headOfSupportMention);
-        if (!user.matches() && !group.matches()) {
-            throw new IllegalArgumentException("Not a user or user group mention: " + headOfSupportMention);
-        }
+        Mention head = Mention.of(headOfSupportMention).orElseThrow(
+                () -> new IllegalArgumentException("Not a user or user group mention: " + headOfSupportMention));
         this.headMention = headOfSupportMention;
-        this.headUser = user.matches() ? user.group(1) : null;
-        this.headGroup = group.matches()
-                ? new UserGroupMembers(group.group(1), "head of support group", groupMembers, lastKnown, clock)
+        this.headUser = head instanceof Mention.User user ? user.id() : null;
+        this.headGroup = head instanceof Mention.Group group
+                ? new UserGroupMembers(group.id(), "head of support group", groupMembers, lastKnown, clock)
                 : null;
         this.delegates = List.copyOf(delegates);
         this.confirmWithin = confirmWithin;

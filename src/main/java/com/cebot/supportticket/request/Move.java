@@ -27,16 +27,6 @@ enum Move {
         this.from = from;
     }
 
-    /** The move whose card button has this action id. */
-    static Move ofActionId(String actionId) {
-        for (Move move : values()) {
-            if (move.actionId.equals(actionId)) {
-                return move;
-            }
-        }
-        throw new IllegalArgumentException("No move has action id " + actionId);
-    }
-
     /** The card button's action id. */
     public String actionId() {
         return actionId;

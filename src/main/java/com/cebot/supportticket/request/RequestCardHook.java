@@ -34,9 +34,10 @@ final class RequestCardHook implements DeliveryHook {
         repo.cardPosted(Long.parseLong(ref), card.channel(), card.ts());
         SupportTicketRequest r = repo.request(Long.parseLong(ref)).orElseThrow();
         confirm(h, r, RequestNotices.posted(r, card.channel(), permalinks.message(card.channel(), card.ts())));
-        contextCards.cardLink(h, TicketLink.ticketKeys(r.ticketLinks())).ifPresent(link -> outbox.enqueue(h, OutboxMessage.anchored(
-                "request:" + r.id() + ":context-note", r.cardKey(),
-                new SlackWrite.ThreadReply(RequestNotices.contextShared(link), null))));
+        contextCards.cardFor(h, TicketLink.ticketKeys(r.ticketLinks()))
+                .map(context -> permalinks.message(context.channel(), context.ts()))
+                .ifPresent(link -> outbox.enqueue(h, OutboxMessage.anchored("request:" + r.id() + ":context-note",
+                        r.cardKey(), new SlackWrite.ThreadReply(RequestNotices.contextShared(link), null))));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package com.cebot.supportticket.request;
 
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketLink;
 import java.time.LocalDate;
 import java.util.List;

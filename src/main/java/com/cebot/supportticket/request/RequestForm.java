@@ -1,14 +1,18 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.Checked;
+import com.cebot.slack.FormFields;
+import com.cebot.slack.SourceMessage;
 import com.cebot.slack.ViewStates;
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.supportticket.TicketFields;
+import com.cebot.supportticket.TicketLink;
 import com.cebot.supportticket.TicketLinkParser;
-import com.cebot.supportticket.TicketLinkParser.ParseResult;
 import com.slack.api.model.view.View;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,96 +23,59 @@ import java.util.Optional;
  */
 final class RequestForm {
 
-    /** Either a draft to store, or errors to show next to the fields. */
-    sealed interface Checked {
-        record Valid(RequestDraft draft) implements Checked {}
-
-        record Invalid(Map<String, String> errors) implements Checked {}
-    }
-
-    /** Either the reason for a decline, or errors to show next to the reason. */
-    sealed interface Decline {
-        record Valid(long requestId, String reason) implements Decline {}
-
-        record Invalid(Map<String, String> errors) implements Decline {}
-    }
+    /** Why the head of support declined a request. */
+    record Decline(long requestId, String reason) {}
 
     private RequestForm() {}
 
     /** @param today the CE's day in the team's time zone: a needed-by date before it is refused */
-    static Checked check(View view, TicketLinkParser links, LocalDate today) {
+    static Checked<RequestDraft> check(View view, TicketLinkParser links, LocalDate today) {
         ViewStates state = ViewStates.of(view.getState());
         Map<String, String> errors = new LinkedHashMap<>();
 
-        Optional<CustomerChoice> customer = state.selected(RequestModal.CUSTOMER, RequestModal.CUSTOMER_SELECT)
-                .flatMap(CustomerChoice::parse);
-        if (customer.isEmpty()) {
-            errors.put(RequestModal.CUSTOMER, "Pick the customer, or type a new name and choose \"New customer\".");
-        } else if (customer.get() instanceof CustomerChoice.New n && n.name().length() > CustomerChoice.MAX_NAME) {
-            errors.put(RequestModal.CUSTOMER, "Keep the customer name to " + CustomerChoice.MAX_NAME + " characters.");
-        }
-
-        String linkText = state.text(RequestModal.LINK, RequestModal.VALUE).orElse("");
-        ParseResult parsed = links.parse(linkText);
-        if (linkText.length() > RequestModal.LINK_MAX) {
-            errors.put(RequestModal.LINK, "Keep the links to " + RequestModal.LINK_MAX + " characters.");
-        } else if (parsed instanceof ParseResult.Refused refused) {
-            errors.put(RequestModal.LINK, refused.message());
-        }
+        Optional<CustomerChoice> customer = TicketFields.customer(RequestModal.CUSTOMER_SELECT).required(state, errors);
+        Optional<List<TicketLink>> parsed = TicketFields.links(state, RequestModal.VALUE, links, errors);
 
         String ask = required(state, RequestModal.ASK, "Say what you are asking the head of support for.", errors);
         String why = required(state, RequestModal.WHY, "Say why we are making this ask.", errors);
         String ifNot = required(state, RequestModal.IF_NOT, "Say what happens if we don't take this action.", errors);
         Optional<RequestDraft.NeededBy> neededBy = neededBy(state, today, errors);
-        Optional<String> anythingElse = state.text(RequestModal.ANYTHING_ELSE, RequestModal.VALUE);
-        if (anythingElse.isPresent() && anythingElse.get().length() > RequestModal.ANYTHING_ELSE_MAX) {
-            errors.put(RequestModal.ANYTHING_ELSE, tooLong(RequestModal.ANYTHING_ELSE_MAX));
-        }
+        Optional<String> anythingElse = FormFields.optional(state, RequestModal.ANYTHING_ELSE, RequestModal.VALUE,
+                RequestModal.ANYTHING_ELSE_MAX, errors);
 
-        if (!errors.isEmpty()) {
-            return new Checked.Invalid(errors);
-        }
-        return new Checked.Valid(new RequestDraft(customer.get(), ((ParseResult.Parsed) parsed).links(), ask, why,
-                ifNot, neededBy, anythingElse, SourceMessage.decode(view.getPrivateMetadata())));
+        return Checked.of(errors, () -> new RequestDraft(customer.get(), parsed.get(), ask, why, ifNot, neededBy,
+                anythingElse, SourceMessage.decode(view.getPrivateMetadata())));
     }
 
-    static Decline checkDecline(View view) {
+    static Checked<Decline> checkDecline(View view) {
         String reason = ViewStates.of(view.getState()).text(RequestModal.DECLINE_REASON, RequestModal.VALUE).orElse("");
         if (reason.isEmpty()) {
-            return new Decline.Invalid(Map.of(RequestModal.DECLINE_REASON, "Tell the CE why, so they can tell the customer."));
+            return Checked.invalid(RequestModal.DECLINE_REASON, "Tell the CE why, so they can tell the customer.");
         }
         if (reason.length() > RequestModal.DECLINE_REASON_MAX) {
-            return new Decline.Invalid(Map.of(RequestModal.DECLINE_REASON, tooLong(RequestModal.DECLINE_REASON_MAX)));
+            return Checked.invalid(RequestModal.DECLINE_REASON,
+                    FormFields.tooLong("this", RequestModal.DECLINE_REASON_MAX));
         }
         try {
-            return new Decline.Valid(Long.parseLong(view.getPrivateMetadata()), reason);
+            return new Checked.Valid<>(new Decline(Long.parseLong(view.getPrivateMetadata()), reason));
         } catch (NumberFormatException e) {
             // Only this bot writes the metadata; a view without it cannot say which request it was for.
-            return new Decline.Invalid(Map.of(RequestModal.DECLINE_REASON, "This form lost track of its request."
-                    + " Close it and use Decline on the card again."));
+            return Checked.invalid(RequestModal.DECLINE_REASON, "This form lost track of its request."
+                    + " Close it and use Decline on the card again.");
         }
     }
 
     private static String required(ViewStates state, String blockId, String missing, Map<String, String> errors) {
-        Optional<String> text = state.text(blockId, RequestModal.VALUE);
-        if (text.isEmpty()) {
-            errors.put(blockId, missing);
-            return null;
-        }
-        if (text.get().length() > RequestModal.ASK_MAX) {
-            errors.put(blockId, tooLong(RequestModal.ASK_MAX));
-        }
-        return text.get();
+        return FormFields.required(state, blockId, RequestModal.VALUE, RequestModal.ASK_MAX, missing, "this", errors)
+                .orElse(null);
     }
 
     /** The date and its reason come together: one without the other is refused on the missing one. */
     private static Optional<RequestDraft.NeededBy> neededBy(ViewStates state, LocalDate today,
             Map<String, String> errors) {
-        Optional<String> reason = state.text(RequestModal.TIME_REASON, RequestModal.VALUE);
+        Optional<String> reason = FormFields.optional(state, RequestModal.TIME_REASON, RequestModal.VALUE,
+                RequestModal.TIME_REASON_MAX, errors);
         Optional<String> picked = state.date(RequestModal.NEEDED_BY, RequestModal.VALUE);
-        if (reason.isPresent() && reason.get().length() > RequestModal.TIME_REASON_MAX) {
-            errors.put(RequestModal.TIME_REASON, tooLong(RequestModal.TIME_REASON_MAX));
-        }
         if (picked.isEmpty()) {
             reason.ifPresent(r -> errors.put(RequestModal.NEEDED_BY,
                     "Pick the date this is needed by, or clear the time consideration above."));
@@ -129,9 +96,5 @@ final class RequestForm {
             return Optional.empty();
         }
         return Optional.of(new RequestDraft.NeededBy(date, reason.get()));
-    }
-
-    private static String tooLong(int max) {
-        return "Keep this to " + max + " characters; link to a doc for more.";
     }
 }

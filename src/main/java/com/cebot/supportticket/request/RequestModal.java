@@ -13,7 +13,8 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.cebot.slack.Mrkdwn;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.ShortcutMessage;
+import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketFields;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
@@ -49,25 +50,21 @@ final class RequestModal {
     static final int ANYTHING_ELSE_MAX = 3000;
     static final int DECLINE_REASON_MAX = 500;
 
-    /** What a message shortcut fills in, and where the message was. */
-    public record Prefill(String link, String anythingElse, String sourceChannel, String sourceTs) {
-        public static final Prefill NONE = new Prefill(null, null, null, null);
-    }
-
     private RequestModal() {}
 
-    public static View build(String channelId, Prefill prefill) {
+    /** @param message the message its shortcut was used on, to fill in; {@link ShortcutMessage#NONE} for none */
+    public static View build(String channelId, ShortcutMessage message) {
         return view(v -> v.type("modal").callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Support Ticket Request")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Send request")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .privateMetadata(SourceMessage.encode(prefill.sourceChannel(), prefill.sourceTs()))
+                .privateMetadata(SourceMessage.encode(message.channel(), message.ts()))
                 .blocks(List.of(
                         context(x -> x.elements(List.of(markdownText("For special circumstances that need the head"
                                 + " of support: this goes to <#" + channelId + "> and mentions them. You get a DM"
                                 + " each time the request moves.")))),
-                        TicketFields.customer(CUSTOMER_SELECT),
-                        TicketFields.link("Link to issue (Slack / Github issue / ZD ticket #)", VALUE, prefill.link()),
+                        TicketFields.customerInput(CUSTOMER_SELECT),
+                        TicketFields.link("Link to issue (Slack / Github issue / ZD ticket #)", VALUE, message.link()),
                         required(ASK, "What's the ask"),
                         required(WHY, "Why are we making this ask"),
                         required(IF_NOT, "What happens if we don't take this desired action"),
@@ -81,8 +78,8 @@ final class RequestModal {
                                 .label(plainText("Anything else we should know that would be helpful?"))
                                 .element(plainTextInput(p -> p.actionId(VALUE).multiline(true)
                                         .maxLength(ANYTHING_ELSE_MAX)
-                                        .initialValue(prefill.anythingElse() == null ? null
-                                                : Mrkdwn.truncate(prefill.anythingElse(), ANYTHING_ELSE_MAX))))))));
+                                        .initialValue(message.quoted() == null ? null
+                                                : Mrkdwn.truncate(message.quoted(), ANYTHING_ELSE_MAX))))))));
     }
 
     /** Asks why a request is declined; the request id travels in private_metadata. */

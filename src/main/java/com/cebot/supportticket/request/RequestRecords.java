@@ -1,5 +1,6 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.feature.StoredRecords;
 import com.cebot.feature.StoredRecords.Count;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * is finished once declined or marked done, and older means its last move was before the cut-off;
  * an open, acknowledged or approved request still has buttons to press, and is kept.
  */
-interface RequestRecords {
+interface RequestRecords extends StoredRecords.Tables {
 
     String WORKFLOW = "Support Ticket Request: ";
 
@@ -45,15 +46,18 @@ interface RequestRecords {
     int deleteRequests(@BindList("ids") Collection<Long> ids);
 
     /** Requests still stored: each move updates their card and notes it in its thread. */
+    @Override
     @SqlQuery("SELECT card_key FROM support_request WHERE card_key IN (<keys>)")
-    Set<String> cardKeys(@BindList("keys") Collection<String> keys);
+    Set<String> anchorsInUse(@BindList("keys") Collection<String> keys);
 
+    @Override
     default List<Count> forget(String person) {
         deleteEventsOfRequestsBy(person);
         return List.of(new Count(WORKFLOW + "requests they raised", deleteRequestsBy(person)),
                 new Count(WORKFLOW + "moves they made on others' requests", deleteMovesBy(person)));
     }
 
+    @Override
     default List<Count> purge(Instant before, int limit) {
         List<Long> ids = finishedBefore(before, limit);
         if (ids.isEmpty()) {

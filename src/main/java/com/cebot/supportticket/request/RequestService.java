@@ -9,11 +9,10 @@ import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.ContextCards;
-import com.cebot.supportticket.Customer;
-import com.cebot.supportticket.CustomerSuggestions;
-import com.cebot.supportticket.Customers;
+import com.cebot.customer.Customer;
+import com.cebot.customer.Customers;
 import com.cebot.supportticket.LinksJson;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.SourceMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +61,6 @@ final class RequestService {
     }
 
     private final Jdbi jdbi;
-    private final SubmittedForms<RequestDraft> forms;
     private final Outbox outbox;
     private final Permalinks permalinks;
     private final Approvers approvers;
@@ -71,7 +69,7 @@ final class RequestService {
     private final RequestNudges nudges;
     private final Clock clock;
 
-    RequestService(Jdbi jdbi, Inbox inbox, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
+    RequestService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
             String headOfSupportMention, RequestNudges nudges, ContextCards contextCards, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -82,13 +80,12 @@ final class RequestService {
         this.nudges = nudges;
         this.clock = clock;
         outbox.register(CARD_TOPIC, new RequestCardHook(outbox, permalinks, channel, contextCards));
-        this.forms = new SubmittedForms<>(inbox, INBOX_KIND, RequestDraft.class, this::submit, outbox,
-                RequestNotices.unprocessed());
     }
 
-    /** Stores the checked form in one write, for the ack; the rest follows off the socket. */
-    SubmittedForms.Accepted accept(RequestDraft draft, String viewId, String userId) {
-        return forms.accept(draft, viewId, userId);
+    /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
+    SubmittedForms<RequestDraft> forms(Inbox inbox) {
+        return new SubmittedForms<>(inbox, INBOX_KIND, RequestDraft.class, this::submit, outbox,
+                RequestNotices.unprocessed());
     }
 
     /**
@@ -97,7 +94,7 @@ final class RequestService {
      */
     Submitted submit(Handle h, RequestDraft draft, String submissionKey, String userId) {
         Instant now = clock.instant();
-        Customer customer = CustomerSuggestions.resolve(h.attach(Customers.class), draft.customer(), now);
+        Customer customer = h.attach(Customers.class).resolve(draft.customer(), now);
         RequestRepository repo = h.attach(RequestRepository.class);
         String cardKey = "request-card:" + submissionKey;
         long id = repo.insert(submissionKey, customer.id(), userId, LinksJson.write(draft.links()), draft.ask(),

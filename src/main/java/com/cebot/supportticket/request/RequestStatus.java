@@ -1,6 +1,6 @@
 package com.cebot.supportticket.request;
 
-import java.util.Locale;
+import com.cebot.db.StoredNames;
 
 /** Where a Support Ticket Request stands. Stored lower case, as the table's CHECK lists them. */
 enum RequestStatus {
@@ -29,6 +29,6 @@ enum RequestStatus {
 
     /** The value in the status columns. */
     public String db() {
-        return name().toLowerCase(Locale.ROOT);
+        return StoredNames.of(this);
     }
 }

@@ -11,6 +11,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Frames to workers, envelopes through a real Bolt app, acks back on the socket: against the loopback Slack. */
 final class DispatcherTest {
@@ -33,15 +35,17 @@ final class DispatcherTest {
     private static final SocketTiming TIMING = new SocketTiming(Duration.ofSeconds(5), Duration.ofSeconds(3),
             Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
 
-    private final CountDownLatch slowStarted = new CountDownLatch(1);
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     private final CountDownLatch heldStarted = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch heldFinished = new CountDownLatch(1);
     private final Control control = new Control();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private SlackFake fake;
     private Slack slack;
     private App app;
-    private LogCapture logs;
     private Dispatcher dispatcher;
     private Opener opener;
 
@@ -68,7 +72,6 @@ final class DispatcherTest {
 
     @BeforeEach
     void setUp() {
-        logs = LogCapture.start();
         fake = SlackFake.start();
         fake.addUser(ALICE, "alice", "Europe/Berlin");
         fake.addChannel(CHANNEL, "ce", true);
@@ -86,24 +89,13 @@ final class DispatcherTest {
             awaitRelease();
             return ctx.ack();
         });
-        // A command's ack waits for its listener (it may carry the answer); a shortcut's does not.
-        app.command("/slow", (req, ctx) -> {
-            slowStarted.countDown();
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
-            }
-            return ctx.ack();
-        });
         app.command("/text", (req, ctx) -> Response.builder().statusCode(200).body("plain words").build());
         app.command("/json", (req, ctx) -> ctx.ack(r -> r.responseType("ephemeral").text("as JSON")));
         app.command("/boom", (req, ctx) -> {
             throw new IllegalStateException("could not read " + req.getPayload().getText());
         });
         app.start();
-        dispatcher = new Dispatcher(app, 4, control);
+        dispatcher = new Dispatcher(app, 4, control, new SocketMeters(meters));
         opener = new Opener(slack, SlackFake.APP_TOKEN, TIMING, new Link.Events() {
             @Override
             public void frame(Link link, String message) {
@@ -119,19 +111,15 @@ final class DispatcherTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            release.countDown();
-            dispatcher.stopTaking();
-            dispatcher.drain(WAIT);
-            opener.stop();
-            opener.closeAll();
-            dispatcher.close();
-            app.stop();
-            slack.close();
-            fake.close();
-        } finally {
-            logs.close();
-        }
+        release.countDown();
+        dispatcher.stopTaking();
+        dispatcher.drain(WAIT);
+        opener.stop();
+        opener.closeAll();
+        dispatcher.close();
+        app.stop();
+        slack.close();
+        fake.close();
         assertThat(logs.events()).extracting(LogCapture::printed).noneMatch(line -> line.contains(TYPED));
     }
 
@@ -167,6 +155,21 @@ final class DispatcherTest {
         assertThat(text.payload().toString()).isEqualTo("{\"text\":\"plain words\"}");
         assertThat(json.payload().get("response_type").asText()).isEqualTo("ephemeral");
         assertThat(json.payload().get("text").asText()).isEqualTo("as JSON");
+        assertThat(count("cebot.socket.envelopes", "interactive", "shortcut")).isEqualTo(1);
+        assertThat(count("cebot.socket.envelopes", "slash_commands", "command")).isEqualTo(2);
+        // Each ack is timed once it is sent, a moment after Slack may have read it.
+        Await.until(WAIT, "three acks timed", () -> meters.get("cebot.socket.acks").timers().stream()
+                .mapToLong(t -> t.count()).sum() == 3);
+        assertThat(meters.get("cebot.socket.acks").tag("type", "shortcut").timer().count()).isEqualTo(1);
+        assertThat(meters.get("cebot.socket.acks").tag("type", "command").timer().count()).isEqualTo(2);
+        assertThat(meters.get("cebot.socket.acks").timers()).allSatisfy(t -> assertThat(t.max(TimeUnit.SECONDS))
+                .as("from arrival to ack").isPositive().isLessThan(3));
+        assertThat(meters.find("cebot.socket.acks.missed").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
+    }
+
+    /** A counter of envelopes of one kind. */
+    private double count(String name, String envelope, String type) {
+        return meters.get(name).tag("envelope", envelope).tag("type", type).counter().count();
     }
 
     @Test
@@ -179,6 +182,7 @@ final class DispatcherTest {
         assertThat(line).isEqualTo("Bolt answered 404 to slash_commands envelope " + envelope + "; not acked");
         shortcutIsAcked();
         assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(envelope);
+        assertThat(count("cebot.socket.acks.missed", "slash_commands", "command")).isEqualTo(1);
     }
 
     @Test
@@ -194,17 +198,21 @@ final class DispatcherTest {
         shortcutIsAcked();
         assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(envelope);
         assertThat(SocketLogs.withAStackTrace(logs)).isEmpty();
+        assertThat(count("cebot.socket.acks.missed", "slash_commands", "command")).isEqualTo(1);
     }
 
     @Test
     void envelopes_runAtOnce_notOneByOne() throws Exception {
         connected();
-        String slow = fake.sendSlashCommand("/slow", "", ALICE, CHANNEL);
-        assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        // A command's ack waits for its listener (it may carry the answer): this one is held.
+        String held = fake.sendSlashCommand("/held", "", ALICE, CHANNEL);
+        assertThat(heldStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
         fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT);
 
-        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(slow);
+        assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(held);
+        release.countDown();
+        fake.awaitAck(held, WAIT);
     }
 
     @Test

@@ -13,7 +13,7 @@ final class FrameHeaderTest {
                 {"envelope_id": "e1", "type": "interactive", "accepts_response_payload": false,
                  "payload": {"type": "shortcut", "callback_id": "c", "user": {"id": "U1"}}, "retry_attempt": 0}""");
 
-        assertThat(header).isEqualTo(new FrameHeader("interactive", "e1", null, "shortcut"));
+        assertThat(header).isEqualTo(new FrameHeader("interactive", "e1", null, "shortcut", null));
         assertThat(header.isEnvelope()).isTrue();
         assertThat(header.acksFirst()).isTrue();
     }
@@ -24,8 +24,20 @@ final class FrameHeaderTest {
                 {"payload": {"user": {"type": "not-this"}, "view": {"type": "modal"}, "type": "view_submission"},
                  "type": "interactive", "envelope_id": "e2"}""");
 
-        assertThat(header).isEqualTo(new FrameHeader("interactive", "e2", null, "view_submission"));
+        assertThat(header).isEqualTo(new FrameHeader("interactive", "e2", null, "view_submission", null));
         assertThat(header.acksFirst()).isFalse();
+    }
+
+    @Test
+    void anEvent_carriesItsEventsType_andNothingDeeper() {
+        FrameHeader header = FrameHeader.read("""
+                {"envelope_id": "e3", "type": "events_api", "payload": {"token": "t", "type": "event_callback",
+                 "event": {"user": "U1", "item": {"type": "not-this"}, "type": "app_home_opened"}}}""");
+
+        assertThat(header).isEqualTo(new FrameHeader("events_api", "e3", null, "event_callback", "app_home_opened"));
+        assertThat(header.acksFirst()).isFalse();
+        assertThat(FrameHeader.read("{\"type\": \"events_api\", \"payload\": {\"event\": \"message\"}}").eventType())
+                .as("an event that is not an object").isNull();
     }
 
     @Test
@@ -51,7 +63,7 @@ final class FrameHeaderTest {
         FrameHeader header = FrameHeader.read("""
                 {"type": "disconnect", "reason": "refresh_requested", "debug_info": {"host": "applink-1"}}""");
 
-        assertThat(header).isEqualTo(new FrameHeader("disconnect", null, "refresh_requested", null));
+        assertThat(header).isEqualTo(new FrameHeader("disconnect", null, "refresh_requested", null, null));
         assertThat(header.isEnvelope()).isFalse();
         assertThat(FrameHeader.read("{\"type\": \"hello\", \"num_connections\": 1}").isEnvelope()).isFalse();
     }
@@ -59,17 +71,17 @@ final class FrameHeaderTest {
     @Test
     void valuesThatAreNotStrings_areLeftOut() {
         assertThat(FrameHeader.read("{\"type\": 5, \"envelope_id\": null, \"reason\": [\"x\"], \"payload\": \"shortcut\"}"))
-                .isEqualTo(new FrameHeader(null, null, null, null));
+                .isEqualTo(new FrameHeader(null, null, null, null, null));
     }
 
     @Test
     void whatIsNotJson_givesNothing_andACutFrameKeepsWhatWasRead() {
         FrameHeader nothing = FrameHeader.read("not json");
 
-        assertThat(nothing).isEqualTo(new FrameHeader(null, null, null, null));
+        assertThat(nothing).isEqualTo(new FrameHeader(null, null, null, null, null));
         assertThat(nothing.isEnvelope()).isFalse();
         assertThat(FrameHeader.read("{\"type\": \"hello\", \"num_connections\": ")).isEqualTo(
-                new FrameHeader("hello", null, null, null));
+                new FrameHeader("hello", null, null, null, null));
     }
 
     private static FrameHeader interactive(String payloadType) {

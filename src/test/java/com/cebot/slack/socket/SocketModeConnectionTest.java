@@ -13,6 +13,7 @@ import com.cebot.testing.LogCapture;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bot's Socket Mode connection as a whole against the loopback Slack, with a real Bolt app: its
@@ -47,7 +49,11 @@ final class SocketModeConnectionTest {
     private static final SocketTiming SHORT_HELLO = new SocketTiming(Duration.ofSeconds(1),
             Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
 
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     private final List<Instant> hellos = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AtomicInteger counted = new AtomicInteger();
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch heldStarted = new CountDownLatch(1);
@@ -55,12 +61,10 @@ final class SocketModeConnectionTest {
     private SlackFake fake;
     private Slack slack;
     private App app;
-    private LogCapture logs;
     private final List<SocketModeConnection> connections = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        logs = LogCapture.start();
         fake = SlackFake.start();
         fake.addUser(ALICE, "alice", "Europe/Berlin");
         fake.addChannel(CHANNEL, "ce", true);
@@ -95,20 +99,16 @@ final class SocketModeConnectionTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            release.countDown();
-            connections.forEach(SocketModeConnection::close);
-            slack.close();
-            fake.close();
-        } finally {
-            logs.close();
-        }
+        release.countDown();
+        connections.forEach(SocketModeConnection::close);
+        slack.close();
+        fake.close();
         assertThat(logs.events()).extracting(LogCapture::printed).noneMatch(line -> line.contains(TYPED));
     }
 
     private SocketModeConnection connection(String appToken, SocketTiming timing) {
         SocketModeConnection connection = new SocketModeConnection(app, appToken, 4, timing, Clock.systemUTC(),
-                hellos::add);
+                hellos::add, meters);
         connections.add(connection);
         return connection;
     }
@@ -204,6 +204,27 @@ final class SocketModeConnectionTest {
                 .isInstanceOf(SocketModeConnection.StartFailure.class)
                 .hasMessage("Cannot open a Socket Mode connection: apps.connections.open answered HTTP 503");
         assertThat(eventsWithAStackTrace()).isEmpty();
+    }
+
+    @Test
+    void theUpGauge_followsTheSocket_fromItsLossToTheNextHello_andTheReconnectIsCounted() throws Exception {
+        SocketModeConnection connection = started();
+        assertThat(up()).isEqualTo(1);
+
+        fake.withholdHello(true);
+        fake.dropConnections();
+        Await.until(WAIT, "the gauge to say the socket is down", () -> up() == 0);
+        assertThat(connection.isUp()).isFalse();
+        fake.withholdHello(false);
+
+        Await.until(WAIT, "the gauge to say the socket is up", () -> up() == 1);
+        assertThat(connection.isUp()).isTrue();
+        assertThat(meters.get("cebot.socket.reconnects").tag("reason", "lost").counter().count()).isEqualTo(1);
+        shortcutIsAcked();
+    }
+
+    private double up() {
+        return meters.get("cebot.socket.up").gauge().value();
     }
 
     // ---- close

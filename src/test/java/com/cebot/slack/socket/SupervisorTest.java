@@ -10,6 +10,7 @@ import com.cebot.testing.Await;
 import com.cebot.testing.LogCapture;
 import com.cebot.work.Backoff;
 import com.slack.api.Slack;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Keeping one socket up against the loopback Slack: real sockets, and frames passed to the
@@ -33,11 +35,14 @@ final class SupervisorTest {
     private static final SocketTiming FAST = new SocketTiming(Duration.ofSeconds(5), Duration.ofSeconds(3),
             Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
 
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     private final List<Instant> hellos = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Frames frames = new Frames();
     private SlackFake fake;
     private Slack slack;
-    private LogCapture logs;
     private Opener opener;
     private Supervisor supervisor;
 
@@ -69,7 +74,6 @@ final class SupervisorTest {
 
     @BeforeEach
     void setUp() {
-        logs = LogCapture.start();
         fake = SlackFake.start();
         fake.addUser(ALICE, "alice", "Europe/Berlin");
         slack = Slack.getInstance(fake.slackConfig());
@@ -78,20 +82,16 @@ final class SupervisorTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            if (supervisor != null) {
-                supervisor.stop();
-            }
-            opener.stop();
-            opener.closeAll();
-            if (supervisor != null) {
-                supervisor.awaitStopped();
-            }
-            slack.close();
-            fake.close();
-        } finally {
-            logs.close();
+        if (supervisor != null) {
+            supervisor.stop();
         }
+        opener.stop();
+        opener.closeAll();
+        if (supervisor != null) {
+            supervisor.awaitStopped();
+        }
+        slack.close();
+        fake.close();
     }
 
     private Supervisor started() throws Exception {
@@ -100,7 +100,7 @@ final class SupervisorTest {
 
     /** What start does: the first socket, up once it said hello. */
     private Supervisor started(Consumer<Instant> onHello) throws Exception {
-        supervisor = new Supervisor(opener, FAST, Clock.systemUTC(), onHello);
+        supervisor = new Supervisor(opener, FAST, Clock.systemUTC(), onHello, new SocketMeters(meters));
         Opener.Attempt first = opener.open();
         assertThat(first.outcome()).isEqualTo(Outcome.of(Outcome.Kind.HELLO));
         assertThat(supervisor.up(first.link())).isTrue();
@@ -133,6 +133,12 @@ final class SupervisorTest {
         assertThat(supervisor.isUp()).isTrue();
         envelopesFlow();
         assertThat(warnings()).isEmpty();
+        assertThat(reconnects("asked")).isEqualTo(1);
+        assertThat(reconnects("lost")).isZero();
+    }
+
+    private double reconnects(String reason) {
+        return meters.get("cebot.socket.reconnects").tag("reason", reason).counter().count();
     }
 
     @Test
@@ -170,6 +176,8 @@ final class SupervisorTest {
         fake.dropConnections();
 
         SocketLogs.await(logs, Level.INFO, "restored after 5 attempt(s)", WAIT);
+        assertThat(meters.get("cebot.socket.reconnect.failures").counter().count()).isEqualTo(4);
+        assertThat(reconnects("lost")).isEqualTo(1);
         List<String> warnings = warnings();
         assertThat(warnings).hasSize(5);
         assertThat(warnings.get(0)).startsWith("Socket Mode connection lost");

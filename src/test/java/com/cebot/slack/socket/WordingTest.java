@@ -3,6 +3,7 @@ package com.cebot.slack.socket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** What the person starting the bot, and the reconnect log lines, are told. */
@@ -64,6 +65,17 @@ final class WordingTest {
         assertThat(Wording.seconds(Duration.ofSeconds(60))).isEqualTo("60 s");
         assertThat(Wording.seconds(Duration.ofMillis(200))).isEqualTo("0.2 s");
         assertThat(Wording.seconds(Duration.ofMillis(3_640))).isEqualTo("3.6 s");
+    }
+
+    @Test
+    void seconds_readTheSameUnderALocaleWithADecimalComma() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            assertThat(Wording.seconds(Duration.ofMillis(3_640))).isEqualTo("3.6 s");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     private static String start(Outcome outcome) {

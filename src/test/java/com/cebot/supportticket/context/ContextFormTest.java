@@ -2,8 +2,9 @@ package com.cebot.supportticket.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.Checked;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketLinkParser;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.view.View;
@@ -47,18 +48,18 @@ final class ContextFormTest {
     }
 
     private Map<String, String> errors(View view) {
-        ContextForm.Checked checked = ContextForm.check(view, links);
-        assertThat(checked).isInstanceOf(ContextForm.Checked.Invalid.class);
-        return ((ContextForm.Checked.Invalid) checked).errors();
+        Checked<ContextDraft> checked = ContextForm.check(view, links);
+        assertThat(checked).isInstanceOf(Checked.Invalid.class);
+        return ((Checked.Invalid<ContextDraft>) checked).errors();
     }
 
     @Test
     void validForm_becomesDraft_withSource() {
-        ContextForm.Checked checked = ContextForm.check(
+        Checked<ContextDraft> checked = ContextForm.check(
                 view("new:Acme", "ZD 12, https://github.com/a/b/pull/3", " Background ", "{\"channel\":\"C1\",\"ts\":\"1.2\"}"),
                 links);
 
-        ContextDraft draft = ((ContextForm.Checked.Valid) checked).draft();
+        ContextDraft draft = ((Checked.Valid<ContextDraft>) checked).value();
         assertThat(draft.customer()).isEqualTo(new CustomerChoice.New("Acme"));
         assertThat(draft.links()).hasSize(2);
         assertThat(draft.background()).isEqualTo("Background");

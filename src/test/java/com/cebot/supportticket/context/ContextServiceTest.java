@@ -2,13 +2,12 @@ package com.cebot.supportticket.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.UserGroupMembers;
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.supportticket.TicketLinkParser;
 import com.cebot.supportticket.TicketLinkParser.ParseResult;
 import com.cebot.testing.TestDatabase;
@@ -39,6 +38,7 @@ final class ContextServiceTest {
 
     private Jdbi jdbi;
     private ContextService service;
+    private SubmittedForms<ContextDraft> forms;
 
     @BeforeEach
     void setUp() {
@@ -47,8 +47,9 @@ final class ContextServiceTest {
         // The queues are never started: their rows show what would be sent.
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
-        service = new ContextService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,
-                new Permalinks("https://acme.slack.com/"), "C0SUPPORT", Takers.ANYONE, clock);
+        service = new ContextService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), "C0SUPPORT",
+                Takers.ANYONE, clock);
+        forms = service.forms(TestQueues.inbox(jdbi, clock));
     }
 
     /** What the inbox does with an accepted form: stores it in one transaction. */
@@ -78,8 +79,8 @@ final class ContextServiceTest {
 
     @Test
     void repeatedDelivery_ofTheSameView_isAcceptedOnce() {
-        var first = service.accept(draft("Acme", "ZD 1"), "V1", "U0CE");
-        var again = service.accept(draft("Acme", "ZD 1"), "V1", "U0CE");
+        var first = forms.accept(draft("Acme", "ZD 1"), "V1", "U0CE");
+        var again = forms.accept(draft("Acme", "ZD 1"), "V1", "U0CE");
 
         assertThat(first).isInstanceOf(SubmittedForms.Accepted.Stored.class);
         assertThat(again).isInstanceOf(SubmittedForms.Accepted.Repeat.class);
@@ -198,8 +199,8 @@ final class ContextServiceTest {
         group.refresh();
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
-        ContextService limited = new ContextService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox,
-                new Permalinks("https://acme.slack.com/"), "C0SUPPORT", new Takers("<!subteam^S0AES>", group), clock);
+        ContextService limited = new ContextService(jdbi, outbox, new Permalinks("https://acme.slack.com/"),
+                "C0SUPPORT", new Takers("<!subteam^S0AES>", group), clock);
         submit(draft("Acme", "ZD 1"), "V1", "U0CE");
 
         var outsider = limited.claim(1, "U0CE", "C0SUPPORT", "1.1");

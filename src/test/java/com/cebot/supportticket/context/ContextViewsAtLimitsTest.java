@@ -1,5 +1,6 @@
 package com.cebot.supportticket.context;
 
+import com.cebot.slack.ShortcutMessage;
 import com.cebot.supportticket.LinksJson;
 import com.cebot.supportticket.MaxInputs;
 import com.cebot.supportticket.SlackChecks;
@@ -89,9 +90,9 @@ final class ContextViewsAtLimitsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shortcutQuotes")
     void modal_withTheLongestShortcutPrefill_fitsSlack(String quoted) {
-        var prefill = new ContextModal.Prefill(PERMALINK, quoted, "C0123456789AB", "1700000000.000100");
+        var prefill = new ShortcutMessage(PERMALINK, quoted, "C0123456789AB", "1700000000.000100");
 
         SlackChecks.assertView(ContextModal.build(CHANNEL, prefill), Known.of(List.of()).channel(CHANNEL));
-        SlackChecks.assertView(ContextModal.build(CHANNEL, ContextModal.Prefill.NONE), Known.of(List.of()).channel(CHANNEL));
+        SlackChecks.assertView(ContextModal.build(CHANNEL, ShortcutMessage.NONE), Known.of(List.of()).channel(CHANNEL));
     }
 }

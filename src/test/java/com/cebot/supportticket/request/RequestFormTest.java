@@ -2,8 +2,10 @@ package com.cebot.supportticket.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.supportticket.CustomerChoice;
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.Checked;
+import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.ShortcutMessage;
+import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketLinkParser;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.view.View;
@@ -21,13 +23,13 @@ final class RequestFormTest {
     private static final LocalDate TODAY = LocalDate.parse("2026-11-23");
     private static final TicketLinkParser LINKS = new TicketLinkParser("acme");
 
-    private static RequestForm.Checked check(SubmittedView submitted) {
+    private static Checked<RequestDraft> check(SubmittedView submitted) {
         return RequestForm.check(submitted.view(), LINKS, TODAY);
     }
 
-    private static Map<String, String> errors(RequestForm.Checked checked) {
-        assertThat(checked).isInstanceOf(RequestForm.Checked.Invalid.class);
-        return ((RequestForm.Checked.Invalid) checked).errors();
+    private static Map<String, String> errors(Checked<RequestDraft> checked) {
+        assertThat(checked).isInstanceOf(Checked.Invalid.class);
+        return ((Checked.Invalid<RequestDraft>) checked).errors();
     }
 
     private static Set<String> inputBlockIds(View view) {
@@ -39,10 +41,10 @@ final class RequestFormTest {
     void check_everyFieldFilled_givesDraft() {
         SubmittedView submitted = SubmittedView.validRequest("2026-12-01").metadata(SourceMessage.encode("C1", "1.2"));
 
-        RequestForm.Checked checked = check(submitted);
+        Checked<RequestDraft> checked = check(submitted);
 
-        assertThat(checked).isInstanceOf(RequestForm.Checked.Valid.class);
-        RequestDraft draft = ((RequestForm.Checked.Valid) checked).draft();
+        assertThat(checked).isInstanceOf(Checked.Valid.class);
+        RequestDraft draft = ((Checked.Valid<RequestDraft>) checked).value();
         assertThat(draft.customer()).isEqualTo(new CustomerChoice.New("Acme Corp"));
         assertThat(draft.links()).extracting(l -> l.ticketKey()).containsExactly("github:acme/app#12", "zendesk:1234");
         assertThat(draft.ask()).isEqualTo("Prioritise the SSO bug");
@@ -58,7 +60,7 @@ final class RequestFormTest {
         SubmittedView submitted = SubmittedView.validRequest("2026-12-01")
                 .cleared(RequestModal.TIME_REASON).cleared(RequestModal.NEEDED_BY).cleared(RequestModal.ANYTHING_ELSE);
 
-        RequestDraft draft = ((RequestForm.Checked.Valid) check(submitted)).draft();
+        RequestDraft draft = ((Checked.Valid<RequestDraft>) check(submitted)).value();
 
         assertThat(draft.neededBy()).isEmpty();
         assertThat(draft.anythingElse()).isEmpty();
@@ -91,7 +93,7 @@ final class RequestFormTest {
 
     @Test
     void check_dateToday_isAccepted() {
-        assertThat(check(SubmittedView.validRequest("2026-11-23"))).isInstanceOf(RequestForm.Checked.Valid.class);
+        assertThat(check(SubmittedView.validRequest("2026-11-23"))).isInstanceOf(Checked.Valid.class);
     }
 
     @Test
@@ -145,24 +147,25 @@ final class RequestFormTest {
     @Test
     void check_everythingMissing_errorsAreKeyedByInputBlocksOfTheModal() {
         SubmittedView empty = SubmittedView.validRequest("2026-11-01");
-        inputBlockIds(RequestModal.build("C1", RequestModal.Prefill.NONE)).stream()
+        inputBlockIds(RequestModal.build("C1", ShortcutMessage.NONE)).stream()
                 .filter(id -> !id.equals(RequestModal.NEEDED_BY)).forEach(empty::cleared);
 
         Map<String, String> errors = errors(check(empty));
 
         assertThat(errors).containsOnlyKeys(RequestModal.CUSTOMER, RequestModal.LINK, RequestModal.ASK, RequestModal.WHY,
                 RequestModal.IF_NOT, RequestModal.NEEDED_BY, RequestModal.TIME_REASON);
-        assertThat(inputBlockIds(RequestModal.build("C1", RequestModal.Prefill.NONE))).containsAll(errors.keySet());
+        assertThat(inputBlockIds(RequestModal.build("C1", ShortcutMessage.NONE))).containsAll(errors.keySet());
     }
 
     @Test
     void checkDecline_noReason_refusedOnReasonBlockOfTheDeclineModal() {
         SubmittedView submitted = new SubmittedView().text(RequestModal.DECLINE_REASON, " ").metadata("7");
 
-        RequestForm.Decline checked = RequestForm.checkDecline(submitted.view());
+        Checked<RequestForm.Decline> checked = RequestForm.checkDecline(submitted.view());
 
-        assertThat(checked).isInstanceOf(RequestForm.Decline.Invalid.class);
-        assertThat(((RequestForm.Decline.Invalid) checked).errors()).containsOnlyKeys(RequestModal.DECLINE_REASON);
+        assertThat(checked).isInstanceOf(Checked.Invalid.class);
+        assertThat(((Checked.Invalid<RequestForm.Decline>) checked).errors())
+                .containsOnlyKeys(RequestModal.DECLINE_REASON);
         assertThat(inputBlockIds(RequestModal.decline(SampleRequest.open().build()))).contains(RequestModal.DECLINE_REASON);
     }
 
@@ -170,13 +173,14 @@ final class RequestFormTest {
     void checkDecline_reasonTooLong_refused() {
         SubmittedView submitted = new SubmittedView().text(RequestModal.DECLINE_REASON, "x".repeat(501)).metadata("7");
 
-        assertThat(RequestForm.checkDecline(submitted.view())).isInstanceOf(RequestForm.Decline.Invalid.class);
+        assertThat(RequestForm.checkDecline(submitted.view())).isInstanceOf(Checked.Invalid.class);
     }
 
     @Test
     void checkDecline_reason_givesRequestIdFromMetadata() {
         SubmittedView submitted = new SubmittedView().text(RequestModal.DECLINE_REASON, "Out of scope").metadata("7");
 
-        assertThat(RequestForm.checkDecline(submitted.view())).isEqualTo(new RequestForm.Decline.Valid(7, "Out of scope"));
+        assertThat(RequestForm.checkDecline(submitted.view()))
+                .isEqualTo(new Checked.Valid<>(new RequestForm.Decline(7, "Out of scope")));
     }
 }

@@ -2,7 +2,8 @@ package com.cebot.supportticket.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.supportticket.SourceMessage;
+import com.cebot.slack.ShortcutMessage;
+import com.cebot.slack.SourceMessage;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;
@@ -12,7 +13,7 @@ final class RequestModalTest {
 
     @Test
     void build_labelsAreTheHandbooksWords() {
-        View view = RequestModal.build("C1", RequestModal.Prefill.NONE);
+        View view = RequestModal.build("C1", ShortcutMessage.NONE);
 
         assertThat(view.getTitle().getText()).isEqualTo("Support Ticket Request").hasSizeLessThanOrEqualTo(24);
         assertThat(view.getBlocks()).filteredOn(InputBlock.class::isInstance)
@@ -28,7 +29,7 @@ final class RequestModalTest {
 
     @Test
     void build_everyTextInputHasAMaxLength() {
-        View view = RequestModal.build("C1", RequestModal.Prefill.NONE);
+        View view = RequestModal.build("C1", ShortcutMessage.NONE);
 
         assertThat(view.getBlocks()).filteredOn(InputBlock.class::isInstance)
                 .extracting(b -> ((InputBlock) b).getElement())
@@ -39,7 +40,7 @@ final class RequestModalTest {
 
     @Test
     void build_messageShortcut_prefillsLinkAndAnythingElse() {
-        View view = RequestModal.build("C1", new RequestModal.Prefill("https://acme.slack.com/archives/C1/p1", "> hi\n\n", "C1", "1.2"));
+        View view = RequestModal.build("C1", new ShortcutMessage("https://acme.slack.com/archives/C1/p1", "> hi\n\n", "C1", "1.2"));
 
         assertThat(view.getPrivateMetadata()).isEqualTo(SourceMessage.encode("C1", "1.2"));
         assertThat(initialValue(view, RequestModal.LINK)).isEqualTo("https://acme.slack.com/archives/C1/p1");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.outbox.DeliveryHook;
 import com.cebot.slack.Permalinks;
+import com.cebot.supportticket.ContextCards;
 import com.cebot.supportticket.request.RequestStore.Row;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +32,7 @@ final class RequestQueriesTest {
         store = new RequestStore(dir);
         hook = new RequestCardHook(store.outbox, new Permalinks("https://acme.slack.com"), CHANNEL,
                 (h, tickets) -> tickets.contains(SampleRequest.ZENDESK.ticketKey()) && contextShared
-                        ? Optional.of("https://acme.slack.com/archives/CSUPPORT/p1600000000000100") : Optional.empty());
+                        ? Optional.of(new ContextCards.Card("CSUPPORT", "1600000000.000100")) : Optional.empty());
     }
 
     private long submitNeededBy(String viewId, String date) {

@@ -55,8 +55,8 @@ final class RequestServiceTest {
     void accept_sameViewAgain_isKeptOnce() {
         RequestDraft draft = RequestStore.draft(java.util.Optional.empty());
 
-        var first = store.service.accept(draft, "V1", CE);
-        var again = store.service.accept(draft, "V1", CE);
+        var first = store.forms.accept(draft, "V1", CE);
+        var again = store.forms.accept(draft, "V1", CE);
 
         assertThat(first).isInstanceOf(SubmittedForms.Accepted.Stored.class);
         assertThat(again).as("a repeated delivery of the same view").isInstanceOf(SubmittedForms.Accepted.Repeat.class);

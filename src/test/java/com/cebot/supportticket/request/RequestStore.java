@@ -7,12 +7,12 @@ import com.cebot.schedule.WorkingHours;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.EnumSet;
-import com.cebot.inbox.Inbox;
+import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.UserGroupMembers;
-import com.cebot.supportticket.CustomerChoice;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestQueues;
 import com.cebot.work.WorkQueue;
@@ -51,6 +51,7 @@ final class RequestStore {
     final Scheduler scheduler;
     final WorkQueue jobs;
     final RequestService service;
+    final SubmittedForms<RequestDraft> forms;
     private final AtomicInteger clicks = new AtomicInteger();
 
     RequestStore(Path dir, String headMention, UserGroupMembers.Reader groupMembers) {
@@ -65,8 +66,9 @@ final class RequestStore {
         Permalinks permalinks = new Permalinks("https://acme.slack.com/");
         RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,
                 permalinks, headMention);
-        service = new RequestService(jdbi, new Inbox(TestQueues.queue("inbox", jdbi, clock)), outbox, permalinks,
-                approvers, CHANNEL, headMention, nudges, (h, tickets) -> Optional.empty(), clock);
+        service = new RequestService(jdbi, outbox, permalinks, approvers, CHANNEL, headMention, nudges,
+                (h, tickets) -> Optional.empty(), clock);
+        forms = service.forms(TestQueues.inbox(jdbi, clock));
     }
 
     RequestStore(Path dir) {

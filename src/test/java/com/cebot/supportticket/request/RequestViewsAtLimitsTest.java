@@ -1,5 +1,6 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.slack.ShortcutMessage;
 import com.cebot.supportticket.LinksJson;
 import com.cebot.supportticket.MaxInputs;
 import com.cebot.supportticket.SlackChecks;
@@ -124,9 +125,9 @@ final class RequestViewsAtLimitsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shortcutQuotes")
     void modal_withTheLongestShortcutPrefill_fitsSlack(String quoted) {
-        var prefill = new RequestModal.Prefill(PERMALINK, quoted, "C0123456789AB", "1700000000.000100");
+        var prefill = new ShortcutMessage(PERMALINK, quoted, "C0123456789AB", "1700000000.000100");
 
         SlackChecks.assertView(RequestModal.build(CHANNEL, prefill), Known.of(List.of()).channel(CHANNEL));
-        SlackChecks.assertView(RequestModal.build(CHANNEL, RequestModal.Prefill.NONE), Known.of(List.of()).channel(CHANNEL));
+        SlackChecks.assertView(RequestModal.build(CHANNEL, ShortcutMessage.NONE), Known.of(List.of()).channel(CHANNEL));
     }
 }

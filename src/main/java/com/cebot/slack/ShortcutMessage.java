@@ -1,13 +1,12 @@
-package com.cebot.supportticket;
+package com.cebot.slack;
 
-import com.cebot.slack.Mrkdwn;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.methods.MethodsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message a ticket shortcut was used on, read to pre-fill the modal: its permalink for the link
+ * The message a message shortcut was used on, read to pre-fill the modal: its permalink for the link
  * field and its text, quoted, for the free-text field. Reading calls Slack, so only after the ack.
  *
  * @param link   the permalink, or null when Slack would not give one (the CE then pastes it)
@@ -16,6 +15,9 @@ import org.slf4j.LoggerFactory;
 public record ShortcutMessage(String link, String quoted, String channel, String ts) {
 
     private static final Logger log = LoggerFactory.getLogger(ShortcutMessage.class);
+
+    /** No message: the form opened from its global shortcut, or from Home. */
+    public static final ShortcutMessage NONE = new ShortcutMessage(null, null, null, null);
 
     public static ShortcutMessage read(MessageShortcutPayload p, MethodsClient methods) {
         String channel = p.getChannel().getId();
@@ -34,7 +36,7 @@ public record ShortcutMessage(String link, String quoted, String channel, String
      * Slack sends message text escaped and with mentions and links as control sequences; the modal
      * shows plain text, so it is made readable first.
      */
-    static String quote(String slackText) {
+    public static String quote(String slackText) {
         if (slackText == null || slackText.isBlank()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package com.cebot.supportticket;
+package com.cebot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

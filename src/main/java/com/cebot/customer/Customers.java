@@ -1,4 +1,4 @@
-package com.cebot.supportticket;
+package com.cebot.customer;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +75,14 @@ public interface Customers {
 
     @SqlQuery("SELECT id, name FROM customer WHERE name_key = :key")
     Optional<Customer> byKey(String key);
+
+    /** The customer picked in a form: one on record, or a new name, created the first time it is named. */
+    default Customer resolve(CustomerChoice choice, Instant now) {
+        if (choice instanceof CustomerChoice.Known k) {
+            return byId(k.id()).orElseThrow(() -> new IllegalStateException("No customer " + k.id()));
+        }
+        return named(((CustomerChoice.New) choice).name(), now);
+    }
 
     /** The customer with this name, created (and made findable by each word) the first time it is named. */
     @Transaction

@@ -1,4 +1,4 @@
-package com.cebot.supportticket;
+package com.cebot.customer;
 
 import java.util.LinkedHashSet;
 import java.util.List;

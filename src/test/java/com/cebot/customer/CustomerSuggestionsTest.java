@@ -1,4 +1,4 @@
-package com.cebot.supportticket;
+package com.cebot.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.cebot.supportticket;
+package com.cebot.customer;
 
 import com.cebot.slack.TypedText;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -19,6 +19,11 @@ public sealed interface CustomerChoice {
     record Known(long id) implements CustomerChoice {}
 
     record New(String name) implements CustomerChoice {}
+
+    /** Whether a name typed for the first time is short enough to keep; a customer on record always is. */
+    static boolean fits(CustomerChoice choice) {
+        return !(choice instanceof New n && n.name().length() > MAX_NAME);
+    }
 
     static String value(CustomerChoice choice) {
         return choice instanceof Known k ? "id:" + k.id() : "new:" + ((New) choice).name();

@@ -1,11 +1,10 @@
-package com.cebot.supportticket;
+package com.cebot.customer;
 
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.TypedText;
 import com.slack.api.app_backend.interactive_components.response.Option;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -38,14 +37,6 @@ public final class CustomerSuggestions {
         }
         known.forEach(c -> options.add(option(c.name(), CustomerChoice.value(new CustomerChoice.Known(c.id())))));
         return options;
-    }
-
-    /** Resolves a choice to a stored customer, creating it for a new name. */
-    public static Customer resolve(Customers customers, CustomerChoice choice, Instant now) {
-        if (choice instanceof CustomerChoice.Known k) {
-            return customers.byId(k.id()).orElseThrow(() -> new IllegalStateException("No customer " + k.id()));
-        }
-        return customers.named(((CustomerChoice.New) choice).name(), now);
     }
 
     private static Option option(String text, String value) {
