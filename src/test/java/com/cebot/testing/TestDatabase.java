@@ -120,6 +120,42 @@ public final class TestDatabase {
         return DriverManager.getConnection(store.url(), store.user().orElseThrow(), "");
     }
 
+    /** A write lock held by another connection, given back by {@link #close()}. */
+    public interface WriteLock extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+
+    /**
+     * Takes the write lock of the store whose SQLite file would be {@code file} from a connection
+     * of its own, as another process would: SQLite's one writer lock, or, on PostgreSQL, a lock on
+     * the work table that lets reads through and holds every insert (a form stored before its ack
+     * included) until it is given back.
+     */
+    public static WriteLock lockForWrites(Path file) throws SQLException {
+        Connection other = connect(file);
+        try (Statement s = other.createStatement()) {
+            if (postgresql()) {
+                other.setAutoCommit(false);
+                s.execute("LOCK TABLE work IN EXCLUSIVE MODE");
+            } else {
+                s.execute("BEGIN EXCLUSIVE");
+            }
+        } catch (SQLException e) {
+            other.close();
+            throw e;
+        }
+        return () -> {
+            try (other; Statement s = other.createStatement()) {
+                if (postgresql()) {
+                    other.rollback();
+                } else {
+                    s.execute("ROLLBACK");
+                }
+            }
+        };
+    }
+
     /**
      * A store of the tests' kind with no tables, as an admin creates it, and a plain data source for
      * it (for Flyway in tests that migrate part of the way): a SQLite file in {@code dir}, or a new
