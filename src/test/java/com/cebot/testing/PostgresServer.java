@@ -26,10 +26,16 @@ public final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** A new server with a data folder of its own, removed when it closes. */
+    /**
+     * A new server with a data folder of its own, removed when it closes: in memory
+     * ({@code /dev/shm}) where the system has it, since the disk is shared and a server's files are
+     * many and short-lived; else in the temp folder.
+     */
     public static PostgresServer start() {
         try {
-            Path data = Files.createTempDirectory("cebot-pg");
+            Path memory = Path.of("/dev/shm");
+            Path data = Files.isDirectory(memory) && Files.isWritable(memory)
+                    ? Files.createTempDirectory(memory, "cebot-pg") : Files.createTempDirectory("cebot-pg");
             return start(data, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -44,6 +50,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("fsync", "off")
                 .setServerConfig("full_page_writes", "off")
+                // Its write-ahead log is recycled early: in memory, the default 1 GB would be RAM.
+                .setServerConfig("max_wal_size", "96MB")
+                .setServerConfig("min_wal_size", "32MB")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 // Stopped by whoever started it (TestDatabase at the end of the tests), once.
                 .setRegisterShutdownHook(false);

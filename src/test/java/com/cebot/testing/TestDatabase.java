@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
@@ -34,6 +35,8 @@ public final class TestDatabase {
 
     private static final String TEMPLATE = "cebot_template";
     private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
+    /** Every database made for the tests and not dropped yet, with or without the bot's tables. */
+    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
     private static final AtomicInteger MADE = new AtomicInteger();
     /** The pools of the tests' stores, the latest few kept open. */
     private static final Map<String, Database.Pooled> POOLS = new LinkedHashMap<>(16, 0.75f, true) {
@@ -191,8 +194,29 @@ public final class TestDatabase {
     }
 
     /**
+     * Drops the databases made so far, and closes their pools, when a test class has run
+     * ({@link PostgresCleanup}): its tests are done with them, and kept they would fill the disk.
+     * The tests run one at a time, so none is in use; a connection left open is ended.
+     */
+    static void dropDatabases() {
+        PostgresServer running = server;
+        if (running == null) {
+            return;
+        }
+        synchronized (POOLS) {
+            POOLS.values().forEach(Database.Pooled::close);
+            POOLS.clear();
+        }
+        DATABASES.clear();
+        for (String name : CREATED) {
+            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", running);
+            CREATED.remove(name);
+        }
+    }
+
+    /**
      * Closes the tests' pools and stops the server, if one was started: when the tests end
-     * ({@link PostgresSessionEnd}), or else as the JVM exits.
+     * ({@link PostgresCleanup}), or else as the JVM exits.
      */
     static void stopServer() {
         synchronized (POOLS) {
@@ -204,6 +228,7 @@ public final class TestDatabase {
             running = server;
             server = null;
             DATABASES.clear();
+            CREATED.clear();
         }
         if (running != null) {
             running.close();
@@ -240,6 +265,7 @@ public final class TestDatabase {
     private static String create(boolean migrated) {
         String name = "cebot_" + ProcessHandle.current().pid() + "_" + MADE.incrementAndGet();
         execute("CREATE DATABASE " + name + " TEMPLATE " + (migrated ? TEMPLATE : "template0"), server());
+        CREATED.add(name);
         return name;
     }
 
