@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import com.cebot.app.Main;
 import com.cebot.app.StartupException;
+import com.cebot.db.Database;
+import com.cebot.db.Store;
 import com.cebot.db.StoreOutage;
 import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.Message;
@@ -31,6 +33,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,10 +81,13 @@ final class PostgresStoreE2ETest {
         harness.env().put("CEBOT_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/cebot?user=cebot&password=" + SECRET);
 
         long started = System.nanoTime();
-        assertThatThrownBy(harness::tryStart).isInstanceOfSatisfying(StartupException.class, e ->
-                assertThat(e.problems()).singleElement().asString()
-                        .startsWith("CEBOT_DB_URL: cannot connect to PostgreSQL 127.0.0.1:" + port + "/cebot (")
-                        .doesNotContain(SECRET).doesNotContain("user=").doesNotContain("\n"));
+        try (LogCapture logs = LogCapture.start()) {
+            assertThatThrownBy(harness::tryStart).isInstanceOfSatisfying(StartupException.class, e ->
+                    assertThat(e.problems()).singleElement().asString()
+                            .startsWith("CEBOT_DB_URL: cannot connect to PostgreSQL 127.0.0.1:" + port + "/cebot (")
+                            .doesNotContain(SECRET).doesNotContain("user=").doesNotContain("\n"));
+            assertThat(logs.events()).extracting(LogCapture::printed).noneMatch(line -> line.contains(SECRET));
+        }
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a generous bound on 'within seconds'")
                 .isLessThan(Duration.ofSeconds(15));
@@ -128,6 +134,21 @@ final class PostgresStoreE2ETest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("has none of the bot's tables yet; the bot creates them at start");
     }
 
+    @Test
+    void check_onADatabaseAMigrationBehind_saysTheBotBringsItUpToDate() throws Exception {
+        Store behind = TestDatabase.emptyPostgresql();
+        Flyway.configure().dataSource(TestDatabase.dataSource(behind)).locations(Database.migrations(Store.Kind.POSTGRESQL))
+                .target("16.3").load().migrate();
+        harness.env().put("CEBOT_DB_URL", behind.url());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = check(out);
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("(schema version 16.3; the bot applies 1 migration(s)"
+                + " at its next start)");
+    }
+
     /**
      * The database server stops under a running bot and starts again: forms submitted meanwhile are
      * answered in time with "not saved, try again", the queues wait, the outage is logged once,
@@ -142,6 +163,8 @@ final class PostgresStoreE2ETest {
         }
         harness.env().put("CEBOT_DB_URL", own.url("cebot"));
         harness.env().put("CEBOT_DB_USER", "postgres");
+        // The tests' server trusts loopback and never asks for it; given, it must still never show.
+        harness.env().put("CEBOT_DB_PASSWORD", SECRET);
         try (LogCapture logs = LogCapture.start()) {
             harness.start();
             submit(openModal(), "ZD 1001");
@@ -165,6 +188,8 @@ final class PostgresStoreE2ETest {
             assertThat(logs.lines(StoreOutage.class, Level.WARN)).as("the outage told once").hasSize(1);
             assertThat(cards()).extracting(m -> m.blocks().toString().contains("1001") ? "1001" : "1002")
                     .as("one card for each ticket").containsExactlyInAnyOrder("1001", "1002");
+            assertThat(logs.events()).extracting(LogCapture::printed).as("what was logged, the outage included")
+                    .isNotEmpty().noneMatch(line -> line.contains(SECRET));
         }
     }
 
