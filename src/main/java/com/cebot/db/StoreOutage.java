@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class StoreOutage implements JdbiConfig<StoreOutage> {
 
     private static final Logger log = LoggerFactory.getLogger(StoreOutage.class);
+    private static final String HIKARI_CLOSED = "Connection is closed";
 
     /** System.nanoTime() when the outage began; 0 while the store answers. Shared by every copy. */
     private final AtomicLong since;
@@ -67,7 +68,8 @@ public final class StoreOutage implements JdbiConfig<StoreOutage> {
 
     /**
      * A connection that could not be made or was lost (SQLSTATE class 08), a server shutting down
-     * or starting (57P01 to 57P03), or no connection to be had from the pool in time.
+     * or starting (57P01 to 57P03), no connection to be had from the pool in time, or a pooled
+     * connection the pool closed under its user because it found it lost.
      */
     public static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -76,6 +78,13 @@ public final class StoreOutage implements JdbiConfig<StoreOutage> {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            // HikariCP closes a connection once a statement on it fails as lost, and answers the
+            // next call on it (a transaction setting its isolation, say) with this, without a
+            // SQLSTATE.
+            if (t instanceof SQLException sql && sql.getSQLState() == null
+                    && HIKARI_CLOSED.equals(sql.getMessage())) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -186,6 +186,10 @@ final class PostgresStoreE2ETest {
             assertThat(accepted.payload() == null || !accepted.payload().has("errors")).as("stored this time").isTrue();
             Await.until(WAIT, "the second card", () -> cards().size() == 2);
             assertThat(logs.lines(StoreOutage.class, Level.WARN)).as("the outage told once").hasSize(1);
+            assertThat(logs.events()).as("and by nothing else: not each queue's pass, nor each round of Home")
+                    .filteredOn(e -> e.getLoggerName().startsWith("com.cebot.work.")
+                            || e.getLoggerName().startsWith("com.cebot.home."))
+                    .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
             assertThat(cards()).extracting(m -> m.blocks().toString().contains("1001") ? "1001" : "1002")
                     .as("one card for each ticket").containsExactlyInAnyOrder("1001", "1002");
             assertThat(logs.events()).extracting(LogCapture::printed).as("what was logged, the outage included")
