@@ -58,6 +58,7 @@ public final class WorkQueue implements AutoCloseable {
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
     private final Set<String> unhandledKindsLogged = ConcurrentHashMap.newKeySet();
     private final Worker worker;
+    private final StoreOutage outage;
     /** How long an add waiting for a shared transaction sleeps before it looks again. */
     private static final long TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
@@ -72,7 +73,8 @@ public final class WorkQueue implements AutoCloseable {
         this.clock = clock;
         this.owner = owner;
         this.settings = settings;
-        this.worker = new Worker(name, settings.poll(), this::runOnce, StoreOutage.of(jdbi));
+        this.outage = StoreOutage.of(jdbi);
+        this.worker = new Worker(name, settings.poll(), this::runOnce, outage);
     }
 
     public String name() {
@@ -355,6 +357,11 @@ public final class WorkQueue implements AutoCloseable {
         try {
             outcome = handler.handle(item, clock.instant());
         } catch (Throwable e) {
+            if (outage.failed(e)) {
+                // Told once for every queue; the row is claimed again once the store answers (see
+                // finish).
+                return;
+            }
             log.warn("{} {} ({}) attempt {} threw", name, item.key(), item.kind(), item.attempts() + 1,
                     SafeErrors.scrubbed(e));
             outcome = new Outcome.RetryLater(null, SafeErrors.describe(e), item.uncertain(), true);
@@ -374,7 +381,11 @@ public final class WorkQueue implements AutoCloseable {
             }
         } catch (Throwable e) {
             // The store refused to record the outcome: the lease runs out and the row is claimed again,
-            // marked uncertain because this attempt may have taken effect.
+            // marked uncertain because this attempt may have taken effect. A store out of reach is
+            // told once for every queue, not for each row in hand when it went.
+            if (outage.failed(e)) {
+                return;
+            }
             log.error("{} {}: cannot record the outcome of attempt {}: {}", name, item.key(), item.attempts() + 1,
                     SafeErrors.describe(e));
         }
@@ -391,6 +402,10 @@ public final class WorkQueue implements AutoCloseable {
                 return true;
             });
         } catch (Throwable e) {
+            if (outage.failed(e)) {
+                // Claimed again once the store answers, as uncertain (see finish).
+                return;
+            }
             log.warn("{} {} ({}) attempt {} failed", name, item.key(), item.kind(), item.attempts() + 1,
                     SafeErrors.scrubbed(e));
             retry(handler, item, new Outcome.RetryLater(null, SafeErrors.describe(e),
