@@ -7,6 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.cebot.slack.BlockJson;
 import com.cebot.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
@@ -58,6 +59,14 @@ final class OooNotices {
     }
 
     private OooNotices() {}
+
+    /**
+     * Text as a message's only block. An update that sends no blocks keeps the old ones, which Slack
+     * shows instead of the text: a summary replaced or cancelled would still show its buttons.
+     */
+    static String only(String text) {
+        return BlockJson.of(List.of(section(x -> x.text(markdownText(Mrkdwn.truncate(text, 3000))))));
+    }
 
     static String dates(Shown s) {
         return OooDates.range(s.period().firstDay(), s.period().lastDay()) + " (back " + OooDates.day(s.back()) + ")";

@@ -151,7 +151,7 @@ final class OooService {
         repo.clearSteps(old.id());
         OooPeriod p = repo.period(old.id()).orElseThrow();
         outbox.enqueue(h, OutboxMessage.anchored(old.key("summary:replaced"), old.key("summary"),
-                new SlackWrite.Update(REPLACED, null)));
+                new SlackWrite.Update(REPLACED, OooNotices.only(REPLACED))));
         Set<String> dropped = new HashSet<>(old.covererIds());
         dropped.removeAll(p.covererIds());
         saved(h, p, draft.steps(), now, dropped, true);
@@ -261,7 +261,7 @@ final class OooService {
             reminders.cancel(h, p);
             OooNotices.Shown s = team.shown(h, p);
             outbox.enqueue(h, OutboxMessage.anchored(p.key("summary:cancelled"), p.key("summary"),
-                    new SlackWrite.Update(OooNotices.cancelled(s), null)));
+                    new SlackWrite.Update(OooNotices.cancelled(s), OooNotices.only(OooNotices.cancelled(s)))));
             outbox.enqueue(h, OutboxMessage.of(p.key("cancelled"), new SlackWrite.Post(user, OooNotices.cancelled(s),
                     null)));
             List<String> notTold = new ArrayList<>();
@@ -306,8 +306,9 @@ final class OooService {
             outbox.enqueue(h, OutboxMessage.of(p.key("cannot-cover:" + user), new SlackWrite.Post(p.person(),
                     OooNotices.cannotCoverText(s, List.of(user), editable),
                     BlockJson.of(OooNotices.cannotCover(s, List.of(user), editable)))).forUser(user));
+            String told = OooNotices.toldCannotCover(s);
             outbox.enqueue(h, OutboxMessage.anchored(dmKey + ":cannot-cover", dmKey,
-                    new SlackWrite.Update(OooNotices.toldCannotCover(s), null)));
+                    new SlackWrite.Update(told, OooNotices.only(told))));
             String cannot = s.cannotCover().stream().sorted().collect(Collectors.joining(","));
             outbox.enqueue(h, OutboxMessage.anchored(p.key("summary:cannot-cover:" + cannot), p.key("summary"),
                     new SlackWrite.Update(OooNotices.summaryText(s), BlockJson.of(OooNotices.summary(s,
