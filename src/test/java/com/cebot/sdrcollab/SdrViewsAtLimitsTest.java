@@ -60,8 +60,11 @@ final class SdrViewsAtLimitsTest {
     }
 
     @Test
-    void modal_fitsSlack() {
-        SlackChecks.assertView(AskModal.build(CHANNEL, "ce-sdr-collab"), Known.of(List.of()).channel(CHANNEL));
+    void modal_fitsSlack_andItsButtonSaysWhatHappens() {
+        var modal = AskModal.build(CHANNEL, "ce-sdr-collab");
+
+        SlackChecks.assertView(modal, Known.of(List.of()).channel(CHANNEL));
+        assertThat(modal.getSubmit().getText()).isEqualTo("Post my question");
     }
 
     /** Every state the reply can be drawn in. */
