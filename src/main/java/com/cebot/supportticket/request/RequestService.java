@@ -98,8 +98,8 @@ final class RequestService {
         RequestRepository repo = h.attach(RequestRepository.class);
         String cardKey = "request-card:" + submissionKey;
         long id = repo.insert(submissionKey, customer.id(), userId, LinksJson.write(draft.links()), draft.ask(),
-                draft.why(), draft.ifNot(), draft.neededBy().map(RequestDraft.NeededBy::date).orElse(null),
-                draft.neededBy().map(RequestDraft.NeededBy::why).orElse(null), draft.anythingElse().orElse(null),
+                draft.why(), draft.ifNot(), draft.timing().map(RequestDraft.Timing::date).orElse(null),
+                draft.timing().map(RequestDraft.Timing::why).orElse(null), draft.anythingElse().orElse(null),
                 cardKey, draft.source().map(SourceMessage::channel).orElse(null),
                 draft.source().map(SourceMessage::ts).orElse(null), now);
         repo.insertEvent(id, RequestStatus.OPEN.db(), userId, null, now);
