@@ -106,8 +106,7 @@ final class RequestService {
         SupportTicketRequest r = repo.request(id).orElseThrow();
         nudges.schedule(h, r);
         outbox.enqueue(h, OutboxMessage.of(cardKey, new SlackWrite.Post(channel,
-                RequestCard.text(r, headOfSupportMention),
-                BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
+                RequestCard.text(r, headOfSupportMention), BlockJson.of(RequestCard.blocks(r, approvers.describe()))))
                 .onDelivery(CARD_TOPIC, Long.toString(id)).forUser(userId));
         return new Submitted.Posted(id);
     }
@@ -185,7 +184,7 @@ final class RequestService {
     private void announce(Handle h, SupportTicketRequest r) {
         String key = "request:" + r.id() + ":" + r.status().db();
         outbox.enqueue(h, OutboxMessage.anchored(key + ":card", r.cardKey(), new SlackWrite.Update(
-                RequestCard.text(r, headOfSupportMention), BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
+                RequestCard.text(r, headOfSupportMention), BlockJson.of(RequestCard.blocks(r, approvers.describe()))))
                 .forUser(r.statusBy()));
         outbox.enqueue(h, OutboxMessage.anchored(key + ":note", r.cardKey(),
                 new SlackWrite.ThreadReply(RequestCard.note(r), null)).forUser(r.statusBy()));
