@@ -210,7 +210,7 @@ public final class TicketLinkParser {
         } else if (marked.matches()) {
             digits = marked.group(1);
         } else {
-            return new ParseResult.Refused("\"" + shown(piece) + "\" is not a link we recognise. " + ACCEPTED);
+            return new ParseResult.Refused("\"" + shown(piece) + "\" is not a link I recognise. " + ACCEPTED);
         }
         if (zendeskSubdomain == null) {
             return new ParseResult.Refused("\"" + shown(piece) + "\" needs a full link: no Zendesk address is set up for ticket"
