@@ -7,9 +7,11 @@ import com.cebot.home.HomeContribution.Part;
 import com.cebot.home.HomeContribution.Person;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.Permalinks;
+import com.cebot.supportticket.TicketCard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -80,9 +82,11 @@ final class RequestHome {
 
     /** What a decider needs at a glance: the customer and the ask, the deadline, the reason, the state. */
     private String decision(SupportTicketRequest r) {
-        String deadline = r.neededBy() == null ? "No date given"
-                : "*Needed by " + RequestCard.day(r.neededBy()) + "*" + (r.timeReason() == null ? ""
-                : " (" + Mrkdwn.truncate(Mrkdwn.escape(r.timeReason()), ASK_SHOWN) + ")");
+        Optional<String> timing = TicketCard.said(r.timeReason())
+                .map(t -> Mrkdwn.truncate(Mrkdwn.escape(t), ASK_SHOWN));
+        String deadline = r.neededBy() != null
+                ? "*Needed by " + RequestCard.day(r.neededBy()) + "*" + timing.map(t -> " (" + t + ")").orElse("")
+                : timing.map(t -> "Timing: " + t).orElse("No date given");
         String card = r.cardLanded()
                 ? " · " + Mrkdwn.link(permalinks.message(r.cardChannel(), r.cardTs()), "Open the card") : "";
         return "*" + Mrkdwn.escape(r.customerName()) + "*: " + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), ASK_SHOWN)

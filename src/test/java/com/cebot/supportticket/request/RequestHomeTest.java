@@ -42,6 +42,8 @@ final class RequestHomeTest {
                                                  needed_by, time_reason, card_key, created_at)
                     VALUES ('a', 1, 'U0CE', '[]', 'Extend the trial', 'They are <evaluating>', 'They leave', NULL, NULL,
                             'card-a', '2026-11-20T10:00:00.000Z'),
+                           ('c', 1, 'U0CE', '[]', 'Waive the fee', 'Goodwill', 'Upset', NULL, 'Before their board meets',
+                            'card-c', '2026-11-20T09:00:00.000Z'),
                            ('b', 1, 'U0CE', '[]', 'Expedite the SSO fix', 'Renewal next week', 'They may not renew',
                             '2026-12-08', 'the renewal call', 'card-b', '2026-11-21T10:00:00.000Z')
                     """);
@@ -57,10 +59,12 @@ final class RequestHomeTest {
         Part decide = head.stream().filter(Part::needsYou).findFirst().orElseThrow();
         assertThat(decide.title()).isEqualTo("Requests waiting on your decision");
         assertThat(decide.items()).extracting(i -> i.text().lines().findFirst().orElseThrow())
-                .containsExactly("*Acme &amp; Co*: Expedite the SSO fix", "*Acme &amp; Co*: Extend the trial");
+                .containsExactly("*Acme &amp; Co*: Expedite the SSO fix", "*Acme &amp; Co*: Waive the fee",
+                        "*Acme &amp; Co*: Extend the trial");
         assertThat(decide.items().get(0).text()).contains("*Needed by Tue 8 Dec 2026* (the renewal call)",
                 "Why: Renewal next week", "Raised by <@U0CE>");
-        assertThat(decide.items().get(1).text()).contains("No date given", "Why: They are &lt;evaluating&gt;");
+        assertThat(decide.items().get(1).text()).contains("Timing: Before their board meets", "Why: Goodwill");
+        assertThat(decide.items().get(2).text()).contains("No date given", "Why: They are &lt;evaluating&gt;");
         assertThat(decide.items().get(0).buttons()).isNotEmpty();
         assertThat(ce).noneMatch(Part::needsYou);
     }
