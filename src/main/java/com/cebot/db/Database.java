@@ -38,7 +38,7 @@ public final class Database {
      * migration took half of a start's second.
      */
     static final String SCHEMA_VERSION = "24";
-    static final int MIGRATIONS_COUNT = 20;
+    static final int MIGRATIONS_COUNT = 21;
 
     private Database() {}
 

@@ -102,7 +102,8 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
                     }
                 });
         home.started(HomeContribution.of(
-                List.of(new HomeContribution.Start("Support Ticket Context", "home_start_context", open)),
+                List.of(new HomeContribution.Start("Give support context for an unassigned ticket",
+                        "home_start_context", open)),
                 new ContextHome(engine.permalinks())::parts));
     }
 
