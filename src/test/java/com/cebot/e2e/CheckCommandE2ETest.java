@@ -62,14 +62,9 @@ final class CheckCommandE2ETest {
 
     @Test
     void noZendeskSubdomain_isWarnedAbout_onceForBothForms() throws Exception {
-        harness.writeConfig("""
-                channels:
-                  customer_support: customer-support
-                  ce: "#ce"
-                  ce_internal: ce-internal
-                support:
-                  head_of_support: %s
-                """.formatted(BotHarness.HEAD));
+        String settings = Files.readString(dir.resolve("cebot.yaml"));
+        harness.writeConfig(settings.replace("zendesk:\n  subdomain: acme\n", ""));
+        assertThat(Files.readString(dir.resolve("cebot.yaml"))).doesNotContain("zendesk");
 
         int code = check();
 
