@@ -107,6 +107,7 @@ public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>,
                 new StoredGroupMembers(engine.store()), engine.clock());
         engine.onStop().accept(team);
         team.start(TEAM_REFRESH);
+        team.watch(engine.groupChanges());
         var service = new FeedbackService(engine.store(), engine.outbox(), engine.permalinks(), team, channel,
                 engine.clock());
         var listeners = new FeedbackListeners(service, team, new GapSuggestions(engine.store()), engine.interactions(),

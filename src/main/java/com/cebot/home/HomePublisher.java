@@ -106,7 +106,7 @@ final class HomePublisher implements AutoCloseable {
         if (Instant.now().isBefore(pausedUntil)) {
             return false;
         }
-        View view = HomeView.home(starts, parts(userId));
+        View view = HomeView.home(userId, starts, parts(userId));
         String drawn = BlockJson.of(view.getBlocks());
         if (drawn.equals(published.get(userId))) {
             return false;

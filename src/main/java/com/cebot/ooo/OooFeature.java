@@ -58,7 +58,7 @@ public final class OooFeature implements Feature<OooFeature.Settings> {
                 engine.team().schedule().timeZone(), ceInternal, engine.slack(), engine.interactions());
         listeners.register(service.forms(engine.inbox()), new CustomerSuggestions(engine.store()));
         home.started(HomeContribution.of(
-                List.of(new HomeContribution.Start("Plan time off", "home_start_ooo", listeners::openNew)),
+                List.of(new HomeContribution.Start("Plan your time off", "home_start_ooo", listeners::openNew)),
                 new OooHome(team, engine.clock())::parts));
     }
 

@@ -7,6 +7,7 @@ import com.cebot.feature.Interactions;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.Checked;
+import com.cebot.slack.UnhandledInteractions;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -62,6 +63,7 @@ final class OooListeners {
         interactions.submission(OooModal.CALLBACK_ID, this::check, forms, OooModal.PLAN);
         interactions.suggestions(OooModal.CUSTOMER_SELECT, customers::options);
         interactions.action(Pattern.compile(Pattern.quote(OooNotices.TICK) + "_[a-z]+"), this::ticked);
+        interactions.action(OooNotices.CANNOT_COVER, this::cannotCover);
         interactions.button(OooNotices.EDIT, this::edit);
         interactions.press(OooNotices.CANCEL, "time off",
                 (id, click) -> service.cancel(id, click.user(), "ooo-cancel:" + click.actionTs() + ":" + click.user()),
@@ -165,6 +167,23 @@ final class OooListeners {
         click.record("time off", () -> service.tick(value[0], step.get(), click.user(),
                 "ooo-tick:" + click.actionTs() + ":" + click.user()))
                 .ifPresent(result -> refused(result, click, "Only the person taking this time off can tick its steps."));
+    }
+
+    /** Someone covering can't; the button carries the DM's key, which names the time off. */
+    private void cannotCover(Click click) {
+        String dmKey = click.value();
+        if (dmKey == null || !OooRecords.COVERER_DM.matcher(dmKey).matches()) {
+            log.warn("{} from {} with an unreadable value", click.actionId(), click.user());
+            click.tellPrivately(UnhandledInteractions.STALE_BUTTON);
+            return;
+        }
+        click.record("time off", () -> service.cannotCover(dmKey, click.user(),
+                "ooo-cannot-cover:" + click.actionTs() + ":" + click.user()))
+                .ifPresent(result -> {
+                    if (result instanceof OooService.Changed.Refused refused) {
+                        click.tellPrivately(refused.why());
+                    }
+                });
     }
 
     private static void refused(OooService.Changed result, Click click, String refusal) {

@@ -47,6 +47,12 @@ record OooPeriod(long id, String person, String zone, LocalDate firstDay, LocalD
         return "ooo:" + id + ":v" + version + ":" + what;
     }
 
+    /** What {@link #key} gave for the version a job was planned for, named by the job's {@link #ref}. */
+    static String key(String ref, String what) {
+        String[] idAndVersion = ref.split(":");
+        return "ooo:" + idAndVersion[0] + ":v" + idAndVersion[1] + ":" + what;
+    }
+
     /** The job ref: the period and its version, so a job planned before an edit knows it is stale. */
     String ref() {
         return id + ":" + version;

@@ -22,9 +22,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Time off, forgotten per person and purged once over: a period is finished when its last day is
- * past, or when it was cancelled, and older means that was before the cut-off. Time off still to
- * come or under way is kept.
+ * Time off, forgotten per person and purged once over, with its steps, notes and the people asked
+ * to cover it: a period is finished when its last day is past, or when it was cancelled, and older
+ * means that was before the cut-off. Time off still to come or under way is kept.
  */
 @RegisterConstructorMapper(OooRecords.Covered.class)
 @RegisterConstructorMapper(OooRecords.Note.class)
@@ -33,6 +33,8 @@ interface OooRecords extends StoredRecords.Tables {
     String WORKFLOW = "OOO: ";
     /** A DM with step buttons: the summary and the reminder of open steps, updated when a step is ticked. */
     Pattern STEP_DM = Pattern.compile("ooo:(\\d+):v\\d+:(summary|remind)");
+    /** A DM to someone covering, with the button that says they can't: redrawn when it is pressed. */
+    Pattern COVERER_DM = Pattern.compile("ooo:(\\d+):v\\d+:coverer:[UW][A-Z0-9]+(:first-day)?");
 
     record Covered(long id, String coverers) {}
 
@@ -66,6 +68,13 @@ interface OooRecords extends StoredRecords.Tables {
     @SqlUpdate("DELETE FROM ooo_note WHERE id IN (<ids>)")
     int deleteNotes(@BindList("ids") Collection<Long> ids);
 
+    @SqlUpdate("DELETE FROM ooo_coverer WHERE period_id IN (<ids>)")
+    int deleteCoverersOf(@BindList("ids") Collection<Long> ids);
+
+    /** Their name, and whether they could cover, as kept for others' time off. */
+    @SqlUpdate("DELETE FROM ooo_coverer WHERE coverer = :person")
+    int deleteCovererRows(String person);
+
     @SqlUpdate("DELETE FROM ooo_period WHERE id IN (<ids>)")
     int deletePeriods(@BindList("ids") Collection<Long> ids);
 
@@ -87,8 +96,10 @@ interface OooRecords extends StoredRecords.Tables {
         if (!own.isEmpty()) {
             deleteSteps(own);
             deleteNotesOf(own);
+            deleteCoverersOf(own);
             periods = deletePeriods(own);
         }
+        deleteCovererRows(person);
         int covered = 0;
         for (Covered c : coveredBy(person)) {
             List<String> others = new ArrayList<>(List.of(c.coverers().split(",")));
@@ -120,17 +131,20 @@ interface OooRecords extends StoredRecords.Tables {
         }
         deleteSteps(ids);
         deleteNotesOf(ids);
+        deleteCoverersOf(ids);
         return List.of(new Count(WORKFLOW + "periods of time off", deletePeriods(ids)));
     }
 
-    /** The step DMs of periods still stored: ticking a step updates them. */
+    /** The step and coverer DMs of periods still stored: a press on their buttons updates them. */
     @Override
     default Set<String> anchorsInUse(Collection<String> keys) {
         Map<String, Long> periods = new HashMap<>();
         for (String key : keys) {
-            Matcher m = STEP_DM.matcher(key);
-            if (m.matches()) {
-                periods.put(key, Long.parseLong(m.group(1)));
+            for (Pattern dm : List.of(STEP_DM, COVERER_DM)) {
+                Matcher m = dm.matcher(key);
+                if (m.matches()) {
+                    periods.put(key, Long.parseLong(m.group(1)));
+                }
             }
         }
         if (periods.isEmpty()) {

@@ -28,6 +28,8 @@ import org.jdbi.v3.core.Jdbi;
 final class OooService {
 
     static final String INBOX_KIND = "ooo";
+    /** What an edit leaves in place of the summary of the version it replaced. */
+    static final String REPLACED = "You changed this time off: the new summary is below.";
 
     sealed interface Saved {
         record Planned(long periodId) implements Saved {}
@@ -149,7 +151,7 @@ final class OooService {
         repo.clearSteps(old.id());
         OooPeriod p = repo.period(old.id()).orElseThrow();
         outbox.enqueue(h, OutboxMessage.anchored(old.key("summary:replaced"), old.key("summary"),
-                new SlackWrite.Update("You changed this time off: the new summary is below.", null)));
+                new SlackWrite.Update(REPLACED, OooNotices.only(REPLACED))));
         Set<String> dropped = new HashSet<>(old.covererIds());
         dropped.removeAll(p.covererIds());
         saved(h, p, draft.steps(), now, dropped, true);
@@ -164,16 +166,16 @@ final class OooService {
     private void saved(Handle h, OooPeriod p, List<String> steps, Instant now, Set<String> dropped, boolean edited) {
         OooRepository repo = h.attach(OooRepository.class);
         steps.forEach(code -> repo.tick(p.id(), code, now));
+        h.attach(OooCoverers.class).ask(p.id(), p.covererIds());
         reminders.plan(h, p, now);
+        reminders.summarise(h, p, now);
         OooNotices.Shown s = team.shown(h, p);
-        outbox.enqueue(h, OutboxMessage.of(p.key("summary"), new SlackWrite.Post(p.person(),
-                OooNotices.summaryText(s), BlockJson.of(OooNotices.summary(s, team.manager(p.person()), remindDays)))));
         outbox.enqueue(h, OutboxMessage.of(p.key("ics"), new SlackWrite.Upload(p.person(), OooCalendar.filename(p),
                 "Time off " + OooDates.range(p.firstDay(), p.lastDay()), OooCalendar.event(s, now),
                 OooNotices.calendarComment(s))).forUser(p.person()));
         List<String> notTold = new ArrayList<>();
         for (String coverer : p.covererIds()) {
-            tellCoverer(h, p, coverer, p.key("coverer:" + coverer), OooNotices.covererSaved(s, p.person(), edited), now,
+            askCoverer(h, p, coverer, p.key("coverer:" + coverer), OooNotices.covererSaved(s, p.person(), edited), now,
                     notTold);
         }
         for (String coverer : dropped) {
@@ -188,6 +190,17 @@ final class OooService {
             List<String> notTold) {
         if (covererDms.mayTell(h, p.person(), coverer, now)) {
             outbox.enqueue(h, OutboxMessage.of(key, new SlackWrite.Post(coverer, text, null)));
+        } else {
+            notTold.add(coverer);
+        }
+    }
+
+    /** As {@link #tellCoverer}, for a DM with the button that says they can't cover. */
+    private void askCoverer(Handle h, OooPeriod p, String coverer, String key, String text, Instant now,
+            List<String> notTold) {
+        if (covererDms.mayTell(h, p.person(), coverer, now)) {
+            outbox.enqueue(h, OutboxMessage.of(key, new SlackWrite.Post(coverer, text,
+                    BlockJson.of(OooNotices.toCoverer(text, key)))));
         } else {
             notTold.add(coverer);
         }
@@ -248,16 +261,59 @@ final class OooService {
             reminders.cancel(h, p);
             OooNotices.Shown s = team.shown(h, p);
             outbox.enqueue(h, OutboxMessage.anchored(p.key("summary:cancelled"), p.key("summary"),
-                    new SlackWrite.Update(OooNotices.cancelled(s), null)));
+                    new SlackWrite.Update(OooNotices.cancelled(s), OooNotices.only(OooNotices.cancelled(s)))));
             outbox.enqueue(h, OutboxMessage.of(p.key("cancelled"), new SlackWrite.Post(user, OooNotices.cancelled(s),
                     null)));
             List<String> notTold = new ArrayList<>();
-            for (String coverer : p.covererIds()) {
+            for (String coverer : s.covering()) {
                 tellCoverer(h, p, coverer, p.key("coverer:" + coverer + ":cancelled"),
                         OooNotices.covererCancelled(s, user), now, notTold);
             }
             toldNot(h, p, p.key("cancelled:coverers-not-told"), notTold, true);
             return new Changed.Done(periodId);
+        });
+    }
+
+    /**
+     * Someone covering says, from a DM the bot sent them, that they can't: recorded once, the
+     * person going out told by DM (with Edit while the time off has not begun), the pressed DM and
+     * the summary redrawn. Refused, with what to tell the presser, when they no longer cover it.
+     *
+     * @param dmKey the outbox key of the DM the button is in
+     */
+    Changed cannotCover(String dmKey, String user, String deliveryKey) {
+        return store.inTransaction(h -> {
+            Instant now = clock.instant();
+            if (!h.attach(Deliveries.class).firstTime(deliveryKey, now)) {
+                return new Changed.Repeat();
+            }
+            Optional<OooPeriod> found = h.attach(OooRepository.class).period(Long.parseLong(dmKey.split(":")[1]));
+            if (found.isEmpty() || found.get().cancelledAt() != null) {
+                return new Changed.Refused("That time off was cancelled, so you aren't covering it.");
+            }
+            OooPeriod p = found.get();
+            if (!p.covererIds().contains(user)) {
+                return new Changed.Refused("You aren't covering that time off any more, so there's nothing to tell.");
+            }
+            if (now.atZone(p.zoneId()).toLocalDate().isAfter(p.lastDay())) {
+                return new Changed.Refused("That time off is over, so there's nothing to tell.");
+            }
+            if (h.attach(OooCoverers.class).cannotCover(p.id(), user, now) == 0) {
+                return new Changed.Refused("You've already told <@" + p.person() + "> you can't cover.");
+            }
+            OooNotices.Shown s = team.shown(h, p);
+            boolean editable = editable(p, now);
+            outbox.enqueue(h, OutboxMessage.of(p.key("cannot-cover:" + user), new SlackWrite.Post(p.person(),
+                    OooNotices.cannotCoverText(s, List.of(user), editable),
+                    BlockJson.of(OooNotices.cannotCover(s, List.of(user), editable)))).forUser(user));
+            String told = OooNotices.toldCannotCover(s);
+            outbox.enqueue(h, OutboxMessage.anchored(dmKey + ":cannot-cover", dmKey,
+                    new SlackWrite.Update(told, OooNotices.only(told))));
+            String cannot = s.cannotCover().stream().sorted().collect(Collectors.joining(","));
+            outbox.enqueue(h, OutboxMessage.anchored(p.key("summary:cannot-cover:" + cannot), p.key("summary"),
+                    new SlackWrite.Update(OooNotices.summaryText(s), BlockJson.of(OooNotices.summary(s,
+                            team.manager(p.person()), remindDays)))));
+            return new Changed.Done(p.id());
         });
     }
 }

@@ -5,6 +5,7 @@ import com.cebot.schedule.WorkingHours;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -39,6 +40,10 @@ final class OooTeam {
     OooNotices.Shown shown(Handle h, OooPeriod p) {
         Set<OooStep> ticked = EnumSet.noneOf(OooStep.class);
         h.attach(OooRepository.class).ticked(p.id()).forEach(code -> OooStep.ofCode(code).ifPresent(ticked::add));
-        return new OooNotices.Shown(p, ticked, back(p));
+        Map<String, OooCoverers.Coverer> asked = new HashMap<>();
+        h.attach(OooCoverers.class).of(p.id()).forEach(c -> asked.put(c.coverer(), c));
+        List<OooCoverers.Coverer> coverers = p.covererIds().stream()
+                .map(c -> asked.getOrDefault(c, OooCoverers.Coverer.asked(c))).toList();
+        return new OooNotices.Shown(p, ticked, back(p), coverers);
     }
 }

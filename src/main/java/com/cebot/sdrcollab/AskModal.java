@@ -41,7 +41,7 @@ final class AskModal {
                 .toList();
         return view(v -> v.type("modal").callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Ask the CE team")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Ask")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Post my question")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(asBlocks(
                         context(c -> c.elements(List.of(markdownText("I post your question in <#" + ceChannelId

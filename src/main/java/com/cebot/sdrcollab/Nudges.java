@@ -90,9 +90,10 @@ final class Nudges {
             return;
         }
         outbox.enqueue(h, OutboxMessage.of(job.key() + ":dm", new SlackWrite.Post(q.assignee(),
-                "An SDR question in <#" + q.channel() + "> has waited " + AssignmentReply.workingTime(
+                "<@" + q.asker() + ">'s question in <#" + q.channel() + "> has waited " + AssignmentReply.workingTime(
                         routing.nudgeAfter().getSeconds()) + " of working time for you: " + questions.link(q)
-                        + "\nReply in its thread, or press *Pass* there if you can't take it.", null)));
+                        + (q.questionText() == null ? "" : "\n> " + q.questionText())
+                        + "\nReply in its thread, or press *Pass to the next CE* there if you can't take it.", null)));
     }
 
     private void passOn(Handle h, Job job, Instant now) {

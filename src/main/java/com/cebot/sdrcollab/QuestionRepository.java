@@ -13,19 +13,20 @@ interface QuestionRepository {
     String COLUMNS = """
             id, channel, ts, asker, source, question_key, reply_key, urgency, status, assignee, assigned_at,
             assignment, version, escalated_by, escalated_at, first_response_by, first_response_at,
-            first_response_secs, answered_by, answered_at, asked_at
+            first_response_secs, answered_by, answered_at, asked_at, question_text
             FROM sdr_question
             """;
 
     /** A question message; a repeat of the same message adds nothing (no id). */
     @SqlQuery("""
-            INSERT INTO sdr_question (channel, ts, asker, source, question_key, reply_key, urgency, asked_at)
-            VALUES (:channel, :ts, :asker, :source, :questionKey, :replyKey, :urgency, :now)
+            INSERT INTO sdr_question (channel, ts, asker, source, question_key, reply_key, urgency, asked_at,
+                                      question_text)
+            VALUES (:channel, :ts, :asker, :source, :questionKey, :replyKey, :urgency, :now, :text)
             ON CONFLICT DO NOTHING
             RETURNING id
             """)
     Optional<Long> insert(String channel, String ts, String asker, String source, String questionKey,
-            String replyKey, String urgency, Instant now);
+            String replyKey, String urgency, Instant now, String text);
 
     @SqlQuery("SELECT " + COLUMNS + " WHERE id = :id")
     Optional<Question> byId(long id);

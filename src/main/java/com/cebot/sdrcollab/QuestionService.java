@@ -77,7 +77,7 @@ final class QuestionService {
      * asker has asked as many as one may in a minute; then they are told privately and the message
      * stays a message.
      */
-    void asked(Handle h, String channel, String ts, String asker, Instant at) {
+    void asked(Handle h, String channel, String ts, String asker, String text, Instant at) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         String key = "sdr-question:" + channel + ":" + ts;
         if (repo.byMessage(channel, ts).isEmpty() && repo.askedSince(asker, at.minus(MINUTE)) >= routing.perMinute()) {
@@ -86,7 +86,8 @@ final class QuestionService {
             h.afterCommit(() -> threads.remove(ts));
             return;
         }
-        Optional<Long> id = repo.insert(channel, ts, asker, "message", key, key + ":reply", null, at);
+        Optional<Long> id = repo.insert(channel, ts, asker, "message", key, key + ":reply", null, at,
+                QuestionText.ofMessage(text, routing.groupId()));
         if (id.isEmpty()) {
             return;
         }
@@ -109,12 +110,12 @@ final class QuestionService {
     }
 
     /** A question asked through the shortcut: stored now, posted in #ce, routed once the post lands. */
-    long askedThroughShortcut(Handle h, String viewId, String asker, AskDraft.Urgency urgency, String text,
+    long askedThroughShortcut(Handle h, String viewId, String asker, AskDraft draft, String text,
             String blocks, String postKey) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         long id = repo.insert(routing.ceChannel(), null, asker, "shortcut", postKey, postKey + ":reply",
-                urgency.name(), clock.instant()).orElseThrow(() -> new IllegalStateException("view " + viewId
-                + " stored twice"));
+                draft.urgency().name(), clock.instant(), QuestionText.ofTyped(draft.question()))
+                .orElseThrow(() -> new IllegalStateException("view " + viewId + " stored twice"));
         outbox.enqueue(h, OutboxMessage.of(postKey, new SlackWrite.Post(routing.ceChannel(), text, blocks))
                 .onDelivery(SdrListeners.ASKED_TOPIC, Long.toString(id)).forUser(asker));
         return id;
@@ -171,8 +172,8 @@ final class QuestionService {
         boolean first = q.version() == 0;
         if (first) {
             outbox.enqueue(h, OutboxMessage.anchored(q.replyKey(), q.questionKey(), new SlackWrite.ThreadReply(
-                    AssignmentReply.text(routed, routing.groupMention()),
-                    BlockJson.of(AssignmentReply.blocks(routed, routing.groupMention())))).forUser(q.asker()));
+                    AssignmentReply.text(routed, routing),
+                    BlockJson.of(AssignmentReply.blocks(routed, routing)))).forUser(q.asker()));
         } else {
             redraw(h, routed);
         }
@@ -188,8 +189,8 @@ final class QuestionService {
     /** Redraws the assignment reply from the stored question, under a key of its own per version. */
     void redraw(Handle h, Question q) {
         outbox.enqueue(h, OutboxMessage.anchored(q.replyKey() + ":v" + q.version(), q.replyKey(),
-                new SlackWrite.Update(AssignmentReply.text(q, routing.groupMention()),
-                        BlockJson.of(AssignmentReply.blocks(q, routing.groupMention())))));
+                new SlackWrite.Update(AssignmentReply.text(q, routing),
+                        BlockJson.of(AssignmentReply.blocks(q, routing)))));
     }
 
     /** A note in the question's thread. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,7 +119,10 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
             Interactions.Opener open = (trigger, user) -> in.open(SdrListeners.CALLBACK_ID, trigger,
                     () -> howToAsk(engine.workspace().ce(), s));
             in.shortcut(SdrListeners.CALLBACK_ID, open);
-            home.started(HomeContribution.of(List.of(start(open)), (handle, person) -> List.of()));
+            Set<String> rosterCes = engine.team().roster().stream().map(BotConfig.RosterEntry::user)
+                    .collect(Collectors.toSet());
+            home.started(HomeContribution.of(List.of(start(open, user -> !rosterCes.contains(user))),
+                    (handle, person) -> List.of()));
             return;
         }
         String groupId = s.groupId().get();
@@ -135,7 +139,7 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
         Set<String> escalateUsers = Set.copyOf(Mention.users(escalation));
         Routing routing = new Routing(engine.workspace().ce(), "<!subteam^" + groupId + ">", escalation,
                 escalateUsers, s.leavingWithinDays(), s.maxOpen(), s.perMinute(), Duration.ofMinutes(s.nudgeMinutes()),
-                engine.team().schedule().timeZone());
+                engine.team().schedule().timeZone(), s.groupHandle(), escalateName(s, escalation));
         Nudges nudges = new Nudges(engine.scheduler(), engine.workingHours(), routing, engine.outbox());
         var threads = new OpenThreads();
         var questions = new QuestionService(engine.store(), engine.outbox(), engine.permalinks(), absences, members,
@@ -155,11 +159,32 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
         var digest = new WeeklyDigest(engine.scheduler(), engine.outbox(), engine.permalinks(),
                 engine.workspace().ceInternal(), s.digestDay(), s.digestHour(), routing.zone());
         engine.store().useTransaction(h -> digest.start(h, clock.instant()));
-        home.started(HomeContribution.of(List.of(start(listeners::openAsk)), new SdrHome(engine.permalinks())::parts));
+        home.started(HomeContribution.of(List.of(start(listeners::openAsk, user -> !questions.isCe(user))),
+                new SdrHome(engine.permalinks())::parts));
     }
 
-    private static HomeContribution.Start start(Interactions.Opener open) {
-        return new HomeContribution.Start("Ask the CE team", "home_start_sdr", open);
+    /** Offered to the people outside the CE team, who are the ones asking it. */
+    private static HomeContribution.Start start(Interactions.Opener open, Predicate<String> outsideTheTeam) {
+        return new HomeContribution.Start("Ask the CE team a question", "home_start_sdr", open, outsideTheTeam);
+    }
+
+    /**
+     * Whom escalations tag, as a button can say it without a mention: a group by its handle, the
+     * person the settings name (set to the CE manager, as {@code check} advises) or the roster's
+     * managers by their role; empty when nobody is tagged.
+     */
+    static String escalateName(Settings s, String escalation) {
+        String configured = s.escalateTo().orElse("");
+        if (escalation.isEmpty()) {
+            return "";
+        }
+        if (configured.matches("S[A-Z0-9]{2,}")) {
+            return "the escalation group";
+        }
+        if (!configured.isEmpty() && !ConfigSection.isUserId(configured)) {
+            return configured.startsWith("@") ? configured : "@" + configured;
+        }
+        return Mention.users(escalation).size() > 1 ? "the CE managers" : "the CE manager";
     }
 
     /** The configured person or group, else the roster's managers, else nobody (said at check). */

@@ -42,8 +42,8 @@ final class SdrListeners {
     static final String ASK_KIND = "sdr.ask";
     static final String ASKED_TOPIC = "sdr.asked";
 
-    /** Incoming message as stored in the inbox before the ack. */
-    record Seen(String channel, String ts, String thread, String user, Instant at) {}
+    /** Incoming message as stored in the inbox before the ack; {@code text} as Slack sent it. */
+    record Seen(String channel, String ts, String thread, String user, String text, Instant at) {}
 
     private final QuestionService questions;
     private final OpenThreads threads;
@@ -76,7 +76,7 @@ final class SdrListeners {
 
     void register(CustomerSuggestions accounts) {
         inbox.register(QUESTION_KIND, logged((h, seen) -> questions.asked(h, seen.channel(), seen.ts(), seen.user(),
-                seen.at())));
+                seen.text(), seen.at())));
         inbox.register(REPLY_KIND, logged((h, seen) -> questions.replied(h, seen.channel(), seen.thread(),
                 seen.user(), seen.at())));
         var forms = new SubmittedForms<>(inbox, ASK_KIND, AskDraft.class, this::asked, outbox,
@@ -119,7 +119,8 @@ final class SdrListeners {
             }
             kind = REPLY_KIND;
         }
-        String payload = DraftJson.write(new Seen(m.channel(), m.ts(), m.thread(), m.user(), clock.instant()));
+        String payload = DraftJson.write(new Seen(m.channel(), m.ts(), m.thread(), m.user(),
+                kind.equals(QUESTION_KIND) ? m.text() : null, clock.instant()));
         Deadline.within(Deadline.BEFORE_ACK, () -> inbox.accept(kind + ":" + m.channel() + ":" + m.ts(), kind,
                 m.user(), payload));
     }
@@ -128,7 +129,7 @@ final class SdrListeners {
         String account = draft.account().map(a -> h.attach(Customers.class).resolve(a, clock.instant()).name())
                 .orElse(null);
         String group = "<!subteam^" + groupId + ">";
-        long id = questions.askedThroughShortcut(h, viewId, user, draft.urgency(), AskText.text(user, draft, group),
+        long id = questions.askedThroughShortcut(h, viewId, user, draft, AskText.text(user, draft, group),
                 BlockJson.of(AskText.blocks(user, draft, account, group)), "sdr-ask:" + viewId);
         return "question " + id;
     }

@@ -49,6 +49,16 @@ interface SdrRecords extends StoredRecords.Tables {
             """)
     int unname(String person);
 
+    /**
+     * A question kept as words names people only as {@code <@U…>}: each such mention of them goes.
+     * (replace() finds the mention on both databases; PostgreSQL has no instr().)
+     */
+    @SqlUpdate("""
+            UPDATE sdr_question SET question_text = replace(question_text, '<@' || :person || '>', '@someone')
+            WHERE replace(question_text, '<@' || :person || '>', '') <> question_text
+            """)
+    int unmention(String person);
+
     @SqlUpdate("DELETE FROM sdr_question_event WHERE actor = :person OR subject = :person")
     int deleteEventsNaming(String person);
 
@@ -72,10 +82,12 @@ interface SdrRecords extends StoredRecords.Tables {
         int questions = asked.isEmpty() ? 0 : deleteQuestionsWithAll(asked);
         int held = unassign(person);
         int named = unname(person);
+        int mentioned = unmention(person);
         int steps = deleteEventsNaming(person) + deleteSkipsOfPerson(person);
         return List.of(new Count(WORKFLOW + "questions they asked", questions),
                 new Count(WORKFLOW + "questions they held, now without an owner", held),
                 new Count(WORKFLOW + "questions they responded to, answered or escalated, without their name", named),
+                new Count(WORKFLOW + "others' questions mentioning them, without the mention", mentioned),
                 new Count(WORKFLOW + "steps of others' questions naming them", steps),
                 new Count(WORKFLOW + "their turn in the rotation", leaveRotation(person)));
     }

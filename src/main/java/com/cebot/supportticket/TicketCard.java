@@ -7,7 +7,11 @@ import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * What the two ticket cards draw the same way: their links, and people's answers fitted into the
@@ -29,10 +33,36 @@ public final class TicketCard {
     /** Room kept at the end of a list of links for "• and 10 more". */
     private static final int MORE_ROOM = 20;
 
+    /** What people type into an optional field to say there is nothing to add. */
+    private static final Set<String> NOTHING =
+            Set.of("n/a", "na", "none", "nothing", "no", "nil", "-", "--", "–", "—");
+    private static final Pattern TRAILING_STOPS = Pattern.compile("[.!]+$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** Something a person typed, shown in a section that leaves {@code max} characters for it once escaped. */
     public record Answer(String typed, int max) {}
 
     private TicketCard() {}
+
+    /**
+     * An optional answer as a card shows it: empty when nothing was said, and when what was said is
+     * "n/a", "none" or the like, which would only take a line to say there is nothing to read.
+     */
+    public static Optional<String> said(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return Optional.empty();
+        }
+        String word = TRAILING_STOPS.matcher(answer.strip().toLowerCase(Locale.ROOT)).replaceAll("");
+        return NOTHING.contains(word) ? Optional.empty() : Optional.of(answer);
+    }
+
+    /**
+     * The start of something a person typed, on one line, escaped and at most {@code max}
+     * characters: for a message's {@code text}, which push notifications and screen readers read.
+     */
+    public static String excerpt(String typed, int max) {
+        return Mrkdwn.truncate(Mrkdwn.escape(WHITESPACE.matcher(typed.strip()).replaceAll(" ")), max);
+    }
 
     /**
      * Links one per line, as many as fit in {@code max} characters, then how many more there are.

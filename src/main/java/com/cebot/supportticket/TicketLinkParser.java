@@ -138,6 +138,11 @@ public final class TicketLinkParser {
         return new TicketLinkParser(subdomain.orElse(null));
     }
 
+    /** Whether {@code zendesk.subdomain} names the team's Zendesk, so ticket numbers can become links. */
+    public boolean knowsZendesk() {
+        return zendeskSubdomain != null;
+    }
+
     /** What the field holds: the links, or a message to show next to the field. */
     public sealed interface ParseResult {
 
@@ -205,7 +210,7 @@ public final class TicketLinkParser {
         } else if (marked.matches()) {
             digits = marked.group(1);
         } else {
-            return new ParseResult.Refused("\"" + shown(piece) + "\" is not a link we recognise. " + ACCEPTED);
+            return new ParseResult.Refused("\"" + shown(piece) + "\" is not a link I recognise. " + ACCEPTED);
         }
         if (zendeskSubdomain == null) {
             return new ParseResult.Refused("\"" + shown(piece) + "\" needs a full link: no Zendesk address is set up for ticket"

@@ -34,6 +34,11 @@ final class AppHomeE2ETest {
         });
     }
 
+    private View homeWithout(String user, String text) {
+        return Await.value(WAIT, user + "'s Home without \"" + text + "\"", () -> bot.harness().slack.homeView(user)
+                .filter(v -> !v.json().toString().contains(text)).orElse(null));
+    }
+
     private Message raiseRequest() {
         bot.harness().slack.awaitAck(bot.harness().slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, CE_USER), WAIT);
         bot.harness().slack.awaitCall("views.open", WAIT);
@@ -49,11 +54,18 @@ final class AppHomeE2ETest {
     }
 
     @Test
-    void someoneWithNothing_seesTheStartButtons_andThatNothingWaits() {
+    void someoneWithNothing_seesThatNothingNeedsThem_andTheStartButtonsMeantForThem() {
         bot.harness().slack.sendAppHomeOpened(CE_USER);
+        bot.harness().slack.sendAppHomeOpened(BotHarness.AE);
 
-        View home = home(CE_USER, "Nothing is waiting on you");
-        assertThat(home.json().toString()).contains("Support Ticket Context").contains("Support Ticket Request");
+        View ce = home(CE_USER, "Nothing needs you right now.");
+        View ae = home(BotHarness.AE, "Nothing needs you right now.");
+
+        assertThat(ce.json().path("blocks").get(0).path("text").path("text").asText()).isEqualTo("Needs you");
+        assertThat(ce.json().toString()).contains("Give support context for an unassigned ticket",
+                "Ask the head of support for an exception", "Plan your time off").doesNotContain("Ask the CE team");
+        assertThat(ae.json().toString()).as("someone outside the CE team may ask it")
+                .contains("Ask the CE team a question");
     }
 
     @Test
@@ -72,7 +84,7 @@ final class AppHomeE2ETest {
     @Test
     void aChangeElsewhere_isOnTheHomeWithinARefresh() {
         bot.harness().slack.sendAppHomeOpened(CE_USER);
-        home(CE_USER, "Nothing is waiting on you");
+        home(CE_USER, "Nothing needs you right now.");
 
         Message card = raiseRequest();
         home(CE_USER, "Expedite the SSO fix");
@@ -88,7 +100,8 @@ final class AppHomeE2ETest {
     void theHeadOfSupport_decidesFromHome_withTheCardsButtons() {
         Message card = raiseRequest();
         bot.harness().slack.sendAppHomeOpened(HEAD);
-        View home = home(HEAD, "Requests waiting on a decision");
+        View home = home(HEAD, "Requests waiting on your decision");
+        assertThat(home.json().toString()).contains("Why: Renewal next week", "No date given");
         String id = card.blocks().findValues("value").stream().map(v -> v.asText()).filter(v -> v.matches("\\d+"))
                 .findFirst().orElseThrow();
 
@@ -147,8 +160,12 @@ final class AppHomeE2ETest {
                 .users(OooIds.COVERERS, OooIds.VALUE, BotHarness.AE).toJson()), WAIT);
 
         bot.harness().slack.sendAppHomeOpened(CE_USER);
+        bot.harness().slack.sendAppHomeOpened(BotHarness.AE);
         View home = home(CE_USER, "Your time off");
-        assertThat(home.json().toString()).contains("Out this week").contains("ooo_edit").contains("<@" + CE_USER + ">");
+        assertThat(home.json().toString()).contains("Out this week").contains("ooo_edit").contains("<@" + CE_USER + ">")
+                .contains("0 of 5 steps done");
+        assertThat(home(BotHarness.AE, "You are covering <@" + CE_USER + ">").json().toString())
+                .as("the person covering, under Needs you").contains("Time off you cover");
         bot.harness().slack.sendAppHomeOpened(HEAD);
         assertThat(home(HEAD, "Out this week").json().toString()).contains("<@" + CE_USER + ">")
                 .doesNotContain("ooo_cancel");
@@ -158,19 +175,21 @@ final class AppHomeE2ETest {
         bot.harness().slack.awaitAck(bot.harness().slack.sendViewBlockAction(home.id(), CE_USER, "ooo_cancel", "b", id),
                 WAIT);
 
-        home(CE_USER, "Nothing is waiting on you");
+        homeWithout(CE_USER, "Your time off");
+        homeWithout(BotHarness.AE, "You are covering");
     }
 
     @Test
-    void anSdrQuestion_showsOnTheHomeOfWhoHoldsIt_andOfWhoAsked() {
+    void anSdrQuestion_needsWhoHoldsIt_byItsWords_andShowsOnTheHomeOfWhoAsked() {
         bot.harness().slack.sendAppHomeOpened(CE_USER);
         bot.harness().slack.sendAppHomeOpened(BotHarness.AE);
-        home(CE_USER, "Nothing is waiting on you");
+        home(CE_USER, "Nothing needs you right now.");
 
         bot.harness().slack.sendMessageEvent(BotHarness.CE, BotHarness.AE, "Does Acme get SSO? <!subteam^S0SDR>", null);
 
-        assertThat(home(CE_USER, "SDR questions you hold").json().toString()).contains("asked by <@" + BotHarness.AE + ">");
+        assertThat(home(CE_USER, "SDR questions waiting on you").json().toString())
+                .contains("> Does Acme get SSO?", "Asked by <@" + BotHarness.AE + ">").doesNotContain("Question of");
         assertThat(home(BotHarness.AE, "Questions you asked the CE team").json().toString())
-                .contains("with <@" + CE_USER + ">");
+                .contains("> Does Acme get SSO?", "with <@" + CE_USER + ">");
     }
 }

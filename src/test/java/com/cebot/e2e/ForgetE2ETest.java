@@ -143,7 +143,7 @@ final class ForgetE2ETest {
         Await.value(WAIT, "their question posted in #ce", () -> w.harness.slack.messages(CE).stream()
                 .filter(m -> !m.isReply() && m.text() != null && m.text().contains(MARKER)).findFirst().orElse(null));
         String sdrQuestion = w.ask(SDR, "Is there a SOC 2 report?");
-        assertThat(w.reply(sdrQuestion).text()).contains("<@" + PERSON + "> owns this question");
+        assertThat(w.reply(sdrQuestion).text()).contains("<@" + PERSON + "> will answer here");
         w.harness.slack.sendMessageEvent(CE, PERSON, "Yes: " + MARKER, sdrQuestion);
         Await.until(WAIT, "their first response", () -> w.reply(sdrQuestion).blocks().toString()
                 .contains("First response by <@" + PERSON + ">"));
@@ -280,7 +280,7 @@ final class ForgetE2ETest {
         Await.until(WAIT, "the card taken again, updated in place", () -> w.harness.slack.message(SUPPORT, others[0])
                 .orElseThrow().blocks().toString().contains("<@" + AE + ">"));
         w.press(CE2, others[2], SdrIds.CLAIM);
-        w.awaitReply(others[2], "<@" + CE2 + "> owns this question");
+        w.awaitReply(others[2], "<@" + CE2 + "> will answer here");
         w.clock.advance(Duration.ofDays(30));
         w.harness.awaitWorkDone();
         Commands.Result status = Commands.run(env(), "status");

@@ -290,7 +290,23 @@ final class OooE2ETest {
             assertThat(blocks).doesNotContain("<!channel>", "<@U0HEAD>");
             assertThat(element(summary, OooIds.TICK_PREFIX + "pto")).isNull();
             assertThat(element(summary, OooIds.TICK_PREFIX + "calendar")).isNotNull();
-            assertThat(awaitDm(COV, "<@" + LA + "> is out").text()).contains("Mon 9 Nov", "&lt;!channel&gt;");
+            assertThat(blocks).as("the customer notice names who covers as people outside Slack know them")
+                    .contains("While I'm away, cora will look after you");
+            Message toCoverer = awaitDm(COV, "<@" + LA + "> is out");
+            assertThat(toCoverer.text()).contains("Mon 9 Nov", "&lt;!channel&gt;");
+            assertThat(element(toCoverer, OooIds.CANNOT_COVER)).isNotNull();
+        }
+
+        @Test
+        void aNameSlackWillNotGive_leavesAColleagueInTheNotice_andTheSummaryStillGoes() {
+            View view = openModal(LA);
+            harness.slack.enqueueFault("users.info", new Fault.NotOk("user_not_found"));
+
+            assertThat(errors(submit(view, LA, usual()))).isEmpty();
+
+            String blocks = awaitDm(LA, "Your time off is planned").blocks().toString();
+            assertThat(blocks).contains("While I'm away, a colleague will look after you", "put the names")
+                    .doesNotContain("cora will");
         }
 
         @Test
@@ -400,8 +416,10 @@ final class OooE2ETest {
             Message now = current(LA, summary);
             return element(now, OooIds.TICK_PREFIX + "pto") == null && element(now, OooIds.TICK_PREFIX + "calendar") == null;
         });
-        assertThat(current(LA, summary).blocks().toString()).contains(":white_check_mark: Time off logged in Roots PTO",
-                ":white_check_mark: Logged on the CE team calendar");
+        assertThat(current(LA, summary).blocks().toString()).contains(
+                ":white_check_mark: *1. Log it in Roots PTO* · done",
+                ":white_check_mark: *2. Log it on the CE team calendar* · done");
+        assertThat(current(LA, summary).text()).as("the text is redrawn with the blocks").contains("2 of 5 steps done");
         assertThat(dms(LA, "Your time off is planned")).hasSize(1);
     }
 
@@ -422,6 +440,59 @@ final class OooE2ETest {
         assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_step")).containsExactly("0");
         assertThat(harness.slack.calls("chat.update")).isEmpty();
         assertThat(element(current(LA, summary), OooIds.TICK_PREFIX + "pto")).isNotNull();
+    }
+
+    // ---- someone covering who can't
+
+    @Test
+    void aCovererWhoCantCover_tellsThePersonGoingOutOnce_andTheSummaryAndTheTeamSayIt() {
+        Message summary = plan(LA, usual());
+        Message toCoverer = awaitDm(COV, "<@" + LA + "> is out");
+
+        press(COV, toCoverer, OooIds.CANNOT_COVER);
+
+        Message told = awaitDm(LA, "<@" + COV + "> can't cover your time off");
+        assertThat(told.text()).contains("Mon 9 Nov – Fri 13 Nov 2026", "Edit your time off to pick someone else");
+        assertThat(element(told, OooIds.EDIT)).isNotNull();
+        Await.until(WAIT, "their DM redrawn", () -> current(COV, toCoverer).text().startsWith("You told <@" + LA + ">")
+                && element(current(COV, toCoverer), OooIds.CANNOT_COVER) == null);
+        Await.until(WAIT, "the summary redrawn", () -> current(LA, summary).text()
+                .contains("Covering: nobody yet (<@" + COV + "> can't cover)"));
+
+        harness.slack.clearCalls();
+        harness.slack.awaitAck(harness.slack.sendBlockAction(COV, COV, toCoverer.ts(), OooIds.CANNOT_COVER, "b",
+                element(toCoverer, OooIds.CANNOT_COVER).path("value").asText()), WAIT);
+        assertThat(harness.slack.awaitCall("response_url", WAIT).json().path("text").asText())
+                .isEqualTo("You've already told <@" + LA + "> you can't cover.");
+        Await.stays(WAIT, "DMs telling LA", 1, () -> dms(LA, "<@" + COV + "> can't cover").size(),
+                harness::workDone);
+
+        harness.slack.setStatus(LA, "OOO", ":palm_tree:");
+        at("2026-11-09T17:00:00Z");
+        Message announcement = Await.value(WAIT, "the announcement", () -> announcements().stream().findFirst()
+                .orElse(null));
+        assertThat(announcement.text()).contains("Covering: nobody yet (<@" + COV + "> can't cover)");
+        assertThat(dms(COV, "<@" + LA + "> is out of office now")).isEmpty();
+    }
+
+    @Test
+    void aCovererAfterAnEdit_isAskedAgain_andWhoWasDroppedCannotAnswerAnyMore() {
+        Message summary = plan(LA, usual());
+        Message toCoverer = awaitDm(COV, "<@" + LA + "> is out");
+        harness.slack.clearCalls();
+        press(LA, summary, OooIds.EDIT);
+        harness.slack.awaitCall("views.open", WAIT);
+        assertThat(errors(submit(harness.slack.lastOpenedView(), LA, form("2026-11-16", "2026-11-20", COV2))))
+                .isEmpty();
+        awaitDm(COV, "<@" + LA + "> changed their time off");
+        harness.slack.clearCalls();
+
+        press(COV, toCoverer, OooIds.CANNOT_COVER);
+
+        assertThat(harness.slack.awaitCall("response_url", WAIT).json().path("text").asText())
+                .contains("You aren't covering that time off any more");
+        harness.awaitWorkDone();
+        assertThat(dms(LA, "<@" + COV + "> can't cover")).isEmpty();
     }
 
     // ---- reminders in three time zones
@@ -625,6 +696,8 @@ final class OooE2ETest {
         awaitDm(COV, "<@" + LA + "> changed their time off");
         awaitDm(COV2, "<@" + LA + "> changed their time off");
         Await.until(WAIT, "the old summary marked", () -> current(LA, summary).text().startsWith("You changed"));
+        assertThat(current(LA, summary).blocks().toString()).as("its blocks, which Slack shows, say so too")
+                .contains("You changed this time off").doesNotContain(OooIds.EDIT, OooIds.TICK_PREFIX);
         at("2026-11-04T17:00:00Z");
         assertThat(dms(LA, "Your time off starts")).as("the old reminder is cancelled").isEmpty();
         at("2026-11-11T17:00:00Z");
@@ -673,6 +746,8 @@ final class OooE2ETest {
 
         awaitDm(COV, "<@" + LA + "> cancelled their time off");
         awaitDm(LA, "Your time off Mon 9 Nov – Fri 13 Nov 2026 is cancelled");
+        Await.until(WAIT, "the summary says so, without its buttons", () -> current(LA, summary).blocks().toString()
+                .contains("is cancelled") && element(current(LA, summary), OooIds.CANCEL) == null);
         at("2026-11-04T17:00:00Z");
         at("2026-11-09T17:00:00Z");
         assertThat(dms(LA, "Your time off starts")).isEmpty();

@@ -67,8 +67,8 @@ final class OooSdrE2ETest {
         // Sent a moment apart, the two may be stored in either order; each goes to one of the two
         // CEs who are in, and neither to someone out or about to leave.
         assertThat(List.of(w.reply(first).text(), w.reply(second).text()))
-                .anySatisfy(text -> assertThat(text).contains("<@" + CE3 + "> owns this question"))
-                .anySatisfy(text -> assertThat(text).contains("<@" + CE4 + "> owns this question"));
+                .anySatisfy(text -> assertThat(text).contains("<@" + CE3 + "> will answer here"))
+                .anySatisfy(text -> assertThat(text).contains("<@" + CE4 + "> will answer here"));
 
         // Wednesday, CE2's first working day back, after the reminder hour in their zone.
         w.clock.set(Instant.parse("2026-11-25T17:30:00Z"));

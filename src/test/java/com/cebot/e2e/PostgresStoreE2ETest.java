@@ -135,18 +135,18 @@ final class PostgresStoreE2ETest {
     }
 
     @Test
-    void check_onADatabaseAMigrationBehind_saysTheBotBringsItUpToDate() throws Exception {
+    void check_onADatabaseMigrationsBehind_saysTheBotBringsItUpToDate() throws Exception {
         Store behind = TestDatabase.emptyPostgresql();
         Flyway.configure().dataSource(TestDatabase.dataSource(behind)).locations(Database.migrations(Store.Kind.POSTGRESQL))
-                .target("16.3").load().migrate();
+                .target("1").load().migrate();
         harness.env().put("CEBOT_DB_URL", behind.url());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = check(out);
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("(schema version 16.3; the bot applies 1 migration(s)"
-                + " at its next start)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("\\(schema version 1; the bot applies \\d+"
+                + " migration\\(s\\) at its next start\\)");
     }
 
     /**

@@ -84,7 +84,7 @@ final class SdrLaterE2ETest {
         w.clock.advance(Duration.ofMinutes(5));
         respond(CE4, q4);
         w.press(CE1, q1, SdrIds.ANSWERED);
-        w.awaitReply(q1, "Answered");
+        w.awaitReply(q1, "answered");
 
         w.clock.set(Instant.parse("2026-11-30T17:00:01Z"));
 
@@ -113,6 +113,6 @@ final class SdrLaterE2ETest {
                 .equals(List.of("[\"" + CE3 + "\"]")));
 
         String ts = w.ask(SDR, "Q");
-        assertThat(w.reply(ts).text()).contains("<@" + CE3 + "> owns");
+        assertThat(w.reply(ts).text()).contains("<@" + CE3 + "> will answer here");
     }
 }

@@ -47,14 +47,14 @@ final class SdrMessageShapesE2ETest {
         String ts = w.harness.slack.sendFileShareEvent(CE, SDR, "What does this error mean?" + TAG, null, "error.png")
                 .ts();
 
-        assertThat(w.reply(ts).text()).contains("<@" + CE1 + "> owns this question");
+        assertThat(w.reply(ts).text()).contains("<@" + CE1 + "> will answer here");
     }
 
     @Test
     void aQuestionWrittenWithMe_getsAnOwner() {
         String ts = w.harness.slack.sendMeMessageEvent(CE, SDR, "needs the SOC 2 report for Acme" + TAG).ts();
 
-        assertThat(w.reply(ts).text()).contains("<@" + CE1 + "> owns this question");
+        assertThat(w.reply(ts).text()).contains("<@" + CE1 + "> will answer here");
     }
 
     @Test

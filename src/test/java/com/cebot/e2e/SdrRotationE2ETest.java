@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class SdrRotationE2ETest {
 
-    private static final Pattern OWNER = Pattern.compile("<@(U[A-Z0-9]+)> owns this question");
+    private static final Pattern OWNER = Pattern.compile("<@(U[A-Z0-9]+)> will answer here");
 
     @TempDir
     Path dir;

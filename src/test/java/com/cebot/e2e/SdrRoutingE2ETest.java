@@ -55,8 +55,9 @@ final class SdrRoutingE2ETest {
 
         Message reply = w.reply(ts);
 
-        assertThat(reply.text()).contains("<@" + CE1 + "> owns this question");
-        assertThat(reply.blocks().toString()).contains(SdrIds.CLAIM, SdrIds.ANSWERED, SdrIds.PASS, SdrIds.ESCALATE);
+        assertThat(reply.text()).isEqualTo("<@" + SDR + ">: <@" + CE1 + "> will answer here.");
+        assertThat(reply.blocks().toString()).contains(SdrIds.CLAIM, SdrIds.ANSWERED, SdrIds.PASS, SdrIds.ESCALATE,
+                "Pass to the next CE", "Escalate to the CE manager");
     }
 
     @Test
@@ -145,7 +146,7 @@ final class SdrRoutingE2ETest {
             assertThat(posted.blocks().toString()).contains("&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;", "Globex",
                     "<https://crm.example.com/deal/7>", "<!subteam^" + SdrIds.GROUP + ">")
                     .doesNotContain("<!channel>", "<@U0HEAD>");
-            assertThat(w.reply(posted.ts()).text()).contains("<@" + CE1 + "> owns this question");
+            assertThat(w.reply(posted.ts()).text()).contains("<@" + CE1 + "> will answer here");
             assertThat(logs.events().stream().map(LogCapture::printed)).noneMatch(line -> line.contains("see *this*"));
         }
     }
@@ -174,7 +175,7 @@ final class SdrRoutingE2ETest {
         assertThat(w.awaitPrivate(1)).contains("Only members of");
         w.press(CE3, ts, SdrIds.CLAIM);
 
-        assertThat(w.awaitReply(ts, "<@" + CE3 + ">")).contains("<@" + CE3 + "> owns this question");
+        assertThat(w.awaitReply(ts, "<@" + CE3 + ">")).contains("<@" + CE3 + "> will answer here");
     }
 
     @Test
@@ -185,7 +186,7 @@ final class SdrRoutingE2ETest {
         w.press(AE, ts, SdrIds.ANSWERED);
         assertThat(w.awaitPrivate(1)).contains("Only the CE who owns this question");
         w.press(SDR, ts, SdrIds.ANSWERED);
-        w.awaitReply(ts, "Answered, marked by <@" + SDR + ">");
+        w.awaitReply(ts, "<@" + SDR + ">: answered, marked by <@" + SDR + ">");
 
         assertThat(w.reply(ts).blocks().toString()).doesNotContain(SdrIds.CLAIM);
         w.press(CE2, ts, SdrIds.ANSWERED);
@@ -234,6 +235,8 @@ final class SdrRoutingE2ETest {
 
         Await.until(WAIT, "the first response shown", () -> w.reply(ts).blocks().toString()
                 .contains("First response by <@" + CE2 + "> after 25 min"));
+        assertThat(w.reply(ts).text()).as("the text is redrawn with the blocks")
+                .contains("First response by <@" + CE2 + "> after 25 min");
     }
 
     @Test
@@ -243,7 +246,8 @@ final class SdrRoutingE2ETest {
 
         w.clock.advance(Duration.ofMinutes(61));
         Message dm = Await.value(WAIT, "a nudge DM", () -> w.dms(CE1).stream().findFirst().orElse(null));
-        assertThat(dm.text()).contains("/archives/" + CE + "/p" + ts.replace(".", ""));
+        assertThat(dm.text()).contains("/archives/" + CE + "/p" + ts.replace(".", ""), "> Q",
+                "*Pass to the next CE*");
 
         w.clock.advance(Duration.ofMinutes(60));
         assertThat(w.awaitNote(ts, "No response from")).contains("<@" + CE1 + ">");
@@ -277,7 +281,8 @@ final class SdrRoutingE2ETest {
         }
         String ninth = w.ask(SDR, "One too many");
 
-        assertThat(w.awaitReply(ninth, "Nobody in")).contains("Nobody in <!subteam^" + SdrIds.GROUP + ">");
+        assertThat(w.awaitReply(ninth, "nobody in")).contains("<@" + SDR + ">: nobody in <!subteam^" + SdrIds.GROUP
+                + ">");
         assertThat(w.awaitNote(ninth, "can you find someone")).contains("<@" + MANAGER + ">");
     }
 }

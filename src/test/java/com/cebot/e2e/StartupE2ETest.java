@@ -45,8 +45,8 @@ final class StartupE2ETest {
         assertThat(open.status()).isEqualTo(200);
         assertThat(harness.slack.lastOpenedView().callbackId()).isEqualTo(ContextIds.CALLBACK_ID);
         assertThat(harness.slack.lastOpenedView().blocks().toString())
-                .contains("Customer Name", "Link to issue (Slack / GH / ZD ticket #)",
-                        "Background information or anything we should know that would be helpful?");
+                .contains("Customer", "Links to the issue", "What should support know?",
+                        "Background information or anything we should know that would be helpful.");
     }
 
     @Test

@@ -73,6 +73,8 @@ final class SupportTicketContextE2ETest {
         assertThat(ack.payload() == null || !ack.payload().has("errors")).isTrue();
         Message card = awaitCard();
         String blocks = card.blocks().toString();
+        assertThat(card.text()).startsWith("Support context for Acme Corp: Nightly restarts since the upgrade")
+                .as("the CE hears by DM, not by a mention too").doesNotContain("<@" + CE_USER + ">");
         assertThat(blocks).contains("Acme Corp").contains("<@" + CE_USER + ">")
                 .contains("<https://acme.zendesk.com/agent/tickets/1234|Zendesk #1234>")
                 .contains("GitHub issue #7 in acme/app").contains("Nightly restarts since the upgrade")
@@ -196,18 +198,20 @@ final class SupportTicketContextE2ETest {
                 .anyMatch(t -> t.startsWith(AE2 + ": Only <@" + AE + ">, who took this ticket, can release it")));
         press(AE, card, "context_release");
 
-        Await.until(WAIT, "the card shows nobody has it", () -> cardNow(card).contains("Nobody yet")
+        Await.until(WAIT, "the card shows nobody has it", () -> cardNow(card).contains("Waiting for someone in support")
                 && cardNow(card).contains("I'll take it") && !cardNow(card).contains("context_release"));
         Await.until(WAIT, "a note in the thread", () -> bot.harness().slack.messages(SUPPORT).stream()
-                .anyMatch(m -> m.isReply() && m.text().contains("<@" + AE + "> released this ticket")));
+                .anyMatch(m -> m.isReply() && m.text().startsWith("Released:")));
         press(AE2, card, "context_claim");
         Await.until(WAIT, "taken again", () -> cardNow(card).contains("<@" + AE2 + ">"));
         Await.until(WAIT, "three notes", () -> bot.harness().slack.messages(SUPPORT).stream()
                 .filter(Message::isReply).count() == 3);
         assertThat(bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply).map(Message::text))
-                .containsExactly("<@" + AE + "> is taking this ticket.",
-                        "<@" + AE + "> released this ticket: anyone in support can take it now.",
-                        "<@" + AE2 + "> is taking this ticket.");
+                .containsExactly("Taken: the card shows who has this ticket now.",
+                        "Released: anyone in support can take this ticket now.",
+                        "Taken: the card shows who has this ticket now.");
+        assertThat(bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow().text())
+                .as("the card's text follows who has it").endsWith("Taken by <@" + AE2 + ">.");
     }
 
     @Test
@@ -233,7 +237,7 @@ final class SupportTicketContextE2ETest {
         press(AE2, card, "context_claim");
         Await.until(WAIT, "the outsider told privately", () -> ephemeralTexts().stream()
                 .anyMatch(t -> t.startsWith(AE2 + ": Only <!subteam^S0AES> take support tickets")));
-        assertThat(cardNow(card)).contains("Nobody yet");
+        assertThat(cardNow(card)).contains("Waiting for someone in support", "Only <!subteam^S0AES> can take it.");
         press(AE, card, "context_claim");
 
         Await.until(WAIT, "the member took it", () -> cardNow(card).contains("<@" + AE + ">"));

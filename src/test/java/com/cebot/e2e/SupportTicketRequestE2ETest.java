@@ -77,7 +77,8 @@ final class SupportTicketRequestE2ETest {
     void submit_postsTheCard_mentioningTheHeadOfSupport_andConfirmsToTheCe() {
         Message card = posted();
 
-        assertThat(card.text()).contains("<@" + HEAD + ">");
+        assertThat(card.text()).startsWith("<@" + HEAD + ">").contains("Acme Corp", "Expedite the SSO fix", "Status: Open")
+                .as("the CE hears by DM, not by a mention too").doesNotContain("<@" + CE_USER + ">");
         assertThat(card.blocks().toString()).contains("Expedite the SSO fix", "Renewal next week",
                 "They may not renew", "Acme Corp", "Zendesk #77", "request_acknowledge", "request_decline");
         Await.until(WAIT, "DM to the CE", () -> !dms(CE_USER).isEmpty());
@@ -108,6 +109,27 @@ final class SupportTicketRequestE2ETest {
         assertThat(awaitCard().blocks().toString()).contains("Board meeting");
     }
 
+    /** Text about timing never makes the optional date required: "No rush" is an answer. */
+    @Test
+    void timingWithoutADate_isAccepted_andShownWithoutADeadline() {
+        Ack ack = submit(openModal(CE_USER), form().text(RequestIds.TIME_REASON, RequestIds.VALUE, "No rush"));
+
+        assertThat(ack.payload() == null || !ack.payload().has("errors")).isTrue();
+        Message card = awaitCard();
+        assertThat(card.blocks().toString()).contains("No rush").doesNotContain("Needed by");
+        assertThat(card.text()).doesNotContain("Needed by");
+    }
+
+    @Test
+    void aDateWithoutItsWhy_isAskedWhy_onTheWhyField() {
+        Ack ack = submit(openModal(CE_USER), form().date(RequestIds.NEEDED_BY, RequestIds.VALUE,
+                TODAY.plusDays(10).toString()));
+
+        assertThat(ack.payload().path("errors").fieldNames()).toIterable().containsExactly(RequestIds.TIME_REASON);
+        bot.harness().awaitWorkDone();
+        assertThat(bot.harness().slack.calls("chat.postMessage")).isEmpty();
+    }
+
     @Test
     void lifecycle_acknowledgeApproveDone_eachUpdatesTheCard_notesTheThread_andTellsTheCe() {
         Message card = posted();
@@ -122,6 +144,13 @@ final class SupportTicketRequestE2ETest {
         Await.until(WAIT, "three thread notes", () -> bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply).count() == 3);
         Await.until(WAIT, "four DMs to the CE", () -> dms(CE_USER).size() == 4);
         assertThat(card(card)).doesNotContain("request_approve", "request_decline", "request_done");
+        assertThat(bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow().text())
+                .as("the text follows the blocks").endsWith("Status: Done by <@" + HEAD + ">.")
+                .doesNotStartWith("<@" + HEAD + ">");
+        assertThat(bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply).map(Message::text))
+                .as("a note pings nobody for the press they just made")
+                .containsExactly("*Acknowledged*.\nI've told the CE by DM.", "*Approved*.\nI've told the CE by DM.",
+                        "*Done*.\nI've told the CE by DM.");
     }
 
     @Test

@@ -119,7 +119,7 @@ final class TwoSocketsE2ETest {
                 .blocks().toString().contains("<@" + AE + ">"));
         harness.awaitWorkDone(WAIT);
 
-        int notes = burst.replies(burst.form(1), m -> m.text() != null && m.text().contains("is taking this ticket"));
+        int notes = burst.replies(burst.form(1), m -> m.text() != null && m.text().startsWith("Taken:"));
         Burst.Tally t = burst.print(test, "1 context card; one click on \"I'll take it\" delivered to both bots' sockets",
                 "acks: 2; card updates: " + updatesOf(card).size() + "; claim notes in the thread: " + notes
                         + "; private notices to the clicker: " + privateNotices(AE).size());

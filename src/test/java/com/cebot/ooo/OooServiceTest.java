@@ -43,6 +43,7 @@ final class OooServiceTest {
     private static final String OTHER = "U0OTHER";
     private static final String MANAGER = "U0MGR";
     private static final String LA = "America/Los_Angeles";
+    private static final String SUMMARY_JOB = ":job:" + OooReminders.SUMMARY + " ";
     private static final LocalDate FIRST = LocalDate.parse("2026-11-09");
     private static final LocalDate LAST = LocalDate.parse("2026-11-13");
     private static final BotConfig.Schedule SCHEDULE = new BotConfig.Schedule(ZoneId.of(LA), LocalTime.of(9, 0),
@@ -124,6 +125,12 @@ final class OooServiceTest {
                 .bind("id", id).mapTo(String.class).list());
     }
 
+    /** Each person asked to cover the period, as {@code user covers} or {@code user can't}. */
+    private List<String> coverers(long id) {
+        return store.withHandle(h -> h.attach(OooCoverers.class).of(id).stream()
+                .map(c -> c.coverer() + (c.covers() ? " covers" : " can't")).sorted().toList());
+    }
+
     private int count(String table) {
         return store.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
     }
@@ -144,18 +151,19 @@ final class OooServiceTest {
             assertThat(p.customerNames()).containsExactly("Acme");
             assertThat(steps(id)).containsExactly("pto");
             // 09:00 in Los Angeles: Wednesday 4 (three working days before), Friday 6, Monday 9, Monday 16.
+            // The summary waits for a job due now, which reads the names of the people covering first.
             assertThat(jobs()).containsExactly(
                     "ooo:" + id + ":v1:job:ooo.remind pending 2026-11-04T17:00:00.000Z",
                     "ooo:" + id + ":v1:job:ooo.status pending 2026-11-06T17:00:00.000Z",
                     "ooo:" + id + ":v1:job:ooo.first_day pending 2026-11-09T17:00:00.000Z",
-                    "ooo:" + id + ":v1:job:ooo.day_back pending 2026-11-16T17:00:00.000Z");
-            assertThat(outboxKeys()).containsExactly("ooo:" + id + ":v1:summary", "ooo:" + id + ":v1:ics",
-                    "ooo:" + id + ":v1:coverer:" + COV);
-            assertThat(outboxRow("ooo:" + id + ":v1:summary").get("args").toString())
-                    .contains("Your time off is planned", "Your manager", MANAGER);
+                    "ooo:" + id + ":v1:job:ooo.day_back pending 2026-11-16T17:00:00.000Z",
+                    "ooo:" + id + ":v1:job:ooo.summary pending 2026-10-26T17:00:00.000Z");
+            assertThat(outboxKeys()).containsExactly("ooo:" + id + ":v1:ics", "ooo:" + id + ":v1:coverer:" + COV);
             assertThat(outboxRow("ooo:" + id + ":v1:ics").get("method")).isEqualTo("files.uploadV2");
             assertThat(outboxRow("ooo:" + id + ":v1:coverer:" + COV).get("args").toString())
-                    .contains("\"channel\":\"" + COV + "\"", "<@" + PERSON + "> is out");
+                    .contains("\"channel\":\"" + COV + "\"", "<@" + PERSON + "> is out", OooNotices.CANNOT_COVER,
+                            "ooo:" + id + ":v1:coverer:" + COV);
+            assertThat(coverers(id)).containsExactly(COV + " covers");
         }
 
         @Test
@@ -204,8 +212,10 @@ final class OooServiceTest {
             assertThat(p.version()).isEqualTo(2);
             assertThat(p.firstDay()).isEqualTo(FIRST.plusDays(7));
             assertThat(steps(id)).as("the steps are asked again").isEmpty();
-            assertThat(jobs()).filteredOn(j -> j.contains(":v1:")).allMatch(j -> j.contains(" cancelled "));
-            assertThat(jobs()).filteredOn(j -> j.contains(":v2:")).hasSize(4).allMatch(j -> j.contains(" pending "));
+            assertThat(jobs()).filteredOn(j -> j.contains(":v1:") && !j.contains(SUMMARY_JOB))
+                    .allMatch(j -> j.contains(" cancelled "));
+            assertThat(jobs()).filteredOn(j -> j.contains(":v2:")).hasSize(5).allMatch(j -> j.contains(" pending "));
+            assertThat(coverers(id)).as("asked afresh, the one dropped gone").containsExactly(COV2 + " covers");
             Map<String, Object> replaced = outboxRow("ooo:" + id + ":v1:summary:replaced");
             assertThat(replaced.get("anchor_key")).isEqualTo("ooo:" + id + ":v1:summary");
             assertThat(replaced.get("method")).isEqualTo("chat.update");
@@ -352,7 +362,8 @@ final class OooServiceTest {
 
             assertThat(changed).isEqualTo(new OooService.Changed.Done(id));
             assertThat(period(id).cancelledAt()).isEqualTo(clock.instant());
-            assertThat(jobs()).hasSize(4).allMatch(j -> j.contains(" cancelled "));
+            assertThat(jobs()).filteredOn(j -> !j.contains(SUMMARY_JOB)).hasSize(4)
+                    .allMatch(j -> j.contains(" cancelled "));
             assertThat(outboxRow("ooo:" + id + ":v1:summary:cancelled").get("method")).isEqualTo("chat.update");
             assertThat(outboxRow("ooo:" + id + ":v1:cancelled").get("args").toString())
                     .contains("\"channel\":\"" + PERSON + "\"", "is cancelled");
@@ -397,6 +408,101 @@ final class OooServiceTest {
 
             assertThat(service.cancel(id, PERSON, "cancel:1")).isInstanceOf(OooService.Changed.Refused.class);
             assertThat(period(id).cancelledAt()).isNull();
+        }
+    }
+
+    @Nested
+    final class CannotCover {
+
+        private String dm(long id, String coverer) {
+            return "ooo:" + id + ":v1:coverer:" + coverer;
+        }
+
+        @Test
+        void bySomeoneCovering_isRecordedOnce_thePersonIsToldWithEdit_andTheirDmAndTheSummaryRedrawn() {
+            long id = ((OooService.Saved.Planned) submit(draft(null, FIRST, LAST, List.of(COV, COV2)), "V1", PERSON))
+                    .periodId();
+
+            OooService.Changed changed = service.cannotCover(dm(id, COV), COV, "cannot:1");
+
+            assertThat(changed).isEqualTo(new OooService.Changed.Done(id));
+            assertThat(coverers(id)).containsExactly(COV + " can't", COV2 + " covers");
+            Map<String, Object> told = outboxRow("ooo:" + id + ":v1:cannot-cover:" + COV);
+            assertThat(told.get("args").toString()).contains("\"channel\":\"" + PERSON + "\"",
+                    "<@" + COV + "> can't cover your time off", "Covering now: <@" + COV2 + ">", OooNotices.EDIT);
+            Map<String, Object> theirDm = outboxRow(dm(id, COV) + ":cannot-cover");
+            assertThat(theirDm.get("anchor_key")).isEqualTo(dm(id, COV));
+            assertThat(theirDm.get("args").toString()).contains("You told <@" + PERSON + "> you can't cover");
+            Map<String, Object> summary = outboxRow("ooo:" + id + ":v1:summary:cannot-cover:" + COV);
+            assertThat(summary.get("anchor_key")).isEqualTo("ooo:" + id + ":v1:summary");
+            assertThat(summary.get("args").toString()).contains("(<@" + COV + "> can't cover)");
+        }
+
+        @Test
+        void theSamePressDeliveredAgain_isARepeat_andASecondPress_isRefusedWithoutAnotherDm() {
+            long id = planned();
+            service.cannotCover(dm(id, COV), COV, "cannot:1");
+            int writes = outbox().size();
+
+            assertThat(service.cannotCover(dm(id, COV), COV, "cannot:1")).isEqualTo(new OooService.Changed.Repeat());
+            assertThat(service.cannotCover(dm(id, COV), COV, "cannot:2"))
+                    .isEqualTo(new OooService.Changed.Refused("You've already told <@" + PERSON
+                            + "> you can't cover."));
+            assertThat(outbox()).hasSize(writes);
+        }
+
+        @Test
+        void bySomeoneNoLongerCovering_orOnCancelledTimeOff_orOnceItIsOver_isRefused_andChangesNothing() {
+            long id = planned();
+            submit(draft(id, FIRST, LAST, List.of(COV2)), "V2", PERSON);
+            long cancelled = ((OooService.Saved.Planned) submit(draft(null, FIRST.plusDays(14), LAST.plusDays(14),
+                    List.of(COV)), "V3", OTHER)).periodId();
+            service.cancel(cancelled, OTHER, "cancel:1");
+            int writes = outbox().size();
+
+            assertThat(service.cannotCover(dm(id, COV), COV, "cannot:1"))
+                    .isInstanceOf(OooService.Changed.Refused.class);
+            assertThat(service.cannotCover(dm(cancelled, COV), COV, "cannot:2"))
+                    .isEqualTo(new OooService.Changed.Refused(
+                            "That time off was cancelled, so you aren't covering it."));
+            clock.set(Instant.parse("2026-11-15T17:00:00Z"));
+            assertThat(service.cannotCover(dm(id, COV2), COV2, "cannot:3"))
+                    .isEqualTo(new OooService.Changed.Refused("That time off is over, so there's nothing to tell."));
+            assertThat(outbox()).hasSize(writes);
+            assertThat(coverers(id)).containsExactly(COV2 + " covers");
+        }
+
+        @Test
+        void onceTheTimeOffHasBegun_thePersonIsStillTold_butWithoutAnEditButton() {
+            long id = planned();
+            clock.set(Instant.parse("2026-11-10T17:00:00Z"));
+
+            assertThat(service.cannotCover(dm(id, COV) + ":first-day", COV, "cannot:1"))
+                    .isEqualTo(new OooService.Changed.Done(id));
+            assertThat(outboxRow("ooo:" + id + ":v1:cannot-cover:" + COV).get("args").toString())
+                    .contains("has begun").doesNotContain(OooNotices.EDIT);
+        }
+
+        @Test
+        void anEdit_asksEveryoneAgain() {
+            long id = planned();
+            service.cannotCover(dm(id, COV), COV, "cannot:1");
+
+            submit(draft(id, FIRST, LAST.plusDays(1), List.of(COV)), "V2", PERSON);
+
+            assertThat(coverers(id)).containsExactly(COV + " covers");
+        }
+
+        @Test
+        void aCancel_tellsOnlyThoseStillCovering() {
+            long id = ((OooService.Saved.Planned) submit(draft(null, FIRST, LAST, List.of(COV, COV2)), "V1", PERSON))
+                    .periodId();
+            service.cannotCover(dm(id, COV2), COV2, "cannot:1");
+
+            service.cancel(id, PERSON, "cancel:1");
+
+            assertThat(outboxKeys()).contains("ooo:" + id + ":v1:coverer:" + COV + ":cancelled")
+                    .doesNotContain("ooo:" + id + ":v1:coverer:" + COV2 + ":cancelled");
         }
     }
 

@@ -15,7 +15,8 @@ final class DigestFiguresTest {
     private static Question question(long id, String assignee, Long secs, String responder, String answeredBy) {
         return new Question(id, "C0CE", "1." + id, "USDR", "message", "k" + id, "k" + id + ":reply", null,
                 answeredBy == null ? Question.OPEN : Question.ANSWERED, assignee, AT, 1, 1, null, null, responder,
-                secs == null ? null : AT.plusSeconds(secs), secs, answeredBy, answeredBy == null ? null : AT, AT);
+                secs == null ? null : AT.plusSeconds(secs), secs, answeredBy, answeredBy == null ? null : AT, AT,
+                "Question " + id);
     }
 
     @Test

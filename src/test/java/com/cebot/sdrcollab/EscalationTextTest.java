@@ -11,7 +11,7 @@ class EscalationTextTest {
 
     private static Routing routing(String escalateMention) {
         return new Routing("C0CE", "<!subteam^S0SDR>", escalateMention, Set.of(), 2, 3, 5, Duration.ofHours(1),
-                ZoneId.of("UTC"));
+                ZoneId.of("UTC"), "ce-sdr-collab", escalateMention.isEmpty() ? "" : "the CE manager");
     }
 
     @Test

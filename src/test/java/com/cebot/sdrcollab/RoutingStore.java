@@ -51,7 +51,7 @@ final class RoutingStore {
                 UserGroupMembers.LastKnown.NONE, clock);
         group.refresh();
         Routing routing = new Routing(CE, "<!subteam^SGROUP>", "<@UMGR>", Set.of("UMGR"), 2, maxOpen, 1000,
-                Duration.ofMinutes(60), SCHEDULE.timeZone());
+                Duration.ofMinutes(60), SCHEDULE.timeZone(), "ce-sdr-collab", "the CE manager");
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), null, Duration.ofSeconds(1),
                 new BotIdentity("UBOT", "BBOT"));
         jobs = TestQueues.queue("job", jdbi, clock);
@@ -64,8 +64,13 @@ final class RoutingStore {
 
     /** Asks a question in #ce; its id. */
     long ask() {
+        return ask("<!subteam^SGROUP> Question " + (asked + 1) + "?");
+    }
+
+    /** Asks a question in #ce, as Slack sends its text; its id. */
+    long ask(String slackText) {
         String ts = "1795000000." + String.format("%06d", ++asked);
-        jdbi.useTransaction(h -> questions.asked(h, CE, ts, SDR, clock.instant()));
+        jdbi.useTransaction(h -> questions.asked(h, CE, ts, SDR, slackText, clock.instant()));
         return question(ts).id();
     }
 

@@ -73,4 +73,16 @@ final class SdrRecordsTest {
                 .containsExactly("0");
         assertThat(column(store, "SELECT user_id FROM sdr_rotation")).doesNotContain(owner);
     }
+
+    @Test
+    void someoneMentionedInAQuestion_isTakenOutOfItsWords_andNobodyElse() {
+        RoutingStore store = new RoutingStore(dir, clock, Set.of("UCE9"), NOBODY_AWAY, 1000);
+        long id = store.ask("<!subteam^SGROUP> Did <@UCE1> or <@UCE12|ce12> promise SSO to Acme?");
+
+        List<Count> counts = store.jdbi.withHandle(h -> h.attach(SdrRecords.class).forget("UCE1"));
+
+        assertThat(counts).contains(new Count("SDR questions: others' questions mentioning them, without the mention",
+                1));
+        assertThat(store.question(id).questionText()).isEqualTo("Did @someone or <@UCE12> promise SSO to Acme?");
+    }
 }

@@ -33,6 +33,8 @@ final class SdrViewsAtLimitsTest {
     private static final String CHANNEL = "C0123456789AB";
     private static final Instant AT = Instant.parse("2026-11-23T18:00:00Z");
     private static final String LONGEST_LINK = "https://" + "x".repeat(AskModal.LINK_MAX - 8);
+    static final Routing ROUTING = new Routing(CHANNEL, GROUP, "<@UMGR>", java.util.Set.of("UMGR"), 2, 3, 5,
+            java.time.Duration.ofHours(1), java.time.ZoneId.of("UTC"), "ce-sdr-collab", "the CE manager");
 
     static Stream<Named<String>> questions() {
         List<Named<String>> texts = new ArrayList<>(MaxInputs.texts(AskModal.QUESTION_MAX, 20));
@@ -58,10 +60,14 @@ final class SdrViewsAtLimitsTest {
     }
 
     @Test
-    void modal_fitsSlack() {
-        SlackChecks.assertView(AskModal.build(CHANNEL, "ce-sdr-collab"), Known.of(List.of()).channel(CHANNEL));
+    void modal_fitsSlack_andItsButtonSaysWhatHappens() {
+        var modal = AskModal.build(CHANNEL, "ce-sdr-collab");
+
+        SlackChecks.assertView(modal, Known.of(List.of()).channel(CHANNEL));
+        assertThat(modal.getSubmit().getText()).isEqualTo("Post my question");
     }
 
+    /** Every state the reply can be drawn in. */
     static Stream<Named<Question>> states() {
         return Stream.of(
                 Named.of("assigned", question(Question.OPEN, "UCE1", 1, null, null, null)),
@@ -72,18 +78,18 @@ final class SdrViewsAtLimitsTest {
                 Named.of("answered", question(Question.ANSWERED, "UCE1", 3, "UCE1", "UCE2", null)));
     }
 
-    private static Question question(String status, String assignee, int assignment, String responder,
+    static Question question(String status, String assignee, int assignment, String responder,
             String escalatedBy, Instant escalatedAt) {
         return new Question(Long.MAX_VALUE, CHANNEL, "1700000000.000100", "USDR", "message", "k", "k:reply", null,
                 status, assignee, AT, assignment, 9, escalatedBy, escalatedBy != null ? AT : escalatedAt, responder,
                 responder == null ? null : AT, responder == null ? null : 3_600_000L, Question.ANSWERED.equals(status)
-                ? "UCE1" : null, Question.ANSWERED.equals(status) ? AT : null, AT);
+                ? "UCE1" : null, Question.ANSWERED.equals(status) ? AT : null, AT, "Does Acme get SSO?");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("states")
     void assignmentReply_fitsSlack(Question q) {
-        SlackChecks.assertMessage(AssignmentReply.text(q, GROUP), AssignmentReply.blocks(q, GROUP),
+        SlackChecks.assertMessage(AssignmentReply.text(q, ROUTING), AssignmentReply.blocks(q, ROUTING),
                 Known.of(List.of(), "USDR", "UCE1", "UCE2", "UCE3").mention(GROUP));
     }
 

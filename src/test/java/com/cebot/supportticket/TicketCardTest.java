@@ -9,6 +9,8 @@ import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class TicketCardTest {
 
@@ -63,6 +65,30 @@ final class TicketCardTest {
         assertThat(TicketCard.textLength(blocks)).isLessThanOrEqualTo(TicketCard.BLOCK_TEXT_BUDGET)
                 .isGreaterThan(TicketCard.BLOCK_TEXT_BUDGET - 10);
         assertThat(blocks.toString()).contains("short", "shortened", "x…", "y…", "z…", "&amp;…");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "  ", "n/a", "N/A", "na.", "None", "none!", "no",
+            "Nothing", "-", "—", " nil "})
+    void said_answersThatSayNothing_areEmpty(String answer) {
+        assertThat(TicketCard.said(answer)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"No rush", "None of the above apply yet", "n/a for EU, US by Friday", "Not needed"})
+    void said_answersThatSaySomething_areKeptAsTyped(String answer) {
+        assertThat(TicketCard.said(answer)).contains(answer);
+    }
+
+    @Test
+    void said_null_isEmpty() {
+        assertThat(TicketCard.said(null)).isEmpty();
+    }
+
+    @Test
+    void excerpt_isOneEscapedLine_cutToItsRoom() {
+        assertThat(TicketCard.excerpt("  a <b>\n\n\tc & d  ", 100)).isEqualTo("a &lt;b&gt; c &amp; d");
+        assertThat(TicketCard.excerpt("x".repeat(500), 300)).hasSize(300).endsWith("…");
     }
 
     @Test

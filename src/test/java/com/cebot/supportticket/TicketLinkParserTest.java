@@ -209,7 +209,7 @@ final class TicketLinkParserTest {
         void parse_unrecognisedPiece_isRefusedNamingItWithAnExample(String field, String named) {
             String message = refusal(parser.parse(field));
 
-            assertThat(message).isEqualTo("\"" + named + "\" is not a link we recognise. Use a Slack message link,"
+            assertThat(message).isEqualTo("\"" + named + "\" is not a link I recognise. Use a Slack message link,"
                     + " a GitHub issue/PR/discussion URL, a Zendesk ticket URL, or a ticket number such as ZD 1234.");
         }
 
@@ -217,7 +217,7 @@ final class TicketLinkParserTest {
         void parse_oneGoodAndOneBadLink_isRefusedNamingTheBadOne() {
             String message = refusal(parser.parse("https://github.com/owner/repo/issues/12, https://evil.com/x"));
 
-            assertThat(message).startsWith("\"https://evil.com/x\" is not a link we recognise.");
+            assertThat(message).startsWith("\"https://evil.com/x\" is not a link I recognise.");
         }
 
         @Test

@@ -116,7 +116,8 @@ final class ContextService {
         SupportContext context = repo.context(contextId).orElseThrow();
         if (existing.isEmpty()) {
             outbox.enqueue(h, OutboxMessage.of("context-card:" + submissionKey, new SlackWrite.Post(channel,
-                    ContextCard.text(context), BlockJson.of(ContextCard.blocks(context, null, null))))
+                    ContextCard.text(context, null),
+                    BlockJson.of(ContextCard.blocks(context, null, null, takers.mention()))))
                     .onDelivery(CARD_TOPIC, Long.toString(contextId)).forUser(userId));
             return new Submitted.NewCard(contextId);
         }
@@ -148,8 +149,8 @@ final class ContextService {
             Instant now = clock.instant();
             if (repo.assign(cardId, userId, now) == 1) {
                 int take = repo.card(cardId).orElseThrow().claims();
-                redraw(h, card.get(), userId, now, ":claimed:" + take,
-                        ContextCard.claimedNote(userId), ":claim-note:" + take, userId);
+                redraw(h, card.get(), userId, now, ":claimed:" + take, ContextCard.claimedNote(), ":claim-note:" + take,
+                        userId);
                 return new Claim.Claimed();
             }
             String assignee = repo.card(cardId).orElseThrow().assignee();
@@ -171,8 +172,8 @@ final class ContextService {
                 return new Release.NoSuchCard();
             }
             if (repo.release(cardId, userId) == 1) {
-                redraw(h, card.get(), null, null, ":released:" + card.get().claims(),
-                        ContextCard.releasedNote(userId), ":release-note:" + card.get().claims(), userId);
+                redraw(h, card.get(), null, null, ":released:" + card.get().claims(), ContextCard.releasedNote(),
+                        ":release-note:" + card.get().claims(), userId);
                 return new Release.Released();
             }
             String assignee = card.get().assignee();
@@ -191,8 +192,9 @@ final class ContextService {
             String note, String noteSuffix, String byUser) {
         SupportContext first = h.attach(ContextRepository.class).firstOfCard(card.id()).orElseThrow();
         String key = card.cardKey();
-        outbox.enqueue(h, OutboxMessage.anchored(key + cardSuffix, key, new SlackWrite.Update(ContextCard.text(first),
-                BlockJson.of(ContextCard.blocks(first, assignee, assignedAt)))).forUser(byUser));
+        outbox.enqueue(h, OutboxMessage.anchored(key + cardSuffix, key, new SlackWrite.Update(
+                ContextCard.text(first, assignee),
+                BlockJson.of(ContextCard.blocks(first, assignee, assignedAt, takers.mention())))).forUser(byUser));
         outbox.enqueue(h, OutboxMessage.anchored(key + noteSuffix, key, new SlackWrite.ThreadReply(note, null))
                 .forUser(byUser));
     }

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who may move Support Ticket Requests: the head of support and the configured delegates.
@@ -93,12 +93,11 @@ final class Approvers implements AutoCloseable {
                 delegates.stream()).toList();
     }
 
-    /** Names them, for a refusal: "<!subteam^S1> or <@U2>". */
+    /** Names them, for a refusal and on the card: "<!subteam^S1>", "<!subteam^S1>, <@U2> or <@U3>". */
     String describe() {
-        if (delegates.isEmpty()) {
-            return headMention;
-        }
-        return headMention + " or " + delegates.stream().map(d -> "<@" + d + ">").collect(Collectors.joining(", "));
+        List<String> all = Stream.concat(Stream.of(headMention), delegates.stream().map(d -> "<@" + d + ">")).toList();
+        return all.size() == 1 ? headMention
+                : String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
     }
 
     /** Reads the group's members now; without a group there is nothing to read. */

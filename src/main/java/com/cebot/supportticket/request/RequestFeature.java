@@ -119,7 +119,8 @@ public final class RequestFeature implements Feature<RequestFeature.Settings>, T
                 (decline, user, key) -> service.move(decline.requestId(), Move.DECLINE, user, decline.reason(), key),
                 RequestModal.DECLINE_REASON, result -> Optional.empty());
         home.started(HomeContribution.of(
-                List.of(new HomeContribution.Start("Support Ticket Request", "home_start_request", open)),
+                List.of(new HomeContribution.Start("Ask the head of support for an exception", "home_start_request",
+                        open)),
                 new RequestHome(engine.permalinks(), approvers)::parts));
     }
 

@@ -39,11 +39,11 @@ final class RequestForm {
         String ask = required(state, RequestModal.ASK, "Say what you are asking the head of support for.", errors);
         String why = required(state, RequestModal.WHY, "Say why we are making this ask.", errors);
         String ifNot = required(state, RequestModal.IF_NOT, "Say what happens if we don't take this action.", errors);
-        Optional<RequestDraft.NeededBy> neededBy = neededBy(state, today, errors);
+        Optional<RequestDraft.Timing> timing = timing(state, today, errors);
         Optional<String> anythingElse = FormFields.optional(state, RequestModal.ANYTHING_ELSE, RequestModal.VALUE,
                 RequestModal.ANYTHING_ELSE_MAX, errors);
 
-        return Checked.of(errors, () -> new RequestDraft(customer.get(), parsed.get(), ask, why, ifNot, neededBy,
+        return Checked.of(errors, () -> new RequestDraft(customer.get(), parsed.get(), ask, why, ifNot, timing,
                 anythingElse, SourceMessage.decode(view.getPrivateMetadata())));
     }
 
@@ -70,16 +70,18 @@ final class RequestForm {
                 .orElse(null);
     }
 
-    /** The date and its reason come together: one without the other is refused on the missing one. */
-    private static Optional<RequestDraft.NeededBy> neededBy(ViewStates state, LocalDate today,
+    /**
+     * The time consideration. What is said about timing is always taken, with a date or without
+     * ("No rush" is an answer, and a date made up to get past the form would show an urgency that
+     * is not real). A picked date is the deadline: it must not have passed, and it needs its why.
+     */
+    private static Optional<RequestDraft.Timing> timing(ViewStates state, LocalDate today,
             Map<String, String> errors) {
         Optional<String> reason = FormFields.optional(state, RequestModal.TIME_REASON, RequestModal.VALUE,
                 RequestModal.TIME_REASON_MAX, errors);
         Optional<String> picked = state.date(RequestModal.NEEDED_BY, RequestModal.VALUE);
         if (picked.isEmpty()) {
-            reason.ifPresent(r -> errors.put(RequestModal.NEEDED_BY,
-                    "Pick the date this is needed by, or clear the time consideration above."));
-            return Optional.empty();
+            return reason.map(r -> new RequestDraft.Timing(null, r));
         }
         LocalDate date;
         try {
@@ -89,12 +91,13 @@ final class RequestForm {
             return Optional.empty();
         }
         if (date.isBefore(today)) {
-            errors.put(RequestModal.NEEDED_BY, "That date has passed. Pick today or a later date.");
+            errors.put(RequestModal.NEEDED_BY, "That date has passed. Pick today or a later date, or clear it.");
         }
         if (reason.isEmpty()) {
-            errors.putIfAbsent(RequestModal.TIME_REASON, "Say why it is needed by " + date + ".");
+            errors.putIfAbsent(RequestModal.TIME_REASON, "Say why it's needed by " + RequestCard.day(date)
+                    + ", or clear the date.");
             return Optional.empty();
         }
-        return Optional.of(new RequestDraft.NeededBy(date, reason.get()));
+        return Optional.of(new RequestDraft.Timing(date, reason.get()));
     }
 }

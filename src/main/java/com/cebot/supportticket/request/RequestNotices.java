@@ -18,8 +18,8 @@ final class RequestNotices {
     private RequestNotices() {}
 
     static String posted(SupportTicketRequest r, String channel, String permalink) {
-        return "Thanks! Your request for *" + Mrkdwn.escape(r.customerName()) + "* is in <#" + channel + ">: "
-                + Mrkdwn.link(permalink, "view the card") + ". The head of support was mentioned; you will get a DM"
+        return "Thanks! I posted your request for *" + Mrkdwn.escape(r.customerName()) + "* in <#" + channel
+                + "> and mentioned the head of support: " + Mrkdwn.link(permalink, "view the card") + ". I'll DM you"
                 + " here each time it moves.";
     }
 
@@ -65,18 +65,21 @@ final class RequestNotices {
 
     /** To someone whose click came after another move: the card they saw was already out of date. */
     static String alreadyMoved(SupportTicketRequest r) {
-        return "This request has already moved on: it is now *" + RequestCard.status(r, false) + "*. Nothing else"
-                + " was changed.";
+        return "This request has already moved on: it is now *" + RequestCard.status(r, false) + "*, so I left it"
+                + " as it is.";
     }
 
-    /** To the head of support: a request nobody has acknowledged yet. */
+    /**
+     * To the head of support, in the card's thread: a request nobody has acknowledged yet. The CE is
+     * not named: the card above names them, and a mention would ping them about someone else's reminder.
+     */
     public static String nudgeUnacknowledged(SupportTicketRequest r, String permalink) {
-        return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName()) + "* from <@"
-                + r.submittedBy() + "> is still waiting to be acknowledged. " + Mrkdwn.link(permalink, "Open the request")
+        return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName())
+                + "* is still waiting to be acknowledged. " + Mrkdwn.link(permalink, "Open the request")
                 + " to acknowledge, approve or decline it.";
     }
 
-    /** To the head of support: an undecided request whose needed-by date is near or past. */
+    /** To the head of support, in the card's thread: an undecided request whose needed-by date is near or past. */
     public static String nudgeNeededBy(SupportTicketRequest r, String permalink, LocalDate today) {
         long days = ChronoUnit.DAYS.between(today, r.neededBy());
         String when;
@@ -87,8 +90,8 @@ final class RequestNotices {
         } else {
             when = "is needed by " + RequestCard.day(r.neededBy()) + (days == 1 ? " (tomorrow)" : " (in " + days + " days)");
         }
-        return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName()) + "* from <@"
-                + r.submittedBy() + "> " + when + " and is still *"
+        return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName()) + "* " + when
+                + " and is still *"
                 + r.status().label().toLowerCase(Locale.ROOT) + "*. " + Mrkdwn.link(permalink, "Open the request") + ".";
     }
 

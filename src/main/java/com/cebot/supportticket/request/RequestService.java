@@ -98,16 +98,15 @@ final class RequestService {
         RequestRepository repo = h.attach(RequestRepository.class);
         String cardKey = "request-card:" + submissionKey;
         long id = repo.insert(submissionKey, customer.id(), userId, LinksJson.write(draft.links()), draft.ask(),
-                draft.why(), draft.ifNot(), draft.neededBy().map(RequestDraft.NeededBy::date).orElse(null),
-                draft.neededBy().map(RequestDraft.NeededBy::why).orElse(null), draft.anythingElse().orElse(null),
+                draft.why(), draft.ifNot(), draft.timing().map(RequestDraft.Timing::date).orElse(null),
+                draft.timing().map(RequestDraft.Timing::why).orElse(null), draft.anythingElse().orElse(null),
                 cardKey, draft.source().map(SourceMessage::channel).orElse(null),
                 draft.source().map(SourceMessage::ts).orElse(null), now);
         repo.insertEvent(id, RequestStatus.OPEN.db(), userId, null, now);
         SupportTicketRequest r = repo.request(id).orElseThrow();
         nudges.schedule(h, r);
         outbox.enqueue(h, OutboxMessage.of(cardKey, new SlackWrite.Post(channel,
-                RequestCard.text(r, headOfSupportMention),
-                BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
+                RequestCard.text(r, headOfSupportMention), BlockJson.of(RequestCard.blocks(r, approvers.describe()))))
                 .onDelivery(CARD_TOPIC, Long.toString(id)).forUser(userId));
         return new Submitted.Posted(id);
     }
@@ -185,7 +184,7 @@ final class RequestService {
     private void announce(Handle h, SupportTicketRequest r) {
         String key = "request:" + r.id() + ":" + r.status().db();
         outbox.enqueue(h, OutboxMessage.anchored(key + ":card", r.cardKey(), new SlackWrite.Update(
-                RequestCard.text(r, headOfSupportMention), BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
+                RequestCard.text(r, headOfSupportMention), BlockJson.of(RequestCard.blocks(r, approvers.describe()))))
                 .forUser(r.statusBy()));
         outbox.enqueue(h, OutboxMessage.anchored(key + ":note", r.cardKey(),
                 new SlackWrite.ThreadReply(RequestCard.note(r), null)).forUser(r.statusBy()));

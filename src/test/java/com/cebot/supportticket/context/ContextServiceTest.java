@@ -12,6 +12,7 @@ import com.cebot.supportticket.TicketLinkParser;
 import com.cebot.supportticket.TicketLinkParser.ParseResult;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The service against a real store; the outbox is never started, so its rows show what would be sent. */
 final class ContextServiceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -64,6 +67,42 @@ final class ContextServiceTest {
 
     private List<Map<String, Object>> outboxRows() {
         return TestDatabase.outbox(jdbi);
+    }
+
+    /** One argument of the queued write with this key; {@code blocks} as plain JSON (Gson escapes {@code <}). */
+    private String arg(String messageKey, String name) {
+        String args = (String) outboxRows().stream().filter(r -> messageKey.equals(r.get("message_key"))).findFirst()
+                .orElseThrow().get("args");
+        try {
+            String value = JSON.readTree(args).path(name).asText(null);
+            return name.equals("blocks") ? JSON.readTree(value).toString() : value;
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void card_textSaysWhatTheBlocksSay_andFollowsThemWhenTaken_withoutPingingTheCeOrTheTaker() {
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+
+        service.claim(1, "U0AE", "C0SUPPORT", "1.1");
+
+        assertThat(arg("context-card:V1", "text")).startsWith("Support context for Acme: background")
+                .endsWith("Waiting for someone in support to take it.").doesNotContain("<@U0CE>");
+        assertThat(arg("context-card:V1", "blocks")).contains("Shared by <@U0CE>");
+        assertThat(arg("context-card:V1:claimed:1", "text")).endsWith("Taken by <@U0AE>.");
+        assertThat(arg("context-card:V1:claimed:1", "blocks")).contains("Taken by <@U0AE>");
+        assertThat(arg("context-card:V1:claim-note:1", "text")).doesNotContain("<@");
+    }
+
+    @Test
+    void moreContext_noteTextDoesNotPingTheCe_whoIsToldByDm() {
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+
+        submit(draft("Acme", "ZD 1"), "V2", "U0CE2");
+
+        assertThat(arg("context-reply:2", "text")).isEqualTo("More context for Acme: background");
+        assertThat(arg("context-reply:2", "blocks")).contains("<@U0CE2>");
     }
 
     @Test
@@ -183,7 +222,7 @@ final class ContextServiceTest {
                         "context-card:V1:released:1", "context-card:V1:release-note:1", "context-card:V1:claimed:2",
                         "context-card:V1:claim-note:2");
         assertThat(outboxRows()).filteredOn(r -> "context-card:V1:released:1".equals(r.get("message_key")))
-                .singleElement().satisfies(r -> assertThat((String) r.get("args")).contains("Nobody yet", "context_claim")
+                .singleElement().satisfies(r -> assertThat((String) r.get("args")).contains("Waiting for someone in support to take it", "context_claim")
                         .doesNotContain("context_release"));
         assertThat(outboxRows()).filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
                 .extracting(r -> (String) r.get("args"))
@@ -201,7 +240,9 @@ final class ContextServiceTest {
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         ContextService limited = new ContextService(jdbi, outbox, new Permalinks("https://acme.slack.com/"),
                 "C0SUPPORT", new Takers("<!subteam^S0AES>", group), clock);
-        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        jdbi.useTransaction(h -> limited.submit(h, draft("Acme", "ZD 1"), "V1", "U0CE"));
+        assertThat(arg("context-card:V1", "blocks")).as("the card says who may take it")
+                .contains("Only <!subteam^S0AES> can take it.");
 
         var outsider = limited.claim(1, "U0CE", "C0SUPPORT", "1.1");
         var member = limited.claim(1, "U0AE", "C0SUPPORT", "1.2");

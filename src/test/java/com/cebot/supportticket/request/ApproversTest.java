@@ -137,7 +137,7 @@ final class ApproversTest {
     void describe_namesHeadAndDelegates() {
         Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of("UD1", "UD2"), WITHIN, id -> Set.of(), UserGroupMembers.LastKnown.NONE, CLOCK);
 
-        assertThat(approvers.describe()).isEqualTo("<!subteam^SHEAD> or <@UD1>, <@UD2>");
+        assertThat(approvers.describe()).isEqualTo("<!subteam^SHEAD>, <@UD1> or <@UD2>");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.cebot.supportticket.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.inbox.DraftJson;
 import com.cebot.slack.Checked;
 import com.cebot.customer.CustomerChoice;
 import com.cebot.slack.ShortcutMessage;
@@ -50,7 +51,7 @@ final class RequestFormTest {
         assertThat(draft.ask()).isEqualTo("Prioritise the SSO bug");
         assertThat(draft.why()).isEqualTo("Renewal depends on it");
         assertThat(draft.ifNot()).isEqualTo("They may not renew");
-        assertThat(draft.neededBy()).contains(new RequestDraft.NeededBy(LocalDate.parse("2026-12-01"), "Renewal call that week"));
+        assertThat(draft.timing()).contains(new RequestDraft.Timing(LocalDate.parse("2026-12-01"), "Renewal call that week"));
         assertThat(draft.anythingElse()).contains("Champion is Jo");
         assertThat(draft.source()).contains(new SourceMessage("C1", "1.2"));
     }
@@ -62,7 +63,7 @@ final class RequestFormTest {
 
         RequestDraft draft = ((Checked.Valid<RequestDraft>) check(submitted)).value();
 
-        assertThat(draft.neededBy()).isEmpty();
+        assertThat(draft.timing()).isEmpty();
         assertThat(draft.anythingElse()).isEmpty();
         assertThat(draft.source()).isEmpty();
     }
@@ -97,18 +98,40 @@ final class RequestFormTest {
     }
 
     @Test
-    void check_dateWithoutReason_refusedOnReason() {
+    void check_dateWithoutReason_asksWhyThatDate() {
         Map<String, String> errors = errors(check(SubmittedView.validRequest("2026-12-01").cleared(RequestModal.TIME_REASON)));
 
         assertThat(errors).containsOnlyKeys(RequestModal.TIME_REASON);
-        assertThat(errors.get(RequestModal.TIME_REASON)).contains("2026-12-01");
+        assertThat(errors.get(RequestModal.TIME_REASON)).contains("Tue 1 Dec 2026");
+    }
+
+    /** "No rush" is an answer: text about timing never makes the optional date required. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"No rush", "None", "n/a", "Before the renewal call next Friday", "ASAP, by 2026-12-01"})
+    void check_timingWithoutDate_isAccepted_andNoDateIsGuessedFromTheWords(String timing) {
+        SubmittedView submitted = SubmittedView.validRequest("2026-12-01").cleared(RequestModal.NEEDED_BY)
+                .text(RequestModal.TIME_REASON, timing);
+
+        RequestDraft draft = ((Checked.Valid<RequestDraft>) check(submitted)).value();
+
+        assertThat(draft.timing()).contains(new RequestDraft.Timing(null, timing));
     }
 
     @Test
-    void check_reasonWithoutDate_refusedOnNeededBy() {
-        Map<String, String> errors = errors(check(SubmittedView.validRequest("2026-12-01").cleared(RequestModal.NEEDED_BY)));
+    void check_dateInThePastWithoutReason_isRefusedOnBoth() {
+        Map<String, String> errors = errors(check(SubmittedView.validRequest("2026-11-01").cleared(RequestModal.TIME_REASON)));
 
-        assertThat(errors).containsOnlyKeys(RequestModal.NEEDED_BY);
+        assertThat(errors).containsOnlyKeys(RequestModal.NEEDED_BY, RequestModal.TIME_REASON);
+    }
+
+    /** A draft accepted by the version before waits in the inbox under its old name, and still reads. */
+    @Test
+    void draftStoredBeforeTimingCouldComeWithoutADate_stillReads() {
+        RequestDraft draft = ((Checked.Valid<RequestDraft>) check(SubmittedView.validRequest("2026-12-01"))).value();
+        String stored = DraftJson.write(draft).replace("\"timing\"", "\"neededBy\"");
+
+        assertThat(stored).contains("\"neededBy\":{\"date\":\"2026-12-01\",\"why\":\"Renewal call that week\"}");
+        assertThat(DraftJson.read(stored, RequestDraft.class)).isEqualTo(draft);
     }
 
     @ParameterizedTest(name = "{0} with {1} characters")

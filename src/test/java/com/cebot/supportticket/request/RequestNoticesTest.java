@@ -22,6 +22,14 @@ final class RequestNoticesTest {
     }
 
     @Test
+    void posted_speaksAsI_andLinksToTheCard() {
+        String text = RequestNotices.posted(SampleRequest.open().build(), "CSUPPORT", PERMALINK);
+
+        assertThat(text).startsWith("Thanks! I posted your request for *Acme Corp* in <#CSUPPORT>")
+                .contains("<" + PERMALINK + "|view the card>", "I'll DM you").doesNotContain("you will");
+    }
+
+    @Test
     void moved_cardNotLandedYet_hasNoLink() {
         SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DONE, "UHEAD", null).build();
 
@@ -47,8 +55,9 @@ final class RequestNoticesTest {
 
         String text = RequestNotices.nudgeUnacknowledged(r, PERMALINK);
 
-        assertThat(text).contains("*&lt;!channel&gt;*", "<@UCE>", "acknowledged", "<" + PERMALINK + "|Open the request>")
-                .doesNotContain("<!channel>");
+        assertThat(text).contains("*&lt;!channel&gt;*", "acknowledged", "<" + PERMALINK + "|Open the request>")
+                .doesNotContain("<!channel>").as("the CE is not pinged by a reminder to someone else")
+                .doesNotContain("<@");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,6 +72,6 @@ final class RequestNoticesTest {
 
         String text = RequestNotices.nudgeNeededBy(r, PERMALINK, LocalDate.parse("2026-11-23"));
 
-        assertThat(text).contains("*Acme Corp* from <@UCE> " + when + " and is still *open*", PERMALINK);
+        assertThat(text).contains("*Acme Corp* " + when + " and is still *open*", PERMALINK).doesNotContain("<@");
     }
 }

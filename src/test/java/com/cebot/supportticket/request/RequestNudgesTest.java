@@ -32,7 +32,7 @@ final class RequestNudgesTest {
     }
 
     private long submit(LocalDate neededBy) {
-        var draft = RequestStore.draft(Optional.ofNullable(neededBy).map(d -> new RequestDraft.NeededBy(d, "Renewal call")));
+        var draft = RequestStore.draft(Optional.ofNullable(neededBy).map(d -> new RequestDraft.Timing(d, "Renewal call")));
         long id = store.submit(draft, "V" + neededBy, RequestStore.CE).requestId();
         store.landCard(id);
         return id;

@@ -36,8 +36,8 @@ final class RequestQueriesTest {
     }
 
     private long submitNeededBy(String viewId, String date) {
-        var neededBy = Optional.of(new RequestDraft.NeededBy(LocalDate.parse(date), "Renewal"));
-        return store.submit(RequestStore.draft(neededBy), viewId, CE).requestId();
+        var timing = Optional.of(new RequestDraft.Timing(LocalDate.parse(date), "Renewal"));
+        return store.submit(RequestStore.draft(timing), viewId, CE).requestId();
     }
 
     @Test

@@ -46,9 +46,25 @@ final class RequestServiceTest {
         assertThat(store.outboxRows()).singleElement().satisfies(card -> {
             assertThat(card.key()).isEqualTo(r.cardKey()).isEqualTo("request-card:V1");
             assertThat(card.kind()).isEqualTo("post to " + CHANNEL);
-            assertThat(card.arg("text")).startsWith("<@UHEAD> ").contains("Acme Corp", "<@UCE>");
-            assertThat(card.blocks()).contains("<@UHEAD>: a request from <@UCE>", "request_acknowledge");
+            assertThat(card.arg("text")).startsWith("<@UHEAD> ").contains("Acme Corp", "Prioritise the SSO bug", "Open")
+                    .as("the CE hears by DM").doesNotContain("<@UCE>");
+            assertThat(card.blocks()).contains("Raised by <@UCE>", "Only <@UHEAD> or <@UDELEGATE> can", "request_acknowledge");
         });
+    }
+
+    /** "No rush" is kept as said, and no date is made up for it. */
+    @Test
+    void submit_timingWithoutADate_isStoredAsSaid_andNoNeededByReminderIsPlanned() {
+        long id = store.submit(RequestStore.draft(java.util.Optional.of(new RequestDraft.Timing(null, "No rush"))),
+                "V1", CE).requestId();
+
+        SupportTicketRequest r = store.request(id);
+        assertThat(r.neededBy()).isNull();
+        assertThat(r.timeReason()).isEqualTo("No rush");
+        assertThat(store.outboxRows().get(0).blocks()).contains("*Timing*\\nNo rush").doesNotContain("Needed by");
+        int reminders = store.jdbi.withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM work WHERE queue = 'job' AND kind = 'request.needed_by'").mapTo(Integer.class).one());
+        assertThat(reminders).isZero();
     }
 
     @Test
@@ -89,7 +105,10 @@ final class RequestServiceTest {
             assertThat(added).extracting(Row::kind).containsExactly("update", "note", "post to " + CE);
             assertThat(added).extracting(Row::key).allMatch(k -> k.startsWith("request:" + id + ":" + move.target().db() + ":"));
             assertThat(added.get(0).anchorKey()).isEqualTo("request-card:V1");
-            assertThat(added.get(1).arg("text")).startsWith(move.target().label() + " by <@" + actor + ">");
+            assertThat(added.get(0).arg("text")).as("the card's text follows its blocks")
+                    .contains("Status: " + move.target().label() + " by <@" + actor + ">");
+            assertThat(added.get(1).arg("text")).as("the note pings nobody, the presser least")
+                    .startsWith("*" + move.target().label() + "*").doesNotContain("<@");
         }
         SupportTicketRequest r = store.request(id);
         assertThat(r.status()).isEqualTo(end);
@@ -172,8 +191,9 @@ final class RequestServiceTest {
         SupportTicketRequest r = store.request(id);
         assertThat(r.statusReason()).isEqualTo("Not <!here> this quarter");
         List<Row> rows = store.outboxRows();
-        assertThat(rows.get(1).blocks()).contains("Declined by <@UHEAD>", ": Not &lt;!here&gt; this quarter");
-        assertThat(rows.get(2).arg("text")).isEqualTo("Declined by <@UHEAD>: Not &lt;!here&gt; this quarter");
+        assertThat(rows.get(1).blocks()).contains("Declined by <@UHEAD>", "Not &lt;!here&gt; this quarter");
+        assertThat(rows.get(1).arg("text")).endsWith("Status: Declined by <@UHEAD>: Not &lt;!here&gt; this quarter.");
+        assertThat(rows.get(2).arg("text")).isEqualTo("*Declined*: Not &lt;!here&gt; this quarter\nI've told the CE by DM.");
         assertThat(rows.get(3).arg("text")).contains("*declined* by <@UHEAD>: Not &lt;!here&gt; this quarter",
                 "https://acme.slack.com/archives/CSUPPORT/p1700000000000100");
     }

@@ -75,9 +75,9 @@ final class RequestStore {
         this(dir, "<@" + HEAD + ">", id -> java.util.Set.of());
     }
 
-    static RequestDraft draft(Optional<RequestDraft.NeededBy> neededBy) {
+    static RequestDraft draft(Optional<RequestDraft.Timing> timing) {
         return new RequestDraft(new CustomerChoice.New("Acme Corp"), List.of(SampleRequest.ZENDESK), "Prioritise the SSO bug",
-                "Renewal depends on it", "They may not renew", neededBy, Optional.empty(), Optional.empty());
+                "Renewal depends on it", "They may not renew", timing, Optional.empty(), Optional.empty());
     }
 
     long submit(String viewId) {

@@ -36,6 +36,18 @@ final class SampleRequest {
         return this;
     }
 
+    SampleRequest ask(String ask) {
+        this.ask = ask;
+        return this;
+    }
+
+    /** What was said about timing, without a date. */
+    SampleRequest timing(String note) {
+        this.neededBy = null;
+        this.timeReason = note;
+        return this;
+    }
+
     SampleRequest neededBy(LocalDate date, String reason) {
         this.neededBy = date;
         this.timeReason = reason;
