@@ -2,6 +2,7 @@ package com.cebot.app;
 
 import com.cebot.config.Secrets;
 import com.cebot.db.Database;
+import com.cebot.db.Store;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.SlackClients;
 import com.cebot.work.Processes;
@@ -22,18 +23,18 @@ import org.slf4j.LoggerFactory;
 final class Beginning implements AutoCloseable {
 
     private final CompletableFuture<Slack> slack;
-    private final String databaseUrl;
+    private final Store databaseUrl;
     /** Null until asked for when the database is new. Guarded by this. */
     private CompletableFuture<Database.Pooled> store;
 
-    private Beginning(CompletableFuture<Slack> slack, String databaseUrl, CompletableFuture<Database.Pooled> store) {
+    private Beginning(CompletableFuture<Slack> slack, Store databaseUrl, CompletableFuture<Database.Pooled> store) {
         this.slack = slack;
         this.databaseUrl = databaseUrl;
         this.store = store;
     }
 
     static Beginning of(Secrets secrets, Duration slackTimeout) {
-        String url = secrets.databaseUrl();
+        Store url = secrets.store();
         return new Beginning(
                 CompletableFuture.supplyAsync(() -> SlackClients.create(secrets.slackApiUrl(), slackTimeout),
                         task -> start("start-slack", task)),
@@ -87,7 +88,7 @@ final class Beginning implements AutoCloseable {
         }
     }
 
-    private static Database.Pooled open(String databaseUrl) {
+    private static Database.Pooled open(Store databaseUrl) {
         Database.Pooled store = Database.pooled(databaseUrl);
         try {
             Processes.latest(store.jdbi(), 1);

@@ -61,7 +61,7 @@ final class ExportCommand {
             err.println("--kind is " + kinds + ", not \"" + kind + "\".");
             return Main.BAD_SETTINGS;
         }
-        var store = Database.existing(Secrets.databaseUrl(env));
+        var store = Database.existing(Secrets.store(env));
         var from = since.atStartOfDay(ZoneOffset.UTC).toInstant();
         var alone = own.stream().filter(o -> o.exportKind().equals(kind)).findFirst();
         try {

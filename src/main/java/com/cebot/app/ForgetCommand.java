@@ -49,7 +49,7 @@ final class ForgetCommand {
             return Main.BAD_SETTINGS;
         }
         List<StoredRecords> workflows = features.stream().map(Feature::records).toList();
-        Forgetting forgetting = new Forgetting(Database.current(Secrets.databaseUrl(env), true), workflows);
+        Forgetting forgetting = new Forgetting(Database.current(Secrets.store(env), true), workflows);
         Forgetting.Result result;
         try {
             result = forgetting.forget(person, dryRun);
@@ -73,6 +73,9 @@ final class ForgetCommand {
             if (wiped instanceof Erasure.Wiped.Done) {
                 out.println("The database files were rewritten: the removed rows are gone from disk, and the"
                         + " write-ahead log is empty.");
+            } else if (wiped instanceof Erasure.Wiped.TablesRewritten) {
+                out.println("The database's tables were rewritten (VACUUM FULL): the removed rows are gone from"
+                        + " them. PostgreSQL's write-ahead log, replicas and backups hold them until they age out.");
             } else if (wiped instanceof Erasure.Wiped.LogBusy) {
                 out.println("The rows are removed and the file rewritten, but the write-ahead log could not be"
                         + " emptied while another process kept reading: it may still hold old copies. Stop the bot"
@@ -86,7 +89,8 @@ final class ForgetCommand {
         out.println("Not reached from here: messages already in Slack, backups of the database, and the settings"
                 + " file (roster, support.delegates).");
         boolean clean = result.stillNamed().isEmpty()
-                && result.wiped().map(w -> w instanceof Erasure.Wiped.Done).orElse(true);
+                && result.wiped().map(w -> w instanceof Erasure.Wiped.Done || w instanceof Erasure.Wiped.TablesRewritten)
+                        .orElse(true);
         return clean ? Main.OK : Main.FAILED;
     }
 }

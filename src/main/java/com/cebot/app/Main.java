@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar cebot.jar [run|check|status|retry-failed|sync-group|export|forget|manifest|help]}. */
+/** {@code java -jar cebot.jar [run|check|status|retry-failed|sync-group|export|forget|backup|manifest|help]}. */
 public final class Main {
 
     static final int OK = 0;
@@ -89,6 +89,8 @@ public final class Main {
                     return ExportCommand.run(rest, env, features(), out, err);
                 case "forget":
                     return ForgetCommand.run(rest, env, features(), out, err);
+                case "backup":
+                    return BackupCommand.run(rest, env, out, err);
                 case "manifest":
                     out.print(manifest());
                     return OK;
@@ -174,11 +176,14 @@ public final class Main {
                             remove everything the person typed and everything naming them
                             from the database and its files, and print what changed;
                             --dry-run prints what would change and changes nothing
+                  backup --to FILE
+                            copy the SQLite database to a new file while the bot runs
+                            (on PostgreSQL, use pg_dump)
                   manifest  print the Slack app manifest (paste it at api.slack.com/apps)
                   help      show this text
                 Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN (required for run and check);
-                SLACK_API_URL, CEBOT_CONFIG, CEBOT_DB_URL (optional; paths are relative to the
-                current folder). See README.md.
+                SLACK_API_URL, CEBOT_CONFIG, CEBOT_DB_URL, CEBOT_DB_USER, CEBOT_DB_PASSWORD
+                (optional; paths are relative to the current folder). See README.md.
                 """;
     }
 }

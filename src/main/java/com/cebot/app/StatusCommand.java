@@ -33,7 +33,7 @@ final class StatusCommand {
             err.println("status takes no arguments (it has \"" + args[0] + "\").");
             return Main.BAD_SETTINGS;
         }
-        Jdbi jdbi = Database.current(Secrets.databaseUrl(env), false);
+        Jdbi jdbi = Database.current(Secrets.store(env), false);
         Instant now = clock.instant();
         WorkReport report = new WorkReport(jdbi);
 

@@ -31,7 +31,7 @@ public interface Deliveries {
     @SqlUpdate("DELETE FROM delivery WHERE seen_at < :before")
     int forgetBefore(Instant before);
 
-    @SqlQuery("SELECT delivery_key FROM delivery WHERE instr(delivery_key, :person) > 0")
+    @SqlQuery("SELECT delivery_key FROM delivery WHERE replace(delivery_key, :person, '') <> delivery_key")
     List<String> keysMentioning(String person);
 
     @SqlUpdate("DELETE FROM delivery WHERE delivery_key IN (<keys>)")

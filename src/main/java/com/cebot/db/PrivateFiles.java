@@ -41,6 +41,15 @@ public final class PrivateFiles {
         }
     }
 
+    /** Creates an empty file readable by the owner only; {@link FileAlreadyExistsException} if there is one. */
+    static void createNew(Path file) throws IOException {
+        if (isPosix(file.toAbsolutePath().getParent())) {
+            Files.createFile(file, attribute(OWNER_ONLY_FILE));
+        } else {
+            Files.createFile(file);
+        }
+    }
+
     /** Creates an empty file readable by the owner only, unless it is there already. */
     static void createFile(Path file) throws IOException {
         if (Files.exists(file)) {

@@ -58,8 +58,8 @@ final class FeedbackDigest {
 
         @SqlQuery(FeedbackRepository.GAP + """
                  WHERE g.merged_into IS NULL AND g.status NOT IN ('resolved', 'wont_do')
+                   AND EXISTS (SELECT 1 FROM feedback_submission s WHERE s.gap_id = g.id)
                 GROUP BY g.id
-                HAVING customers > 0
                 ORDER BY customers DESC, g.id
                 LIMIT :limit
                 """)

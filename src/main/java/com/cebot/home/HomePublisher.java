@@ -1,5 +1,6 @@
 package com.cebot.home;
 
+import com.cebot.db.StoreOutage;
 import com.cebot.home.HomeContribution.Part;
 import com.cebot.home.HomeContribution.Start;
 import com.cebot.logging.SafeErrors;
@@ -94,7 +95,10 @@ final class HomePublisher implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Home tabs not drawn this round: {}", SafeErrors.describe(e));
+            // A database out of reach is told once, by the work queues, not at every round.
+            if (!StoreOutage.isUnreachable(e)) {
+                log.warn("Home tabs not drawn this round: {}", SafeErrors.describe(e));
+            }
         }
     }
 

@@ -43,13 +43,13 @@ interface OooRecords extends StoredRecords.Tables {
     @SqlQuery("SELECT id FROM ooo_period WHERE person = :person")
     List<Long> periodsOf(String person);
 
-    @SqlQuery("SELECT id, coverers FROM ooo_period WHERE instr(coverers, :person) > 0")
+    @SqlQuery("SELECT id, coverers FROM ooo_period WHERE replace(coverers, :person, '') <> coverers")
     List<Covered> coveredBy(String person);
 
     @SqlUpdate("UPDATE ooo_period SET coverers = :coverers WHERE id = :id")
     void setCoverers(long id, String coverers);
 
-    @SqlQuery("SELECT id, note_key, what FROM ooo_note WHERE instr(note_key, :person) > 0 OR instr(what, :person) > 0")
+    @SqlQuery("SELECT id, note_key, what FROM ooo_note WHERE replace(note_key, :person, '') <> note_key OR replace(what, :person, '') <> what")
     List<Note> notesMentioning(String person);
 
     @SqlQuery("""

@@ -49,10 +49,13 @@ interface SdrRecords extends StoredRecords.Tables {
             """)
     int unname(String person);
 
-    /** A question kept as words names people only as {@code <@U…>}: each such mention of them goes. */
+    /**
+     * A question kept as words names people only as {@code <@U…>}: each such mention of them goes.
+     * (replace() finds the mention on both databases; PostgreSQL has no instr().)
+     */
     @SqlUpdate("""
             UPDATE sdr_question SET question_text = replace(question_text, '<@' || :person || '>', '@someone')
-            WHERE instr(question_text, '<@' || :person || '>') > 0
+            WHERE replace(question_text, '<@' || :person || '>', '') <> question_text
             """)
     int unmention(String person);
 

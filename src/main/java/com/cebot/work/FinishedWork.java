@@ -69,8 +69,8 @@ public final class FinishedWork {
 
         @SqlQuery("""
                 SELECT id, queue, work_key, status, payload, for_user, ref FROM work
-                WHERE for_user = :person OR instr(payload, :person) > 0 OR instr(work_key, :person) > 0
-                   OR instr(ref, :person) > 0
+                WHERE for_user = :person OR replace(payload, :person, '') <> payload
+                   OR replace(work_key, :person, '') <> work_key OR replace(ref, :person, '') <> ref
                 """)
         List<Row> mentioning(String person);
 

@@ -1,7 +1,9 @@
 package com.cebot.work;
 
 import com.cebot.db.Deadline;
+import com.cebot.db.Dialect;
 import com.cebot.db.StoreBusyException;
+import com.cebot.db.StoreOutage;
 import com.cebot.logging.SafeErrors;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +58,7 @@ public final class WorkQueue implements AutoCloseable {
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
     private final Set<String> unhandledKindsLogged = ConcurrentHashMap.newKeySet();
     private final Worker worker;
+    private final StoreOutage outage;
     /** How long an add waiting for a shared transaction sleeps before it looks again. */
     private static final long TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
@@ -69,7 +73,8 @@ public final class WorkQueue implements AutoCloseable {
         this.clock = clock;
         this.owner = owner;
         this.settings = settings;
-        this.worker = new Worker(name, settings.poll(), this::runOnce);
+        this.outage = StoreOutage.of(jdbi);
+        this.worker = new Worker(name, settings.poll(), this::runOnce, outage);
     }
 
     public String name() {
@@ -233,9 +238,14 @@ public final class WorkQueue implements AutoCloseable {
         if (kinds.isEmpty()) {
             return 0;
         }
-        List<WorkItem> claimed = jdbi.inTransaction(h -> {
+        // READ COMMITTED for PostgreSQL, where the claim's row locks keep claimers apart (SQLite runs
+        // every transaction serializable).
+        List<WorkItem> claimed = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
             WorkRepository repo = h.attach(WorkRepository.class);
-            return withAwaited(repo, repo.claim(name, kinds, owner.id(), now, now.plus(settings.lease()), settings.batch()));
+            Instant until = now.plus(settings.lease());
+            return withAwaited(repo, Dialect.isPostgresql(h)
+                    ? repo.claimSkipLocked(name, kinds, owner.id(), now, until, settings.batch())
+                    : repo.claim(name, kinds, owner.id(), now, until, settings.batch()));
         });
         Instant renewed = now;
         Set<Long> mine = new HashSet<>();
@@ -347,6 +357,11 @@ public final class WorkQueue implements AutoCloseable {
         try {
             outcome = handler.handle(item, clock.instant());
         } catch (Throwable e) {
+            if (outage.failed(e)) {
+                // Told once for every queue; the row is claimed again once the store answers (see
+                // finish).
+                return;
+            }
             log.warn("{} {} ({}) attempt {} threw", name, item.key(), item.kind(), item.attempts() + 1,
                     SafeErrors.scrubbed(e));
             outcome = new Outcome.RetryLater(null, SafeErrors.describe(e), item.uncertain(), true);
@@ -366,7 +381,11 @@ public final class WorkQueue implements AutoCloseable {
             }
         } catch (Throwable e) {
             // The store refused to record the outcome: the lease runs out and the row is claimed again,
-            // marked uncertain because this attempt may have taken effect.
+            // marked uncertain because this attempt may have taken effect. A store out of reach is
+            // told once for every queue, not for each row in hand when it went.
+            if (outage.failed(e)) {
+                return;
+            }
             log.error("{} {}: cannot record the outcome of attempt {}: {}", name, item.key(), item.attempts() + 1,
                     SafeErrors.describe(e));
         }
@@ -383,6 +402,10 @@ public final class WorkQueue implements AutoCloseable {
                 return true;
             });
         } catch (Throwable e) {
+            if (outage.failed(e)) {
+                // Claimed again once the store answers, as uncertain (see finish).
+                return;
+            }
             log.warn("{} {} ({}) attempt {} failed", name, item.key(), item.kind(), item.attempts() + 1,
                     SafeErrors.scrubbed(e));
             retry(handler, item, new Outcome.RetryLater(null, SafeErrors.describe(e),

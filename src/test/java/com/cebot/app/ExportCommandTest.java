@@ -26,14 +26,14 @@ final class ExportCommandTest {
     @BeforeEach
     void seed() {
         Jdbi jdbi = TestDatabase.open(dir);
-        env = Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        env = TestDatabase.env(dir);
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO customer (id, name, name_key, created_at) VALUES (1, '=HYPERLINK(\"x\")', 'k', '2026-01-01T00:00:00.000Z')");
             h.execute("INSERT INTO context_card (id, customer_id, card_key, assignee, created_at) VALUES (1, 1, 'c1', 'U0AE', '2026-01-01T00:00:00.000Z')");
             h.execute("""
                     INSERT INTO support_context (id, submission_key, card_id, customer_id, submitted_by, links, background, created_at)
                     VALUES (1, 'V1', 1, 1, 'U0CE', '[{"kind":"ZENDESK","url":"https://a.zendesk.com/agent/tickets/1","label":"Zendesk #1","ticketKey":"zendesk:1"}]',
-                            'line one, "quoted"' || char(10) || 'line two', '2026-03-02T10:00:00.000Z'),
+                            'line one, "quoted"\nline two', '2026-03-02T10:00:00.000Z'),
                            (2, 'V2', 1, 1, 'U0CE', '[]', 'old', '2025-12-31T23:00:00.000Z')
                     """);
             h.execute("""

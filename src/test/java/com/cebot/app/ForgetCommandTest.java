@@ -22,7 +22,7 @@ final class ForgetCommandTest {
     Path dir;
 
     private Map<String, String> env() {
-        return Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        return TestDatabase.env(dir);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -46,23 +46,26 @@ final class ForgetCommandTest {
 
     @Test
     void noDatabase_isAnError_andNoneIsCreated() {
-        Commands.Result result = Commands.run(env(), "forget", "--user", "U0CE1");
+        Commands.Result result = Commands.run(TestDatabase.withoutTables(dir), "forget", "--user", "U0CE1");
 
         assertThat(result.exitCode()).isEqualTo(Main.BAD_SETTINGS);
-        assertThat(result.err()).contains("there is no database at");
+        assertThat(result.err()).contains(TestDatabase.postgresql() ? "has none of the bot's tables" : "there is no database at");
         assertThat(dir.resolve("cebot.db")).doesNotExist();
     }
 
-    /** Another process holding the store's write lock past SQLite's 10 s wait stands for any store it cannot write. */
+    /**
+     * Another process holding the store's write lock past SQLite's 10 s wait (on PostgreSQL, a lock
+     * on a table held past the bot's 10 s lock timeout) stands for any store it cannot write.
+     */
     @Test
     void aStoreItCannotWrite_changesNothing_andSaysSo() throws Exception {
         Jdbi jdbi = TestDatabase.open(dir);
         jdbi.useHandle(h -> h.execute(
                 "INSERT INTO home_user (user_id, opened_at) VALUES ('U0CE1', '2026-11-20T10:00:00.000Z')"));
         Commands.Result result;
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        try (Connection other = TestDatabase.connect(dir.resolve("cebot.db"));
                 Statement s = other.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+            s.execute(TestDatabase.postgresql() ? "BEGIN; LOCK TABLE home_user IN ACCESS EXCLUSIVE MODE" : "BEGIN IMMEDIATE");
             result = Commands.run(env(), "forget", "--user", "U0CE1");
             s.execute("ROLLBACK");
         }

@@ -27,7 +27,7 @@ final class OperatorCommandsTest {
     @BeforeEach
     void seed() {
         jdbi = TestDatabase.open(dir);
-        env = Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        env = TestDatabase.env(dir);
         jdbi.useHandle(h -> {
             h.execute("""
                     INSERT INTO bot_process (owner, host, pid, started_at, last_hello_at)

@@ -97,7 +97,7 @@ final class ConfigLoaderTest {
                 SLACK_API_URL | ht tp://x                     | SLACK_API_URL is not a URL
                 CEBOT_DB_URL  | jdbc:sqlite::memory:          | must name a database file
                 CEBOT_DB_URL  | jdbc:sqlite:file:x?mode=memory | must name a database file
-                CEBOT_DB_URL  | jdbc:postgresql://db/cebot    | must be a SQLite JDBC URL
+                CEBOT_DB_URL  | jdbc:mysql://db/cebot         | must be a SQLite JDBC URL
                 """)
         void unsafeOrUnusableUrls_areRefused_namingTheVariable(String variable, String value, String expected)
                 throws IOException {

@@ -2,6 +2,8 @@ package com.cebot.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.db.Database;
+import com.cebot.db.Store;
 import com.cebot.testing.QueryPlans;
 import com.cebot.testing.TestDatabase;
 import com.slack.api.app_backend.interactive_components.response.Option;
@@ -13,7 +15,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 final class CustomerSuggestionsTest {
 
@@ -134,9 +135,9 @@ final class CustomerSuggestionsTest {
     /** Customers on record before the word index existed get the rows a new customer would. */
     @Test
     void customersOnRecordBeforeTheWordIndex_getTheirLaterWordsByTheSameRule(@TempDir Path older) {
-        SQLiteDataSource file = new SQLiteDataSource();
-        file.setUrl("jdbc:sqlite:" + older.resolve("cebot.db"));
-        Flyway.configure().dataSource(file).locations("classpath:db/migration").target("13").load().migrate();
+        Store store = TestDatabase.unmigrated(older);
+        javax.sql.DataSource file = TestDatabase.dataSource(store);
+        Flyway.configure().dataSource(file).locations(Database.migrations(store.kind())).target("13").load().migrate();
         List<String> names = List.of("big acme corp", "initech (eu) - widgets & co", "é🙂b", "100%_real", "a", "x-");
         Jdbi before = Jdbi.create(file);
         for (int i = 0; i < names.size(); i++) {
@@ -146,7 +147,7 @@ final class CustomerSuggestionsTest {
                     id, name, name, "2026-11-20T10:00:00.000Z"));
         }
 
-        Jdbi after = TestDatabase.open(older);
+        Jdbi after = Database.open(store);
 
         for (int i = 0; i < names.size(); i++) {
             int id = i + 1;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,12 +22,58 @@ final class MigrationTest {
     @TempDir
     Path dir;
 
-    /** The versions of the files in db/migration, oldest first, as Flyway writes them ("16.1" for V16_1__). */
-    private static List<MigrationVersion> versions() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+(_\\d+)*__.*\\.sql"))
-                    .map(n -> MigrationVersion.fromVersion(n.substring(1, n.indexOf("__")))).sorted().toList();
+    private static final String[] SQLITE = Database.migrations(Store.Kind.SQLITE);
+
+    /**
+     * The versions of a database's migrations (db/migration/common and its own folder), oldest
+     * first, as Flyway writes them ("16.1" for V16_1__).
+     */
+    private static List<MigrationVersion> versions(String folder) throws IOException {
+        List<MigrationVersion> versions = new ArrayList<>();
+        for (String in : List.of("common", folder)) {
+            try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration", in))) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+(_\\d+)*__.*\\.sql"))
+                        .map(n -> MigrationVersion.fromVersion(n.substring(1, n.indexOf("__")))).forEach(versions::add);
+            }
         }
+        return versions.stream().sorted().toList();
+    }
+
+    private static List<MigrationVersion> versions() throws IOException {
+        return versions("sqlite");
+    }
+
+    /** The same versions for both databases, so SCHEMA_VERSION and MIGRATIONS_COUNT hold for each. */
+    @Test
+    void bothDatabases_haveTheSameVersions() throws IOException {
+        assertThat(versions("postgresql")).isEqualTo(versions("sqlite"));
+    }
+
+    /**
+     * Existing SQLite databases recorded their migrations when all lay in db/migration: moved into
+     * folders, the files keep their names and checksums, so a database made from the old layout,
+     * at the last release's V13, opens and is brought up to date.
+     */
+    @Test
+    void aDatabaseMadeFromTheOldLayout_isBroughtUpToDate() throws IOException {
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        for (String in : List.of("common", "sqlite")) {
+            try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration", in))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, flat.resolve(f.getFileName()));
+                }
+            }
+        }
+        String url = "jdbc:sqlite:" + dir.resolve("cebot.db");
+        SQLiteDataSource old = new SQLiteDataSource();
+        old.setUrl(url);
+        Flyway.configure().dataSource(old).locations("filesystem:" + flat).target("13").load().migrate();
+
+        Database.open(url);
+
+        assertThat(Flyway.configure().dataSource(old).locations(SQLITE).load().validateWithResult().validationSuccessful)
+                .as("the applied migrations match the files where they lie now").isTrue();
+        assertThat(Database.inspect(url)).isInstanceOf(Database.State.Current.class);
     }
 
     @Test
@@ -50,7 +97,7 @@ final class MigrationTest {
 
         SQLiteDataSource file = new SQLiteDataSource();
         file.setUrl(url);
-        boolean flywayWouldOpenIt = Flyway.configure().dataSource(file).locations("classpath:db/migration").load()
+        boolean flywayWouldOpenIt = Flyway.configure().dataSource(file).locations(SQLITE).load()
                 .validateWithResult().validationSuccessful;
 
         Database.open(url);
@@ -65,7 +112,7 @@ final class MigrationTest {
         SQLiteDataSource old = new SQLiteDataSource();
         old.setUrl(url);
         List<MigrationVersion> versions = versions();
-        Flyway.configure().dataSource(old).locations("classpath:db/migration")
+        Flyway.configure().dataSource(old).locations(SQLITE)
                 .target(versions.get(versions.size() - 2).getVersion()).load().migrate();
         Database.open(url);
         Database.open(url);
@@ -77,7 +124,7 @@ final class MigrationTest {
         String url = "jdbc:sqlite:" + dir.resolve("cebot.db");
         SQLiteDataSource old = new SQLiteDataSource();
         old.setUrl(url);
-        Flyway.configure().dataSource(old).locations("classpath:db/migration").target("5").load().migrate();
+        Flyway.configure().dataSource(old).locations(SQLITE).target("5").load().migrate();
         Jdbi before = Jdbi.create(old);
         before.useHandle(h -> {
             h.execute("INSERT INTO customer (id, name, name_key, created_at) VALUES (1, 'Acme', 'acme', '2026-11-20T10:00:00Z')");

@@ -9,6 +9,7 @@ import com.cebot.work.WorkQueue;
 import com.cebot.slack.socket.SocketTiming;
 import com.cebot.slackfake.SlackFake;
 import com.cebot.testing.Await;
+import com.cebot.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ public final class BotHarness implements AutoCloseable {
         harness.env.put("SLACK_BOT_TOKEN", SlackFake.BOT_TOKEN);
         harness.env.put("SLACK_APP_TOKEN", SlackFake.APP_TOKEN);
         harness.env.put("SLACK_API_URL", slack.apiUrl());
-        harness.env.put("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        harness.env.putAll(TestDatabase.env(dir));
         harness.env.put("CEBOT_CONFIG", dir.resolve("cebot.yaml").toString());
         harness.writeConfig("""
                 channels:
@@ -169,7 +170,7 @@ public final class BotHarness implements AutoCloseable {
      * what it was given; only after it does a check that nothing (more) was sent mean something.
      */
     public boolean workDone() {
-        return StoredWork.unfinished(env.get("CEBOT_DB_URL"), clock.instant()).isEmpty()
+        return StoredWork.unfinished(env, clock.instant()).isEmpty()
                 && slack.callsInProgress() == 0;
     }
 
@@ -180,7 +181,7 @@ public final class BotHarness implements AutoCloseable {
 
     public void awaitWorkDone(Duration timeout) {
         Await.until(timeout, () -> "the bot to finish its work; unfinished: "
-                + StoredWork.unfinished(env.get("CEBOT_DB_URL"), clock.instant()) + ", Web API calls being answered: "
+                + StoredWork.unfinished(env, clock.instant()) + ", Web API calls being answered: "
                 + slack.callsInProgress(), this::workDone);
     }
 

@@ -8,10 +8,10 @@ import com.cebot.slackfake.SlackFake;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
+import com.cebot.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -293,7 +293,7 @@ final class Burst {
     }
 
     static List<String> query(Path database, String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+        try (Connection c = TestDatabase.connect(database);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();

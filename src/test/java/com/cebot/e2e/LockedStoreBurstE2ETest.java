@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cebot.slackfake.Ack;
 import com.cebot.testing.Await;
 import com.cebot.testing.LogCapture;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import com.cebot.testing.TestDatabase;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -49,14 +47,14 @@ final class LockedStoreBurstE2ETest {
         burst.openModals(WAIT);
 
         List<Ack> refusals;
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + harness.databaseFile());
-                Statement lock = other.createStatement()) {
-            lock.execute("BEGIN EXCLUSIVE");
+        TestDatabase.WriteLock lock = TestDatabase.lockForWrites(harness.databaseFile());
+        try {
             burst.submitAll();
             burst.awaitAnswered(WAIT);
             refusals = burst.forms().stream().flatMap(f -> burst.refusals(f).stream()).toList();
             assertThat(burst.inInbox()).as("nothing stored while locked").isEmpty();
-            lock.execute("ROLLBACK");
+        } finally {
+            lock.close();
         }
         Duration slowest = refusals.stream().map(Ack::latency).max(Comparator.naturalOrder()).orElseThrow();
         assertThat(refusals).as("every form refused in its ack").hasSize(24);

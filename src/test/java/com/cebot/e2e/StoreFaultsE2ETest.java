@@ -10,8 +10,8 @@ import com.cebot.slackfake.Message;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
+import com.cebot.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -54,9 +54,10 @@ final class StoreFaultsE2ETest {
     void databaseLockedByAnotherProcess_theModalSaysSo_inTime_andTheSameFormGoesThroughLater() throws Exception {
         View view = openModal();
         Ack refused;
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + bot.harness().databaseFile());
+        try (Connection other = TestDatabase.connect(bot.harness().databaseFile());
                 Statement lock = other.createStatement()) {
-            lock.execute("BEGIN EXCLUSIVE");
+            // PostgreSQL: the table the form is stored in, locked against every other access.
+            lock.execute(TestDatabase.postgresql() ? "BEGIN; LOCK TABLE work IN ACCESS EXCLUSIVE MODE" : "BEGIN EXCLUSIVE");
 
             refused = submit(view);
 

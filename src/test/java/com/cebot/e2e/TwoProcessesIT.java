@@ -3,8 +3,8 @@ package com.cebot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.testing.Await;
+import com.cebot.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +38,11 @@ final class TwoProcessesIT {
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + harness.databaseFile());
+        try (Connection c = TestDatabase.connect(harness.databaseFile());
                 Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 10000");
+            if (!TestDatabase.postgresql()) {
+                s.execute("PRAGMA busy_timeout = 10000");
+            }
             s.executeUpdate(sql);
         }
     }

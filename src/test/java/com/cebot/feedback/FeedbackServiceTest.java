@@ -2,7 +2,7 @@ package com.cebot.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.db.Database;
+import com.cebot.testing.TestDatabase;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
@@ -46,7 +46,7 @@ final class FeedbackServiceTest {
 
     @BeforeEach
     void open() {
-        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        jdbi = TestDatabase.open(dir);
         // The queues are never started: their rows show what would be sent.
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));

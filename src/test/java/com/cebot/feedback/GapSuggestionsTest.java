@@ -2,7 +2,7 @@ package com.cebot.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.db.Database;
+import com.cebot.testing.TestDatabase;
 import com.slack.api.app_backend.interactive_components.response.Option;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +23,7 @@ final class GapSuggestionsTest {
 
     @BeforeEach
     void open() {
-        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        jdbi = TestDatabase.open(dir);
         suggestions = new GapSuggestions(jdbi);
     }
 

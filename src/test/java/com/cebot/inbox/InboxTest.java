@@ -11,9 +11,6 @@ import com.cebot.work.WorkItem;
 import com.cebot.work.WorkQueue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,12 +89,12 @@ final class InboxTest {
     void aStoreLockedPastTheDeadline_refusesTheSubmission_countedAsBusy() throws Exception {
         Running running = inbox();
 
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cebot.db"));
-                Statement lock = other.createStatement()) {
-            lock.execute("BEGIN EXCLUSIVE");
+        TestDatabase.WriteLock lock = TestDatabase.lockForWrites(dir.resolve("cebot.db"));
+        try {
             assertThatThrownBy(() -> Deadline.within(Duration.ofMillis(200),
                     () -> running.inbox().accept("view:V1", "form", "U1", "a"))).isInstanceOf(RuntimeException.class);
-            lock.execute("ROLLBACK");
+        } finally {
+            lock.close();
         }
 
         assertThat(refused("busy")).isEqualTo(1);

@@ -2,7 +2,7 @@ package com.cebot.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.db.Database;
+import com.cebot.testing.TestDatabase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,12 +33,14 @@ final class SafeErrorsTest {
 
     @Test
     void aDatabaseFailure_keepsTheDatabasesWords_butNotTheValuesItWasGiven(@TempDir Path dir) {
-        Jdbi jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        Jdbi jdbi = TestDatabase.open(dir);
         Exception e = catching(() -> jdbi.useHandle(h -> h.createUpdate(
                 "INSERT INTO customer (name, name_key, created_at) VALUES (:name, NULL, :name)")
                 .bind("name", TYPED).execute()));
 
-        assertThat(SafeErrors.describe(e)).contains("NOT NULL constraint failed: customer.name_key").doesNotContain(TYPED);
+        assertThat(SafeErrors.describe(e)).contains(TestDatabase.postgresql()
+                ? "null value in column \"name_key\" of relation \"customer\"" : "NOT NULL constraint failed: customer.name_key")
+                .doesNotContain(TYPED);
     }
 
     @Test

@@ -2,8 +2,8 @@ package com.cebot.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.db.Database;
 import com.cebot.testing.Await;
+import com.cebot.testing.TestDatabase;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestQueues;
 import com.cebot.work.Owner;
@@ -58,7 +58,7 @@ final class SchedulerTest {
 
     /** Each call is a separate connection pool, as a second process or a restart would have. */
     private Jdbi open() {
-        return Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        return TestDatabase.open(dir);
     }
 
     /** A scheduler on its own job queue, as one process has. */

@@ -38,10 +38,10 @@ final class SdrHomeTest {
         jdbi.useHandle(h -> h.execute("""
                 WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 180)
                 INSERT INTO sdr_question (channel, ts, asker, source, question_key, reply_key, assignee, asked_at)
-                SELECT 'C0CE', '1700000000.' || printf('%06d', i), 'U0SDR', 'message', 'q' || i, 'r' || i, 'U0CE',
-                       strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-01T00:00:00', '+' || i || ' days')
+                SELECT 'C0CE', '1700000000.' || %s, 'U0SDR', 'message', 'q' || i, 'r' || i, 'U0CE',
+                       %s
                 FROM n
-                """));
+                """.formatted(TestDatabase.padded("i", 6), TestDatabase.timeAfter("2026-11-01T00:00:00", "i * 86400"))));
 
         List<Part> sdr = jdbi.withHandle(h -> new SdrHome(new Permalinks("https://acme.slack.com/"))
                 .parts(h, new Person("U0SDR", LocalDate.parse("2026-11-23"))));

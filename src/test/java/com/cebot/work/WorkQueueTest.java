@@ -2,12 +2,16 @@ package com.cebot.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.cebot.db.Deadline;
+import com.cebot.db.StoreOutage;
+import com.cebot.testing.LogCapture;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.QueryPlans;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
 import java.nio.file.Path;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +41,7 @@ final class WorkQueueTest {
     private final MutableClock clock = new MutableClock(T0);
     private final List<String> done = new CopyOnWriteArrayList<>();
     private final List<String> told = new CopyOnWriteArrayList<>();
+    private volatile boolean storeLost;
 
     @BeforeEach
     void open() {
@@ -49,9 +55,18 @@ final class WorkQueueTest {
             public Outcome handle(WorkItem item, Instant now) {
                 switch (item.payload()) {
                     case "error" -> throw new StackOverflowError();
+                    case "store lost" -> {
+                        if (storeLost) {
+                            throw new ConnectionException(new SQLTransientConnectionException(
+                                    "cebot-db - Connection is not available, request timed out after 2000ms."));
+                        }
+                        return Outcome.done(h -> h.afterCommit(() -> done.add(item.key())));
+                    }
                     case "assert" -> throw new AssertionError("typed secret");
                     default -> {
-                        return Outcome.done(h -> done.add(item.key()));
+                        // Counted once committed: PostgreSQL may run a transaction again when it
+                        // overlapped another.
+                        return Outcome.done(h -> h.afterCommit(() -> done.add(item.key())));
                     }
                 }
             }
@@ -96,6 +111,35 @@ final class WorkQueueTest {
         }
         int rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work").mapTo(Integer.class).one());
         assertThat(rows).isEqualTo(forms);
+    }
+
+    /**
+     * The store goes out of reach while a row is in hand: the outage is told in its one line, not
+     * as the row's failed attempt, and the row, whose attempt may have taken effect, is claimed
+     * again once its lease runs out, as uncertain.
+     */
+    @Test
+    void theStoreLostMidAttempt_isToldOnceAsTheOutage_andTheRowIsClaimedAgainAfterItsLease() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        add(queue, "a", "store lost");
+        storeLost = true;
+
+        try (LogCapture logs = LogCapture.start()) {
+            assertThat(queue.runOnce()).isEqualTo(1);
+
+            assertThat(logs.lines(StoreOutage.class, Level.WARN)).hasSize(1);
+            assertThat(logs.events(WorkQueue.class, Level.WARN)).isEmpty();
+            assertThat(logs.events(WorkQueue.class, Level.ERROR)).isEmpty();
+        }
+        assertThat(row("a")).containsEntry("status", "pending").containsEntry("attempts", 0)
+                .containsEntry("attempt_open", 1);
+
+        storeLost = false;
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(queue.runOnce()).isEqualTo(1);
+
+        assertThat(done).containsExactly("a");
+        assertThat(row("a")).containsEntry("status", "done").containsEntry("attempts", 1);
     }
 
     @Test

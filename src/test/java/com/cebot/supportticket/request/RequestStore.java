@@ -1,7 +1,7 @@
 package com.cebot.supportticket.request;
 
 import com.cebot.config.BotConfig;
-import com.cebot.db.Database;
+import com.cebot.testing.TestDatabase;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import java.time.DayOfWeek;
@@ -55,7 +55,7 @@ final class RequestStore {
     private final AtomicInteger clicks = new AtomicInteger();
 
     RequestStore(Path dir, String headMention, UserGroupMembers.Reader groupMembers) {
-        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        jdbi = TestDatabase.open(dir);
         // The queues are never started: their rows show what would be sent and scheduled.
         jobs = TestQueues.queue("job", jdbi, clock);
         outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cebot.db.Database;
+import com.cebot.db.Store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * V24 lets a request keep what was said about timing without a needed-by date. Requests stored
- * before it keep every column, their ids and their moves, and a date still needs its reason.
+ * before it keep every column, their ids and their moves, and a date still needs its reason. (SQLite
+ * rebuilds the table; PostgreSQL changes the CHECK in place, which RequestServiceTest's request
+ * without a date meets on PostgreSQL.)
  */
 final class TimingWithoutDateMigrationTest {
 
@@ -35,7 +38,7 @@ final class TimingWithoutDateMigrationTest {
         String url = "jdbc:sqlite:" + dir.resolve("cebot.db");
         SQLiteDataSource old = new SQLiteDataSource();
         old.setUrl(url);
-        Flyway.configure().dataSource(old).locations("classpath:db/migration").target("18").load().migrate();
+        Flyway.configure().dataSource(old).locations(Database.migrations(Store.Kind.SQLITE)).target("18").load().migrate();
         Jdbi before = Jdbi.create(old);
         before.useHandle(h -> {
             h.execute("INSERT INTO customer (id, name, name_key, created_at) VALUES (1, 'Acme', 'acme', '2026-11-20T10:00:00.000Z')");
