@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.cebot.testing.Await;
 import com.cebot.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +28,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * handing envelopes to the connections in turn and a retry to another connection than the first:
  * a burst of request and context forms (some adding to a card already there), then one bot killed
  * with SIGKILL mid-burst, whose claims the other two take over once their leases run out, then a
- * rolling restart of the others. Every acked form is stored once, and every card, thread note and
- * DM is posted once; {@code status} lists the instances with their hosts and last hellos.
+ * rolling restart of the others. Every acked form is stored once, every card, thread note and DM
+ * is posted once, and the requests' reminders, due at once on all three, each run once; {@code status} lists the instances with their hosts and last hellos.
  */
 final class ThreeInstancesIT {
 
     /** Above the packaged bot's one-minute lease, which the kill makes the others wait out. */
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration STOP_BOUND = Duration.ofSeconds(30);
+    private static final DateTimeFormatter STORED_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @RegisterExtension
     final ChildBots bots = new ChildBots();
@@ -83,6 +91,12 @@ final class ThreeInstancesIT {
         assertEachOnce(contexts, "30 context forms in the same burst", "");
         assertNotesOnce(notes, noted);
 
+        // The requests' reminders all fall due now, while one instance is killed below: each runs once.
+        int reminderJobs = Burst.count(harness.databaseFile(), "SELECT COUNT(*) FROM work WHERE queue = 'job'"
+                + " AND status = 'pending' AND kind = 'request.unacknowledged'");
+        execute(harness, "UPDATE work SET due_at = '" + STORED_INSTANT.format(Instant.now()) + "' WHERE queue = 'job'"
+                + " AND status = 'pending' AND kind = 'request.unacknowledged'");
+
         // 2. SIGKILL one instance mid-burst: what it had claimed waits out its lease, then the
         // others do it; what died unacked with its socket Slack sends again, to another.
         Burst killed = new Burst(harness.slack, harness.databaseFile(), Burst.Kind.CONTEXT, "TK", 45, 32_000);
@@ -103,6 +117,14 @@ final class ThreeInstancesIT {
                     + String.join(",", claimedByA) + ")")).as("what the killed instance had claimed, done by the others")
                     .isZero();
         }
+        Await.until(WAIT, "every reminder job done", () -> Burst.count(harness.databaseFile(), "SELECT COUNT(*) FROM work"
+                + " WHERE queue = 'job' AND kind = 'request.unacknowledged' AND status = 'done'") == reminderJobs);
+        Await.until(WAIT, "a reminder under every request's card", () -> requests.forms().stream()
+                .allMatch(f -> requests.replies(f, m -> m.text().contains("Reminder")) >= 1));
+        harness.awaitWorkDone(WAIT);
+        assertThat(reminderJobs).as("one reminder job per request").isEqualTo(30);
+        assertThat(requests.forms()).as("one reminder in each request's thread, not one per instance")
+                .allSatisfy(f -> assertThat(requests.replies(f, m -> m.text().contains("Reminder"))).isEqualTo(1));
         assertEachOnce(killed, "45 context forms, one every 30 ms; SIGKILL of one of three after 15 acks",
                 "acked before the kill: " + ackedBeforeKill.size() + "; rows the killed one had claimed: "
                         + claimedByA.size() + "; " + afterKill);
@@ -111,7 +133,7 @@ final class ThreeInstancesIT {
         // each of the others stopped with SIGTERM and replaced.
         Burst rolling = new Burst(harness.slack, harness.databaseFile(), Burst.Kind.CONTEXT, "TS", 40, 33_000);
         rolling.openModals(WAIT);
-        CompletableFuture<Void> trickle = rolling.submitPaced(rolling.forms(), Duration.ofMillis(250));
+        CompletableFuture<Void> trickle = rolling.submitPaced(rolling.forms().subList(0, 30), Duration.ofMillis(300));
         ChildBot a2 = bots.start("a2");
         b.terminate();
         int bExit = b.awaitExit(STOP_BOUND);
@@ -120,12 +142,17 @@ final class ThreeInstancesIT {
         int cExit = c.awaitExit(STOP_BOUND);
         ChildBot c2 = bots.start("c2");
         trickle.join();
+        // The last ten once every replacement is up, so each new connection takes some.
+        rolling.forms().subList(30, 40).forEach(rolling::submit);
         Settled afterRestart = settle(harness, rolling);
         awaitCardsAndDms(rolling);
         harness.awaitWorkDone(WAIT);
         assertThat(List.of(bExit, cExit)).as("exit codes after SIGTERM").containsOnly(0);
-        assertEachOnce(rolling, "40 context forms, one every 250 ms, through a rolling restart of three instances",
-                "envelopes per socket: " + harness.slack.deliveredPerSocket() + "; " + afterRestart);
+        Map<Integer, Integer> perSocketAfter = harness.slack.deliveredPerSocket();
+        assertThat(perSocketAfter).as("the three replacements' connections (4 to 6) took envelopes").hasSize(6)
+                .allSatisfy((socket, n) -> assertThat(n).isPositive());
+        assertEachOnce(rolling, "30 context forms, one every 300 ms, through a rolling restart of three instances, then 10",
+                "envelopes per socket: " + perSocketAfter + "; " + afterRestart);
 
         // 4. status, as an operator runs it beside them.
         ChildBot status = ChildBot.start("status", harness.env(), bots.dir(), "status");
@@ -147,13 +174,13 @@ final class ThreeInstancesIT {
             }
             refusedCommits += onlySerializationTraces(bot);
         }
-        System.out.println("  notes: commits PostgreSQL refused past the retries (run again by the queue): " + refusedCommits);
+        System.out.println("  notes: transactions PostgreSQL refused past the retries (run again by the queue): " + refusedCommits);
     }
 
     /**
-     * The only stack traces allowed: a work queue's commit that PostgreSQL still refused as
-     * overlapping another (SQLSTATE 40001) after the retries; the row is tried again, and the
-     * counts above show it done once. @return how many there were
+     * The only stack traces allowed: a work queue's transaction that PostgreSQL still refused as
+     * overlapping another (SQLSTATE 40001) after the retries, at a statement or at the commit; the
+     * row is tried again, and the counts above show it done once. @return how many there were
      */
     private static int onlySerializationTraces(ChildBot bot) {
         List<String> lines = bot.log().lines().toList();
@@ -162,9 +189,9 @@ final class ThreeInstancesIT {
             if (isFrame(lines.get(i)) && !isFrame(lines.get(i - 1))) {
                 String head = lines.get(i - 1);
                 assertThat(head).as(bot.name() + "'s log has no stack trace but a refused commit's:\n" + bot.log())
-                        .matches("TransactionException: Failed to commit transaction|Caused by: PSQLException: ERROR:"
+                        .matches("TransactionException: Failed to commit transaction|.*PSQLException: ERROR:"
                                 + " could not serialize access due to .*");
-                traces += head.startsWith("TransactionException") ? 1 : 0;
+                traces += head.startsWith("Caused by:") ? 0 : 1;
             }
         }
         return traces;
@@ -172,6 +199,15 @@ final class ThreeInstancesIT {
 
     private static boolean isFrame(String line) {
         return line.startsWith("\tat ") || line.matches("\\s+\\.\\.\\. \\d+ more");
+    }
+
+    private static void execute(BotHarness harness, String sql) {
+        try (Connection c = TestDatabase.connect(harness.databaseFile());
+                Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** What it took for every form to be acked. */
@@ -225,6 +261,13 @@ final class ThreeInstancesIT {
         burst.lastErrors().forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
     }
 
+    private static Map<String, Integer> sentAndAcked(Burst burst) {
+        Map<String, Integer> row = new LinkedHashMap<>();
+        row.put("sent", burst.forms().size());
+        row.put("acked", burst.accepted().size());
+        return row;
+    }
+
     /** Context added to a card already there: stored once, one note in its thread, one DM saying so, no card. */
     private void assertNotesOnce(Burst notes, Settled settled) {
         Map<String, Integer> stored = notes.stored();
@@ -233,7 +276,7 @@ final class ThreeInstancesIT {
         int cards = notes.forms().stream().mapToInt(notes::cards).sum();
         int storedRows = stored.values().stream().mapToInt(Integer::intValue).sum();
         Burst.printTable(bots.test(), "15 more context forms on tickets with a card",
-                new LinkedHashMap<>(Map.of("sent", notes.forms().size(), "acked", notes.accepted().size())), settled
+                sentAndAcked(notes), settled
                         + "; stored: " + storedRows + ", thread notes: " + threadNotes + ", DMs: " + dms + ", cards: " + cards);
         assertThat(notes.accepted()).hasSize(15);
         assertThat(stored).as("each stored once").hasSize(15).allSatisfy((marker, rows) -> assertThat(rows).isEqualTo(1));
