@@ -58,17 +58,16 @@ final class OooHome {
     List<Part> parts(Handle handle, Person person) {
         Queries q = handle.attach(Queries.class);
         LocalDate notEndedBy = person.today().minusDays(1);
-        List<Item> own = q.mine(person.userId(), notEndedBy, MOST_ITEMS).stream()
-                .map(p -> {
-                    OooNotices.Shown s = team.shown(handle, p);
-                    String text = OooNotices.dates(s) + " · covering: " + OooNotices.coverers(p);
-                    return OooService.editable(p, clock.instant()) ? new Item(text, OooNotices.editButtons(s))
+        List<Item> own = team.shown(handle, q.mine(person.userId(), notEndedBy, MOST_ITEMS)).stream()
+                .map(s -> {
+                    String text = OooNotices.dates(s) + " · covering: " + OooNotices.coverers(s.period());
+                    return OooService.editable(s.period(), clock.instant()) ? new Item(text, OooNotices.editButtons(s))
                             : Item.of(text + " · under way");
                 }).toList();
         LocalDate from = person.today();
         LocalDate to = person.today().plusDays(WEEK);
-        List<Item> out = q.between(from, to, MOST_ITEMS).stream()
-                .map(p -> Item.of(OooNotices.line(team.shown(handle, p)))).toList();
+        List<Item> out = team.shown(handle, q.between(from, to, MOST_ITEMS)).stream()
+                .map(s -> Item.of(OooNotices.line(s))).toList();
         return List.of(new Part("ooo_mine", "Your time off", own, q.mineCount(person.userId(), notEndedBy)),
                 new Part("ooo_team", "Out this week", out, q.betweenCount(from, to)));
     }
