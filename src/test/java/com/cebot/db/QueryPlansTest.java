@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * an index. The plans of deletes include SQLite's look for rows in child tables (foreign keys are
  * on), which reads a child table whole when its reference has no index.
  *
- * <p>Each store engine is a {@link QueryPlans.Planner}: PostgreSQL joins {@link #engines()} with its
- * own store and planner once the bot runs on it, under the same lists.
+ * <p>Each store engine is an {@link Engine}, a migrated store and its {@link QueryPlans.Planner}:
+ * PostgreSQL joins {@link #engines()} with its own once the bot runs on it, under the same lists.
  */
 final class QueryPlansTest {
 
@@ -77,18 +79,25 @@ final class QueryPlansTest {
     @TempDir
     Path dir;
 
-    /** The store engines the bot runs on, each with its planner. */
-    static Stream<QueryPlans.Planner> engines() {
-        return Stream.of(QueryPlans.SQLITE);
+    /** A store engine the bot runs on: how to open a migrated, empty store in a folder, and its planner. */
+    record Engine(String name, Function<Path, Jdbi> store, QueryPlans.Planner planner) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Engine> engines() {
+        return Stream.of(new Engine("SQLite", TestDatabase::open, QueryPlans.SQLITE));
     }
 
     @ParameterizedTest
     @MethodSource("engines")
-    void everyStatement_readsGrowingTablesThroughIndexes(QueryPlans.Planner planner) {
+    void everyStatement_readsGrowingTablesThroughIndexes(Engine engine) {
         List<String> problems = new ArrayList<>();
-        TestDatabase.open(dir).useHandle(h -> {
+        engine.store().apply(dir).useHandle(h -> {
             for (Statement s : SqlStatements.all()) {
-                Set<String> whole = growingTablesReadWhole(planner, h, s);
+                Set<String> whole = growingTablesReadWhole(engine.planner(), h, s);
                 if (!whole.isEmpty() && !WHOLE_READS.containsKey(s.name())) {
                     problems.add(s.name() + " reads " + String.join(", ", whole) + " whole");
                 }
@@ -101,16 +110,16 @@ final class QueryPlansTest {
     /** A listed exception that no longer reads a table whole, or no longer exists, leaves the list. */
     @ParameterizedTest
     @MethodSource("engines")
-    void everyException_isStillNeeded(QueryPlans.Planner planner) {
+    void everyException_isStillNeeded(Engine engine) {
         Map<String, Statement> statements = SqlStatements.all().stream()
                 .collect(Collectors.toMap(Statement::name, s -> s));
         List<String> stale = new ArrayList<>();
-        TestDatabase.open(dir).useHandle(h -> {
+        engine.store().apply(dir).useHandle(h -> {
             for (String name : WHOLE_READS.keySet()) {
                 Statement s = statements.get(name);
                 if (s == null) {
                     stale.add(name + ": no such statement");
-                } else if (growingTablesReadWhole(planner, h, s).isEmpty()) {
+                } else if (growingTablesReadWhole(engine.planner(), h, s).isEmpty()) {
                     stale.add(name + ": reads no growing table whole now");
                 }
             }
