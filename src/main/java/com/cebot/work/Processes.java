@@ -62,9 +62,10 @@ public final class Processes {
                 """)
         List<Process> runningOnHost(String host, String me);
 
+        /** Only pending rows hold claims: read from the index on queue and status, never the rows done. */
         @SqlUpdate("""
                 UPDATE work SET lease_owner = NULL, lease_until = NULL
-                WHERE lease_owner = :owner AND status = 'pending'
+                WHERE queue IN ('inbox', 'outbox', 'job') AND status = 'pending' AND lease_owner = :owner
                 """)
         int releaseLeases(String owner);
 
