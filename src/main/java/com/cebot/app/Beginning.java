@@ -91,7 +91,7 @@ final class Beginning implements AutoCloseable {
     private static Database.Pooled open(Store databaseUrl) {
         Database.Pooled store = Database.pooled(databaseUrl);
         try {
-            Processes.latest(store.jdbi(), 1);
+            Processes.listed(store.jdbi(), 1);
             return store;
         } catch (RuntimeException e) {
             store.close();

@@ -62,6 +62,8 @@ import org.slf4j.LoggerFactory;
 public final class CeBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CeBot.class);
+    /** How often a running process says it is alive; {@code status} flags one silent for four beats. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
     /** Knobs that tests turn down; production uses {@link #DEFAULT}. */
     public record Tuning(Duration slackTimeout, WorkQueue.Settings inbox, WorkQueue.Settings outbox,
@@ -141,6 +143,8 @@ public final class CeBot implements AutoCloseable {
         Processes processes = new Processes(jdbi, owner, clock);
         processes.register();
         resources.add(processes::stopped);
+        // Hellos may be hours apart; `status` tells a live process by its beats.
+        resources.add(processes.beatEvery(HEARTBEAT));
         WorkQueue inboxQueue = queue("inbox", jdbi, clock, owner, tuning.inbox(), resources);
         WorkQueue outboxQueue = queue("outbox", jdbi, clock, owner, tuning.outbox(), resources);
         WorkQueue jobQueue = queue("job", jdbi, clock, owner, tuning.jobs(), resources);

@@ -17,14 +17,17 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code cebot status}: what the durable work looks like, for an operator: queue depths, work that
- * failed for good (with its error and whom it was for), the next scheduled jobs, each bot process
- * with the last time Slack said hello to it, and what the last retention purge removed. Opens the
- * database read-only.
+ * failed for good (with its error and whom it was for), the next scheduled jobs, every running bot
+ * process on any host (with when Slack last said hello to it and when it was last heard from), the
+ * last few that stopped, and what the last retention purge removed. Opens the database read-only.
  */
 final class StatusCommand {
 
     private static final int FAILED_SHOWN = 20;
     private static final int JOBS_SHOWN = 10;
+    private static final int STOPPED_SHOWN = 5;
+    /** Four missed heartbeats: killed, frozen, or cut off from the store. */
+    private static final Duration SILENT = CeBot.HEARTBEAT.multipliedBy(4);
 
     private StatusCommand() {}
 
@@ -37,16 +40,15 @@ final class StatusCommand {
         Instant now = clock.instant();
         WorkReport report = new WorkReport(jdbi);
 
-        out.println("Bot processes (newest first):");
-        List<Processes.Process> processes = Processes.latest(jdbi, 5);
+        out.println("Bot processes (running, then the last stopped; newest first):");
+        List<Processes.Process> processes = Processes.listed(jdbi, STOPPED_SHOWN);
         if (processes.isEmpty()) {
             out.println("  none has run on this database");
         }
         for (Processes.Process p : processes) {
-            String state = p.stoppedAt() == null ? "running" : ("stopped".equals(p.stopReason()) ? "stopped " : "gone, found ")
-                    + ago(p.stoppedAt(), now);
-            String hello = p.lastHelloAt() == null ? "never" : ago(p.lastHelloAt(), now);
-            out.printf("  %s  %s, started %s, last hello from Slack %s%n", p.owner(), state, ago(p.startedAt(), now), hello);
+            out.printf("  %s  host %s, pid %d, %s, started %s, last hello from Slack %s, heard from %s%n", p.owner(),
+                    p.host(), p.pid(), state(p, now), ago(p.startedAt(), now),
+                    p.lastHelloAt() == null ? "never" : ago(p.lastHelloAt(), now), ago(p.heardFrom(), now));
         }
 
         out.println("Queues:");
@@ -104,6 +106,15 @@ final class StatusCommand {
         for (Count c : removed) {
             out.printf("  %7d %s%n", c.rows(), c.what());
         }
+    }
+
+    private static String state(Processes.Process p, Instant now) {
+        if (p.stoppedAt() != null) {
+            return ("stopped".equals(p.stopReason()) ? "stopped " : "gone, found ") + ago(p.stoppedAt(), now);
+        }
+        Instant heard = p.heardFrom();
+        return heard.plus(SILENT).isBefore(now) ? "running? silent for " + span(heard, now) + " (killed or cut off?)"
+                : "running";
     }
 
     private static String ago(Instant at, Instant now) {

@@ -102,9 +102,9 @@ final class OooHome {
             String text = OooNotices.cannotCoverText(s, s.cannotCover(), editable);
             return editable ? new Item(text, List.of(OooNotices.editButton(s))) : Item.of(text);
         }).toList();
-        List<Item> own = q.mine(user, notEndedBy, MOST_ITEMS).stream()
-                .map(p -> {
-                    OooNotices.Shown s = team.shown(handle, p);
+        List<Item> own = team.shown(handle, q.mine(user, notEndedBy, MOST_ITEMS)).stream()
+                .map(s -> {
+                    OooPeriod p = s.period();
                     String text = OooNotices.dates(s) + " · covering: " + OooNotices.coverage(s) + " · "
                             + OooNotices.stepsDone(s);
                     return OooService.editable(p, clock.instant()) ? new Item(text, OooNotices.editButtons(s))
@@ -112,8 +112,8 @@ final class OooHome {
                 }).toList();
         LocalDate from = person.today();
         LocalDate to = person.today().plusDays(WEEK);
-        List<Item> out = q.between(from, to, MOST_ITEMS).stream()
-                .map(p -> Item.of(OooNotices.line(team.shown(handle, p)))).toList();
+        List<Item> out = team.shown(handle, q.between(from, to, MOST_ITEMS)).stream()
+                .map(s -> Item.of(OooNotices.line(s))).toList();
         return List.of(
                 Part.needsYou("ooo_covering", "Time off you cover", covering, q.coveredCount(user, notEndedBy)),
                 Part.needsYou("ooo_short", "Your time off someone can't cover", shortOfCover,

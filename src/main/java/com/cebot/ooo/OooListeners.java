@@ -111,9 +111,9 @@ final class OooListeners {
 
     private List<OooNotices.Shown> ownUpcoming(String user) {
         try {
-            return Deadline.within(Deadline.BEFORE_ACK, () -> store.withHandle(h ->
+            return Deadline.within(Deadline.BEFORE_ACK, () -> store.withHandle(h -> team.shown(h,
                     h.attach(OooRepository.class).notEndedOf(user, teamToday().minusDays(1)).stream()
-                            .filter(p -> OooService.editable(p, clock.instant())).map(p -> team.shown(h, p)).toList()));
+                            .filter(p -> OooService.editable(p, clock.instant())).toList())));
         } catch (RuntimeException e) {
             log.warn("/ooo for {}: upcoming time off not listed: {}", user, SafeErrors.describe(e));
             return List.of();

@@ -63,8 +63,12 @@ interface OooRepository {
             """)
     List<OooPeriod> ofPeopleBetween(@BindList("people") List<String> people, LocalDate from, LocalDate to);
 
-    @SqlQuery("SELECT step FROM ooo_step WHERE period_id = :periodId")
-    List<String> ticked(long periodId);
+    /** The steps ticked of these periods. */
+    @SqlQuery("SELECT period_id, step FROM ooo_step WHERE period_id IN (<periodIds>)")
+    @RegisterConstructorMapper(Ticked.class)
+    List<Ticked> tickedOf(@BindList("periodIds") List<Long> periodIds);
+
+    record Ticked(long periodId, String step) {}
 
     @SqlUpdate("""
             INSERT INTO ooo_step (period_id, step, ticked_at) VALUES (:periodId, :step, :now)

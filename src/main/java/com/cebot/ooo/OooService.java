@@ -102,8 +102,7 @@ final class OooService {
     }
 
     List<OooNotices.Shown> between(LocalDate from, LocalDate to) {
-        return store.withHandle(h -> h.attach(OooRepository.class).between(from, to).stream()
-                .map(p -> team.shown(h, p)).toList());
+        return store.withHandle(h -> team.shown(h, h.attach(OooRepository.class).between(from, to)));
     }
 
     /** On the inbox's handle: a new period, or an edit of one. */

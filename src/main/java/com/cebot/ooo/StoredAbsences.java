@@ -2,6 +2,7 @@ package com.cebot.ooo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,8 +18,12 @@ final class StoredAbsences implements Absences {
     }
 
     @Override
-    public Set<String> awayOrLeavingWithin(Handle handle, LocalDate day, int days) {
-        return awayBetween(handle, day, day.plusDays(days));
+    public Set<String> awayOrLeavingWithin(Handle handle, Collection<String> people, LocalDate day, int days) {
+        if (people.isEmpty()) {
+            return Set.of();
+        }
+        return handle.attach(OooRepository.class).ofPeopleBetween(List.copyOf(people), day, day.plusDays(days))
+                .stream().map(OooPeriod::person).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> awayBetween(Handle handle, LocalDate from, LocalDate to) {

@@ -140,7 +140,7 @@ final class QuestionService {
         Map<String, Long> turns = repo.turns().stream()
                 .collect(Collectors.toMap(QuestionRepository.Turn::userId, QuestionRepository.Turn::lastTurn));
         LocalDate today = now.atZone(routing.zone()).toLocalDate();
-        Set<String> away = absences.awayOrLeavingWithin(h, today, routing.leavingWithinDays());
+        Set<String> away = absences.awayOrLeavingWithin(h, members.members(), today, routing.leavingWithinDays());
         Set<String> atLoad = repo.load().stream().filter(l -> l.open() >= routing.maxOpen())
                 .map(QuestionRepository.Load::assignee).collect(Collectors.toSet());
         Set<String> passed = new HashSet<>(repo.skipped(q.id()));

@@ -64,11 +64,33 @@ final class OperatorCommandsTest {
 
         assertThat(code).isEqualTo(Main.FAILED);
         assertThat(printed())
-                .contains("vm/42/abcd  running", "last hello from Slack")
+                .contains("vm/42/abcd  host vm, pid 42, running", "last hello from Slack")
                 .containsPattern("outbox +pending +1")
                 .containsPattern("outbox +failed +1")
                 .contains("context-card:V1 (chat.postMessage) for U0CE, 15 attempt(s)", "channel_not_found")
                 .contains("request:1:nudge-ack (request.unacknowledged) in ");
+    }
+
+    @Test
+    void status_listsEveryRunningProcessOnEachHost_withItsLastHelloAndWhenItWasHeardFrom() {
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO bot_process (owner, host, pid, started_at, last_hello_at, last_seen_at, stopped_at, stop_reason)
+                VALUES ('vm-b/7/b', 'vm-b', 7, '2026-11-25T09:00:00.000Z', '2026-11-25T09:00:02.000Z', ?, NULL, NULL),
+                       ('vm-c/8/c', 'vm-c', 8, '2026-11-25T09:00:00.000Z', NULL, ?, NULL, NULL),
+                       ('vm-d/9/d', 'vm-d', 9, '2026-11-24T09:00:00.000Z', NULL, NULL, '2026-11-24T10:00:00.000Z', 'stopped')
+                """, now, now));
+
+        run("status");
+
+        assertThat(printed())
+                .containsPattern("vm-b/7/b  host vm-b, pid 7, running, started .* ago .*, last hello from Slack .* ago"
+                        + " \\(2026-11-25T09:00:02Z\\), heard from \\d+ s ago")
+                .containsPattern("vm-c/8/c  host vm-c, pid 8, running, .*last hello from Slack never, heard from \\d+ s ago")
+                .containsPattern("vm/42/abcd  host vm, pid 42, running\\? silent for \\d+ d .*\\(killed or cut off\\?\\)")
+                .contains("vm-d/9/d  host vm-d, pid 9, stopped ");
+        assertThat(printed().indexOf("vm-d/9/d")).as("the stopped after the running")
+                .isGreaterThan(printed().indexOf("vm/42/abcd"));
     }
 
     @Test

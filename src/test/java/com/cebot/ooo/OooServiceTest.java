@@ -23,6 +23,8 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -532,6 +534,22 @@ final class OooServiceTest {
                 assertThat(s.ticked()).containsExactly(OooStep.PTO);
                 assertThat(s.back()).isEqualTo(LocalDate.parse("2026-11-16"));
             });
+        }
+
+        /** The steps of every period listed are read in one query: each period keeps its own. */
+        @Test
+        void between_showsEachPeriodWithItsOwnSteps() {
+            long mine = ((OooService.Saved.Planned) submit(usual("pto"), "V1", PERSON)).periodId();
+            long others = ((OooService.Saved.Planned) submit(usual("calendar", "coverage"), "V2", OTHER)).periodId();
+            long none = ((OooService.Saved.Planned) submit(usual(), "V3", COV2)).periodId();
+
+            Map<Long, Set<OooStep>> ticked = service.between(FIRST, LAST).stream()
+                    .collect(Collectors.toMap(s -> s.period().id(), OooNotices.Shown::ticked));
+
+            assertThat(ticked).containsOnlyKeys(mine, others, none);
+            assertThat(ticked.get(mine)).containsExactly(OooStep.PTO);
+            assertThat(ticked.get(others)).containsExactlyInAnyOrder(OooStep.CALENDAR, OooStep.COVERAGE);
+            assertThat(ticked.get(none)).isEmpty();
         }
 
         @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,14 +36,14 @@ final class RoutingTest {
 
         @Override
         public Set<String> awayOn(Handle handle, LocalDate day) {
-            return awayOrLeavingWithin(handle, day, 0);
+            return awayOrLeavingWithin(handle, leaving.keySet(), day, 0);
         }
 
         @Override
-        public Set<String> awayOrLeavingWithin(Handle handle, LocalDate day, int days) {
+        public Set<String> awayOrLeavingWithin(Handle handle, Collection<String> people, LocalDate day, int days) {
             Set<String> out = new HashSet<>();
             leaving.forEach((user, first) -> {
-                if (!first.isAfter(day.plusDays(days))) {
+                if (people.contains(user) && !first.isAfter(day.plusDays(days))) {
                     out.add(user);
                 }
             });

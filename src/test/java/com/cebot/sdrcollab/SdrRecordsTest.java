@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -25,7 +26,7 @@ final class SdrRecordsTest {
         }
 
         @Override
-        public Set<String> awayOrLeavingWithin(Handle handle, LocalDate day, int days) {
+        public Set<String> awayOrLeavingWithin(Handle handle, Collection<String> people, LocalDate day, int days) {
             return Set.of();
         }
 

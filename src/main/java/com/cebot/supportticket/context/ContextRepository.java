@@ -78,6 +78,7 @@ interface ContextRepository {
     @SqlQuery("SELECT " + CONTEXT_COLUMNS + " WHERE s.card_id = :cardId ORDER BY s.id LIMIT 1")
     Optional<SupportContext> firstOfCard(long cardId);
 
-    @SqlQuery("SELECT " + CONTEXT_COLUMNS + " WHERE s.created_at >= :since ORDER BY s.id")
+    /** Oldest first, read from the index on when they were shared. */
+    @SqlQuery("SELECT " + CONTEXT_COLUMNS + " WHERE s.created_at >= :since ORDER BY s.created_at, s.id")
     List<SupportContext> since(Instant since);
 }

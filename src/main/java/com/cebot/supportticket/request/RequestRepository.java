@@ -62,6 +62,7 @@ interface RequestRepository {
             """)
     List<SupportTicketRequest> neededBy(LocalDate until);
 
-    @SqlQuery("SELECT " + COLUMNS + " WHERE r.created_at >= :since ORDER BY r.id")
+    /** Oldest first, read from the index on when they were raised. */
+    @SqlQuery("SELECT " + COLUMNS + " WHERE r.created_at >= :since ORDER BY r.created_at, r.id")
     List<SupportTicketRequest> since(Instant since);
 }
