@@ -14,8 +14,14 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 final class ContextExport {
 
     /** A context as the export shows it, with whoever has its card now. */
-    record Exported(long id, String customerName, String submittedBy, String links, String background,
-            Instant createdAt, String assignee) {}
+    record Exported(
+            long id,
+            String customerName,
+            String submittedBy,
+            String links,
+            String background,
+            Instant createdAt,
+            String assignee) {}
 
     @RegisterConstructorMapper(Exported.class)
     interface Queries {
@@ -38,14 +44,30 @@ final class ContextExport {
     }
 
     List<ExportRow> since(Instant since) {
-        return jdbi.withExtension(Queries.class, q -> q.since(since)).stream().map(ContextExport::row).toList();
+        return jdbi.withExtension(Queries.class, q -> q.since(since)).stream()
+                .map(ContextExport::row)
+                .toList();
     }
 
     private static ExportRow row(Exported c) {
         String links = LinksJson.read(c.links()).stream().map(TicketLink::url).collect(Collectors.joining(" "));
         String assignee = c.assignee();
-        return new ExportRow("context", c.id(), ExportRow.time(c.createdAt()), c.submittedBy(),
-                ExportRow.typed(c.customerName()), links, assignee == null ? "unassigned" : "assigned", assignee, null,
-                ExportRow.typed(c.background()), null, null, null, null, null, null);
+        return new ExportRow(
+                "context",
+                c.id(),
+                ExportRow.time(c.createdAt()),
+                c.submittedBy(),
+                ExportRow.typed(c.customerName()),
+                links,
+                assignee == null ? "unassigned" : "assigned",
+                assignee,
+                null,
+                ExportRow.typed(c.background()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }
