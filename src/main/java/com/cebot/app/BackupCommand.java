@@ -24,7 +24,8 @@ final class BackupCommand {
             err.println(USAGE);
             return Main.BAD_SETTINGS;
         }
-        Backup.Outcome outcome = Backup.copy(Secrets.store(env), Path.of(parsed.value("--to").get()));
+        Backup.Outcome outcome =
+                Backup.copy(Secrets.store(env), Path.of(parsed.value("--to").get()));
         if (outcome instanceof Backup.Outcome.Copied copied) {
             out.println("Backed up to " + copied.to() + " (" + copied.bytes() + " bytes, readable by its owner only).");
             return Main.OK;

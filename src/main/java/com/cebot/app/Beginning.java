@@ -36,10 +36,12 @@ final class Beginning implements AutoCloseable {
     static Beginning of(Secrets secrets, Duration slackTimeout) {
         Store url = secrets.store();
         return new Beginning(
-                CompletableFuture.supplyAsync(() -> SlackClients.create(secrets.slackApiUrl(), slackTimeout),
+                CompletableFuture.supplyAsync(
+                        () -> SlackClients.create(secrets.slackApiUrl(), slackTimeout),
                         task -> start("start-slack", task)),
                 url,
-                Database.exists(url) ? CompletableFuture.supplyAsync(() -> open(url), task -> start("start-store", task))
+                Database.exists(url)
+                        ? CompletableFuture.supplyAsync(() -> open(url), task -> start("start-store", task))
                         : null);
     }
 
@@ -72,7 +74,8 @@ final class Beginning implements AutoCloseable {
         synchronized (this) {
             opening = store;
         }
-        Database.Pooled opened = opening == null ? null : opening.handle((made, failure) -> made).join();
+        Database.Pooled opened =
+                opening == null ? null : opening.handle((made, failure) -> made).join();
         if (opened != null) {
             opened.close();
         }

@@ -38,7 +38,8 @@ final class CheckCommand {
             if (!auth.isOk()) {
                 problems.add("SLACK_BOT_TOKEN refused by Slack: " + auth.getError());
             } else {
-                out.println("✓ SLACK_BOT_TOKEN: bot @" + auth.getUser() + " (" + auth.getUserId() + ") in " + auth.getTeam());
+                out.println("✓ SLACK_BOT_TOKEN: bot @" + auth.getUser() + " (" + auth.getUserId() + ") in "
+                        + auth.getTeam());
                 var open = slack.methods().appsConnectionsOpen(r -> r.token(secrets.appToken()));
                 if (open.isOk()) {
                     out.println("✓ SLACK_APP_TOKEN: Socket Mode connections can be opened");
@@ -88,11 +89,13 @@ final class CheckCommand {
             store.file().ifPresent(f -> PrivateFiles.exposed(f).forEach(w -> out.println("! database: " + w)));
         } else if (state instanceof Database.State.Missing m) {
             if (m.problem().isEmpty()) {
-                out.println("✓ database: " + kind + m.where() + (store.isPostgresql()
-                        ? " has none of the bot's tables yet; the bot creates them at start"
-                        : " does not exist yet; the bot creates it at start"));
+                out.println("✓ database: " + kind + m.where()
+                        + (store.isPostgresql()
+                                ? " has none of the bot's tables yet; the bot creates them at start"
+                                : " does not exist yet; the bot creates it at start"));
             } else {
-                problems.add("CEBOT_DB_URL: " + m.where() + " does not exist and cannot be created (" + m.problem().get() + ").");
+                problems.add("CEBOT_DB_URL: " + m.where() + " does not exist and cannot be created ("
+                        + m.problem().get() + ").");
             }
         } else {
             problems.add(((Database.State.Unusable) state).problem());

@@ -28,12 +28,16 @@ final class ForgetCommand {
 
     private ForgetCommand() {}
 
-    static int run(String[] args, Map<String, String> env, List<Feature<?>> features, PrintStream out, PrintStream err) {
+    static int run(
+            String[] args, Map<String, String> env, List<Feature<?>> features, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean dryRun = rest.remove("--dry-run");
         CommandArgs parsed = CommandArgs.parse(rest.toArray(String[]::new), List.of("--user"));
         if (rest.contains("--dry-run") || parsed.problem().isPresent()) {
-            err.println(rest.contains("--dry-run") ? "--dry-run is given twice." : parsed.problem().get());
+            err.println(
+                    rest.contains("--dry-run")
+                            ? "--dry-run is given twice."
+                            : parsed.problem().get());
             err.println(USAGE);
             return Main.BAD_SETTINGS;
         }
@@ -59,8 +63,10 @@ final class ForgetCommand {
             return Main.FAILED;
         }
 
-        out.println(dryRun ? "Dry run: nothing was changed. Forgetting " + person + " would change:"
-                : "Forgot " + person + ":");
+        out.println(
+                dryRun
+                        ? "Dry run: nothing was changed. Forgetting " + person + " would change:"
+                        : "Forgot " + person + ":");
         for (Count count : result.changed()) {
             out.printf("  %5d  %s%n", count.rows(), count.what());
         }
@@ -89,7 +95,8 @@ final class ForgetCommand {
         out.println("Not reached from here: messages already in Slack, backups of the database, and the settings"
                 + " file (roster, support.delegates).");
         boolean clean = result.stillNamed().isEmpty()
-                && result.wiped().map(w -> w instanceof Erasure.Wiped.Done || w instanceof Erasure.Wiped.TablesRewritten)
+                && result.wiped()
+                        .map(w -> w instanceof Erasure.Wiped.Done || w instanceof Erasure.Wiped.TablesRewritten)
                         .orElse(true);
         return clean ? Main.OK : Main.FAILED;
     }

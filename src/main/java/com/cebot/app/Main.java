@@ -60,14 +60,15 @@ public final class Main {
         OooFeature ooo = new OooFeature();
         SdrFeature sdr = new SdrFeature(ooo.absences());
         FeedbackFeature feedback = new FeedbackFeature();
-        HomeFeature home = new HomeFeature(List.of(context.home(), request.home(), ooo.home(), sdr.home(),
-                feedback.home()));
+        HomeFeature home =
+                new HomeFeature(List.of(context.home(), request.home(), ooo.home(), sdr.home(), feedback.home()));
         return List.of(context, request, ooo, sdr, feedback, home);
     }
 
     /** The settings, read by a fresh set of {@link #features}: what {@code check} and a start begin from. */
     public static Settings<Configured<?>> settings(Map<String, String> env) {
-        return ConfigLoader.load(env, features().stream().map(Configured::reading).toList());
+        return ConfigLoader.load(
+                env, features().stream().map(Configured::reading).toList());
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
@@ -133,10 +134,13 @@ public final class Main {
         CeBot bot = CeBot.start(settings, Clock.systemUTC(), tuning, beginning.orElseThrow());
         StopSignals.exitZeroOnStop();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            bot.close();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            bot.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -46,9 +46,15 @@ final class StatusCommand {
             out.println("  none has run on this database");
         }
         for (Processes.Process p : processes) {
-            out.printf("  %s  host %s, pid %d, %s, started %s, last hello from Slack %s, heard from %s%n", p.owner(),
-                    p.host(), p.pid(), state(p, now), ago(p.startedAt(), now),
-                    p.lastHelloAt() == null ? "never" : ago(p.lastHelloAt(), now), ago(p.heardFrom(), now));
+            out.printf(
+                    "  %s  host %s, pid %d, %s, started %s, last hello from Slack %s, heard from %s%n",
+                    p.owner(),
+                    p.host(),
+                    p.pid(),
+                    state(p, now),
+                    ago(p.startedAt(), now),
+                    p.lastHelloAt() == null ? "never" : ago(p.lastHelloAt(), now),
+                    ago(p.heardFrom(), now));
         }
 
         out.println("Queues:");
@@ -57,8 +63,12 @@ final class StatusCommand {
             out.println("  empty: nothing waiting, nothing failed");
         }
         for (WorkReport.Depth d : depths) {
-            String next = d.nextDue() == null ? "" : ", next due " + (d.nextDue().isAfter(now) ? "in " + span(now, d.nextDue())
-                    : "now (" + ago(d.nextDue(), now) + ")");
+            String next = d.nextDue() == null
+                    ? ""
+                    : ", next due "
+                            + (d.nextDue().isAfter(now)
+                                    ? "in " + span(now, d.nextDue())
+                                    : "now (" + ago(d.nextDue(), now) + ")");
             String claimed = d.claimed() > 0 ? ", " + d.claimed() + " being worked on" : "";
             out.printf("  %-6s %-8s %d%s%s%n", d.queue(), d.status(), d.rows(), claimed, next);
         }
@@ -69,9 +79,16 @@ final class StatusCommand {
             out.println("  none");
         }
         for (WorkReport.FailedRow f : failed) {
-            out.printf("  #%d %s %s (%s) for %s, %d attempt(s), %s: %s%n", f.id(), f.queue(), f.workKey(), f.kind(),
-                    f.forUser() == null ? "nobody in particular" : f.forUser(), f.attempts(),
-                    f.doneAt() == null ? "" : ago(f.doneAt(), now), f.lastError());
+            out.printf(
+                    "  #%d %s %s (%s) for %s, %d attempt(s), %s: %s%n",
+                    f.id(),
+                    f.queue(),
+                    f.workKey(),
+                    f.kind(),
+                    f.forUser() == null ? "nobody in particular" : f.forUser(),
+                    f.attempts(),
+                    f.doneAt() == null ? "" : ago(f.doneAt(), now),
+                    f.lastError());
         }
 
         out.println("Next scheduled jobs:");
@@ -80,7 +97,10 @@ final class StatusCommand {
             out.println("  none");
         }
         for (WorkReport.Upcoming u : upcoming) {
-            out.printf("  %s (%s) %s%n", u.workKey(), u.kind(),
+            out.printf(
+                    "  %s (%s) %s%n",
+                    u.workKey(),
+                    u.kind(),
                     u.dueAt().isAfter(now) ? "in " + span(now, u.dueAt()) : "due " + ago(u.dueAt(), now));
         }
         retention(jdbi, now, out);
@@ -96,8 +116,12 @@ final class StatusCommand {
             return;
         }
         PurgeRuns.LastPurge p = last.get();
-        out.printf("  %s, finished %s%s: finished work from before %s, %s%n", p.day(), ago(p.finishedAt(), now),
-                p.complete() ? "" : " (not through yet: it goes on in a further part)", p.workBefore(),
+        out.printf(
+                "  %s, finished %s%s: finished work from before %s, %s%n",
+                p.day(),
+                ago(p.finishedAt(), now),
+                p.complete() ? "" : " (not through yet: it goes on in a further part)",
+                p.workBefore(),
                 p.recordsBefore() == null ? "records kept" : "finished records from before " + p.recordsBefore());
         List<Count> removed = p.removed().stream().filter(c -> c.rows() > 0).toList();
         if (removed.isEmpty()) {
@@ -113,7 +137,8 @@ final class StatusCommand {
             return ("stopped".equals(p.stopReason()) ? "stopped " : "gone, found ") + ago(p.stoppedAt(), now);
         }
         Instant heard = p.heardFrom();
-        return heard.plus(SILENT).isBefore(now) ? "running? silent for " + span(heard, now) + " (killed or cut off?)"
+        return heard.plus(SILENT).isBefore(now)
+                ? "running? silent for " + span(heard, now) + " (killed or cut off?)"
                 : "running";
     }
 

@@ -23,8 +23,7 @@ public record Secrets(String botToken, String appToken, String slackApiUrl, Stor
 
     @Override
     public String toString() {
-        return "Secrets[botToken=***, appToken=***, slackApiUrl=" + slackApiUrl
-                + ", store=" + store + "]";
+        return "Secrets[botToken=***, appToken=***, slackApiUrl=" + slackApiUrl + ", store=" + store + "]";
     }
 
     /**
@@ -39,9 +38,14 @@ public record Secrets(String botToken, String appToken, String slackApiUrl, Stor
     }
 
     static Secrets read(Map<String, String> env, List<String> problems) {
-        String bot = token(env, "SLACK_BOT_TOKEN", "xoxb-", "the Bot User OAuth Token under OAuth & Permissions", problems);
-        String app = token(env, "SLACK_APP_TOKEN", "xapp-",
-                "an app-level token with the connections:write scope, under Basic Information", problems);
+        String bot =
+                token(env, "SLACK_BOT_TOKEN", "xoxb-", "the Bot User OAuth Token under OAuth & Permissions", problems);
+        String app = token(
+                env,
+                "SLACK_APP_TOKEN",
+                "xapp-",
+                "an app-level token with the connections:write scope, under Basic Information",
+                problems);
         return new Secrets(bot, app, apiUrl(env, problems), store(env, problems));
     }
 
@@ -55,12 +59,14 @@ public record Secrets(String botToken, String appToken, String slackApiUrl, Stor
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            problems.add("SLACK_API_URL is not a URL (" + e.getReason() + "); use one such as " + DEFAULT_SLACK_API_URL + ".");
+            problems.add("SLACK_API_URL is not a URL (" + e.getReason() + "); use one such as " + DEFAULT_SLACK_API_URL
+                    + ".");
             return url;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            problems.add("SLACK_API_URL must be an https URL such as " + DEFAULT_SLACK_API_URL + " (it is \"" + url + "\").");
+            problems.add("SLACK_API_URL must be an https URL such as " + DEFAULT_SLACK_API_URL + " (it is \"" + url
+                    + "\").");
         } else if (scheme.equals("http") && !LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
             problems.add("SLACK_API_URL must use https: tokens are sent with every call (http is allowed only for"
                     + " a server on this machine, such as http://127.0.0.1:8080/api/).");
@@ -97,7 +103,8 @@ public record Secrets(String botToken, String appToken, String slackApiUrl, Stor
         return store;
     }
 
-    private static String token(Map<String, String> env, String name, String prefix, String where, List<String> problems) {
+    private static String token(
+            Map<String, String> env, String name, String prefix, String where, List<String> problems) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             problems.add(name + " is not set. Export it with " + where + " (it starts with " + prefix + ").");

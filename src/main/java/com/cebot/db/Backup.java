@@ -31,13 +31,17 @@ public final class Backup {
 
     public static Outcome copy(Store store, Path to) {
         if (store.isPostgresql()) {
-            return new Outcome.Refused("CEBOT_DB_URL names " + store.where() + ": back PostgreSQL up with its own tools,"
-                    + " e.g. pg_dump --format=custom --file=cebot.dump (see the README's Data section).", true);
+            return new Outcome.Refused(
+                    "CEBOT_DB_URL names " + store.where() + ": back PostgreSQL up with its own tools,"
+                            + " e.g. pg_dump --format=custom --file=cebot.dump (see the README's Data section).",
+                    true);
         }
         Path file = store.file().map(Path::toAbsolutePath).orElse(null);
         if (file == null || !Files.isRegularFile(file)) {
-            return new Outcome.Refused("CEBOT_DB_URL: there is no database at " + (file == null ? store.url() : file)
-                    + ". Check CEBOT_DB_URL (relative paths start from the current folder).", true);
+            return new Outcome.Refused(
+                    "CEBOT_DB_URL: there is no database at " + (file == null ? store.url() : file)
+                            + ". Check CEBOT_DB_URL (relative paths start from the current folder).",
+                    true);
         }
         Path target = to.toAbsolutePath();
         try {
@@ -45,15 +49,18 @@ public final class Backup {
         } catch (FileAlreadyExistsException e) {
             return new Outcome.Refused(target + " already exists; backup never replaces a file. Name a new one.", true);
         } catch (IOException e) {
-            return new Outcome.Refused("cannot create " + target + " (" + e.getClass().getSimpleName()
-                    + "): its folder must exist and be writable.", true);
+            return new Outcome.Refused(
+                    "cannot create " + target + " (" + e.getClass().getSimpleName()
+                            + "): its folder must exist and be writable.",
+                    true);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(SingleWriter.BUSY_TIMEOUT_MILLIS);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl(store.url());
-        try (Connection c = source.getConnection(); PreparedStatement vacuum = c.prepareStatement("VACUUM INTO ?")) {
+        try (Connection c = source.getConnection();
+                PreparedStatement vacuum = c.prepareStatement("VACUUM INTO ?")) {
             vacuum.setString(1, target.toString());
             vacuum.execute();
             return new Outcome.Copied(target, Files.size(target));
@@ -63,8 +70,11 @@ public final class Backup {
             } catch (IOException left) {
                 // Said below: the file named is not a backup.
             }
-            return new Outcome.Refused("the copy failed (" + e.getMessage().lines().findFirst().orElse("").strip()
-                    + "); no backup was made at " + target + ".", false);
+            return new Outcome.Refused(
+                    "the copy failed ("
+                            + e.getMessage().lines().findFirst().orElse("").strip() + "); no backup was made at "
+                            + target + ".",
+                    false);
         }
     }
 }

@@ -44,6 +44,7 @@ public final class Database {
      * migration took half of a start's second.
      */
     static final String SCHEMA_VERSION = "26";
+
     static final int MIGRATIONS_COUNT = 23;
 
     private Database() {}
@@ -71,8 +72,9 @@ public final class Database {
      */
     public static Jdbi existing(Store store) {
         if (!store.isPostgresql()) {
-            Path file = store.file().orElseThrow(() -> new DatabaseException("CEBOT_DB_URL " + store.url()
-                    + " does not name a database file."));
+            Path file = store.file()
+                    .orElseThrow(() ->
+                            new DatabaseException("CEBOT_DB_URL " + store.url() + " does not name a database file."));
             if (!Files.isRegularFile(file)) {
                 throw new DatabaseException(missing(file.toAbsolutePath().toString()));
             }
@@ -92,10 +94,12 @@ public final class Database {
     public static Jdbi current(Store store, boolean writable) {
         State state = inspect(store);
         if (state instanceof State.Missing m) {
-            throw new DatabaseException(store.isPostgresql()
-                    ? "CEBOT_DB_URL: " + m.where() + " has none of the bot's tables. Check CEBOT_DB_URL, or start"
-                            + " the bot once to create them."
-                    : missing(m.where()));
+            throw new DatabaseException(
+                    store.isPostgresql()
+                            ? "CEBOT_DB_URL: " + m.where()
+                                    + " has none of the bot's tables. Check CEBOT_DB_URL, or start"
+                                    + " the bot once to create them."
+                            : missing(m.where()));
         }
         if (state instanceof State.Unusable u) {
             throw new DatabaseException(u.problem());
@@ -199,7 +203,8 @@ public final class Database {
             PGSimpleDataSource postgresql = postgresql(store);
             postgresql.setReadOnly(true);
             postgresql.setReadOnlyMode("always");
-            try (Connection c = postgresql.getConnection(); Statement s = c.createStatement();
+            try (Connection c = postgresql.getConnection();
+                    Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
                 if (!rs.next() || !rs.getBoolean(1)) {
                     return new State.Missing(store.where(), Optional.empty());
@@ -228,7 +233,8 @@ public final class Database {
             MigrationInfo current = info.current();
             String version = current == null ? "empty" : current.getVersion().getVersion();
             int pending = info.pending().length;
-            return pending == 0 ? new State.Current(store.where(), version)
+            return pending == 0
+                    ? new State.Current(store.where(), version)
                     : new State.Behind(store.where(), version, pending);
         } catch (FlywayException e) {
             return new State.Unusable("CEBOT_DB_URL: " + store.where() + " cannot be read as the bot's database ("
@@ -297,8 +303,11 @@ public final class Database {
         try (Connection probe = dataSource.getConnection()) {
             probe.isValid(1);
         } catch (SQLException e) {
-            throw new DatabaseException(store.isPostgresql() ? unreachable(store, e)
-                    : "CEBOT_DB_URL: cannot open the database " + store.where() + " (" + firstLine(e.getMessage()) + ").");
+            throw new DatabaseException(
+                    store.isPostgresql()
+                            ? unreachable(store, e)
+                            : "CEBOT_DB_URL: cannot open the database " + store.where() + " ("
+                                    + firstLine(e.getMessage()) + ").");
         }
         if (atSchemaVersion(dataSource)) {
             return;
@@ -306,8 +315,8 @@ public final class Database {
         try {
             flyway(dataSource, store).migrate();
         } catch (FlywayException e) {
-            throw new DatabaseException("CEBOT_DB_URL: cannot bring the database " + store.where()
-                    + " up to date (" + firstLine(e.getMessage()) + ").");
+            throw new DatabaseException("CEBOT_DB_URL: cannot bring the database " + store.where() + " up to date ("
+                    + firstLine(e.getMessage()) + ").");
         }
     }
 
@@ -324,12 +333,15 @@ public final class Database {
      * PostgreSQL: the CASE reads both.)
      */
     private static boolean atSchemaVersion(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT (SELECT version FROM flyway_schema_history"
                         + " WHERE version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1), COUNT(*),"
                         + " SUM(CASE WHEN success THEN 1 ELSE 0 END)"
                         + " FROM flyway_schema_history WHERE version IS NOT NULL")) {
-            return rs.next() && SCHEMA_VERSION.equals(rs.getString(1)) && rs.getInt(2) == MIGRATIONS_COUNT
+            return rs.next()
+                    && SCHEMA_VERSION.equals(rs.getString(1))
+                    && rs.getInt(2) == MIGRATIONS_COUNT
                     && rs.getInt(3) == MIGRATIONS_COUNT;
         } catch (SQLException e) {
             // No history yet (a new file), or not the bot's: Flyway says what is wrong.
@@ -345,7 +357,8 @@ public final class Database {
      * in a transaction rolled back.
      */
     private static void requireWritable(DataSource dataSource, Store store) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             try {
                 if (store.isPostgresql()) {
@@ -361,10 +374,12 @@ public final class Database {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new DatabaseException("CEBOT_DB_URL: the database " + store.where() + " cannot be written ("
-                    + firstLine(e.getMessage()) + ")." + (store.isPostgresql()
-                            ? " The bot's user must be able to write its tables, on a primary (not a standby)."
-                            : " The bot must be able to write it and to create files next to it: check their owner and mode."));
+            throw new DatabaseException(
+                    "CEBOT_DB_URL: the database " + store.where() + " cannot be written ("
+                            + firstLine(e.getMessage()) + ")."
+                            + (store.isPostgresql()
+                                    ? " The bot's user must be able to write its tables, on a primary (not a standby)."
+                                    : " The bot must be able to write it and to create files next to it: check their owner and mode."));
         }
     }
 
@@ -431,6 +446,8 @@ public final class Database {
     }
 
     private static String firstLine(String message) {
-        return message == null ? "no detail" : message.lines().findFirst().orElse("").strip();
+        return message == null
+                ? "no detail"
+                : message.lines().findFirst().orElse("").strip();
     }
 }

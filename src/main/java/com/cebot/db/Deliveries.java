@@ -39,7 +39,9 @@ public interface Deliveries {
 
     /** Keys naming a person (a click is keyed by who clicked); a day's memory of them is all this costs. */
     default int forget(String person) {
-        List<String> keys = keysMentioning(person).stream().filter(k -> PersonText.names(k, person)).toList();
+        List<String> keys = keysMentioning(person).stream()
+                .filter(k -> PersonText.names(k, person))
+                .toList();
         return keys.isEmpty() ? 0 : forgetKeys(keys);
     }
 }

@@ -23,6 +23,7 @@ public final class Erasure {
 
     /** How long to wait for a running bot's readers to let the log be emptied. */
     private static final int CHECKPOINT_TRIES = 50;
+
     private static final long CHECKPOINT_PAUSE_MILLIS = 100;
 
     private Erasure() {}
@@ -69,7 +70,9 @@ public final class Erasure {
             }
             h.execute("VACUUM");
             for (int i = 0; i < CHECKPOINT_TRIES; i++) {
-                int busy = h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").map((rs, ctx) -> rs.getInt(1)).one();
+                int busy = h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)")
+                        .map((rs, ctx) -> rs.getInt(1))
+                        .one();
                 if (busy == 0) {
                     return new Wiped.Done();
                 }
@@ -91,7 +94,8 @@ public final class Erasure {
     public static List<String> stillNaming(Handle handle, String person) {
         List<String> found = new ArrayList<>();
         boolean postgresql = Dialect.isPostgresql(handle);
-        List<String> tables = handle.createQuery(postgresql ? """
+        List<String> tables =
+                handle.createQuery(postgresql ? """
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
                   AND table_name <> 'flyway_schema_history'
@@ -106,13 +110,20 @@ public final class Erasure {
                     SELECT column_name FROM information_schema.columns
                     WHERE table_schema = current_schema() AND table_name = :table ORDER BY ordinal_position
                     """ : "SELECT name FROM pragma_table_info(:table)")
-                    .bind("table", table).mapTo(String.class).list();
+                    .bind("table", table)
+                    .mapTo(String.class)
+                    .list();
             for (String column : columns) {
                 String text = "CAST(" + quoted(column) + " AS TEXT)";
-                long rows = handle.createQuery("SELECT " + text + " FROM " + quoted(table)
-                        + " WHERE replace(" + text + ", :person, '') <> " + text)
-                        .bind("person", person).mapTo(String.class).list().stream()
-                        .filter(value -> PersonText.names(value, person)).count();
+                long rows = handle
+                        .createQuery("SELECT " + text + " FROM " + quoted(table) + " WHERE replace(" + text
+                                + ", :person, '') <> " + text)
+                        .bind("person", person)
+                        .mapTo(String.class)
+                        .list()
+                        .stream()
+                        .filter(value -> PersonText.names(value, person))
+                        .count();
                 if (rows > 0) {
                     found.add(table + "." + column + " (" + rows + " row" + (rows == 1 ? "" : "s") + ")");
                 }

@@ -39,13 +39,15 @@ final class PgTransactions extends DelegatingTransactionHandler {
      * again at once.
      */
     static void configure(Jdbi jdbi) {
-        jdbi.getConfig(SerializableTransactionRunner.Configuration.class).setMaxRetries(RETRIES).setOnFailure(failures -> {
-            try {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * failures.size() + 2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        jdbi.getConfig(SerializableTransactionRunner.Configuration.class)
+                .setMaxRetries(RETRIES)
+                .setOnFailure(failures -> {
+                    try {
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * failures.size() + 2));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 
     @Override
@@ -57,8 +59,8 @@ final class PgTransactions extends DelegatingTransactionHandler {
     }
 
     @Override
-    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
-            HandleCallback<R, X> callback) throws X {
+    public <R, X extends Exception> R inTransaction(
+            Handle handle, TransactionIsolationLevel level, HandleCallback<R, X> callback) throws X {
         if (handle.isInTransaction()) {
             return callback.withHandle(handle);
         }

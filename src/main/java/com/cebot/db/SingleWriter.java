@@ -53,8 +53,8 @@ final class SingleWriter extends DelegatingTransactionHandler {
      * level meant for PostgreSQL, see {@link PgTransactions}); its driver refuses most levels.
      */
     @Override
-    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
-            HandleCallback<R, X> callback) throws X {
+    public <R, X extends Exception> R inTransaction(
+            Handle handle, TransactionIsolationLevel level, HandleCallback<R, X> callback) throws X {
         if (sqlite) {
             return inTransaction(handle, callback);
         }

@@ -18,7 +18,8 @@ import org.postgresql.Driver;
 public record Store(Kind kind, String url, Optional<String> user, Optional<String> password) {
 
     public enum Kind {
-        SQLITE("sqlite"), POSTGRESQL("postgresql");
+        SQLITE("sqlite"),
+        POSTGRESQL("postgresql");
 
         /** The folder of db/migration with this database's own migrations. */
         final String migrations;
@@ -65,13 +66,18 @@ public record Store(Kind kind, String url, Optional<String> user, Optional<Strin
         }
         Optional<String> fromUrlUser = urlUser;
         Optional<String> fromUrlPassword = urlPassword;
-        return new Store(Kind.POSTGRESQL, withoutCredentials(text), user.filter(u -> !u.isBlank()).or(() -> fromUrlUser),
+        return new Store(
+                Kind.POSTGRESQL,
+                withoutCredentials(text),
+                user.filter(u -> !u.isBlank()).or(() -> fromUrlUser),
                 password.or(() -> fromUrlPassword));
     }
 
     /** From the environment: CEBOT_DB_URL (SQLite's default file when unset), CEBOT_DB_USER, CEBOT_DB_PASSWORD. */
     public static Store fromEnvironment(Map<String, String> env, String defaultUrl) {
-        return of(env.getOrDefault("CEBOT_DB_URL", defaultUrl), Optional.ofNullable(env.get("CEBOT_DB_USER")),
+        return of(
+                env.getOrDefault("CEBOT_DB_URL", defaultUrl),
+                Optional.ofNullable(env.get("CEBOT_DB_USER")),
                 Optional.ofNullable(env.get("CEBOT_DB_PASSWORD")));
     }
 

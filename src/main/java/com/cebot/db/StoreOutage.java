@@ -47,7 +47,8 @@ public final class StoreOutage implements JdbiConfig<StoreOutage> {
             return false;
         }
         if (since.compareAndSet(0, System.nanoTime())) {
-            log.warn("The database cannot be reached ({}); the work queues wait and try again at each poll",
+            log.warn(
+                    "The database cannot be reached ({}); the work queues wait and try again at each poll",
                     SafeErrors.describe(e));
         }
         return true;
@@ -57,7 +58,8 @@ public final class StoreOutage implements JdbiConfig<StoreOutage> {
     public void answered() {
         long began = since.getAndSet(0);
         if (began != 0) {
-            log.info("The database answers again after {} s; the work queues go on",
+            log.info(
+                    "The database answers again after {} s; the work queues go on",
                     Duration.ofNanos(System.nanoTime() - began).toSeconds());
         }
     }
@@ -76,15 +78,15 @@ public final class StoreOutage implements JdbiConfig<StoreOutage> {
             if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             // HikariCP closes a connection once a statement on it fails as lost, and answers the
             // next call on it (a transaction setting its isolation, say) with this, without a
             // SQLSTATE.
-            if (t instanceof SQLException sql && sql.getSQLState() == null
-                    && HIKARI_CLOSED.equals(sql.getMessage())) {
+            if (t instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage())) {
                 return true;
             }
             if (t.getCause() == t) {

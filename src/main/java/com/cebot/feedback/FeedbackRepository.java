@@ -68,17 +68,35 @@ interface FeedbackRepository {
                     :link, :sourceChannel, :sourceTs, :now)
             ON CONFLICT (share_key, customer_id) DO NOTHING
             """)
-    void insertSubmission(String shareKey, long gapId, long customerId, String sharedBy, boolean anonymous,
-            String need, String severity, String blocks, String workaround, String link, String sourceChannel,
-            String sourceTs, Instant now);
+    void insertSubmission(
+            String shareKey,
+            long gapId,
+            long customerId,
+            String sharedBy,
+            boolean anonymous,
+            String need,
+            String severity,
+            String blocks,
+            String workaround,
+            String link,
+            String sourceChannel,
+            String sourceTs,
+            Instant now);
 
     @SqlQuery("""
             INSERT INTO feedback_gap_event (gap_id, action, status, previous, note, other_gap, actor, at)
             VALUES (:gapId, :action, :status, :previous, :note, :otherGap, :actor, :now)
             RETURNING id
             """)
-    long insertEvent(long gapId, String action, String status, String previous, String note, Long otherGap,
-            String actor, Instant now);
+    long insertEvent(
+            long gapId,
+            String action,
+            String status,
+            String previous,
+            String note,
+            Long otherGap,
+            String actor,
+            Instant now);
 
     /** Every change to a gap counts, so each redraw of its card has a key of its own. */
     @SqlQuery("UPDATE feedback_gap SET version = version + 1 WHERE id = :id RETURNING version")
@@ -151,7 +169,9 @@ interface FeedbackRepository {
         for (SharedCustomer row : sharedCustomers(gapId)) {
             customers.computeIfAbsent(row.sharedBy(), k -> new ArrayList<>()).add(row.customer());
         }
-        return customers.entrySet().stream().map(e -> new Sharer(e.getKey(), String.join("\n", e.getValue()))).toList();
+        return customers.entrySet().stream()
+                .map(e -> new Sharer(e.getKey(), String.join("\n", e.getValue())))
+                .toList();
     }
 
     /** Submissions from {@code since} on, oldest first, for export. */

@@ -50,8 +50,8 @@ final class HomePublisher implements AutoCloseable {
     });
     private volatile Instant pausedUntil = Instant.MIN;
 
-    HomePublisher(Jdbi store, MethodsClient slack, Clock clock, List<Start> starts, HomeRenderer renderer,
-            Duration every) {
+    HomePublisher(
+            Jdbi store, MethodsClient slack, Clock clock, List<Start> starts, HomeRenderer renderer, Duration every) {
         this.store = store;
         this.slack = slack;
         this.clock = clock;
@@ -83,8 +83,8 @@ final class HomePublisher implements AutoCloseable {
 
     private void round() {
         try {
-            List<String> users = store.withExtension(HomeUsers.class,
-                    u -> u.openedSince(clock.instant().minus(ACTIVE)));
+            List<String> users = store.withExtension(
+                    HomeUsers.class, u -> u.openedSince(clock.instant().minus(ACTIVE)));
             int publishedNow = 0;
             for (String user : users) {
                 if (publishedNow >= PER_ROUND) {
@@ -120,11 +120,15 @@ final class HomePublisher implements AutoCloseable {
             log.warn("views.publish for {} refused: {}", userId, answer.getError());
         } catch (SlackApiException e) {
             if (e.getResponse().code() == 429) {
-                long seconds = Math.max(1, RetryAfter.of(e).map(Duration::toSeconds).orElse(1L));
+                long seconds =
+                        Math.max(1, RetryAfter.of(e).map(Duration::toSeconds).orElse(1L));
                 pausedUntil = Instant.now().plusSeconds(seconds);
                 log.info("views.publish rate limited; Home tabs wait {} s", seconds);
             } else {
-                log.warn("views.publish for {} failed: HTTP {}", userId, e.getResponse().code());
+                log.warn(
+                        "views.publish for {} failed: HTTP {}",
+                        userId,
+                        e.getResponse().code());
             }
         } catch (java.io.IOException e) {
             log.warn("views.publish for {} failed: {}", userId, SafeErrors.describe(e));

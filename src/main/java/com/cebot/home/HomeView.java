@@ -37,6 +37,7 @@ final class HomeView {
      * blocks and buttons add, against this much less, which leaves room for everything else.
      */
     static final int ITEM_BYTES = 200_000;
+
     private static final int BLOCK_BYTES = 150;
     private static final int BUTTON_BYTES = 250;
     private static final int HEADER_TEXT = 150;
@@ -54,9 +55,13 @@ final class HomeView {
      * then their own items.
      */
     static View home(String userId, List<Start> starts, List<Part> parts) {
-        List<Part> needs = parts.stream().filter(p -> p.needsYou() && !p.items().isEmpty()).toList();
-        List<Part> own = parts.stream().filter(p -> !p.needsYou() && !p.items().isEmpty()).toList();
-        List<Start> offered = starts.stream().filter(s -> s.offeredTo().test(userId)).toList();
+        List<Part> needs =
+                parts.stream().filter(p -> p.needsYou() && !p.items().isEmpty()).toList();
+        List<Part> own = parts.stream()
+                .filter(p -> !p.needsYou() && !p.items().isEmpty())
+                .toList();
+        List<Start> offered =
+                starts.stream().filter(s -> s.offeredTo().test(userId)).toList();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(NEEDS_YOU))));
         if (needs.isEmpty()) {
@@ -69,8 +74,8 @@ final class HomeView {
         int[] bytes = {ITEM_BYTES};
         for (int i = 0; i < needs.size(); i++) {
             Part part = needs.get(i);
-            blocks.add(section(s -> s.text(markdownText("*" + Mrkdwn.escape(Mrkdwn.truncate(part.title(),
-                    HEADER_TEXT)) + "*"))));
+            blocks.add(section(s ->
+                    s.text(markdownText("*" + Mrkdwn.escape(Mrkdwn.truncate(part.title(), HEADER_TEXT)) + "*"))));
             blocks.addAll(items(part, room[i], bytes, true));
         }
         if (!offered.isEmpty()) {
@@ -97,7 +102,8 @@ final class HomeView {
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(part.title(), HEADER_TEXT)))));
         blocks.addAll(items(part, MAX_BLOCKS - 1, new int[] {ITEM_BYTES}, false));
         String title = Mrkdwn.truncate(part.title(), MODAL_TITLE);
-        return Views.view(v -> v.type("modal").callbackId("home_all")
+        return Views.view(v -> v.type("modal")
+                .callbackId("home_all")
                 .title(Views.viewTitle(t -> t.type("plain_text").text(title)))
                 .close(Views.viewClose(c -> c.type("plain_text").text("Close")))
                 .blocks(blocks));
@@ -129,8 +135,8 @@ final class HomeView {
         int more = part.total() - fits;
         if (more > 0 && offerAll) {
             blocks.add(section(s -> s.text(markdownText("…and " + more + " more"))
-                    .accessory(button(b -> b.actionId(SHOW_ALL).value(part.key())
-                            .text(plainText("Show all " + part.total()))))));
+                    .accessory(button(
+                            b -> b.actionId(SHOW_ALL).value(part.key()).text(plainText("Show all " + part.total()))))));
         } else if (more > 0) {
             blocks.add(section(s -> s.text(markdownText("…and " + more + " older ones, too many to show here."))));
         }
@@ -142,13 +148,16 @@ final class HomeView {
         if (item.buttons().isEmpty()) {
             return List.of(section(s -> s.text(markdownText(text))));
         }
-        List<BlockElement> buttons = item.buttons().subList(0, Math.min(BUTTONS, item.buttons().size()));
-        return List.of(section(s -> s.text(markdownText(text))),
+        List<BlockElement> buttons =
+                item.buttons().subList(0, Math.min(BUTTONS, item.buttons().size()));
+        return List.of(
+                section(s -> s.text(markdownText(text))),
                 actions(a -> a.blockId("home_" + id).elements(buttons)));
     }
 
     private static int bytes(Item item) {
-        return jsonBytes(Mrkdwn.truncate(item.text(), ITEM_TEXT)) + BLOCK_BYTES * cost(item)
+        return jsonBytes(Mrkdwn.truncate(item.text(), ITEM_TEXT))
+                + BLOCK_BYTES * cost(item)
                 + BUTTON_BYTES * Math.min(BUTTONS, item.buttons().size());
     }
 

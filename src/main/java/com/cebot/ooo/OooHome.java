@@ -95,28 +95,37 @@ final class OooHome {
         // A period is still someone's on the day after its last day somewhere on Earth.
         LocalDate notEndedBy = person.today().minusDays(1);
         List<Item> covering = q.covered(user, notEndedBy, MOST_ITEMS).stream()
-                .map(p -> Item.of(covering(team.shown(handle, p), user, person.today()))).toList();
-        List<Item> shortOfCover = q.shortOfCover(user, notEndedBy, MOST_ITEMS).stream().map(p -> {
-            OooNotices.Shown s = team.shown(handle, p);
-            boolean editable = OooService.editable(p, clock.instant());
-            String text = OooNotices.cannotCoverText(s, s.cannotCover(), editable);
-            return editable ? new Item(text, List.of(OooNotices.editButton(s))) : Item.of(text);
-        }).toList();
+                .map(p -> Item.of(covering(team.shown(handle, p), user, person.today())))
+                .toList();
+        List<Item> shortOfCover = q.shortOfCover(user, notEndedBy, MOST_ITEMS).stream()
+                .map(p -> {
+                    OooNotices.Shown s = team.shown(handle, p);
+                    boolean editable = OooService.editable(p, clock.instant());
+                    String text = OooNotices.cannotCoverText(s, s.cannotCover(), editable);
+                    return editable ? new Item(text, List.of(OooNotices.editButton(s))) : Item.of(text);
+                })
+                .toList();
         List<Item> own = team.shown(handle, q.mine(user, notEndedBy, MOST_ITEMS)).stream()
                 .map(s -> {
                     OooPeriod p = s.period();
                     String text = OooNotices.dates(s) + " · covering: " + OooNotices.coverage(s) + " · "
                             + OooNotices.stepsDone(s);
-                    return OooService.editable(p, clock.instant()) ? new Item(text, OooNotices.editButtons(s))
+                    return OooService.editable(p, clock.instant())
+                            ? new Item(text, OooNotices.editButtons(s))
                             : Item.of(text + " · under way");
-                }).toList();
+                })
+                .toList();
         LocalDate from = person.today();
         LocalDate to = person.today().plusDays(WEEK);
         List<Item> out = team.shown(handle, q.between(from, to, MOST_ITEMS)).stream()
-                .map(s -> Item.of(OooNotices.line(s))).toList();
+                .map(s -> Item.of(OooNotices.line(s)))
+                .toList();
         return List.of(
                 Part.needsYou("ooo_covering", "Time off you cover", covering, q.coveredCount(user, notEndedBy)),
-                Part.needsYou("ooo_short", "Your time off someone can't cover", shortOfCover,
+                Part.needsYou(
+                        "ooo_short",
+                        "Your time off someone can't cover",
+                        shortOfCover,
                         q.shortOfCoverCount(user, notEndedBy)),
                 new Part("ooo_mine", "Your time off", own, q.mineCount(user, notEndedBy)),
                 new Part("ooo_team", "Out this week", out, q.betweenCount(from, to)));
@@ -128,9 +137,13 @@ final class OooHome {
      */
     static String covering(OooNotices.Shown s, String reader, LocalDate today) {
         OooPeriod p = s.period();
-        String when = p.firstDay().isAfter(today) ? OooDates.range(p.firstDay(), p.lastDay())
+        String when = p.firstDay().isAfter(today)
+                ? OooDates.range(p.firstDay(), p.lastDay())
                 : "until " + OooDates.day(p.lastDay());
-        List<String> others = s.covering().stream().filter(c -> !c.equals(reader)).map(c -> "<@" + c + ">").toList();
+        List<String> others = s.covering().stream()
+                .filter(c -> !c.equals(reader))
+                .map(c -> "<@" + c + ">")
+                .toList();
         return "You are covering <@" + p.person() + "> " + when + " (back " + OooDates.day(s.back()) + ")"
                 + (p.customerNames().isEmpty() ? "" : " · customers: " + Mrkdwn.truncate(OooNotices.customers(p), 300))
                 + (others.isEmpty() ? "" : " · with " + String.join(", ", others));

@@ -10,8 +10,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
+import com.slack.api.model.block.element.BlockElement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,20 +41,32 @@ final class OooNotices {
 
         /** Nobody's name read yet, nobody who said they can't cover. */
         Shown(OooPeriod period, Set<OooStep> ticked, LocalDate back) {
-            this(period, ticked, back, period.covererIds().stream().map(OooCoverers.Coverer::asked).toList());
+            this(
+                    period,
+                    ticked,
+                    back,
+                    period.covererIds().stream().map(OooCoverers.Coverer::asked).toList());
         }
 
         List<OooStep> open() {
-            return java.util.Arrays.stream(OooStep.values()).filter(s -> !ticked.contains(s)).toList();
+            return java.util.Arrays.stream(OooStep.values())
+                    .filter(s -> !ticked.contains(s))
+                    .toList();
         }
 
         /** Those asked who have not said they can't cover. */
         List<String> covering() {
-            return coverers.stream().filter(OooCoverers.Coverer::covers).map(OooCoverers.Coverer::coverer).toList();
+            return coverers.stream()
+                    .filter(OooCoverers.Coverer::covers)
+                    .map(OooCoverers.Coverer::coverer)
+                    .toList();
         }
 
         List<String> cannotCover() {
-            return coverers.stream().filter(c -> !c.covers()).map(OooCoverers.Coverer::coverer).toList();
+            return coverers.stream()
+                    .filter(c -> !c.covers())
+                    .map(OooCoverers.Coverer::coverer)
+                    .toList();
         }
     }
 
@@ -108,8 +120,8 @@ final class OooNotices {
     static List<LayoutBlock> summary(Shown s, String manager, int remindDays) {
         OooPeriod p = s.period();
         List<LayoutBlock> blocks = new ArrayList<>();
-        StringBuilder head = new StringBuilder("*Your time off is planned: " + dates(s) + "*\nCovering: "
-                + coverage(s));
+        StringBuilder head =
+                new StringBuilder("*Your time off is planned: " + dates(s) + "*\nCovering: " + coverage(s));
         if (manager != null) {
             head.append("\nYour manager: <@").append(manager).append(">");
         }
@@ -118,8 +130,8 @@ final class OooNotices {
         }
         blocks.add(section(x -> x.text(markdownText(head.toString()))));
         if (p.plan() != null) {
-            blocks.add(section(x -> x.text(markdownText("*Coverage plan*\n" + Mrkdwn.truncate(Mrkdwn.quote(p.plan()),
-                    PLAN_SHOWN)))));
+            blocks.add(section(x ->
+                    x.text(markdownText("*Coverage plan*\n" + Mrkdwn.truncate(Mrkdwn.quote(p.plan()), PLAN_SHOWN)))));
         }
         blocks.add(section(x -> x.text(markdownText("*The handbook's five steps* · " + stepsDone(s)))));
         blocks.addAll(steps(s, "summary", manager));
@@ -132,8 +144,9 @@ final class OooNotices {
     }
 
     static String calendarComment(Shown s) {
-        return "The all-day event for the CE team calendar, " + OooDates.range(s.period().firstDay(),
-                s.period().lastDay()) + ": import it there (step " + OooStep.CALENDAR.number()
+        return "The all-day event for the CE team calendar, "
+                + OooDates.range(s.period().firstDay(), s.period().lastDay()) + ": import it there (step "
+                + OooStep.CALENDAR.number()
                 + "). I haven't added it for you.";
     }
 
@@ -142,8 +155,9 @@ final class OooNotices {
         if (open.isEmpty()) {
             return "Your time off starts " + OooDates.day(s.period().firstDay()) + ": every step is done.";
         }
-        return "Your time off starts " + OooDates.day(s.period().firstDay()) + ": " + (open.size() == 1 ? "step "
-                : "steps ") + numbers(open) + " of the handbook's " + OooStep.values().length + " "
+        return "Your time off starts " + OooDates.day(s.period().firstDay()) + ": "
+                + (open.size() == 1 ? "step " : "steps ") + numbers(open) + " of the handbook's "
+                + OooStep.values().length + " "
                 + (open.size() == 1 ? "is" : "are") + " still open.";
     }
 
@@ -156,9 +170,12 @@ final class OooNotices {
     /** A few working days before: the steps still open, with their tick buttons. */
     static List<LayoutBlock> remind(Shown s, String manager) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(x -> x.text(markdownText("*Your time off starts " + OooDates.day(s.period().firstDay())
-                + ".* " + (s.open().isEmpty() ? "Every step is done. Enjoy your time off!"
-                : stepsDone(s) + "; these are still open:")))));
+        blocks.add(section(x -> x.text(
+                markdownText("*Your time off starts " + OooDates.day(s.period().firstDay())
+                        + ".* "
+                        + (s.open().isEmpty()
+                                ? "Every step is done. Enjoy your time off!"
+                                : stepsDone(s) + "; these are still open:")))));
         blocks.addAll(steps(s, "remind", manager));
         return blocks;
     }
@@ -169,15 +186,16 @@ final class OooNotices {
         for (OooStep step : OooStep.values()) {
             if (s.ticked().contains(step)) {
                 if (anchor.equals("summary")) {
-                    blocks.add(section(x -> x.text(markdownText(":white_check_mark: *" + step.numbered()
-                            + "* · done"))));
+                    blocks.add(
+                            section(x -> x.text(markdownText(":white_check_mark: *" + step.numbered() + "* · done"))));
                 }
                 continue;
             }
             String text = ":white_square: *" + step.numbered() + "* · not done yet" + help(step, s, manager);
             String value = s.period().key(anchor) + "|" + step.code();
             blocks.add(section(x -> x.text(markdownText(Mrkdwn.truncate(text, 3000)))
-                    .accessory(button(b -> b.actionId(TICK + "_" + step.code()).text(plainText("Mark done"))
+                    .accessory(button(b -> b.actionId(TICK + "_" + step.code())
+                            .text(plainText("Mark done"))
                             .accessibilityLabel("Mark step " + step.number() + " done: " + step.task())
                             .value(value)))));
         }
@@ -191,14 +209,15 @@ final class OooNotices {
                 return "\nImport the event I'm sending below (an .ics file) into the CE team calendar, or add an"
                         + " all-day event " + OooDates.range(p.firstDay(), p.lastDay()) + " yourself.";
             case COVERAGE:
-                return manager == null ? "\nAgree the plan with your manager."
+                return manager == null
+                        ? "\nAgree the plan with your manager."
                         : "\nAgree the plan with <@" + manager + ">.";
             case CUSTOMERS:
                 return "\nA notice ready to copy:\n" + Mrkdwn.truncate(customerNotice(s), 2000);
             case STATUS:
                 OooStatus.Suggested st = OooStatus.suggest(p.firstDay(), p.lastDay(), s.back(), p.zoneId());
-                return "\nSet it to " + st.emoji() + " `" + st.text() + "`, to clear after "
-                        + OooDates.day(p.lastDay()) + ".";
+                return "\nSet it to " + st.emoji() + " `" + st.text() + "`, to clear after " + OooDates.day(p.lastDay())
+                        + ".";
             default:
                 return "";
         }
@@ -211,9 +230,12 @@ final class OooNotices {
      */
     static String customerNotice(Shown s) {
         OooPeriod p = s.period();
-        List<OooCoverers.Coverer> covering = s.coverers().stream().filter(OooCoverers.Coverer::covers).toList();
-        List<String> names = covering.stream().filter(c -> c.name() != null)
-                .map(c -> Mrkdwn.escape(Mrkdwn.plain(c.name()))).collect(Collectors.toCollection(ArrayList::new));
+        List<OooCoverers.Coverer> covering =
+                s.coverers().stream().filter(OooCoverers.Coverer::covers).toList();
+        List<String> names = covering.stream()
+                .filter(c -> c.name() != null)
+                .map(c -> Mrkdwn.escape(Mrkdwn.plain(c.name())))
+                .collect(Collectors.toCollection(ArrayList::new));
         long unnamed = covering.size() - names.size();
         if (unnamed == 1) {
             names.add("a colleague");
@@ -227,13 +249,16 @@ final class OooNotices {
         if (covering.isEmpty()) {
             return notice + "\n_Nobody is covering yet: edit your time off to pick someone, then name them here._";
         }
-        return unnamed == 0 ? notice : notice + "\n_Slack didn't give me every name: put the names of the people"
-                + " covering in before you send it._";
+        return unnamed == 0
+                ? notice
+                : notice + "\n_Slack didn't give me every name: put the names of the people"
+                        + " covering in before you send it._";
     }
 
     /** "A", "A and B", "A, B and C". */
     private static String and(List<String> items) {
-        return items.size() == 1 ? items.get(0)
+        return items.size() == 1
+                ? items.get(0)
                 : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
@@ -241,7 +266,8 @@ final class OooNotices {
     static String statusReminder(Shown s, OooStatus.Current current) {
         OooPeriod p = s.period();
         OooStatus.Suggested st = OooStatus.suggest(p.firstDay(), p.lastDay(), s.back(), p.zoneId());
-        String now = current.text().isBlank() && current.emoji().isBlank() ? "no status"
+        String now = current.text().isBlank() && current.emoji().isBlank()
+                ? "no status"
                 : "\"" + Mrkdwn.escape(current.emoji() + " " + current.text()).strip() + "\"";
         return "Your time off starts " + OooDates.day(p.firstDay()) + ", and your Slack status shows " + now
                 + ". I can't set it for you (step " + OooStep.STATUS.number() + "): set it to " + st.emoji() + " `"
@@ -251,19 +277,25 @@ final class OooNotices {
 
     static String cancelled(Shown s) {
         List<String> told = s.covering();
-        return "Your time off " + OooDates.range(s.period().firstDay(), s.period().lastDay()) + " is cancelled."
-                + (told.isEmpty() ? " Its reminders are off." : " Its reminders are off, and " + mentions(told)
-                + (told.size() > 1 ? " were" : " was") + " told.") + " I haven't changed Roots PTO or the CE team"
+        return "Your time off "
+                + OooDates.range(s.period().firstDay(), s.period().lastDay()) + " is cancelled."
+                + (told.isEmpty()
+                        ? " Its reminders are off."
+                        : " Its reminders are off, and " + mentions(told) + (told.size() > 1 ? " were" : " was")
+                                + " told.")
+                + " I haven't changed Roots PTO or the CE team"
                 + " calendar: cancel it there yourself.";
     }
 
     /** The person going out hears that some of those they asked can't cover. */
     static String cannotCoverText(Shown s, List<String> cannot, boolean editable) {
-        String head = and(cannot.stream().map(c -> "<@" + c + ">").toList()) + " can't cover your time off "
-                + dates(s) + ". Covering now: " + (s.covering().isEmpty() ? "nobody" : mentions(s.covering())) + ".";
-        return head + (editable ? " Edit your time off to pick someone else; I'll tell them."
-                : " Your time off has begun, so it can't be edited here: ask someone else yourself, and tell them"
-                        + " what they need to know.");
+        String head = and(cannot.stream().map(c -> "<@" + c + ">").toList()) + " can't cover your time off " + dates(s)
+                + ". Covering now: " + (s.covering().isEmpty() ? "nobody" : mentions(s.covering())) + ".";
+        return head
+                + (editable
+                        ? " Edit your time off to pick someone else; I'll tell them."
+                        : " Your time off has begun, so it can't be edited here: ask someone else yourself, and tell them"
+                                + " what they need to know.");
     }
 
     static List<LayoutBlock> cannotCover(Shown s, List<String> cannot, boolean editable) {
@@ -278,8 +310,11 @@ final class OooNotices {
     /** Edit alone, as the one thing to do when someone can't cover. */
     static BlockElement editButton(Shown s) {
         String range = OooDates.range(s.period().firstDay(), s.period().lastDay());
-        return button(b -> b.actionId(EDIT).text(plainText("Edit time off")).style("primary")
-                .value(Long.toString(s.period().id())).accessibilityLabel("Edit your time off " + range));
+        return button(b -> b.actionId(EDIT)
+                .text(plainText("Edit time off"))
+                .style("primary")
+                .value(Long.toString(s.period().id()))
+                .accessibilityLabel("Edit your time off " + range));
     }
 
     static String notSaved(OooPeriod clash) {
@@ -295,7 +330,8 @@ final class OooNotices {
         String who = coverers.stream().map(c -> "<@" + c + ">").collect(java.util.stream.Collectors.joining(", "));
         return "I didn't message " + who + " about " + (cancelled ? "the cancellation" : "this change")
                 + ": your time off has already sent them " + perDay + " messages today, the most I send in a day. "
-                + (cancelled ? "Please tell them yourself that you cancelled."
+                + (cancelled
+                        ? "Please tell them yourself that you cancelled."
                         : "Tell them yourself if it can't wait; they get the latest plan from me on your first day out.");
     }
 
@@ -304,8 +340,8 @@ final class OooNotices {
     }
 
     static String dayBack(Shown s, List<String> notes) {
-        StringBuilder out = new StringBuilder("Welcome back! While you were out (" + OooDates.range(s.period().firstDay(),
-                s.period().lastDay()) + "):");
+        StringBuilder out = new StringBuilder("Welcome back! While you were out ("
+                + OooDates.range(s.period().firstDay(), s.period().lastDay()) + "):");
         if (notes.isEmpty()) {
             out.append("\n• nobody mentioned you in the channels I watch, and nothing was passed on.");
         }
@@ -333,8 +369,8 @@ final class OooNotices {
     }
 
     static String covererCancelled(Shown s, String person) {
-        return "<@" + person + "> cancelled their time off " + OooDates.range(s.period().firstDay(),
-                s.period().lastDay()) + ": you are no longer covering.";
+        return "<@" + person + "> cancelled their time off "
+                + OooDates.range(s.period().firstDay(), s.period().lastDay()) + ": you are no longer covering.";
     }
 
     static String covererFirstDay(Shown s, String person) {
@@ -347,12 +383,18 @@ final class OooNotices {
      * @param dmKey the DM's own outbox key: the press redraws it
      */
     static List<LayoutBlock> toCoverer(String text, String dmKey) {
-        return List.of(section(x -> x.text(markdownText(Mrkdwn.truncate(text, 3000)))),
-                actions(a -> a.elements(List.of(button(b -> b.actionId(CANNOT_COVER).text(plainText("I can't cover"))
-                        .value(dmKey).confirm(ConfirmationDialogObject.builder().title(plainText("Can't cover?"))
+        return List.of(
+                section(x -> x.text(markdownText(Mrkdwn.truncate(text, 3000)))),
+                actions(a -> a.elements(List.of(button(b -> b.actionId(CANNOT_COVER)
+                        .text(plainText("I can't cover"))
+                        .value(dmKey)
+                        .confirm(ConfirmationDialogObject.builder()
+                                .title(plainText("Can't cover?"))
                                 .text(plainText("I'll tell the person going out that you can't cover their time off,"
                                         + " so they can ask someone else."))
-                                .confirm(plainText("Tell them")).deny(plainText("I can cover")).build()))))));
+                                .confirm(plainText("Tell them"))
+                                .deny(plainText("I can cover"))
+                                .build()))))));
     }
 
     /** The DM with the button, once pressed. */
@@ -363,8 +405,10 @@ final class OooNotices {
 
     static String announcement(Shown s, String person) {
         return ":palm_tree: <@" + person + "> is out of office " + dates(s) + ". Covering: " + coverage(s)
-                + "." + (s.period().customerNames().isEmpty() ? "" : "\nCustomers: "
-                + Mrkdwn.truncate(customers(s.period()), 1000));
+                + "."
+                + (s.period().customerNames().isEmpty()
+                        ? ""
+                        : "\nCustomers: " + Mrkdwn.truncate(customers(s.period()), 1000));
     }
 
     private static String details(OooPeriod p) {
@@ -380,17 +424,24 @@ final class OooNotices {
 
     static String mentionReply(Shown s) {
         List<String> covering = s.covering();
-        return "<@" + s.period().person() + "> is out of office until " + OooDates.day(s.period().lastDay())
-                + " and back " + OooDates.day(s.back()) + ". " + (covering.isEmpty() ? "Nobody is covering yet."
-                : mentions(covering) + (covering.size() > 1 ? " are" : " is") + " covering.");
+        return "<@" + s.period().person() + "> is out of office until "
+                + OooDates.day(s.period().lastDay())
+                + " and back " + OooDates.day(s.back()) + ". "
+                + (covering.isEmpty()
+                        ? "Nobody is covering yet."
+                        : mentions(covering) + (covering.size() > 1 ? " are" : " is") + " covering.");
     }
 
     private static ConfirmationDialogObject confirmCancel(Shown s) {
-        return ConfirmationDialogObject.builder().title(plainText("Cancel time off?"))
-                .text(plainText("I'll remove your time off " + OooDates.range(s.period().firstDay(),
-                        s.period().lastDay()) + " and its reminders, and tell the people covering. Roots PTO and"
+        return ConfirmationDialogObject.builder()
+                .title(plainText("Cancel time off?"))
+                .text(plainText("I'll remove your time off "
+                        + OooDates.range(s.period().firstDay(), s.period().lastDay())
+                        + " and its reminders, and tell the people covering. Roots PTO and"
                         + " the CE team calendar stay as they are: cancel it there yourself."))
-                .confirm(plainText("Cancel it")).deny(plainText("Keep it")).build();
+                .confirm(plainText("Cancel it"))
+                .deny(plainText("Keep it"))
+                .build();
     }
 
     // ---- /ooo
@@ -407,14 +458,15 @@ final class OooNotices {
                 You get a DM with what is left to do and help with it (a customer notice, the status to set), \
                 a reminder a few working days before while steps are open, and a status check the working day \
                 before. The people covering are told; <#%s> hears on your first day; a mention of you in the \
-                team's channels gets one reply naming who covers. I can't set your status or tick steps for you."""
-                .formatted(ceInternal);
+                team's channels gets one reply naming who covers. I can't set your status or tick steps for you.""".formatted(ceInternal);
     }
 
     /** {@code /ooo list}: who is out today and who leaves in the next 14 days, in the team's days. */
     static String list(List<Shown> periods, LocalDate today) {
         List<Shown> now = periods.stream().filter(s -> s.period().covers(today)).toList();
-        List<Shown> soon = periods.stream().filter(s -> s.period().firstDay().isAfter(today)).toList();
+        List<Shown> soon = periods.stream()
+                .filter(s -> s.period().firstDay().isAfter(today))
+                .toList();
         StringBuilder out = new StringBuilder("*Out today* (" + OooDates.day(today) + ")");
         lines(out, now);
         out.append("\n*In the next 14 days*");
@@ -434,7 +486,8 @@ final class OooNotices {
     /** Bare {@code /ooo} with time off already planned: each to edit or cancel, and a new one. */
     static List<LayoutBlock> own(List<Shown> periods) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(x -> x.text(markdownText("I've opened the form for new time off. Your upcoming time off:"))));
+        blocks.add(
+                section(x -> x.text(markdownText("I've opened the form for new time off. Your upcoming time off:"))));
         for (Shown s : periods.subList(0, Math.min(periods.size(), 10))) {
             blocks.add(section(x -> x.text(markdownText(dates(s) + " · covering: " + coverage(s)))));
             blocks.add(actions(a -> a.elements(editButtons(s))));
@@ -446,10 +499,17 @@ final class OooNotices {
     static List<BlockElement> editButtons(Shown s) {
         String id = Long.toString(s.period().id());
         String range = OooDates.range(s.period().firstDay(), s.period().lastDay());
-        return List.of(button(b -> b.actionId(EDIT).text(plainText("Edit")).value(id)
+        return List.of(
+                button(b -> b.actionId(EDIT)
+                        .text(plainText("Edit"))
+                        .value(id)
                         .accessibilityLabel("Edit your time off " + range)),
-                button(b -> b.actionId(CANCEL).text(plainText("Cancel time off")).style("danger").value(id)
-                        .accessibilityLabel("Cancel your time off " + range).confirm(confirmCancel(s))));
+                button(b -> b.actionId(CANCEL)
+                        .text(plainText("Cancel time off"))
+                        .style("danger")
+                        .value(id)
+                        .accessibilityLabel("Cancel your time off " + range)
+                        .confirm(confirmCancel(s))));
     }
 
     /** One line of {@code /ooo list} and of Home's "Out this week". */

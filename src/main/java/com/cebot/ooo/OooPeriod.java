@@ -13,8 +13,18 @@ import java.util.List;
  * A stored period of time off. Days are the person's calendar days, {@code zone} their Slack time
  * zone; {@code version} grows with each edit and names the reminders and DMs planned for it.
  */
-record OooPeriod(long id, String person, String zone, LocalDate firstDay, LocalDate lastDay, String coverers,
-        String plan, String customers, int version, Instant cancelledAt, Instant createdAt) {
+record OooPeriod(
+        long id,
+        String person,
+        String zone,
+        LocalDate firstDay,
+        LocalDate lastDay,
+        String coverers,
+        String plan,
+        String customers,
+        int version,
+        Instant cancelledAt,
+        Instant createdAt) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -49,7 +49,8 @@ interface OooRecords extends StoredRecords.Tables {
     @SqlUpdate("UPDATE ooo_period SET coverers = :coverers WHERE id = :id")
     void setCoverers(long id, String coverers);
 
-    @SqlQuery("SELECT id, note_key, what FROM ooo_note WHERE replace(note_key, :person, '') <> note_key OR replace(what, :person, '') <> what")
+    @SqlQuery(
+            "SELECT id, note_key, what FROM ooo_note WHERE replace(note_key, :person, '') <> note_key OR replace(what, :person, '') <> what")
     List<Note> notesMentioning(String person);
 
     @SqlQuery("""
@@ -110,11 +111,14 @@ interface OooRecords extends StoredRecords.Tables {
         }
         List<Long> notes = notesMentioning(person).stream()
                 .filter(n -> PersonText.names(n.noteKey(), person) || PersonText.names(n.what(), person))
-                .map(Note::id).toList();
-        return List.of(new Count(WORKFLOW + "time off they planned", periods),
+                .map(Note::id)
+                .toList();
+        return List.of(
+                new Count(WORKFLOW + "time off they planned", periods),
                 new Count(WORKFLOW + "others' time off they covered, without them", covered),
                 new Count(WORKFLOW + "notes naming them", notes.isEmpty() ? 0 : deleteNotes(notes)),
-                new Count(WORKFLOW + "DMs to people covering, as counted for the daily limit",
+                new Count(
+                        WORKFLOW + "DMs to people covering, as counted for the daily limit",
                         deleteCovererDmsOf(person)));
     }
 
@@ -151,7 +155,9 @@ interface OooRecords extends StoredRecords.Tables {
             return Set.of();
         }
         Set<Long> stored = stored(new HashSet<>(periods.values()));
-        return periods.entrySet().stream().filter(e -> stored.contains(e.getValue())).map(Map.Entry::getKey)
+        return periods.entrySet().stream()
+                .filter(e -> stored.contains(e.getValue()))
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
 }

@@ -41,6 +41,7 @@ final class OooReminders {
     static final String DAY_BACK = "ooo.day_back";
     /** The summary DM, once the names of the people covering are read from Slack for its customer notice. */
     static final String SUMMARY = "ooo.summary";
+
     private static final List<String> KINDS = List.of(REMIND, STATUS, FIRST_DAY, DAY_BACK);
     /** The day-back summary is still worth sending this many days late; after that it is noise. */
     private static final int DAY_BACK_LATE_DAYS = 7;
@@ -53,8 +54,14 @@ final class OooReminders {
     private final MethodsClient slack;
     private final OooTeam team;
 
-    OooReminders(Scheduler scheduler, WorkingHours hours, int remindDays, Outbox outbox, Jdbi store,
-            MethodsClient slack, OooTeam team) {
+    OooReminders(
+            Scheduler scheduler,
+            WorkingHours hours,
+            int remindDays,
+            Outbox outbox,
+            Jdbi store,
+            MethodsClient slack,
+            OooTeam team) {
         this.scheduler = scheduler;
         this.hours = hours;
         this.remindDays = remindDays;
@@ -149,8 +156,15 @@ final class OooReminders {
             log.info("{} {} dropped: every step is done", job.kind(), job.ref());
             return;
         }
-        outbox.enqueue(h, OutboxMessage.of(s.period().key("remind"), new SlackWrite.Post(s.period().person(),
-                OooNotices.remindText(s), BlockJson.of(OooNotices.remind(s, team.manager(s.period().person()))))));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                        s.period().key("remind"),
+                        new SlackWrite.Post(
+                                s.period().person(),
+                                OooNotices.remindText(s),
+                                BlockJson.of(OooNotices.remind(
+                                        s, team.manager(s.period().person()))))));
     }
 
     /**
@@ -170,17 +184,25 @@ final class OooReminders {
         }
         var r = slack.usersInfo(q -> q.user(p.person()));
         if (!r.isOk() || r.getUser() == null || r.getUser().getProfile() == null) {
-            throw new IllegalStateException("users.info for the status check: " + (r.isOk() ? "no profile" : r.getError()));
+            throw new IllegalStateException(
+                    "users.info for the status check: " + (r.isOk() ? "no profile" : r.getError()));
         }
         var profile = r.getUser().getProfile();
-        var status = new OooStatus.Current(nonNull(profile.getStatusText()), nonNull(profile.getStatusEmoji()),
+        var status = new OooStatus.Current(
+                nonNull(profile.getStatusText()),
+                nonNull(profile.getStatusEmoji()),
                 profile.getStatusExpiration() == null ? 0 : profile.getStatusExpiration());
         if (OooStatus.showsAbsence(status, p.lastDay(), p.zoneId())) {
             log.info("{} {}: the Slack status already shows the time off", job.kind(), job.ref());
             return (h, j, n) -> {};
         }
-        return (h, j, n) -> current(h, j).ifPresent(fresh -> outbox.enqueue(h, OutboxMessage.of(p.key("status"),
-                new SlackWrite.Post(p.person(), OooNotices.statusReminder(team.shown(h, fresh), status), null))));
+        return (h, j, n) -> current(h, j)
+                .ifPresent(fresh -> outbox.enqueue(
+                        h,
+                        OutboxMessage.of(
+                                p.key("status"),
+                                new SlackWrite.Post(
+                                        p.person(), OooNotices.statusReminder(team.shown(h, fresh), status), null))));
     }
 
     private static String nonNull(String s) {
@@ -219,7 +241,9 @@ final class OooReminders {
         if (!p.ref().equals(plannedFor)) {
             return new SlackWrite.Post(p.person(), OooService.REPLACED, null);
         }
-        return new SlackWrite.Post(p.person(), OooNotices.summaryText(s),
+        return new SlackWrite.Post(
+                p.person(),
+                OooNotices.summaryText(s),
                 BlockJson.of(OooNotices.summary(s, team.manager(p.person()), remindDays)));
     }
 
@@ -230,18 +254,27 @@ final class OooReminders {
             if (r.isOk() && r.getUser() != null) {
                 var u = r.getUser();
                 var profile = u.getProfile();
-                return java.util.stream.Stream.of(profile == null ? null : profile.getRealName(), u.getRealName(),
-                        profile == null ? null : profile.getDisplayName(), u.getName())
-                        .filter(n -> n != null && !n.isBlank()).findFirst().map(String::strip);
+                return java.util.stream.Stream.of(
+                                profile == null ? null : profile.getRealName(),
+                                u.getRealName(),
+                                profile == null ? null : profile.getDisplayName(),
+                                u.getName())
+                        .filter(n -> n != null && !n.isBlank())
+                        .findFirst()
+                        .map(String::strip);
             }
-            log.warn("users.info for {}: {}; the customer notice goes without their name", user,
+            log.warn(
+                    "users.info for {}: {}; the customer notice goes without their name",
+                    user,
                     r.isOk() ? "no user" : r.getError());
             return Optional.empty();
         } catch (IOException | SlackApiException e) {
             if (attempts < 2) {
                 throw e;
             }
-            log.warn("users.info for {} failed; the customer notice goes without their name: {}", user,
+            log.warn(
+                    "users.info for {} failed; the customer notice goes without their name: {}",
+                    user,
                     SafeErrors.describe(e));
             return Optional.empty();
         }
@@ -259,13 +292,18 @@ final class OooReminders {
             return;
         }
         OooNotices.Shown s = team.shown(h, p);
-        outbox.enqueue(h, OutboxMessage.of(p.key("announce"), new SlackWrite.Post(team.ceInternal(),
-                OooNotices.announcement(s, p.person()), null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                        p.key("announce"),
+                        new SlackWrite.Post(team.ceInternal(), OooNotices.announcement(s, p.person()), null)));
         for (String coverer : s.covering()) {
             String key = p.key("coverer:" + coverer + ":first-day");
             String text = OooNotices.covererFirstDay(s, p.person());
-            outbox.enqueue(h, OutboxMessage.of(key, new SlackWrite.Post(coverer, text,
-                    BlockJson.of(OooNotices.toCoverer(text, key)))));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                            key, new SlackWrite.Post(coverer, text, BlockJson.of(OooNotices.toCoverer(text, key)))));
         }
     }
 
@@ -279,7 +317,15 @@ final class OooReminders {
             log.info("{} {} dropped: more than {} days after the day back", job.kind(), job.ref(), DAY_BACK_LATE_DAYS);
             return;
         }
-        outbox.enqueue(h, OutboxMessage.of(p.key("day-back"), new SlackWrite.Post(p.person(),
-                OooNotices.dayBack(team.shown(h, p), h.attach(OooRepository.class).notes(p.id())), null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                        p.key("day-back"),
+                        new SlackWrite.Post(
+                                p.person(),
+                                OooNotices.dayBack(
+                                        team.shown(h, p),
+                                        h.attach(OooRepository.class).notes(p.id())),
+                                null)));
     }
 }

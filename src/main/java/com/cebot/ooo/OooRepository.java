@@ -23,8 +23,16 @@ interface OooRepository {
             VALUES (:submissionKey, :person, :zone, :firstDay, :lastDay, :coverers, :plan, :customers, :now)
             RETURNING id
             """)
-    long insert(String submissionKey, String person, String zone, LocalDate firstDay, LocalDate lastDay,
-            String coverers, String plan, String customers, Instant now);
+    long insert(
+            String submissionKey,
+            String person,
+            String zone,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            String coverers,
+            String plan,
+            String customers,
+            Instant now);
 
     /** An edit: a new version, so reminders and DMs planned for the old one are told apart. */
     @SqlUpdate("""
@@ -32,7 +40,13 @@ interface OooRepository {
                                   plan = :plan, customers = :customers, version = version + 1
             WHERE id = :id AND cancelled_at IS NULL
             """)
-    int update(long id, String zone, LocalDate firstDay, LocalDate lastDay, String coverers, String plan,
+    int update(
+            long id,
+            String zone,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            String coverers,
+            String plan,
             String customers);
 
     /** Only the first of two cancels wins: the second matches nothing. */

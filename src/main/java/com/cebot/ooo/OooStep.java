@@ -9,13 +9,25 @@ import java.util.Optional;
  */
 enum OooStep {
     PTO("pto", "Log it in Roots PTO", "Time off logged in Roots PTO", "Log your time off request in Roots PTO"),
-    CALENDAR("calendar", "Log it on the CE team calendar", "Logged on the CE team calendar",
+    CALENDAR(
+            "calendar",
+            "Log it on the CE team calendar",
+            "Logged on the CE team calendar",
             "Log your time off on the CE team Google calendar"),
-    COVERAGE("coverage", "Agree a coverage plan with your manager", "Coverage plan agreed with my manager",
+    COVERAGE(
+            "coverage",
+            "Agree a coverage plan with your manager",
+            "Coverage plan agreed with my manager",
             "Work with your manager to create a coverage plan"),
-    CUSTOMERS("customers", "Tell your customers", "Customers notified",
+    CUSTOMERS(
+            "customers",
+            "Tell your customers",
+            "Customers notified",
             "Notify your customers through the appropriate channel of your upcoming OOO"),
-    STATUS("status", "Set your Slack status", "Slack status shows my OOO dates",
+    STATUS(
+            "status",
+            "Set your Slack status",
+            "Slack status shows my OOO dates",
             "Update your Slack status accordingly with your OOO dates indicated");
 
     private final String code;

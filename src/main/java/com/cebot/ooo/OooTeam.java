@@ -50,18 +50,23 @@ final class OooTeam {
             return List.of();
         }
         Map<Long, Set<OooStep>> ticked = new HashMap<>();
-        for (OooRepository.Ticked t : h.attach(OooRepository.class).tickedOf(periods.stream().map(OooPeriod::id).toList())) {
-            OooStep.ofCode(t.step()).ifPresent(step -> ticked.computeIfAbsent(t.periodId(),
-                    id -> EnumSet.noneOf(OooStep.class)).add(step));
+        for (OooRepository.Ticked t : h.attach(OooRepository.class)
+                .tickedOf(periods.stream().map(OooPeriod::id).toList())) {
+            OooStep.ofCode(t.step())
+                    .ifPresent(step -> ticked.computeIfAbsent(t.periodId(), id -> EnumSet.noneOf(OooStep.class))
+                            .add(step));
         }
         OooCoverers stored = h.attach(OooCoverers.class);
-        return periods.stream().map(p -> {
-            Map<String, OooCoverers.Coverer> asked = new HashMap<>();
-            stored.of(p.id()).forEach(c -> asked.put(c.coverer(), c));
-            List<OooCoverers.Coverer> coverers = p.covererIds().stream()
-                    .map(c -> asked.getOrDefault(c, OooCoverers.Coverer.asked(c))).toList();
-            return new OooNotices.Shown(p, ticked.getOrDefault(p.id(), EnumSet.noneOf(OooStep.class)), back(p),
-                    coverers);
-        }).toList();
+        return periods.stream()
+                .map(p -> {
+                    Map<String, OooCoverers.Coverer> asked = new HashMap<>();
+                    stored.of(p.id()).forEach(c -> asked.put(c.coverer(), c));
+                    List<OooCoverers.Coverer> coverers = p.covererIds().stream()
+                            .map(c -> asked.getOrDefault(c, OooCoverers.Coverer.asked(c)))
+                            .toList();
+                    return new OooNotices.Shown(
+                            p, ticked.getOrDefault(p.id(), EnumSet.noneOf(OooStep.class)), back(p), coverers);
+                })
+                .toList();
     }
 }

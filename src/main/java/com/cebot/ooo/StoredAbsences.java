@@ -22,12 +22,14 @@ final class StoredAbsences implements Absences {
         if (people.isEmpty()) {
             return Set.of();
         }
-        return handle.attach(OooRepository.class).ofPeopleBetween(List.copyOf(people), day, day.plusDays(days))
-                .stream().map(OooPeriod::person).collect(Collectors.toUnmodifiableSet());
+        return handle.attach(OooRepository.class).ofPeopleBetween(List.copyOf(people), day, day.plusDays(days)).stream()
+                .map(OooPeriod::person)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> awayBetween(Handle handle, LocalDate from, LocalDate to) {
-        return handle.attach(OooRepository.class).between(from, to).stream().map(OooPeriod::person)
+        return handle.attach(OooRepository.class).between(from, to).stream()
+                .map(OooPeriod::person)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -35,7 +37,8 @@ final class StoredAbsences implements Absences {
     @Override
     public void noteWhileAway(Handle handle, LocalDate today, Instant now, String user, String what) {
         OooRepository repo = handle.attach(OooRepository.class);
-        repo.ofPeopleBetween(List.of(user), today, today).stream().findFirst()
+        repo.ofPeopleBetween(List.of(user), today, today).stream()
+                .findFirst()
                 .ifPresent(p -> repo.note(p.id(), "note:" + UUID.randomUUID(), what, now));
     }
 }

@@ -49,8 +49,10 @@ final class AssignmentReply {
                     + " of working time");
         }
         if (q.escalatedAt() != null) {
-            facts.add("Escalated" + (q.escalatedBy() == null ? " after a working day without an answer"
-                    : " by <@" + q.escalatedBy() + ">"));
+            facts.add("Escalated"
+                    + (q.escalatedBy() == null
+                            ? " after a working day without an answer"
+                            : " by <@" + q.escalatedBy() + ">"));
         }
         return facts;
     }
@@ -76,24 +78,39 @@ final class AssignmentReply {
     private static List<BlockElement> buttons(Question q, Routing routing) {
         String id = Long.toString(q.id());
         List<BlockElement> buttons = new ArrayList<>();
-        buttons.add(button(b -> b.actionId(Press.ANSWERED.actionId).value(id).text(plainText("Answered"))
-                .style("primary").confirm(confirm("Mark it answered?", "Nobody will be chased about this question"
-                        + " any more, and its buttons go. This can't be undone.", "Answered"))));
+        buttons.add(button(b -> b.actionId(Press.ANSWERED.actionId)
+                .value(id)
+                .text(plainText("Answered"))
+                .style("primary")
+                .confirm(confirm(
+                        "Mark it answered?",
+                        "Nobody will be chased about this question"
+                                + " any more, and its buttons go. This can't be undone.",
+                        "Answered"))));
         buttons.add(button(b -> b.actionId(Press.CLAIM.actionId).value(id).text(plainText("I'll take it"))));
         buttons.add(button(b -> b.actionId(Press.PASS.actionId).value(id).text(plainText("Pass to the next CE"))));
         if (q.escalatedAt() == null) {
-            buttons.add(button(b -> b.actionId(Press.ESCALATE.actionId).value(id)
-                    .text(plainText(routing.escalateLabel())).confirm(confirm("Escalate?", (routing.escalateName()
-                            .isEmpty() ? "I'll say in this thread that it needs help (nobody is set to be tagged)."
-                            : "I'll tag " + routing.escalateName() + " in this thread to ask for help.")
-                            + " This can't be undone.", "Escalate"))));
+            buttons.add(button(b -> b.actionId(Press.ESCALATE.actionId)
+                    .value(id)
+                    .text(plainText(routing.escalateLabel()))
+                    .confirm(confirm(
+                            "Escalate?",
+                            (routing.escalateName().isEmpty()
+                                            ? "I'll say in this thread that it needs help (nobody is set to be tagged)."
+                                            : "I'll tag " + routing.escalateName() + " in this thread to ask for help.")
+                                    + " This can't be undone.",
+                            "Escalate"))));
         }
         return buttons;
     }
 
     private static ConfirmationDialogObject confirm(String title, String text, String yes) {
-        return ConfirmationDialogObject.builder().title(plainText(title)).text(plainText(text))
-                .confirm(plainText(yes)).deny(plainText("Not yet")).build();
+        return ConfirmationDialogObject.builder()
+                .title(plainText(title))
+                .text(plainText(text))
+                .confirm(plainText(yes))
+                .deny(plainText("Not yet"))
+                .build();
     }
 
     /** "45 min", "2 h 05 min". */

@@ -53,8 +53,17 @@ final class QuestionService {
     private final OpenThreads threads;
     private final Clock clock;
 
-    QuestionService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, Absences absences, UserGroupMembers members,
-            Set<String> rosterCes, Routing routing, Nudges nudges, OpenThreads threads, Clock clock) {
+    QuestionService(
+            Jdbi jdbi,
+            Outbox outbox,
+            Permalinks permalinks,
+            Absences absences,
+            UserGroupMembers members,
+            Set<String> rosterCes,
+            Routing routing,
+            Nudges nudges,
+            OpenThreads threads,
+            Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
@@ -69,7 +78,9 @@ final class QuestionService {
 
     /** A CE for first responses: in the group, on the roster, or the escalation target. */
     boolean isCe(String user) {
-        return members.contains(user) || rosterCes.contains(user) || routing.escalateUsers().contains(user);
+        return members.contains(user)
+                || rosterCes.contains(user)
+                || routing.escalateUsers().contains(user);
     }
 
     /**
@@ -81,12 +92,23 @@ final class QuestionService {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         String key = "sdr-question:" + channel + ":" + ts;
         if (repo.byMessage(channel, ts).isEmpty() && repo.askedSince(asker, at.minus(MINUTE)) >= routing.perMinute()) {
-            outbox.enqueue(h, OutboxMessage.of(key + ":too-many", new SlackWrite.Ephemeral(channel, asker,
-                    tooMany(routing.perMinute()), null)));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                            key + ":too-many",
+                            new SlackWrite.Ephemeral(channel, asker, tooMany(routing.perMinute()), null)));
             h.afterCommit(() -> threads.remove(ts));
             return;
         }
-        Optional<Long> id = repo.insert(channel, ts, asker, "message", key, key + ":reply", null, at,
+        Optional<Long> id = repo.insert(
+                channel,
+                ts,
+                asker,
+                "message",
+                key,
+                key + ":reply",
+                null,
+                at,
                 QuestionText.ofMessage(text, routing.groupId()));
         if (id.isEmpty()) {
             return;
@@ -99,8 +121,10 @@ final class QuestionService {
 
     /** Whether the asker may ask another question now, for the shortcut's form to say so before it is sent. */
     boolean mayAsk(String asker) {
-        return jdbi.withExtension(QuestionRepository.class,
-                r -> r.askedSince(asker, clock.instant().minus(MINUTE))) < routing.perMinute();
+        return jdbi.withExtension(
+                        QuestionRepository.class,
+                        r -> r.askedSince(asker, clock.instant().minus(MINUTE)))
+                < routing.perMinute();
     }
 
     static String tooMany(int perMinute) {
@@ -110,14 +134,25 @@ final class QuestionService {
     }
 
     /** A question asked through the shortcut: stored now, posted in #ce, routed once the post lands. */
-    long askedThroughShortcut(Handle h, String viewId, String asker, AskDraft draft, String text,
-            String blocks, String postKey) {
+    long askedThroughShortcut(
+            Handle h, String viewId, String asker, AskDraft draft, String text, String blocks, String postKey) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
-        long id = repo.insert(routing.ceChannel(), null, asker, "shortcut", postKey, postKey + ":reply",
-                draft.urgency().name(), clock.instant(), QuestionText.ofTyped(draft.question()))
+        long id = repo.insert(
+                        routing.ceChannel(),
+                        null,
+                        asker,
+                        "shortcut",
+                        postKey,
+                        postKey + ":reply",
+                        draft.urgency().name(),
+                        clock.instant(),
+                        QuestionText.ofTyped(draft.question()))
                 .orElseThrow(() -> new IllegalStateException("view " + viewId + " stored twice"));
-        outbox.enqueue(h, OutboxMessage.of(postKey, new SlackWrite.Post(routing.ceChannel(), text, blocks))
-                .onDelivery(SdrListeners.ASKED_TOPIC, Long.toString(id)).forUser(asker));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(postKey, new SlackWrite.Post(routing.ceChannel(), text, blocks))
+                        .onDelivery(SdrListeners.ASKED_TOPIC, Long.toString(id))
+                        .forUser(asker));
         return id;
     }
 
@@ -141,22 +176,32 @@ final class QuestionService {
                 .collect(Collectors.toMap(QuestionRepository.Turn::userId, QuestionRepository.Turn::lastTurn));
         LocalDate today = now.atZone(routing.zone()).toLocalDate();
         Set<String> away = absences.awayOrLeavingWithin(h, members.members(), today, routing.leavingWithinDays());
-        Set<String> atLoad = repo.load().stream().filter(l -> l.open() >= routing.maxOpen())
-                .map(QuestionRepository.Load::assignee).collect(Collectors.toSet());
+        Set<String> atLoad = repo.load().stream()
+                .filter(l -> l.open() >= routing.maxOpen())
+                .map(QuestionRepository.Load::assignee)
+                .collect(Collectors.toSet());
         Set<String> passed = new HashSet<>(repo.skipped(q.id()));
         Rotation.Pick pick = Rotation.next(members.members(), turns, away, atLoad, passed, q.asker());
         String link = link(q);
         pick.skipped().forEach((member, why) -> {
             repo.event(q.id(), "skipped:" + why.name().toLowerCase(), null, member, now);
             if (why == Rotation.Skip.AWAY) {
-                absences.noteWhileAway(h, today, now, member, "An SDR question in <#" + q.channel()
-                        + "> went to someone else while you were out: " + link);
+                absences.noteWhileAway(
+                        h,
+                        today,
+                        now,
+                        member,
+                        "An SDR question in <#" + q.channel() + "> went to someone else while you were out: " + link);
             }
         });
         String previous = q.assignee();
         if (previous != null && !previous.equals(pick.assignee().orElse(null))) {
-            absences.noteWhileAway(h, today, now, previous, "An SDR question you held in <#" + q.channel()
-                    + "> was passed on while you were out: " + link);
+            absences.noteWhileAway(
+                    h,
+                    today,
+                    now,
+                    previous,
+                    "An SDR question you held in <#" + q.channel() + "> was passed on while you were out: " + link);
         }
         if (pick.assignee().isPresent()) {
             String assignee = pick.assignee().get();
@@ -171,32 +216,51 @@ final class QuestionService {
         nudges.planAssignment(h, routed);
         boolean first = q.version() == 0;
         if (first) {
-            outbox.enqueue(h, OutboxMessage.anchored(q.replyKey(), q.questionKey(), new SlackWrite.ThreadReply(
-                    AssignmentReply.text(routed, routing),
-                    BlockJson.of(AssignmentReply.blocks(routed, routing)))).forUser(q.asker()));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.anchored(
+                                    q.replyKey(),
+                                    q.questionKey(),
+                                    new SlackWrite.ThreadReply(
+                                            AssignmentReply.text(routed, routing),
+                                            BlockJson.of(AssignmentReply.blocks(routed, routing))))
+                            .forUser(q.asker()));
         } else {
             redraw(h, routed);
         }
         if (routed.assignee() == null) {
-            note(h, routed, "nobody:" + routed.version(), routing.escalate(
-                    "nobody in the group can take this question now: can you find someone?"));
+            note(
+                    h,
+                    routed,
+                    "nobody:" + routed.version(),
+                    routing.escalate("nobody in the group can take this question now: can you find someone?"));
         } else if (!first) {
-            note(h, routed, "assigned:" + routed.assignment(), (passedOnBy == null ? "" : "<@" + passedOnBy
-                    + "> passed this on. ") + "<@" + routed.assignee() + ">, this question is yours now.");
+            note(
+                    h,
+                    routed,
+                    "assigned:" + routed.assignment(),
+                    (passedOnBy == null ? "" : "<@" + passedOnBy + "> passed this on. ") + "<@" + routed.assignee()
+                            + ">, this question is yours now.");
         }
     }
 
     /** Redraws the assignment reply from the stored question, under a key of its own per version. */
     void redraw(Handle h, Question q) {
-        outbox.enqueue(h, OutboxMessage.anchored(q.replyKey() + ":v" + q.version(), q.replyKey(),
-                new SlackWrite.Update(AssignmentReply.text(q, routing),
-                        BlockJson.of(AssignmentReply.blocks(q, routing)))));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                        q.replyKey() + ":v" + q.version(),
+                        q.replyKey(),
+                        new SlackWrite.Update(
+                                AssignmentReply.text(q, routing), BlockJson.of(AssignmentReply.blocks(q, routing)))));
     }
 
     /** A note in the question's thread. */
     void note(Handle h, Question q, String what, String text) {
-        outbox.enqueue(h, OutboxMessage.anchored(q.replyKey() + ":" + what, q.questionKey(),
-                new SlackWrite.ThreadReply(text, null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                        q.replyKey() + ":" + what, q.questionKey(), new SlackWrite.ThreadReply(text, null)));
     }
 
     String link(Question q) {
@@ -210,7 +274,10 @@ final class QuestionService {
     void replied(Handle h, String channel, String threadTs, String user, Instant at) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         Optional<Question> found = repo.byMessage(channel, threadTs);
-        if (found.isEmpty() || !found.get().open() || found.get().responded() || user.equals(found.get().asker())
+        if (found.isEmpty()
+                || !found.get().open()
+                || found.get().responded()
+                || user.equals(found.get().asker())
                 || !(isCe(user) || user.equals(found.get().assignee()))) {
             return;
         }
@@ -247,8 +314,8 @@ final class QuestionService {
                 return new Pressed.Stale("This question was already marked answered"
                         + (q.answeredBy() == null ? "" : " by <@" + q.answeredBy() + ">") + "; nothing changed.");
             }
-            Optional<String> refusal = Permissions.refusal(press, actor, q, members.contains(actor),
-                    routing.groupMention());
+            Optional<String> refusal =
+                    Permissions.refusal(press, actor, q, members.contains(actor), routing.groupMention());
             if (refusal.isPresent()) {
                 if (!members.contains(actor)) {
                     members.refreshSoon();
@@ -314,8 +381,11 @@ final class QuestionService {
         }
         repo.event(q.id(), "escalated", actor, null, now);
         Question escalated = repo.byId(q.id()).orElseThrow();
-        note(h, escalated, "escalated", routing.escalate("<@" + actor + "> escalated this question: can you"
-                + " help?"));
+        note(
+                h,
+                escalated,
+                "escalated",
+                routing.escalate("<@" + actor + "> escalated this question: can you" + " help?"));
         redraw(h, escalated);
         return new Pressed.Done(escalated);
     }

@@ -22,8 +22,17 @@ import java.util.Set;
  * @param escalateName      whom escalations tag, as a button can say it: "the CE manager", "@ce-leads";
  *                          empty when nobody is known
  */
-record Routing(String ceChannel, String groupMention, String escalateMention, Set<String> escalateUsers,
-        int leavingWithinDays, int maxOpen, int perMinute, Duration nudgeAfter, ZoneId zone, String groupHandle,
+record Routing(
+        String ceChannel,
+        String groupMention,
+        String escalateMention,
+        Set<String> escalateUsers,
+        int leavingWithinDays,
+        int maxOpen,
+        int perMinute,
+        Duration nudgeAfter,
+        ZoneId zone,
+        String groupHandle,
         String escalateName) {
 
     /** The group's ID, from its mention. */

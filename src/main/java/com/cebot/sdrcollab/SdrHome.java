@@ -59,13 +59,22 @@ final class SdrHome {
         Queries q = handle.attach(Queries.class);
         String user = person.userId();
         return List.of(
-                Part.needsYou("sdr_held", "SDR questions waiting on you", q.held(user, MOST_ITEMS).stream()
-                        .map(x -> Item.of(asked(x) + "\nAsked by <@" + x.asker() + "> " + when(x) + " · " + link(x)
-                                + (x.responded() ? " · answered in the thread, not yet marked answered" : "")))
-                        .toList(), q.heldCount(user)),
-                new Part("sdr_asked", "Questions you asked the CE team", q.asked(user, since, MOST_ITEMS).stream()
-                        .map(x -> Item.of(asked(x) + "\nAsked " + when(x) + " · " + state(x) + " · " + link(x)))
-                        .toList(), q.askedCount(user, since)));
+                Part.needsYou(
+                        "sdr_held",
+                        "SDR questions waiting on you",
+                        q.held(user, MOST_ITEMS).stream()
+                                .map(x -> Item.of(asked(x) + "\nAsked by <@" + x.asker() + "> " + when(x) + " · "
+                                        + link(x)
+                                        + (x.responded() ? " · answered in the thread, not yet marked answered" : "")))
+                                .toList(),
+                        q.heldCount(user)),
+                new Part(
+                        "sdr_asked",
+                        "Questions you asked the CE team",
+                        q.asked(user, since, MOST_ITEMS).stream()
+                                .map(x -> Item.of(asked(x) + "\nAsked " + when(x) + " · " + state(x) + " · " + link(x)))
+                                .toList(),
+                        q.askedCount(user, since)));
     }
 
     /** What the question asks, quoted; one asked before its words were kept is just "A question". */
@@ -80,8 +89,9 @@ final class SdrHome {
     }
 
     private String link(Question q) {
-        return q.ts() == null ? "not posted yet" : Mrkdwn.link(permalinks.message(q.channel(), q.ts()),
-                "Open the thread");
+        return q.ts() == null
+                ? "not posted yet"
+                : Mrkdwn.link(permalinks.message(q.channel(), q.ts()), "Open the thread");
     }
 
     private static String state(Question q) {

@@ -86,7 +86,8 @@ interface SdrRecords extends StoredRecords.Tables {
         int named = unname(person);
         int mentioned = unmention(person);
         int steps = deleteEventsNaming(person) + deleteSkipsOfPerson(person);
-        return List.of(new Count(WORKFLOW + "questions they asked", questions),
+        return List.of(
+                new Count(WORKFLOW + "questions they asked", questions),
                 new Count(WORKFLOW + "questions they held, now without an owner", held),
                 new Count(WORKFLOW + "questions they responded to, answered or escalated, without their name", named),
                 new Count(WORKFLOW + "others' questions mentioning them, without the mention", mentioned),
@@ -97,7 +98,8 @@ interface SdrRecords extends StoredRecords.Tables {
     @Override
     default List<Count> purge(Instant before, int limit) {
         List<Long> ids = answeredBefore(before, limit);
-        return ids.isEmpty() ? List.of()
+        return ids.isEmpty()
+                ? List.of()
                 : List.of(new Count(WORKFLOW + "answered questions", deleteQuestionsWithAll(ids)));
     }
 

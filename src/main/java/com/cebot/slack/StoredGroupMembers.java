@@ -41,7 +41,6 @@ public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
 
         @SqlUpdate("UPDATE user_group_members SET members = :members WHERE group_id = :groupId")
         void setMembers(String groupId, String members);
-
     }
 
     private final Jdbi jdbi;
@@ -54,8 +53,8 @@ public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
     public Optional<UserGroupMembers.Kept> load(String groupId) {
         return jdbi.withExtension(Repository.class, r -> r.members(groupId)).map(row -> {
             try {
-                return new UserGroupMembers.Kept(JSON.readValue(row.members(), new TypeReference<Set<String>>() {}),
-                        row.readAt());
+                return new UserGroupMembers.Kept(
+                        JSON.readValue(row.members(), new TypeReference<Set<String>>() {}), row.readAt());
             } catch (Exception e) {
                 return new UserGroupMembers.Kept(Set.of(), row.readAt());
             }
@@ -65,7 +64,8 @@ public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
     @Override
     public void save(String groupId, UserGroupMembers.Kept kept) {
         try {
-            String json = JSON.writeValueAsString(kept.members().stream().sorted().toList());
+            String json =
+                    JSON.writeValueAsString(kept.members().stream().sorted().toList());
             jdbi.useExtension(Repository.class, r -> r.save(groupId, json, kept.readAt()));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot keep the members of " + groupId, e);
@@ -85,7 +85,8 @@ public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
                 continue;
             }
             try {
-                List<String> members = new ArrayList<>(JSON.readValue(row.get().members(), new TypeReference<List<String>>() {}));
+                List<String> members =
+                        new ArrayList<>(JSON.readValue(row.get().members(), new TypeReference<List<String>>() {}));
                 if (members.removeIf(person::equals)) {
                     repo.setMembers(group, JSON.writeValueAsString(members));
                     changed++;

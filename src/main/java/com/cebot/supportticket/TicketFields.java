@@ -39,17 +39,20 @@ public final class TicketFields {
      * differently: one short label, and a hint that says what the field takes, several links included.
      */
     public static LayoutBlock link(String actionId, String prefill) {
-        return input(i -> i.blockId(LINK).label(plainText("Links to the issue"))
+        return input(i -> i.blockId(LINK)
+                .label(plainText("Links to the issue"))
                 .hint(plainText("Slack, GitHub or Zendesk: one or more links, separated by spaces or new lines."
                         + " A Slack message link, a GitHub issue, pull request or discussion, a Zendesk ticket link,"
                         + " or a Zendesk ticket number such as ZD 1234."))
-                .element(plainTextInput(p -> p.actionId(actionId).maxLength(LINK_MAX).initialValue(prefill)
+                .element(plainTextInput(p -> p.actionId(actionId)
+                        .maxLength(LINK_MAX)
+                        .initialValue(prefill)
                         .placeholder(plainText("https://github.com/org/repo/issues/123 ZD 1234")))));
     }
 
     /** The links typed in the link field; empty, with the error by the field, when they cannot be kept. */
-    public static Optional<List<TicketLink>> links(ViewStates state, String actionId, TicketLinkParser parser,
-            Map<String, String> errors) {
+    public static Optional<List<TicketLink>> links(
+            ViewStates state, String actionId, TicketLinkParser parser, Map<String, String> errors) {
         String typed = state.text(LINK, actionId).orElse("");
         ParseResult parsed = parser.parse(typed);
         if (typed.length() > LINK_MAX) {

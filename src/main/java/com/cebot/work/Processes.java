@@ -25,8 +25,15 @@ public final class Processes {
     private static final Logger log = LoggerFactory.getLogger(Processes.class);
 
     /** One process as {@code status} shows it. */
-    public record Process(String owner, String host, long pid, Instant startedAt, Instant lastHelloAt,
-            Instant lastSeenAt, Instant stoppedAt, String stopReason) {
+    public record Process(
+            String owner,
+            String host,
+            long pid,
+            Instant startedAt,
+            Instant lastHelloAt,
+            Instant lastSeenAt,
+            Instant stoppedAt,
+            String stopReason) {
 
         /** When the process last said it was alive: its latest heartbeat or hello, else its start. */
         public Instant heardFrom() {
@@ -53,7 +60,8 @@ public final class Processes {
         @SqlUpdate("UPDATE bot_process SET last_seen_at = :at WHERE owner = :owner AND stopped_at IS NULL")
         void seen(String owner, Instant at);
 
-        @SqlUpdate("UPDATE bot_process SET stopped_at = :now, stop_reason = :reason WHERE owner = :owner AND stopped_at IS NULL")
+        @SqlUpdate(
+                "UPDATE bot_process SET stopped_at = :now, stop_reason = :reason WHERE owner = :owner AND stopped_at IS NULL")
         int stopped(String owner, String reason, Instant now);
 
         @SqlQuery("""
@@ -127,13 +135,17 @@ public final class Processes {
             t.setDaemon(true);
             return t;
         });
-        beats.scheduleWithFixedDelay(() -> {
-            try {
-                heartbeat();
-            } catch (RuntimeException e) {
-                log.debug("Heartbeat not stored: {}", e.toString());
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        beats.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        heartbeat();
+                    } catch (RuntimeException e) {
+                        log.debug("Heartbeat not stored: {}", e.toString());
+                    }
+                },
+                every.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
         return beats::shutdownNow;
     }
 

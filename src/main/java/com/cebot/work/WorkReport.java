@@ -19,8 +19,15 @@ public final class WorkReport {
     public record Depth(String queue, String status, int rows, int claimed, Instant nextDue) {}
 
     /** A row that failed for good. */
-    public record FailedRow(long id, String queue, String workKey, String kind, String forUser, int attempts,
-            String lastError, Instant doneAt) {}
+    public record FailedRow(
+            long id,
+            String queue,
+            String workKey,
+            String kind,
+            String forUser,
+            int attempts,
+            String lastError,
+            Instant doneAt) {}
 
     /** A job still to run. */
     public record Upcoming(String workKey, String kind, Instant dueAt) {}

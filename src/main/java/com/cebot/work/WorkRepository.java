@@ -21,8 +21,18 @@ interface WorkRepository {
             VALUES (:queue, :key, :kind, :ref, :topic, :payload, :forUser, :person, :afterKey, :dueAt, :now)
             ON CONFLICT (queue, work_key) DO NOTHING
             """)
-    int insert(String queue, String key, String kind, String ref, String topic, String payload, String forUser,
-            String person, String afterKey, Instant dueAt, Instant now);
+    int insert(
+            String queue,
+            String key,
+            String kind,
+            String ref,
+            String topic,
+            String payload,
+            String forUser,
+            String person,
+            String afterKey,
+            Instant dueAt,
+            Instant now);
 
     /** A row that is finished as it is added: something done elsewhere that other rows may wait on. */
     @SqlUpdate("""
@@ -73,8 +83,13 @@ interface WorkRepository {
             RETURNING id, queue, work_key AS key, kind, ref, topic, payload, for_user, person, after_key, attempts,
                       uncertain, last_error, due_at, created_at, NULL AS after_status, NULL AS after_result
             """)
-    List<WorkItem> claim(String queue, @BindList("kinds") Collection<String> kinds, String owner, Instant now,
-            Instant until, int limit);
+    List<WorkItem> claim(
+            String queue,
+            @BindList("kinds") Collection<String> kinds,
+            String owner,
+            Instant now,
+            Instant until,
+            int limit);
 
     /**
      * {@link #claim} as PostgreSQL does it, at READ COMMITTED with processes claiming at once: the
@@ -115,8 +130,13 @@ interface WorkRepository {
             RETURNING id, queue, work_key AS key, kind, ref, topic, payload, for_user, person, after_key, attempts,
                       uncertain, last_error, due_at, created_at, NULL AS after_status, NULL AS after_result
             """)
-    List<WorkItem> claimSkipLocked(String queue, @BindList("kinds") Collection<String> kinds, String owner,
-            Instant now, Instant until, int limit);
+    List<WorkItem> claimSkipLocked(
+            String queue,
+            @BindList("kinds") Collection<String> kinds,
+            String owner,
+            Instant now,
+            Instant until,
+            int limit);
 
     /** Where the rows some claimed rows wait for stand, and what came of them. */
     @SqlQuery("""
@@ -181,5 +201,4 @@ interface WorkRepository {
 
     @SqlQuery("SELECT status FROM work WHERE queue = :queue AND work_key = :key")
     Optional<String> status(String queue, String key);
-
 }

@@ -43,7 +43,8 @@ final class BackupCommandTest {
         try (Connection bot = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cebot.db"));
                 Statement s = bot.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
-            s.execute("INSERT INTO home_user (user_id, opened_at) VALUES ('U0UNCOMMITTED', '2026-11-20T10:00:00.000Z')");
+            s.execute(
+                    "INSERT INTO home_user (user_id, opened_at) VALUES ('U0UNCOMMITTED', '2026-11-20T10:00:00.000Z')");
 
             result = Commands.run(env, "backup", "--to", copy.toString());
 
@@ -52,11 +53,15 @@ final class BackupCommandTest {
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.out()).contains("Backed up to " + copy.toAbsolutePath());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
-        List<String> users = Jdbi.create("jdbc:sqlite:" + copy).withHandle(h ->
-                h.createQuery("SELECT user_id FROM home_user ORDER BY user_id").mapTo(String.class).list());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)))
+                .isEqualTo("rw-------");
+        List<String> users = Jdbi.create("jdbc:sqlite:" + copy)
+                .withHandle(h -> h.createQuery("SELECT user_id FROM home_user ORDER BY user_id")
+                        .mapTo(String.class)
+                        .list());
         assertThat(users).containsExactly("U0COMMITTED");
-        assertThat(Database.inspect("jdbc:sqlite:" + copy)).as("a store the bot can open")
+        assertThat(Database.inspect("jdbc:sqlite:" + copy))
+                .as("a store the bot can open")
                 .isInstanceOf(Database.State.Current.class);
     }
 
@@ -76,8 +81,8 @@ final class BackupCommandTest {
     void noStore_isAnError_andNoCopyIsLeft() {
         Path copy = dir.resolve("copy.db");
 
-        Commands.Result result = Commands.run(Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("missing.db")),
-                "backup", "--to", copy.toString());
+        Commands.Result result = Commands.run(
+                Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("missing.db")), "backup", "--to", copy.toString());
 
         assertThat(result.exitCode()).isEqualTo(Main.BAD_SETTINGS);
         assertThat(result.err()).contains("there is no database at");
@@ -87,12 +92,16 @@ final class BackupCommandTest {
 
     @Test
     void onPostgresql_itPointsToPgDump_namingNoSecret() {
-        Commands.Result result = Commands.run(Map.of("CEBOT_DB_URL",
-                "jdbc:postgresql://db.example.com:5432/cebot?user=cebot&password=hunter2"), "backup", "--to",
+        Commands.Result result = Commands.run(
+                Map.of("CEBOT_DB_URL", "jdbc:postgresql://db.example.com:5432/cebot?user=cebot&password=hunter2"),
+                "backup",
+                "--to",
                 dir.resolve("copy.db").toString());
 
         assertThat(result.exitCode()).isEqualTo(Main.BAD_SETTINGS);
-        assertThat(result.err()).contains("PostgreSQL db.example.com:5432/cebot", "pg_dump").doesNotContain("hunter2");
+        assertThat(result.err())
+                .contains("PostgreSQL db.example.com:5432/cebot", "pg_dump")
+                .doesNotContain("hunter2");
         assertThat(dir.resolve("copy.db")).doesNotExist();
     }
 

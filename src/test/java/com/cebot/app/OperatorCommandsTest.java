@@ -50,7 +50,10 @@ final class OperatorCommandsTest {
     private int run(String... args) {
         out.reset();
         err.reset();
-        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -73,7 +76,9 @@ final class OperatorCommandsTest {
 
     @Test
     void status_listsEveryRunningProcessOnEachHost_withItsLastHelloAndWhenItWasHeardFrom() {
-        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        String now = java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                .toString();
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO bot_process (owner, host, pid, started_at, last_hello_at, last_seen_at, stopped_at, stop_reason)
                 VALUES ('vm-b/7/b', 'vm-b', 7, '2026-11-25T09:00:00.000Z', '2026-11-25T09:00:02.000Z', ?, NULL, NULL),
@@ -86,17 +91,21 @@ final class OperatorCommandsTest {
         assertThat(printed())
                 .containsPattern("vm-b/7/b  host vm-b, pid 7, running, started .* ago .*, last hello from Slack .* ago"
                         + " \\(2026-11-25T09:00:02Z\\), heard from \\d+ s ago")
-                .containsPattern("vm-c/8/c  host vm-c, pid 8, running, .*last hello from Slack never, heard from \\d+ s ago")
-                .containsPattern("vm/42/abcd  host vm, pid 42, running\\? silent for \\d+ d .*\\(killed or cut off\\?\\)")
+                .containsPattern(
+                        "vm-c/8/c  host vm-c, pid 8, running, .*last hello from Slack never, heard from \\d+ s ago")
+                .containsPattern(
+                        "vm/42/abcd  host vm, pid 42, running\\? silent for \\d+ d .*\\(killed or cut off\\?\\)")
                 .contains("vm-d/9/d  host vm-d, pid 9, stopped ");
-        assertThat(printed().indexOf("vm-d/9/d")).as("the stopped after the running")
+        assertThat(printed().indexOf("vm-d/9/d"))
+                .as("the stopped after the running")
                 .isGreaterThan(printed().indexOf("vm/42/abcd"));
     }
 
     @Test
     void retryFailed_putsTheRowBack_keepingItsLookFirstMark_andStatusIsCleanAgain() {
         long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM work WHERE work_key = 'context-card:V1'")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
 
         int retried = run("retry-failed", "--id", Long.toString(id));
         String said = printed();
@@ -105,15 +114,22 @@ final class OperatorCommandsTest {
         assertThat(retried).isZero();
         assertThat(said).contains("1 failed row(s) put back");
         assertThat(status).isZero();
-        Map<String, Object> row = jdbi.withHandle(h -> h.createQuery(
-                "SELECT status, attempts, uncertain FROM work WHERE id = :id").bind("id", id).mapToMap().one());
-        assertThat(row).containsEntry("status", "pending").containsEntry("attempts", 0).containsEntry("uncertain", 1);
+        Map<String, Object> row =
+                jdbi.withHandle(h -> h.createQuery("SELECT status, attempts, uncertain FROM work WHERE id = :id")
+                        .bind("id", id)
+                        .mapToMap()
+                        .one());
+        assertThat(row)
+                .containsEntry("status", "pending")
+                .containsEntry("attempts", 0)
+                .containsEntry("uncertain", 1);
     }
 
     @Test
     void retryFailed_ofARowThatHasNotFailed_changesNothing() {
         long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM work WHERE work_key = 'dm:1'")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
 
         int code = run("retry-failed", "--id=" + id);
 
@@ -145,10 +161,12 @@ final class OperatorCommandsTest {
 
         run("status");
 
-        assertThat(printed()).contains("Last retention purge:\n  2026-11-25, finished ")
+        assertThat(printed())
+                .contains("Last retention purge:\n  2026-11-25, finished ")
                 .contains("(2026-11-25T03:31:22Z): finished work from before 2026-10-26T03:30:00Z, finished records"
                         + " from before 2025-11-25T03:30:00Z")
                 .contains("     1204 delivered Slack writes\n        3 SDR questions: answered questions")
-                .doesNotContain("jobs run or cancelled").doesNotContain("not through yet");
+                .doesNotContain("jobs run or cancelled")
+                .doesNotContain("not through yet");
     }
 }

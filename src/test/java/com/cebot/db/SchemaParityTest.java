@@ -43,13 +43,15 @@ final class SchemaParityTest {
             fromSqlite = schema(c, null);
         }
         Map<String, List<String>> fromPostgresql;
-        try (Connection c = DriverManager.getConnection(postgresql.url(), postgresql.user().orElseThrow(), "")) {
+        try (Connection c =
+                DriverManager.getConnection(postgresql.url(), postgresql.user().orElseThrow(), "")) {
             fromPostgresql = schema(c, "public");
         }
 
         assertThat(fromSqlite).as("the tables").isNotEmpty();
         assertThat(fromPostgresql.keySet()).as("the tables").isEqualTo(fromSqlite.keySet());
-        fromSqlite.forEach((table, shape) -> assertThat(fromPostgresql.get(table)).as(table).isEqualTo(shape));
+        fromSqlite.forEach((table, shape) ->
+                assertThat(fromPostgresql.get(table)).as(table).isEqualTo(shape));
     }
 
     /** Each table of the bot's, as lines: columns, then its primary key, unique constraints and indexes. */
@@ -70,7 +72,8 @@ final class SchemaParityTest {
             try (ResultSet rs = meta.getPrimaryKeys(null, schema, table)) {
                 Map<Integer, String> ordered = new TreeMap<>();
                 while (rs.next()) {
-                    ordered.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    ordered.put(
+                            rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }
                 key.addAll(ordered.values());
             }
@@ -80,7 +83,8 @@ final class SchemaParityTest {
                     String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
                     // A primary key is never null, whether or not SQLite's metadata says so.
                     boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls && !key.contains(column);
-                    shape.add("column " + column + " " + family(rs.getString("TYPE_NAME")) + (nullable ? "" : " not null"));
+                    shape.add("column " + column + " " + family(rs.getString("TYPE_NAME"))
+                            + (nullable ? "" : " not null"));
                 }
             }
             shape.add("primary key " + key);
@@ -94,7 +98,9 @@ final class SchemaParityTest {
                         continue;
                     }
                     columns.computeIfAbsent(name, n -> new TreeMap<>())
-                            .put(rs.getInt("ORDINAL_POSITION"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                            .put(
+                                    rs.getInt("ORDINAL_POSITION"),
+                                    rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                     unique.put(name, !rs.getBoolean("NON_UNIQUE"));
                 }
             }
@@ -104,9 +110,11 @@ final class SchemaParityTest {
                     continue; // the primary key's own index (PostgreSQL, and SQLite's for a text key)
                 }
                 // Unique constraints get names of each database's choosing; indexes keep the migration's.
-                boolean constraint = index.getKey().startsWith("sqlite_autoindex_") || index.getKey().endsWith("_key");
+                boolean constraint = index.getKey().startsWith("sqlite_autoindex_")
+                        || index.getKey().endsWith("_key");
                 indexes.add((unique.get(index.getKey()) ? "unique " : "index ")
-                        + (constraint ? "" : index.getKey().toLowerCase(Locale.ROOT) + " ") + on);
+                        + (constraint ? "" : index.getKey().toLowerCase(Locale.ROOT) + " ")
+                        + on);
             }
             shape.addAll(indexes);
             shapes.put(table, shape);

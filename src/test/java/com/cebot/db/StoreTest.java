@@ -22,8 +22,11 @@ final class StoreTest {
 
     @Test
     void credentialsInTheQuery_areTakenOutOfTheUrl_andNeverShown() {
-        Store store = Store.fromEnvironment(Map.of("CEBOT_DB_URL",
-                "jdbc:postgresql://db.example.com:6432/cebot?sslmode=require&user=bot&password=s3cret"), DEFAULT);
+        Store store = Store.fromEnvironment(
+                Map.of(
+                        "CEBOT_DB_URL",
+                        "jdbc:postgresql://db.example.com:6432/cebot?sslmode=require&user=bot&password=s3cret"),
+                DEFAULT);
 
         assertThat(store.kind()).isEqualTo(Store.Kind.POSTGRESQL);
         assertThat(store.url()).isEqualTo("jdbc:postgresql://db.example.com:6432/cebot?sslmode=require");
@@ -45,12 +48,22 @@ final class StoreTest {
 
     @Test
     void theEnvironmentsCredentials_winOverTheUrls() {
-        Store store = Store.fromEnvironment(Map.of("CEBOT_DB_URL", "jdbc:postgresql://db/cebot?user=old&password=old",
-                "CEBOT_DB_USER", "cebot", "CEBOT_DB_PASSWORD", "new"), DEFAULT);
+        Store store = Store.fromEnvironment(
+                Map.of(
+                        "CEBOT_DB_URL",
+                        "jdbc:postgresql://db/cebot?user=old&password=old",
+                        "CEBOT_DB_USER",
+                        "cebot",
+                        "CEBOT_DB_PASSWORD",
+                        "new"),
+                DEFAULT);
 
         assertThat(store.user()).hasValue("cebot");
         assertThat(store.password()).hasValue("new");
-        assertThat(store.connectionProperties()).containsEntry("user", "cebot").containsEntry("password", "new")
-                .containsEntry("logServerErrorDetail", "false").containsEntry("connectTimeout", "5");
+        assertThat(store.connectionProperties())
+                .containsEntry("user", "cebot")
+                .containsEntry("password", "new")
+                .containsEntry("logServerErrorDetail", "false")
+                .containsEntry("connectTimeout", "5");
     }
 }

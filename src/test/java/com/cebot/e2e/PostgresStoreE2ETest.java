@@ -78,18 +78,27 @@ final class PostgresStoreE2ETest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        harness.env().put("CEBOT_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/cebot?user=cebot&password=" + SECRET);
+        harness.env()
+                .put("CEBOT_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/cebot?user=cebot&password=" + SECRET);
 
         long started = System.nanoTime();
         try (LogCapture logs = LogCapture.start()) {
-            assertThatThrownBy(harness::tryStart).isInstanceOfSatisfying(StartupException.class, e ->
-                    assertThat(e.problems()).singleElement().asString()
-                            .startsWith("CEBOT_DB_URL: cannot connect to PostgreSQL 127.0.0.1:" + port + "/cebot (")
-                            .doesNotContain(SECRET).doesNotContain("user=").doesNotContain("\n"));
+            assertThatThrownBy(harness::tryStart)
+                    .isInstanceOfSatisfying(
+                            StartupException.class,
+                            e -> assertThat(e.problems())
+                                    .singleElement()
+                                    .asString()
+                                    .startsWith(
+                                            "CEBOT_DB_URL: cannot connect to PostgreSQL 127.0.0.1:" + port + "/cebot (")
+                                    .doesNotContain(SECRET)
+                                    .doesNotContain("user=")
+                                    .doesNotContain("\n"));
             assertThat(logs.events()).extracting(LogCapture::printed).noneMatch(line -> line.contains(SECRET));
         }
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a generous bound on 'within seconds'")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("a generous bound on 'within seconds'")
                 .isLessThan(Duration.ofSeconds(15));
     }
 
@@ -98,10 +107,15 @@ final class PostgresStoreE2ETest {
         harness.env().put("CEBOT_DB_USER", "nobody_here");
         harness.env().put("CEBOT_DB_PASSWORD", SECRET);
 
-        assertThatThrownBy(harness::tryStart).isInstanceOfSatisfying(StartupException.class, e ->
-                assertThat(e.problems()).singleElement().asString()
-                        .startsWith("CEBOT_DB_URL: cannot connect to PostgreSQL 127.0.0.1:")
-                        .contains("CEBOT_DB_USER and CEBOT_DB_PASSWORD").doesNotContain(SECRET));
+        assertThatThrownBy(harness::tryStart)
+                .isInstanceOfSatisfying(
+                        StartupException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith("CEBOT_DB_URL: cannot connect to PostgreSQL 127.0.0.1:")
+                                .contains("CEBOT_DB_USER and CEBOT_DB_PASSWORD")
+                                .doesNotContain(SECRET));
     }
 
     @Test
@@ -111,15 +125,19 @@ final class PostgresStoreE2ETest {
         String url = harness.env().get("CEBOT_DB_URL");
         String user = harness.env().remove("CEBOT_DB_USER");
         // The credentials in the URL this time, the libpq way: they must not be shown either.
-        harness.env().put("CEBOT_DB_URL", url.replace("jdbc:postgresql://", "postgresql://" + user + ":" + SECRET + "@"));
+        harness.env()
+                .put("CEBOT_DB_URL", url.replace("jdbc:postgresql://", "postgresql://" + user + ":" + SECRET + "@"));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = check(out);
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(report).isZero();
-        assertThat(report).containsPattern("✓ database: PostgreSQL 127\\.0\\.0\\.1:\\d+/cebot_\\w+ \\(schema version [\\d.]+,"
-                + " up to date\\)").doesNotContain(SECRET).doesNotContain(user + ":");
+        assertThat(report)
+                .containsPattern("✓ database: PostgreSQL 127\\.0\\.0\\.1:\\d+/cebot_\\w+ \\(schema version [\\d.]+,"
+                        + " up to date\\)")
+                .doesNotContain(SECRET)
+                .doesNotContain(user + ":");
     }
 
     @Test
@@ -131,22 +149,28 @@ final class PostgresStoreE2ETest {
         int code = check(out);
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("has none of the bot's tables yet; the bot creates them at start");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("has none of the bot's tables yet; the bot creates them at start");
     }
 
     @Test
     void check_onADatabaseMigrationsBehind_saysTheBotBringsItUpToDate() throws Exception {
         Store behind = TestDatabase.emptyPostgresql();
-        Flyway.configure().dataSource(TestDatabase.dataSource(behind)).locations(Database.migrations(Store.Kind.POSTGRESQL))
-                .target("1").load().migrate();
+        Flyway.configure()
+                .dataSource(TestDatabase.dataSource(behind))
+                .locations(Database.migrations(Store.Kind.POSTGRESQL))
+                .target("1")
+                .load()
+                .migrate();
         harness.env().put("CEBOT_DB_URL", behind.url());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = check(out);
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("\\(schema version 1; the bot applies \\d+"
-                + " migration\\(s\\) at its next start\\)");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsPattern(
+                        "\\(schema version 1; the bot applies \\d+" + " migration\\(s\\) at its next start\\)");
     }
 
     /**
@@ -175,7 +199,10 @@ final class PostgresStoreE2ETest {
             Ack refused = submit(second, "ZD 1002");
 
             assertThat(refused.latency()).isLessThan(Duration.ofSeconds(3));
-            assertThat(refused.payload().path("errors").path(ContextIds.BACKGROUND).asText())
+            assertThat(refused.payload()
+                            .path("errors")
+                            .path(ContextIds.BACKGROUND)
+                            .asText())
                     .contains("couldn't save this just now");
             logs.await(StoreOutage.class, Level.WARN, "The database cannot be reached", WAIT);
 
@@ -183,17 +210,28 @@ final class PostgresStoreE2ETest {
             logs.await(StoreOutage.class, Level.INFO, "The database answers again", WAIT);
             Ack accepted = submit(second, "ZD 1002");
 
-            assertThat(accepted.payload() == null || !accepted.payload().has("errors")).as("stored this time").isTrue();
+            assertThat(accepted.payload() == null || !accepted.payload().has("errors"))
+                    .as("stored this time")
+                    .isTrue();
             Await.until(WAIT, "the second card", () -> cards().size() == 2);
-            assertThat(logs.lines(StoreOutage.class, Level.WARN)).as("the outage told once").hasSize(1);
-            assertThat(logs.events()).as("and by nothing else: not each queue's pass, nor each round of Home")
+            assertThat(logs.lines(StoreOutage.class, Level.WARN))
+                    .as("the outage told once")
+                    .hasSize(1);
+            assertThat(logs.events())
+                    .as("and by nothing else: not each queue's pass, nor each round of Home")
                     .filteredOn(e -> e.getLoggerName().startsWith("com.cebot.work.")
                             || e.getLoggerName().startsWith("com.cebot.home."))
-                    .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
-            assertThat(cards()).extracting(m -> m.blocks().toString().contains("1001") ? "1001" : "1002")
-                    .as("one card for each ticket").containsExactlyInAnyOrder("1001", "1002");
-            assertThat(logs.events()).extracting(LogCapture::printed).as("what was logged, the outage included")
-                    .isNotEmpty().noneMatch(line -> line.contains(SECRET));
+                    .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .isEmpty();
+            assertThat(cards())
+                    .extracting(m -> m.blocks().toString().contains("1001") ? "1001" : "1002")
+                    .as("one card for each ticket")
+                    .containsExactlyInAnyOrder("1001", "1002");
+            assertThat(logs.events())
+                    .extracting(LogCapture::printed)
+                    .as("what was logged, the outage included")
+                    .isNotEmpty()
+                    .noneMatch(line -> line.contains(SECRET));
         }
     }
 
@@ -213,13 +251,15 @@ final class PostgresStoreE2ETest {
     }
 
     private List<Message> cards() {
-        return harness.slack.messages(SUPPORT).stream().filter(m -> !m.isReply()).toList();
+        return harness.slack.messages(SUPPORT).stream()
+                .filter(m -> !m.isReply())
+                .toList();
     }
 
     private int check(ByteArrayOutputStream out) throws Exception {
         // Main.run is package-private to the app package; the command line is the public face.
-        Method run = Main.class.getDeclaredMethod("run", String[].class, java.util.Map.class, PrintStream.class,
-                PrintStream.class);
+        Method run = Main.class.getDeclaredMethod(
+                "run", String[].class, java.util.Map.class, PrintStream.class, PrintStream.class);
         run.setAccessible(true);
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         return (int) run.invoke(null, new String[] {"check"}, harness.env(), print, print);

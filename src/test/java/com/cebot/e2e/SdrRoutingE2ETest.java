@@ -46,7 +46,9 @@ final class SdrRoutingE2ETest {
     }
 
     private List<Message> botMessagesIn(String channel) {
-        return w.harness.slack.messages(channel).stream().filter(m -> SlackFake.BOT_USER_ID.equals(m.user())).toList();
+        return w.harness.slack.messages(channel).stream()
+                .filter(m -> SlackFake.BOT_USER_ID.equals(m.user()))
+                .toList();
     }
 
     @Test
@@ -56,21 +58,43 @@ final class SdrRoutingE2ETest {
         Message reply = w.reply(ts);
 
         assertThat(reply.text()).isEqualTo("<@" + SDR + ">: <@" + CE1 + "> will answer here.");
-        assertThat(reply.blocks().toString()).contains(SdrIds.CLAIM, SdrIds.ANSWERED, SdrIds.PASS, SdrIds.ESCALATE,
-                "Pass to the next CE", "Escalate to the CE manager");
+        assertThat(reply.blocks().toString())
+                .contains(
+                        SdrIds.CLAIM,
+                        SdrIds.ANSWERED,
+                        SdrIds.PASS,
+                        SdrIds.ESCALATE,
+                        "Pass to the next CE",
+                        "Escalate to the CE manager");
     }
 
     @Test
     void untaggedMessages_edits_botMessages_andThreadReplies_areNotQuestions() {
-        String plain = w.harness.slack.sendMessageEvent(CE, SDR, "Anyone around?", null).ts();
-        w.harness.slack.awaitAck(w.harness.slack.sendMessageChangedEvent(CE, plain,
-                "Anyone around? <!subteam^" + SdrIds.GROUP + ">").envelopeId(), WAIT);
+        String plain = w.harness
+                .slack
+                .sendMessageEvent(CE, SDR, "Anyone around?", null)
+                .ts();
+        w.harness.slack.awaitAck(
+                w.harness
+                        .slack
+                        .sendMessageChangedEvent(CE, plain, "Anyone around? <!subteam^" + SdrIds.GROUP + ">")
+                        .envelopeId(),
+                WAIT);
         w.harness.slack.addBot("B0OTHER", "U0OTHERBOT", "otherbot");
-        w.harness.slack.awaitAck(w.harness.slack.sendBotMessageEvent(CE, "B0OTHER",
-                "Digest <!subteam^" + SdrIds.GROUP + ">").envelopeId(), WAIT);
-        String parent = w.harness.slack.sendMessageEvent(CE, SDR, "a thread", null).ts();
-        w.harness.slack.awaitAck(w.harness.slack.sendMessageEvent(CE, SDR, "ping <!subteam^" + SdrIds.GROUP + ">",
-                parent).envelopeId(), WAIT);
+        w.harness.slack.awaitAck(
+                w.harness
+                        .slack
+                        .sendBotMessageEvent(CE, "B0OTHER", "Digest <!subteam^" + SdrIds.GROUP + ">")
+                        .envelopeId(),
+                WAIT);
+        String parent =
+                w.harness.slack.sendMessageEvent(CE, SDR, "a thread", null).ts();
+        w.harness.slack.awaitAck(
+                w.harness
+                        .slack
+                        .sendMessageEvent(CE, SDR, "ping <!subteam^" + SdrIds.GROUP + ">", parent)
+                        .envelopeId(),
+                WAIT);
         // A real question after them: once its reply is there, the others had their chance.
         String question = w.ask(SDR, "Real question");
         w.reply(question);
@@ -84,29 +108,39 @@ final class SdrRoutingE2ETest {
         String ts = w.ask(SDR, "Q");
         w.reply(ts);
 
-        w.harness.slack.awaitAck(w.harness.slack.sendMessageEvent(CE, SDR, "bump", ts).envelopeId(), WAIT);
-        w.harness.slack.awaitAck(w.harness.slack.sendMessageEvent(CE, AE, "+1", ts).envelopeId(), WAIT);
+        w.harness.slack.awaitAck(
+                w.harness.slack.sendMessageEvent(CE, SDR, "bump", ts).envelopeId(), WAIT);
+        w.harness.slack.awaitAck(
+                w.harness.slack.sendMessageEvent(CE, AE, "+1", ts).envelopeId(), WAIT);
         w.harness.slack.sendMessageEvent(CE, CE2, "Answering", ts);
 
-        Await.until(WAIT, "CE2's response", () -> w.reply(ts).blocks().toString().contains("<@" + CE2 + ">"));
+        Await.until(
+                WAIT, "CE2's response", () -> w.reply(ts).blocks().toString().contains("<@" + CE2 + ">"));
         assertThat(inboxRows()).containsExactly(SdrKinds.QUESTION, SdrKinds.REPLY);
     }
 
     /** The kinds of the SDR rows in the inbox, in order. */
     private List<String> inboxRows() {
-        return Burst.query(w.harness.databaseFile(),
+        return Burst.query(
+                w.harness.databaseFile(),
                 "SELECT kind FROM work WHERE queue = 'inbox' AND kind LIKE 'sdr.%' ORDER BY id");
     }
 
     @Test
     void groupMentionedOnlyInRichText_isAQuestion() {
         ArrayNode blocks = JsonNodeFactory.instance.arrayNode();
-        var section = blocks.addObject().put("type", "rich_text").putArray("elements").addObject()
-                .put("type", "rich_text_section").putArray("elements");
+        var section = blocks.addObject()
+                .put("type", "rich_text")
+                .putArray("elements")
+                .addObject()
+                .put("type", "rich_text_section")
+                .putArray("elements");
         section.addObject().put("type", "usergroup").put("usergroup_id", SdrIds.GROUP);
         section.addObject().put("type", "text").put("text", " what is our SOC 2 status?");
 
-        String ts = w.harness.slack.sendMessageEvent(CE, SDR, "@ce-sdr-collab what is our SOC 2 status?", null, blocks)
+        String ts = w.harness
+                .slack
+                .sendMessageEvent(CE, SDR, "@ce-sdr-collab what is our SOC 2 status?", null, blocks)
                 .ts();
 
         assertThat(w.reply(ts).text()).contains("<@" + CE1 + ">");
@@ -139,12 +173,23 @@ final class SdrRoutingE2ETest {
 
             w.harness.slack.awaitAck(w.harness.slack.submitView(view.id(), SDR, form.toJson()), WAIT);
 
-            Message posted = Await.value(WAIT, "the question posted in #ce", () -> botMessagesIn(CE).stream()
-                    .filter(m -> !m.isReply()).findFirst().orElse(null));
-            assertThat(posted.text()).startsWith("<@" + SDR + "> asks (needed today) <!subteam^" + SdrIds.GROUP + ">:")
-                    .contains("&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;").doesNotContain("<!channel>", "<@U0HEAD>");
-            assertThat(posted.blocks().toString()).contains("&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;", "Globex",
-                    "<https://crm.example.com/deal/7>", "<!subteam^" + SdrIds.GROUP + ">")
+            Message posted = Await.value(
+                    WAIT,
+                    "the question posted in #ce",
+                    () -> botMessagesIn(CE).stream()
+                            .filter(m -> !m.isReply())
+                            .findFirst()
+                            .orElse(null));
+            assertThat(posted.text())
+                    .startsWith("<@" + SDR + "> asks (needed today) <!subteam^" + SdrIds.GROUP + ">:")
+                    .contains("&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;")
+                    .doesNotContain("<!channel>", "<@U0HEAD>");
+            assertThat(posted.blocks().toString())
+                    .contains(
+                            "&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;",
+                            "Globex",
+                            "<https://crm.example.com/deal/7>",
+                            "<!subteam^" + SdrIds.GROUP + ">")
                     .doesNotContain("<!channel>", "<@U0HEAD>");
             assertThat(w.reply(posted.ts()).text()).contains("<@" + CE1 + "> will answer here");
             assertThat(logs.events().stream().map(LogCapture::printed)).noneMatch(line -> line.contains("see *this*"));
@@ -157,9 +202,16 @@ final class SdrRoutingE2ETest {
         w.harness.slack.awaitCall("views.open", WAIT);
         var view = w.harness.slack.lastOpenedView();
 
-        Ack ack = w.harness.slack.awaitAck(w.harness.slack.submitView(view.id(), SDR, StateValues.of()
-                .text(SdrIds.QUESTION, SdrIds.VALUE, "Q").text(SdrIds.LINK, SdrIds.VALUE, "http://crm/deal")
-                .radio(SdrIds.URGENCY, SdrIds.VALUE, "WEEK", "This week").toJson()), WAIT);
+        Ack ack = w.harness.slack.awaitAck(
+                w.harness.slack.submitView(
+                        view.id(),
+                        SDR,
+                        StateValues.of()
+                                .text(SdrIds.QUESTION, SdrIds.VALUE, "Q")
+                                .text(SdrIds.LINK, SdrIds.VALUE, "http://crm/deal")
+                                .radio(SdrIds.URGENCY, SdrIds.VALUE, "WEEK", "This week")
+                                .toJson()),
+                WAIT);
 
         assertThat(ack.payload().path("errors").has(SdrIds.LINK)).isTrue();
         w.harness.awaitWorkDone();
@@ -216,9 +268,13 @@ final class SdrRoutingE2ETest {
         w.press(SDR, ts, SdrIds.ESCALATE);
 
         assertThat(w.awaitNote(ts, "escalated this question")).contains("<@" + MANAGER + ">", "<@" + SDR + ">");
-        Await.until(WAIT, "the reply shows the escalation", () -> w.reply(ts).blocks().toString()
-                .contains("Escalated by <@" + SDR + ">"));
-        assertThat(w.reply(ts).blocks().toString()).doesNotContain(SdrIds.ESCALATE).contains(SdrIds.ANSWERED);
+        Await.until(
+                WAIT,
+                "the reply shows the escalation",
+                () -> w.reply(ts).blocks().toString().contains("Escalated by <@" + SDR + ">"));
+        assertThat(w.reply(ts).blocks().toString())
+                .doesNotContain(SdrIds.ESCALATE)
+                .contains(SdrIds.ANSWERED);
         w.press(CE1, ts, SdrIds.ESCALATE);
         assertThat(w.awaitPrivate(2)).contains("already escalated");
     }
@@ -229,13 +285,17 @@ final class SdrRoutingE2ETest {
         w.reply(ts);
 
         w.clock.advance(Duration.ofMinutes(10));
-        w.harness.slack.awaitAck(w.harness.slack.sendMessageEvent(CE, SDR, "any news?", ts).envelopeId(), WAIT);
+        w.harness.slack.awaitAck(
+                w.harness.slack.sendMessageEvent(CE, SDR, "any news?", ts).envelopeId(), WAIT);
         w.clock.advance(Duration.ofMinutes(15));
         w.harness.slack.sendMessageEvent(CE, CE2, "Yes, SSO is in Enterprise.", ts);
 
-        Await.until(WAIT, "the first response shown", () -> w.reply(ts).blocks().toString()
-                .contains("First response by <@" + CE2 + "> after 25 min"));
-        assertThat(w.reply(ts).text()).as("the text is redrawn with the blocks")
+        Await.until(
+                WAIT,
+                "the first response shown",
+                () -> w.reply(ts).blocks().toString().contains("First response by <@" + CE2 + "> after 25 min"));
+        assertThat(w.reply(ts).text())
+                .as("the text is redrawn with the blocks")
                 .contains("First response by <@" + CE2 + "> after 25 min");
     }
 
@@ -245,9 +305,9 @@ final class SdrRoutingE2ETest {
         w.reply(ts);
 
         w.clock.advance(Duration.ofMinutes(61));
-        Message dm = Await.value(WAIT, "a nudge DM", () -> w.dms(CE1).stream().findFirst().orElse(null));
-        assertThat(dm.text()).contains("/archives/" + CE + "/p" + ts.replace(".", ""), "> Q",
-                "*Pass to the next CE*");
+        Message dm = Await.value(
+                WAIT, "a nudge DM", () -> w.dms(CE1).stream().findFirst().orElse(null));
+        assertThat(dm.text()).contains("/archives/" + CE + "/p" + ts.replace(".", ""), "> Q", "*Pass to the next CE*");
 
         w.clock.advance(Duration.ofMinutes(60));
         assertThat(w.awaitNote(ts, "No response from")).contains("<@" + CE1 + ">");
@@ -260,7 +320,10 @@ final class SdrRoutingE2ETest {
         String ts = w.ask(SDR, "Q");
         w.reply(ts);
         w.harness.slack.sendMessageEvent(CE, CE1, "On it", ts);
-        Await.until(WAIT, "the first response", () -> w.reply(ts).blocks().toString().contains("First response"));
+        Await.until(
+                WAIT,
+                "the first response",
+                () -> w.reply(ts).blocks().toString().contains("First response"));
 
         w.clock.advance(Duration.ofMinutes(200));
         w.harness.awaitWorkDone();
@@ -268,9 +331,13 @@ final class SdrRoutingE2ETest {
         assertThat(w.dms(CE1)).isEmpty();
         assertThat(w.botReplies(ts)).hasSize(1);
         // Ids are the store's to give: PostgreSQL's sequences may skip one that SQLite would use.
-        String q = "sdr:q:" + Burst.query(w.harness.databaseFile(), "SELECT MIN(id) FROM sdr_question").get(0) + ":";
-        assertThat(Burst.query(w.harness.databaseFile(), "SELECT work_key || '=' || status FROM work"
-                + " WHERE queue = 'job' AND work_key LIKE '" + q + "%' ORDER BY work_key"))
+        String q = "sdr:q:"
+                + Burst.query(w.harness.databaseFile(), "SELECT MIN(id) FROM sdr_question")
+                        .get(0) + ":";
+        assertThat(Burst.query(
+                        w.harness.databaseFile(),
+                        "SELECT work_key || '=' || status FROM work" + " WHERE queue = 'job' AND work_key LIKE '" + q
+                                + "%' ORDER BY work_key"))
                 .containsExactly(q + "a1:nudge=cancelled", q + "a1:pass-on=cancelled", q + "escalate=cancelled");
     }
 
@@ -281,8 +348,8 @@ final class SdrRoutingE2ETest {
         }
         String ninth = w.ask(SDR, "One too many");
 
-        assertThat(w.awaitReply(ninth, "nobody in")).contains("<@" + SDR + ">: nobody in <!subteam^" + SdrIds.GROUP
-                + ">");
+        assertThat(w.awaitReply(ninth, "nobody in"))
+                .contains("<@" + SDR + ">: nobody in <!subteam^" + SdrIds.GROUP + ">");
         assertThat(w.awaitNote(ninth, "can you find someone")).contains("<@" + MANAGER + ">");
     }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
 final class StoredWork {
 
     /** How the store writes instants, so that comparing the text compares the times. */
-    private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STORED =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private StoredWork() {}
 
@@ -32,8 +32,8 @@ final class StoredWork {
      */
     static List<String> unfinished(Map<String, String> env, Instant now) {
         Store store = Store.fromEnvironment(env, Secrets.DEFAULT_DATABASE_URL);
-        try (Connection c = DriverManager.getConnection(store.url(), store.user().orElse(null),
-                store.password().orElse(null));
+        try (Connection c = DriverManager.getConnection(
+                        store.url(), store.user().orElse(null), store.password().orElse(null));
                 PreparedStatement s = c.prepareStatement("""
                         SELECT queue || ' ' || work_key || ' (' || kind || ') due ' || due_at || ' after '
                                || attempts || ' failed attempt(s)'

@@ -35,6 +35,7 @@ final class ThreeInstancesIT {
 
     /** Above the packaged bot's one-minute lease, which the kill makes the others wait out. */
     private static final Duration WAIT = Duration.ofSeconds(90);
+
     private static final Duration STOP_BOUND = Duration.ofSeconds(30);
     private static final DateTimeFormatter STORED_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -44,7 +45,9 @@ final class ThreeInstancesIT {
 
     @BeforeAll
     static void onPostgresql() {
-        assumeTrue(TestDatabase.postgresql(), "several instances share a PostgreSQL; this runs in the PostgreSQL execution");
+        assumeTrue(
+                TestDatabase.postgresql(),
+                "several instances share a PostgreSQL; this runs in the PostgreSQL execution");
     }
 
     @Test
@@ -81,21 +84,32 @@ final class ThreeInstancesIT {
         notes.openModals(WAIT);
         notes.submitAll();
         Settled noted = settle(harness, notes);
-        Await.until(WAIT, "a thread note and a DM for every added context", () -> notes.forms().stream()
-                .allMatch(f -> notes.threadNotes(f) >= 1 && notes.addedToThread(f) >= 1));
+        Await.until(
+                WAIT,
+                "a thread note and a DM for every added context",
+                () -> notes.forms().stream().allMatch(f -> notes.threadNotes(f) >= 1 && notes.addedToThread(f) >= 1));
         harness.awaitWorkDone(WAIT);
         Map<Integer, Integer> perSocket = harness.slack.deliveredPerSocket();
-        assertThat(perSocket.values()).as("each connection took part of the burst").hasSize(3).allMatch(n -> n >= 20);
-        assertEachOnce(requests, "30 request forms over three instances' sockets, every third retried at once",
+        assertThat(perSocket.values())
+                .as("each connection took part of the burst")
+                .hasSize(3)
+                .allMatch(n -> n >= 20);
+        assertEachOnce(
+                requests,
+                "30 request forms over three instances' sockets, every third retried at once",
                 "envelopes per socket: " + perSocket + "; Slack retries: " + retried + ", " + first);
         assertEachOnce(contexts, "30 context forms in the same burst", "");
         assertNotesOnce(notes, noted);
 
         // The requests' reminders all fall due now, while one instance is killed below: each runs once.
-        int reminderJobs = Burst.count(harness.databaseFile(), "SELECT COUNT(*) FROM work WHERE queue = 'job'"
-                + " AND status = 'pending' AND kind = 'request.unacknowledged'");
-        execute(harness, "UPDATE work SET due_at = '" + STORED_INSTANT.format(Instant.now()) + "' WHERE queue = 'job'"
-                + " AND status = 'pending' AND kind = 'request.unacknowledged'");
+        int reminderJobs = Burst.count(
+                harness.databaseFile(),
+                "SELECT COUNT(*) FROM work WHERE queue = 'job'"
+                        + " AND status = 'pending' AND kind = 'request.unacknowledged'");
+        execute(
+                harness,
+                "UPDATE work SET due_at = '" + STORED_INSTANT.format(Instant.now()) + "' WHERE queue = 'job'"
+                        + " AND status = 'pending' AND kind = 'request.unacknowledged'");
 
         // 2. SIGKILL one instance mid-burst: what it had claimed waits out its lease, then the
         // others do it; what died unacked with its socket Slack sends again, to another.
@@ -104,28 +118,49 @@ final class ThreeInstancesIT {
         CompletableFuture<Void> sending = killed.submitPaced(killed.forms(), Duration.ofMillis(30));
         killed.awaitAccepted(15, WAIT);
         a.kill();
-        List<String> claimedByA = Burst.query(harness.databaseFile(), "SELECT CAST(id AS TEXT) FROM work"
-                + " WHERE status = 'pending' AND lease_owner IN (SELECT owner FROM bot_process WHERE pid = " + a.pid() + ")");
+        List<String> claimedByA = Burst.query(
+                harness.databaseFile(),
+                "SELECT CAST(id AS TEXT) FROM work"
+                        + " WHERE status = 'pending' AND lease_owner IN (SELECT owner FROM bot_process WHERE pid = "
+                        + a.pid() + ")");
         List<Burst.Form> ackedBeforeKill = killed.accepted();
         sending.join();
-        assertThat(killed.inInbox()).as("every form acked before the kill was stored").containsAll(ackedBeforeKill);
+        assertThat(killed.inInbox())
+                .as("every form acked before the kill was stored")
+                .containsAll(ackedBeforeKill);
         Settled afterKill = settle(harness, killed);
         awaitCardsAndDms(killed);
         harness.awaitWorkDone(WAIT);
         if (!claimedByA.isEmpty()) {
-            assertThat(Burst.count(harness.databaseFile(), "SELECT COUNT(*) FROM work WHERE status <> 'done' AND id IN ("
-                    + String.join(",", claimedByA) + ")")).as("what the killed instance had claimed, done by the others")
+            assertThat(Burst.count(
+                            harness.databaseFile(),
+                            "SELECT COUNT(*) FROM work WHERE status <> 'done' AND id IN ("
+                                    + String.join(",", claimedByA) + ")"))
+                    .as("what the killed instance had claimed, done by the others")
                     .isZero();
         }
-        Await.until(WAIT, "every reminder job done", () -> Burst.count(harness.databaseFile(), "SELECT COUNT(*) FROM work"
-                + " WHERE queue = 'job' AND kind = 'request.unacknowledged' AND status = 'done'") == reminderJobs);
-        Await.until(WAIT, "a reminder under every request's card", () -> requests.forms().stream()
-                .allMatch(f -> requests.replies(f, m -> m.text().contains("Reminder")) >= 1));
+        Await.until(
+                WAIT,
+                "every reminder job done",
+                () -> Burst.count(
+                                harness.databaseFile(),
+                                "SELECT COUNT(*) FROM work"
+                                        + " WHERE queue = 'job' AND kind = 'request.unacknowledged' AND status = 'done'")
+                        == reminderJobs);
+        Await.until(
+                WAIT,
+                "a reminder under every request's card",
+                () -> requests.forms().stream()
+                        .allMatch(f -> requests.replies(f, m -> m.text().contains("Reminder")) >= 1));
         harness.awaitWorkDone(WAIT);
         assertThat(reminderJobs).as("one reminder job per request").isEqualTo(30);
-        assertThat(requests.forms()).as("one reminder in each request's thread, not one per instance")
-                .allSatisfy(f -> assertThat(requests.replies(f, m -> m.text().contains("Reminder"))).isEqualTo(1));
-        assertEachOnce(killed, "45 context forms, one every 30 ms; SIGKILL of one of three after 15 acks",
+        assertThat(requests.forms())
+                .as("one reminder in each request's thread, not one per instance")
+                .allSatisfy(f -> assertThat(requests.replies(f, m -> m.text().contains("Reminder")))
+                        .isEqualTo(1));
+        assertEachOnce(
+                killed,
+                "45 context forms, one every 30 ms; SIGKILL of one of three after 15 acks",
                 "acked before the kill: " + ackedBeforeKill.size() + "; rows the killed one had claimed: "
                         + claimedByA.size() + "; " + afterKill);
 
@@ -149,32 +184,46 @@ final class ThreeInstancesIT {
         harness.awaitWorkDone(WAIT);
         assertThat(List.of(bExit, cExit)).as("exit codes after SIGTERM").containsOnly(0);
         Map<Integer, Integer> perSocketAfter = harness.slack.deliveredPerSocket();
-        assertThat(perSocketAfter).as("the three replacements' connections (4 to 6) took envelopes").hasSize(6)
+        assertThat(perSocketAfter)
+                .as("the three replacements' connections (4 to 6) took envelopes")
+                .hasSize(6)
                 .allSatisfy((socket, n) -> assertThat(n).isPositive());
-        assertEachOnce(rolling, "30 context forms, one every 300 ms, through a rolling restart of three instances, then 10",
+        assertEachOnce(
+                rolling,
+                "30 context forms, one every 300 ms, through a rolling restart of three instances, then 10",
                 "envelopes per socket: " + perSocketAfter + "; " + afterRestart);
 
         // 4. status, as an operator runs it beside them.
         ChildBot status = ChildBot.start("status", harness.env(), bots.dir(), "status");
-        assertThat(status.awaitExit(ChildBot.START)).as("status exit code; said:\n" + status.log()).isZero();
+        assertThat(status.awaitExit(ChildBot.START))
+                .as("status exit code; said:\n" + status.log())
+                .isZero();
         String said = status.log();
         for (ChildBot running : List.of(a2, b2, c2)) {
-            assertThat(said).as("status lists " + running.name()).containsPattern("host \\S+, pid " + running.pid()
-                    + ", running, started .*, last hello from Slack [^,]* ago .*, heard from \\d+ s ago");
+            assertThat(said)
+                    .as("status lists " + running.name())
+                    .containsPattern("host \\S+, pid " + running.pid()
+                            + ", running, started .*, last hello from Slack [^,]* ago .*, heard from \\d+ s ago");
         }
-        assertThat(said).contains("pid " + b.pid() + ", stopped ", "pid " + c.pid() + ", stopped ",
-                "pid " + a.pid() + ", gone, found ");
+        assertThat(said)
+                .contains(
+                        "pid " + b.pid() + ", stopped ",
+                        "pid " + c.pid() + ", stopped ",
+                        "pid " + a.pid() + ", gone, found ");
         System.out.println("[fault-suite] " + bots.test() + ": status after the rolling restart\n" + said);
 
         int refusedCommits = 0;
         for (ChildBot bot : List.of(a, b, c, a2, b2, c2)) {
             for (Burst burst : List.of(requests, contexts, notes, killed, rolling)) {
-                burst.markers().forEach(m -> assertThat(bot.log()).as(bot.name() + "'s log never holds typed text")
-                        .doesNotContain(m));
+                burst.markers()
+                        .forEach(m -> assertThat(bot.log())
+                                .as(bot.name() + "'s log never holds typed text")
+                                .doesNotContain(m));
             }
             refusedCommits += onlySerializationTraces(bot);
         }
-        System.out.println("  notes: transactions PostgreSQL refused past the retries (run again by the queue): " + refusedCommits);
+        System.out.println("  notes: transactions PostgreSQL refused past the retries (run again by the queue): "
+                + refusedCommits);
     }
 
     /**
@@ -188,7 +237,8 @@ final class ThreeInstancesIT {
         for (int i = 1; i < lines.size(); i++) {
             if (isFrame(lines.get(i)) && !isFrame(lines.get(i - 1))) {
                 String head = lines.get(i - 1);
-                assertThat(head).as(bot.name() + "'s log has no stack trace but a refused commit's:\n" + bot.log())
+                assertThat(head)
+                        .as(bot.name() + "'s log has no stack trace but a refused commit's:\n" + bot.log())
                         .matches("TransactionException: Failed to commit transaction|.*PSQLException: ERROR:"
                                 + " could not serialize access due to .*");
                 traces += head.startsWith("Caused by:") ? 0 : 1;
@@ -252,13 +302,16 @@ final class ThreeInstancesIT {
     }
 
     private static void awaitCardsAndDms(Burst burst) {
-        Await.until(WAIT, () -> "a card and a DM for every form: " + burst.describe(), () -> burst.forms().stream()
-                .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
+        Await.until(
+                WAIT,
+                () -> "a card and a DM for every form: " + burst.describe(),
+                () -> burst.forms().stream().allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
     }
 
     private void assertEachOnce(Burst burst, String scenario, String notes) {
         burst.assertEachExactlyOnce(burst.print(bots.test(), scenario, notes));
-        burst.lastErrors().forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
+        burst.lastErrors()
+                .forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
     }
 
     private static Map<String, Integer> sentAndAcked(Burst burst) {
@@ -275,13 +328,21 @@ final class ThreeInstancesIT {
         int dms = notes.forms().stream().mapToInt(notes::addedToThread).sum();
         int cards = notes.forms().stream().mapToInt(notes::cards).sum();
         int storedRows = stored.values().stream().mapToInt(Integer::intValue).sum();
-        Burst.printTable(bots.test(), "15 more context forms on tickets with a card",
-                sentAndAcked(notes), settled
-                        + "; stored: " + storedRows + ", thread notes: " + threadNotes + ", DMs: " + dms + ", cards: " + cards);
+        Burst.printTable(
+                bots.test(),
+                "15 more context forms on tickets with a card",
+                sentAndAcked(notes),
+                settled + "; stored: " + storedRows + ", thread notes: " + threadNotes + ", DMs: " + dms + ", cards: "
+                        + cards);
         assertThat(notes.accepted()).hasSize(15);
-        assertThat(stored).as("each stored once").hasSize(15).allSatisfy((marker, rows) -> assertThat(rows).isEqualTo(1));
-        assertThat(notes.forms()).as("one note and one DM each")
-                .allSatisfy(f -> assertThat(List.of(notes.threadNotes(f), notes.addedToThread(f))).containsOnly(1));
+        assertThat(stored)
+                .as("each stored once")
+                .hasSize(15)
+                .allSatisfy((marker, rows) -> assertThat(rows).isEqualTo(1));
+        assertThat(notes.forms())
+                .as("one note and one DM each")
+                .allSatisfy(f -> assertThat(List.of(notes.threadNotes(f), notes.addedToThread(f)))
+                        .containsOnly(1));
         assertThat(cards).as("no second card for a ticket").isZero();
     }
 }

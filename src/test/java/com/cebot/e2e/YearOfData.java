@@ -1,7 +1,6 @@
 package com.cebot.e2e;
 
 import static com.cebot.e2e.BotHarness.CE;
-import static com.cebot.e2e.BotHarness.CE_INTERNAL;
 import static com.cebot.e2e.BotHarness.FEEDBACK;
 import static com.cebot.e2e.BotHarness.SUPPORT;
 
@@ -47,24 +46,120 @@ final class YearOfData {
     static final int CUSTOMERS = 2_500;
     /** Product feedback in proportion: a share for every dozen tickets, a gap for every three shares. */
     static final int SHARES = 4_000;
+
     static final int GAPS = 1_200;
     static final Duration YEAR = Duration.ofDays(365);
     static final Duration WORK_KEPT = Duration.ofDays(30);
 
-    private static final List<String> ZONES = List.of("America/Los_Angeles", "America/New_York", "Europe/London",
-            "Europe/Berlin", "Asia/Tokyo");
-    private static final List<String> WORDS = List.of("Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne",
-            "Northwind", "Contoso", "Fabrikam", "Tailspin", "Litware", "Adatum", "Proseware", "Wingtip", "Woodgrove",
-            "Blue", "Yonder", "Alpine", "Coho", "Fourth", "Lucerne", "Margie", "Trey", "Wide", "World", "Graphic",
-            "Humongous", "Relecloud", "Southridge", "Tasmanian", "Vandelay", "Hooli", "Pied", "Piper", "Soylent",
-            "Cyberdyne", "Tyrell", "Wonka", "Gringotts", "Oceanic");
-    private static final List<String> SUFFIXES = List.of("Corp", "Inc", "Labs", "Group", "Systems", "Health", "Bank",
-            "Logistics", "Analytics", "Energy", "Retail", "Media", "Foods", "Motors", "Insurance", "Airlines");
-    private static final List<String> GAP_WORDS = List.of("SSO", "SAML", "Okta", "groups", "audit", "log", "export",
-            "CSV", "API", "rate", "limits", "webhooks", "retries", "dashboard", "filters", "saved", "views", "RBAC",
-            "roles", "custom", "fields", "bulk", "edit", "search", "fuzzy", "Salesforce", "sync", "mobile", "offline",
-            "dark", "mode", "SCIM", "provisioning", "data", "residency", "EU", "region", "backup", "restore",
-            "alerts", "Slack", "Teams", "notifications", "reports", "scheduled", "PDF", "billing", "invoices");
+    private static final List<String> ZONES =
+            List.of("America/Los_Angeles", "America/New_York", "Europe/London", "Europe/Berlin", "Asia/Tokyo");
+    private static final List<String> WORDS = List.of(
+            "Acme",
+            "Globex",
+            "Initech",
+            "Umbrella",
+            "Stark",
+            "Wayne",
+            "Northwind",
+            "Contoso",
+            "Fabrikam",
+            "Tailspin",
+            "Litware",
+            "Adatum",
+            "Proseware",
+            "Wingtip",
+            "Woodgrove",
+            "Blue",
+            "Yonder",
+            "Alpine",
+            "Coho",
+            "Fourth",
+            "Lucerne",
+            "Margie",
+            "Trey",
+            "Wide",
+            "World",
+            "Graphic",
+            "Humongous",
+            "Relecloud",
+            "Southridge",
+            "Tasmanian",
+            "Vandelay",
+            "Hooli",
+            "Pied",
+            "Piper",
+            "Soylent",
+            "Cyberdyne",
+            "Tyrell",
+            "Wonka",
+            "Gringotts",
+            "Oceanic");
+    private static final List<String> SUFFIXES = List.of(
+            "Corp",
+            "Inc",
+            "Labs",
+            "Group",
+            "Systems",
+            "Health",
+            "Bank",
+            "Logistics",
+            "Analytics",
+            "Energy",
+            "Retail",
+            "Media",
+            "Foods",
+            "Motors",
+            "Insurance",
+            "Airlines");
+    private static final List<String> GAP_WORDS = List.of(
+            "SSO",
+            "SAML",
+            "Okta",
+            "groups",
+            "audit",
+            "log",
+            "export",
+            "CSV",
+            "API",
+            "rate",
+            "limits",
+            "webhooks",
+            "retries",
+            "dashboard",
+            "filters",
+            "saved",
+            "views",
+            "RBAC",
+            "roles",
+            "custom",
+            "fields",
+            "bulk",
+            "edit",
+            "search",
+            "fuzzy",
+            "Salesforce",
+            "sync",
+            "mobile",
+            "offline",
+            "dark",
+            "mode",
+            "SCIM",
+            "provisioning",
+            "data",
+            "residency",
+            "EU",
+            "region",
+            "backup",
+            "restore",
+            "alerts",
+            "Slack",
+            "Teams",
+            "notifications",
+            "reports",
+            "scheduled",
+            "PDF",
+            "billing",
+            "invoices");
     private static final String FILLER = "The customer runs this in production across several regions and asked us"
             + " to look at it before their quarterly review; they shared logs, a reproduction and the account"
             + " owner is in the loop. ";
@@ -72,8 +167,15 @@ final class YearOfData {
     private static final String PROSE = FILLER.repeat(4_000 / FILLER.length() + 2);
 
     /** Who is who: the bot's test workspace's people first, then the rest of a 300-person team. */
-    record Team(String head, String delegate, List<String> support, List<String> ces, List<String> sdrs,
-            List<String> product, List<String> sdrGroup, List<String> everyone) {
+    record Team(
+            String head,
+            String delegate,
+            List<String> support,
+            List<String> ces,
+            List<String> sdrs,
+            List<String> product,
+            List<String> sdrGroup,
+            List<String> everyone) {
 
         static Team of300() {
             List<String> support = new ArrayList<>(List.of(BotHarness.AE, BotHarness.AE2));
@@ -93,8 +195,15 @@ final class YearOfData {
             everyone.addAll(sdrs);
             everyone.addAll(product);
             everyone.addAll(others);
-            return new Team(BotHarness.HEAD, BotHarness.DELEGATE, List.copyOf(support), List.copyOf(ces),
-                    List.copyOf(sdrs), List.copyOf(product), List.copyOf(ces.subList(1, 21)), List.copyOf(everyone));
+            return new Team(
+                    BotHarness.HEAD,
+                    BotHarness.DELEGATE,
+                    List.copyOf(support),
+                    List.copyOf(ces),
+                    List.copyOf(sdrs),
+                    List.copyOf(product),
+                    List.copyOf(ces.subList(1, 21)),
+                    List.copyOf(everyone));
         }
 
         private static String id(String role, int i) {
@@ -130,7 +239,9 @@ final class YearOfData {
     static void peopleWhoOpenedHome(Jdbi jdbi, Team team, Instant now) {
         jdbi.useTransaction(h -> {
             for (int i = 0; i < team.everyone().size(); i++) {
-                h.execute("INSERT INTO home_user (user_id, opened_at) VALUES (?, ?)", team.everyone().get(i),
+                h.execute(
+                        "INSERT INTO home_user (user_id, opened_at) VALUES (?, ?)",
+                        team.everyone().get(i),
                         time(now.minus(Duration.ofHours(1 + (i * 7L) % (24 * 29)))));
             }
         });
@@ -164,7 +275,11 @@ final class YearOfData {
         feedback();
         daily();
         work.close();
-        counts.put("customer_word", h.createQuery("SELECT COUNT(*) FROM customer_word").mapTo(Integer.class).one());
+        counts.put(
+                "customer_word",
+                h.createQuery("SELECT COUNT(*) FROM customer_word")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     // ---- customers: the companies the team works with, some far busier than others
@@ -251,8 +366,23 @@ final class YearOfData {
                 tickets.add("zendesk:" + ticket, card);
                 post(key, SUPPORT, t, i, ce, "context.card", Long.toString(id), cardArgs(SUPPORT, 1_400));
                 if (taken && recent(takenAt)) {
-                    done("outbox", key + ":claimed:" + claims, "chat.update", null, args(1_400), assignee, key, takenAt);
-                    done("outbox", key + ":claim-note:" + claims, "chat.postMessage", null, args(120), assignee, key,
+                    done(
+                            "outbox",
+                            key + ":claimed:" + claims,
+                            "chat.update",
+                            null,
+                            args(1_400),
+                            assignee,
+                            key,
+                            takenAt);
+                    done(
+                            "outbox",
+                            key + ":claim-note:" + claims,
+                            "chat.postMessage",
+                            null,
+                            args(120),
+                            assignee,
+                            key,
                             takenAt);
                 }
                 recentCards.add(new Card(card, customer, ticket, key));
@@ -283,7 +413,8 @@ final class YearOfData {
                                              card_channel, card_ts)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """);
-        Rows events = rows("request_event",
+        Rows events = rows(
+                "request_event",
                 "INSERT INTO request_event (request_id, status, actor, reason, at) VALUES (?, ?, ?, ?, ?)");
         Instant[] times = times(REQUESTS, now.minus(YEAR), now.minus(Duration.ofMinutes(10)));
         for (int i = 0; i < REQUESTS; i++) {
@@ -306,8 +437,12 @@ final class YearOfData {
                 at = before(at.plus(minutes(60, 48 * 60)));
                 boolean declined = random.nextInt(10) == 0;
                 status = declined ? "declined" : "approved";
-                moves.add(new String[] {status, random.nextBoolean() ? team.head() : team.delegate(),
-                        declined ? "Not something we can do for one customer; see the thread." : null, time(at)});
+                moves.add(new String[] {
+                    status,
+                    random.nextBoolean() ? team.head() : team.delegate(),
+                    declined ? "Not something we can do for one customer; see the thread." : null,
+                    time(at)
+                });
                 Instant doneAt = at.plus(Duration.ofDays(2 + random.nextInt(10)));
                 // Some approved requests are never marked done: they wait on the head of support's Home.
                 if (!declined && doneAt.isBefore(now) && random.nextInt(70) > 0) {
@@ -317,11 +452,27 @@ final class YearOfData {
                 }
             }
             boolean dated = random.nextInt(5) == 0;
-            requests.add(id, viewId, customers.get(customerIndex()), ce, links(200_000 + i),
-                    "Ask " + i + ": " + text(160), "Why " + i + ": " + text(300), "If not: " + text(200),
-                    dated ? LocalDate.ofInstant(t, ZoneOffset.UTC).plusDays(7 + random.nextInt(30)).toString() : null,
-                    dated ? "Their renewal is due then." : null, random.nextBoolean() ? text(200) : null, status,
-                    cardKey, time(t), SUPPORT, ts(t, 500_000 + i));
+            requests.add(
+                    id,
+                    viewId,
+                    customers.get(customerIndex()),
+                    ce,
+                    links(200_000 + i),
+                    "Ask " + i + ": " + text(160),
+                    "Why " + i + ": " + text(300),
+                    "If not: " + text(200),
+                    dated
+                            ? LocalDate.ofInstant(t, ZoneOffset.UTC)
+                                    .plusDays(7 + random.nextInt(30))
+                                    .toString()
+                            : null,
+                    dated ? "Their renewal is due then." : null,
+                    random.nextBoolean() ? text(200) : null,
+                    status,
+                    cardKey,
+                    time(t),
+                    SUPPORT,
+                    ts(t, 500_000 + i));
             for (String[] m : moves) {
                 events.add(id, m[0], m[1], m[2], m[3]);
             }
@@ -329,7 +480,11 @@ final class YearOfData {
             if (recent(t)) {
                 done("inbox", "view:" + viewId, "request", null, args(1_500), ce, null, t);
                 done("outbox", "request:" + id + ":posted:dm", "chat.postMessage", null, args(250), ce, null, t);
-                job("request:" + id + ":nudge-ack", "request.unacknowledged", id + "", t.plus(Duration.ofHours(4)),
+                job(
+                        "request:" + id + ":nudge-ack",
+                        "request.unacknowledged",
+                        id + "",
+                        t.plus(Duration.ofHours(4)),
                         moves.size() > 1 ? "cancelled" : "done");
             }
             for (int m = 1; m < moves.size(); m++) {
@@ -337,7 +492,15 @@ final class YearOfData {
                 if (recent(movedAt)) {
                     String key = "request:" + id + ":" + moves.get(m)[0];
                     done("outbox", key + ":card", "chat.update", null, args(1_800), moves.get(m)[1], cardKey, movedAt);
-                    done("outbox", key + ":note", "chat.postMessage", null, args(150), moves.get(m)[1], cardKey, movedAt);
+                    done(
+                            "outbox",
+                            key + ":note",
+                            "chat.postMessage",
+                            null,
+                            args(150),
+                            moves.get(m)[1],
+                            cardKey,
+                            movedAt);
                     done("outbox", key + ":dm", "chat.postMessage", null, args(300), ce, null, movedAt);
                 }
             }
@@ -354,13 +517,16 @@ final class YearOfData {
         LocalDate start = LocalDate.ofInstant(now.minus(YEAR), ZoneOffset.UTC);
         int window = 365 + 60;
         for (int person = 0; person < team.everyone().size(); person++) {
-            int quota = PERIODS / team.everyone().size() + (person < PERIODS % team.everyone().size() ? 1 : 0);
+            int quota = PERIODS / team.everyone().size()
+                    + (person < PERIODS % team.everyone().size() ? 1 : 0);
             int[] days = random.ints(0, window).distinct().limit(quota).sorted().toArray();
             for (int k = 0; k < days.length; k++) {
                 LocalDate first = start.plusDays(days[k]);
                 int room = k + 1 < days.length ? days[k + 1] - days[k] : 10;
                 LocalDate last = first.plusDays(Math.min(random.nextInt(5), room - 1));
-                Instant created = first.atStartOfDay(ZoneOffset.UTC).toInstant().minus(Duration.ofDays(1 + random.nextInt(30)))
+                Instant created = first.atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .minus(Duration.ofDays(1 + random.nextInt(30)))
                         .plusSeconds(random.nextInt(86_400));
                 if (created.isAfter(now.minus(Duration.ofMinutes(10)))) {
                     created = now.minus(Duration.ofMinutes(10 + random.nextInt(600)));
@@ -384,9 +550,18 @@ final class YearOfData {
             String coverer = other(p.person());
             String coverers = random.nextBoolean() ? coverer : coverer + "," + other(p.person());
             Instant cancelled = random.nextInt(25) == 0 ? before(p.created().plus(Duration.ofDays(1))) : null;
-            periods.add(id, viewId, p.person(), pick(ZONES), p.first().toString(), p.last().toString(), coverers,
-                    random.nextBoolean() ? "Coverage: " + text(200) : null, customersJson(random.nextInt(4)),
-                    time(cancelled), time(p.created()));
+            periods.add(
+                    id,
+                    viewId,
+                    p.person(),
+                    pick(ZONES),
+                    p.first().toString(),
+                    p.last().toString(),
+                    coverers,
+                    random.nextBoolean() ? "Coverage: " + text(200) : null,
+                    customersJson(random.nextInt(4)),
+                    time(cancelled),
+                    time(p.created()));
             int ticked = random.nextInt(6);
             for (int s = 0; s < ticked; s++) {
                 steps.add(id, stepCodes.get(s), time(p.created().plus(Duration.ofHours(s + 1L))));
@@ -399,19 +574,51 @@ final class YearOfData {
             post(summary, p.person(), p.created(), 700_000 + i, p.person(), null, null, args(1_500));
             if (recent(p.created())) {
                 done("inbox", "view:" + viewId, "ooo", null, args(800), p.person(), null, p.created());
-                done("outbox", "ooo:" + id + ":v1:ics", "files.uploadV2", null, args(700), p.person(), null,
+                done(
+                        "outbox",
+                        "ooo:" + id + ":v1:ics",
+                        "files.uploadV2",
+                        null,
+                        args(700),
+                        p.person(),
+                        null,
                         p.created());
-                done("outbox", "ooo:" + id + ":v1:coverer:" + coverer, "chat.postMessage", null, args(500), coverer,
-                        null, p.created());
+                done(
+                        "outbox",
+                        "ooo:" + id + ":v1:coverer:" + coverer,
+                        "chat.postMessage",
+                        null,
+                        args(500),
+                        coverer,
+                        null,
+                        p.created());
             }
-            Instant firstDay = p.first().atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(17));
+            Instant firstDay =
+                    p.first().atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(17));
             for (String kind : List.of("ooo.remind", "ooo.status", "ooo.first-day", "ooo.day-back")) {
                 Instant due = kind.equals("ooo.day-back") ? lastDay.plus(Duration.ofDays(1)) : firstDay;
                 if (cancelled == null && due.isAfter(now.plus(Duration.ofDays(2)))) {
-                    work.add("job", "ooo:" + id + ":v1:job:" + kind, kind, id + ":1", null, null, null, null, null,
-                            "pending", time(due), null, time(p.created()), null);
+                    work.add(
+                            "job",
+                            "ooo:" + id + ":v1:job:" + kind,
+                            kind,
+                            id + ":1",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "pending",
+                            time(due),
+                            null,
+                            time(p.created()),
+                            null);
                 } else if (recent(due.isAfter(now) ? now : due)) {
-                    job("ooo:" + id + ":v1:job:" + kind, kind, id + ":1", due.isAfter(now) ? now : due,
+                    job(
+                            "ooo:" + id + ":v1:job:" + kind,
+                            kind,
+                            id + ":1",
+                            due.isAfter(now) ? now : due,
                             cancelled == null ? "done" : "cancelled");
                 }
             }
@@ -430,7 +637,8 @@ final class YearOfData {
                                           first_response_at, first_response_secs, answered_by, answered_at, asked_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """);
-        Rows events = rows("sdr_question_event",
+        Rows events = rows(
+                "sdr_question_event",
                 "INSERT INTO sdr_question_event (question_id, action, actor, subject, at) VALUES (?, ?, ?, ?, ?)");
         Rows skips = rows("sdr_question_skip", "INSERT INTO sdr_question_skip (question_id, user_id) VALUES (?, ?)");
         Instant[] times = times(QUESTIONS, now.minus(YEAR), now.minus(Duration.ofMinutes(30)));
@@ -450,10 +658,26 @@ final class YearOfData {
             // Questions of the last hours are open, answered in their thread but not yet marked answered.
             boolean open = t.isAfter(now.minus(Duration.ofHours(4)));
             Instant answered = open ? null : before(responded.plus(minutes(1, 36 * 60)));
-            questions.add(id, CE, ts, asker, shortcut ? "shortcut" : "message", key, key + ":reply",
-                    shortcut ? "week" : null, open ? "open" : "answered", owner, time(assignedAt), passed ? 2 : 1,
-                    passed ? 5 : 3, owner, time(responded), Duration.between(t, responded).toSeconds(),
-                    open ? null : owner, time(answered), time(t));
+            questions.add(
+                    id,
+                    CE,
+                    ts,
+                    asker,
+                    shortcut ? "shortcut" : "message",
+                    key,
+                    key + ":reply",
+                    shortcut ? "week" : null,
+                    open ? "open" : "answered",
+                    owner,
+                    time(assignedAt),
+                    passed ? 2 : 1,
+                    passed ? 5 : 3,
+                    owner,
+                    time(responded),
+                    Duration.between(t, responded).toSeconds(),
+                    open ? null : owner,
+                    time(answered),
+                    time(t));
             events.add(id, "assigned", null, first, time(assignedAt));
             if (passed) {
                 events.add(id, "passed", first, owner, time(assignedAt.plusSeconds(600)));
@@ -463,20 +687,38 @@ final class YearOfData {
             if (!open) {
                 events.add(id, "answered", owner, null, time(answered));
             }
-            work.add("outbox", key, shortcut ? "chat.postMessage" : "known.message", null, null, null, null, null,
-                    null, "done", time(t), result(CE, ts), time(t), time(t));
+            work.add(
+                    "outbox",
+                    key,
+                    shortcut ? "chat.postMessage" : "known.message",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "done",
+                    time(t),
+                    result(CE, ts),
+                    time(t),
+                    time(t));
             post(key + ":reply", null, t, 950_000 + i, null, null, null, args(900), key);
             if (recent(t)) {
                 done("inbox", "sdr.question:" + CE + ":" + ts, "sdr.question", null, args(400), asker, null, t);
                 for (int v = 1; v <= (passed ? 5 : 3); v++) {
-                    done("outbox", key + ":reply:v" + v, "chat.update", null, args(900), null, key + ":reply",
+                    done(
+                            "outbox",
+                            key + ":reply:v" + v,
+                            "chat.update",
+                            null,
+                            args(900),
+                            null,
+                            key + ":reply",
                             t.plusSeconds(v * 60L));
                 }
                 job("sdr:q:" + id + ":escalate", "sdr.escalate", id + ":1", t.plus(Duration.ofHours(8)), "cancelled");
-                job("sdr:q:" + id + ":a1:nudge", "sdr.nudge", id + ":1", t.plus(Duration.ofHours(1)),
-                        "cancelled");
-                job("sdr:q:" + id + ":a1:pass-on", "sdr.pass-on", id + ":1", t.plus(Duration.ofHours(2)),
-                        "cancelled");
+                job("sdr:q:" + id + ":a1:nudge", "sdr.nudge", id + ":1", t.plus(Duration.ofHours(1)), "cancelled");
+                job("sdr:q:" + id + ":a1:pass-on", "sdr.pass-on", id + ":1", t.plus(Duration.ofHours(2)), "cancelled");
             }
         }
         questions.close();
@@ -487,9 +729,11 @@ final class YearOfData {
             rotation.add(group.get(m), QUESTIONS - group.size() + m + 1);
         }
         rotation.close();
-        Rows groups = rows("user_group_members",
-                "INSERT INTO user_group_members (group_id, members, read_at) VALUES (?, ?, ?)");
-        groups.add(SdrIds.GROUP, "[\"" + String.join("\",\"", group.stream().sorted().toList()) + "\"]",
+        Rows groups = rows(
+                "user_group_members", "INSERT INTO user_group_members (group_id, members, read_at) VALUES (?, ?, ?)");
+        groups.add(
+                SdrIds.GROUP,
+                "[\"" + String.join("\",\"", group.stream().sorted().toList()) + "\"]",
                 time(now.minus(Duration.ofMinutes(5))));
         groups.close();
     }
@@ -533,33 +777,65 @@ final class YearOfData {
             gapOf[i] = gap.id();
             sharedBy[i] = random.nextInt(3) == 0 ? pick(team.everyone()) : pick(team.ces());
         }
-        List<String> statuses = List.of("open", "in_review", "in_progress", "scheduled", "backlog", "resolved",
-                "wont_do");
+        List<String> statuses =
+                List.of("open", "in_review", "in_progress", "scheduled", "backlog", "resolved", "wont_do");
         for (GapRow g : made) {
             boolean merged = g.id() > 20 && random.nextInt(33) == 0;
             Long into = merged ? (long) (1 + random.nextInt((int) g.id() - 1)) : null;
-            String status = Duration.between(g.created(), now).toDays() < 14 ? "open"
+            String status = Duration.between(g.created(), now).toDays() < 14
+                    ? "open"
                     : statuses.get(random.nextInt(statuses.size()));
             String title = gapTitle((int) g.id());
             int version = g.shares().size() + (status.equals("open") ? 0 : 1) + (merged ? 1 : 0);
-            gaps.add(g.id(), title, title.toLowerCase(), pick(List.of("Not categorised yet", "Security", "Integrations",
-                    "Reporting", "Admin")), status, into, random.nextInt(4) == 0 ? "https://acme.my.salesforce.com/"
-                    + g.id() : null, version, g.cardKey(), FEEDBACK, ts(g.created(), 1_200_000 + (int) g.id()),
+            gaps.add(
+                    g.id(),
+                    title,
+                    title.toLowerCase(),
+                    pick(List.of("Not categorised yet", "Security", "Integrations", "Reporting", "Admin")),
+                    status,
+                    into,
+                    random.nextInt(4) == 0 ? "https://acme.my.salesforce.com/" + g.id() : null,
+                    version,
+                    g.cardKey(),
+                    FEEDBACK,
+                    ts(g.created(), 1_200_000 + (int) g.id()),
                     time(g.created()));
             events.add(g.id(), "created", "open", null, null, null, null, time(g.created()));
             Instant changed = before(g.created().plus(Duration.ofDays(3 + random.nextInt(60))));
             if (!status.equals("open")) {
-                events.add(g.id(), "status", status, "open", random.nextBoolean() ? text(120) : null, null,
-                        pick(team.product()), time(changed));
+                events.add(
+                        g.id(),
+                        "status",
+                        status,
+                        "open",
+                        random.nextBoolean() ? text(120) : null,
+                        null,
+                        pick(team.product()),
+                        time(changed));
             }
             if (merged) {
-                events.add(g.id(), "merged", status, null, null, into, pick(team.product()), time(changed.plusSeconds(60)));
+                events.add(
+                        g.id(),
+                        "merged",
+                        status,
+                        null,
+                        null,
+                        into,
+                        pick(team.product()),
+                        time(changed.plusSeconds(60)));
                 for (int s : g.shares()) {
                     gapOf[s] = into;
                 }
             }
-            post(g.cardKey(), FEEDBACK, g.created(), 1_200_000 + (int) g.id(), sharedBy[g.shares().get(0)],
-                    "feedback.card", shareKeys[g.shares().get(0)], cardArgs(FEEDBACK, 1_600));
+            post(
+                    g.cardKey(),
+                    FEEDBACK,
+                    g.created(),
+                    1_200_000 + (int) g.id(),
+                    sharedBy[g.shares().get(0)],
+                    "feedback.card",
+                    shareKeys[g.shares().get(0)],
+                    cardArgs(FEEDBACK, 1_600));
         }
         for (int i = 0; i < SHARES; i++) {
             Instant t = times[i];
@@ -572,20 +848,41 @@ final class YearOfData {
                 }
             }
             for (int index : picked) {
-                shares.add(shareKeys[i], gapOf[i], this.customers.get(index), sharedBy[i], random.nextInt(7) == 0 ? 1 : 0,
-                        "Need: " + text(400), pick(List.of("blocker", "major", "major", "minor", "minor")),
+                shares.add(
+                        shareKeys[i],
+                        gapOf[i],
+                        this.customers.get(index),
+                        sharedBy[i],
+                        random.nextInt(7) == 0 ? 1 : 0,
+                        "Need: " + text(400),
+                        pick(List.of("blocker", "major", "major", "minor", "minor")),
                         random.nextBoolean() ? "Blocks: " + text(100) : null,
                         random.nextBoolean() ? "Workaround: " + text(100) : null,
-                        random.nextInt(3) == 0 ? "https://acme.my.salesforce.com/opp/" + i : null, time(t));
+                        random.nextInt(3) == 0 ? "https://acme.my.salesforce.com/opp/" + i : null,
+                        time(t));
             }
             if (recent(t)) {
                 String card = made.get((int) gapOf[i] - 1).cardKey();
                 done("inbox", "view:" + shareKeys[i], "feedback", null, args(1_000), sharedBy[i], null, t);
-                done("outbox", "feedback-share:" + shareKeys[i], "chat.postMessage", null, args(900), sharedBy[i], card,
+                done(
+                        "outbox",
+                        "feedback-share:" + shareKeys[i],
+                        "chat.postMessage",
+                        null,
+                        args(900),
+                        sharedBy[i],
+                        card,
                         t);
                 done("outbox", card + ":v" + (i + 1), "chat.update", null, args(1_600), sharedBy[i], card, t);
-                done("outbox", "feedback-share:" + shareKeys[i] + ":posted", "chat.postMessage", null, args(250),
-                        sharedBy[i], null, t);
+                done(
+                        "outbox",
+                        "feedback-share:" + shareKeys[i] + ":posted",
+                        "chat.postMessage",
+                        null,
+                        args(250),
+                        sharedBy[i],
+                        null,
+                        t);
             }
         }
         gaps.close();
@@ -608,17 +905,34 @@ final class YearOfData {
             job("retention.purge:" + day, "retention.purge", null, ran, "done");
             job("deliveries.purge:" + day, "deliveries.purge", null, ran.minus(Duration.ofMinutes(30)), "done");
             job("sdr-group-sync:" + day, "sdr.group-sync", null, ran, "done");
-            purges.add(day.toString(), time(ran.plusSeconds(2)), time(ran.minus(WORK_KEPT)),
+            purges.add(
+                    day.toString(),
+                    time(ran.plusSeconds(2)),
+                    time(ran.minus(WORK_KEPT)),
                     "[{\"what\":\"delivered Slack writes\",\"rows\":" + (1_500 + random.nextInt(500)) + "}]");
             if (day.getDayOfWeek() == java.time.DayOfWeek.MONDAY) {
                 Instant digest = day.atTime(17, 0).toInstant(ZoneOffset.UTC);
                 if (digest.isBefore(now)) {
                     job("sdr-digest:" + day, "sdr.digest", null, digest, "done");
-                    done("outbox", "sdr-digest:" + day + ":post", "chat.postMessage", null, args(3_000), null, null,
+                    done(
+                            "outbox",
+                            "sdr-digest:" + day + ":post",
+                            "chat.postMessage",
+                            null,
+                            args(3_000),
+                            null,
+                            null,
                             digest);
                     job("feedback-digest:" + day, "feedback.digest", null, digest, "done");
-                    done("outbox", "feedback-digest:" + day + ":post", "chat.postMessage", null, args(3_500), null,
-                            null, digest);
+                    done(
+                            "outbox",
+                            "feedback-digest:" + day + ":post",
+                            "chat.postMessage",
+                            null,
+                            args(3_500),
+                            null,
+                            null,
+                            digest);
                 }
             }
         }
@@ -635,7 +949,11 @@ final class YearOfData {
                 """);
         for (int i = 180; i > 0; i--) {
             Instant started = now.minus(Duration.ofDays(2L * i));
-            processes.add("cebot-1/" + (1000 + i) + "/r" + i, 1000 + i, time(started), time(started.plusSeconds(1)),
+            processes.add(
+                    "cebot-1/" + (1000 + i) + "/r" + i,
+                    1000 + i,
+                    time(started),
+                    time(started.plusSeconds(1)),
                     time(started.plus(Duration.ofDays(2)).minusSeconds(60)));
         }
         processes.close();
@@ -647,29 +965,66 @@ final class YearOfData {
      * A post that landed. Within the 30 days retention keeps finished work it is whole; older, it
      * stays as the anchor its record's replies and updates need, without its text.
      */
-    private void post(String key, String channel, Instant at, int n, String forUser, String topic, String ref,
-            String args) throws SQLException {
+    private void post(
+            String key, String channel, Instant at, int n, String forUser, String topic, String ref, String args)
+            throws SQLException {
         post(key, channel, at, n, forUser, topic, ref, args, null);
     }
 
-    private void post(String key, String channel, Instant at, int n, String forUser, String topic, String ref,
-            String args, String after) throws SQLException {
+    private void post(
+            String key,
+            String channel,
+            Instant at,
+            int n,
+            String forUser,
+            String topic,
+            String ref,
+            String args,
+            String after)
+            throws SQLException {
         boolean whole = recent(at);
         String in = channel == null ? CE : channel.startsWith("U") ? "D" + channel.substring(1) : channel;
-        work.add("outbox", key, "chat.postMessage", whole ? ref : null, topic, whole ? args : null,
-                whole ? forUser : null, whole ? forUser : null, after, "done", time(at), result(in, ts(at, n)),
-                time(at), time(at));
+        work.add(
+                "outbox",
+                key,
+                "chat.postMessage",
+                whole ? ref : null,
+                topic,
+                whole ? args : null,
+                whole ? forUser : null,
+                whole ? forUser : null,
+                after,
+                "done",
+                time(at),
+                result(in, ts(at, n)),
+                time(at),
+                time(at));
     }
 
-    private void done(String queue, String key, String kind, String ref, String payload, String forUser,
-            String after, Instant at) throws SQLException {
-        work.add(queue, key, kind, ref, null, payload, forUser, forUser, after, "done", time(at),
-                null, time(at), time(at));
+    private void done(
+            String queue, String key, String kind, String ref, String payload, String forUser, String after, Instant at)
+            throws SQLException {
+        work.add(
+                queue, key, kind, ref, null, payload, forUser, forUser, after, "done", time(at), null, time(at),
+                time(at));
     }
 
     private void job(String key, String kind, String ref, Instant due, String status) throws SQLException {
-        work.add("job", key, kind, ref, null, null, null, null, null, status, time(due), null,
-                time(due.minus(Duration.ofHours(1))), time(due));
+        work.add(
+                "job",
+                key,
+                kind,
+                ref,
+                null,
+                null,
+                null,
+                null,
+                null,
+                status,
+                time(due),
+                null,
+                time(due.minus(Duration.ofHours(1))),
+                time(due));
     }
 
     private boolean recent(Instant at) {
@@ -749,8 +1104,11 @@ final class YearOfData {
     }
 
     private static String links(int ticket) {
-        return LinksJson.write(List.of(new TicketLink(TicketLink.Kind.ZENDESK,
-                "https://acme.zendesk.com/agent/tickets/" + ticket, "Zendesk #" + ticket, "zendesk:" + ticket)));
+        return LinksJson.write(List.of(new TicketLink(
+                TicketLink.Kind.ZENDESK,
+                "https://acme.zendesk.com/agent/tickets/" + ticket,
+                "Zendesk #" + ticket,
+                "zendesk:" + ticket)));
     }
 
     private String customersJson(int n) {

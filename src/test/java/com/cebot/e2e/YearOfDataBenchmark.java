@@ -55,6 +55,7 @@ final class YearOfDataBenchmark {
     private static final long SEED = 19;
     /** Each timed path is taken this many times first, untimed: the first after a start runs cold code. */
     private static final int WARM_UP = 10;
+
     private static final int TYPEAHEADS = 200;
     private static final int HOME_DRAWS = 100;
     private static final int QUESTIONS = 100;
@@ -74,6 +75,7 @@ final class YearOfDataBenchmark {
     private final Map<String, double[]> figures = new LinkedHashMap<>();
     /** Figures compared for the 1.5× target: those that should not grow with history. */
     private final Set<String> compared = new HashSet<>();
+
     private final YearOfData.Team team = YearOfData.Team.of300();
     private int ticket = 900_000;
     private int marker;
@@ -167,21 +169,32 @@ final class YearOfDataBenchmark {
     }
 
     private static long cpuMillis(ChildBot child) {
-        return ProcessHandle.of(child.pid()).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toMillis)
+        return ProcessHandle.of(child.pid())
+                .flatMap(p -> p.info().totalCpuDuration())
+                .map(Duration::toMillis)
                 .orElseThrow();
     }
 
     /** The customer field of the context form, typed into: each answer is in its ack. */
     private void typeahead(SlackFake slack, int column) {
         String viewId = openModals(slack, 1).get(0);
-        List<String> words = List.of("Acme", "Globex", "Northwind", "Contoso", "Wonka", "Logistics", "Analytics",
-                "Health", "Bank", "Systems");
+        List<String> words = List.of(
+                "Acme",
+                "Globex",
+                "Northwind",
+                "Contoso",
+                "Wonka",
+                "Logistics",
+                "Analytics",
+                "Health",
+                "Bank",
+                "Systems");
         List<Long> micros = new ArrayList<>();
         for (int i = -WARM_UP; i < TYPEAHEADS; i++) {
             String word = words.get(Math.floorMod(i, words.size()));
             String typed = word.substring(0, 1 + Math.floorMod(i, Math.min(5, word.length())));
-            String envelope = slack.sendBlockSuggestion(viewId, CE_USER, ContextIds.CUSTOMER_SELECT,
-                    ContextIds.CUSTOMER, typed);
+            String envelope =
+                    slack.sendBlockSuggestion(viewId, CE_USER, ContextIds.CUSTOMER_SELECT, ContextIds.CUSTOMER, typed);
             long latency = slack.awaitAck(envelope, WAIT).latency().toNanos() / 1_000;
             if (i >= 0) {
                 micros.add(latency);
@@ -203,10 +216,15 @@ final class YearOfDataBenchmark {
             Instant opened = Instant.now();
             int before = slack.calls("views.publish").size();
             slack.sendAppHomeOpened(HEAD);
-            RecordedCall publish = Await.value(WAIT, "the head of support's Home showing " + ask,
-                    () -> slack.calls("views.publish").stream().skip(before)
-                            .filter(c -> HEAD.equals(c.param("user_id")) && c.param("view").contains(ask))
-                            .findFirst().orElse(null));
+            RecordedCall publish = Await.value(
+                    WAIT,
+                    "the head of support's Home showing " + ask,
+                    () -> slack.calls("views.publish").stream()
+                            .skip(before)
+                            .filter(c -> HEAD.equals(c.param("user_id"))
+                                    && c.param("view").contains(ask))
+                            .findFirst()
+                            .orElse(null));
             if (i >= 0) {
                 micros.add(Math.max(0, Duration.between(opened, publish.at()).toNanos() / 1_000));
             }
@@ -217,16 +235,30 @@ final class YearOfDataBenchmark {
     private static void newRequest(Jdbi store, String ask) {
         store.useTransaction(h -> {
             String now = YearOfData.time(Instant.now());
-            h.execute("INSERT INTO customer (name, name_key, created_at) VALUES ('Benchmark', 'benchmark', ?)"
-                    + " ON CONFLICT (name_key) DO NOTHING", now);
-            long customer = h.createQuery("SELECT id FROM customer WHERE name_key = 'benchmark'").mapTo(Long.class).one();
+            h.execute(
+                    "INSERT INTO customer (name, name_key, created_at) VALUES ('Benchmark', 'benchmark', ?)"
+                            + " ON CONFLICT (name_key) DO NOTHING",
+                    now);
+            long customer = h.createQuery("SELECT id FROM customer WHERE name_key = 'benchmark'")
+                    .mapTo(Long.class)
+                    .one();
             long id = h.createQuery("""
                     INSERT INTO support_request (submission_key, customer_id, submitted_by, links, ask, why, if_not,
                                                  card_key, created_at)
                     VALUES (:key, :customer, :ce, '[]', :ask, 'Why', 'If not', :card, :now) RETURNING id
-                    """).bind("key", "bench:" + ask).bind("customer", customer).bind("ce", CE_USER).bind("ask", ask)
-                    .bind("card", "request-card:bench:" + ask).bind("now", now).mapTo(Long.class).one();
-            h.execute("INSERT INTO request_event (request_id, status, actor, at) VALUES (?, 'open', ?, ?)", id, CE_USER,
+                    """)
+                    .bind("key", "bench:" + ask)
+                    .bind("customer", customer)
+                    .bind("ce", CE_USER)
+                    .bind("ask", ask)
+                    .bind("card", "request-card:bench:" + ask)
+                    .bind("now", now)
+                    .mapTo(Long.class)
+                    .one();
+            h.execute(
+                    "INSERT INTO request_event (request_id, status, actor, at) VALUES (?, 'open', ?, ?)",
+                    id,
+                    CE_USER,
                     now);
         });
     }
@@ -238,11 +270,20 @@ final class YearOfDataBenchmark {
             String sdr = team.sdrs().get(Math.floorMod(i, team.sdrs().size()));
             int before = slack.calls("chat.postMessage").size();
             Instant asked = Instant.now();
-            SentEvent question = slack.sendMessageEvent(CE, sdr, "Does the cluster sizing guide cover " + i
-                    + " nodes? <!subteam^" + SdrIds.GROUP + "|@ce-sdr-collab>", null);
-            RecordedCall reply = Await.value(WAIT, "the reply to question " + i,
-                    () -> slack.calls("chat.postMessage").stream().skip(before)
-                            .filter(c -> question.ts().equals(c.param("thread_ts"))).findFirst().orElse(null));
+            SentEvent question = slack.sendMessageEvent(
+                    CE,
+                    sdr,
+                    "Does the cluster sizing guide cover " + i + " nodes? <!subteam^" + SdrIds.GROUP
+                            + "|@ce-sdr-collab>",
+                    null);
+            RecordedCall reply = Await.value(
+                    WAIT,
+                    "the reply to question " + i,
+                    () -> slack.calls("chat.postMessage").stream()
+                            .skip(before)
+                            .filter(c -> question.ts().equals(c.param("thread_ts")))
+                            .findFirst()
+                            .orElse(null));
             if (i >= 0) {
                 micros.add(Duration.between(asked, reply.at()).toNanos() / 1_000);
             }
@@ -261,9 +302,13 @@ final class YearOfDataBenchmark {
         }
         Map<String, Ack> shortcutAcks = awaitAcks(slack, shortcuts);
         latencies("burst of " + BURST + " shortcuts: ack", column, micros(shortcutAcks), true);
-        Await.until(WAIT, "the burst's modals", () -> slack.calls("views.open").size() >= opensBefore + BURST
-                && slack.callsInProgress() == 0);
-        List<String> viewIds = slack.views().keySet().stream().filter(id -> !before.contains(id)).toList();
+        Await.until(
+                WAIT,
+                "the burst's modals",
+                () -> slack.calls("views.open").size() >= opensBefore + BURST && slack.callsInProgress() == 0);
+        List<String> viewIds = slack.views().keySet().stream()
+                .filter(id -> !before.contains(id))
+                .toList();
         int cardsBefore = cards(slack);
         List<String> submissions = new ArrayList<>();
         for (String viewId : viewIds) {
@@ -271,11 +316,14 @@ final class YearOfDataBenchmark {
         }
         Map<String, Ack> acks = awaitAcks(slack, submissions);
         latencies("burst of " + BURST + " submissions: ack", column, micros(acks), true);
-        long refused = acks.values().stream().filter(YearOfDataBenchmark::refused).count();
+        long refused =
+                acks.values().stream().filter(YearOfDataBenchmark::refused).count();
         put("burst of " + BURST + " submissions: refused as the store was busy", column, refused);
         long started = System.nanoTime();
         Await.until(WAIT, "every card posted", () -> cards(slack) >= cardsBefore + submissions.size() - refused);
-        put("burst of " + BURST + " submissions: every card posted after (s)", column,
+        put(
+                "burst of " + BURST + " submissions: every card posted after (s)",
+                column,
                 (System.nanoTime() - started) / 1e9);
         awaitQuiet(slack);
     }
@@ -287,7 +335,8 @@ final class YearOfDataBenchmark {
     private void commands(Map<String, String> env, int column) {
         List<Long> status = new ArrayList<>();
         List<Long> export = new ArrayList<>();
-        String since = LocalDate.ofInstant(Instant.now().minus(EXPORT_WINDOW), ZoneOffset.UTC).toString();
+        String since = LocalDate.ofInstant(Instant.now().minus(EXPORT_WINDOW), ZoneOffset.UTC)
+                .toString();
         int rows = 0;
         Commands.run(env, "status");
         Commands.run(env, "export", "--since", since);
@@ -340,15 +389,18 @@ final class YearOfDataBenchmark {
             next += PACE.toNanos();
             shortcuts.add(slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER));
             if (i < stock.size()) {
-                submissions.add(slack.submitView(stock.get(i++), CE_USER, form(ticket++).toJson()));
+                submissions.add(
+                        slack.submitView(stock.get(i++), CE_USER, form(ticket++).toJson()));
             }
         }
         Instant done = Instant.now();
         double seconds = Duration.between(claimed, done).toMillis() / 1000.0;
-        List<Map<String, Object>> parts = store.withHandle(h -> h.createQuery("""
+        List<Map<String, Object>> parts = store.withHandle(h ->
+                h.createQuery("""
                 SELECT removed FROM retention_purge WHERE day = :day AND finished_at > :at
                 """).bind("day", day).bind("at", at).mapToMap().list());
-        long removed = parts.stream().mapToLong(p -> rows((String) p.get("removed"))).sum();
+        long removed =
+                parts.stream().mapToLong(p -> rows((String) p.get("removed"))).sum();
         put("retention purge: taken up → done (s)", column, seconds);
         put("retention purge: parts", column, parts.size());
         put("retention purge: rows removed", column, removed);
@@ -359,15 +411,30 @@ final class YearOfDataBenchmark {
         List<Long> micros = micros(acks);
         put("acks while the purge ran: shortcuts and submissions sent", column, all.size());
         latencies("acks while the purge ran:", column, micros, false);
-        put("acks while the purge ran: max (ms)", column, micros.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0);
-        put("acks while the purge ran: past 3 s or none", column,
-                micros.stream().filter(m -> m >= SLACK_ACK_WINDOW.toNanos() / 1_000).count() + all.size() - acks.size());
-        put("acks while the purge ran: submissions refused as the store was busy", column,
-                submissions.stream().map(acks::get).filter(a -> a != null && refused(a)).count());
+        put(
+                "acks while the purge ran: max (ms)",
+                column,
+                micros.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0);
+        put(
+                "acks while the purge ran: past 3 s or none",
+                column,
+                micros.stream()
+                                .filter(m -> m >= SLACK_ACK_WINDOW.toNanos() / 1_000)
+                                .count()
+                        + all.size()
+                        - acks.size());
+        put(
+                "acks while the purge ran: submissions refused as the store was busy",
+                column,
+                submissions.stream()
+                        .map(acks::get)
+                        .filter(a -> a != null && refused(a))
+                        .count());
     }
 
     private static boolean claimed(Jdbi store, String key) {
-        return store.withHandle(h -> h.createQuery("""
+        return store.withHandle(
+                h -> h.createQuery("""
                 SELECT lease_owner IS NOT NULL OR status <> 'pending' FROM work WHERE queue = 'job' AND work_key = :key
                 """).bind("key", key).mapTo(Boolean.class).one());
     }
@@ -375,13 +442,19 @@ final class YearOfDataBenchmark {
     private static boolean purged(Jdbi store, String day, String queued) {
         return store.withHandle(h -> h.createQuery("""
                 SELECT COUNT(*) FROM retention_purge WHERE day = :day AND finished_at > :at AND complete = 1
-                """).bind("day", day).bind("at", queued).mapTo(Integer.class).one()) > 0;
+                """)
+                        .bind("day", day)
+                        .bind("at", queued)
+                        .mapTo(Integer.class)
+                        .one())
+                > 0;
     }
 
     /** The rows a purge part's record says it removed. */
     private static long rows(String removed) {
         long sum = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"rows\":(\\d+)").matcher(removed);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\"rows\":(\\d+)").matcher(removed);
         while (m.find()) {
             sum += Long.parseLong(m.group(1));
         }
@@ -396,9 +469,13 @@ final class YearOfDataBenchmark {
         for (int i = 0; i < count; i++) {
             slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER);
         }
-        Await.until(WAIT, count + " modals", () -> slack.calls("views.open").size() >= opens + count
-                && slack.callsInProgress() == 0);
-        return slack.views().keySet().stream().filter(id -> !before.contains(id)).toList();
+        Await.until(
+                WAIT,
+                count + " modals",
+                () -> slack.calls("views.open").size() >= opens + count && slack.callsInProgress() == 0);
+        return slack.views().keySet().stream()
+                .filter(id -> !before.contains(id))
+                .toList();
     }
 
     private static StateValues form(int ticket) {
@@ -409,7 +486,8 @@ final class YearOfDataBenchmark {
     }
 
     private static boolean refused(Ack ack) {
-        return ack.payload() != null && !ack.payload().isNull()
+        return ack.payload() != null
+                && !ack.payload().isNull()
                 && "errors".equals(ack.payload().path("response_action").asText());
     }
 
@@ -492,8 +570,9 @@ final class YearOfDataBenchmark {
             out.append(String.format(format, f.getKey(), show(empty), show(year), ratio, met));
         }
         System.out.println();
-        System.out.println("A year of data beside an empty store, " + Runtime.getRuntime().availableProcessors()
-                + " cores; CE Bot run as java " + String.join(" ", AckBenchmark.jvmOptions()) + " -jar cebot.jar");
+        System.out.println("A year of data beside an empty store, "
+                + Runtime.getRuntime().availableProcessors() + " cores; CE Bot run as java "
+                + String.join(" ", AckBenchmark.jvmOptions()) + " -jar cebot.jar");
         System.out.print(out);
     }
 
@@ -501,7 +580,8 @@ final class YearOfDataBenchmark {
         if (Double.isNaN(value)) {
             return "—";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e9 ? String.format("%.0f", value)
+        return value == Math.rint(value) && Math.abs(value) < 1e9
+                ? String.format("%.0f", value)
                 : String.format("%.1f", value);
     }
 }

@@ -23,18 +23,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HomeViewTest {
 
     private static final String READER = "U0READER";
-    private static final List<Start> STARTS = List.of(new Start("Give support context for an unassigned ticket", "a",
-            (t, u) -> {}), new Start("Plan your time off", "b", (t, u) -> {}));
+    private static final List<Start> STARTS = List.of(
+            new Start("Give support context for an unassigned ticket", "a", (t, u) -> {}),
+            new Start("Plan your time off", "b", (t, u) -> {}));
 
     private static List<BlockElement> buttons(int n) {
-        return IntStream.range(0, n).mapToObj(i -> (BlockElement) button(b -> b.actionId("act" + i).value("1")
-                .text(plainText("Button " + i)))).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> (BlockElement)
+                        button(b -> b.actionId("act" + i).value("1").text(plainText("Button " + i))))
+                .toList();
     }
 
     /** A part of {@code items} in all, of which the newest (at most a page) are read, as the workflows read them. */
     private static Part part(String key, int items, String text, int buttons) {
-        return new Part(key, "Part " + key, IntStream.range(0, Math.min(items, HomeContribution.MOST_ITEMS))
-                .mapToObj(i -> new Item(text + " " + i, buttons(buttons))).toList(), items);
+        return new Part(
+                key,
+                "Part " + key,
+                IntStream.range(0, Math.min(items, HomeContribution.MOST_ITEMS))
+                        .mapToObj(i -> new Item(text + " " + i, buttons(buttons)))
+                        .toList(),
+                items);
     }
 
     private static JsonNode json(View view) throws Exception {
@@ -48,18 +56,20 @@ class HomeViewTest {
         JsonNode blocks = json(view);
         assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("Needs you");
         assertThat(blocks.get(1).path("text").path("text").asText()).isEqualTo("Nothing needs you right now.");
-        assertThat(blocks.toString()).contains("Give support context for an unassigned ticket", "Plan your time off")
+        assertThat(blocks.toString())
+                .contains("Give support context for an unassigned ticket", "Plan your time off")
                 .doesNotContain("Part empty");
     }
 
     @Test
     void whatNeedsThePerson_comesFirst_underNeedsYou_beforeTheStartButtonsAndTheirOwnItems() throws Exception {
         Part own = part("own", 2, "mine", 0);
-        Part decide = Part.needsYou("decide", "Requests waiting on your decision",
-                List.of(new Item("decide 0", buttons(3))), 1);
+        Part decide = Part.needsYou(
+                "decide", "Requests waiting on your decision", List.of(new Item("decide 0", buttons(3))), 1);
         Part cover = Part.needsYou("cover", "Time off you cover", List.of(Item.of("You are covering <@U0LA>")), 1);
 
-        String shown = json(HomeView.home(READER, STARTS, List.of(own, decide, cover))).toString();
+        String shown =
+                json(HomeView.home(READER, STARTS, List.of(own, decide, cover))).toString();
 
         assertThat(shown.indexOf("Needs you")).isLessThan(shown.indexOf("*Requests waiting on your decision*"));
         assertThat(shown.indexOf("decide 0")).isLessThan(shown.indexOf("*Time off you cover*"));
@@ -70,7 +80,8 @@ class HomeViewTest {
 
     @Test
     void aStartButton_isOfferedOnlyToThoseItIsFor() throws Exception {
-        List<Start> starts = List.of(new Start("Plan your time off", "b", (t, u) -> {}),
+        List<Start> starts = List.of(
+                new Start("Plan your time off", "b", (t, u) -> {}),
                 new Start("Ask the CE team a question", "c", (t, u) -> {}, user -> !user.equals("U0CE")));
 
         String sdr = json(HomeView.home("U0SDR", starts, List.of())).toString();
@@ -94,17 +105,21 @@ class HomeViewTest {
         View view = HomeView.home(READER, STARTS, List.of(part("x", 3, "item", 0), part("y", 2, "decide", 4)));
 
         String shown = json(view).toString();
-        assertThat(shown).contains("item 0", "item 2", "decide 0", "decide 1", "Button 3").doesNotContain("more");
+        assertThat(shown)
+                .contains("item 0", "item 2", "decide 0", "decide 1", "Button 3")
+                .doesNotContain("more");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 5, 8})
     void farMoreThanFits_staysInsideSlacksLimits_newestFirst_andSaysHowManyMore(int parts) throws Exception {
         // Every third part is one that needs the reader, drawn first under "Needs you".
-        List<Part> many = IntStream.range(0, parts).mapToObj(p -> {
-            Part part = part("p" + p, 400, "🙂&<".repeat(600), p % 2 == 0 ? 5 : 0);
-            return p % 3 == 0 ? Part.needsYou(part.key(), part.title(), part.items(), part.total()) : part;
-        }).toList();
+        List<Part> many = IntStream.range(0, parts)
+                .mapToObj(p -> {
+                    Part part = part("p" + p, 400, "🙂&<".repeat(600), p % 2 == 0 ? 5 : 0);
+                    return p % 3 == 0 ? Part.needsYou(part.key(), part.title(), part.items(), part.total()) : part;
+                })
+                .toList();
 
         View view = HomeView.home(READER, STARTS, many);
 
@@ -132,7 +147,10 @@ class HomeViewTest {
         assertThat(modal.getType()).isEqualTo("modal");
         assertThat(modal.getBlocks()).hasSizeLessThanOrEqualTo(100);
         assertThat(modal.getTitle().getText().length()).isLessThanOrEqualTo(24);
-        assertThat(json(modal).toString()).contains("item 0").contains("older ones").doesNotContain("Show all");
+        assertThat(json(modal).toString())
+                .contains("item 0")
+                .contains("older ones")
+                .doesNotContain("Show all");
     }
 
     /** The items are a page: how many more there are comes from the count, in Home and in "Show all". */
@@ -149,14 +167,18 @@ class HomeViewTest {
 
     @Test
     void aPartReadingMoreThanAPage_isRefused() {
-        List<Item> unbounded = IntStream.range(0, HomeContribution.MOST_ITEMS + 1).mapToObj(i -> Item.of("x")).toList();
+        List<Item> unbounded = IntStream.range(0, HomeContribution.MOST_ITEMS + 1)
+                .mapToObj(i -> Item.of("x"))
+                .toList();
 
         assertThatThrownBy(() -> new Part("p", "Part p", unbounded, unbounded.size()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LIMIT");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LIMIT");
     }
 
     @Test
     void aCountReadAMomentBeforeTheItems_isNeverFewerThanThem() {
-        assertThat(new Part("p", "Part p", List.of(Item.of("a"), Item.of("b")), 1).total()).isEqualTo(2);
+        assertThat(new Part("p", "Part p", List.of(Item.of("a"), Item.of("b")), 1).total())
+                .isEqualTo(2);
     }
 }

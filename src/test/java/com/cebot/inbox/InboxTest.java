@@ -65,7 +65,9 @@ final class InboxTest {
     }
 
     private int effects() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM effect").mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM effect")
+                .mapTo(Integer.class)
+                .one());
     }
 
     @Test
@@ -91,15 +93,18 @@ final class InboxTest {
 
         TestDatabase.WriteLock lock = TestDatabase.lockForWrites(dir.resolve("cebot.db"));
         try {
-            assertThatThrownBy(() -> Deadline.within(Duration.ofMillis(200),
-                    () -> running.inbox().accept("view:V1", "form", "U1", "a"))).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> Deadline.within(
+                            Duration.ofMillis(200), () -> running.inbox().accept("view:V1", "form", "U1", "a")))
+                    .isInstanceOf(RuntimeException.class);
         } finally {
             lock.close();
         }
 
         assertThat(refused("busy")).isEqualTo(1);
         assertThat(refused("failed")).isZero();
-        assertThat(running.inbox().accept("view:V1", "form", "U1", "a")).as("nothing was kept").isTrue();
+        assertThat(running.inbox().accept("view:V1", "form", "U1", "a"))
+                .as("nothing was kept")
+                .isTrue();
     }
 
     @Test
@@ -151,8 +156,12 @@ final class InboxTest {
             clock.advance(Duration.ofHours(1));
         }
 
-        assertThat(failed).singleElement().satisfies(f -> assertThat(f).startsWith("a: ")
-                .contains("IllegalStateException at InboxTest.java").doesNotContain("boom"));
+        assertThat(failed)
+                .singleElement()
+                .satisfies(f -> assertThat(f)
+                        .startsWith("a: ")
+                        .contains("IllegalStateException at InboxTest.java")
+                        .doesNotContain("boom"));
         assertThat(effects()).isZero();
     }
 }

@@ -38,9 +38,11 @@ final class OooHomeTest {
         for (String location : Database.migrations(kind)) {
             Path folder = Path.of("src", "main", "resources").resolve(location.substring("classpath:".length()));
             try (Stream<Path> files = Files.list(folder)) {
-                files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+(_\\d+)*__.*\\.sql"))
+                files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.matches("V\\d+(_\\d+)*__.*\\.sql"))
                         .map(n -> MigrationVersion.fromVersion(n.substring(1, n.indexOf("__"))))
-                        .filter(v -> v.compareTo(MigrationVersion.fromVersion(version)) < 0).forEach(older::add);
+                        .filter(v -> v.compareTo(MigrationVersion.fromVersion(version)) < 0)
+                        .forEach(older::add);
             }
         }
         return older.stream().max(Comparator.naturalOrder()).orElseThrow().getVersion();
@@ -51,8 +53,12 @@ final class OooHomeTest {
     void timeOffPlannedBeforeCoverersHadRows_isFoundByWhoCoversIt() throws IOException {
         Store unmigrated = TestDatabase.unmigrated(dir);
         DataSource old = TestDatabase.dataSource(unmigrated);
-        Flyway.configure().dataSource(old).locations(Database.migrations(unmigrated.kind()))
-                .target(before("23", unmigrated.kind())).load().migrate();
+        Flyway.configure()
+                .dataSource(old)
+                .locations(Database.migrations(unmigrated.kind()))
+                .target(before("23", unmigrated.kind()))
+                .load()
+                .migrate();
         Jdbi.create(old).useHandle(h -> h.execute("""
                 INSERT INTO ooo_period (submission_key, person, zone, first_day, last_day, coverers, customers,
                                         created_at)
@@ -62,10 +68,13 @@ final class OooHomeTest {
 
         Jdbi store = Database.open(unmigrated);
 
-        List<String> covered = store.withHandle(h -> h.attach(OooHome.Queries.class)
-                .covered("U0COV2", LocalDate.parse("2026-11-01"), 10).stream().map(OooPeriod::person).toList());
+        List<String> covered = store.withHandle(
+                h -> h.attach(OooHome.Queries.class).covered("U0COV2", LocalDate.parse("2026-11-01"), 10).stream()
+                        .map(OooPeriod::person)
+                        .toList());
         List<String> rows = store.withHandle(h -> h.createQuery("SELECT coverer FROM ooo_coverer ORDER BY coverer")
-                .mapTo(String.class).list());
+                .mapTo(String.class)
+                .list());
         assertThat(rows).containsExactly("U0COV", "U0COV2");
         assertThat(covered).containsExactly("U0LA");
     }

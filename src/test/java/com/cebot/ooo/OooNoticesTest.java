@@ -32,12 +32,23 @@ final class OooNoticesTest {
     private static final LocalDate BACK = LocalDate.parse("2026-11-16");
 
     private static OooPeriod period(String... coverers) {
-        return new OooPeriod(7, PERSON, "America/Los_Angeles", FIRST, LAST, String.join(",", coverers),
-                "Cora takes renewals", OooPeriod.customersJson(List.of("Acme")), 1, null, Instant.EPOCH);
+        return new OooPeriod(
+                7,
+                PERSON,
+                "America/Los_Angeles",
+                FIRST,
+                LAST,
+                String.join(",", coverers),
+                "Cora takes renewals",
+                OooPeriod.customersJson(List.of("Acme")),
+                1,
+                null,
+                Instant.EPOCH);
     }
 
     private static OooNotices.Shown shown(Set<OooStep> ticked, OooCoverers.Coverer... coverers) {
-        OooPeriod p = period(java.util.Arrays.stream(coverers).map(OooCoverers.Coverer::coverer)
+        OooPeriod p = period(java.util.Arrays.stream(coverers)
+                .map(OooCoverers.Coverer::coverer)
                 .toArray(String[]::new));
         return new OooNotices.Shown(p, ticked, BACK, List.of(coverers));
     }
@@ -76,7 +87,8 @@ final class OooNoticesTest {
         void speaksAsI_andItsSubmitButtonSaysWhatHappens_withinSlacksLength() throws Exception {
             JsonNode view = view(OooModal.Prefill.NEW);
 
-            assertThat(view.path("submit").path("text").asText()).isEqualTo("Save and tell your cover")
+            assertThat(view.path("submit").path("text").asText())
+                    .isEqualTo("Save and tell your cover")
                     .hasSizeLessThanOrEqualTo(24);
             assertThat(view.toString()).doesNotContainIgnoringCase("the bot").contains("I tell them", "I remind you");
         }
@@ -85,9 +97,17 @@ final class OooNoticesTest {
         void labelsAreShort_andTheHandbooksWordsAreHints() throws Exception {
             JsonNode view = view(OooModal.Prefill.NEW);
 
-            List<String> labels = view.findValues("label").stream().map(l -> l.path("text").asText()).toList();
-            assertThat(labels).containsExactly("First day out", "Last day out", "Who covers for you", "Coverage plan",
-                    "Customers to tell", "Steps already done");
+            List<String> labels = view.findValues("label").stream()
+                    .map(l -> l.path("text").asText())
+                    .toList();
+            assertThat(labels)
+                    .containsExactly(
+                            "First day out",
+                            "Last day out",
+                            "Who covers for you",
+                            "Coverage plan",
+                            "Customers to tell",
+                            "Steps already done");
             assertThat(labels).allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(20));
             assertThat(view.toString()).contains("Work with your manager to create a coverage plan");
         }
@@ -128,13 +148,20 @@ final class OooNoticesTest {
 
             List<JsonNode> marks = buttons(blocks, OooNotices.TICK);
             assertThat(marks).hasSize(5);
-            assertThat(marks).extracting(b -> b.path("text").path("text").asText()).containsOnly("Mark done");
-            assertThat(marks).extracting(b -> b.path("accessibility_label").asText()).containsExactly(
-                    "Mark step 1 done: Log it in Roots PTO", "Mark step 2 done: Log it on the CE team calendar",
-                    "Mark step 3 done: Agree a coverage plan with your manager",
-                    "Mark step 4 done: Tell your customers", "Mark step 5 done: Set your Slack status");
-            assertThat(marks).allSatisfy(b -> assertThat(b.path("accessibility_label").asText())
-                    .hasSizeLessThanOrEqualTo(75));
+            assertThat(marks)
+                    .extracting(b -> b.path("text").path("text").asText())
+                    .containsOnly("Mark done");
+            assertThat(marks)
+                    .extracting(b -> b.path("accessibility_label").asText())
+                    .containsExactly(
+                            "Mark step 1 done: Log it in Roots PTO",
+                            "Mark step 2 done: Log it on the CE team calendar",
+                            "Mark step 3 done: Agree a coverage plan with your manager",
+                            "Mark step 4 done: Tell your customers",
+                            "Mark step 5 done: Set your Slack status");
+            assertThat(marks)
+                    .allSatisfy(b ->
+                            assertThat(b.path("accessibility_label").asText()).hasSizeLessThanOrEqualTo(75));
         }
 
         @Test
@@ -143,22 +170,28 @@ final class OooNoticesTest {
 
             String blocks = json(OooNotices.summary(s, null, 3)).toString();
 
-            assertThat(blocks).contains("1. Log it in Roots PTO* · done",
-                    "2. Log it on the CE team calendar* · not done yet", "5. Set your Slack status* · done",
-                    "2 of 5 steps done");
-            assertThat(OooNotices.summaryText(s)).startsWith("Your time off is planned: Mon 9 Nov – Fri 13 Nov 2026")
+            assertThat(blocks)
+                    .contains(
+                            "1. Log it in Roots PTO* · done",
+                            "2. Log it on the CE team calendar* · not done yet",
+                            "5. Set your Slack status* · done",
+                            "2 of 5 steps done");
+            assertThat(OooNotices.summaryText(s))
+                    .startsWith("Your time off is planned: Mon 9 Nov – Fri 13 Nov 2026")
                     .contains("Covering: <@" + COV + ">", "2 of 5 steps done");
         }
 
         @Test
         void theMessagesThatReferToAStep_useItsNumber() {
-            OooNotices.Shown s = shown(EnumSet.of(OooStep.PTO, OooStep.COVERAGE, OooStep.CUSTOMERS),
-                    named(COV, "Cora Jones"));
+            OooNotices.Shown s =
+                    shown(EnumSet.of(OooStep.PTO, OooStep.COVERAGE, OooStep.CUSTOMERS), named(COV, "Cora Jones"));
 
             assertThat(OooNotices.calendarComment(s)).contains("(step 2)");
-            assertThat(OooNotices.remindText(s)).isEqualTo(
-                    "Your time off starts Mon 9 Nov 2026: steps 2 and 5 of the handbook's 5 are still open.");
-            assertThat(OooNotices.statusReminder(s, new OooStatus.Current("", "", 0))).contains("(step 5)");
+            assertThat(OooNotices.remindText(s))
+                    .isEqualTo(
+                            "Your time off starts Mon 9 Nov 2026: steps 2 and 5 of the handbook's 5 are still open.");
+            assertThat(OooNotices.statusReminder(s, new OooStatus.Current("", "", 0)))
+                    .contains("(step 5)");
             assertThat(OooNotices.help("C0CEINTERN")).contains("1. log it in Roots PTO, 2. log it on the CE team");
         }
 
@@ -166,11 +199,13 @@ final class OooNoticesTest {
         void cancelTimeOff_saysItLeavesRootsAndTheCalendarAlone() throws Exception {
             OooNotices.Shown s = shown(Set.of(), named(COV, "Cora Jones"));
 
-            JsonNode cancel = buttons(json(OooNotices.summary(s, null, 3)), OooNotices.CANCEL).get(0);
+            JsonNode cancel = buttons(json(OooNotices.summary(s, null, 3)), OooNotices.CANCEL)
+                    .get(0);
 
             assertThat(cancel.path("confirm").path("text").path("text").asText())
                     .contains("Roots PTO and the CE team calendar stay as they are");
-            assertThat(cancel.path("confirm").path("text").path("text").asText()).hasSizeLessThanOrEqualTo(300);
+            assertThat(cancel.path("confirm").path("text").path("text").asText())
+                    .hasSizeLessThanOrEqualTo(300);
             assertThat(OooNotices.cancelled(s)).contains("I haven't changed Roots PTO or the CE team calendar");
         }
 
@@ -180,8 +215,8 @@ final class OooNoticesTest {
 
             assertThat(OooNotices.summaryText(s)).contains("Covering: <@" + COV + "> (<@" + COV2 + "> can't cover)");
             assertThat(OooNotices.mentionReply(s)).endsWith("<@" + COV + "> is covering.");
-            assertThat(OooNotices.announcement(s, PERSON)).contains("Covering: <@" + COV + "> (<@" + COV2
-                    + "> can't cover)");
+            assertThat(OooNotices.announcement(s, PERSON))
+                    .contains("Covering: <@" + COV + "> (<@" + COV2 + "> can't cover)");
             assertThat(OooNotices.customerNotice(s)).contains("Cora Jones").doesNotContain("Colin");
         }
     }
@@ -191,10 +226,11 @@ final class OooNoticesTest {
 
         @Test
         void namesThePeopleCovering_asPeopleOutsideSlackKnowThem() {
-            String notice = OooNotices.customerNotice(shown(Set.of(), named(COV, "Cora Jones"),
-                    named(COV2, "Colin Park")));
+            String notice =
+                    OooNotices.customerNotice(shown(Set.of(), named(COV, "Cora Jones"), named(COV2, "Colin Park")));
 
-            assertThat(notice).contains("While I'm away, Cora Jones and Colin Park will look after you")
+            assertThat(notice)
+                    .contains("While I'm away, Cora Jones and Colin Park will look after you")
                     .doesNotContain("<@", "colleague", "Slack didn't give me");
         }
 
@@ -202,7 +238,8 @@ final class OooNoticesTest {
         void someoneWhoseNameSlackWouldNotGive_isAColleague_andThePersonIsAskedToNameThem() {
             String notice = OooNotices.customerNotice(shown(Set.of(), named(COV, "Cora Jones"), named(COV2, null)));
 
-            assertThat(notice).contains("Cora Jones and a colleague will look after you", "put the names")
+            assertThat(notice)
+                    .contains("Cora Jones and a colleague will look after you", "put the names")
                     .doesNotContain("<@");
         }
 
@@ -231,8 +268,12 @@ final class OooNoticesTest {
             JsonNode button = buttons(blocks, OooNotices.CANNOT_COVER).get(0);
             assertThat(button.path("text").path("text").asText()).isEqualTo("I can't cover");
             assertThat(button.path("value").asText()).isEqualTo("ooo:7:v1:coverer:" + COV);
-            assertThat(button.path("confirm").path("text").path("text").asText()).contains("I'll tell the person");
-            assertThat(OooRecords.COVERER_DM.matcher(button.path("value").asText()).matches()).isTrue();
+            assertThat(button.path("confirm").path("text").path("text").asText())
+                    .contains("I'll tell the person");
+            assertThat(OooRecords.COVERER_DM
+                            .matcher(button.path("value").asText())
+                            .matches())
+                    .isTrue();
         }
 
         @Test
@@ -242,10 +283,11 @@ final class OooNoticesTest {
             JsonNode editable = json(OooNotices.cannotCover(s, List.of(COV2), true));
             JsonNode begun = json(OooNotices.cannotCover(s, List.of(COV2), false));
 
-            assertThat(OooNotices.cannotCoverText(s, List.of(COV2), true)).startsWith("<@" + COV2
-                    + "> can't cover your time off Mon 9 Nov – Fri 13 Nov 2026").contains("Covering now: <@" + COV
-                    + ">", "Edit your time off to pick someone else");
-            assertThat(buttons(editable, OooNotices.EDIT)).singleElement()
+            assertThat(OooNotices.cannotCoverText(s, List.of(COV2), true))
+                    .startsWith("<@" + COV2 + "> can't cover your time off Mon 9 Nov – Fri 13 Nov 2026")
+                    .contains("Covering now: <@" + COV + ">", "Edit your time off to pick someone else");
+            assertThat(buttons(editable, OooNotices.EDIT))
+                    .singleElement()
                     .satisfies(b -> assertThat(b.path("style").asText()).isEqualTo("primary"));
             assertThat(buttons(begun, OooNotices.EDIT)).isEmpty();
         }
@@ -256,7 +298,8 @@ final class OooNoticesTest {
 
             assertThat(OooHome.covering(s, COV, LocalDate.parse("2026-11-10")))
                     .startsWith("You are covering <@" + PERSON + "> until Fri 13 Nov 2026 (back Mon 16 Nov 2026)")
-                    .contains("customers: Acme", "with <@" + COV2 + ">").doesNotContain("<@" + COV + ">");
+                    .contains("customers: Acme", "with <@" + COV2 + ">")
+                    .doesNotContain("<@" + COV + ">");
             assertThat(OooHome.covering(s, COV, LocalDate.parse("2026-11-02")))
                     .startsWith("You are covering <@" + PERSON + "> Mon 9 Nov – Fri 13 Nov 2026");
         }
@@ -268,9 +311,11 @@ final class OooNoticesTest {
 
         JsonNode own = json(OooNotices.own(List.of(s, s)));
 
-        assertThat(buttons(own, OooNotices.EDIT)).extracting(b -> b.path("accessibility_label").asText())
+        assertThat(buttons(own, OooNotices.EDIT))
+                .extracting(b -> b.path("accessibility_label").asText())
                 .containsOnly("Edit your time off Mon 9 Nov – Fri 13 Nov 2026");
-        assertThat(buttons(own, OooNotices.CANCEL)).extracting(b -> b.path("accessibility_label").asText())
+        assertThat(buttons(own, OooNotices.CANCEL))
+                .extracting(b -> b.path("accessibility_label").asText())
                 .containsOnly("Cancel your time off Mon 9 Nov – Fri 13 Nov 2026");
     }
 }

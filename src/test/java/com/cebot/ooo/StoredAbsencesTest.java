@@ -34,8 +34,18 @@ final class StoredAbsencesTest {
     }
 
     private long period(String person, String first, String last) {
-        return store.withExtension(OooRepository.class, r -> r.insert("V-" + person + first, person, "UTC",
-                LocalDate.parse(first), LocalDate.parse(last), "U0COV", null, "[]", clock.instant()));
+        return store.withExtension(
+                OooRepository.class,
+                r -> r.insert(
+                        "V-" + person + first,
+                        person,
+                        "UTC",
+                        LocalDate.parse(first),
+                        LocalDate.parse(last),
+                        "U0COV",
+                        null,
+                        "[]",
+                        clock.instant()));
     }
 
     @Test
@@ -57,8 +67,8 @@ final class StoredAbsencesTest {
         period("U0THURSDAY", "2026-11-12", "2026-11-12");
         period("U0ELSE", "2026-11-09", "2026-11-13");
 
-        Set<String> away = store.withHandle(h -> absences.awayOrLeavingWithin(h,
-                List.of("U0OUT", "U0WEDNESDAY", "U0THURSDAY", "U0IN"), MONDAY, 2));
+        Set<String> away = store.withHandle(
+                h -> absences.awayOrLeavingWithin(h, List.of("U0OUT", "U0WEDNESDAY", "U0THURSDAY", "U0IN"), MONDAY, 2));
         assertThat(away).containsExactlyInAnyOrder("U0OUT", "U0WEDNESDAY");
         Set<String> nobody = store.withHandle(h -> absences.awayOrLeavingWithin(h, List.of(), MONDAY, 2));
         assertThat(nobody).isEmpty();

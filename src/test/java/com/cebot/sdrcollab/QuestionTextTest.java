@@ -18,17 +18,20 @@ final class QuestionTextTest {
 
     @Test
     void aMessage_losesTheGroupTag_keepsPeople_andShowsEverythingElseAsWords() {
-        String text = QuestionText.ofMessage("<!subteam^" + GROUP + "|@ce-sdr-collab> does <@U0ACME|ada> get SSO"
-                + " &amp; SCIM?\nSee <https://acme.example/deal|the deal> in <#C0DEALS|deals> <!here>", GROUP);
+        String text = QuestionText.ofMessage(
+                "<!subteam^" + GROUP + "|@ce-sdr-collab> does <@U0ACME|ada> get SSO"
+                        + " &amp; SCIM?\nSee <https://acme.example/deal|the deal> in <#C0DEALS|deals> <!here>",
+                GROUP);
 
-        assertThat(text).isEqualTo("does <@U0ACME> get SSO &amp; SCIM? See the deal (https://acme.example/deal) in"
-                + " #deals @here");
+        assertThat(text)
+                .isEqualTo("does <@U0ACME> get SSO &amp; SCIM? See the deal (https://acme.example/deal) in"
+                        + " #deals @here");
     }
 
     @Test
     void typedText_isEscaped_onOneLine() {
-        assertThat(QuestionText.ofTyped("  Is <!channel> & co\n\non the  <@U1> plan? ")).isEqualTo(
-                "Is &lt;!channel&gt; &amp; co on the &lt;@U1&gt; plan?");
+        assertThat(QuestionText.ofTyped("  Is <!channel> & co\n\non the  <@U1> plan? "))
+                .isEqualTo("Is &lt;!channel&gt; &amp; co on the &lt;@U1&gt; plan?");
     }
 
     @Test

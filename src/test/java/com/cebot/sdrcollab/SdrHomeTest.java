@@ -41,7 +41,8 @@ final class SdrHomeTest {
                 SELECT 'C0CE', '1700000000.' || %s, 'U0SDR', 'message', 'q' || i, 'r' || i, 'U0CE',
                        %s
                 FROM n
-                """.formatted(TestDatabase.padded("i", 6), TestDatabase.timeAfter("2026-11-01T00:00:00", "i * 86400"))));
+                """.formatted(
+                        TestDatabase.padded("i", 6), TestDatabase.timeAfter("2026-11-01T00:00:00", "i * 86400"))));
 
         List<Part> sdr = jdbi.withHandle(h -> new SdrHome(new Permalinks("https://acme.slack.com/"))
                 .parts(h, new Person("U0SDR", LocalDate.parse("2026-11-23"))));
@@ -53,7 +54,9 @@ final class SdrHomeTest {
         assertThat(sdr.get(1).items().get(0).text()).contains("1700000000000180");
         assertThat(ce.get(0).items()).hasSize(100);
         assertThat(ce.get(0).total()).isEqualTo(180);
-        assertThat(ce.get(0).items().get(0).text()).as("the one waiting longest first").contains("1700000000000001");
+        assertThat(ce.get(0).items().get(0).text())
+                .as("the one waiting longest first")
+                .contains("1700000000000001");
     }
 
     @Test
@@ -73,9 +76,10 @@ final class SdrHomeTest {
         Part waiting = ce.get(0);
         assertThat(waiting.needsYou()).isTrue();
         assertThat(waiting.title()).isEqualTo("SDR questions waiting on you");
-        assertThat(waiting.items().get(0).text()).startsWith("> Does <@U0ACME> get SSO &amp; SCIM?\nAsked by <@U0SDR> ")
-                .contains("<!date^1796580000^{date_short_pretty} at {time}|2026-12-06 18:00 UTC>",
-                        "|Open the thread>").doesNotContain("Question of");
+        assertThat(waiting.items().get(0).text())
+                .startsWith("> Does <@U0ACME> get SSO &amp; SCIM?\nAsked by <@U0SDR> ")
+                .contains("<!date^1796580000^{date_short_pretty} at {time}|2026-12-06 18:00 UTC>", "|Open the thread>")
+                .doesNotContain("Question of");
         assertThat(waiting.items().get(1).text()).startsWith("*A question*\nAsked by <@U0SDR>");
         assertThat(ce.get(1).needsYou()).isFalse();
     }

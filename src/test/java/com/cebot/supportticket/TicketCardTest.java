@@ -16,7 +16,8 @@ final class TicketCardTest {
 
     @Test
     void shortenLongest_cutsOnlyTheLongest_toOneLength_thatFillsTheRoom() {
-        List<String> cut = TicketCard.shortenLongest(List.of("a".repeat(100), "b".repeat(5000), "c".repeat(3000)), 4100);
+        List<String> cut =
+                TicketCard.shortenLongest(List.of("a".repeat(100), "b".repeat(5000), "c".repeat(3000)), 4100);
 
         assertThat(cut).containsExactly("a".repeat(100), "b".repeat(1999) + "…", "c".repeat(1999) + "…");
     }
@@ -39,8 +40,8 @@ final class TicketCardTest {
     void fitted_answersThatFit_areShownWholeAndEscaped() {
         List<Boolean> saidShortened = new ArrayList<>();
 
-        List<LayoutBlock> blocks = TicketCard.fitted(List.of(new TicketCard.Answer("a < b & c", 2900)),
-                (shown, shortened) -> {
+        List<LayoutBlock> blocks =
+                TicketCard.fitted(List.of(new TicketCard.Answer("a < b & c", 2900)), (shown, shortened) -> {
                     saidShortened.add(shortened);
                     return List.of(section(s -> s.text(markdownText(shown.get(0)))));
                 });
@@ -51,9 +52,12 @@ final class TicketCardTest {
 
     @Test
     void fitted_cardOverTheBudget_cutsTheLongestAnswers_untilTheCardFits() {
-        List<TicketCard.Answer> answers = List.of(new TicketCard.Answer("x".repeat(2900), 2900),
-                new TicketCard.Answer("&".repeat(1500), 2900), new TicketCard.Answer("y".repeat(2900), 2900),
-                new TicketCard.Answer("z".repeat(2900), 2900), new TicketCard.Answer("short", 2900));
+        List<TicketCard.Answer> answers = List.of(
+                new TicketCard.Answer("x".repeat(2900), 2900),
+                new TicketCard.Answer("&".repeat(1500), 2900),
+                new TicketCard.Answer("y".repeat(2900), 2900),
+                new TicketCard.Answer("z".repeat(2900), 2900),
+                new TicketCard.Answer("short", 2900));
 
         List<LayoutBlock> blocks = TicketCard.fitted(answers, (shown, shortened) -> {
             List<LayoutBlock> card = new ArrayList<>();
@@ -62,14 +66,14 @@ final class TicketCardTest {
             return card;
         });
 
-        assertThat(TicketCard.textLength(blocks)).isLessThanOrEqualTo(TicketCard.BLOCK_TEXT_BUDGET)
+        assertThat(TicketCard.textLength(blocks))
+                .isLessThanOrEqualTo(TicketCard.BLOCK_TEXT_BUDGET)
                 .isGreaterThan(TicketCard.BLOCK_TEXT_BUDGET - 10);
         assertThat(blocks.toString()).contains("short", "shortened", "x…", "y…", "z…", "&amp;…");
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"", "  ", "n/a", "N/A", "na.", "None", "none!", "no",
-            "Nothing", "-", "—", " nil "})
+    @ValueSource(strings = {"", "  ", "n/a", "N/A", "na.", "None", "none!", "no", "Nothing", "-", "—", " nil "})
     void said_answersThatSayNothing_areEmpty(String answer) {
         assertThat(TicketCard.said(answer)).isEmpty();
     }
@@ -97,7 +101,7 @@ final class TicketCardTest {
 
         assertThat(TicketCard.links(links, 1000)).endsWith("\n• and 8 more").hasSizeLessThanOrEqualTo(1000);
         assertThat(TicketCard.links(links.subList(0, 1), 100)).isEqualTo("• 1 link too long to show here");
-        assertThat(TicketCard.links(links.subList(0, 1), 1000)).isEqualTo("• " + Mrkdwn.link(
-                links.get(0).url(), links.get(0).label()));
+        assertThat(TicketCard.links(links.subList(0, 1), 1000))
+                .isEqualTo("• " + Mrkdwn.link(links.get(0).url(), links.get(0).label()));
     }
 }

@@ -20,7 +20,8 @@ public final class PostgresCleanup implements LauncherSessionListener, TestExecu
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         // A top-level class: its nested classes may still share what it set up until it ends.
-        if (test.getSource().orElse(null) instanceof ClassSource c && !c.getClassName().contains("$")) {
+        if (test.getSource().orElse(null) instanceof ClassSource c
+                && !c.getClassName().contains("$")) {
             TestDatabase.dropDatabases();
         }
     }

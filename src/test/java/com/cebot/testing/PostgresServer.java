@@ -35,7 +35,8 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Path memory = Path.of("/dev/shm");
             Path data = Files.isDirectory(memory) && Files.isWritable(memory)
-                    ? Files.createTempDirectory(memory, "cebot-pg") : Files.createTempDirectory("cebot-pg");
+                    ? Files.createTempDirectory(memory, "cebot-pg")
+                    : Files.createTempDirectory("cebot-pg");
             return start(data, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -100,7 +101,8 @@ public final class PostgresServer implements AutoCloseable {
 
     private static void delete(Path path) {
         try (var files = Files.walk(path)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // A temp folder left behind; nothing a test can do about it.
         }

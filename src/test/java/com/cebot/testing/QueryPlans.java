@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.Assumptions;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * How SQLite would run a repository's queries, read with {@code EXPLAIN QUERY PLAN} on the very
@@ -41,11 +41,13 @@ public final class QueryPlans {
     /** A table named in FROM, JOIN, UPDATE or INTO, with the alias it goes by. */
     private static final Pattern NAMED = Pattern.compile(
             "\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(\\w+)(?:\\s+(?:AS\\s+)?(\\w+))?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern INSERT_INTO = Pattern.compile("^\\s*INSERT\\s+INTO\\s+(\\w+)",
-            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern INSERT_INTO =
+            Pattern.compile("^\\s*INSERT\\s+INTO\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
     /** A common table expression: {@code WITH name AS (} or {@code , name AS (}. */
-    private static final Pattern CTE = Pattern.compile("(?:\\bWITH(?:\\s+RECURSIVE)?|,)\\s+(\\w+)(?:\\s*\\([^)]*\\))?"
-            + "\\s+AS\\s*\\(", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CTE = Pattern.compile(
+            "(?:\\bWITH(?:\\s+RECURSIVE)?|,)\\s+(\\w+)(?:\\s*\\([^)]*\\))?" + "\\s+AS\\s*\\(",
+            Pattern.CASE_INSENSITIVE);
 
     private QueryPlans() {}
 
@@ -97,7 +99,8 @@ public final class QueryPlans {
 
     private static Set<String> sqliteTablesReadWhole(Handle h, String sql) {
         Set<String> tables = Set.copyOf(h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'")
-                .mapTo(String.class).list());
+                .mapTo(String.class)
+                .list());
         List<String> lines = plan(h, sql);
         Set<String> ownRows = ownRows(sql, lines);
         Map<String, String> aliases = aliases(sql);
@@ -167,7 +170,10 @@ public final class QueryPlans {
         return new HashSet<>(h.createQuery("""
                 SELECT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f
                 WHERE m.type = 'table' AND f."table" = :parent
-                """).bind("parent", lower(insert.group(1))).mapTo(String.class).list());
+                """)
+                .bind("parent", lower(insert.group(1)))
+                .mapTo(String.class)
+                .list());
     }
 
     /**
@@ -185,21 +191,28 @@ public final class QueryPlans {
                     problems.add(m.getName() + ": " + line);
                 }
             }
-            if (List.class.isAssignableFrom(m.getReturnType()) && !Arrays.asList(unbounded).contains(m.getName())
+            if (List.class.isAssignableFrom(m.getReturnType())
+                    && !Arrays.asList(unbounded).contains(m.getName())
                     && !sql(m).contains("LIMIT :")) {
                 problems.add(m.getName() + ": returns a list without LIMIT");
             }
         }
-        assertThat(problems).as("%s reads a whole table or an unbounded list", sqlObject.getSimpleName()).isEmpty();
+        assertThat(problems)
+                .as("%s reads a whole table or an unbounded list", sqlObject.getSimpleName())
+                .isEmpty();
     }
 
     private static List<Method> queries(Class<?> sqlObject) {
-        return Arrays.stream(sqlObject.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(SqlQuery.class))
-                .sorted(Comparator.comparing(Method::getName)).toList();
+        return Arrays.stream(sqlObject.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(SqlQuery.class))
+                .sorted(Comparator.comparing(Method::getName))
+                .toList();
     }
 
     private static Method query(Class<?> sqlObject, String name) {
-        return queries(sqlObject).stream().filter(m -> m.getName().equals(name)).findFirst()
+        return queries(sqlObject).stream()
+                .filter(m -> m.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no @SqlQuery " + name + " in " + sqlObject));
     }
 

@@ -31,7 +31,9 @@ public final class SqlStatements {
 
         /** {@code FeedbackHome.Queries#open}: how the statement is named in lists of exceptions. */
         public String name() {
-            String outer = owner.getEnclosingClass() == null ? "" : owner.getEnclosingClass().getSimpleName() + ".";
+            String outer = owner.getEnclosingClass() == null
+                    ? ""
+                    : owner.getEnclosingClass().getSimpleName() + ".";
             return outer + owner.getSimpleName() + "#" + method;
         }
     }
@@ -92,7 +94,11 @@ public final class SqlStatements {
     /** Where the main classes were compiled: the folder that holds the bot's own classes. */
     private static Path mainClasses() {
         try {
-            Path root = Path.of(com.cebot.db.Database.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = Path.of(com.cebot.db.Database.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (!Files.isDirectory(root)) {
                 throw new AssertionError("the main classes are not in a folder: " + root);
             }

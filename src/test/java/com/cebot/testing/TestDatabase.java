@@ -37,6 +37,7 @@ public final class TestDatabase {
     private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
     /** Every database made for the tests and not dropped yet, with or without the bot's tables. */
     private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+
     private static final AtomicInteger MADE = new AtomicInteger();
     /** The pools of the tests' stores, the latest few kept open. */
     private static final Map<String, Database.Pooled> POOLS = new LinkedHashMap<>(16, 0.75f, true) {
@@ -49,6 +50,7 @@ public final class TestDatabase {
             return false;
         }
     };
+
     private static volatile PostgresServer server;
 
     private TestDatabase() {}
@@ -149,7 +151,8 @@ public final class TestDatabase {
             throw e;
         }
         return () -> {
-            try (other; Statement s = other.createStatement()) {
+            try (other;
+                    Statement s = other.createStatement()) {
                 if (postgresql()) {
                     other.rollback();
                 } else {
@@ -165,8 +168,9 @@ public final class TestDatabase {
      * PostgreSQL database.
      */
     public static Store unmigrated(Path dir) {
-        return postgresql() ? emptyPostgresql() : Store.of("jdbc:sqlite:" + dir.resolve("cebot.db"), Optional.empty(),
-                Optional.empty());
+        return postgresql()
+                ? emptyPostgresql()
+                : Store.of("jdbc:sqlite:" + dir.resolve("cebot.db"), Optional.empty(), Optional.empty());
     }
 
     public static javax.sql.DataSource dataSource(Store store) {
@@ -184,13 +188,16 @@ public final class TestDatabase {
     /** SQL for a stored instant {@code seconds} (an SQL expression) after {@code start} (yyyy-MM-ddTHH:mm:ss). */
     public static String timeAfter(String start, String seconds) {
         return postgresql()
-                ? "to_char(timestamp '" + start + "' + (" + seconds + ") * interval '1 second', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+                ? "to_char(timestamp '" + start + "' + (" + seconds
+                        + ") * interval '1 second', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
                 : "strftime('%Y-%m-%dT%H:%M:%fZ', '" + start + "', '+' || (" + seconds + ") || ' seconds')";
     }
 
     /** SQL for the number {@code value} (an SQL expression) written with {@code width} digits, zeros first. */
     public static String padded(String value, int width) {
-        return postgresql() ? "lpad((" + value + ")::text, " + width + ", '0')" : "printf('%0" + width + "d', " + value + ")";
+        return postgresql()
+                ? "lpad((" + value + ")::text, " + width + ", '0')"
+                : "printf('%0" + width + "d', " + value + ")";
     }
 
     /**

@@ -37,7 +37,10 @@ final class ProcessesTest {
     }
 
     private Processes.Process listed(String owner) {
-        return Processes.listed(jdbi, 5).stream().filter(p -> p.owner().equals(owner)).findFirst().orElseThrow();
+        return Processes.listed(jdbi, 5).stream()
+                .filter(p -> p.owner().equals(owner))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -50,8 +53,9 @@ final class ProcessesTest {
 
         List<Processes.Process> all = Processes.listed(jdbi, 5);
 
-        assertThat(all).extracting(Processes.Process::owner).containsExactly("vm-c/303/abcd", "vm-b/202/abcd",
-                "vm-a/101/abcd");
+        assertThat(all)
+                .extracting(Processes.Process::owner)
+                .containsExactly("vm-c/303/abcd", "vm-b/202/abcd", "vm-a/101/abcd");
         assertThat(all.get(2).host()).isEqualTo("vm-a");
         assertThat(all.get(2).pid()).isEqualTo(101);
         assertThat(all.get(2).lastHelloAt()).isNull();
@@ -87,7 +91,9 @@ final class ProcessesTest {
         assertThat(all).extracting(Processes.Process::owner).containsExactly("vm-b/202/abcd", "vm-a/101/abcd");
         assertThat(all.get(1).stopReason()).isEqualTo("stopped");
         assertThat(all.get(1).stoppedAt()).isEqualTo(START.plusSeconds(5));
-        assertThat(all.get(1).lastSeenAt()).as("a beat after the stop changes nothing").isEqualTo(START);
+        assertThat(all.get(1).lastSeenAt())
+                .as("a beat after the stop changes nothing")
+                .isEqualTo(START);
     }
 
     @Test
@@ -97,7 +103,9 @@ final class ProcessesTest {
 
         AutoCloseable beats = a.beatEvery(Duration.ofMillis(20));
         try {
-            Await.until(Duration.ofSeconds(10), "a beat stored",
+            Await.until(
+                    Duration.ofSeconds(10),
+                    "a beat stored",
                     () -> START.plusSeconds(60).equals(listed("vm-a/101/abcd").lastSeenAt()));
         } finally {
             beats.close();

@@ -84,8 +84,10 @@ final class WorkQueueTest {
     }
 
     private Map<String, Object> row(String key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM work WHERE work_key = :key").bind("key", key)
-                .mapToMap().one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM work WHERE work_key = :key")
+                .bind("key", key)
+                .mapToMap()
+                .one());
     }
 
     /** Forms stored before their acks, many at once: each is stored once and learns whether it was new. */
@@ -98,18 +100,22 @@ final class WorkQueueTest {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < forms * 2; i++) {
                 String key = "view:" + (i % forms);
-                results.add(threads.submit(() -> Deadline.within(Duration.ofSeconds(10),
+                results.add(threads.submit(() -> Deadline.within(
+                        Duration.ofSeconds(10),
                         () -> queue.add(NewWork.of(key, "task").withPayload("ok")))));
             }
             int added = 0;
             for (Future<Boolean> result : results) {
                 added += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
             }
-            assertThat(added).as("each key added once, its second delivery told it was there").isEqualTo(forms);
+            assertThat(added)
+                    .as("each key added once, its second delivery told it was there")
+                    .isEqualTo(forms);
         } finally {
             threads.shutdownNow();
         }
-        int rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work").mapTo(Integer.class).one());
+        int rows = jdbi.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM work").mapTo(Integer.class).one());
         assertThat(rows).isEqualTo(forms);
     }
 
@@ -131,7 +137,9 @@ final class WorkQueueTest {
             assertThat(logs.events(WorkQueue.class, Level.WARN)).isEmpty();
             assertThat(logs.events(WorkQueue.class, Level.ERROR)).isEmpty();
         }
-        assertThat(row("a")).containsEntry("status", "pending").containsEntry("attempts", 0)
+        assertThat(row("a"))
+                .containsEntry("status", "pending")
+                .containsEntry("attempts", 0)
                 .containsEntry("attempt_open", 1);
 
         storeLost = false;
@@ -155,7 +163,9 @@ final class WorkQueueTest {
         assertThat(done).containsExactly("c");
         assertThat(row("a")).containsEntry("status", "pending").containsEntry("attempts", 1);
         assertThat((String) row("a").get("last_error")).startsWith("StackOverflowError");
-        assertThat((String) row("b").get("last_error")).startsWith("AssertionError").doesNotContain("typed secret");
+        assertThat((String) row("b").get("last_error"))
+                .startsWith("AssertionError")
+                .doesNotContain("typed secret");
     }
 
     @Test
@@ -168,7 +178,8 @@ final class WorkQueueTest {
             clock.advance(Duration.ofHours(1));
         }
 
-        assertThat(row("a")).containsEntry("status", "failed")
+        assertThat(row("a"))
+                .containsEntry("status", "failed")
                 .containsEntry("attempts", TestQueues.BACKOFF.maxAttempts());
         assertThat(told).singleElement().asString().startsWith("U0CE: StackOverflowError");
     }
@@ -179,7 +190,8 @@ final class WorkQueueTest {
         WorkQueue second = queue(Owner.ofThisProcess());
         add(first, "a", "fine");
         Instant until = T0.plusSeconds(30);
-        jdbi.useHandle(h -> h.execute("UPDATE work SET lease_owner = 'other/1/x', lease_until = ?, attempt_open = 1",
+        jdbi.useHandle(h -> h.execute(
+                "UPDATE work SET lease_owner = 'other/1/x', lease_until = ?, attempt_open = 1",
                 until.toString().replace("Z", ".000Z")));
 
         int early = second.runOnce();
@@ -196,13 +208,14 @@ final class WorkQueueTest {
         WorkQueue queue = queue(Owner.ofThisProcess());
         add(queue, "a", "fine");
         // A claim whose process died before recording anything, its lease long gone.
-        jdbi.useHandle(h -> h.execute("UPDATE work SET lease_owner = 'dead/1/x', lease_until = '2026-11-23T09:00:00.000Z',"
-                + " attempt_open = 1"));
+        jdbi.useHandle(
+                h -> h.execute("UPDATE work SET lease_owner = 'dead/1/x', lease_until = '2026-11-23T09:00:00.000Z',"
+                        + " attempt_open = 1"));
         List<WorkItem> seen = new CopyOnWriteArrayList<>();
         WorkQueue watching = TestQueues.queue("job", jdbi, clock, Owner.ofThisProcess(), TestQueues.BACKOFF);
         watching.register("task", (item, now) -> {
             seen.add(item);
-            return Outcome.done(h -> { });
+            return Outcome.done(h -> {});
         });
 
         watching.runOnce();
@@ -306,8 +319,24 @@ final class WorkQueueTest {
     }
 
     private static WorkItem row(long id, String person, int dueMillis) {
-        return new WorkItem(id, "outbox", "k" + id, "task", null, null, null, person, person, null, 0, false, null,
-                T0.plusMillis(dueMillis), T0, null, null);
+        return new WorkItem(
+                id,
+                "outbox",
+                "k" + id,
+                "task",
+                null,
+                null,
+                null,
+                person,
+                person,
+                null,
+                0,
+                false,
+                null,
+                T0.plusMillis(dueMillis),
+                T0,
+                null,
+                null);
     }
 
     /** One person's hundred rows hold another's single row back by one row, not a hundred. */
@@ -320,7 +349,9 @@ final class WorkQueueTest {
         queue.runOnce();
 
         assertThat(done).hasSize(50).startsWith("a0", "b0", "a1", "a2");
-        assertThat(done.subList(2, 50)).containsExactlyElementsOf(IntStream.range(1, 49).mapToObj(i -> "a" + i).toList());
+        assertThat(done.subList(2, 50))
+                .containsExactlyElementsOf(
+                        IntStream.range(1, 49).mapToObj(i -> "a" + i).toList());
     }
 
     /** Rows waiting on one anchor (a card's updates and replies) still go one at a time, in the order made. */
@@ -329,8 +360,14 @@ final class WorkQueueTest {
         WorkQueue queue = queue(Owner.ofThisProcess());
         queue.add(NewWork.of("card", "task").withPayload("fine").forUser("U0A"));
         for (int i = 0; i < 5; i++) {
-            queue.add(NewWork.of("card:update" + i, "task").withPayload("fine").forUser("U0A").after("card"));
-            queue.add(NewWork.of("card:reply" + i, "task").withPayload("fine").forUser("U0C").after("card"));
+            queue.add(NewWork.of("card:update" + i, "task")
+                    .withPayload("fine")
+                    .forUser("U0A")
+                    .after("card"));
+            queue.add(NewWork.of("card:reply" + i, "task")
+                    .withPayload("fine")
+                    .forUser("U0C")
+                    .after("card"));
         }
         addRows(queue, "b", 30, "U0B");
 
@@ -339,11 +376,24 @@ final class WorkQueueTest {
         }
 
         assertThat(done).hasSize(41);
-        assertThat(done).filteredOn(k -> k.startsWith("card")).containsExactly("card",
-                "card:update0", "card:reply0", "card:update1", "card:reply1", "card:update2", "card:reply2",
-                "card:update3", "card:reply3", "card:update4", "card:reply4");
-        assertThat(done).filteredOn(k -> k.startsWith("b"))
-                .containsExactlyElementsOf(IntStream.range(0, 30).mapToObj(i -> "b" + i).toList());
+        assertThat(done)
+                .filteredOn(k -> k.startsWith("card"))
+                .containsExactly(
+                        "card",
+                        "card:update0",
+                        "card:reply0",
+                        "card:update1",
+                        "card:reply1",
+                        "card:update2",
+                        "card:reply2",
+                        "card:update3",
+                        "card:reply3",
+                        "card:update4",
+                        "card:reply4");
+        assertThat(done)
+                .filteredOn(k -> k.startsWith("b"))
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 30).mapToObj(i -> "b" + i).toList());
     }
 
     /** Two processes claiming at once from people taking turns: every row is done once. */
@@ -379,14 +429,22 @@ final class WorkQueueTest {
     void theClaim_readsThroughIndexes() {
         List<String> plan = QueryPlans.plan(jdbi, WorkRepository.class, "claim");
 
-        assertThat(plan).anyMatch(line -> line.contains("USING INDEX work_person_due"))
+        assertThat(plan)
+                .anyMatch(line -> line.contains("USING INDEX work_person_due"))
                 .noneMatch(line -> line.matches("SCAN (work|w|n|a|e)\\b.*"));
     }
 
     @Test
     void aClaimedBatch_runsInTurns_eachPersonsRowsByDueTime_theBotsRowsAsOnePerson() {
-        List<WorkItem> claimed = List.of(row(1, "U0A", 0), row(2, "U0A", 1), row(3, "U0A", 2), row(7, null, 3),
-                row(4, "U0B", 5), row(8, null, 6), row(6, "U0A", -1), row(5, "U0C", 9));
+        List<WorkItem> claimed = List.of(
+                row(1, "U0A", 0),
+                row(2, "U0A", 1),
+                row(3, "U0A", 2),
+                row(7, null, 3),
+                row(4, "U0B", 5),
+                row(8, null, 6),
+                row(6, "U0A", -1),
+                row(5, "U0C", 9));
 
         List<Long> order = WorkQueue.inTurns(claimed).stream().map(WorkItem::id).toList();
 

@@ -31,12 +31,14 @@ final class ContextCard {
 
     /** Section text holds 3000 characters; a bold title takes a few of them. */
     private static final int SECTION_TEXT = 3000;
+
     private static final int BODY_MAX = 2900;
 
     /** A field of a section holds 2000 characters; its bold title takes a few of them. */
     private static final int FIELD_TEXT = 2000;
     /** How much of the background the message's text, read aloud and in notifications, carries. */
     private static final int TEXT_BACKGROUND = 300;
+
     private static final int SPOKEN_MAX = 75;
 
     private ContextCard() {}
@@ -68,18 +70,22 @@ final class ContextCard {
                     markdownText("*Status*\n" + state(assignee) + (assignee == null ? "" : " " + date(assignedAt))),
                     markdownText("*Links*\n" + TicketCard.links(links, FIELD_TEXT - "*Links*\n".length()))))));
             if (assignee == null) {
-                blocks.add(actions(a -> a.blockId("context_card_" + c.cardId()).elements(List.of(
-                        button(b -> b.actionId(CLAIM).value(Long.toString(c.cardId())).style("primary")
+                blocks.add(actions(a -> a.blockId("context_card_" + c.cardId())
+                        .elements(List.of(button(b -> b.actionId(CLAIM)
+                                .value(Long.toString(c.cardId()))
+                                .style("primary")
                                 .text(plainText("I'll take it"))
-                                .accessibilityLabel(Mrkdwn.truncate("Take the ticket for " + customer,
-                                        SPOKEN_MAX)))))));
+                                .accessibilityLabel(
+                                        Mrkdwn.truncate("Take the ticket for " + customer, SPOKEN_MAX)))))));
             } else {
-                blocks.add(actions(a -> a.blockId("context_card_" + c.cardId()).elements(List.of(
-                        button(b -> b.actionId(RELEASE).value(Long.toString(c.cardId())).text(plainText("Release"))
+                blocks.add(actions(a -> a.blockId("context_card_" + c.cardId())
+                        .elements(List.of(button(b -> b.actionId(RELEASE)
+                                .value(Long.toString(c.cardId()))
+                                .text(plainText("Release"))
                                 .accessibilityLabel("Release this ticket so someone else in support can take it"))))));
             }
-            blocks.add(context(x -> x.elements(List.of(markdownText(footer(c, links, assignee, takers)
-                    + (shortened ? " " + TicketCard.SHORTENED : ""))))));
+            blocks.add(context(x -> x.elements(List.of(markdownText(
+                    footer(c, links, assignee, takers) + (shortened ? " " + TicketCard.SHORTENED : ""))))));
             return blocks;
         });
     }
@@ -95,10 +101,11 @@ final class ContextCard {
      * context for them makes a card of its own, so the card promises nothing.
      */
     private static String footer(SupportContext c, List<TicketLink> links, String assignee, String takers) {
-        String who = assignee != null ? "Only the person who took it can release it."
+        String who = assignee != null
+                ? "Only the person who took it can release it."
                 : takers == null ? "Anyone in support can take it." : "Only " + takers + " can take it.";
-        String more = TicketLink.ticketKeys(links).isEmpty() ? ""
-                : " More context for these tickets lands in this thread.";
+        String more =
+                TicketLink.ticketKeys(links).isEmpty() ? "" : " More context for these tickets lands in this thread.";
         return "Shared by <@" + c.submittedBy() + "> " + date(c.createdAt()) + ". " + who + more;
     }
 
@@ -108,7 +115,8 @@ final class ContextCard {
         String heading = "*More context from <@" + c.submittedBy() + ">* for " + Mrkdwn.escape(c.customerName()) + "\n";
         return TicketCard.fitted(List.of(new Answer(c.background(), BODY_MAX)), (shown, shortened) -> {
             List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
-                    section(s -> s.text(markdownText(heading + TicketCard.links(links, SECTION_TEXT - heading.length())))),
+                    section(s ->
+                            s.text(markdownText(heading + TicketCard.links(links, SECTION_TEXT - heading.length())))),
                     section(s -> s.text(markdownText(shown.get(0))))));
             if (shortened) {
                 blocks.add(context(x -> x.elements(List.of(markdownText(TicketCard.SHORTENED)))));
@@ -138,6 +146,7 @@ final class ContextCard {
 
     private static String date(Instant at) {
         long epoch = at.getEpochSecond();
-        return "<!date^" + epoch + "^{date_short_pretty} at {time}|" + at.toString().substring(0, 16).replace('T', ' ') + " UTC>";
+        return "<!date^" + epoch + "^{date_short_pretty} at {time}|"
+                + at.toString().substring(0, 16).replace('T', ' ') + " UTC>";
     }
 }

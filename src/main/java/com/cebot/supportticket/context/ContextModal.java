@@ -38,7 +38,8 @@ final class ContextModal {
 
     /** @param message the message its shortcut was used on, to fill in; {@link ShortcutMessage#NONE} for none */
     public static View build(String channelId, ShortcutMessage message) {
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+        return view(v -> v.type("modal")
+                .callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Support Ticket Context")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Post to support channel")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
@@ -50,11 +51,16 @@ final class ContextModal {
                                         + " already has the ticket, talk to them directly.")))),
                         TicketFields.customerInput(CUSTOMER_SELECT),
                         TicketFields.link(VALUE, message.link()),
-                        input(i -> i.blockId(BACKGROUND).label(plainText("What should support know?"))
+                        input(i -> i.blockId(BACKGROUND)
+                                .label(plainText("What should support know?"))
                                 .hint(plainText("Background information or anything we should know that would be"
                                         + " helpful."))
-                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(BACKGROUND_MAX)
-                                        .initialValue(message.quoted() == null ? null
-                                                : Mrkdwn.truncate(message.quoted(), BACKGROUND_MAX))))))));
+                                .element(plainTextInput(p -> p.actionId(VALUE)
+                                        .multiline(true)
+                                        .maxLength(BACKGROUND_MAX)
+                                        .initialValue(
+                                                message.quoted() == null
+                                                        ? null
+                                                        : Mrkdwn.truncate(message.quoted(), BACKGROUND_MAX))))))));
     }
 }

@@ -46,10 +46,16 @@ final class Approvers implements AutoCloseable {
      * @param headOfSupportMention {@code <@U…>} or {@code <!subteam^S…>}, as the workspace resolved it
      * @param confirmWithin how old a list of the group's members may be for its members to decide
      */
-    Approvers(String headOfSupportMention, List<String> delegates, Duration confirmWithin,
-            UserGroupMembers.Reader groupMembers, UserGroupMembers.LastKnown lastKnown, Clock clock) {
-        Mention head = Mention.of(headOfSupportMention).orElseThrow(
-                () -> new IllegalArgumentException("Not a user or user group mention: " + headOfSupportMention));
+    Approvers(
+            String headOfSupportMention,
+            List<String> delegates,
+            Duration confirmWithin,
+            UserGroupMembers.Reader groupMembers,
+            UserGroupMembers.LastKnown lastKnown,
+            Clock clock) {
+        Mention head = Mention.of(headOfSupportMention)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("Not a user or user group mention: " + headOfSupportMention));
         this.headMention = headOfSupportMention;
         this.headUser = head instanceof Mention.User user ? user.id() : null;
         this.headGroup = head instanceof Mention.Group group
@@ -61,7 +67,9 @@ final class Approvers implements AutoCloseable {
 
     /** Whether the person may decide, as far as is known now; unlike {@link #verdict}, reads nothing again. */
     boolean isDecider(String userId) {
-        return userId.equals(headUser) || delegates.contains(userId) || (headGroup != null && headGroup.contains(userId));
+        return userId.equals(headUser)
+                || delegates.contains(userId)
+                || (headGroup != null && headGroup.contains(userId));
     }
 
     /**
@@ -79,7 +87,8 @@ final class Approvers implements AutoCloseable {
         if (membership instanceof UserGroupMembers.Membership.Unconfirmed u) {
             return new Verdict.Unconfirmed(u.readAt());
         }
-        return membership instanceof UserGroupMembers.Membership.Confirmed ? new Verdict.Allowed()
+        return membership instanceof UserGroupMembers.Membership.Confirmed
+                ? new Verdict.Allowed()
                 : new Verdict.NotAllowed();
     }
 
@@ -89,14 +98,19 @@ final class Approvers implements AutoCloseable {
 
     /** The people named directly (the head of support as a person, the delegates), who may always decide. */
     List<String> namedPeople() {
-        return headUser == null ? delegates : java.util.stream.Stream.concat(java.util.stream.Stream.of(headUser),
-                delegates.stream()).toList();
+        return headUser == null
+                ? delegates
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(headUser), delegates.stream())
+                        .toList();
     }
 
     /** Names them, for a refusal and on the card: "<!subteam^S1>", "<!subteam^S1>, <@U2> or <@U3>". */
     String describe() {
-        List<String> all = Stream.concat(Stream.of(headMention), delegates.stream().map(d -> "<@" + d + ">")).toList();
-        return all.size() == 1 ? headMention
+        List<String> all = Stream.concat(
+                        Stream.of(headMention), delegates.stream().map(d -> "<@" + d + ">"))
+                .toList();
+        return all.size() == 1
+                ? headMention
                 : String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
     }
 

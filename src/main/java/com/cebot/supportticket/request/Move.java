@@ -7,13 +7,29 @@ import java.util.Set;
  * → Approved / Declined, Approved → Done. No move goes back, so each status is reached at most once.
  */
 enum Move {
-    ACKNOWLEDGE("request_acknowledge", "Acknowledge", "Acknowledge the request for %s", RequestStatus.ACKNOWLEDGED,
+    ACKNOWLEDGE(
+            "request_acknowledge",
+            "Acknowledge",
+            "Acknowledge the request for %s",
+            RequestStatus.ACKNOWLEDGED,
             Set.of(RequestStatus.OPEN)),
-    APPROVE("request_approve", "Approve", "Approve the request for %s", RequestStatus.APPROVED,
+    APPROVE(
+            "request_approve",
+            "Approve",
+            "Approve the request for %s",
+            RequestStatus.APPROVED,
             Set.of(RequestStatus.OPEN, RequestStatus.ACKNOWLEDGED)),
-    DECLINE("request_decline", "Decline", "Decline the request for %s", RequestStatus.DECLINED,
+    DECLINE(
+            "request_decline",
+            "Decline",
+            "Decline the request for %s",
+            RequestStatus.DECLINED,
             Set.of(RequestStatus.OPEN, RequestStatus.ACKNOWLEDGED)),
-    DONE("request_done", "Mark done", "Mark the request for %s done", RequestStatus.DONE,
+    DONE(
+            "request_done",
+            "Mark done",
+            "Mark the request for %s done",
+            RequestStatus.DONE,
             Set.of(RequestStatus.APPROVED));
 
     private final String actionId;

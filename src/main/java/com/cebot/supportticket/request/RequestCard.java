@@ -37,9 +37,11 @@ final class RequestCard {
     private static final int BODY_MAX = 2900;
     /** A section's field may hold 2000 characters; its title and the date or status line take the rest. */
     private static final int FIELD_MAX = 2000;
+
     private static final int FIELD_ROOM = 1700;
     /** How much of the ask and of a reason the message's text, read aloud and in notifications, carries. */
     private static final int TEXT_ASK = 300;
+
     private static final int TEXT_REASON = 300;
     private static final int SPOKEN_MAX = 75;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
@@ -58,8 +60,8 @@ final class RequestCard {
         String reason = shownReason(r);
         return waiting + "Support Ticket Request for " + Mrkdwn.escape(r.customerName()) + ": "
                 + sentence(TicketCard.excerpt(r.ask(), TEXT_ASK)) + deadline + " Status: "
-                + sentence(statusLine(r, false)
-                        + (reason == null ? "" : ": " + TicketCard.excerpt(reason, TEXT_REASON)));
+                + sentence(
+                        statusLine(r, false) + (reason == null ? "" : ": " + TicketCard.excerpt(reason, TEXT_REASON)));
     }
 
     /** Ends with a full stop unless it already ends a sentence. */
@@ -78,8 +80,8 @@ final class RequestCard {
         String reason = shownReason(r);
         Optional<String> timing = TicketCard.said(r.timeReason());
         Optional<String> anythingElse = TicketCard.said(r.anythingElse());
-        List<Answer> answers = new ArrayList<>(List.of(
-                new Answer(r.ask(), BODY_MAX), new Answer(r.why(), BODY_MAX), new Answer(r.ifNot(), BODY_MAX)));
+        List<Answer> answers = new ArrayList<>(
+                List.of(new Answer(r.ask(), BODY_MAX), new Answer(r.why(), BODY_MAX), new Answer(r.ifNot(), BODY_MAX)));
         timing.ifPresent(t -> answers.add(new Answer(t, FIELD_ROOM)));
         anythingElse.ifPresent(a -> answers.add(new Answer(a, BODY_MAX)));
         if (reason != null) {
@@ -94,8 +96,8 @@ final class RequestCard {
             List<TextObject> fields = new ArrayList<>();
             String timingShown = timing.isPresent() ? answer.next() : null;
             if (r.neededBy() != null) {
-                fields.add(markdownText("*Needed by*\n" + day(r.neededBy())
-                        + (timingShown == null ? "" : "\n" + timingShown)));
+                fields.add(markdownText(
+                        "*Needed by*\n" + day(r.neededBy()) + (timingShown == null ? "" : "\n" + timingShown)));
             } else if (timingShown != null) {
                 fields.add(markdownText("*Timing*\n" + timingShown));
             }
@@ -104,8 +106,8 @@ final class RequestCard {
             fields.add(markdownText("*Links*\n" + TicketCard.links(r.ticketLinks(), FIELD_MAX - "*Links*\n".length())));
 
             List<LayoutBlock> blocks = new ArrayList<>();
-            blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(Mrkdwn.plain(r.customerName())
-                    + ": Support Ticket Request", 150)))));
+            blocks.add(header(h -> h.text(
+                    plainText(Mrkdwn.truncate(Mrkdwn.plain(r.customerName()) + ": Support Ticket Request", 150)))));
             blocks.add(field("What do you need?", ask));
             blocks.add(section(s -> s.fields(fields)));
             blocks.add(field("Why?", why));
@@ -116,8 +118,8 @@ final class RequestCard {
             if (!buttons.isEmpty()) {
                 blocks.add(actions(a -> a.blockId("request_card_" + r.id()).elements(buttons)));
             }
-            blocks.add(context(x -> x.elements(List.of(markdownText(footer(r, deciders, !buttons.isEmpty())
-                    + (shortened ? " " + TicketCard.SHORTENED : ""))))));
+            blocks.add(context(x -> x.elements(List.of(markdownText(
+                    footer(r, deciders, !buttons.isEmpty()) + (shortened ? " " + TicketCard.SHORTENED : ""))))));
             return blocks;
         });
     }
@@ -128,7 +130,8 @@ final class RequestCard {
         if (!withButtons) {
             return raised + " Each step is noted in this thread.";
         }
-        String moves = r.status() == RequestStatus.APPROVED ? "mark it done"
+        String moves = r.status() == RequestStatus.APPROVED
+                ? "mark it done"
                 : r.status() == RequestStatus.OPEN ? "acknowledge, approve or decline it" : "approve or decline it";
         return raised + " Only " + deciders + " can " + moves + ". I note each step in this thread and tell the CE"
                 + " by DM.";
@@ -185,9 +188,12 @@ final class RequestCard {
         List<BlockElement> buttons = new ArrayList<>();
         for (Move m : Move.values()) {
             if (m.allowedFrom(r.status())) {
-                buttons.add(button(b -> b.actionId(m.actionId()).value(Long.toString(r.id()))
-                        .text(plainText(m.button())).style(style(m))
-                        .accessibilityLabel(m.spoken(Mrkdwn.truncate(customer, SPOKEN_MAX - m.spoken("").length())))
+                buttons.add(button(b -> b.actionId(m.actionId())
+                        .value(Long.toString(r.id()))
+                        .text(plainText(m.button()))
+                        .style(style(m))
+                        .accessibilityLabel(m.spoken(Mrkdwn.truncate(
+                                customer, SPOKEN_MAX - m.spoken("").length())))
                         .confirm(confirm(m, customer))));
             }
         }
@@ -197,16 +203,22 @@ final class RequestCard {
     /** The question a final move asks before it is made; null for the moves that can be followed by others. */
     private static ConfirmationDialogObject confirm(Move move, String customer) {
         return switch (move) {
-            case APPROVE -> ConfirmationDialogObject.builder()
-                    .title(plainText(Mrkdwn.truncate("Approve the request for " + customer + "?", 100)))
-                    .text(plainText("An approval can't be undone. I'll tell the CE by DM and note it in the card's"
-                            + " thread; mark it done once it has happened."))
-                    .confirm(plainText("Approve")).deny(plainText("Not yet")).build();
-            case DONE -> ConfirmationDialogObject.builder()
-                    .title(plainText(Mrkdwn.truncate("Mark the request for " + customer + " done?", 100)))
-                    .text(plainText("This closes the request for good. I'll tell the CE by DM and note it in the"
-                            + " card's thread."))
-                    .confirm(plainText("Mark done")).deny(plainText("Not yet")).build();
+            case APPROVE ->
+                ConfirmationDialogObject.builder()
+                        .title(plainText(Mrkdwn.truncate("Approve the request for " + customer + "?", 100)))
+                        .text(plainText("An approval can't be undone. I'll tell the CE by DM and note it in the card's"
+                                + " thread; mark it done once it has happened."))
+                        .confirm(plainText("Approve"))
+                        .deny(plainText("Not yet"))
+                        .build();
+            case DONE ->
+                ConfirmationDialogObject.builder()
+                        .title(plainText(Mrkdwn.truncate("Mark the request for " + customer + " done?", 100)))
+                        .text(plainText("This closes the request for good. I'll tell the CE by DM and note it in the"
+                                + " card's thread."))
+                        .confirm(plainText("Mark done"))
+                        .deny(plainText("Not yet"))
+                        .build();
             default -> null;
         };
     }

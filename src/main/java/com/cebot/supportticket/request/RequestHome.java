@@ -70,25 +70,36 @@ final class RequestHome {
         Instant since = person.daysAgo(RECENT_DAYS);
         Queries q = handle.attach(Queries.class);
         List<Part> parts = new ArrayList<>();
-        parts.add(new Part("request_mine", "Your Support Ticket Requests",
-                q.raisedBy(person.userId(), since, MOST_ITEMS).stream().map(r -> Item.of(line(r))).toList(),
+        parts.add(new Part(
+                "request_mine",
+                "Your Support Ticket Requests",
+                q.raisedBy(person.userId(), since, MOST_ITEMS).stream()
+                        .map(r -> Item.of(line(r)))
+                        .toList(),
                 q.raisedByCount(person.userId(), since)));
         if (approvers.isDecider(person.userId())) {
-            parts.add(Part.needsYou("request_decide", "Requests waiting on your decision", q.undecided(MOST_ITEMS)
-                    .stream().map(r -> new Item(decision(r), RequestCard.buttons(r))).toList(), q.undecidedCount()));
+            parts.add(Part.needsYou(
+                    "request_decide",
+                    "Requests waiting on your decision",
+                    q.undecided(MOST_ITEMS).stream()
+                            .map(r -> new Item(decision(r), RequestCard.buttons(r)))
+                            .toList(),
+                    q.undecidedCount()));
         }
         return parts;
     }
 
     /** What a decider needs at a glance: the customer and the ask, the deadline, the reason, the state. */
     private String decision(SupportTicketRequest r) {
-        Optional<String> timing = TicketCard.said(r.timeReason())
-                .map(t -> Mrkdwn.truncate(Mrkdwn.escape(t), ASK_SHOWN));
+        Optional<String> timing =
+                TicketCard.said(r.timeReason()).map(t -> Mrkdwn.truncate(Mrkdwn.escape(t), ASK_SHOWN));
         String deadline = r.neededBy() != null
-                ? "*Needed by " + RequestCard.day(r.neededBy()) + "*" + timing.map(t -> " (" + t + ")").orElse("")
+                ? "*Needed by " + RequestCard.day(r.neededBy()) + "*"
+                        + timing.map(t -> " (" + t + ")").orElse("")
                 : timing.map(t -> "Timing: " + t).orElse("No date given");
         String card = r.cardLanded()
-                ? " · " + Mrkdwn.link(permalinks.message(r.cardChannel(), r.cardTs()), "Open the card") : "";
+                ? " · " + Mrkdwn.link(permalinks.message(r.cardChannel(), r.cardTs()), "Open the card")
+                : "";
         return "*" + Mrkdwn.escape(r.customerName()) + "*: " + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), ASK_SHOWN)
                 + "\n" + deadline + " · Why: " + Mrkdwn.truncate(Mrkdwn.escape(r.why()), ASK_SHOWN)
                 + "\nRaised by <@" + r.submittedBy() + "> · " + RequestCard.status(r, true) + card;
@@ -96,8 +107,9 @@ final class RequestHome {
 
     private String line(SupportTicketRequest r) {
         String card = r.cardLanded()
-                ? " · " + Mrkdwn.link(permalinks.message(r.cardChannel(), r.cardTs()), "Open the card") : "";
-        return "*" + Mrkdwn.escape(r.customerName()) + "*: " + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), ASK_SHOWN)
-                + "\n" + RequestCard.status(r, true) + card;
+                ? " · " + Mrkdwn.link(permalinks.message(r.cardChannel(), r.cardTs()), "Open the card")
+                : "";
+        return "*" + Mrkdwn.escape(r.customerName()) + "*: " + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), ASK_SHOWN) + "\n"
+                + RequestCard.status(r, true) + card;
     }
 }

@@ -52,10 +52,12 @@ final class RequestNotices {
      * Slack has not listed the group's members since {@code readAt} (null: not since the bot started).
      */
     static String unconfirmed(String group, Instant readAt, Duration within, List<String> namedPeople) {
-        String since = readAt == null ? "since I started"
+        String since = readAt == null
+                ? "since I started"
                 : "since <!date^" + readAt.getEpochSecond() + "^{date_short_pretty} at {time}|"
                         + readAt.toString().substring(0, 16).replace('T', ' ') + " UTC>";
-        String meanwhile = namedPeople.isEmpty() ? ""
+        String meanwhile = namedPeople.isEmpty()
+                ? ""
                 : " Meanwhile " + namedPeople.stream().map(p -> "<@" + p + ">").collect(Collectors.joining(", "))
                         + " can move it.";
         return "I can't confirm that you are still in " + group + ": Slack hasn't let me read its members " + since
@@ -88,11 +90,13 @@ final class RequestNotices {
         } else if (days == 0) {
             when = "is needed today";
         } else {
-            when = "is needed by " + RequestCard.day(r.neededBy()) + (days == 1 ? " (tomorrow)" : " (in " + days + " days)");
+            when = "is needed by " + RequestCard.day(r.neededBy())
+                    + (days == 1 ? " (tomorrow)" : " (in " + days + " days)");
         }
         return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName()) + "* " + when
                 + " and is still *"
-                + r.status().label().toLowerCase(Locale.ROOT) + "*. " + Mrkdwn.link(permalink, "Open the request") + ".";
+                + r.status().label().toLowerCase(Locale.ROOT) + "*. " + Mrkdwn.link(permalink, "Open the request")
+                + ".";
     }
 
     static String unprocessed() {

@@ -30,9 +30,21 @@ interface RequestRepository {
                     :neededBy, :timeReason, :anythingElse, :cardKey, :sourceChannel, :sourceTs, :now)
             RETURNING id
             """)
-    long insert(String submissionKey, long customerId, String submittedBy, String links, String ask, String why,
-            String ifNot, LocalDate neededBy, String timeReason, String anythingElse, String cardKey,
-            String sourceChannel, String sourceTs, Instant now);
+    long insert(
+            String submissionKey,
+            long customerId,
+            String submittedBy,
+            String links,
+            String ask,
+            String why,
+            String ifNot,
+            LocalDate neededBy,
+            String timeReason,
+            String anythingElse,
+            String cardKey,
+            String sourceChannel,
+            String sourceTs,
+            Instant now);
 
     @SqlUpdate("""
             INSERT INTO request_event (request_id, status, actor, reason, at)

@@ -52,13 +52,16 @@ final class ContextCardTest {
         List<LayoutBlock> blocks = ContextCard.blocks(context("Acme Corp", "Restarts nightly"), null, null, null);
         List<String> texts = texts(blocks);
 
-        assertThat(blocks).extracting(LayoutBlock::getType)
+        assertThat(blocks)
+                .extracting(LayoutBlock::getType)
                 .containsExactly("header", "section", "section", "actions", "context");
         assertThat(texts.get(0)).isEqualTo("Acme Corp: Support Ticket Context");
         assertThat(texts.get(1)).isEqualTo("*What support should know*\nRestarts nightly");
         assertThat(texts.get(2)).isEqualTo("*Status*\nWaiting for someone in support to take it");
-        assertThat(texts.get(3)).isEqualTo("*Links*\n• <https://acme.zendesk.com/agent/tickets/1234|Zendesk #1234>\n"
-                + "• <https://github.com/sourcegraph/sourcegraph/issues/42|GitHub issue #42 in sourcegraph/sourcegraph>");
+        assertThat(texts.get(3))
+                .isEqualTo(
+                        "*Links*\n• <https://acme.zendesk.com/agent/tickets/1234|Zendesk #1234>\n"
+                                + "• <https://github.com/sourcegraph/sourcegraph/issues/42|GitHub issue #42 in sourcegraph/sourcegraph>");
         assertThat(json(blocks)).contains("\"action_id\":\"context_claim\"").contains("\"value\":\"3\"");
     }
 
@@ -81,8 +84,9 @@ final class ContextCardTest {
         String json = json(ContextCard.blocks(context("Acme", "x"), "U0AE", AT, TAKERS));
 
         assertThat(json.split("<@U0AE>", -1)).hasSize(2);
-        assertThat(json).contains("Taken by <@U0AE> <!date^", "Only the person who took it can release it.",
-                "context_release").doesNotContain("context_claim", "Waiting for", TAKERS);
+        assertThat(json)
+                .contains("Taken by <@U0AE> <!date^", "Only the person who took it can release it.", "context_release")
+                .doesNotContain("context_claim", "Waiting for", TAKERS);
     }
 
     @Test
@@ -102,7 +106,8 @@ final class ContextCardTest {
     @Test
     void claimButton_namesTheCustomerToScreenReaders() {
         JsonNode button = tree(ContextCard.blocks(context("Acme Corp", "x"), null, null, null))
-                .findParents("action_id").get(0);
+                .findParents("action_id")
+                .get(0);
 
         assertThat(button.path("text").path("text").asText()).isEqualTo("I'll take it");
         assertThat(button.path("accessibility_label").asText()).isEqualTo("Take the ticket for Acme Corp");
@@ -114,7 +119,8 @@ final class ContextCardTest {
         SupportContext c = context("Acme Corp", "Restarts\n\nnightly");
 
         assertThat(ContextCard.text(c, null))
-                .isEqualTo("Support context for Acme Corp: Restarts nightly\nWaiting for someone in support to take it.");
+                .isEqualTo(
+                        "Support context for Acme Corp: Restarts nightly\nWaiting for someone in support to take it.");
         assertThat(ContextCard.text(c, "U0AE")).endsWith("\nTaken by <@U0AE>.").doesNotContain("<@U0CE>");
     }
 
@@ -128,18 +134,27 @@ final class ContextCardTest {
 
     @Test
     void claimAndReleaseNotes_pingNobody() {
-        assertThat(List.of(ContextCard.claimedNote(), ContextCard.releasedNote())).noneMatch(n -> n.contains("<"));
+        assertThat(List.of(ContextCard.claimedNote(), ContextCard.releasedNote()))
+                .noneMatch(n -> n.contains("<"));
         assertThat(ContextCard.releasedNote()).contains("anyone in support can take this ticket now");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"<!channel>", "<!here>", "<!subteam^S0123|@ce-sdr-collab>", "<@U0BOSS>",
-            "<https://evil.example|Zendesk #1>"})
+    @ValueSource(
+            strings = {
+                "<!channel>",
+                "<!here>",
+                "<!subteam^S0123|@ce-sdr-collab>",
+                "<@U0BOSS>",
+                "<https://evil.example|Zendesk #1>"
+            })
     void typedMentions_areEscaped_inCardNoteAndText(String injection) {
         SupportContext c = context("Acme " + injection, "see " + injection);
 
-        String all = json(ContextCard.blocks(c, null, null, null)) + json(ContextCard.threadNote(c))
-                + ContextCard.text(c, null) + ContextCard.threadNoteText(c);
+        String all = json(ContextCard.blocks(c, null, null, null))
+                + json(ContextCard.threadNote(c))
+                + ContextCard.text(c, null)
+                + ContextCard.threadNoteText(c);
 
         assertThat(all).doesNotContain(injection);
         assertThat(all).contains(injection.replace("<", "&lt;").replace(">", "&gt;"));
@@ -157,10 +172,15 @@ final class ContextCardTest {
         List<TicketLink> links = MaxInputs.longestLinks();
         SupportContext c = new SupportContext(7, 3, 1, "Acme", "U0CE", LinksJson.write(links), "x", AT);
 
-        String shown = texts(ContextCard.blocks(c, null, null, null)).stream().filter(t -> t.startsWith("*Links*"))
-                .findFirst().orElseThrow();
+        String shown = texts(ContextCard.blocks(c, null, null, null)).stream()
+                .filter(t -> t.startsWith("*Links*"))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(shown).hasSizeLessThanOrEqualTo(2000).contains("• <" + links.get(0).url() + "|").endsWith(" more");
+        assertThat(shown)
+                .hasSizeLessThanOrEqualTo(2000)
+                .contains("• <" + links.get(0).url() + "|")
+                .endsWith(" more");
     }
 
     @Test
@@ -169,7 +189,8 @@ final class ContextCardTest {
 
         List<String> texts = texts(ContextCard.blocks(context("Acme", background), null, null, null));
 
-        assertThat(texts).contains("*What support should know*\n" + "&amp;".repeat(580))
+        assertThat(texts)
+                .contains("*What support should know*\n" + "&amp;".repeat(580))
                 .noneMatch(t -> t.contains("shortened"));
     }
 
@@ -182,7 +203,9 @@ final class ContextCardTest {
 
         assertThat(card).anyMatch(t -> t.startsWith("*What support should know*\n&amp;") && t.endsWith("&amp;…"));
         assertThat(card.get(card.size() - 1)).endsWith("lands in this thread. " + TicketCard.SHORTENED);
-        assertThat(note).anyMatch(t -> t.startsWith("&amp;") && t.endsWith("&amp;…")).contains(TicketCard.SHORTENED);
+        assertThat(note)
+                .anyMatch(t -> t.startsWith("&amp;") && t.endsWith("&amp;…"))
+                .contains(TicketCard.SHORTENED);
     }
 
     /** Every text object's text, in order, read back from the JSON Slack gets. */

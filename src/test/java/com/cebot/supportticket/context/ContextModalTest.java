@@ -11,17 +11,21 @@ import org.junit.jupiter.api.Test;
 final class ContextModalTest {
 
     private static List<InputBlock> inputs(View view) {
-        return view.getBlocks().stream().filter(InputBlock.class::isInstance).map(InputBlock.class::cast).toList();
+        return view.getBlocks().stream()
+                .filter(InputBlock.class::isInstance)
+                .map(InputBlock.class::cast)
+                .toList();
     }
 
     @Test
     void build_labelsAreShort_andTheHandbooksWordsAreTheHints() {
         List<InputBlock> inputs = inputs(ContextModal.build("C1", ShortcutMessage.NONE));
 
-        assertThat(inputs).extracting(b -> b.getLabel().getText())
+        assertThat(inputs)
+                .extracting(b -> b.getLabel().getText())
                 .containsExactly("Customer", "Links to the issue", "What should support know?");
-        assertThat(inputs.get(1).getHint().getText()).contains("Slack, GitHub or Zendesk", "one or more links",
-                "ZD 1234");
+        assertThat(inputs.get(1).getHint().getText())
+                .contains("Slack, GitHub or Zendesk", "one or more links", "ZD 1234");
         assertThat(inputs.get(2).getHint().getText())
                 .isEqualTo("Background information or anything we should know that would be helpful.");
     }
@@ -30,7 +34,9 @@ final class ContextModalTest {
     void build_submitSaysWhatHappens_andTheIntroSpeaksAsI() {
         View view = ContextModal.build("C1", ShortcutMessage.NONE);
 
-        assertThat(view.getSubmit().getText()).isEqualTo("Post to support channel").hasSizeLessThanOrEqualTo(24);
+        assertThat(view.getSubmit().getText())
+                .isEqualTo("Post to support channel")
+                .hasSizeLessThanOrEqualTo(24);
         assertThat(view.getTitle().getText()).hasSizeLessThanOrEqualTo(24);
         assertThat(view.getBlocks().get(0).toString()).contains("I'll post this in <#C1>");
     }

@@ -56,12 +56,12 @@ final class ContextViewsAtLimitsTest {
     void card_unclaimedAndClaimed_fitsSlackAndIsSafe(List<TicketLink> links, String name, String background) {
         SupportContext c = context(links, name, background);
 
-        SlackChecks.assertCard(ContextCard.text(c, null), ContextCard.blocks(c, null, null, null), known(links),
-                links.size());
-        SlackChecks.assertCard(ContextCard.text(c, null), ContextCard.blocks(c, null, null, TAKERS), known(links),
-                links.size());
-        SlackChecks.assertCard(ContextCard.text(c, ENGINEER), ContextCard.blocks(c, ENGINEER, AT, TAKERS), known(links),
-                links.size());
+        SlackChecks.assertCard(
+                ContextCard.text(c, null), ContextCard.blocks(c, null, null, null), known(links), links.size());
+        SlackChecks.assertCard(
+                ContextCard.text(c, null), ContextCard.blocks(c, null, null, TAKERS), known(links), links.size());
+        SlackChecks.assertCard(
+                ContextCard.text(c, ENGINEER), ContextCard.blocks(c, ENGINEER, AT, TAKERS), known(links), links.size());
     }
 
     @ParameterizedTest(name = "{0}, {1}, {2}")
@@ -98,7 +98,10 @@ final class ContextViewsAtLimitsTest {
     void modal_withTheLongestShortcutPrefill_fitsSlack(String quoted) {
         var prefill = new ShortcutMessage(PERMALINK, quoted, "C0123456789AB", "1700000000.000100");
 
-        SlackChecks.assertView(ContextModal.build(CHANNEL, prefill), Known.of(List.of()).channel(CHANNEL));
-        SlackChecks.assertView(ContextModal.build(CHANNEL, ShortcutMessage.NONE), Known.of(List.of()).channel(CHANNEL));
+        SlackChecks.assertView(
+                ContextModal.build(CHANNEL, prefill), Known.of(List.of()).channel(CHANNEL));
+        SlackChecks.assertView(
+                ContextModal.build(CHANNEL, ShortcutMessage.NONE),
+                Known.of(List.of()).channel(CHANNEL));
     }
 }

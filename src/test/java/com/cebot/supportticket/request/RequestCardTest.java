@@ -41,7 +41,9 @@ final class RequestCardTest {
     }
 
     private static void collect(JsonNode node, List<String> texts) {
-        if (node.isObject() && node.path("text").isTextual() && node.path("type").isTextual()) {
+        if (node.isObject()
+                && node.path("text").isTextual()
+                && node.path("type").isTextual()) {
             texts.add(node.path("type").asText() + ":" + node.path("text").asText());
         }
         node.forEach(child -> collect(child, texts));
@@ -58,8 +60,10 @@ final class RequestCardTest {
     }
 
     private static JsonNode button(List<LayoutBlock> blocks, String actionId) {
-        return json(blocks).findParents("action_id").stream().filter(b -> b.path("action_id").asText().equals(actionId))
-                .findFirst().orElseThrow();
+        return json(blocks).findParents("action_id").stream()
+                .filter(b -> b.path("action_id").asText().equals(actionId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static int count(String text, String part) {
@@ -67,7 +71,9 @@ final class RequestCardTest {
     }
 
     private static SupportTicketRequest full() {
-        return SampleRequest.open().neededBy(LocalDate.parse("2026-12-01"), "Renewal call").anythingElse("Champion is Jo")
+        return SampleRequest.open()
+                .neededBy(LocalDate.parse("2026-12-01"), "Renewal call")
+                .anythingElse("Champion is Jo")
                 .build();
     }
 
@@ -80,7 +86,8 @@ final class RequestCardTest {
             DONE         |
             """)
     void blocks_eachStatus_offersOnlyTheMovesValidFromIt(RequestStatus status, String expected) {
-        List<LayoutBlock> blocks = RequestCard.blocks(SampleRequest.open().status(status, "UHEAD", "No").build(), DECIDERS);
+        List<LayoutBlock> blocks = RequestCard.blocks(
+                SampleRequest.open().status(status, "UHEAD", "No").build(), DECIDERS);
 
         List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
         assertThat(actionIds(blocks)).containsExactlyInAnyOrderElementsOf(want);
@@ -96,10 +103,12 @@ final class RequestCardTest {
             DONE         | *Status*\\nDone by <@UHEAD> <!date^
             """)
     void blocks_eachStatus_saysItInWords_withWhoMadeItAndWhen(RequestStatus status, String field) {
-        SupportTicketRequest r = SampleRequest.open().status(status, "UHEAD",
-                status == RequestStatus.DECLINED ? "Out of scope" : null).build();
+        SupportTicketRequest r = SampleRequest.open()
+                .status(status, "UHEAD", status == RequestStatus.DECLINED ? "Out of scope" : null)
+                .build();
 
-        assertThat(texts(RequestCard.blocks(r, DECIDERS))).anyMatch(t -> t.startsWith("mrkdwn:" + field.replace("\\n", "\n")));
+        assertThat(texts(RequestCard.blocks(r, DECIDERS)))
+                .anyMatch(t -> t.startsWith("mrkdwn:" + field.replace("\\n", "\n")));
     }
 
     /** 12 blocks before: header, a line naming two people, customer, links, five answers, status, buttons, context. */
@@ -108,13 +117,16 @@ final class RequestCardTest {
         List<LayoutBlock> blocks = RequestCard.blocks(full(), DECIDERS);
         List<String> texts = texts(blocks);
 
-        assertThat(blocks).extracting(LayoutBlock::getType)
+        assertThat(blocks)
+                .extracting(LayoutBlock::getType)
                 .containsExactly("header", "section", "section", "section", "section", "section", "actions", "context");
         assertThat(texts.get(0)).isEqualTo("plain_text:Acme Corp: Support Ticket Request");
         assertThat(texts.get(1)).isEqualTo("mrkdwn:*What do you need?*\nPrioritise the SSO bug");
-        assertThat(texts.subList(2, 5)).containsExactly("mrkdwn:*Needed by*\nTue 1 Dec 2026\nRenewal call",
-                "mrkdwn:*Status*\nOpen",
-                "mrkdwn:*Links*\n• <https://acme.zendesk.com/agent/tickets/1234|Zendesk #1234>");
+        assertThat(texts.subList(2, 5))
+                .containsExactly(
+                        "mrkdwn:*Needed by*\nTue 1 Dec 2026\nRenewal call",
+                        "mrkdwn:*Status*\nOpen",
+                        "mrkdwn:*Links*\n• <https://acme.zendesk.com/agent/tickets/1234|Zendesk #1234>");
         assertThat(texts.get(5)).isEqualTo("mrkdwn:*Why?*\nRenewal depends on it");
         assertThat(texts.get(6)).isEqualTo("mrkdwn:*What happens if we don't?*\nThey may not renew");
         assertThat(texts.get(7)).isEqualTo("mrkdwn:*Anything else*\nChampion is Jo");
@@ -122,7 +134,8 @@ final class RequestCardTest {
 
     @Test
     void blocks_decidedWithoutOptionalAnswers_needSixBlocks() {
-        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DONE, "UHEAD", null).build();
+        SupportTicketRequest r =
+                SampleRequest.open().status(RequestStatus.DONE, "UHEAD", null).build();
 
         assertThat(RequestCard.blocks(r, DECIDERS)).hasSize(6);
     }
@@ -133,8 +146,8 @@ final class RequestCardTest {
 
         assertThat(count(all, "<@UCE>")).isEqualTo(1);
         assertThat(count(all, HEAD)).isEqualTo(1);
-        assertThat(all).contains("Raised by <@UCE> <!date^",
-                "Only " + DECIDERS + " can acknowledge, approve or decline it.");
+        assertThat(all)
+                .contains("Raised by <@UCE> <!date^", "Only " + DECIDERS + " can acknowledge, approve or decline it.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -143,16 +156,20 @@ final class RequestCardTest {
             APPROVED     | can mark it done.
             """)
     void blocks_afterAMove_sayWhoMayMakeTheNextOne(RequestStatus status, String moves) {
-        String all = all(RequestCard.blocks(SampleRequest.open().status(status, "UHEAD", null).build(), DECIDERS));
+        String all = all(RequestCard.blocks(
+                SampleRequest.open().status(status, "UHEAD", null).build(), DECIDERS));
 
         assertThat(all).contains("Only " + DECIDERS + " " + moves);
         assertThat(count(all, "<@UHEAD>")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = RequestStatus.class, names = {"DECLINED", "DONE"})
+    @EnumSource(
+            value = RequestStatus.class,
+            names = {"DECLINED", "DONE"})
     void blocks_finished_nameNobodyWhoMayDecide(RequestStatus status) {
-        String all = all(RequestCard.blocks(SampleRequest.open().status(status, "UHEAD", "No").build(), DECIDERS));
+        String all = all(RequestCard.blocks(
+                SampleRequest.open().status(status, "UHEAD", "No").build(), DECIDERS));
 
         assertThat(all).doesNotContain("Only ", "<@UDELEGATE>").contains("Each step is noted in this thread.");
     }
@@ -167,7 +184,8 @@ final class RequestCardTest {
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"n/a", "N/A.", "none", "None!", "-", "no", "  nothing  "})
     void blocks_optionalAnswersThatSayNothing_areLeftOff(String nothing) {
-        SupportTicketRequest r = SampleRequest.open().timing(nothing).anythingElse(nothing).build();
+        SupportTicketRequest r =
+                SampleRequest.open().timing(nothing).anythingElse(nothing).build();
 
         List<LayoutBlock> blocks = RequestCard.blocks(r, DECIDERS);
 
@@ -177,34 +195,42 @@ final class RequestCardTest {
 
     @Test
     void blocks_timingWithoutADate_isShownAsTiming_withNoDeadline() {
-        SupportTicketRequest r = SampleRequest.open().timing("No rush, any time this quarter").build();
+        SupportTicketRequest r =
+                SampleRequest.open().timing("No rush, any time this quarter").build();
 
-        assertThat(all(RequestCard.blocks(r, DECIDERS))).contains("*Timing*\nNo rush, any time this quarter")
+        assertThat(all(RequestCard.blocks(r, DECIDERS)))
+                .contains("*Timing*\nNo rush, any time this quarter")
                 .doesNotContain("Needed by");
         assertThat(RequestCard.text(r, HEAD)).doesNotContain("Needed by");
     }
 
     @Test
     void blocks_dateWhoseReasonSaysNothing_showTheDateAlone() {
-        SupportTicketRequest r = SampleRequest.open().neededBy(LocalDate.parse("2026-12-01"), "n/a").build();
+        SupportTicketRequest r = SampleRequest.open()
+                .neededBy(LocalDate.parse("2026-12-01"), "n/a")
+                .build();
 
         assertThat(texts(RequestCard.blocks(r, DECIDERS))).contains("mrkdwn:*Needed by*\nTue 1 Dec 2026");
     }
 
     @Test
     void blocks_declined_showTheReasonUnderTheStatus() {
-        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DECLINED, "UHEAD", "Out of scope").build();
+        SupportTicketRequest r = SampleRequest.open()
+                .status(RequestStatus.DECLINED, "UHEAD", "Out of scope")
+                .build();
 
-        assertThat(texts(RequestCard.blocks(r, DECIDERS))).anyMatch(t -> t.startsWith("mrkdwn:*Status*\nDeclined by <@UHEAD>")
-                && t.endsWith("UTC>\nOut of scope"));
+        assertThat(texts(RequestCard.blocks(r, DECIDERS)))
+                .anyMatch(
+                        t -> t.startsWith("mrkdwn:*Status*\nDeclined by <@UHEAD>") && t.endsWith("UTC>\nOut of scope"));
     }
 
     @Test
     void text_saysTheCustomerTheAskTheDateAndTheStatus_andMentionsTheHeadOfSupport_notTheCe() {
         String text = RequestCard.text(full(), HEAD);
 
-        assertThat(text).isEqualTo(HEAD + " Support Ticket Request for Acme Corp: Prioritise the SSO bug."
-                + " Needed by Tue 1 Dec 2026. Status: Open.");
+        assertThat(text)
+                .isEqualTo(HEAD + " Support Ticket Request for Acme Corp: Prioritise the SSO bug."
+                        + " Needed by Tue 1 Dec 2026. Status: Open.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -214,20 +240,26 @@ final class RequestCardTest {
             DECLINED     | false | Status: Declined by <@UHEAD>: Out of scope.
             DONE         | false | Status: Done by <@UHEAD>.
             """)
-    void text_followsTheStatus_andMentionsTheHeadOfSupportOnlyWhileTheyMustDecide(RequestStatus status,
-            boolean mentions, String said) {
-        SupportTicketRequest r = SampleRequest.open().status(status, "UHEAD",
-                status == RequestStatus.DECLINED ? "Out of scope" : null).build();
+    void text_followsTheStatus_andMentionsTheHeadOfSupportOnlyWhileTheyMustDecide(
+            RequestStatus status, boolean mentions, String said) {
+        SupportTicketRequest r = SampleRequest.open()
+                .status(status, "UHEAD", status == RequestStatus.DECLINED ? "Out of scope" : null)
+                .build();
 
         String text = RequestCard.text(r, HEAD);
 
-        assertThat(text).contains("Acme Corp", "Prioritise the SSO bug").endsWith(said).doesNotContain("<@UCE>");
+        assertThat(text)
+                .contains("Acme Corp", "Prioritise the SSO bug")
+                .endsWith(said)
+                .doesNotContain("<@UCE>");
         assertThat(text.startsWith(HEAD)).isEqualTo(mentions);
     }
 
     @Test
     void text_ofALongAsk_carriesItsStartOnOneLine() {
-        SupportTicketRequest r = SampleRequest.open().ask("line one\n\nline two " + "x".repeat(1000)).build();
+        SupportTicketRequest r = SampleRequest.open()
+                .ask("line one\n\nline two " + "x".repeat(1000))
+                .build();
 
         String text = RequestCard.text(r, HEAD);
 
@@ -237,22 +269,28 @@ final class RequestCardTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"<@UHEAD>", "<!subteam^SHEAD>"})
     void text_mentionsTheHeadOfSupport_whoeverItIs(String mention) {
-        assertThat(RequestCard.text(SampleRequest.open().build(), mention)).startsWith(mention + " Support Ticket Request");
+        assertThat(RequestCard.text(SampleRequest.open().build(), mention))
+                .startsWith(mention + " Support Ticket Request");
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = RequestStatus.class, names = "OPEN", mode = EnumSource.Mode.EXCLUDE)
     void note_namesNobody_soThePersonWhoPressedIsNotPinged(RequestStatus status) {
-        SupportTicketRequest r = SampleRequest.open().status(status, "UHEAD",
-                status == RequestStatus.DECLINED ? "Out of scope" : null).build();
+        SupportTicketRequest r = SampleRequest.open()
+                .status(status, "UHEAD", status == RequestStatus.DECLINED ? "Out of scope" : null)
+                .build();
 
-        assertThat(RequestCard.note(r)).doesNotContain("<@").startsWith("*" + status.label() + "*")
+        assertThat(RequestCard.note(r))
+                .doesNotContain("<@")
+                .startsWith("*" + status.label() + "*")
                 .endsWith("I've told the CE by DM.");
     }
 
     @Test
     void note_declined_givesTheReason() {
-        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DECLINED, "UHEAD", "Out of scope").build();
+        SupportTicketRequest r = SampleRequest.open()
+                .status(RequestStatus.DECLINED, "UHEAD", "Out of scope")
+                .build();
 
         assertThat(RequestCard.note(r)).isEqualTo("*Declined*: Out of scope\nI've told the CE by DM.");
     }
@@ -260,8 +298,11 @@ final class RequestCardTest {
     @Test
     void buttons_finalChoices_askForConfirmation_theOthersDoNot() {
         List<LayoutBlock> open = RequestCard.blocks(SampleRequest.open().build(), DECIDERS);
-        List<LayoutBlock> approved = RequestCard.blocks(SampleRequest.open().status(RequestStatus.APPROVED, "UHEAD", null)
-                .build(), DECIDERS);
+        List<LayoutBlock> approved = RequestCard.blocks(
+                SampleRequest.open()
+                        .status(RequestStatus.APPROVED, "UHEAD", null)
+                        .build(),
+                DECIDERS);
 
         JsonNode approve = button(open, "request_approve").path("confirm");
         JsonNode done = button(approved, "request_done").path("confirm");
@@ -271,82 +312,134 @@ final class RequestCardTest {
         assertThat(approve.path("deny").path("text").asText()).isEqualTo("Not yet");
         assertThat(done.path("title").path("text").asText()).isEqualTo("Mark the request for Acme Corp done?");
         assertThat(button(open, "request_acknowledge").has("confirm")).isFalse();
-        assertThat(button(open, "request_decline").has("confirm")).as("Decline asks for its reason instead").isFalse();
+        assertThat(button(open, "request_decline").has("confirm"))
+                .as("Decline asks for its reason instead")
+                .isFalse();
     }
 
     @Test
     void buttons_nameTheirCustomerToScreenReaders_withinSlacksLimit() {
-        SupportTicketRequest r = SampleRequest.open().everyText("<" + "N".repeat(68) + ">").build();
+        SupportTicketRequest r =
+                SampleRequest.open().everyText("<" + "N".repeat(68) + ">").build();
 
         List<LayoutBlock> blocks = RequestCard.blocks(r, DECIDERS);
 
         assertThat(button(RequestCard.blocks(SampleRequest.open().build(), DECIDERS), "request_approve")
-                .path("accessibility_label").asText()).isEqualTo("Approve the request for Acme Corp");
-        assertThat(button(RequestCard.blocks(SampleRequest.open().status(RequestStatus.APPROVED, "UHEAD", null).build(),
-                DECIDERS), "request_done").path("accessibility_label").asText())
+                        .path("accessibility_label")
+                        .asText())
+                .isEqualTo("Approve the request for Acme Corp");
+        assertThat(button(
+                                RequestCard.blocks(
+                                        SampleRequest.open()
+                                                .status(RequestStatus.APPROVED, "UHEAD", null)
+                                                .build(),
+                                        DECIDERS),
+                                "request_done")
+                        .path("accessibility_label")
+                        .asText())
                 .isEqualTo("Mark the request for Acme Corp done");
-        assertThat(json(blocks).findValues("accessibility_label")).hasSize(3)
-                .allSatisfy(label -> assertThat(label.asText()).hasSizeLessThanOrEqualTo(75).doesNotContain("<", ">"));
-        assertThat(json(blocks).findValues("title")).allSatisfy(title -> assertThat(title.path("text").asText())
-                .hasSizeLessThanOrEqualTo(100).doesNotContain("<", ">"));
+        assertThat(json(blocks).findValues("accessibility_label"))
+                .hasSize(3)
+                .allSatisfy(label ->
+                        assertThat(label.asText()).hasSizeLessThanOrEqualTo(75).doesNotContain("<", ">"));
+        assertThat(json(blocks).findValues("title"))
+                .allSatisfy(title -> assertThat(title.path("text").asText())
+                        .hasSizeLessThanOrEqualTo(100)
+                        .doesNotContain("<", ">"));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"OPEN", "DECLINED"})
     void blocks_mentionsTypedIntoEveryField_areEscaped(RequestStatus status) {
-        SupportTicketRequest r = SampleRequest.open().status(status, "UHEAD", null).everyText(TYPED).build();
+        SupportTicketRequest r = SampleRequest.open()
+                .status(status, "UHEAD", null)
+                .everyText(TYPED)
+                .build();
 
         List<String> mrkdwn = new ArrayList<>(texts(RequestCard.blocks(r, DECIDERS)).stream()
-                .filter(t -> t.startsWith("mrkdwn:")).toList());
+                .filter(t -> t.startsWith("mrkdwn:"))
+                .toList());
         mrkdwn.add(RequestCard.text(r, HEAD));
         mrkdwn.add(RequestCard.note(r));
 
-        assertThat(mrkdwn).noneMatch(t -> t.contains("<!channel>") || t.contains("<!subteam^S1>") || t.contains("<@U1>"));
-        long fieldsShown = mrkdwn.stream().filter(t -> t.contains("&lt;!channel&gt; &lt;!subteam^S1&gt; &lt;@U1&gt; &amp; co")).count();
+        assertThat(mrkdwn)
+                .noneMatch(t -> t.contains("<!channel>") || t.contains("<!subteam^S1>") || t.contains("<@U1>"));
+        long fieldsShown = mrkdwn.stream()
+                .filter(t -> t.contains("&lt;!channel&gt; &lt;!subteam^S1&gt; &lt;@U1&gt; &amp; co"))
+                .count();
         // ask, timing, why, if not, anything else, the text; and once declined, the status and the note
         assertThat(fieldsShown).isEqualTo(status == RequestStatus.DECLINED ? 8 : 6);
     }
 
     @Test
     void blocks_longFields_areCutToSlackLimits() {
-        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DECLINED, "UHEAD", null)
-                .everyText("&".repeat(3000)).build();
+        SupportTicketRequest r = SampleRequest.open()
+                .status(RequestStatus.DECLINED, "UHEAD", null)
+                .everyText("&".repeat(3000))
+                .build();
 
         List<LayoutBlock> blocks = RequestCard.blocks(r, DECIDERS);
 
-        assertThat(texts(blocks)).allSatisfy(t -> assertThat(t.length() - t.indexOf(':') - 1).isLessThanOrEqualTo(3000));
-        assertThat(json(blocks).findValues("fields")).allSatisfy(fields -> fields.forEach(
-                f -> assertThat(f.path("text").asText()).hasSizeLessThanOrEqualTo(2000)));
+        assertThat(texts(blocks))
+                .allSatisfy(t -> assertThat(t.length() - t.indexOf(':') - 1).isLessThanOrEqualTo(3000));
+        assertThat(json(blocks).findValues("fields"))
+                .allSatisfy(fields ->
+                        fields.forEach(f -> assertThat(f.path("text").asText()).hasSizeLessThanOrEqualTo(2000)));
         assertThat(texts(blocks).get(0).length() - "plain_text:".length()).isLessThanOrEqualTo(150);
         assertThat(texts(blocks)).anyMatch(t -> t.endsWith("&amp;…"));
     }
 
     @Test
     void blocks_everyAnswerThatFits_isShownWhole_andNothingSaysShortened() {
-        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DECLINED, "UHEAD", "r".repeat(500))
-                .neededBy(LocalDate.parse("2026-12-01"), "t".repeat(500)).anythingElse("e".repeat(2900)).build();
+        SupportTicketRequest r = SampleRequest.open()
+                .status(RequestStatus.DECLINED, "UHEAD", "r".repeat(500))
+                .neededBy(LocalDate.parse("2026-12-01"), "t".repeat(500))
+                .anythingElse("e".repeat(2900))
+                .build();
 
         String all = all(RequestCard.blocks(r, DECIDERS));
 
-        assertThat(all).contains("r".repeat(500), "t".repeat(500), "e".repeat(2900)).doesNotContain("…", "shortened");
+        assertThat(all)
+                .contains("r".repeat(500), "t".repeat(500), "e".repeat(2900))
+                .doesNotContain("…", "shortened");
     }
 
     @Test
     void blocks_moreTextThanAMessageHolds_cutTheLongestAnswers_andSaySo() {
         String ask = "a".repeat(RequestModal.ASK_MAX);
-        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DECLINED, "UHEAD", "r".repeat(500))
-                .links(MaxInputs.longestLinks()).neededBy(LocalDate.parse("2026-12-01"), "t".repeat(500))
-                .anythingElse("e".repeat(RequestModal.ANYTHING_ELSE_MAX)).build();
-        r = new SupportTicketRequest(r.id(), r.customerId(), r.customerName(), r.submittedBy(), r.links(), ask,
-                "w".repeat(RequestModal.ASK_MAX), "i".repeat(RequestModal.ASK_MAX), r.neededBy(), r.timeReason(),
-                r.anythingElse(), r.status(), r.statusBy(), r.statusAt(), r.statusReason(), r.cardKey(), r.cardChannel(),
-                r.cardTs(), r.createdAt());
+        SupportTicketRequest r = SampleRequest.open()
+                .status(RequestStatus.DECLINED, "UHEAD", "r".repeat(500))
+                .links(MaxInputs.longestLinks())
+                .neededBy(LocalDate.parse("2026-12-01"), "t".repeat(500))
+                .anythingElse("e".repeat(RequestModal.ANYTHING_ELSE_MAX))
+                .build();
+        r = new SupportTicketRequest(
+                r.id(),
+                r.customerId(),
+                r.customerName(),
+                r.submittedBy(),
+                r.links(),
+                ask,
+                "w".repeat(RequestModal.ASK_MAX),
+                "i".repeat(RequestModal.ASK_MAX),
+                r.neededBy(),
+                r.timeReason(),
+                r.anythingElse(),
+                r.status(),
+                r.statusBy(),
+                r.statusAt(),
+                r.statusReason(),
+                r.cardKey(),
+                r.cardChannel(),
+                r.cardTs(),
+                r.createdAt());
 
         List<LayoutBlock> blocks = RequestCard.blocks(r, DECIDERS);
         String all = all(blocks);
 
         assertThat(TicketCard.textLength(blocks)).isLessThanOrEqualTo(TicketCard.BLOCK_TEXT_BUDGET);
-        assertThat(all).contains("r".repeat(500), "t".repeat(500))
+        assertThat(all)
+                .contains("r".repeat(500), "t".repeat(500))
                 .containsPattern("\\*What do you need\\?\\*\na{1000,1500}")
                 .containsPattern("\\*Anything else\\*\ne{1000,2899}…")
                 .contains("Each step is noted in this thread. " + TicketCard.SHORTENED);
@@ -362,10 +455,13 @@ final class RequestCardTest {
 
     @Test
     void links_moreThanAFieldHolds_endWithHowManyMore() {
-        SupportTicketRequest r = SampleRequest.open().links(MaxInputs.longestLinks()).build();
+        SupportTicketRequest r =
+                SampleRequest.open().links(MaxInputs.longestLinks()).build();
 
-        String links = texts(RequestCard.blocks(r, DECIDERS)).stream().filter(t -> t.startsWith("mrkdwn:*Links*"))
-                .findFirst().orElseThrow();
+        String links = texts(RequestCard.blocks(r, DECIDERS)).stream()
+                .filter(t -> t.startsWith("mrkdwn:*Links*"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(links.length() - "mrkdwn:".length()).isLessThanOrEqualTo(2000);
         assertThat(links).endsWith(" more").contains("• <https://");

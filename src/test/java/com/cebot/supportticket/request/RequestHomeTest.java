@@ -49,8 +49,8 @@ final class RequestHomeTest {
                     """);
         });
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T17:00:00Z"), ZoneOffset.UTC);
-        Approvers approvers = new Approvers("<@U0HEAD>", List.of(), Duration.ofHours(24), id -> Set.of(),
-                UserGroupMembers.LastKnown.NONE, clock);
+        Approvers approvers = new Approvers(
+                "<@U0HEAD>", List.of(), Duration.ofHours(24), id -> Set.of(), UserGroupMembers.LastKnown.NONE, clock);
         RequestHome home = new RequestHome(new Permalinks("https://acme.slack.com/"), approvers);
 
         List<Part> head = jdbi.withHandle(h -> home.parts(h, new Person("U0HEAD", LocalDate.parse("2026-11-23"))));
@@ -58,11 +58,15 @@ final class RequestHomeTest {
 
         Part decide = head.stream().filter(Part::needsYou).findFirst().orElseThrow();
         assertThat(decide.title()).isEqualTo("Requests waiting on your decision");
-        assertThat(decide.items()).extracting(i -> i.text().lines().findFirst().orElseThrow())
-                .containsExactly("*Acme &amp; Co*: Expedite the SSO fix", "*Acme &amp; Co*: Waive the fee",
+        assertThat(decide.items())
+                .extracting(i -> i.text().lines().findFirst().orElseThrow())
+                .containsExactly(
+                        "*Acme &amp; Co*: Expedite the SSO fix",
+                        "*Acme &amp; Co*: Waive the fee",
                         "*Acme &amp; Co*: Extend the trial");
-        assertThat(decide.items().get(0).text()).contains("*Needed by Tue 8 Dec 2026* (the renewal call)",
-                "Why: Renewal next week", "Raised by <@U0CE>");
+        assertThat(decide.items().get(0).text())
+                .contains(
+                        "*Needed by Tue 8 Dec 2026* (the renewal call)", "Why: Renewal next week", "Raised by <@U0CE>");
         assertThat(decide.items().get(1).text()).contains("Timing: Before their board meets", "Why: Goodwill");
         assertThat(decide.items().get(2).text()).contains("No date given", "Why: They are &lt;evaluating&gt;");
         assertThat(decide.items().get(0).buttons()).isNotEmpty();

@@ -38,10 +38,16 @@ final class TimingWithoutDateMigrationTest {
         String url = "jdbc:sqlite:" + dir.resolve("cebot.db");
         SQLiteDataSource old = new SQLiteDataSource();
         old.setUrl(url);
-        Flyway.configure().dataSource(old).locations(Database.migrations(Store.Kind.SQLITE)).target("18").load().migrate();
+        Flyway.configure()
+                .dataSource(old)
+                .locations(Database.migrations(Store.Kind.SQLITE))
+                .target("18")
+                .load()
+                .migrate();
         Jdbi before = Jdbi.create(old);
         before.useHandle(h -> {
-            h.execute("INSERT INTO customer (id, name, name_key, created_at) VALUES (1, 'Acme', 'acme', '2026-11-20T10:00:00.000Z')");
+            h.execute(
+                    "INSERT INTO customer (id, name, name_key, created_at) VALUES (1, 'Acme', 'acme', '2026-11-20T10:00:00.000Z')");
             h.execute("""
                     INSERT INTO support_request (id, submission_key, customer_id, submitted_by, links, ask, why, if_not,
                                                  needed_by, time_reason, anything_else, status, card_key, source_channel,
@@ -62,29 +68,38 @@ final class TimingWithoutDateMigrationTest {
 
         Jdbi after = Database.open(url);
 
-        List<String> moves = after.withHandle(h -> h.createQuery(
-                "SELECT request_id || ' ' || status FROM request_event ORDER BY id").mapTo(String.class).list());
-        List<Map<String, Object>> orphans = after.withHandle(h -> h.createQuery("PRAGMA foreign_key_check")
-                .mapToMap().list());
-        List<String> indexes = after.withHandle(h -> h.createQuery("""
+        List<String> moves =
+                after.withHandle(h -> h.createQuery("SELECT request_id || ' ' || status FROM request_event ORDER BY id")
+                        .mapTo(String.class)
+                        .list());
+        List<Map<String, Object>> orphans = after.withHandle(
+                h -> h.createQuery("PRAGMA foreign_key_check").mapToMap().list());
+        List<String> indexes =
+                after.withHandle(h -> h.createQuery("""
                 SELECT name FROM sqlite_master
                 WHERE type = 'index' AND tbl_name = 'support_request' AND sql IS NOT NULL
                 """).mapTo(String.class).list());
         assertThat(rows(after)).isEqualTo(rowsBefore);
         assertThat(moves).containsExactly("1 open", "1 approved", "2 open");
         assertThat(orphans).isEmpty();
-        assertThat(indexes).containsExactlyInAnyOrder("support_request_status", "support_request_created",
-                "support_request_submitter");
+        assertThat(indexes)
+                .containsExactlyInAnyOrder(
+                        "support_request_status", "support_request_created", "support_request_submitter");
 
         after.useHandle(h -> h.execute(INSERT.formatted(3, "NULL", "'No rush'")));
         assertThatThrownBy(() -> after.useHandle(h -> h.execute(INSERT.formatted(4, "'2026-12-01'", "NULL"))))
                 .hasMessageContaining("CHECK");
-        assertThatThrownBy(() -> after.useHandle(h -> h.execute(
-                "INSERT INTO request_event (request_id, status, actor, at) VALUES (99, 'open', 'U0CE', '2026-11-21T10:00:00.000Z')")))
-                .as("moves still point at a request").hasMessageContaining("FOREIGN KEY");
+        assertThatThrownBy(
+                        () -> after.useHandle(
+                                h -> h.execute(
+                                        "INSERT INTO request_event (request_id, status, actor, at) VALUES (99, 'open', 'U0CE', '2026-11-21T10:00:00.000Z')")))
+                .as("moves still point at a request")
+                .hasMessageContaining("FOREIGN KEY");
     }
 
     private static List<Map<String, Object>> rows(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM support_request ORDER BY id").mapToMap().list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM support_request ORDER BY id")
+                .mapToMap()
+                .list());
     }
 }
