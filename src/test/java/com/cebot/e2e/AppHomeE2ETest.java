@@ -125,11 +125,7 @@ final class AppHomeE2ETest {
         Message card = raiseRequest();
         home(CE_USER, "Expedite the SSO fix");
 
-        String id = card.blocks().findValues("value").stream()
-                .map(v -> v.asText())
-                .filter(v -> v.matches("\\d+"))
-                .findFirst()
-                .orElseThrow();
+        String id = card.recordId();
         bot.harness()
                 .slack
                 .awaitAck(
@@ -144,11 +140,7 @@ final class AppHomeE2ETest {
         bot.harness().slack.sendAppHomeOpened(HEAD);
         View home = home(HEAD, "Requests waiting on your decision");
         assertThat(home.json().toString()).contains("Why: Renewal next week", "No date given");
-        String id = card.blocks().findValues("value").stream()
-                .map(v -> v.asText())
-                .filter(v -> v.matches("\\d+"))
-                .findFirst()
-                .orElseThrow();
+        String id = card.recordId();
 
         bot.harness()
                 .slack
@@ -264,11 +256,7 @@ final class AppHomeE2ETest {
                 .contains("<@" + CE_USER + ">")
                 .doesNotContain("ooo_cancel");
 
-        String id = home.json().findValues("value").stream()
-                .filter(v -> v.asText().matches("\\d+"))
-                .map(v -> v.asText())
-                .findFirst()
-                .orElseThrow();
+        String id = Message.recordId(home.json());
         bot.harness()
                 .slack
                 .awaitAck(bot.harness().slack.sendViewBlockAction(home.id(), CE_USER, "ooo_cancel", "b", id), WAIT);

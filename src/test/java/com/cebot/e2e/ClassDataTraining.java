@@ -118,11 +118,7 @@ public final class ClassDataTraining {
                 WAIT,
                 "the request card",
                 () -> topLevel(slack).size() == 2 ? topLevel(slack).get(1) : null);
-        String requestId = card.blocks().findValues("value").stream()
-                .map(v -> v.asText())
-                .filter(v -> v.matches("\\d+"))
-                .findFirst()
-                .orElseThrow();
+        String requestId = card.recordId();
         slack.awaitAck(slack.sendBlockAction(HEAD, SUPPORT, card.ts(), "request_approve", "b", requestId), WAIT);
 
         slack.awaitAck(slack.sendSlashCommand(OooIds.COMMAND, "list", CE_USER, CE), WAIT);

@@ -144,11 +144,7 @@ final class FeedbackWorkspace implements AutoCloseable {
     }
 
     static String gapId(Message card) {
-        return card.blocks().findValues("value").stream()
-                .map(JsonNode::asText)
-                .filter(v -> v.matches("\\d+"))
-                .findFirst()
-                .orElseThrow();
+        return card.recordId();
     }
 
     /** Presses a card button as {@code user}. */

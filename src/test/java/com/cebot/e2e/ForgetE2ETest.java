@@ -94,14 +94,6 @@ final class ForgetE2ETest {
                         .orElse(null));
     }
 
-    private static String recordId(Message message) {
-        return message.blocks().findValues("value").stream()
-                .map(v -> v.asText())
-                .filter(v -> v.matches("\\d+"))
-                .findFirst()
-                .orElseThrow();
-    }
-
     private void shareContext(String user, String ticket, String background) {
         submit(
                 open(ContextIds.CALLBACK_ID, user),
@@ -139,7 +131,7 @@ final class ForgetE2ETest {
         Message othersCard = card("Someone else's context");
         w.harness.slack.awaitAck(
                 w.harness.slack.sendBlockAction(
-                        PERSON, SUPPORT, othersCard.ts(), "context_claim", "b", recordId(othersCard)),
+                        PERSON, SUPPORT, othersCard.ts(), "context_claim", "b", othersCard.recordId()),
                 WAIT);
         Await.until(
                 WAIT,
@@ -164,7 +156,7 @@ final class ForgetE2ETest {
         Message request = card("Expedite, because");
         w.harness.slack.awaitAck(
                 w.harness.slack.sendBlockAction(
-                        HEAD, SUPPORT, request.ts(), "request_acknowledge", "b", recordId(request)),
+                        HEAD, SUPPORT, request.ts(), "request_acknowledge", "b", request.recordId()),
                 WAIT);
         Await.until(
                 WAIT,
@@ -222,7 +214,7 @@ final class ForgetE2ETest {
         w.harness.slack.clearCalls();
         w.harness.slack.awaitAck(
                 w.harness.slack.sendBlockAction(
-                        PERSON, BotHarness.FEEDBACK, gap.ts(), FeedbackIds.SET_STATUS, "b", recordId(gap)),
+                        PERSON, BotHarness.FEEDBACK, gap.ts(), FeedbackIds.SET_STATUS, "b", gap.recordId()),
                 WAIT);
         w.harness.slack.awaitCall("views.open", WAIT);
         submit(
@@ -250,7 +242,7 @@ final class ForgetE2ETest {
                         "SELECT work_key FROM work WHERE queue IN ('inbox', 'outbox')" + " AND status <> 'done'"))
                 .as("every form processed and every write delivered")
                 .isEmpty();
-        return new String[] {othersCard.ts(), recordId(othersCard), sdrQuestion};
+        return new String[] {othersCard.ts(), othersCard.recordId(), sdrQuestion};
     }
 
     private List<Path> files() {

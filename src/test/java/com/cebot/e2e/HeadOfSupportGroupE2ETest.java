@@ -87,11 +87,7 @@ final class HeadOfSupportGroupE2ETest {
     }
 
     private void move(String user, Message card, String actionId) {
-        String id = card.blocks().findValues("value").stream()
-                .map(v -> v.asText())
-                .filter(v -> v.matches("\\d+"))
-                .findFirst()
-                .orElseThrow();
+        String id = card.recordId();
         harness.slack.awaitAck(harness.slack.sendBlockAction(user, SUPPORT, card.ts(), actionId, "b", id), WAIT);
     }
 

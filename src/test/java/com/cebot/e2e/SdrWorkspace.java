@@ -108,13 +108,7 @@ final class SdrWorkspace implements AutoCloseable {
      */
     void press(String user, String questionTs, String actionId) {
         Message reply = reply(questionTs);
-        String id = ids.computeIfAbsent(
-                questionTs,
-                ts -> reply.blocks().findValues("value").stream()
-                        .map(v -> v.asText())
-                        .filter(v -> v.matches("\\d+"))
-                        .findFirst()
-                        .orElseThrow());
+        String id = ids.computeIfAbsent(questionTs, ts -> reply.recordId());
         harness.slack.awaitAck(harness.slack.sendBlockAction(user, CE, reply.ts(), actionId, "b", id), WAIT);
     }
 

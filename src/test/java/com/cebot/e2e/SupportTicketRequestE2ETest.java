@@ -69,11 +69,7 @@ final class SupportTicketRequestE2ETest {
     }
 
     private void click(String user, Message card, String actionId) {
-        String id = card.blocks().findValues("value").stream()
-                .map(v -> v.asText())
-                .filter(v -> v.matches("\\d+"))
-                .findFirst()
-                .orElseThrow();
+        String id = card.recordId();
         bot.harness()
                 .slack
                 .awaitAck(bot.harness().slack.sendBlockAction(user, SUPPORT, card.ts(), actionId, "b", id), WAIT);

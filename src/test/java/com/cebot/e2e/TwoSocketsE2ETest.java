@@ -167,11 +167,7 @@ final class TwoSocketsE2ETest {
         Burst burst = postedForms(Burst.Kind.REQUEST, "TM", 1, 7200);
         Burst.Form f = burst.form(1);
         Message card = card(burst, f);
-        String id = card.blocks().findValues("value").stream()
-                .map(v -> v.asText())
-                .filter(v -> v.matches("\\d+"))
-                .findFirst()
-                .orElseThrow();
+        String id = card.recordId();
 
         String click = harness.slack.sendBlockActionToAll(HEAD, SUPPORT, card.ts(), "request_acknowledge", "b", id);
         harness.slack.awaitAcks(click, 2, WAIT);

@@ -49,6 +49,20 @@ public record Message(
         return botId != null;
     }
 
+    /** The stored record's id that the message's buttons carry: the first all-digit button value. */
+    public String recordId() {
+        return recordId(blocks);
+    }
+
+    /** The first all-digit {@code value} in these blocks (a card's, or a Home view's). */
+    public static String recordId(JsonNode blocks) {
+        return blocks.findValues("value").stream()
+                .map(JsonNode::asText)
+                .filter(v -> v.matches("\\d+"))
+                .findFirst()
+                .orElseThrow();
+    }
+
     public boolean isReply() {
         return threadTs != null && !threadTs.equals(ts);
     }
