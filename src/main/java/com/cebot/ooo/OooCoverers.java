@@ -27,8 +27,22 @@ interface OooCoverers {
         }
     }
 
-    @SqlQuery("SELECT coverer, name, cannot_cover_at FROM ooo_coverer WHERE period_id = :periodId")
-    List<Coverer> of(long periodId);
+    /** One of those asked to cover, with the period they were asked for. */
+    record Asked(long periodId, String coverer, String name, Instant cannotCoverAt) {
+
+        Coverer asCoverer() {
+            return new Coverer(coverer, name, cannotCoverAt);
+        }
+    }
+
+    /** Those asked to cover any of these periods, read at once for a list of periods. */
+    @SqlQuery("SELECT period_id, coverer, name, cannot_cover_at FROM ooo_coverer WHERE period_id IN (<periodIds>)")
+    @RegisterConstructorMapper(Asked.class)
+    List<Asked> ofPeriods(@BindList("periodIds") List<Long> periodIds);
+
+    default List<Coverer> of(long periodId) {
+        return ofPeriods(List.of(periodId)).stream().map(Asked::asCoverer).toList();
+    }
 
     /** Asked again by an edit: what they said of the plan before no longer holds. */
     @SqlUpdate("""

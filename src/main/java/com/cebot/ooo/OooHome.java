@@ -94,12 +94,12 @@ final class OooHome {
         String user = person.userId();
         // A period is still someone's on the day after its last day somewhere on Earth.
         LocalDate notEndedBy = person.today().minusDays(1);
-        List<Item> covering = q.covered(user, notEndedBy, MOST_ITEMS).stream()
-                .map(p -> Item.of(covering(team.shown(handle, p), user, person.today())))
+        List<Item> covering = team.shown(handle, q.covered(user, notEndedBy, MOST_ITEMS)).stream()
+                .map(s -> Item.of(covering(s, user, person.today())))
                 .toList();
-        List<Item> shortOfCover = q.shortOfCover(user, notEndedBy, MOST_ITEMS).stream()
-                .map(p -> {
-                    OooNotices.Shown s = team.shown(handle, p);
+        List<Item> shortOfCover = team.shown(handle, q.shortOfCover(user, notEndedBy, MOST_ITEMS)).stream()
+                .map(s -> {
+                    OooPeriod p = s.period();
                     boolean editable = OooService.editable(p, clock.instant());
                     String text = OooNotices.cannotCoverText(s, s.cannotCover(), editable);
                     return editable ? new Item(text, List.of(OooNotices.editButton(s))) : Item.of(text);

@@ -42,25 +42,27 @@ final class OooTeam {
     }
 
     /**
-     * Periods as shown, in their order, the steps of all of them read in one query: a list of who is
-     * out reads the steps once, not once per period.
+     * Periods as shown, in their order, the steps and the coverers' answers of all of them read in
+     * one query each: a list of who is out reads them once, not once per period.
      */
     List<OooNotices.Shown> shown(Handle h, List<OooPeriod> periods) {
         if (periods.isEmpty()) {
             return List.of();
         }
+        List<Long> ids = periods.stream().map(OooPeriod::id).toList();
         Map<Long, Set<OooStep>> ticked = new HashMap<>();
-        for (OooRepository.Ticked t : h.attach(OooRepository.class)
-                .tickedOf(periods.stream().map(OooPeriod::id).toList())) {
+        for (OooRepository.Ticked t : h.attach(OooRepository.class).tickedOf(ids)) {
             OooStep.ofCode(t.step())
                     .ifPresent(step -> ticked.computeIfAbsent(t.periodId(), id -> EnumSet.noneOf(OooStep.class))
                             .add(step));
         }
-        OooCoverers stored = h.attach(OooCoverers.class);
+        Map<Long, Map<String, OooCoverers.Coverer>> answers = new HashMap<>();
+        for (OooCoverers.Asked a : h.attach(OooCoverers.class).ofPeriods(ids)) {
+            answers.computeIfAbsent(a.periodId(), id -> new HashMap<>()).put(a.coverer(), a.asCoverer());
+        }
         return periods.stream()
                 .map(p -> {
-                    Map<String, OooCoverers.Coverer> asked = new HashMap<>();
-                    stored.of(p.id()).forEach(c -> asked.put(c.coverer(), c));
+                    Map<String, OooCoverers.Coverer> asked = answers.getOrDefault(p.id(), Map.of());
                     List<OooCoverers.Coverer> coverers = p.covererIds().stream()
                             .map(c -> asked.getOrDefault(c, OooCoverers.Coverer.asked(c)))
                             .toList();
