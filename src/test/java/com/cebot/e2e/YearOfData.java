@@ -540,6 +540,9 @@ final class YearOfData {
                                         customers, version, cancelled_at, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
                 """);
+        Rows asked = rows("ooo_coverer", """
+                INSERT INTO ooo_coverer (period_id, coverer, name, cannot_cover_at) VALUES (?, ?, ?, ?)
+                """);
         Rows steps = rows("ooo_step", "INSERT INTO ooo_step (period_id, step, ticked_at) VALUES (?, ?, ?)");
         Rows notes = rows("ooo_note", "INSERT INTO ooo_note (period_id, note_key, what, at) VALUES (?, ?, ?, ?)");
         List<String> stepCodes = List.of("pto", "calendar", "coverage", "customers", "status");
@@ -548,7 +551,8 @@ final class YearOfData {
             long id = i + 1;
             String viewId = viewId();
             String coverer = other(p.person());
-            String coverers = random.nextBoolean() ? coverer : coverer + "," + other(p.person());
+            String second = other(p.person());
+            String coverers = random.nextBoolean() || second.equals(coverer) ? coverer : coverer + "," + second;
             Instant cancelled = random.nextInt(25) == 0 ? before(p.created().plus(Duration.ofDays(1))) : null;
             periods.add(
                     id,
@@ -562,6 +566,14 @@ final class YearOfData {
                     customersJson(random.nextInt(4)),
                     time(cancelled),
                     time(p.created()));
+            for (String c : coverers.split(",")) {
+                // A few say they can't cover, the day after they were asked.
+                asked.add(
+                        id,
+                        c,
+                        c.toLowerCase(),
+                        random.nextInt(40) == 0 ? time(before(p.created().plus(Duration.ofDays(1)))) : null);
+            }
             int ticked = random.nextInt(6);
             for (int s = 0; s < ticked; s++) {
                 steps.add(id, stepCodes.get(s), time(p.created().plus(Duration.ofHours(s + 1L))));
@@ -624,6 +636,7 @@ final class YearOfData {
             }
         }
         periods.close();
+        asked.close();
         steps.close();
         notes.close();
     }
@@ -634,8 +647,9 @@ final class YearOfData {
         Rows questions = rows("sdr_question", """
                 INSERT INTO sdr_question (id, channel, ts, asker, source, question_key, reply_key, urgency, status,
                                           assignee, assigned_at, assignment, version, first_response_by,
-                                          first_response_at, first_response_secs, answered_by, answered_at, asked_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          first_response_at, first_response_secs, answered_by, answered_at, asked_at,
+                                          question_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """);
         Rows events = rows(
                 "sdr_question_event",
@@ -677,7 +691,8 @@ final class YearOfData {
                     Duration.between(t, responded).toSeconds(),
                     open ? null : owner,
                     time(answered),
-                    time(t));
+                    time(t),
+                    "Does the sizing guide cover " + text(120));
             events.add(id, "assigned", null, first, time(assignedAt));
             if (passed) {
                 events.add(id, "passed", first, owner, time(assignedAt.plusSeconds(600)));
