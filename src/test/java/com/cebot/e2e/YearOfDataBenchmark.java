@@ -212,7 +212,7 @@ final class YearOfDataBenchmark {
         List<Long> micros = new ArrayList<>();
         for (int i = -WARM_UP; i < HOME_DRAWS; i++) {
             String ask = "Benchmark ask " + (++marker);
-            newRequest(store, ask);
+            newRequest(store, ask, i);
             Instant opened = Instant.now();
             int before = slack.calls("views.publish").size();
             slack.sendAppHomeOpened(HEAD);
@@ -232,7 +232,11 @@ final class YearOfDataBenchmark {
         latencies("Home of the head of support: opened → published", column, micros, true);
     }
 
-    private static void newRequest(Jdbi store, String ask) {
+    /**
+     * A request that sorts first among those waiting on a decision, which come soonest needed first:
+     * each one is needed a day before the one written before it.
+     */
+    private static void newRequest(Jdbi store, String ask, int i) {
         store.useTransaction(h -> {
             String now = YearOfData.time(Instant.now());
             h.execute(
@@ -244,13 +248,17 @@ final class YearOfDataBenchmark {
                     .one();
             long id = h.createQuery("""
                     INSERT INTO support_request (submission_key, customer_id, submitted_by, links, ask, why, if_not,
-                                                 card_key, created_at)
-                    VALUES (:key, :customer, :ce, '[]', :ask, 'Why', 'If not', :card, :now) RETURNING id
+                                                 needed_by, time_reason, card_key, created_at)
+                    VALUES (:key, :customer, :ce, '[]', :ask, 'Why', 'If not', :neededBy, 'Their renewal.', :card, :now)
+                    RETURNING id
                     """)
                     .bind("key", "bench:" + ask)
                     .bind("customer", customer)
                     .bind("ce", CE_USER)
                     .bind("ask", ask)
+                    .bind(
+                            "neededBy",
+                            LocalDate.of(2000, 1, 1).minusDays(WARM_UP + i).toString())
                     .bind("card", "request-card:bench:" + ask)
                     .bind("now", now)
                     .mapTo(Long.class)
