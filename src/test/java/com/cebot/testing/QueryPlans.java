@@ -53,10 +53,13 @@ public final class QueryPlans {
 
     /**
      * Reads, for one store engine, which tables a statement would read whole. SQLite's is
-     * {@link #SQLITE}. PostgreSQL's, when the bot runs on it, reads {@code EXPLAIN (GENERIC_PLAN,
-     * FORMAT JSON)} after {@code SET enable_seqscan = off} (its planner picks a sequential scan for
-     * any small table, so only one it cannot avoid means a missing index) and names the relation of
-     * each {@code Seq Scan} node; the same lists of small tables and exceptions then apply.
+     * {@link #SQLITE}. PostgreSQL's would read each statement's generic plan, the one it makes
+     * without the parameters' values ({@code PREPARE} with {@code plan_cache_mode =
+     * force_generic_plan}, then {@code EXPLAIN (FORMAT JSON) EXECUTE}; the tests' PostgreSQL is 14,
+     * older than {@code EXPLAIN (GENERIC_PLAN)}), after {@code SET enable_seqscan = off}: its planner
+     * picks a sequential scan for any small table, so only one it cannot avoid means a missing
+     * index. It would name the relation of each {@code Seq Scan} node, under the same lists of small
+     * tables and exceptions.
      */
     @FunctionalInterface
     public interface Planner {
