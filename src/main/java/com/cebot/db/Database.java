@@ -37,8 +37,8 @@ public final class Database {
      * at it is opened without Flyway, whose scan of the classpath and check of every applied
      * migration took half of a start's second.
      */
-    static final String SCHEMA_VERSION = "18";
-    static final int MIGRATIONS_COUNT = 19;
+    static final String SCHEMA_VERSION = "22";
+    static final int MIGRATIONS_COUNT = 20;
 
     private Database() {}
 

@@ -129,6 +129,10 @@ interface FeedbackRepository {
     @SqlQuery(SUBMISSION + " WHERE s.share_key = :shareKey ORDER BY s.id")
     List<Submission> share(String shareKey);
 
+    /** Who shared to a gap: their Home lists it. */
+    @SqlQuery("SELECT DISTINCT shared_by FROM feedback_submission WHERE gap_id = :gapId AND shared_by IS NOT NULL")
+    List<String> sharedBy(long gapId);
+
     /** Who shared to a gap, each once, with the customers they asked for (one per line). */
     @SqlQuery("""
             SELECT s.shared_by AS user_id, GROUP_CONCAT(c.name, char(10)) AS customers

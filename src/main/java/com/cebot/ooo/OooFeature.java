@@ -5,6 +5,7 @@ import com.cebot.customer.CustomerSuggestions;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
 import com.cebot.feature.StoredRecords;
+import com.cebot.home.HomeChanges;
 import com.cebot.home.HomeContribution;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +25,14 @@ import java.util.Set;
 public final class OooFeature implements Feature<OooFeature.Settings> {
 
     private final HomeContribution.WhenStarted home = new HomeContribution.WhenStarted();
+    private final HomeChanges homeChanges;
 
     record Settings(int remindDays, int maxPlanned, int covererDmsPerDay) {}
+
+    /** @param homeChanges told whose Home each change concerns */
+    public OooFeature(HomeChanges homeChanges) {
+        this.homeChanges = homeChanges;
+    }
 
     /** Who is away, from the stored time off: other workflows may ask at any time. */
     public Absences absences() {
@@ -51,7 +58,7 @@ public final class OooFeature implements Feature<OooFeature.Settings> {
         var reminders = new OooReminders(engine.scheduler(), engine.workingHours(), settings.remindDays(),
                 engine.outbox(), engine.store(), engine.slack(), team);
         var service = new OooService(engine.store(), engine.outbox(), reminders, team, settings.remindDays(),
-                settings.maxPlanned(), new CovererDms(settings.covererDmsPerDay()), engine.clock());
+                settings.maxPlanned(), new CovererDms(settings.covererDmsPerDay()), homeChanges, engine.clock());
         engine.messages().subscribe(new MentionReplies(engine.store(), engine.outbox(), engine.permalinks(), team,
                 Set.of(engine.workspace().ce(), engine.workspace().customerSupport()), engine.clock()));
         var listeners = new OooListeners(service, team, engine.store(), engine.clock(),

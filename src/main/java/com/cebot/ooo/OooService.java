@@ -1,6 +1,7 @@
 package com.cebot.ooo;
 
 import com.cebot.db.Deliveries;
+import com.cebot.home.HomeChanges;
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.Outbox;
@@ -12,6 +13,7 @@ import com.cebot.customer.Customers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.jdbi.v3.core.Jdbi;
 final class OooService {
 
     static final String INBOX_KIND = "ooo";
+    /** Home's "Out this week" lists the periods with a day from today to six days on. */
+    private static final int OUT_THIS_WEEK_DAYS = 7;
 
     sealed interface Saved {
         record Planned(long periodId) implements Saved {}
@@ -61,6 +65,7 @@ final class OooService {
     private final int remindDays;
     private final int maxPlanned;
     private final CovererDms covererDms;
+    private final HomeChanges home;
     private final Clock clock;
 
     /**
@@ -68,7 +73,7 @@ final class OooService {
      * @param covererDms how often one person's time off may DM each person covering
      */
     OooService(Jdbi store, Outbox outbox, OooReminders reminders, OooTeam team, int remindDays,
-            int maxPlanned, CovererDms covererDms, Clock clock) {
+            int maxPlanned, CovererDms covererDms, HomeChanges home, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.reminders = reminders;
@@ -76,6 +81,7 @@ final class OooService {
         this.remindDays = remindDays;
         this.maxPlanned = maxPlanned;
         this.covererDms = covererDms;
+        this.home = home;
         this.clock = clock;
     }
 
@@ -134,6 +140,7 @@ final class OooService {
             long id = repo.insert(viewId, person, draft.zone(), draft.firstDay(), draft.lastDay(), coverers,
                     draft.plan(), customers, now);
             OooPeriod p = repo.period(id).orElseThrow();
+            touched(h, now, p);
             saved(h, p, draft.steps(), now, Set.of(), false);
             return new Saved.Planned(id);
         }
@@ -148,6 +155,7 @@ final class OooService {
         repo.update(old.id(), draft.zone(), draft.firstDay(), draft.lastDay(), coverers, draft.plan(), customers);
         repo.clearSteps(old.id());
         OooPeriod p = repo.period(old.id()).orElseThrow();
+        touched(h, now, old, p);
         outbox.enqueue(h, OutboxMessage.anchored(old.key("summary:replaced"), old.key("summary"),
                 new SlackWrite.Update("You changed this time off: the new summary is below.", null)));
         Set<String> dropped = new HashSet<>(old.covererIds());
@@ -181,6 +189,26 @@ final class OooService {
                     now, notTold);
         }
         toldNot(h, p, p.key("coverers-not-told"), notTold, false);
+    }
+
+    /**
+     * Each version of a period (before and after an edit) shows on the Home of its person and of the
+     * people covering; while it has a day in the coming week, as any time zone counts days, on
+     * everyone's, under "Out this week".
+     */
+    private void touched(Handle h, Instant now, OooPeriod... versions) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Set<String> people = new HashSet<>();
+        boolean thisWeek = false;
+        for (OooPeriod p : versions) {
+            people.add(p.person());
+            people.addAll(p.covererIds());
+            thisWeek |= p.overlaps(today.minusDays(1), today.plusDays(OUT_THIS_WEEK_DAYS));
+        }
+        home.touched(h, people);
+        if (thisWeek) {
+            home.touchedEveryone(h);
+        }
     }
 
     /** A DM to someone covering, unless this person's time off has messaged them enough today. */
@@ -220,6 +248,7 @@ final class OooService {
             }
             OooPeriod p = found.get();
             repo.tick(p.id(), step.code(), now);
+            home.touched(h, List.of(p.person()));
             OooNotices.Shown s = team.shown(h, p);
             String ticked = s.ticked().stream().map(OooStep::code).sorted().collect(Collectors.joining(","));
             boolean summary = anchorKey.endsWith(":summary");
@@ -245,6 +274,7 @@ final class OooService {
                 return new Changed.Refused("not the clicker's upcoming time off");
             }
             OooPeriod p = found.get();
+            touched(h, now, p);
             reminders.cancel(h, p);
             OooNotices.Shown s = team.shown(h, p);
             outbox.enqueue(h, OutboxMessage.anchored(p.key("summary:cancelled"), p.key("summary"),

@@ -7,6 +7,7 @@ import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
 import com.cebot.feature.Interactions;
 import com.cebot.feature.StoredRecords;
+import com.cebot.home.HomeChanges;
 import com.cebot.home.HomeContribution;
 import com.cebot.logging.SafeErrors;
 import com.cebot.ooo.Absences;
@@ -45,6 +46,7 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
     private static final Logger log = LoggerFactory.getLogger(SdrFeature.class);
 
     private final Absences absences;
+    private final HomeChanges homeChanges;
     private final HomeContribution.WhenStarted home = new HomeContribution.WhenStarted();
 
     /**
@@ -55,9 +57,13 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
             int perMinute, Optional<String> escalateTo, DayOfWeek digestDay, int digestHour, Optional<String> groupId,
             Optional<String> escalateMention) {}
 
-    /** @param absences who is out of office, to route questions past them */
-    public SdrFeature(Absences absences) {
+    /**
+     * @param absences    who is out of office, to route questions past them
+     * @param homeChanges told whose Home each change concerns
+     */
+    public SdrFeature(Absences absences, HomeChanges homeChanges) {
         this.absences = absences;
+        this.homeChanges = homeChanges;
     }
 
     /** SDR routing's part of Home: the questions one holds or asked, and its button. */
@@ -139,7 +145,7 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
         Nudges nudges = new Nudges(engine.scheduler(), engine.workingHours(), routing, engine.outbox());
         var threads = new OpenThreads();
         var questions = new QuestionService(engine.store(), engine.outbox(), engine.permalinks(), absences, members,
-                rosterCes, routing, nudges, threads, clock);
+                rosterCes, routing, nudges, threads, homeChanges, clock);
         nudges.start(questions);
         threads.load(engine.store().withExtension(QuestionRepository.class, QuestionRepository::waiting));
 

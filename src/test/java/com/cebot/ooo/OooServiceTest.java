@@ -3,6 +3,7 @@ package com.cebot.ooo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.config.BotConfig;
+import com.cebot.home.StaleHomes;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -72,7 +73,8 @@ final class OooServiceTest {
                 "C0CEINTERN", hours);
         OooReminders reminders = new OooReminders(new Scheduler(TestQueues.queue("job", store, clock)), hours, 3,
                 outbox, store, Slack.getInstance().methods("xoxb-unused"), team);
-        return new OooService(store, outbox, reminders, team, 3, maxPlanned, new CovererDms(covererDmsPerDay), clock);
+        return new OooService(store, outbox, reminders, team, 3, maxPlanned, new CovererDms(covererDmsPerDay),
+                new StaleHomes(), clock);
     }
 
     private static OooDraft draft(Long periodId, LocalDate first, LocalDate last, List<String> coverers,

@@ -1,6 +1,7 @@
 package com.cebot.sdrcollab;
 
 import com.cebot.config.BotConfig;
+import com.cebot.home.StaleHomes;
 import com.cebot.ooo.Absences;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -57,7 +58,7 @@ final class RoutingStore {
         jobs = TestQueues.queue("job", jdbi, clock);
         Nudges nudges = new Nudges(new Scheduler(jobs), new WorkingHours(SCHEDULE), routing, outbox);
         questions = new QuestionService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), absences, group,
-                Set.of(), routing, nudges, new OpenThreads(), clock);
+                Set.of(), routing, nudges, new OpenThreads(), new StaleHomes(), clock);
         nudges.start(questions);
         asked = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sdr_question").mapTo(Integer.class).one());
     }

@@ -2,6 +2,7 @@ package com.cebot.supportticket.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.home.StaleHomes;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -48,7 +49,7 @@ final class ContextServiceTest {
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         service = new ContextService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), "C0SUPPORT",
-                Takers.ANYONE, clock);
+                Takers.ANYONE, new StaleHomes(), clock);
         forms = service.forms(TestQueues.inbox(jdbi, clock));
     }
 
@@ -200,7 +201,7 @@ final class ContextServiceTest {
         Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
                 Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
         ContextService limited = new ContextService(jdbi, outbox, new Permalinks("https://acme.slack.com/"),
-                "C0SUPPORT", new Takers("<!subteam^S0AES>", group), clock);
+                "C0SUPPORT", new Takers("<!subteam^S0AES>", group), new StaleHomes(), clock);
         submit(draft("Acme", "ZD 1"), "V1", "U0CE");
 
         var outsider = limited.claim(1, "U0CE", "C0SUPPORT", "1.1");

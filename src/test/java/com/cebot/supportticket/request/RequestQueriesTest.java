@@ -32,7 +32,8 @@ final class RequestQueriesTest {
         store = new RequestStore(dir);
         hook = new RequestCardHook(store.outbox, new Permalinks("https://acme.slack.com"), CHANNEL,
                 (h, tickets) -> tickets.contains(SampleRequest.ZENDESK.ticketKey()) && contextShared
-                        ? Optional.of(new ContextCards.Card("CSUPPORT", "1600000000.000100")) : Optional.empty());
+                        ? Optional.of(new ContextCards.Card("CSUPPORT", "1600000000.000100")) : Optional.empty(),
+                (h, request) -> {});
     }
 
     private long submitNeededBy(String viewId, String date) {

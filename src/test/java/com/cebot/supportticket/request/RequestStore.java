@@ -2,6 +2,7 @@ package com.cebot.supportticket.request;
 
 import com.cebot.config.BotConfig;
 import com.cebot.db.Database;
+import com.cebot.home.StaleHomes;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
 import java.time.DayOfWeek;
@@ -67,7 +68,7 @@ final class RequestStore {
         RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,
                 permalinks, headMention);
         service = new RequestService(jdbi, outbox, permalinks, approvers, CHANNEL, headMention, nudges,
-                (h, tickets) -> Optional.empty(), clock);
+                (h, tickets) -> Optional.empty(), new StaleHomes(), clock);
         forms = service.forms(TestQueues.inbox(jdbi, clock));
     }
 
