@@ -114,6 +114,7 @@ public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>,
                 new StoredGroupMembers(engine.store()), engine.clock());
         engine.onStop().accept(team);
         team.start(TEAM_REFRESH);
+        team.watch(engine.groupChanges());
         var service = new FeedbackService(engine.store(), engine.outbox(), engine.permalinks(), team, channel,
                 homeChanges, engine.clock());
         var listeners = new FeedbackListeners(service, team, new GapSuggestions(engine.store()), engine.interactions(),

@@ -1,6 +1,7 @@
 package com.cebot.feedback;
 
 import com.cebot.slack.Mention;
+import com.cebot.slack.UserGroupChanges;
 import com.cebot.slack.UserGroupMembers;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,11 @@ final class ProductTeam implements AutoCloseable {
     /** Knows the members of each group before returning, then reads them every {@code every}. */
     void start(Duration every) {
         groups.forEach(g -> g.start(every));
+    }
+
+    /** Has each group read again whenever Slack says its members changed. */
+    void watch(UserGroupChanges changes) {
+        groups.forEach(changes::watch);
     }
 
     @Override

@@ -138,6 +138,11 @@ public final class TicketLinkParser {
         return new TicketLinkParser(subdomain.orElse(null));
     }
 
+    /** Whether {@code zendesk.subdomain} names the team's Zendesk, so ticket numbers can become links. */
+    public boolean knowsZendesk() {
+        return zendeskSubdomain != null;
+    }
+
     /** What the field holds: the links, or a message to show next to the field. */
     public sealed interface ParseResult {
 

@@ -57,6 +57,26 @@ final class CheckCommandE2ETest {
         assertThat(harness.slack.openConnections()).isZero();
         assertThat(report).contains("does not exist yet; the bot creates it at start");
         assertThat(harness.databaseFile()).as("check creates no database").doesNotExist();
+        assertThat(report).doesNotContain("zendesk.subdomain");
+    }
+
+    @Test
+    void noZendeskSubdomain_isWarnedAbout_onceForBothForms() throws Exception {
+        harness.writeConfig("""
+                channels:
+                  customer_support: customer-support
+                  ce: "#ce"
+                  ce_internal: ce-internal
+                support:
+                  head_of_support: %s
+                """.formatted(BotHarness.HEAD));
+
+        int code = check();
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("a warning, not a problem").isZero();
+        assertThat(report.lines().filter(l -> l.startsWith("! zendesk.subdomain is not set"))).singleElement()
+                .asString().contains("refuse ticket numbers such as \"ZD 1234\"", "the \"acme\" of acme.zendesk.com");
     }
 
     @Test

@@ -112,6 +112,18 @@ public final class ClassDataTraining {
         slack.awaitAck(slack.sendMessageEvent(CE, BotHarness.AE, "A note for the team", null).envelopeId(), WAIT);
         slack.awaitAck(slack.sendMessageEvent(CE, BotHarness.AE, "How do we price SSO? <!subteam^" + SdrIds.GROUP
                 + "|@ce-sdr-collab>", null).envelopeId(), WAIT);
+        View feedback = modal(slack, slack.sendGlobalShortcut(FeedbackIds.CALLBACK_ID, CE_USER));
+        slack.awaitAck(slack.sendBlockSuggestion(feedback.id(), CE_USER, FeedbackIds.GAP_SELECT, FeedbackIds.GAP,
+                "SSO"), WAIT);
+        int updates = slack.calls("views.update").size();
+        slack.awaitAck(slack.sendViewBlockAction(feedback.id(), CE_USER, FeedbackIds.GAP_SELECT, FeedbackIds.GAP,
+                "new:SSO"), WAIT);
+        Await.until(WAIT, "the form to ask for the gap's title", () -> slack.calls("views.update").size() > updates);
+        slack.awaitAck(slack.submitView(feedback.id(), CE_USER, FeedbackWorkspace.form("new:SSO", "Okta groups",
+                "major", "new:Acme Corp").select(FeedbackIds.CATEGORY, FeedbackIds.VALUE, "Not categorised yet",
+                "Not categorised yet").text(FeedbackIds.TITLE, FeedbackIds.VALUE, "SSO with Okta").toJson()), WAIT);
+        Await.until(WAIT, "the feedback card", () -> !slack.messages(BotHarness.FEEDBACK).isEmpty());
+
         slack.awaitAck(slack.sendAppHomeOpened(CE_USER).envelopeId(), WAIT);
         Await.until(WAIT, "the Home tab", () -> slack.homeView(CE_USER).isPresent());
         Await.until(WAIT, "the summary DM", () -> !slack.messages(CE_USER).isEmpty());

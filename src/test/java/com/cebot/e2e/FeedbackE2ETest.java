@@ -19,6 +19,7 @@ import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -253,6 +254,26 @@ final class FeedbackE2ETest {
         Ack forged = w.submit(modal, OUTSIDER, StateValues.of().radio(FeedbackIds.STATUS, FeedbackIds.VALUE,
                 "backlog", "Backlog"));
         assertThat(forged.payload().path("errors").path(FeedbackIds.STATUS).asText()).contains("Only the product team");
+    }
+
+    @Test
+    void whenSlackSaysTheProductGroupChanged_aNewMemberMaySetTheStatus_withoutBeingRefusedFirst() {
+        Message card = firstGap();
+        w.slack.addUserGroup(FeedbackWorkspace.PRODUCT_GROUP, "product-team", List.of(PM, OUTSIDER));
+        int reads = w.slack.calls("usergroups.users.list").size();
+
+        w.slack.sendEvent(JsonNodeFactory.instance.objectNode().put("type", "subteam_members_changed")
+                .put("subteam_id", FeedbackWorkspace.PRODUCT_GROUP).put("team_id", "T0FAKE")
+                .put("event_ts", "1795000000.000100"));
+        w.slack.awaitCalls("usergroups.users.list", reads + 1, WAIT);
+        Await.until(WAIT, "the group's new members kept", () -> Burst.query(w.harness.databaseFile(),
+                "SELECT members FROM user_group_members WHERE group_id = '" + FeedbackWorkspace.PRODUCT_GROUP + "'")
+                .toString().contains(OUTSIDER));
+
+        Ack ack = w.setStatus(OUTSIDER, card, "in_review", null);
+        assertThat(ack.payload() == null ? null : ack.payload().get("errors")).as("no refusal").isNull();
+        Await.until(WAIT, "the card to show the new status", () -> w.blocks(card).contains("In review"));
+        assertThat(w.slack.calls("response_url")).as("no refusal").isEmpty();
     }
 
     @Test

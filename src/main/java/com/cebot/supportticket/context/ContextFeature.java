@@ -70,6 +70,11 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
 
     @Override
     public Settings check(Settings settings, WorkspaceLookup lookup) {
+        // Both ticket forms read the same setting; the context feature says it once for both.
+        if (!settings.links().knowsZendesk()) {
+            lookup.warn("zendesk.subdomain is not set: both ticket forms refuse ticket numbers such as \"ZD 1234\""
+                    + " and keep Zendesk links as plain links; set it to the \"acme\" of acme.zendesk.com.");
+        }
         return new Settings(settings.links(), settings.takers(),
                 settings.takers().flatMap(t -> lookup.mention("support.takers", t)));
     }
