@@ -249,7 +249,7 @@ final class AckBenchmark {
      * The JVM options of the README's run command; {@code -Dbenchmark.jfr=<file>} adds a flight
      * recording of the bot, written when it stops.
      */
-    private static List<String> jvmOptions() {
+    static List<String> jvmOptions() {
         Matcher run;
         try {
             run = RUN_COMMAND.matcher(Files.readString(Path.of("README.md")));
