@@ -220,7 +220,11 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
             }
             resume.cancel(false);
         }
-        resume = thread.schedule(() -> step("resume", () -> {}), wait.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            resume = thread.schedule(() -> step("resume", () -> {}), wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            log.debug("Home tab stopping; what waits is drawn after the next start or when opened");
+        }
     }
 
     /** What a draw read: the mark it answers (null: none), and the view, null when it is not to be published. */
