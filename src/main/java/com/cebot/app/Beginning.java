@@ -2,6 +2,7 @@ package com.cebot.app;
 
 import com.cebot.config.Secrets;
 import com.cebot.db.Database;
+import com.cebot.db.Store;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.SlackClients;
 import com.cebot.work.Processes;
@@ -22,23 +23,25 @@ import org.slf4j.LoggerFactory;
 final class Beginning implements AutoCloseable {
 
     private final CompletableFuture<Slack> slack;
-    private final String databaseUrl;
+    private final Store databaseUrl;
     /** Null until asked for when the database is new. Guarded by this. */
     private CompletableFuture<Database.Pooled> store;
 
-    private Beginning(CompletableFuture<Slack> slack, String databaseUrl, CompletableFuture<Database.Pooled> store) {
+    private Beginning(CompletableFuture<Slack> slack, Store databaseUrl, CompletableFuture<Database.Pooled> store) {
         this.slack = slack;
         this.databaseUrl = databaseUrl;
         this.store = store;
     }
 
     static Beginning of(Secrets secrets, Duration slackTimeout) {
-        String url = secrets.databaseUrl();
+        Store url = secrets.store();
         return new Beginning(
-                CompletableFuture.supplyAsync(() -> SlackClients.create(secrets.slackApiUrl(), slackTimeout),
+                CompletableFuture.supplyAsync(
+                        () -> SlackClients.create(secrets.slackApiUrl(), slackTimeout),
                         task -> start("start-slack", task)),
                 url,
-                Database.exists(url) ? CompletableFuture.supplyAsync(() -> open(url), task -> start("start-store", task))
+                Database.exists(url)
+                        ? CompletableFuture.supplyAsync(() -> open(url), task -> start("start-store", task))
                         : null);
     }
 
@@ -71,7 +74,8 @@ final class Beginning implements AutoCloseable {
         synchronized (this) {
             opening = store;
         }
-        Database.Pooled opened = opening == null ? null : opening.handle((made, failure) -> made).join();
+        Database.Pooled opened =
+                opening == null ? null : opening.handle((made, failure) -> made).join();
         if (opened != null) {
             opened.close();
         }
@@ -87,10 +91,10 @@ final class Beginning implements AutoCloseable {
         }
     }
 
-    private static Database.Pooled open(String databaseUrl) {
+    private static Database.Pooled open(Store databaseUrl) {
         Database.Pooled store = Database.pooled(databaseUrl);
         try {
-            Processes.latest(store.jdbi(), 1);
+            Processes.listed(store.jdbi(), 1);
             return store;
         } catch (RuntimeException e) {
             store.close();

@@ -1,7 +1,6 @@
 package com.cebot.app;
 
 import com.cebot.config.Settings;
-import com.cebot.db.Database;
 import com.cebot.db.DatabaseException;
 import com.cebot.db.DeliveryPurge;
 import com.cebot.feature.Configured;
@@ -62,10 +61,18 @@ import org.slf4j.LoggerFactory;
 public final class CeBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CeBot.class);
+    /** How often a running process says it is alive; {@code status} flags one silent for four beats. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
     /** Knobs that tests turn down; production uses {@link #DEFAULT}. */
-    public record Tuning(Duration slackTimeout, WorkQueue.Settings inbox, WorkQueue.Settings outbox,
-            WorkQueue.Settings jobs, int envelopeThreads, int afterAckThreads, SocketTiming socket) {
+    public record Tuning(
+            Duration slackTimeout,
+            WorkQueue.Settings inbox,
+            WorkQueue.Settings outbox,
+            WorkQueue.Settings jobs,
+            int envelopeThreads,
+            int afterAckThreads,
+            SocketTiming socket) {
 
         /**
          * Claims hold for a minute: a Slack call ends within {@code slackTimeout}, and a lookup before
@@ -73,11 +80,14 @@ public final class CeBot implements AutoCloseable {
          * The outbox claims 20 writes at a time: one claim a write made the claims themselves the
          * biggest user of the store in a burst.
          */
-        public static final Tuning DEFAULT = new Tuning(Duration.ofSeconds(10),
+        public static final Tuning DEFAULT = new Tuning(
+                Duration.ofSeconds(10),
                 new WorkQueue.Settings(50, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
                 new WorkQueue.Settings(20, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT),
                 new WorkQueue.Settings(20, Duration.ofSeconds(15), Duration.ofMinutes(1), Backoff.DEFAULT),
-                16, 8, SocketTiming.DEFAULT);
+                16,
+                8,
+                SocketTiming.DEFAULT);
     }
 
     private final List<AutoCloseable> resources;
@@ -119,8 +129,13 @@ public final class CeBot implements AutoCloseable {
         }
     }
 
-    private static CeBot start(Settings<Configured<?>> settings, Clock clock, Tuning tuning, Beginning beginning,
-            List<AutoCloseable> resources) throws StartupException {
+    private static CeBot start(
+            Settings<Configured<?>> settings,
+            Clock clock,
+            Tuning tuning,
+            Beginning beginning,
+            List<AutoCloseable> resources)
+            throws StartupException {
         // First, before Slack or the store: a port in use stops the start at once.
         Monitoring monitoring;
         try {
@@ -141,27 +156,31 @@ public final class CeBot implements AutoCloseable {
         Processes processes = new Processes(jdbi, owner, clock);
         processes.register();
         resources.add(processes::stopped);
+        // Hellos may be hours apart; `status` tells a live process by its beats.
+        resources.add(processes.beatEvery(HEARTBEAT));
         WorkQueue inboxQueue = queue("inbox", jdbi, clock, owner, tuning.inbox(), resources);
         WorkQueue outboxQueue = queue("outbox", jdbi, clock, owner, tuning.outbox(), resources);
         WorkQueue jobQueue = queue("job", jdbi, clock, owner, tuning.jobs(), resources);
-        Outbox outbox = new Outbox(outboxQueue, methods, tuning.slackTimeout(),
-                new BotIdentity(auth.getUserId(), auth.getBotId()));
+        Outbox outbox = new Outbox(
+                outboxQueue, methods, tuning.slackTimeout(), new BotIdentity(auth.getUserId(), auth.getBotId()));
         Scheduler scheduler = new Scheduler(jobQueue);
         Background background = new Background(tuning.afterAckThreads(), 10_000);
         resources.add(background);
 
-        App app = boltApp(AppConfig.builder()
-                .slack(beginning.slack())
-                .singleTeamBotToken(secrets.botToken())
-                // Events nobody listens to are acked all the same; unacked, Slack retries them and
-                // may turn event delivery off for the app. Message events, whatever their subtype,
-                // are all answered by ChannelMessages.
-                .allEventsApiAutoAckEnabled(true)
-                // Bolt would repeat auth.test on the first envelope and every 10 minutes after, in
-                // the listener's time before the ack. The token is the one checked at start; if it
-                // is revoked later, the calls it makes fail and say so.
-                .authTestCacheExpirationMillis(-1)
-                .build(), auth);
+        App app = boltApp(
+                AppConfig.builder()
+                        .slack(beginning.slack())
+                        .singleTeamBotToken(secrets.botToken())
+                        // Events nobody listens to are acked all the same; unacked, Slack retries them and
+                        // may turn event delivery off for the app. Message events, whatever their subtype,
+                        // are all answered by ChannelMessages.
+                        .allEventsApiAutoAckEnabled(true)
+                        // Bolt would repeat auth.test on the first envelope and every 10 minutes after, in
+                        // the listener's time before the ack. The token is the one checked at start; if it
+                        // is revoked later, the calls it makes fail and say so.
+                        .authTestCacheExpirationMillis(-1)
+                        .build(),
+                auth);
         app.use(new ActingUserCheck());
         app.use(new InteractionLog());
         RepeatDeliveryFilter repeats = new RepeatDeliveryFilter(jdbi, clock);
@@ -173,18 +192,37 @@ public final class CeBot implements AutoCloseable {
         messages.register(app);
         UserGroupChanges groupChanges = new UserGroupChanges();
         groupChanges.register(app);
-        Engine engine = new Engine(new Interactions(app, modals, methods), jdbi, new Inbox(inboxQueue, meters), outbox,
-                scheduler, workspace, settings.config(), new WorkingHours(settings.config().schedule()), clock, methods,
-                messages, groupChanges, new Permalinks(workspace.teamUrl()), resources::add);
+        Engine engine = new Engine(
+                new Interactions(app, modals, methods),
+                jdbi,
+                new Inbox(inboxQueue, meters),
+                outbox,
+                scheduler,
+                workspace,
+                settings.config(),
+                new WorkingHours(settings.config().schedule()),
+                clock,
+                methods,
+                messages,
+                groupChanges,
+                new Permalinks(workspace.teamUrl()),
+                resources::add);
         for (Configured<?> feature : resolved.features()) {
             feature.start(engine);
         }
         new DeliveryPurge(scheduler, clock).start(jdbi);
-        new RetentionPurge(scheduler, jdbi, clock, settings.config().retention(), resolved.features().stream()
-                .map(f -> f.feature().records()).toList()).start();
+        new RetentionPurge(
+                        scheduler,
+                        jdbi,
+                        clock,
+                        settings.config().retention(),
+                        resolved.features().stream()
+                                .map(f -> f.feature().records())
+                                .toList())
+                .start();
 
-        SocketModeConnection socket = new SocketModeConnection(app, secrets.appToken(), tuning.envelopeThreads(),
-                tuning.socket(), clock, processes::hello, meters);
+        SocketModeConnection socket = new SocketModeConnection(
+                app, secrets.appToken(), tuning.envelopeThreads(), tuning.socket(), clock, processes::hello, meters);
         // Last in, so first closed: running handlers send their acks while the store is still open.
         resources.add(socket);
         try {
@@ -198,8 +236,10 @@ public final class CeBot implements AutoCloseable {
         inboxQueue.start();
         outboxQueue.start();
         jobQueue.start();
-        monitoring.watch(socket::isUp, jdbi, new QueueLevels(jdbi,
-                List.of(inboxQueue.name(), outboxQueue.name(), jobQueue.name())));
+        monitoring.watch(
+                socket::isUp,
+                jdbi,
+                new QueueLevels(jdbi, List.of(inboxQueue.name(), outboxQueue.name(), jobQueue.name())));
         log.info("CE Bot is connected as {} and listening", auth.getUserId());
         return new CeBot(resources, jdbi, workspace, socket);
     }
@@ -216,15 +256,20 @@ public final class CeBot implements AutoCloseable {
                 List<Middleware> middleware = new ArrayList<>();
                 middleware.add(new SingleTeamAuthorization(c, auth, null));
                 if (c.isIgnoringSelfEventsEnabled()) {
-                    middleware.add(new IgnoringSelfEvents(c.getSlack().getConfig(),
-                            c.isIgnoringSelfAssistantMessageEventsEnabled()));
+                    middleware.add(new IgnoringSelfEvents(
+                            c.getSlack().getConfig(), c.isIgnoringSelfAssistantMessageEventsEnabled()));
                 }
                 return middleware;
             }
         };
     }
 
-    private static WorkQueue queue(String name, Jdbi jdbi, Clock clock, Owner owner, WorkQueue.Settings settings,
+    private static WorkQueue queue(
+            String name,
+            Jdbi jdbi,
+            Clock clock,
+            Owner owner,
+            WorkQueue.Settings settings,
             List<AutoCloseable> resources) {
         WorkQueue queue = new WorkQueue(name, jdbi, clock, owner, settings);
         resources.add(queue);

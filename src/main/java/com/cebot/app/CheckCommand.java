@@ -3,6 +3,7 @@ package com.cebot.app;
 import com.cebot.config.Settings;
 import com.cebot.db.Database;
 import com.cebot.db.PrivateFiles;
+import com.cebot.db.Store;
 import com.cebot.feature.Configured;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.SlackClients;
@@ -28,7 +29,7 @@ final class CheckCommand {
         List<String> problems = new ArrayList<>();
         out.println("✓ settings: " + settings.configPath().toAbsolutePath());
         var secrets = settings.secrets();
-        database(secrets.databaseUrl(), out, problems);
+        database(secrets.store(), out, problems);
 
         Slack slack = SlackClients.create(secrets.slackApiUrl(), Duration.ofSeconds(10));
         try {
@@ -37,7 +38,8 @@ final class CheckCommand {
             if (!auth.isOk()) {
                 problems.add("SLACK_BOT_TOKEN refused by Slack: " + auth.getError());
             } else {
-                out.println("✓ SLACK_BOT_TOKEN: bot @" + auth.getUser() + " (" + auth.getUserId() + ") in " + auth.getTeam());
+                out.println("✓ SLACK_BOT_TOKEN: bot @" + auth.getUser() + " (" + auth.getUserId() + ") in "
+                        + auth.getTeam());
                 var open = slack.methods().appsConnectionsOpen(r -> r.token(secrets.appToken()));
                 if (open.isOk()) {
                     out.println("✓ SLACK_APP_TOKEN: Socket Mode connections can be opened");
@@ -75,20 +77,25 @@ final class CheckCommand {
         }
     }
 
-    private static void database(String url, PrintStream out, List<String> problems) {
-        Database.State state = Database.inspect(url);
+    private static void database(Store store, PrintStream out, List<String> problems) {
+        Database.State state = Database.inspect(store);
+        String kind = store.isPostgresql() ? "" : "SQLite ";
         if (state instanceof Database.State.Current c) {
-            out.println("✓ database: " + c.file() + " (schema version " + c.version() + ", up to date)");
-            PrivateFiles.exposed(c.file()).forEach(w -> out.println("! database: " + w));
+            out.println("✓ database: " + kind + c.where() + " (schema version " + c.version() + ", up to date)");
+            store.file().ifPresent(f -> PrivateFiles.exposed(f).forEach(w -> out.println("! database: " + w)));
         } else if (state instanceof Database.State.Behind b) {
-            out.println("✓ database: " + b.file() + " (schema version " + b.version() + "; the bot applies "
+            out.println("✓ database: " + kind + b.where() + " (schema version " + b.version() + "; the bot applies "
                     + b.pending() + " migration(s) at its next start)");
-            PrivateFiles.exposed(b.file()).forEach(w -> out.println("! database: " + w));
+            store.file().ifPresent(f -> PrivateFiles.exposed(f).forEach(w -> out.println("! database: " + w)));
         } else if (state instanceof Database.State.Missing m) {
             if (m.problem().isEmpty()) {
-                out.println("✓ database: " + m.file() + " does not exist yet; the bot creates it at start");
+                out.println("✓ database: " + kind + m.where()
+                        + (store.isPostgresql()
+                                ? " has none of the bot's tables yet; the bot creates them at start"
+                                : " does not exist yet; the bot creates it at start"));
             } else {
-                problems.add("CEBOT_DB_URL: " + m.file() + " does not exist and cannot be created (" + m.problem().get() + ").");
+                problems.add("CEBOT_DB_URL: " + m.where() + " does not exist and cannot be created ("
+                        + m.problem().get() + ").");
             }
         } else {
             problems.add(((Database.State.Unusable) state).problem());

@@ -31,12 +31,20 @@ final class ExportCommand {
 
     private ExportCommand() {}
 
-    static int run(String[] args, Map<String, String> env, List<Feature<?>> features, PrintStream out, PrintStream err) {
-        List<TicketExport> sources = features.stream().filter(TicketExport.class::isInstance)
-                .map(TicketExport.class::cast).toList();
-        List<CsvExport> own = features.stream().filter(CsvExport.class::isInstance).map(CsvExport.class::cast).toList();
-        List<String> names = Stream.concat(sources.stream().map(TicketExport::exportKind),
-                own.stream().map(CsvExport::exportKind)).toList();
+    static int run(
+            String[] args, Map<String, String> env, List<Feature<?>> features, PrintStream out, PrintStream err) {
+        List<TicketExport> sources = features.stream()
+                .filter(TicketExport.class::isInstance)
+                .map(TicketExport.class::cast)
+                .toList();
+        List<CsvExport> own = features.stream()
+                .filter(CsvExport.class::isInstance)
+                .map(CsvExport.class::cast)
+                .toList();
+        List<String> names = Stream.concat(
+                        sources.stream().map(TicketExport::exportKind),
+                        own.stream().map(CsvExport::exportKind))
+                .toList();
         String kinds = String.join(" or ", names);
         CommandArgs parsed = CommandArgs.parse(args, List.of("--since", "--kind"));
         if (parsed.problem().isPresent()) {
@@ -61,12 +69,13 @@ final class ExportCommand {
             err.println("--kind is " + kinds + ", not \"" + kind + "\".");
             return Main.BAD_SETTINGS;
         }
-        var store = Database.existing(Secrets.databaseUrl(env));
+        var store = Database.existing(Secrets.store(env));
         var from = since.atStartOfDay(ZoneOffset.UTC).toInstant();
         var alone = own.stream().filter(o -> o.exportKind().equals(kind)).findFirst();
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            int rows = alone.isPresent() ? alone.get().writeCsv(store, from, writer)
+            int rows = alone.isPresent()
+                    ? alone.get().writeCsv(store, from, writer)
                     : new SubmissionExport(store, sources).write(from, kind, writer);
             writer.flush();
             err.println(rows + " submission(s) since " + since + " (UTC).");

@@ -28,12 +28,16 @@ final class ForgetCommand {
 
     private ForgetCommand() {}
 
-    static int run(String[] args, Map<String, String> env, List<Feature<?>> features, PrintStream out, PrintStream err) {
+    static int run(
+            String[] args, Map<String, String> env, List<Feature<?>> features, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean dryRun = rest.remove("--dry-run");
         CommandArgs parsed = CommandArgs.parse(rest.toArray(String[]::new), List.of("--user"));
         if (rest.contains("--dry-run") || parsed.problem().isPresent()) {
-            err.println(rest.contains("--dry-run") ? "--dry-run is given twice." : parsed.problem().get());
+            err.println(
+                    rest.contains("--dry-run")
+                            ? "--dry-run is given twice."
+                            : parsed.problem().get());
             err.println(USAGE);
             return Main.BAD_SETTINGS;
         }
@@ -49,7 +53,7 @@ final class ForgetCommand {
             return Main.BAD_SETTINGS;
         }
         List<StoredRecords> workflows = features.stream().map(Feature::records).toList();
-        Forgetting forgetting = new Forgetting(Database.current(Secrets.databaseUrl(env), true), workflows);
+        Forgetting forgetting = new Forgetting(Database.current(Secrets.store(env), true), workflows);
         Forgetting.Result result;
         try {
             result = forgetting.forget(person, dryRun);
@@ -59,8 +63,10 @@ final class ForgetCommand {
             return Main.FAILED;
         }
 
-        out.println(dryRun ? "Dry run: nothing was changed. Forgetting " + person + " would change:"
-                : "Forgot " + person + ":");
+        out.println(
+                dryRun
+                        ? "Dry run: nothing was changed. Forgetting " + person + " would change:"
+                        : "Forgot " + person + ":");
         for (Count count : result.changed()) {
             out.printf("  %5d  %s%n", count.rows(), count.what());
         }
@@ -73,6 +79,9 @@ final class ForgetCommand {
             if (wiped instanceof Erasure.Wiped.Done) {
                 out.println("The database files were rewritten: the removed rows are gone from disk, and the"
                         + " write-ahead log is empty.");
+            } else if (wiped instanceof Erasure.Wiped.TablesRewritten) {
+                out.println("The database's tables were rewritten (VACUUM FULL): the removed rows are gone from"
+                        + " them. PostgreSQL's write-ahead log, replicas and backups hold them until they age out.");
             } else if (wiped instanceof Erasure.Wiped.LogBusy) {
                 out.println("The rows are removed and the file rewritten, but the write-ahead log could not be"
                         + " emptied while another process kept reading: it may still hold old copies. Stop the bot"
@@ -86,7 +95,9 @@ final class ForgetCommand {
         out.println("Not reached from here: messages already in Slack, backups of the database, and the settings"
                 + " file (roster, support.delegates).");
         boolean clean = result.stillNamed().isEmpty()
-                && result.wiped().map(w -> w instanceof Erasure.Wiped.Done).orElse(true);
+                && result.wiped()
+                        .map(w -> w instanceof Erasure.Wiped.Done || w instanceof Erasure.Wiped.TablesRewritten)
+                        .orElse(true);
         return clean ? Main.OK : Main.FAILED;
     }
 }

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar cebot.jar [run|check|status|retry-failed|sync-group|export|forget|manifest|help]}. */
+/** {@code java -jar cebot.jar [run|check|status|retry-failed|sync-group|export|forget|backup|manifest|help]}. */
 public final class Main {
 
     static final int OK = 0;
@@ -63,14 +63,15 @@ public final class Main {
         OooFeature ooo = new OooFeature(homeChanges);
         SdrFeature sdr = new SdrFeature(ooo.absences(), homeChanges);
         FeedbackFeature feedback = new FeedbackFeature(homeChanges);
-        HomeFeature home = new HomeFeature(List.of(context.home(), request.home(), ooo.home(), sdr.home(),
-                feedback.home()), homeChanges);
+        HomeFeature home = new HomeFeature(
+                List.of(context.home(), request.home(), ooo.home(), sdr.home(), feedback.home()), homeChanges);
         return List.of(context, request, ooo, sdr, feedback, home);
     }
 
     /** The settings, read by a fresh set of {@link #features}: what {@code check} and a start begin from. */
     public static Settings<Configured<?>> settings(Map<String, String> env) {
-        return ConfigLoader.load(env, features().stream().map(Configured::reading).toList());
+        return ConfigLoader.load(
+                env, features().stream().map(Configured::reading).toList());
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
@@ -92,6 +93,8 @@ public final class Main {
                     return ExportCommand.run(rest, env, features(), out, err);
                 case "forget":
                     return ForgetCommand.run(rest, env, features(), out, err);
+                case "backup":
+                    return BackupCommand.run(rest, env, out, err);
                 case "manifest":
                     out.print(manifest());
                     return OK;
@@ -134,10 +137,13 @@ public final class Main {
         CeBot bot = CeBot.start(settings, Clock.systemUTC(), tuning, beginning.orElseThrow());
         StopSignals.exitZeroOnStop();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            bot.close();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            bot.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -177,11 +183,14 @@ public final class Main {
                             remove everything the person typed and everything naming them
                             from the database and its files, and print what changed;
                             --dry-run prints what would change and changes nothing
+                  backup --to FILE
+                            copy the SQLite database to a new file while the bot runs
+                            (on PostgreSQL, use pg_dump)
                   manifest  print the Slack app manifest (paste it at api.slack.com/apps)
                   help      show this text
                 Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN (required for run and check);
-                SLACK_API_URL, CEBOT_CONFIG, CEBOT_DB_URL (optional; paths are relative to the
-                current folder). See README.md.
+                SLACK_API_URL, CEBOT_CONFIG, CEBOT_DB_URL, CEBOT_DB_USER, CEBOT_DB_PASSWORD
+                (optional; paths are relative to the current folder). See README.md.
                 """;
     }
 }

@@ -35,7 +35,7 @@ final class RetryFailedCommand {
                 return Main.BAD_SETTINGS;
             }
         }
-        WorkReport report = new WorkReport(Database.current(Secrets.databaseUrl(env), true));
+        WorkReport report = new WorkReport(Database.current(Secrets.store(env), true));
         WorkReport.Retried retried = report.retryFailed(id, clock.instant());
         if (retried instanceof WorkReport.Retried.Requeued r) {
             out.println(r.rows() + " failed row(s) put back in their queues.");

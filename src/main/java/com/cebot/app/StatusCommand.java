@@ -17,14 +17,17 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code cebot status}: what the durable work looks like, for an operator: queue depths, work that
- * failed for good (with its error and whom it was for), the next scheduled jobs, each bot process
- * with the last time Slack said hello to it, and what the last retention purge removed. Opens the
- * database read-only.
+ * failed for good (with its error and whom it was for), the next scheduled jobs, every running bot
+ * process on any host (with when Slack last said hello to it and when it was last heard from), the
+ * last few that stopped, and what the last retention purge removed. Opens the database read-only.
  */
 final class StatusCommand {
 
     private static final int FAILED_SHOWN = 20;
     private static final int JOBS_SHOWN = 10;
+    private static final int STOPPED_SHOWN = 5;
+    /** Four missed heartbeats: killed, frozen, or cut off from the store. */
+    private static final Duration SILENT = CeBot.HEARTBEAT.multipliedBy(4);
 
     private StatusCommand() {}
 
@@ -33,20 +36,25 @@ final class StatusCommand {
             err.println("status takes no arguments (it has \"" + args[0] + "\").");
             return Main.BAD_SETTINGS;
         }
-        Jdbi jdbi = Database.current(Secrets.databaseUrl(env), false);
+        Jdbi jdbi = Database.current(Secrets.store(env), false);
         Instant now = clock.instant();
         WorkReport report = new WorkReport(jdbi);
 
-        out.println("Bot processes (newest first):");
-        List<Processes.Process> processes = Processes.latest(jdbi, 5);
+        out.println("Bot processes (running, then the last stopped; newest first):");
+        List<Processes.Process> processes = Processes.listed(jdbi, STOPPED_SHOWN);
         if (processes.isEmpty()) {
             out.println("  none has run on this database");
         }
         for (Processes.Process p : processes) {
-            String state = p.stoppedAt() == null ? "running" : ("stopped".equals(p.stopReason()) ? "stopped " : "gone, found ")
-                    + ago(p.stoppedAt(), now);
-            String hello = p.lastHelloAt() == null ? "never" : ago(p.lastHelloAt(), now);
-            out.printf("  %s  %s, started %s, last hello from Slack %s%n", p.owner(), state, ago(p.startedAt(), now), hello);
+            out.printf(
+                    "  %s  host %s, pid %d, %s, started %s, last hello from Slack %s, heard from %s%n",
+                    p.owner(),
+                    p.host(),
+                    p.pid(),
+                    state(p, now),
+                    ago(p.startedAt(), now),
+                    p.lastHelloAt() == null ? "never" : ago(p.lastHelloAt(), now),
+                    ago(p.heardFrom(), now));
         }
 
         out.println("Queues:");
@@ -55,8 +63,12 @@ final class StatusCommand {
             out.println("  empty: nothing waiting, nothing failed");
         }
         for (WorkReport.Depth d : depths) {
-            String next = d.nextDue() == null ? "" : ", next due " + (d.nextDue().isAfter(now) ? "in " + span(now, d.nextDue())
-                    : "now (" + ago(d.nextDue(), now) + ")");
+            String next = d.nextDue() == null
+                    ? ""
+                    : ", next due "
+                            + (d.nextDue().isAfter(now)
+                                    ? "in " + span(now, d.nextDue())
+                                    : "now (" + ago(d.nextDue(), now) + ")");
             String claimed = d.claimed() > 0 ? ", " + d.claimed() + " being worked on" : "";
             out.printf("  %-6s %-8s %d%s%s%n", d.queue(), d.status(), d.rows(), claimed, next);
         }
@@ -67,9 +79,16 @@ final class StatusCommand {
             out.println("  none");
         }
         for (WorkReport.FailedRow f : failed) {
-            out.printf("  #%d %s %s (%s) for %s, %d attempt(s), %s: %s%n", f.id(), f.queue(), f.workKey(), f.kind(),
-                    f.forUser() == null ? "nobody in particular" : f.forUser(), f.attempts(),
-                    f.doneAt() == null ? "" : ago(f.doneAt(), now), f.lastError());
+            out.printf(
+                    "  #%d %s %s (%s) for %s, %d attempt(s), %s: %s%n",
+                    f.id(),
+                    f.queue(),
+                    f.workKey(),
+                    f.kind(),
+                    f.forUser() == null ? "nobody in particular" : f.forUser(),
+                    f.attempts(),
+                    f.doneAt() == null ? "" : ago(f.doneAt(), now),
+                    f.lastError());
         }
 
         out.println("Next scheduled jobs:");
@@ -78,7 +97,10 @@ final class StatusCommand {
             out.println("  none");
         }
         for (WorkReport.Upcoming u : upcoming) {
-            out.printf("  %s (%s) %s%n", u.workKey(), u.kind(),
+            out.printf(
+                    "  %s (%s) %s%n",
+                    u.workKey(),
+                    u.kind(),
                     u.dueAt().isAfter(now) ? "in " + span(now, u.dueAt()) : "due " + ago(u.dueAt(), now));
         }
         retention(jdbi, now, out);
@@ -94,8 +116,12 @@ final class StatusCommand {
             return;
         }
         PurgeRuns.LastPurge p = last.get();
-        out.printf("  %s, finished %s%s: finished work from before %s, %s%n", p.day(), ago(p.finishedAt(), now),
-                p.complete() ? "" : " (not through yet: it goes on in a further part)", p.workBefore(),
+        out.printf(
+                "  %s, finished %s%s: finished work from before %s, %s%n",
+                p.day(),
+                ago(p.finishedAt(), now),
+                p.complete() ? "" : " (not through yet: it goes on in a further part)",
+                p.workBefore(),
                 p.recordsBefore() == null ? "records kept" : "finished records from before " + p.recordsBefore());
         List<Count> removed = p.removed().stream().filter(c -> c.rows() > 0).toList();
         if (removed.isEmpty()) {
@@ -104,6 +130,16 @@ final class StatusCommand {
         for (Count c : removed) {
             out.printf("  %7d %s%n", c.rows(), c.what());
         }
+    }
+
+    private static String state(Processes.Process p, Instant now) {
+        if (p.stoppedAt() != null) {
+            return ("stopped".equals(p.stopReason()) ? "stopped " : "gone, found ") + ago(p.stoppedAt(), now);
+        }
+        Instant heard = p.heardFrom();
+        return heard.plus(SILENT).isBefore(now)
+                ? "running? silent for " + span(heard, now) + " (killed or cut off?)"
+                : "running";
     }
 
     private static String ago(Instant at, Instant now) {

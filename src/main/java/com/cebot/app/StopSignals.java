@@ -25,8 +25,8 @@ final class StopSignals {
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
-            Object handler = Proxy.newProxyInstance(StopSignals.class.getClassLoader(), new Class<?>[] {handlerType},
-                    (proxy, method, args) -> {
+            Object handler = Proxy.newProxyInstance(
+                    StopSignals.class.getClassLoader(), new Class<?>[] {handlerType}, (proxy, method, args) -> {
                         if (method.getName().equals("handle")) {
                             System.exit(Main.OK);
                         }

@@ -41,7 +41,9 @@ final class SyncGroupCommand {
             WorkspaceLookup lookup = new WorkspaceLookup(methods, false);
             for (Configured<?> feature : settings.features()) {
                 if (feature.feature() instanceof SdrFeature) {
-                    feature.check(lookup).preview(settings.config(), methods, clock).forEach(out::println);
+                    feature.check(lookup)
+                            .preview(settings.config(), methods, clock)
+                            .forEach(out::println);
                 }
             }
             lookup.problems().forEach(p -> err.println("✗ " + p));

@@ -17,15 +17,17 @@ import java.util.regex.Pattern;
  * own section itself (see {@link Configurable}). Keys are snake_case in the file; a record here is
  * always complete, defaults filled in.
  */
-public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> roster, Retention retention,
-        Ops ops) {
+public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> roster, Retention retention, Ops ops) {
 
     /** Channel names (with or without '#') or IDs; resolved to IDs at start. */
     public record Channels(
             String customerSupport, String ce, String ceInternal, String feedback, String askProductEng) {}
 
     public record Schedule(
-            ZoneId timeZone, LocalTime workdayStart, LocalTime workdayEnd, Set<DayOfWeek> workingDays,
+            ZoneId timeZone,
+            LocalTime workdayStart,
+            LocalTime workdayEnd,
+            Set<DayOfWeek> workingDays,
             int reminderHour) {}
 
     public record RosterEntry(String user, LocalDate startDate, String manager) {}
@@ -59,8 +61,12 @@ public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> 
                 channel(ch, "ce_internal", "ce-internal"),
                 channel(ch, "feedback", "feedback"),
                 channel(ch, "ask_product_eng", "ask-product-eng"));
-        return new BotConfig(channels, schedule(root.section("schedule")), roster(root),
-                retention(root.section("retention")), ops(root.section("ops")));
+        return new BotConfig(
+                channels,
+                schedule(root.section("schedule")),
+                roster(root),
+                retention(root.section("retention")),
+                ops(root.section("ops")));
     }
 
     /**
@@ -69,7 +75,8 @@ public record BotConfig(Channels channels, Schedule schedule, List<RosterEntry> 
      */
     private static Retention retention(ConfigSection s) {
         int work = s.integer("work_days", Retention.DEFAULT.workDays(), 1, 3650);
-        OptionalInt records = s.text("records_days").isEmpty() ? OptionalInt.empty()
+        OptionalInt records = s.text("records_days").isEmpty()
+                ? OptionalInt.empty()
                 : OptionalInt.of(s.integer("records_days", 0, 30, 36500));
         return new Retention(work, records);
     }

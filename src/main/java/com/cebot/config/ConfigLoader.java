@@ -24,8 +24,8 @@ public final class ConfigLoader {
 
     public static final String DEFAULT_CONFIG_PATH = "config/cebot.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ConfigLoader() {}
 
@@ -47,8 +47,8 @@ public final class ConfigLoader {
         return new Settings<>(secrets, config, path, read);
     }
 
-    private static <F> BotConfig config(Path path, List<? extends Configurable<? extends F>> features, List<F> read,
-            List<String> problems) {
+    private static <F> BotConfig config(
+            Path path, List<? extends Configurable<? extends F>> features, List<F> read, List<String> problems) {
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(path));
@@ -85,9 +85,13 @@ public final class ConfigLoader {
             return "at line " + (marked.getProblemMark().getLine() + 1) + ", column "
                     + (marked.getProblemMark().getColumn() + 1) + ": " + marked.getProblem();
         }
-        String first = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-        return e.getLocation() == null ? "(" + first + ")"
-                : "at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + first;
+        String first = e.getOriginalMessage() == null
+                ? ""
+                : e.getOriginalMessage().lines().findFirst().orElse("");
+        return e.getLocation() == null
+                ? "(" + first + ")"
+                : "at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ": " + first;
     }
 
     /**
@@ -133,8 +137,14 @@ public final class ConfigLoader {
         if (closest != null) {
             return "; did you mean \"" + closest + "\"?";
         }
-        return siblings.isEmpty() ? "" : "; known here: " + String.join(", ",
-                siblings.stream().map(s -> s.substring(parent.length())).toList());
+        return siblings.isEmpty()
+                ? ""
+                : "; known here: "
+                        + String.join(
+                                ", ",
+                                siblings.stream()
+                                        .map(s -> s.substring(parent.length()))
+                                        .toList());
     }
 
     /** Levenshtein distance, for "did you mean". */

@@ -124,7 +124,8 @@ public final class ConfigSection {
         try {
             return ZoneId.of(text.get());
         } catch (RuntimeException e) {
-            problem(name(key) + " \"" + text.get() + "\" is not a time zone; use an IANA name such as America/New_York.");
+            problem(name(key) + " \"" + text.get()
+                    + "\" is not a time zone; use an IANA name such as America/New_York.");
             return fallback;
         }
     }

@@ -10,8 +10,10 @@ import java.util.Optional;
  * The option value encodes which, within Slack's 150-character limit for option values.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = CustomerChoice.Known.class, name = "known"),
-        @JsonSubTypes.Type(value = CustomerChoice.New.class, name = "new")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = CustomerChoice.Known.class, name = "known"),
+    @JsonSubTypes.Type(value = CustomerChoice.New.class, name = "new")
+})
 public sealed interface CustomerChoice {
 
     int MAX_NAME = 70;

@@ -25,17 +25,26 @@ public record CustomerField(String blockId, String actionId) {
 
     /** One customer: the select alone in its block. */
     public LayoutBlock select(String label, String hint, boolean optional) {
-        return input(i -> i.blockId(blockId).label(plainText(label)).optional(optional).hint(plainText(hint))
-                .element(externalSelect(s -> s.actionId(actionId).minQueryLength(1)
-                        .placeholder(plainText("Acme Corp")))));
+        return input(i -> i.blockId(blockId)
+                .label(plainText(label))
+                .optional(optional)
+                .hint(plainText(hint))
+                .element(externalSelect(
+                        s -> s.actionId(actionId).minQueryLength(1).placeholder(plainText("Acme Corp")))));
     }
 
     /** Up to {@code max} customers, starting from {@code names} (a form opened again to edit). */
     public LayoutBlock multiSelect(String label, boolean optional, int max, List<String> names) {
         List<OptionObject> initial = names.stream().map(CustomerField::option).toList();
-        return input(i -> i.blockId(blockId).label(plainText(label)).optional(optional).hint(plainText(HINT))
-                .element(multiExternalSelect(s -> s.actionId(actionId).minQueryLength(1).maxSelectedItems(max)
-                        .initialOptions(initial.isEmpty() ? null : initial).placeholder(plainText("Acme Corp")))));
+        return input(i -> i.blockId(blockId)
+                .label(plainText(label))
+                .optional(optional)
+                .hint(plainText(HINT))
+                .element(multiExternalSelect(s -> s.actionId(actionId)
+                        .minQueryLength(1)
+                        .maxSelectedItems(max)
+                        .initialOptions(initial.isEmpty() ? null : initial)
+                        .placeholder(plainText("Acme Corp")))));
     }
 
     /** The value picked in a single select; empty when none. */
@@ -65,7 +74,9 @@ public record CustomerField(String blockId, String actionId) {
 
     /** A customer already named, as an option the select starts with. */
     private static OptionObject option(String name) {
-        return OptionObject.builder().text(plainText(Mrkdwn.truncate(name, 75)))
-                .value(CustomerChoice.value(new CustomerChoice.New(name))).build();
+        return OptionObject.builder()
+                .text(plainText(Mrkdwn.truncate(name, 75)))
+                .value(CustomerChoice.value(new CustomerChoice.New(name)))
+                .build();
     }
 }

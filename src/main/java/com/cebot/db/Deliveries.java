@@ -31,7 +31,7 @@ public interface Deliveries {
     @SqlUpdate("DELETE FROM delivery WHERE seen_at < :before")
     int forgetBefore(Instant before);
 
-    @SqlQuery("SELECT delivery_key FROM delivery WHERE instr(delivery_key, :person) > 0")
+    @SqlQuery("SELECT delivery_key FROM delivery WHERE replace(delivery_key, :person, '') <> delivery_key")
     List<String> keysMentioning(String person);
 
     @SqlUpdate("DELETE FROM delivery WHERE delivery_key IN (<keys>)")
@@ -39,7 +39,9 @@ public interface Deliveries {
 
     /** Keys naming a person (a click is keyed by who clicked); a day's memory of them is all this costs. */
     default int forget(String person) {
-        List<String> keys = keysMentioning(person).stream().filter(k -> PersonText.names(k, person)).toList();
+        List<String> keys = keysMentioning(person).stream()
+                .filter(k -> PersonText.names(k, person))
+                .toList();
         return keys.isEmpty() ? 0 : forgetKeys(keys);
     }
 }

@@ -40,6 +40,7 @@ public final class DeliveryPurge {
     }
 
     private void scheduleFor(Handle handle, LocalDate day) {
-        scheduler.schedule(handle, KIND + ":" + day, KIND, null, day.atTime(3, 0).toInstant(ZoneOffset.UTC));
+        scheduler.schedule(
+                handle, KIND + ":" + day, KIND, null, day.atTime(3, 0).toInstant(ZoneOffset.UTC));
     }
 }

@@ -39,8 +39,8 @@ final class NativeLibrary {
     private static final Logger log = LoggerFactory.getLogger(NativeLibrary.class);
     private static final String PATH = "org.sqlite.lib.path";
     private static final String NAME = "org.sqlite.lib.name";
-    private static final Set<PosixFilePermission> OTHERS_WRITE = EnumSet.of(PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.OTHERS_WRITE);
+    private static final Set<PosixFilePermission> OTHERS_WRITE =
+            EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
     /** A kept copy the bot must not load: someone else could have changed it. */
     private static final class NotPrivate extends Exception {
@@ -74,7 +74,8 @@ final class NativeLibrary {
             Path root = home.resolve(".sqlite-native");
             Path folder = root.resolve(SQLiteJDBCLoader.getVersion() + platform.replace('/', '-'));
             PrivateFiles.createFolder(folder);
-            UserPrincipal me = FileSystems.getDefault().getUserPrincipalLookupService()
+            UserPrincipal me = FileSystems.getDefault()
+                    .getUserPrincipalLookupService()
                     .lookupPrincipalByName(System.getProperty("user.name"));
             requirePrivate(root, me);
             requirePrivate(folder, me);
@@ -88,7 +89,9 @@ final class NativeLibrary {
         } catch (NotPrivate e) {
             log.warn("SQLite's library is loaded the driver's way, not from beside the database: {}", e.getMessage());
         } catch (IOException | RuntimeException e) {
-            log.debug("SQLite's library is loaded the driver's way: {}", e.getClass().getSimpleName());
+            log.debug(
+                    "SQLite's library is loaded the driver's way: {}",
+                    e.getClass().getSimpleName());
         }
     }
 

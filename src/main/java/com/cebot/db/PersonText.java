@@ -12,7 +12,10 @@ public final class PersonText {
     private PersonText() {}
 
     public static boolean names(String text, String userId) {
-        return text != null && text.contains(userId) && Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(userId)
-                + "(?![A-Za-z0-9])").matcher(text).find();
+        return text != null
+                && text.contains(userId)
+                && Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(userId) + "(?![A-Za-z0-9])")
+                        .matcher(text)
+                        .find();
     }
 }

@@ -27,8 +27,12 @@ public final class PrivateFiles {
     static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
     private PrivateFiles() {}
 
@@ -38,6 +42,15 @@ public final class PrivateFiles {
             Files.createDirectories(folder, attribute(OWNER_ONLY_FOLDER));
         } else {
             Files.createDirectories(folder);
+        }
+    }
+
+    /** Creates an empty file readable by the owner only; {@link FileAlreadyExistsException} if there is one. */
+    static void createNew(Path file) throws IOException {
+        if (isPosix(file.toAbsolutePath().getParent())) {
+            Files.createFile(file, attribute(OWNER_ONLY_FILE));
+        } else {
+            Files.createFile(file);
         }
     }
 

@@ -11,7 +11,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteConnection;
 
 /**
- * Lets one transaction at a time into SQLite, in arrival order. SQLite has one writer anyway; when
+ * Lets one transaction at a time into the store, in arrival order: into SQLite, and, from one
+ * process, into PostgreSQL (whose serializable transactions would otherwise overlap, be refused
+ * and run again; other processes' still may, see {@link PgTransactions}). SQLite has one writer anyway; when
  * several try at once, the losers sleep in its busy handler for up to 100 ms a round even if the
  * lock frees a millisecond later. Measured on a burst of 500 submissions, waiting here instead cut
  * the time to store them all severalfold. Reentrant, so nested transactions join the outer one.
@@ -30,9 +32,15 @@ final class SingleWriter extends DelegatingTransactionHandler {
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final ReentrantLock lock = new ReentrantLock(true);
+    private final boolean sqlite;
 
-    SingleWriter(TransactionHandler delegate) {
+    /**
+     * @param sqlite false for PostgreSQL, whose transactions take the same turns in this process:
+     *     running them at once only has PostgreSQL refuse the overlapping ones, to run them again
+     */
+    SingleWriter(TransactionHandler delegate, boolean sqlite) {
         super(delegate);
+        this.sqlite = sqlite;
     }
 
     @Override
@@ -40,9 +48,16 @@ final class SingleWriter extends DelegatingTransactionHandler {
         return guarded(handle, () -> super.inTransaction(handle, callback));
     }
 
+    /**
+     * SQLite runs every transaction serializable, one at a time, whatever level is asked for (a
+     * level meant for PostgreSQL, see {@link PgTransactions}); its driver refuses most levels.
+     */
     @Override
-    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
-            HandleCallback<R, X> callback) throws X {
+    public <R, X extends Exception> R inTransaction(
+            Handle handle, TransactionIsolationLevel level, HandleCallback<R, X> callback) throws X {
+        if (sqlite) {
+            return inTransaction(handle, callback);
+        }
         return guarded(handle, () -> super.inTransaction(handle, level, callback));
     }
 
@@ -81,8 +96,14 @@ final class SingleWriter extends DelegatingTransactionHandler {
         }
     }
 
-    /** Straight on the connection: cheaper than a PRAGMA statement on every write under a deadline. */
-    private static void busyTimeout(Handle handle, int millis) {
+    /**
+     * Straight on the connection: cheaper than a PRAGMA statement on every write under a deadline.
+     * (PostgreSQL's statements are bounded by {@link PgTransactions}.)
+     */
+    private void busyTimeout(Handle handle, int millis) {
+        if (!sqlite) {
+            return;
+        }
         try {
             handle.getConnection().unwrap(SQLiteConnection.class).setBusyTimeout(millis);
         } catch (SQLException e) {

@@ -1,8 +1,8 @@
 package com.cebot.feature;
 
+import com.cebot.db.Deadline;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
-import com.cebot.db.Deadline;
 import com.cebot.slack.Checked;
 import com.cebot.slack.ModalOpener;
 import com.cebot.slack.ShortcutMessage;
@@ -104,8 +104,8 @@ public final class Interactions {
      * global shortcut does, for a button on Home.
      */
     public Opener shortcuts(String callbackId, String messageCallbackId, Function<ShortcutMessage, View> modal) {
-        Opener empty = (triggerId, userId) -> modals.open(callbackId, triggerId,
-                () -> modal.apply(ShortcutMessage.NONE));
+        Opener empty =
+                (triggerId, userId) -> modals.open(callbackId, triggerId, () -> modal.apply(ShortcutMessage.NONE));
         shortcut(callbackId, empty);
         app.messageShortcut(messageCallbackId, (req, ctx) -> {
             var payload = req.getPayload();
@@ -130,14 +130,18 @@ public final class Interactions {
 
     /** A type-ahead select: options for what was typed, answered in the ack. */
     public void suggestions(String actionId, Function<String, List<Option>> options) {
-        app.blockSuggestion(actionId,
-                (req, ctx) -> ctx.ack(r -> r.options(options.apply(req.getPayload().getValue()))));
+        app.blockSuggestion(
+                actionId,
+                (req, ctx) ->
+                        ctx.ack(r -> r.options(options.apply(req.getPayload().getValue()))));
     }
 
     /** As {@link #suggestions(String, Function)}, for options that depend on the modal typed in. */
     public void suggestions(String actionId, BiFunction<String, View, List<Option>> options) {
-        app.blockSuggestion(actionId, (req, ctx) -> ctx.ack(r -> r.options(
-                options.apply(req.getPayload().getValue(), req.getPayload().getView()))));
+        app.blockSuggestion(
+                actionId,
+                (req, ctx) -> ctx.ack(r -> r.options(options.apply(
+                        req.getPayload().getValue(), req.getPayload().getView()))));
     }
 
     /**
@@ -169,8 +173,8 @@ public final class Interactions {
      * then the change made within the ack's time under the view's id. {@code refusal} is what shows by
      * {@code field} when the change did not happen; when the store cannot take it, that it was not saved.
      */
-    public <T, R> void change(String callbackId, Form<T> form, Change<T, R> change, String field,
-            Function<R, Optional<String>> refusal) {
+    public <T, R> void change(
+            String callbackId, Form<T> form, Change<T, R> change, String field, Function<R, Optional<String>> refusal) {
         app.viewSubmission(callbackId, (req, ctx) -> {
             View view = req.getPayload().getView();
             String user = ctx.getRequestUserId();
@@ -187,7 +191,9 @@ public final class Interactions {
                 return ctx.ackWithErrors(Map.of(field, SubmittedForms.NOT_STORED));
             }
             log.info("{} {} by {}: {}", callbackId, view.getId(), user, outcome(result));
-            return refusal.apply(result).map(why -> ctx.ackWithErrors(Map.of(field, why))).orElseGet(ctx::ack);
+            return refusal.apply(result)
+                    .map(why -> ctx.ackWithErrors(Map.of(field, why)))
+                    .orElseGet(ctx::ack);
         });
     }
 
@@ -198,8 +204,10 @@ public final class Interactions {
      * @param what the kind of record, for the log: "context card"
      */
     public <R> void press(String actionId, String what, Work<R> work, Answer<R> answer) {
-        button(actionId, (id, click) -> click.record(what, () -> work.on(id, click))
-                .ifPresent(result -> answer.to(result, click)));
+        button(
+                actionId,
+                (id, click) ->
+                        click.record(what, () -> work.on(id, click)).ifPresent(result -> answer.to(result, click)));
     }
 
     /**
@@ -210,7 +218,9 @@ public final class Interactions {
         action(actionId, click -> {
             OptionalLong id = UnhandledInteractions.recordId(click.value());
             if (id.isEmpty()) {
-                log.warn("{} by {} carried no record id; the person is told nothing happened", click.actionId(),
+                log.warn(
+                        "{} by {} carried no record id; the person is told nothing happened",
+                        click.actionId(),
                         click.user());
                 click.tellPrivately(UnhandledInteractions.STALE_BUTTON);
                 return;

@@ -11,8 +11,16 @@ import java.util.List;
 record DigestFigures(int submissions, int customers, List<Gap> newGaps, List<Gap> mostWanted, List<Change> changes) {
 
     /** A status change ({@code into} null) or a merge ({@code into} the gap it went to). */
-    record Change(long gapId, String title, String cardChannel, String cardTs, String action, GapStatus status,
-            GapStatus previous, String intoTitle, Instant at) {
+    record Change(
+            long gapId,
+            String title,
+            String cardChannel,
+            String cardTs,
+            String action,
+            GapStatus status,
+            GapStatus previous,
+            String intoTitle,
+            Instant at) {
 
         boolean merge() {
             return "merged".equals(action);

@@ -33,6 +33,7 @@ final class FeedbackDigest {
     static final int MOST_WANTED = 10;
     /** Slack cuts a message's text past 4,000 characters; the digest stays well inside. */
     static final int TEXT_MAX = 3_900;
+
     private static final int TITLE_ROOM = 60;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
@@ -58,8 +59,8 @@ final class FeedbackDigest {
 
         @SqlQuery(FeedbackRepository.GAP + """
                  WHERE g.merged_into IS NULL AND g.status NOT IN ('resolved', 'wont_do')
+                   AND EXISTS (SELECT 1 FROM feedback_submission s WHERE s.gap_id = g.id)
                 GROUP BY g.id
-                HAVING customers > 0
                 ORDER BY customers DESC, g.id
                 LIMIT :limit
                 """)
@@ -83,7 +84,13 @@ final class FeedbackDigest {
     private final String channel;
     private final ZoneId zone;
 
-    FeedbackDigest(Scheduler scheduler, Outbox outbox, Permalinks permalinks, String channel, DayOfWeek day, int hour,
+    FeedbackDigest(
+            Scheduler scheduler,
+            Outbox outbox,
+            Permalinks permalinks,
+            String channel,
+            DayOfWeek day,
+            int hour,
             ZoneId zone) {
         this.week = new WeeklyJob(scheduler, KIND, "feedback-digest", day, hour, zone);
         this.outbox = outbox;
@@ -97,32 +104,57 @@ final class FeedbackDigest {
     }
 
     private void post(Handle h, Job job, Instant start, Instant end) {
-        outbox.enqueue(h, OutboxMessage.of(job.key() + ":post", new SlackWrite.Post(channel,
-                text(figures(h, start, end), start.atZone(zone).toLocalDate(), end.atZone(zone).toLocalDate()), null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                        job.key() + ":post",
+                        new SlackWrite.Post(
+                                channel,
+                                text(
+                                        figures(h, start, end),
+                                        start.atZone(zone).toLocalDate(),
+                                        end.atZone(zone).toLocalDate()),
+                                null)));
     }
 
     static DigestFigures figures(Handle h, Instant start, Instant end) {
         Queries q = h.attach(Queries.class);
-        return new DigestFigures(q.submissions(start, end), q.customers(start, end), q.created(start, end),
-                q.mostWanted(MOST_WANTED), q.changes(start, end));
+        return new DigestFigures(
+                q.submissions(start, end),
+                q.customers(start, end),
+                q.created(start, end),
+                q.mostWanted(MOST_WANTED),
+                q.changes(start, end));
     }
 
     /** The digest's text, every list cut to what fits, saying how many more there were. */
     String text(DigestFigures f, LocalDate from, LocalDate to) {
         List<String> head = new ArrayList<>();
         head.add("*Product feedback, " + DAY.format(from) + " to " + DAY.format(to) + "*");
-        head.add("This week: " + FeedbackThread.submissions(f.submissions()) + " for " + GapCard.customers(f.customers())
-                + " · " + f.newGaps().size() + (f.newGaps().size() == 1 ? " new gap" : " new gaps") + " · "
-                + f.changes().size() + (f.changes().size() == 1 ? " change" : " changes") + " of status");
+        head.add(
+                "This week: " + FeedbackThread.submissions(f.submissions()) + " for " + GapCard.customers(f.customers())
+                        + " · " + f.newGaps().size() + (f.newGaps().size() == 1 ? " new gap" : " new gaps") + " · "
+                        + f.changes().size() + (f.changes().size() == 1 ? " change" : " changes") + " of status");
         List<Section> sections = List.of(
-                new Section("*New gaps*", "No new gaps this week.", f.newGaps().stream().map(g -> "• "
-                        + link(g.title(), g.cardChannel(), g.cardTs()) + " · "
-                        + Mrkdwn.truncate(Mrkdwn.escape(g.category()), TITLE_ROOM) + " · "
-                        + GapCard.customers(g.customers())).toList()),
-                new Section("*Most wanted* (gaps still open to work, by customers)", "No gap is waiting.",
-                        f.mostWanted().stream().map(g -> "• " + link(g.title(), g.cardChannel(), g.cardTs()) + " · "
-                                + g.status().label() + " · " + GapCard.customers(g.customers())).toList()),
-                new Section("*Status changes*", "No status changed this week.",
+                new Section(
+                        "*New gaps*",
+                        "No new gaps this week.",
+                        f.newGaps().stream()
+                                .map(g -> "• "
+                                        + link(g.title(), g.cardChannel(), g.cardTs()) + " · "
+                                        + Mrkdwn.truncate(Mrkdwn.escape(g.category()), TITLE_ROOM) + " · "
+                                        + GapCard.customers(g.customers()))
+                                .toList()),
+                new Section(
+                        "*Most wanted* (gaps still open to work, by customers)",
+                        "No gap is waiting.",
+                        f.mostWanted().stream()
+                                .map(g -> "• " + link(g.title(), g.cardChannel(), g.cardTs()) + " · "
+                                        + g.status().label() + " · " + GapCard.customers(g.customers()))
+                                .toList()),
+                new Section(
+                        "*Status changes*",
+                        "No status changed this week.",
                         f.changes().stream().map(this::change).toList()));
         int room = TEXT_MAX - String.join("\n", head).length();
         List<String> lines = new ArrayList<>(head);
@@ -140,7 +172,8 @@ final class FeedbackDigest {
         if (c.merge()) {
             return "• " + gap + " merged into *" + Mrkdwn.truncate(Mrkdwn.escape(c.intoTitle()), TITLE_ROOM) + "*";
         }
-        return "• " + gap + ": " + (c.previous() == null ? "" : c.previous().label() + " → ") + c.status().label();
+        return "• " + gap + ": " + (c.previous() == null ? "" : c.previous().label() + " → ")
+                + c.status().label();
     }
 
     private String link(String title, String channelId, String ts) {

@@ -24,10 +24,25 @@ import org.jdbi.v3.core.Jdbi;
 final class FeedbackExport {
 
     // The caller owns the output stream (standard output, usually): never close it.
-    private static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    private static final CsvMapper CSV =
+            CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
 
-    @JsonPropertyOrder({"submission_id", "created_at", "gap_id", "gap", "category", "status", "salesforce_record",
-            "customer", "severity", "blocks", "need", "workaround", "link", "shared_by"})
+    @JsonPropertyOrder({
+        "submission_id",
+        "created_at",
+        "gap_id",
+        "gap",
+        "category",
+        "status",
+        "salesforce_record",
+        "customer",
+        "severity",
+        "blocks",
+        "need",
+        "workaround",
+        "link",
+        "shared_by"
+    })
     record Row(
             @JsonProperty("submission_id") long submissionId,
             @JsonProperty("created_at") String createdAt,
@@ -49,8 +64,10 @@ final class FeedbackExport {
     static int write(Jdbi store, Instant since, Writer out) throws IOException {
         List<Row> rows = store.withExtension(FeedbackRepository.class, repo -> {
             List<Submission> submissions = repo.since(since);
-            List<Long> gapIds = submissions.stream().map(Submission::gapId).distinct().toList();
-            Map<Long, Gap> gaps = gapIds.isEmpty() ? Map.of()
+            List<Long> gapIds =
+                    submissions.stream().map(Submission::gapId).distinct().toList();
+            Map<Long, Gap> gaps = gapIds.isEmpty()
+                    ? Map.of()
                     : repo.gaps(gapIds).stream().collect(Collectors.toMap(Gap::id, Function.identity()));
             return submissions.stream().map(s -> row(s, gaps.get(s.gapId()))).toList();
         });
@@ -62,10 +79,20 @@ final class FeedbackExport {
     }
 
     static Row row(Submission s, Gap g) {
-        return new Row(s.id(), ExportRow.time(s.createdAt()), g.id(), ExportRow.typed(g.title()),
-                ExportRow.typed(g.category()), g.status().label(), ExportRow.typed(g.recordLink()),
-                ExportRow.typed(s.customerName()), s.severity().label(), ExportRow.typed(s.blocks()),
-                ExportRow.typed(s.need()), ExportRow.typed(s.workaround()), ExportRow.typed(s.link()),
+        return new Row(
+                s.id(),
+                ExportRow.time(s.createdAt()),
+                g.id(),
+                ExportRow.typed(g.title()),
+                ExportRow.typed(g.category()),
+                g.status().label(),
+                ExportRow.typed(g.recordLink()),
+                ExportRow.typed(s.customerName()),
+                s.severity().label(),
+                ExportRow.typed(s.blocks()),
+                ExportRow.typed(s.need()),
+                ExportRow.typed(s.workaround()),
+                ExportRow.typed(s.link()),
                 s.shownSharer());
     }
 }

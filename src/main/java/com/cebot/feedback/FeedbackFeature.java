@@ -41,6 +41,7 @@ public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>,
     static final String NEUTRAL_CATEGORY = "Not categorised yet";
     /** A static select holds 100 options, the neutral one among them. */
     static final int MAX_CATEGORIES = 99;
+
     private static final int CATEGORY_TEXT = 75;
     /** How often the product team's user groups are read again; a refused member triggers it sooner. */
     private static final Duration TEAM_REFRESH = Duration.ofMinutes(5);
@@ -52,7 +53,11 @@ public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>,
      * @param categories  the neutral category first, then the configured ones
      * @param teamMentions the product team as the workspace resolved it, once looked up
      */
-    record Settings(List<String> productTeam, List<String> categories, DayOfWeek digestDay, int digestHour,
+    record Settings(
+            List<String> productTeam,
+            List<String> categories,
+            DayOfWeek digestDay,
+            int digestHour,
             List<String> teamMentions) {}
 
     /** @param homeChanges told whose Home each change concerns */
@@ -69,8 +74,12 @@ public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>,
     public Settings configure(ConfigSection root) {
         ConfigSection fb = root.section("feedback");
         List<String> productTeam = fb.usersOrGroups("product_team", "[\"@product-team\", U012ABCDEF]");
-        return new Settings(productTeam, categories(fb), fb.day("digest_day", DayOfWeek.MONDAY),
-                fb.integer("digest_hour", 9, 0, 23), List.of());
+        return new Settings(
+                productTeam,
+                categories(fb),
+                fb.day("digest_day", DayOfWeek.MONDAY),
+                fb.integer("digest_hour", 9, 0, 23),
+                List.of());
     }
 
     private static List<String> categories(ConfigSection fb) {
@@ -110,18 +119,27 @@ public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>,
     @Override
     public void start(Settings s, Engine engine) {
         String channel = engine.workspace().feedback();
-        var team = new ProductTeam(s.teamMentions(), UserGroupMembers.Reader.fromSlack(engine.slack()),
-                new StoredGroupMembers(engine.store()), engine.clock());
+        var team = new ProductTeam(
+                s.teamMentions(),
+                UserGroupMembers.Reader.fromSlack(engine.slack()),
+                new StoredGroupMembers(engine.store()),
+                engine.clock());
         engine.onStop().accept(team);
         team.start(TEAM_REFRESH);
         team.watch(engine.groupChanges());
-        var service = new FeedbackService(engine.store(), engine.outbox(), engine.permalinks(), team, channel,
-                homeChanges, engine.clock());
-        var listeners = new FeedbackListeners(service, team, new GapSuggestions(engine.store()), engine.interactions(),
-                channel, s.categories());
+        var service = new FeedbackService(
+                engine.store(), engine.outbox(), engine.permalinks(), team, channel, homeChanges, engine.clock());
+        var listeners = new FeedbackListeners(
+                service, team, new GapSuggestions(engine.store()), engine.interactions(), channel, s.categories());
         var share = listeners.register(service.forms(engine.inbox()), new CustomerSuggestions(engine.store()));
-        var digest = new FeedbackDigest(engine.scheduler(), engine.outbox(), engine.permalinks(), channel,
-                s.digestDay(), s.digestHour(), engine.team().schedule().timeZone());
+        var digest = new FeedbackDigest(
+                engine.scheduler(),
+                engine.outbox(),
+                engine.permalinks(),
+                channel,
+                s.digestDay(),
+                s.digestHour(),
+                engine.team().schedule().timeZone());
         engine.store().useTransaction(h -> digest.start(h, engine.clock().instant()));
         home.started(HomeContribution.of(
                 List.of(new HomeContribution.Start("Share product feedback", "home_start_feedback", share)),

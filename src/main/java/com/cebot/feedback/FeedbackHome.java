@@ -23,8 +23,16 @@ final class FeedbackHome {
     private static final int TITLE_ROOM = 300;
 
     /** One of a person's submissions and the gap it is on now (a merge moves it). */
-    record Mine(long id, String customerName, Severity severity, boolean anonymous, long gapId, String title,
-            GapStatus status, String cardChannel, String cardTs) {}
+    record Mine(
+            long id,
+            String customerName,
+            Severity severity,
+            boolean anonymous,
+            long gapId,
+            String title,
+            GapStatus status,
+            String cardChannel,
+            String cardTs) {}
 
     @RegisterConstructorMapper(Mine.class)
     @RegisterConstructorMapper(Gap.class)
@@ -69,17 +77,26 @@ final class FeedbackHome {
         Queries q = handle.attach(Queries.class);
         String user = person.userId();
         List<Part> parts = new ArrayList<>();
-        parts.add(new Part("feedback_mine", "Your product feedback", q.mine(user, MOST_ITEMS).stream()
-                .map(m -> Item.of(line(m))).toList(), q.countMine(user)));
+        parts.add(new Part(
+                "feedback_mine",
+                "Your product feedback",
+                q.mine(user, MOST_ITEMS).stream().map(m -> Item.of(line(m))).toList(),
+                q.countMine(user)));
         if (team.isMember(user)) {
-            parts.add(new Part("feedback_open", "Product gaps still Open", q.open(MOST_ITEMS).stream()
-                    .map(g -> new Item(line(g), GapCard.teamButtons(g))).toList(), q.countOpen()));
+            parts.add(new Part(
+                    "feedback_open",
+                    "Product gaps still Open",
+                    q.open(MOST_ITEMS).stream()
+                            .map(g -> new Item(line(g), GapCard.teamButtons(g)))
+                            .toList(),
+                    q.countOpen()));
         }
         return parts;
     }
 
     private String line(Mine m) {
-        return title(m.title(), m.cardChannel(), m.cardTs()) + " · " + m.status().label() + "\n"
+        return title(m.title(), m.cardChannel(), m.cardTs()) + " · "
+                + m.status().label() + "\n"
                 + Mrkdwn.escape(m.customerName()) + " · " + m.severity().label()
                 + (m.anonymous() ? " · shared without your name" : "");
     }
@@ -91,7 +108,8 @@ final class FeedbackHome {
 
     private String title(String title, String cardChannel, String cardTs) {
         String shown = "*" + Mrkdwn.truncate(Mrkdwn.escape(title), TITLE_ROOM) + "*";
-        return cardTs == null ? shown : shown + " (" + Mrkdwn.link(permalinks.message(cardChannel, cardTs),
-                "open the card") + ")";
+        return cardTs == null
+                ? shown
+                : shown + " (" + Mrkdwn.link(permalinks.message(cardChannel, cardTs), "open the card") + ")";
     }
 }

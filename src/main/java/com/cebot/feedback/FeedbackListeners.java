@@ -36,8 +36,13 @@ final class FeedbackListeners {
     private final String channel;
     private final List<String> categories;
 
-    FeedbackListeners(FeedbackService service, ProductTeam team, GapSuggestions gaps, Interactions interactions,
-            String channel, List<String> categories) {
+    FeedbackListeners(
+            FeedbackService service,
+            ProductTeam team,
+            GapSuggestions gaps,
+            Interactions interactions,
+            String channel,
+            List<String> categories) {
         this.service = service;
         this.team = team;
         this.gaps = gaps;
@@ -48,7 +53,9 @@ final class FeedbackListeners {
 
     /** Registers them; returns what opens the share form empty, for Home. */
     Interactions.Opener register(SubmittedForms<ShareDraft> forms, CustomerSuggestions customers) {
-        Interactions.Opener share = interactions.shortcuts(ShareModal.CALLBACK_ID, ShareModal.MESSAGE_CALLBACK_ID,
+        Interactions.Opener share = interactions.shortcuts(
+                ShareModal.CALLBACK_ID,
+                ShareModal.MESSAGE_CALLBACK_ID,
                 message -> ShareModal.build(channel, categories, ShareModal.Prefill.of(message), false));
         interactions.suggestions(ShareModal.CUSTOMER_SELECT, customers::options);
         interactions.suggestions(ShareModal.GAP_SELECT, gaps::forShare);
@@ -62,15 +69,24 @@ final class FeedbackListeners {
         for (String button : TEAM_BUTTONS) {
             interactions.button(button, this::teamPressed);
         }
-        interactions.change(GapModals.STATUS_CALLBACK, (view, user) -> GapForms.status(view),
+        interactions.change(
+                GapModals.STATUS_CALLBACK,
+                (view, user) -> GapForms.status(view),
                 (edit, actor, key) -> service.setStatus(edit.gapId(), edit.value(), edit.note(), actor, key),
-                GapModals.STATUS, FeedbackListeners::refusal);
-        interactions.change(GapModals.MERGE_CALLBACK, (view, user) -> GapForms.merge(view),
+                GapModals.STATUS,
+                FeedbackListeners::refusal);
+        interactions.change(
+                GapModals.MERGE_CALLBACK,
+                (view, user) -> GapForms.merge(view),
                 (edit, actor, key) -> service.merge(edit.gapId(), edit.value(), edit.note(), actor, key),
-                GapModals.TARGET, FeedbackListeners::refusal);
-        interactions.change(GapModals.RECORD_CALLBACK, (view, user) -> GapForms.record(view),
+                GapModals.TARGET,
+                FeedbackListeners::refusal);
+        interactions.change(
+                GapModals.RECORD_CALLBACK,
+                (view, user) -> GapForms.record(view),
                 (edit, actor, key) -> service.setRecord(edit.gapId(), edit.value(), actor, key),
-                GapModals.RECORD, FeedbackListeners::refusal);
+                GapModals.RECORD,
+                FeedbackListeners::refusal);
         return share;
     }
 
@@ -85,7 +101,8 @@ final class FeedbackListeners {
         boolean asking = view.getBlocks() != null
                 && view.getBlocks().stream().anyMatch(b -> ShareModal.CATEGORY.equals(b.getBlockId()));
         if (newGap != asking) {
-            SourceMessage source = SourceMessage.decode(view.getPrivateMetadata()).orElse(null);
+            SourceMessage source =
+                    SourceMessage.decode(view.getPrivateMetadata()).orElse(null);
             click.redraw(() -> ShareModal.build(channel, categories, ShareModal.Prefill.source(source), newGap));
         }
     }
@@ -102,12 +119,24 @@ final class FeedbackListeners {
 
     /** "Add a customer" on a card: the share form with the gap already picked. */
     private void addCustomer(long id, Click click) {
-        click.open(ShareModal.CALLBACK_ID, () -> service.gap(id)
-                .map(gap -> gap.live() ? ShareModal.build(channel, categories, new ShareModal.Prefill(null, null,
-                        null, null, new ShareModal.PickedGap(GapSuggestions.optionText(gap),
-                        GapChoice.value(new GapChoice.Existing(gap.id())))), false)
-                        : notice("Product feedback", FeedbackNotices.notTakingFeedback(gap)))
-                .orElseGet(() -> notice("Product feedback", UnhandledInteractions.STALE_BUTTON)));
+        click.open(
+                ShareModal.CALLBACK_ID,
+                () -> service.gap(id)
+                        .map(gap -> gap.live()
+                                ? ShareModal.build(
+                                        channel,
+                                        categories,
+                                        new ShareModal.Prefill(
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                new ShareModal.PickedGap(
+                                                        GapSuggestions.optionText(gap),
+                                                        GapChoice.value(new GapChoice.Existing(gap.id())))),
+                                        false)
+                                : notice("Product feedback", FeedbackNotices.notTakingFeedback(gap)))
+                        .orElseGet(() -> notice("Product feedback", UnhandledInteractions.STALE_BUTTON)));
     }
 
     /** A product team button: its modal for the team, a private refusal for anyone else. */
@@ -127,10 +156,16 @@ final class FeedbackListeners {
             case GapCard.MERGE -> GapModals::merge;
             default -> GapModals::record;
         };
-        click.open(click.actionId(), () -> service.gap(id)
-                .map(gap -> gap.merged() ? notice("Product gap", "This gap was merged into another; its card links"
-                        + " to it. Make changes there.") : modal.apply(gap))
-                .orElseGet(() -> notice("Product gap", UnhandledInteractions.STALE_BUTTON)));
+        click.open(
+                click.actionId(),
+                () -> service.gap(id)
+                        .map(gap -> gap.merged()
+                                ? notice(
+                                        "Product gap",
+                                        "This gap was merged into another; its card links"
+                                                + " to it. Make changes there.")
+                                : modal.apply(gap))
+                        .orElseGet(() -> notice("Product gap", UnhandledInteractions.STALE_BUTTON)));
     }
 
     /** What shows by the field when a change did not happen; nothing when it happened. */

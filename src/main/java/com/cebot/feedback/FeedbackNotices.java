@@ -36,8 +36,8 @@ final class FeedbackNotices {
      * To someone who shared to the gap. For Resolved and Won't do, the customers they asked for, so
      * they can tell them.
      */
-    static String statusChanged(String gapTitle, GapStatus status, String actor, String note, List<String> customers,
-            String permalink) {
+    static String statusChanged(
+            String gapTitle, GapStatus status, String actor, String note, List<String> customers, String permalink) {
         String text = "The product gap " + title(gapTitle) + " you shared feedback on is now *" + status.label()
                 + "* (" + status.meaning() + "), set by <@" + actor + ">"
                 + (note == null ? "." : ": " + Mrkdwn.truncate(Mrkdwn.escape(note), NOTE_ROOM));
@@ -49,7 +49,12 @@ final class FeedbackNotices {
     }
 
     /** To someone who shared to a gap that was merged: where their customers went. */
-    static String merged(String sourceTitle, String targetTitle, GapStatus targetStatus, String actor, String note,
+    static String merged(
+            String sourceTitle,
+            String targetTitle,
+            GapStatus targetStatus,
+            String actor,
+            String note,
             String targetPermalink) {
         return "The product gap " + title(sourceTitle) + " you shared feedback on was merged by <@" + actor + "> into "
                 + FeedbackThread.gapLink(targetTitle, targetPermalink) + ", which is *" + targetStatus.label() + "*"
@@ -59,14 +64,17 @@ final class FeedbackNotices {
 
     /** To someone who pressed a product team button. */
     static String notProductTeam(String whoMay) {
-        return (whoMay == null ? "No product team is set up yet (feedback.product_team), so nobody can"
-                : "Only the product team (" + whoMay + ") can") + " set a gap's status, merge gaps or link the"
+        return (whoMay == null
+                        ? "No product team is set up yet (feedback.product_team), so nobody can"
+                        : "Only the product team (" + whoMay + ") can")
+                + " set a gap's status, merge gaps or link the"
                 + " Salesforce record, so I changed nothing. To add your customer to a gap, use *Add a customer*.";
     }
 
     /** To someone adding a customer to a gap that takes no more. */
     static String notTakingFeedback(Gap gap) {
-        return gap.merged() ? "That gap was merged into another; its card links to it. Add your customer there."
+        return gap.merged()
+                ? "That gap was merged into another; its card links to it. Add your customer there."
                 : "That gap is closed as " + gap.status().label() + ". Use Share product feedback to find another"
                         + " gap or make a new one.";
     }

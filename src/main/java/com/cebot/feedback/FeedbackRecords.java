@@ -58,14 +58,17 @@ interface FeedbackRecords extends StoredRecords.Tables {
 
     @Override
     default List<Count> forget(String person) {
-        return List.of(new Count(WORKFLOW + "customers' needs they shared", deleteSharedBy(person)),
+        return List.of(
+                new Count(WORKFLOW + "customers' needs they shared", deleteSharedBy(person)),
                 new Count(WORKFLOW + "changes they made to gaps, without their name and note", unnameActor(person)));
     }
 
     @Override
     default List<Count> purge(Instant before, int limit) {
         List<Long> ids = settledBefore(before, limit);
-        return ids.isEmpty() ? List.of() : List.of(new Count(WORKFLOW + "needs shared to gaps resolved or not to be"
-                + " done", deleteSubmissions(ids)));
+        return ids.isEmpty()
+                ? List.of()
+                : List.of(new Count(
+                        WORKFLOW + "needs shared to gaps resolved or not to be" + " done", deleteSubmissions(ids)));
     }
 }

@@ -1,7 +1,10 @@
 package com.cebot.feedback;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -65,17 +68,35 @@ interface FeedbackRepository {
                     :link, :sourceChannel, :sourceTs, :now)
             ON CONFLICT (share_key, customer_id) DO NOTHING
             """)
-    void insertSubmission(String shareKey, long gapId, long customerId, String sharedBy, boolean anonymous,
-            String need, String severity, String blocks, String workaround, String link, String sourceChannel,
-            String sourceTs, Instant now);
+    void insertSubmission(
+            String shareKey,
+            long gapId,
+            long customerId,
+            String sharedBy,
+            boolean anonymous,
+            String need,
+            String severity,
+            String blocks,
+            String workaround,
+            String link,
+            String sourceChannel,
+            String sourceTs,
+            Instant now);
 
     @SqlQuery("""
             INSERT INTO feedback_gap_event (gap_id, action, status, previous, note, other_gap, actor, at)
             VALUES (:gapId, :action, :status, :previous, :note, :otherGap, :actor, :now)
             RETURNING id
             """)
-    long insertEvent(long gapId, String action, String status, String previous, String note, Long otherGap,
-            String actor, Instant now);
+    long insertEvent(
+            long gapId,
+            String action,
+            String status,
+            String previous,
+            String note,
+            Long otherGap,
+            String actor,
+            Instant now);
 
     /** Every change to a gap counts, so each redraw of its card has a key of its own. */
     @SqlQuery("UPDATE feedback_gap SET version = version + 1 WHERE id = :id RETURNING version")
@@ -106,7 +127,7 @@ interface FeedbackRepository {
     /** Gaps whose title holds {@code pattern}, for the typeahead to rank; merged ones never. */
     @SqlQuery(GAP + """
              WHERE g.merged_into IS NULL AND g.title_key LIKE :pattern ESCAPE '!' AND g.id <> :excluding
-               AND (:closedToo OR g.status NOT IN ('resolved', 'wont_do'))
+               AND (:closedToo = 1 OR g.status NOT IN ('resolved', 'wont_do'))
             GROUP BY g.id
             ORDER BY customers DESC, g.id DESC
             LIMIT :limit
@@ -129,20 +150,33 @@ interface FeedbackRepository {
     @SqlQuery(SUBMISSION + " WHERE s.share_key = :shareKey ORDER BY s.id")
     List<Submission> share(String shareKey);
 
+    /** Each sharer's customers of a gap, once each: sharers in the order they first shared, customers too. */
+    @SqlQuery("""
+            SELECT s.shared_by, c.name AS customer
+            FROM (SELECT shared_by, customer_id, MIN(id) AS first FROM feedback_submission
+                  WHERE gap_id = :gapId GROUP BY shared_by, customer_id) s
+            JOIN customer c ON c.id = s.customer_id
+            ORDER BY MIN(s.first) OVER (PARTITION BY s.shared_by), s.first
+            """)
+    @RegisterConstructorMapper(SharedCustomer.class)
+    List<SharedCustomer> sharedCustomers(long gapId);
+
+    record SharedCustomer(String sharedBy, String customer) {}
+
     /** Who shared to a gap: their Home lists it. */
     @SqlQuery("SELECT DISTINCT shared_by FROM feedback_submission WHERE gap_id = :gapId AND shared_by IS NOT NULL")
     List<String> sharedBy(long gapId);
 
     /** Who shared to a gap, each once, with the customers they asked for (one per line). */
-    @SqlQuery("""
-            SELECT s.shared_by AS user_id, GROUP_CONCAT(c.name, char(10)) AS customers
-            FROM (SELECT shared_by, customer_id, MIN(id) AS first FROM feedback_submission
-                  WHERE gap_id = :gapId GROUP BY shared_by, customer_id ORDER BY first) s
-            JOIN customer c ON c.id = s.customer_id
-            GROUP BY s.shared_by
-            ORDER BY MIN(s.first)
-            """)
-    List<Sharer> sharers(long gapId);
+    default List<Sharer> sharers(long gapId) {
+        Map<String, List<String>> customers = new LinkedHashMap<>();
+        for (SharedCustomer row : sharedCustomers(gapId)) {
+            customers.computeIfAbsent(row.sharedBy(), k -> new ArrayList<>()).add(row.customer());
+        }
+        return customers.entrySet().stream()
+                .map(e -> new Sharer(e.getKey(), String.join("\n", e.getValue())))
+                .toList();
+    }
 
     /** Submissions from {@code since} on, oldest first, for export. */
     @SqlQuery(SUBMISSION + " WHERE s.created_at >= :since ORDER BY s.created_at, s.id")

@@ -1,5 +1,7 @@
 package com.cebot.feedback;
 
+import com.cebot.customer.CustomerChoice;
+import com.cebot.customer.Customers;
 import com.cebot.db.Deliveries;
 import com.cebot.home.HomeChanges;
 import com.cebot.inbox.Inbox;
@@ -10,8 +12,6 @@ import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
-import com.cebot.customer.CustomerChoice;
-import com.cebot.customer.Customers;
 import com.cebot.slack.SourceMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,8 +70,14 @@ final class FeedbackService {
     private final HomeChanges home;
     private final Clock clock;
 
-    FeedbackService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, ProductTeam team, String channel,
-            HomeChanges home, Clock clock) {
+    FeedbackService(
+            Jdbi jdbi,
+            Outbox outbox,
+            Permalinks permalinks,
+            ProductTeam team,
+            String channel,
+            HomeChanges home,
+            Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
@@ -85,8 +91,8 @@ final class FeedbackService {
 
     /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
     SubmittedForms<ShareDraft> forms(Inbox inbox) {
-        return new SubmittedForms<>(inbox, INBOX_KIND, ShareDraft.class, this::submit, outbox,
-                FeedbackNotices.unprocessed());
+        return new SubmittedForms<>(
+                inbox, INBOX_KIND, ShareDraft.class, this::submit, outbox, FeedbackNotices.unprocessed());
     }
 
     /** One read by key, before an ack: the form checks that a gap picked still takes feedback. */
@@ -109,32 +115,57 @@ final class FeedbackService {
         boolean created = draft.gap() instanceof ShareDraft.Target.Create;
         long gapId;
         if (draft.gap() instanceof ShareDraft.Target.Create create) {
-            gapId = repo.insertGap(create.title(), GapSuggestions.key(create.title()), create.category(),
-                    "feedback-gap:" + shareKey, now);
+            gapId = repo.insertGap(
+                    create.title(),
+                    GapSuggestions.key(create.title()),
+                    create.category(),
+                    "feedback-gap:" + shareKey,
+                    now);
             repo.insertEvent(gapId, "created", GapStatus.OPEN.db(), null, null, null, null, now);
         } else {
             gapId = live(repo, ((ShareDraft.Target.Existing) draft.gap()).gapId());
         }
         for (long customerId : customerIds) {
-            repo.insertSubmission(shareKey, gapId, customerId, userId, draft.anonymous(), draft.need(),
-                    draft.severity().db(), draft.blocks().orElse(null), draft.workaround().orElse(null),
-                    draft.link().orElse(null), draft.source().map(SourceMessage::channel).orElse(null),
-                    draft.source().map(SourceMessage::ts).orElse(null), now);
+            repo.insertSubmission(
+                    shareKey,
+                    gapId,
+                    customerId,
+                    userId,
+                    draft.anonymous(),
+                    draft.need(),
+                    draft.severity().db(),
+                    draft.blocks().orElse(null),
+                    draft.workaround().orElse(null),
+                    draft.link().orElse(null),
+                    draft.source().map(SourceMessage::channel).orElse(null),
+                    draft.source().map(SourceMessage::ts).orElse(null),
+                    now);
         }
         int version = repo.bumpVersion(gapId);
         GapCard.View card = card(repo, gapId);
         Gap gap = card.gap();
         touched(h, List.of(userId));
         if (created) {
-            outbox.enqueue(h, OutboxMessage.of(gap.cardKey(), new SlackWrite.Post(channel, GapCard.text(card),
-                    BlockJson.of(GapCard.blocks(card)))).onDelivery(CARD_TOPIC, Long.toString(gapId)));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                                    gap.cardKey(),
+                                    new SlackWrite.Post(
+                                            channel, GapCard.text(card), BlockJson.of(GapCard.blocks(card))))
+                            .onDelivery(CARD_TOPIC, Long.toString(gapId)));
         } else {
             redraw(h, card, version);
         }
         List<Submission> share = repo.share(shareKey);
-        outbox.enqueue(h, OutboxMessage.anchored(replyKey(shareKey), gap.cardKey(), new SlackWrite.ThreadReply(
-                FeedbackThread.replyText(share), BlockJson.of(FeedbackThread.reply(share))))
-                .onDelivery(REPLY_TOPIC, shareKey).forUser(userId));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                                replyKey(shareKey),
+                                gap.cardKey(),
+                                new SlackWrite.ThreadReply(
+                                        FeedbackThread.replyText(share), BlockJson.of(FeedbackThread.reply(share))))
+                        .onDelivery(REPLY_TOPIC, shareKey)
+                        .forUser(userId));
         return new Shared(gapId, created, customerIds.size());
     }
 
@@ -147,19 +178,32 @@ final class FeedbackService {
             if (repo.setStatus(gapId, gap.status().db(), status.db()) == 0) {
                 return new Change.Unchanged(repo.gap(gapId).orElseThrow().status());
             }
-            long event = repo.insertEvent(gapId, "status", status.db(), gap.status().db(), note, null, actor, now);
+            long event =
+                    repo.insertEvent(gapId, "status", status.db(), gap.status().db(), note, null, actor, now);
             touched(h, repo.sharedBy(gapId));
             GapCard.View card = card(repo, gapId);
             redraw(h, card, repo.bumpVersion(gapId));
             String key = "feedback-gap:" + gapId + ":event:" + event;
-            outbox.enqueue(h, OutboxMessage.anchored(key + ":note", gap.cardKey(), new SlackWrite.ThreadReply(
-                    FeedbackThread.statusNote(status, gap.status(), actor, note), null)).forUser(actor));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.anchored(
+                                    key + ":note",
+                                    gap.cardKey(),
+                                    new SlackWrite.ThreadReply(
+                                            FeedbackThread.statusNote(status, gap.status(), actor, note), null))
+                            .forUser(actor));
             String link = permalink(card.gap());
             for (FeedbackRepository.Sharer sharer : repo.sharers(gapId)) {
                 if (!sharer.userId().equals(actor)) {
-                    outbox.enqueue(h, OutboxMessage.of(key + ":dm:" + sharer.userId(), new SlackWrite.Post(
-                            sharer.userId(), FeedbackNotices.statusChanged(gap.title(), status, actor, note,
-                                    sharer.customerNames(), link), null)));
+                    outbox.enqueue(
+                            h,
+                            OutboxMessage.of(
+                                    key + ":dm:" + sharer.userId(),
+                                    new SlackWrite.Post(
+                                            sharer.userId(),
+                                            FeedbackNotices.statusChanged(
+                                                    gap.title(), status, actor, note, sharer.customerNames(), link),
+                                            null)));
                 }
             }
             return new Change.Done(card.gap());
@@ -174,8 +218,10 @@ final class FeedbackService {
         return change(gapId, actor, deliveryKey, (h, repo, gap, now) -> {
             Optional<Gap> target = repo.gap(targetId);
             if (targetId == gapId || target.isEmpty()) {
-                return new Change.BadTarget(targetId == gapId ? "A gap cannot be merged into itself; pick another."
-                        : "That gap is not on record. Search again.");
+                return new Change.BadTarget(
+                        targetId == gapId
+                                ? "A gap cannot be merged into itself; pick another."
+                                : "That gap is not on record. Search again.");
             }
             if (target.get().merged()) {
                 return new Change.BadTarget("That gap was itself merged into another meanwhile; pick that one.");
@@ -191,16 +237,40 @@ final class FeedbackService {
             redraw(h, into, repo.bumpVersion(targetId));
             String key = "feedback-gap:" + gapId + ":event:" + event;
             String intoLink = permalink(into.gap());
-            outbox.enqueue(h, OutboxMessage.anchored(key + ":note", gap.cardKey(), new SlackWrite.ThreadReply(
-                    FeedbackThread.mergedAway(into.gap().title(), intoLink, actor, moved, note), null)).forUser(actor));
-            outbox.enqueue(h, OutboxMessage.anchored(key + ":note-there", into.gap().cardKey(),
-                    new SlackWrite.ThreadReply(FeedbackThread.mergedIn(gap.title(), permalink(gap), actor, moved, note),
-                            null)).forUser(actor));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.anchored(
+                                    key + ":note",
+                                    gap.cardKey(),
+                                    new SlackWrite.ThreadReply(
+                                            FeedbackThread.mergedAway(into.gap().title(), intoLink, actor, moved, note),
+                                            null))
+                            .forUser(actor));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.anchored(
+                                    key + ":note-there",
+                                    into.gap().cardKey(),
+                                    new SlackWrite.ThreadReply(
+                                            FeedbackThread.mergedIn(gap.title(), permalink(gap), actor, moved, note),
+                                            null))
+                            .forUser(actor));
             for (FeedbackRepository.Sharer sharer : sharers) {
                 if (!sharer.userId().equals(actor)) {
-                    outbox.enqueue(h, OutboxMessage.of(key + ":dm:" + sharer.userId(), new SlackWrite.Post(
-                            sharer.userId(), FeedbackNotices.merged(gap.title(), into.gap().title(), into.gap().status(),
-                                    actor, note, intoLink), null)));
+                    outbox.enqueue(
+                            h,
+                            OutboxMessage.of(
+                                    key + ":dm:" + sharer.userId(),
+                                    new SlackWrite.Post(
+                                            sharer.userId(),
+                                            FeedbackNotices.merged(
+                                                    gap.title(),
+                                                    into.gap().title(),
+                                                    into.gap().status(),
+                                                    actor,
+                                                    note,
+                                                    intoLink),
+                                            null)));
                 }
             }
             return new Change.Done(away.gap());
@@ -266,16 +336,21 @@ final class FeedbackService {
 
     private GapCard.View card(FeedbackRepository repo, long gapId) {
         Gap gap = repo.gap(gapId).orElseThrow();
-        Optional<GapCard.MergedInto> into = gap.merged() ? repo.gap(gap.mergedInto())
-                .map(t -> new GapCard.MergedInto(t.title(), permalink(t))) : Optional.empty();
+        Optional<GapCard.MergedInto> into = gap.merged()
+                ? repo.gap(gap.mergedInto()).map(t -> new GapCard.MergedInto(t.title(), permalink(t)))
+                : Optional.empty();
         return new GapCard.View(gap, repo.customerNames(gapId, GapCard.NAMES_READ), repo.latest(gapId), into);
     }
 
     /** The card redrawn in place; keyed on the gap's version, which every change moves on. */
     private void redraw(Handle h, GapCard.View card, int version) {
         Gap gap = card.gap();
-        outbox.enqueue(h, OutboxMessage.anchored(gap.cardKey() + ":v" + version, gap.cardKey(),
-                new SlackWrite.Update(GapCard.text(card), BlockJson.of(GapCard.blocks(card)))));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                        gap.cardKey() + ":v" + version,
+                        gap.cardKey(),
+                        new SlackWrite.Update(GapCard.text(card), BlockJson.of(GapCard.blocks(card)))));
     }
 
     private String permalink(Gap gap) {
@@ -309,18 +384,29 @@ final class FeedbackService {
                 return;
             }
             Gap gap = repo.gap(share.get(0).gapId()).orElseThrow();
-            String link = gap.cardTs() == null ? permalinks.message(reply.channel(), reply.ts())
+            String link = gap.cardTs() == null
+                    ? permalinks.message(reply.channel(), reply.ts())
                     : permalinks.reply(reply.channel(), reply.ts(), gap.cardTs());
-            outbox.enqueue(h, OutboxMessage.of(replyKey(ref) + ":posted", new SlackWrite.Post(share.get(0).sharedBy(),
-                    FeedbackNotices.postedWithoutName(gap.title(), reply.channel(), link), null)));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                            replyKey(ref) + ":posted",
+                            new SlackWrite.Post(
+                                    share.get(0).sharedBy(),
+                                    FeedbackNotices.postedWithoutName(gap.title(), reply.channel(), link),
+                                    null)));
         }
 
         @Override
         public void failed(Handle h, String ref, String error) {
             List<Submission> share = h.attach(FeedbackRepository.class).share(ref);
             if (!share.isEmpty()) {
-                outbox.enqueue(h, OutboxMessage.of(replyKey(ref) + ":refused", new SlackWrite.Post(
-                        share.get(0).sharedBy(), FeedbackNotices.refused(channel, error), null)));
+                outbox.enqueue(
+                        h,
+                        OutboxMessage.of(
+                                replyKey(ref) + ":refused",
+                                new SlackWrite.Post(
+                                        share.get(0).sharedBy(), FeedbackNotices.refused(channel, error), null)));
             }
         }
     }

@@ -38,14 +38,16 @@ final class FeedbackThread {
 
     static List<LayoutBlock> reply(List<Submission> share) {
         Submission s = share.get(0);
-        List<TicketCard.Answer> answers = List.of(new TicketCard.Answer(customerList(share), CUSTOMERS_ROOM),
+        List<TicketCard.Answer> answers = List.of(
+                new TicketCard.Answer(customerList(share), CUSTOMERS_ROOM),
                 new TicketCard.Answer(s.need(), NEED_ROOM),
                 new TicketCard.Answer(s.blocks() == null ? "" : s.blocks(), BLOCKS_ROOM),
                 new TicketCard.Answer(s.workaround() == null ? "" : s.workaround(), WORKAROUND_ROOM));
         return TicketCard.fitted(answers, (shown, shortened) -> {
             List<LayoutBlock> blocks = new ArrayList<>();
             String blocked = shown.get(2).isEmpty() ? "" : "\n*What it blocks:* " + shown.get(2);
-            blocks.add(section(x -> x.text(markdownText("*" + shown.get(0) + "* · " + s.severity().label() + blocked))));
+            blocks.add(section(x -> x.text(
+                    markdownText("*" + shown.get(0) + "* · " + s.severity().label() + blocked))));
             blocks.add(section(x -> x.text(markdownText("*What they need*\n" + shown.get(1)))));
             if (!shown.get(3).isEmpty()) {
                 blocks.add(section(x -> x.text(markdownText("*Their workaround*\n" + shown.get(3)))));
@@ -54,8 +56,8 @@ final class FeedbackThread {
                 blocks.add(section(x -> x.text(markdownText("*Link:* " + Mrkdwn.link(s.link(), "")))));
             }
             String who = s.anonymous() ? "Shared without a name." : "Shared by <@" + s.sharedBy() + ">.";
-            blocks.add(context(x -> x.elements(List.of(markdownText(who
-                    + (shortened ? " " + TicketCard.SHORTENED : ""))))));
+            blocks.add(context(x ->
+                    x.elements(List.of(markdownText(who + (shortened ? " " + TicketCard.SHORTENED : ""))))));
             return blocks;
         });
     }
@@ -79,7 +81,8 @@ final class FeedbackThread {
     }
 
     static String gapLink(String title, String permalink) {
-        return permalink == null ? "*" + Mrkdwn.truncate(Mrkdwn.escape(title), TITLE_ROOM) + "*"
+        return permalink == null
+                ? "*" + Mrkdwn.truncate(Mrkdwn.escape(title), TITLE_ROOM) + "*"
                 : Mrkdwn.link(permalink, Mrkdwn.truncate(title, 140));
     }
 
@@ -93,7 +96,8 @@ final class FeedbackThread {
 
     /** The customers of a share, named once each, in the order given. */
     private static String customerList(List<Submission> share) {
-        return String.join(", ", share.stream().map(Submission::customerName).distinct().toList());
+        return String.join(
+                ", ", share.stream().map(Submission::customerName).distinct().toList());
     }
 
     private static String by(Submission s) {

@@ -32,6 +32,7 @@ final class GapCard {
 
     /** How many customers' names the card reads from the store; the rest are counted. */
     static final int NAMES_READ = 200;
+
     private static final int NAMES_ROOM = 2500;
     private static final int NEED_ROOM = 1500;
     private static final int BLOCKS_ROOM = 500;
@@ -50,11 +51,14 @@ final class GapCard {
         Gap g = v.gap();
         String title = "Product gap: " + Mrkdwn.truncate(Mrkdwn.escape(g.title()), 700);
         if (v.mergedInto().isPresent()) {
-            return title + ", merged into " + Mrkdwn.truncate(Mrkdwn.escape(v.mergedInto().get().title()), 700);
+            return title + ", merged into "
+                    + Mrkdwn.truncate(Mrkdwn.escape(v.mergedInto().get().title()), 700);
         }
         String text = title + " · " + g.status().label() + " · " + customers(g.customers());
-        return v.latest().map(s -> text + " · latest: " + Mrkdwn.truncate(Mrkdwn.escape(s.customerName()), PREVIEW)
-                + " (" + s.severity().label().toLowerCase(java.util.Locale.ROOT) + ")").orElse(text);
+        return v.latest()
+                .map(s -> text + " · latest: " + Mrkdwn.truncate(Mrkdwn.escape(s.customerName()), PREVIEW) + " ("
+                        + s.severity().label().toLowerCase(java.util.Locale.ROOT) + ")")
+                .orElse(text);
     }
 
     static List<LayoutBlock> blocks(View v) {
@@ -68,7 +72,8 @@ final class GapCard {
             List<LayoutBlock> blocks = new ArrayList<>();
             blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate("Product gap: " + Mrkdwn.plain(g.title()), 150)))));
             List<TextObject> fields = new ArrayList<>(List.of(
-                    markdownText("*Status*\n" + (g.merged() ? "Merged" : g.status().label())),
+                    markdownText(
+                            "*Status*\n" + (g.merged() ? "Merged" : g.status().label())),
                     markdownText("*Category*\n" + Mrkdwn.escape(g.category())),
                     markdownText("*Customers*\n" + g.customers()),
                     markdownText("*Impact*\n" + severityMix(g))));
@@ -77,17 +82,19 @@ final class GapCard {
             }
             blocks.add(section(s -> s.fields(fields)));
             if (!v.customerNames().isEmpty()) {
-                blocks.add(section(s -> s.text(markdownText("*Who wants it*\n" + names(v.customerNames(),
-                        g.customers())))));
+                blocks.add(section(
+                        s -> s.text(markdownText("*Who wants it*\n" + names(v.customerNames(), g.customers())))));
             }
             v.latest().ifPresent(latest -> {
                 String blocked = shown.get(1).isEmpty() ? "" : ": " + shown.get(1);
-                blocks.add(section(s -> s.text(markdownText("*Latest:* " + Mrkdwn.truncate(
-                        Mrkdwn.escape(latest.customerName()), PREVIEW) + " · " + latest.severity().label() + blocked
-                        + "\n" + shown.get(0)))));
+                blocks.add(section(s -> s.text(
+                        markdownText("*Latest:* " + Mrkdwn.truncate(Mrkdwn.escape(latest.customerName()), PREVIEW)
+                                + " · " + latest.severity().label() + blocked
+                                + "\n" + shown.get(0)))));
             });
             v.mergedInto().ifPresent(m -> {
-                String where = m.permalink() == null ? "*" + Mrkdwn.truncate(Mrkdwn.escape(m.title()), 700) + "*"
+                String where = m.permalink() == null
+                        ? "*" + Mrkdwn.truncate(Mrkdwn.escape(m.title()), 700) + "*"
                         : Mrkdwn.link(m.permalink(), Mrkdwn.truncate(m.title(), 140));
                 blocks.add(section(s -> s.text(markdownText("*Merged into* " + where + ": its customers moved there,"
                         + " and new feedback goes there too."))));
@@ -114,7 +121,10 @@ final class GapCard {
         }
         String id = Long.toString(g.id());
         if (g.live()) {
-            buttons.add(button(b -> b.actionId(ADD_CUSTOMER).value(id).style("primary").text(plainText("Add a customer"))
+            buttons.add(button(b -> b.actionId(ADD_CUSTOMER)
+                    .value(id)
+                    .style("primary")
+                    .text(plainText("Add a customer"))
                     .accessibilityLabel("Add your customer's feedback to this gap")));
         }
         buttons.addAll(teamButtons(g));
@@ -126,11 +136,17 @@ final class GapCard {
         String id = Long.toString(g.id());
         String title = Mrkdwn.truncate(Mrkdwn.plain(g.title()), 40);
         return List.of(
-                button(b -> b.actionId(SET_STATUS).value(id).text(plainText("Set status"))
+                button(b -> b.actionId(SET_STATUS)
+                        .value(id)
+                        .text(plainText("Set status"))
                         .accessibilityLabel("Product team: set the status of " + title)),
-                button(b -> b.actionId(MERGE).value(id).text(plainText("Merge into…"))
+                button(b -> b.actionId(MERGE)
+                        .value(id)
+                        .text(plainText("Merge into…"))
                         .accessibilityLabel("Product team: merge " + title + " into another gap")),
-                button(b -> b.actionId(RECORD).value(id).text(plainText("Salesforce record"))
+                button(b -> b.actionId(RECORD)
+                        .value(id)
+                        .text(plainText("Salesforce record"))
                         .accessibilityLabel("Product team: link the Salesforce record of " + title)));
     }
 

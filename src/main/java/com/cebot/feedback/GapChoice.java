@@ -10,8 +10,10 @@ import java.util.Optional;
  * encodes which, within Slack's 150 characters for option values.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = GapChoice.Existing.class, name = "existing"),
-        @JsonSubTypes.Type(value = GapChoice.New.class, name = "new")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = GapChoice.Existing.class, name = "existing"),
+    @JsonSubTypes.Type(value = GapChoice.New.class, name = "new")
+})
 sealed interface GapChoice {
 
     /** What a new gap's title may hold; a header shows it whole, with room to spare. */

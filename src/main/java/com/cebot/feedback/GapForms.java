@@ -17,7 +17,8 @@ final class GapForms {
 
     static Checked<Edit<GapStatus>> status(View view) {
         ViewStates state = ViewStates.of(view.getState());
-        Optional<GapStatus> status = state.selected(GapModals.STATUS, GapModals.VALUE).flatMap(GapStatus::ofDb);
+        Optional<GapStatus> status =
+                state.selected(GapModals.STATUS, GapModals.VALUE).flatMap(GapStatus::ofDb);
         if (status.isEmpty()) {
             return Checked.invalid(GapModals.STATUS, "Pick the gap's status.");
         }
@@ -26,7 +27,8 @@ final class GapForms {
 
     static Checked<Edit<Long>> merge(View view) {
         ViewStates state = ViewStates.of(view.getState());
-        Optional<GapChoice> target = state.selected(GapModals.TARGET, GapModals.MERGE_SELECT).flatMap(GapChoice::parse);
+        Optional<GapChoice> target =
+                state.selected(GapModals.TARGET, GapModals.MERGE_SELECT).flatMap(GapChoice::parse);
         if (target.isEmpty() || !(target.get() instanceof GapChoice.Existing existing)) {
             return Checked.invalid(GapModals.TARGET, "Pick the gap to merge it into from the list.");
         }
@@ -37,10 +39,13 @@ final class GapForms {
     static Checked<Edit<String>> record(View view) {
         Optional<String> link = ViewStates.of(view.getState()).text(GapModals.RECORD, GapModals.VALUE);
         if (link.isPresent() && !HttpsLink.valid(link.get(), GapModals.RECORD_MAX)) {
-            return Checked.invalid(GapModals.RECORD, "Give the record's https link (up to " + GapModals.RECORD_MAX
-                    + " characters), such as https://acme.lightning.force.com/…, or leave it empty.");
+            return Checked.invalid(
+                    GapModals.RECORD,
+                    "Give the record's https link (up to " + GapModals.RECORD_MAX
+                            + " characters), such as https://acme.lightning.force.com/…, or leave it empty.");
         }
-        return gapId(view).<Checked<Edit<String>>>map(id -> new Checked.Valid<>(new Edit<>(id, link.orElse(""), null)))
+        return gapId(view)
+                .<Checked<Edit<String>>>map(id -> new Checked.Valid<>(new Edit<>(id, link.orElse(""), null)))
                 .orElseGet(() -> lostTrack(GapModals.RECORD));
     }
 
@@ -49,7 +54,8 @@ final class GapForms {
         if (note.isPresent() && note.get().length() > GapModals.NOTE_MAX) {
             return Checked.invalid(GapModals.NOTE, "Keep the note to " + GapModals.NOTE_MAX + " characters.");
         }
-        return gapId(view).<Checked<Edit<T>>>map(id -> new Checked.Valid<>(new Edit<>(id, value, note.orElse(null))))
+        return gapId(view)
+                .<Checked<Edit<T>>>map(id -> new Checked.Valid<>(new Edit<>(id, value, note.orElse(null))))
                 .orElseGet(() -> lostTrack(field));
     }
 
@@ -60,6 +66,7 @@ final class GapForms {
 
     /** Only this bot writes the metadata; a view without it cannot say which gap it was for. */
     private static <T> Checked<T> lostTrack(String field) {
-        return Checked.invalid(field, "This form lost track of its gap. Close it and use the button on the card again.");
+        return Checked.invalid(
+                field, "This form lost track of its gap. Close it and use the button on the card again.");
     }
 }

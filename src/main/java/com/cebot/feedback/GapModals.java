@@ -43,34 +43,58 @@ final class GapModals {
 
     static View status(Gap gap) {
         List<OptionObject> options = Arrays.stream(GapStatus.values())
-                .map(s -> option(o -> o.text(plainText(s.label())).description(plainText(s.meaning())).value(s.db())))
+                .map(s -> option(o -> o.text(plainText(s.label()))
+                        .description(plainText(s.meaning()))
+                        .value(s.db())))
                 .toList();
         OptionObject current = options.get(gap.status().ordinal());
-        return modal(STATUS_CALLBACK, "Set status", "Set status", gap, List.of(
-                about(gap),
-                input(i -> i.blockId(STATUS).label(plainText("Status"))
-                        .element(radioButtons(r -> r.actionId(VALUE).options(options).initialOption(current)))),
-                note("Everyone who shared feedback on this gap gets it in a DM; it is also noted in the card's"
-                        + " thread.")));
+        return modal(
+                STATUS_CALLBACK,
+                "Set status",
+                "Set status",
+                gap,
+                List.of(
+                        about(gap),
+                        input(i -> i.blockId(STATUS)
+                                .label(plainText("Status"))
+                                .element(radioButtons(
+                                        r -> r.actionId(VALUE).options(options).initialOption(current)))),
+                        note("Everyone who shared feedback on this gap gets it in a DM; it is also noted in the card's"
+                                + " thread.")));
     }
 
     static View merge(Gap gap) {
-        return modal(MERGE_CALLBACK, "Merge gap", "Merge", gap, List.of(
-                about(gap),
-                input(i -> i.blockId(TARGET).label(plainText("Merge it into"))
-                        .hint(plainText("Its submissions move there; this card then says where they went."))
-                        .element(externalSelect(s -> s.actionId(MERGE_SELECT).minQueryLength(1)
-                                .placeholder(plainText("Search the gaps"))))),
-                note("The people who shared feedback on this gap get it in a DM with where it went.")));
+        return modal(
+                MERGE_CALLBACK,
+                "Merge gap",
+                "Merge",
+                gap,
+                List.of(
+                        about(gap),
+                        input(i -> i.blockId(TARGET)
+                                .label(plainText("Merge it into"))
+                                .hint(plainText("Its submissions move there; this card then says where they went."))
+                                .element(externalSelect(s -> s.actionId(MERGE_SELECT)
+                                        .minQueryLength(1)
+                                        .placeholder(plainText("Search the gaps"))))),
+                        note("The people who shared feedback on this gap get it in a DM with where it went.")));
     }
 
     static View record(Gap gap) {
-        return modal(RECORD_CALLBACK, "Salesforce record", "Save", gap, List.of(
-                about(gap),
-                input(i -> i.blockId(RECORD).label(plainText("Salesforce record")).optional(true)
-                        .hint(plainText("The https link of the gap's record. Leave it empty to remove the link."))
-                        .element(plainTextInput(p -> p.actionId(VALUE).maxLength(RECORD_MAX)
-                                .initialValue(gap.recordLink()))))));
+        return modal(
+                RECORD_CALLBACK,
+                "Salesforce record",
+                "Save",
+                gap,
+                List.of(
+                        about(gap),
+                        input(i -> i.blockId(RECORD)
+                                .label(plainText("Salesforce record"))
+                                .optional(true)
+                                .hint(plainText(
+                                        "The https link of the gap's record. Leave it empty to remove the link."))
+                                .element(plainTextInput(p ->
+                                        p.actionId(VALUE).maxLength(RECORD_MAX).initialValue(gap.recordLink()))))));
     }
 
     private static LayoutBlock about(Gap gap) {
@@ -79,12 +103,16 @@ final class GapModals {
     }
 
     private static LayoutBlock note(String hint) {
-        return input(i -> i.blockId(NOTE).label(plainText("Note")).optional(true).hint(plainText(hint))
+        return input(i -> i.blockId(NOTE)
+                .label(plainText("Note"))
+                .optional(true)
+                .hint(plainText(hint))
                 .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(NOTE_MAX))));
     }
 
     private static View modal(String callbackId, String title, String submit, Gap gap, List<LayoutBlock> blocks) {
-        return view(v -> v.type("modal").callbackId(callbackId)
+        return view(v -> v.type("modal")
+                .callbackId(callbackId)
                 .title(viewTitle(t -> t.type("plain_text").text(title)))
                 .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))

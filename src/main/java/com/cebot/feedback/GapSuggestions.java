@@ -23,6 +23,7 @@ final class GapSuggestions {
     static final int SHOWN = 20;
     /** Rows read for ranking: gaps holding the longest word typed, most wanted first. */
     private static final int CANDIDATES = 500;
+
     private static final int OPTION_TEXT = 75;
 
     private final Jdbi jdbi;
@@ -39,11 +40,14 @@ final class GapSuggestions {
         }
         List<Gap> ranked = ranked(text, -1, false);
         boolean exact = ranked.stream().anyMatch(g -> key(g.title()).equals(key(text)));
-        List<Option> options = new java.util.ArrayList<>(ranked.stream().limit(exact ? SHOWN : SHOWN - 1)
-                .map(GapSuggestions::option).toList());
+        List<Option> options = new java.util.ArrayList<>(ranked.stream()
+                .limit(exact ? SHOWN : SHOWN - 1)
+                .map(GapSuggestions::option)
+                .toList());
         if (!exact) {
             String title = head(text, GapChoice.MAX_TITLE);
-            options.add(new Option(plainText(Mrkdwn.truncate("New gap: " + Mrkdwn.plain(title), OPTION_TEXT)),
+            options.add(new Option(
+                    plainText(Mrkdwn.truncate("New gap: " + Mrkdwn.plain(title), OPTION_TEXT)),
                     GapChoice.value(new GapChoice.New(title))));
         }
         return options;
@@ -55,7 +59,10 @@ final class GapSuggestions {
         if (text.isEmpty()) {
             return List.of();
         }
-        return ranked(text, merging, true).stream().limit(SHOWN).map(GapSuggestions::option).toList();
+        return ranked(text, merging, true).stream()
+                .limit(SHOWN)
+                .map(GapSuggestions::option)
+                .toList();
     }
 
     /** "SSO with Okta groups · In review · 3 customers", within Slack's 75 characters. */
@@ -71,10 +78,11 @@ final class GapSuggestions {
     private List<Gap> ranked(String text, long excluding, boolean closedToo) {
         String phrase = key(text);
         List<String> words = Arrays.stream(phrase.split(" ")).distinct().toList();
-        String longest = words.stream().max(Comparator.comparingInt(String::length)).orElse(phrase);
+        String longest =
+                words.stream().max(Comparator.comparingInt(String::length)).orElse(phrase);
         String escaped = longest.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        List<Gap> candidates = jdbi.withExtension(FeedbackRepository.class,
-                r -> r.titled("%" + escaped + "%", excluding, closedToo, CANDIDATES));
+        List<Gap> candidates = jdbi.withExtension(
+                FeedbackRepository.class, r -> r.titled("%" + escaped + "%", excluding, closedToo, CANDIDATES));
         return candidates.stream()
                 .filter(g -> words.stream().allMatch(w -> key(g.title()).contains(w)))
                 .sorted(Comparator.comparingInt((Gap g) -> match(key(g.title()), phrase, words))

@@ -23,17 +23,20 @@ final class ProductTeam implements AutoCloseable {
     private final List<UserGroupMembers> groups = new ArrayList<>();
 
     /** @param mentions {@code <@U…>} and {@code <!subteam^S…>}, as the workspace resolved the setting */
-    ProductTeam(List<String> mentions, UserGroupMembers.Reader groupMembers, UserGroupMembers.LastKnown lastKnown,
+    ProductTeam(
+            List<String> mentions,
+            UserGroupMembers.Reader groupMembers,
+            UserGroupMembers.LastKnown lastKnown,
             Clock clock) {
         this.mentions = List.copyOf(mentions);
         for (String mention : mentions) {
-            Mention whom = Mention.of(mention).orElseThrow(
-                    () -> new IllegalArgumentException("Not a user or user group mention: " + mention));
+            Mention whom = Mention.of(mention)
+                    .orElseThrow(() -> new IllegalArgumentException("Not a user or user group mention: " + mention));
             if (whom instanceof Mention.User user) {
                 users.add(user.id());
             } else {
-                groups.add(new UserGroupMembers(((Mention.Group) whom).id(), "product team group", groupMembers,
-                        lastKnown, clock));
+                groups.add(new UserGroupMembers(
+                        ((Mention.Group) whom).id(), "product team group", groupMembers, lastKnown, clock));
             }
         }
     }

@@ -24,8 +24,10 @@ record ShareDraft(
 
     /** The gap the submissions go to. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-    @JsonSubTypes({@JsonSubTypes.Type(value = Target.Existing.class, name = "existing"),
-            @JsonSubTypes.Type(value = Target.Create.class, name = "create")})
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Target.Existing.class, name = "existing"),
+        @JsonSubTypes.Type(value = Target.Create.class, name = "create")
+    })
     sealed interface Target {
         record Existing(long gapId) implements Target {}
 

@@ -91,41 +91,67 @@ final class ShareModal {
                 + " Ticket Request shortcut. I post each gap once in <#" + feedbackChannel + ">, add each customer"
                 + " to its thread, and DM you when its status changes.")))));
         blocks.add(CUSTOMER_FIELD.multiSelect("Customers", false, MAX_CUSTOMERS, List.of()));
-        OptionObject picked = prefill.gap() == null ? null : option(plainText(prefill.gap().text()), prefill.gap().value());
-        blocks.add(input(i -> i.blockId(GAP).label(plainText("Product gap")).dispatchAction(true)
+        OptionObject picked = prefill.gap() == null
+                ? null
+                : option(plainText(prefill.gap().text()), prefill.gap().value());
+        blocks.add(input(i -> i.blockId(GAP)
+                .label(plainText("Product gap"))
+                .dispatchAction(true)
                 .hint(plainText("Search the gaps first. If none fits, pick \"New gap\" with what you typed."))
-                .element(externalSelect(s -> s.actionId(GAP_SELECT).minQueryLength(1).initialOption(picked)
+                .element(externalSelect(s -> s.actionId(GAP_SELECT)
+                        .minQueryLength(1)
+                        .initialOption(picked)
                         .placeholder(plainText("SSO with Okta groups"))))));
         if (newGap) {
-            List<OptionObject> options = categories.stream().map(c -> option(plainText(c), c)).toList();
-            blocks.add(input(i -> i.blockId(CATEGORY).label(plainText("Category of the new gap"))
-                    .element(staticSelect(s -> s.actionId(VALUE).options(options).initialOption(options.get(0))))));
-            blocks.add(input(i -> i.blockId(TITLE).label(plainText("Title of the new gap")).optional(true)
+            List<OptionObject> options =
+                    categories.stream().map(c -> option(plainText(c), c)).toList();
+            blocks.add(input(i -> i.blockId(CATEGORY)
+                    .label(plainText("Category of the new gap"))
+                    .element(
+                            staticSelect(s -> s.actionId(VALUE).options(options).initialOption(options.get(0))))));
+            blocks.add(input(i -> i.blockId(TITLE)
+                    .label(plainText("Title of the new gap"))
+                    .optional(true)
                     .hint(plainText("One line. Leave it empty to use what you typed above."))
                     .element(plainTextInput(p -> p.actionId(VALUE).maxLength(TITLE_MAX)))));
         }
-        blocks.add(input(i -> i.blockId(NEED).label(plainText("What does the customer need?"))
-                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(NEED_MAX)
+        blocks.add(input(i -> i.blockId(NEED)
+                .label(plainText("What does the customer need?"))
+                .element(plainTextInput(p -> p.actionId(VALUE)
+                        .multiline(true)
+                        .maxLength(NEED_MAX)
                         .initialValue(prefill.need() == null ? null : Mrkdwn.truncate(prefill.need(), NEED_MAX))))));
         List<OptionObject> severities = java.util.Arrays.stream(Severity.values())
-                .map(s -> option(plainText(s.label()), s.db())).toList();
-        blocks.add(input(i -> i.blockId(SEVERITY).label(plainText("Impact"))
+                .map(s -> option(plainText(s.label()), s.db()))
+                .toList();
+        blocks.add(input(i -> i.blockId(SEVERITY)
+                .label(plainText("Impact"))
                 .element(radioButtons(r -> r.actionId(VALUE).options(severities)))));
-        blocks.add(input(i -> i.blockId(BLOCKS).label(plainText("What it blocks")).optional(true)
+        blocks.add(input(i -> i.blockId(BLOCKS)
+                .label(plainText("What it blocks"))
+                .optional(true)
                 .hint(plainText("The deal, renewal or project it holds up, and by when."))
                 .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(BLOCKS_MAX)))));
-        blocks.add(input(i -> i.blockId(WORKAROUND).label(plainText("Their workaround")).optional(true)
+        blocks.add(input(i -> i.blockId(WORKAROUND)
+                .label(plainText("Their workaround"))
+                .optional(true)
                 .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(WORKAROUND_MAX)))));
-        blocks.add(input(i -> i.blockId(LINK).label(plainText("Link")).optional(true)
+        blocks.add(input(i -> i.blockId(LINK)
+                .label(plainText("Link"))
+                .optional(true)
                 .hint(plainText("One https link: the Salesforce record, a Slack message or a GitHub issue."))
-                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(LINK_MAX).initialValue(prefill.link())))));
-        blocks.add(input(i -> i.blockId(ANONYMOUS).label(plainText("Your name")).optional(true)
-                .element(checkboxes(c -> c.actionId(VALUE).options(List.of(option(o -> o
-                        .text(plainText("Share without my name"))
-                        .description(plainText("Nobody else sees that it was you. I keep it only to tell you"
-                                + " when the status changes."))
-                        .value(ANONYMOUS))))))));
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+                .element(plainTextInput(
+                        p -> p.actionId(VALUE).maxLength(LINK_MAX).initialValue(prefill.link())))));
+        blocks.add(input(i -> i.blockId(ANONYMOUS)
+                .label(plainText("Your name"))
+                .optional(true)
+                .element(checkboxes(c -> c.actionId(VALUE)
+                        .options(List.of(option(o -> o.text(plainText("Share without my name"))
+                                .description(plainText("Nobody else sees that it was you. I keep it only to tell you"
+                                        + " when the status changes."))
+                                .value(ANONYMOUS))))))));
+        return view(v -> v.type("modal")
+                .callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Product feedback")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Share")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))

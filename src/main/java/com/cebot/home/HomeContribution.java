@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -53,10 +54,17 @@ public interface HomeContribution {
     }
 
     /**
-     * A button that starts a workflow. {@code open} is called after the ack with the click's
-     * trigger id and who clicked; it opens the modal, as the workflow's shortcut does.
+     * A button that starts a workflow, labelled with what it does for whom. {@code open} is called
+     * after the ack with the click's trigger id and who clicked; it opens the modal, as the
+     * workflow's shortcut does. {@code offeredTo} says whose Home shows it.
      */
-    record Start(String label, String actionId, Interactions.Opener open) {}
+    record Start(String label, String actionId, Interactions.Opener open, Predicate<String> offeredTo) {
+
+        /** Offered to everyone. */
+        public Start(String label, String actionId, Interactions.Opener open) {
+            this(label, actionId, open, user -> true);
+        }
+    }
 
     /**
      * Most items a part holds. Home and "Show all" each show at most 99 (a modal or tab holds 100
@@ -66,13 +74,14 @@ public interface HomeContribution {
     int MOST_ITEMS = 100;
 
     /**
-     * A titled list, newest first. {@code key} names it for "show all" (letters, digits and
-     * underscores); {@code items} holds the newest, at most {@link #MOST_ITEMS}, and {@code total}
-     * how many there are in all: Home shows what fits and says how many more. The count is read
-     * apart from the items (Home reads outside a transaction, which would hold the writers back),
-     * so it is taken as never fewer than the items read.
+     * A titled list. {@code key} names it for "show all" (letters, digits and underscores);
+     * {@code items} holds the first, at most {@link #MOST_ITEMS}, and {@code total} how many there
+     * are in all: Home shows what fits and says how many more. The count is read apart from the
+     * items (Home reads outside a transaction, which would hold the writers back), so it is taken as
+     * never fewer than the items read. A part that {@code needsYou} lists what waits on the person
+     * (a decision, a question to answer, someone to cover): Home shows it first, under "Needs you".
      */
-    record Part(String key, String title, List<Item> items, int total) {
+    record Part(String key, String title, List<Item> items, int total, boolean needsYou) {
 
         public Part {
             items = List.copyOf(items);
@@ -81,6 +90,16 @@ public interface HomeContribution {
                         + MOST_ITEMS + ": LIMIT its query and count the rest");
             }
             total = Math.max(total, items.size());
+        }
+
+        /** A list of the person's own items, newest first. */
+        public Part(String key, String title, List<Item> items, int total) {
+            this(key, title, items, total, false);
+        }
+
+        /** What waits on the person, most pressing first. */
+        public static Part needsYou(String key, String title, List<Item> items, int total) {
+            return new Part(key, title, items, total, true);
         }
     }
 

@@ -50,14 +50,16 @@ public final class HomeFeature implements Feature<HomeFeature.Settings> {
     /** Who opened Home is kept while they use it; only {@code forget} removes it. */
     @Override
     public StoredRecords records() {
-        return (handle, person) -> List.of(new StoredRecords.Count("Home: their Home tab, no longer kept up to date",
+        return (handle, person) -> List.of(new StoredRecords.Count(
+                "Home: their Home tab, no longer kept up to date",
                 handle.attach(HomeUsers.class).forget(person)));
     }
 
     @Override
     public void start(Settings settings, Engine engine) {
         ZoneId zone = engine.team().schedule().timeZone();
-        List<Start> starts = contributions.stream().flatMap(c -> c.starts().stream()).toList();
+        List<Start> starts =
+                contributions.stream().flatMap(c -> c.starts().stream()).toList();
         HomeRenderer renderer = (handle, user) -> {
             Person person = new Person(user, LocalDate.ofInstant(engine.clock().instant(), zone));
             List<Part> parts = new ArrayList<>();
@@ -66,8 +68,8 @@ public final class HomeFeature implements Feature<HomeFeature.Settings> {
             }
             return parts;
         };
-        HomePublisher publisher = new HomePublisher(engine.store(), engine.slack(), engine.clock(), zone, starts,
-                renderer, settings.refresh());
+        HomePublisher publisher = new HomePublisher(
+                engine.store(), engine.slack(), engine.clock(), zone, starts, renderer, settings.refresh());
         engine.onStop().accept(publisher);
         register(engine.interactions(), starts, publisher);
         changes.listen(publisher);
@@ -85,13 +87,17 @@ public final class HomeFeature implements Feature<HomeFeature.Settings> {
         for (Start start : starts) {
             interactions.action(start.actionId(), click -> start.open().open(click.triggerId(), click.user()));
         }
-        interactions.action(HomeView.SHOW_ALL, click -> click.open("home_all",
-                () -> showAll(publisher.parts(click.user()), click.value())));
+        interactions.action(
+                HomeView.SHOW_ALL,
+                click -> click.open("home_all", () -> showAll(publisher.parts(click.user()), click.value())));
     }
 
     private static View showAll(List<Part> parts, String key) {
         Optional<Part> part = parts.stream().filter(p -> p.key().equals(key)).findFirst();
-        return HomeView.all(part.orElse(new Part(key, "Nothing here now", List.of(
-                HomeContribution.Item.of("These items have all been dealt with since your Home was drawn.")), 1)));
+        return HomeView.all(part.orElse(new Part(
+                key,
+                "Nothing here now",
+                List.of(HomeContribution.Item.of("These items have all been dealt with since your Home was drawn.")),
+                1)));
     }
 }

@@ -1,5 +1,6 @@
 package com.cebot.home;
 
+import com.cebot.db.StoreOutage;
 import com.cebot.home.HomeBacklog.Entry;
 import com.cebot.home.HomeBacklog.Reason;
 import com.cebot.home.HomeContribution.Part;
@@ -84,12 +85,19 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
     // The rest is read and written on the Home tab's thread only.
     /** Marked Homes whose draw failed, left until the next refresh. */
     private final Set<String> putOff = new HashSet<>();
+
     private boolean moreMarked;
     private ScheduledFuture<?> resume;
     private LocalDate today;
 
     /** @param refresh how often the store is read for Homes marked by another process or before a restart */
-    HomePublisher(Jdbi store, MethodsClient slack, Clock clock, ZoneId zone, List<Start> starts, HomeRenderer renderer,
+    HomePublisher(
+            Jdbi store,
+            MethodsClient slack,
+            Clock clock,
+            ZoneId zone,
+            List<Start> starts,
+            HomeRenderer renderer,
             Duration refresh) {
         this.store = store;
         this.slack = slack;
@@ -103,8 +111,8 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
 
     /** Begins with the Homes marked before this start. */
     void start() {
-        thread.scheduleWithFixedDelay(() -> step("refresh", this::refresh), 0, refresh.toMillis(),
-                TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                () -> step("refresh", this::refresh), 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The person opened Home: remember them, and draw it now. */
@@ -165,7 +173,10 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
             step.run();
             drain();
         } catch (RuntimeException e) {
-            log.warn("Home tabs not drawn ({}): {}", what, SafeErrors.describe(e));
+            // A database out of reach is told once, by the work queues, not at every step.
+            if (!StoreOutage.isUnreachable(e)) {
+                log.warn("Home tabs not drawn ({}): {}", what, SafeErrors.describe(e));
+            }
         }
     }
 
@@ -176,12 +187,16 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
         int limit = PAGE + putOff.size();
         List<String> marked = store.withExtension(HomeUsers.class, u -> u.marked(limit));
         moreMarked = marked.size() == limit;
-        backlog.add(Reason.CONCERNED, marked.stream().filter(u -> !putOff.contains(u)).toList());
+        backlog.add(
+                Reason.CONCERNED,
+                marked.stream().filter(u -> !putOff.contains(u)).toList());
     }
 
     private void addActive() {
-        backlog.add(Reason.EVERYONE, store.withExtension(HomeUsers.class,
-                u -> u.openedSince(clock.instant().minus(ACTIVE), MOST_ACTIVE)));
+        backlog.add(
+                Reason.EVERYONE,
+                store.withExtension(
+                        HomeUsers.class, u -> u.openedSince(clock.instant().minus(ACTIVE), MOST_ACTIVE)));
     }
 
     /** Draws what is waiting, in order, as long as the budget allows; then comes back when it will. */
@@ -197,6 +212,10 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
             try {
                 outcome = draw(entry);
             } catch (RuntimeException e) {
+                if (StoreOutage.isUnreachable(e)) {
+                    // Every Home waits for the store; the work queues tell of the outage.
+                    throw e;
+                }
                 log.warn("Home of {} not drawn: {}", entry.userId(), SafeErrors.describe(e));
                 putOff.add(entry.userId());
                 outcome = new Outcome.Done();
@@ -233,12 +252,17 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
     private Outcome draw(Entry entry) {
         String userId = entry.userId();
         Instant now = clock.instant();
-        Optional<Drawing> read = store.withHandle(h -> h.attach(HomeUsers.class).row(userId).map(row -> {
-            boolean leftAlone = entry.reason() != Reason.OPENED && row.openedAt().isBefore(now.minus(KEPT_UP));
-            boolean drawnMeanwhile = entry.reason() == Reason.CONCERNED && row.stale() == null;
-            return new Drawing(row.stale(), leftAlone || drawnMeanwhile ? null
-                    : HomeView.home(starts, renderer.parts(h, userId)));
-        }));
+        Optional<Drawing> read =
+                store.withHandle(h -> h.attach(HomeUsers.class).row(userId).map(row -> {
+                    boolean leftAlone =
+                            entry.reason() != Reason.OPENED && row.openedAt().isBefore(now.minus(KEPT_UP));
+                    boolean drawnMeanwhile = entry.reason() == Reason.CONCERNED && row.stale() == null;
+                    return new Drawing(
+                            row.stale(),
+                            leftAlone || drawnMeanwhile
+                                    ? null
+                                    : HomeView.home(userId, starts, renderer.parts(h, userId)));
+                }));
         if (read.isEmpty()) {
             // Forgotten since: nothing to draw.
             return new Outcome.Done();

@@ -24,7 +24,7 @@ import java.util.List;
  * The Home tab and its "show all" modal, as pure functions of what the workflows contribute.
  * Slack refuses a view of more than 100 blocks, so Home shares its blocks among the parts: a part
  * that needs less than its share leaves the rest to the others, and a part that does not fit shows
- * its newest items and "and N more" with a button that lists them all.
+ * its first items and "and N more" with a button that lists them all.
  */
 final class HomeView {
 
@@ -37,38 +37,61 @@ final class HomeView {
      * blocks and buttons add, against this much less, which leaves room for everything else.
      */
     static final int ITEM_BYTES = 200_000;
+
     private static final int BLOCK_BYTES = 150;
     private static final int BUTTON_BYTES = 250;
     private static final int HEADER_TEXT = 150;
     private static final int MODAL_TITLE = 24;
     private static final int BUTTONS = 5;
 
-    static final String NOTHING = "Nothing is waiting on you. Start a workflow with the buttons above; what you"
-            + " raise, and what is waiting on you, shows here.";
+    static final String NEEDS_YOU = "Needs you";
+    static final String NOTHING_NEEDS_YOU = "Nothing needs you right now.";
 
     private HomeView() {}
 
-    static View home(List<Start> starts, List<Part> parts) {
+    /**
+     * Someone's Home: what needs them first, whatever their role (a decision, a question to answer,
+     * someone to cover), or that nothing does; then the buttons that start what they may start;
+     * then their own items.
+     */
+    static View home(String userId, List<Start> starts, List<Part> parts) {
+        List<Part> needs =
+                parts.stream().filter(p -> p.needsYou() && !p.items().isEmpty()).toList();
+        List<Part> own = parts.stream()
+                .filter(p -> !p.needsYou() && !p.items().isEmpty())
+                .toList();
+        List<Start> offered =
+                starts.stream().filter(s -> s.offeredTo().test(userId)).toList();
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText("CE Bot"))));
-        if (!starts.isEmpty()) {
+        blocks.add(header(h -> h.text(plainText(NEEDS_YOU))));
+        if (needs.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText(NOTHING_NEEDS_YOU))));
+        }
+        List<Part> shown = new ArrayList<>(needs);
+        shown.addAll(own);
+        int fixed = blocks.size() + needs.size() + 2 * own.size() + (offered.isEmpty() ? 0 : 3);
+        int[] room = shares(shown, MAX_BLOCKS - fixed);
+        int[] bytes = {ITEM_BYTES};
+        for (int i = 0; i < needs.size(); i++) {
+            Part part = needs.get(i);
+            blocks.add(section(s ->
+                    s.text(markdownText("*" + Mrkdwn.escape(Mrkdwn.truncate(part.title(), HEADER_TEXT)) + "*"))));
+            blocks.addAll(items(part, room[i], bytes, true));
+        }
+        if (!offered.isEmpty()) {
             List<BlockElement> buttons = new ArrayList<>();
-            for (Start s : starts) {
+            for (Start s : offered) {
                 buttons.add(button(b -> b.actionId(s.actionId()).text(plainText(s.label()))));
             }
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText("Start something"))));
             blocks.add(actions(a -> a.blockId("home_starts").elements(buttons)));
         }
-        List<Part> shown = parts.stream().filter(p -> !p.items().isEmpty()).toList();
-        if (shown.isEmpty()) {
-            blocks.add(section(s -> s.text(markdownText(NOTHING))));
-        }
-        int[] room = shares(shown, MAX_BLOCKS - blocks.size() - 2 * shown.size());
-        int[] bytes = {ITEM_BYTES};
-        for (int i = 0; i < shown.size(); i++) {
-            Part part = shown.get(i);
+        for (int i = 0; i < own.size(); i++) {
+            Part part = own.get(i);
             blocks.add(divider());
             blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(part.title(), HEADER_TEXT)))));
-            blocks.addAll(items(part, room[i], bytes, true));
+            blocks.addAll(items(part, room[needs.size() + i], bytes, true));
         }
         return Views.view(v -> v.type("home").callbackId("home").blocks(blocks));
     }
@@ -79,7 +102,8 @@ final class HomeView {
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(part.title(), HEADER_TEXT)))));
         blocks.addAll(items(part, MAX_BLOCKS - 1, new int[] {ITEM_BYTES}, false));
         String title = Mrkdwn.truncate(part.title(), MODAL_TITLE);
-        return Views.view(v -> v.type("modal").callbackId("home_all")
+        return Views.view(v -> v.type("modal")
+                .callbackId("home_all")
                 .title(Views.viewTitle(t -> t.type("plain_text").text(title)))
                 .close(Views.viewClose(c -> c.type("plain_text").text("Close")))
                 .blocks(blocks));
@@ -111,8 +135,8 @@ final class HomeView {
         int more = part.total() - fits;
         if (more > 0 && offerAll) {
             blocks.add(section(s -> s.text(markdownText("…and " + more + " more"))
-                    .accessory(button(b -> b.actionId(SHOW_ALL).value(part.key())
-                            .text(plainText("Show all " + part.total()))))));
+                    .accessory(button(
+                            b -> b.actionId(SHOW_ALL).value(part.key()).text(plainText("Show all " + part.total()))))));
         } else if (more > 0) {
             blocks.add(section(s -> s.text(markdownText("…and " + more + " older ones, too many to show here."))));
         }
@@ -124,13 +148,16 @@ final class HomeView {
         if (item.buttons().isEmpty()) {
             return List.of(section(s -> s.text(markdownText(text))));
         }
-        List<BlockElement> buttons = item.buttons().subList(0, Math.min(BUTTONS, item.buttons().size()));
-        return List.of(section(s -> s.text(markdownText(text))),
+        List<BlockElement> buttons =
+                item.buttons().subList(0, Math.min(BUTTONS, item.buttons().size()));
+        return List.of(
+                section(s -> s.text(markdownText(text))),
                 actions(a -> a.blockId("home_" + id).elements(buttons)));
     }
 
     private static int bytes(Item item) {
-        return jsonBytes(Mrkdwn.truncate(item.text(), ITEM_TEXT)) + BLOCK_BYTES * cost(item)
+        return jsonBytes(Mrkdwn.truncate(item.text(), ITEM_TEXT))
+                + BLOCK_BYTES * cost(item)
                 + BUTTON_BYTES * Math.min(BUTTONS, item.buttons().size());
     }
 

@@ -17,7 +17,8 @@ final class PublishBudget {
     static final int BURST = 30;
     static final int PER_MINUTE = 70;
     static final int RESERVE = 10;
-    private static final double PER_NANO = PER_MINUTE / (double) Duration.ofMinutes(1).toNanos();
+    private static final double PER_NANO =
+            PER_MINUTE / (double) Duration.ofMinutes(1).toNanos();
     /** What a refill's rounding may leave short of a whole call. */
     private static final double ROUNDING = 1e-6;
 

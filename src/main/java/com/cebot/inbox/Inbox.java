@@ -38,7 +38,8 @@ public final class Inbox {
     }
 
     private static Counter refused(String reason, MeterRegistry meters) {
-        return Counter.builder("cebot.store.refused").tag("reason", reason)
+        return Counter.builder("cebot.store.refused")
+                .tag("reason", reason)
                 .description("Submissions the store could not take before their ack (busy: not in time; failed:"
                         + " an error); each person was asked to send again")
                 .register(meters);
@@ -65,7 +66,9 @@ public final class Inbox {
         } catch (RuntimeException e) {
             // SQLite's own busy wait ends with an error of its own when the deadline does.
             boolean outOfTime = e instanceof StoreBusyException
-                    || Deadline.remaining().map(left -> left.compareTo(OUT_OF_TIME) < 0).orElse(false);
+                    || Deadline.remaining()
+                            .map(left -> left.compareTo(OUT_OF_TIME) < 0)
+                            .orElse(false);
             (outOfTime ? busy : failed).increment();
             throw e;
         }

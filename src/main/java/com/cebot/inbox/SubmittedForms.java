@@ -31,8 +31,8 @@ public final class SubmittedForms<T> implements InboxHandler {
     private final Outbox outbox;
     private final String unprocessedNotice;
 
-    public SubmittedForms(Inbox inbox, String kind, Class<T> type, Store<T> store, Outbox outbox,
-            String unprocessedNotice) {
+    public SubmittedForms(
+            Inbox inbox, String kind, Class<T> type, Store<T> store, Outbox outbox, String unprocessedNotice) {
         this.inbox = inbox;
         this.kind = kind;
         this.type = type;
@@ -65,12 +65,16 @@ public final class SubmittedForms<T> implements InboxHandler {
     /** Stores the checked form in one write, within the time an ack allows. */
     public Accepted accept(T form, String viewId, String userId) {
         try {
-            boolean first = Deadline.within(Deadline.BEFORE_ACK,
-                    () -> inbox.accept(PREFIX + viewId, kind, userId, DraftJson.write(form)));
+            boolean first = Deadline.within(
+                    Deadline.BEFORE_ACK, () -> inbox.accept(PREFIX + viewId, kind, userId, DraftJson.write(form)));
             return first ? new Accepted.Stored() : new Accepted.Repeat();
         } catch (RuntimeException e) {
-            log.error("{} {} from {} could not be stored; the person is asked to submit again: {}", kind, viewId,
-                    userId, SafeErrors.describe(e));
+            log.error(
+                    "{} {} from {} could not be stored; the person is asked to submit again: {}",
+                    kind,
+                    viewId,
+                    userId,
+                    SafeErrors.describe(e));
             return new Accepted.NotStored();
         }
     }
@@ -84,7 +88,10 @@ public final class SubmittedForms<T> implements InboxHandler {
 
     @Override
     public void failed(Handle handle, WorkItem item, String error) {
-        outbox.enqueue(handle, OutboxMessage.of(kind + "-unprocessed:" + item.id(),
-                new SlackWrite.Post(item.forUser(), unprocessedNotice, null)));
+        outbox.enqueue(
+                handle,
+                OutboxMessage.of(
+                        kind + "-unprocessed:" + item.id(),
+                        new SlackWrite.Post(item.forUser(), unprocessedNotice, null)));
     }
 }

@@ -34,6 +34,10 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             "com.slack.api.bolt.socket_mode.SocketModeApp", Level.OFF,
             "org.flywaydb", Level.WARN,
             "com.zaxxer.hikari", Level.WARN,
+            // A lost database server breaks every pooled connection, each logged with its stack
+            // trace; StoreOutage tells it in one line.
+            "com.zaxxer.hikari.pool.ProxyConnection", Level.ERROR,
+            "com.zaxxer.hikari.pool.PoolBase", Level.ERROR,
             "org.glassfish.tyrus", Level.WARN);
 
     @Override

@@ -41,14 +41,17 @@ public final class SafeErrors {
      * original stack traces kept, for logging a stack trace that cannot leak typed text.
      */
     public static Throwable scrubbed(Throwable failure) {
-        Throwable cause = failure.getCause() == null || failure.getCause() == failure ? null : scrubbed(failure.getCause());
+        Throwable cause =
+                failure.getCause() == null || failure.getCause() == failure ? null : scrubbed(failure.getCause());
         Scrubbed copy = new Scrubbed(one(failure), cause);
         copy.setStackTrace(failure.getStackTrace());
         return copy;
     }
 
     private static String one(Throwable t) {
-        String type = t.getClass().getSimpleName().isEmpty() ? t.getClass().getName() : t.getClass().getSimpleName();
+        String type = t.getClass().getSimpleName().isEmpty()
+                ? t.getClass().getName()
+                : t.getClass().getSimpleName();
         if (t instanceof Scrubbed) {
             return t.getMessage();
         }
@@ -67,8 +70,11 @@ public final class SafeErrors {
      * and HTTP statuses), the database's (JDBI is set to leave bound values out) and I/O's.
      */
     private static boolean safeMessage(Throwable t) {
-        return t.getClass().getName().startsWith(OURS) || t instanceof SlackApiException || t instanceof IOException
-                || t instanceof SQLException || t instanceof JdbiException;
+        return t.getClass().getName().startsWith(OURS)
+                || t instanceof SlackApiException
+                || t instanceof IOException
+                || t instanceof SQLException
+                || t instanceof JdbiException;
     }
 
     /**

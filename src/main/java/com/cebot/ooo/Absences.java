@@ -2,6 +2,7 @@ package com.cebot.ooo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
@@ -17,10 +18,11 @@ public interface Absences {
     Set<String> awayOn(Handle handle, LocalDate day);
 
     /**
-     * People out on {@code day} or whose time off starts within {@code days} days after it: with
-     * {@code days} = 2 and {@code day} a Monday, someone leaving on Wednesday is included.
+     * Of {@code people}, those out on {@code day} or whose time off starts within {@code days} days
+     * after it: with {@code days} = 2 and {@code day} a Monday, someone leaving on Wednesday is
+     * included. Only their time off is read, however many others are out.
      */
-    Set<String> awayOrLeavingWithin(Handle handle, LocalDate day, int days);
+    Set<String> awayOrLeavingWithin(Handle handle, Collection<String> people, LocalDate day, int days);
 
     /**
      * Notes something the bot did for {@code user} while they were out (a question passed on to

@@ -58,29 +58,42 @@ final class MentionReplies implements ChannelMessages.Listener {
         LocalDate utc = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         try {
             Deadline.within(Deadline.BEFORE_ACK, () -> {
-                List<OooPeriod> away = store.withExtension(OooRepository.class,
-                        r -> r.ofPeopleBetween(mentioned, utc.minusDays(1), utc.plusDays(1))).stream()
-                        .filter(p -> p.covers(now.atZone(p.zoneId()).toLocalDate())).toList();
+                List<OooPeriod> away = store
+                        .withExtension(
+                                OooRepository.class,
+                                r -> r.ofPeopleBetween(mentioned, utc.minusDays(1), utc.plusDays(1)))
+                        .stream()
+                        .filter(p -> p.covers(now.atZone(p.zoneId()).toLocalDate()))
+                        .toList();
                 if (!away.isEmpty()) {
                     store.useTransaction(h -> away.forEach(p -> reply(h, m, p, now)));
                 }
                 return null;
             });
         } catch (RuntimeException e) {
-            log.error("mention in {} at {}: could not check who is out: {}", m.channel(), m.ts(), SafeErrors.describe(e));
+            log.error(
+                    "mention in {} at {}: could not check who is out: {}", m.channel(), m.ts(), SafeErrors.describe(e));
         }
     }
 
     private void reply(org.jdbi.v3.core.Handle h, ChannelMessages.Message m, OooPeriod p, Instant now) {
         String key = "ooo-mention:" + m.channel() + ":" + m.thread() + ":" + p.person();
-        if (h.attach(OooRepository.class).note(p.id(), key, "I answered a mention of you in <#" + m.channel() + "> ("
-                + permalinks.message(m.channel(), m.ts()) + ")", now) == 1) {
+        if (h.attach(OooRepository.class)
+                        .note(
+                                p.id(),
+                                key,
+                                "I answered a mention of you in <#" + m.channel() + "> ("
+                                        + permalinks.message(m.channel(), m.ts()) + ")",
+                                now)
+                == 1) {
             // The thread is someone else's message: made an anchor, the reply is looked for in it
             // after an unanswered attempt, like a reply under the bot's own posts.
             String thread = "message:" + m.channel() + ":" + m.thread();
             outbox.knownMessage(h, thread, m.channel(), m.thread());
-            outbox.enqueue(h, OutboxMessage.anchored(key, thread,
-                    new SlackWrite.ThreadReply(OooNotices.mentionReply(team.shown(h, p)), null)));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.anchored(
+                            key, thread, new SlackWrite.ThreadReply(OooNotices.mentionReply(team.shown(h, p)), null)));
         }
     }
 }

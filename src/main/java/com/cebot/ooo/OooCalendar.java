@@ -15,8 +15,8 @@ import java.time.temporal.ChronoUnit;
 final class OooCalendar {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final int OCTETS = 75;
 
     private OooCalendar() {}
@@ -56,8 +56,12 @@ final class OooCalendar {
 
     /** RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks escaped. */
     static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n");
+        return value.replace("\\", "\\\\")
+                .replace(";", "\\;")
+                .replace(",", "\\,")
+                .replace("\r\n", "\\n")
+                .replace("\r", "\\n")
+                .replace("\n", "\\n");
     }
 
     /** RFC 5545 §3.1: lines longer than 75 octets continue on the next line after CRLF and a space. */

@@ -9,5 +9,12 @@ import java.util.List;
  * names the period when editing; {@code zone} is the person's Slack time zone read when the modal
  * opened; {@code plan} is null when left empty.
  */
-record OooDraft(Long periodId, String zone, LocalDate firstDay, LocalDate lastDay, List<String> coverers,
-        String plan, List<CustomerChoice> customers, List<String> steps) {}
+record OooDraft(
+        Long periodId,
+        String zone,
+        LocalDate firstDay,
+        LocalDate lastDay,
+        List<String> coverers,
+        String plan,
+        List<CustomerChoice> customers,
+        List<String> steps) {}

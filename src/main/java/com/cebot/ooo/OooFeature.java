@@ -47,7 +47,9 @@ public final class OooFeature implements Feature<OooFeature.Settings> {
     @Override
     public Settings configure(ConfigSection root) {
         ConfigSection ooo = root.section("ooo");
-        return new Settings(ooo.integer("remind_days_before", 3, 1, 20), ooo.integer("max_planned_periods", 10, 1, 100),
+        return new Settings(
+                ooo.integer("remind_days_before", 3, 1, 20),
+                ooo.integer("max_planned_periods", 10, 1, 100),
                 ooo.integer("coverer_dms_per_day", 4, 1, 50));
     }
 
@@ -55,17 +57,44 @@ public final class OooFeature implements Feature<OooFeature.Settings> {
     public void start(Settings settings, Engine engine) {
         String ceInternal = engine.workspace().ceInternal();
         var team = new OooTeam(engine.team(), ceInternal, engine.workingHours());
-        var reminders = new OooReminders(engine.scheduler(), engine.workingHours(), settings.remindDays(),
-                engine.outbox(), engine.store(), engine.slack(), team);
-        var service = new OooService(engine.store(), engine.outbox(), reminders, team, settings.remindDays(),
-                settings.maxPlanned(), new CovererDms(settings.covererDmsPerDay()), homeChanges, engine.clock());
-        engine.messages().subscribe(new MentionReplies(engine.store(), engine.outbox(), engine.permalinks(), team,
-                Set.of(engine.workspace().ce(), engine.workspace().customerSupport()), engine.clock()));
-        var listeners = new OooListeners(service, team, engine.store(), engine.clock(),
-                engine.team().schedule().timeZone(), ceInternal, engine.slack(), engine.interactions());
+        var reminders = new OooReminders(
+                engine.scheduler(),
+                engine.workingHours(),
+                settings.remindDays(),
+                engine.outbox(),
+                engine.store(),
+                engine.slack(),
+                team);
+        var service = new OooService(
+                engine.store(),
+                engine.outbox(),
+                reminders,
+                team,
+                settings.remindDays(),
+                settings.maxPlanned(),
+                new CovererDms(settings.covererDmsPerDay()),
+                homeChanges,
+                engine.clock());
+        engine.messages()
+                .subscribe(new MentionReplies(
+                        engine.store(),
+                        engine.outbox(),
+                        engine.permalinks(),
+                        team,
+                        Set.of(engine.workspace().ce(), engine.workspace().customerSupport()),
+                        engine.clock()));
+        var listeners = new OooListeners(
+                service,
+                team,
+                engine.store(),
+                engine.clock(),
+                engine.team().schedule().timeZone(),
+                ceInternal,
+                engine.slack(),
+                engine.interactions());
         listeners.register(service.forms(engine.inbox()), new CustomerSuggestions(engine.store()));
         home.started(HomeContribution.of(
-                List.of(new HomeContribution.Start("Plan time off", "home_start_ooo", listeners::openNew)),
+                List.of(new HomeContribution.Start("Plan your time off", "home_start_ooo", listeners::openNew)),
                 new OooHome(team, engine.clock())::parts));
     }
 

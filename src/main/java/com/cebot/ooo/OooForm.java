@@ -1,9 +1,9 @@
 package com.cebot.ooo;
 
+import com.cebot.customer.CustomerChoice;
 import com.cebot.slack.Checked;
 import com.cebot.slack.FormFields;
 import com.cebot.slack.ViewStates;
-import com.cebot.customer.CustomerChoice;
 import com.slack.api.model.view.View;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,8 +34,8 @@ final class OooForm {
      * @param own     the person's periods that have not ended (the one being edited included)
      * @param maxPlanned how many such periods one person may have; a new one beyond it is refused
      */
-    static Checked<OooDraft> check(View view, String person, String zone, LocalDate today, List<OooPeriod> own,
-            int maxPlanned) {
+    static Checked<OooDraft> check(
+            View view, String person, String zone, LocalDate today, List<OooPeriod> own, int maxPlanned) {
         ViewStates state = ViewStates.of(view.getState());
         Long editing = OooModal.Metadata.decode(view.getPrivateMetadata()).periodId();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -43,19 +43,24 @@ final class OooForm {
         LocalDate first = date(state, OooModal.FIRST_DAY, "Pick your first day out.", errors);
         LocalDate last = date(state, OooModal.LAST_DAY, "Pick your last day out.", errors);
         if (first != null && first.isBefore(today)) {
-            errors.put(OooModal.FIRST_DAY, "That day has passed where you are (today is " + OooDates.day(today)
-                    + "). Pick today or a later day.");
+            errors.put(
+                    OooModal.FIRST_DAY,
+                    "That day has passed where you are (today is " + OooDates.day(today)
+                            + "). Pick today or a later day.");
         } else if (first != null && first.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
             errors.put(OooModal.FIRST_DAY, "Plan time off at most a year ahead.");
         }
         if (first != null && last != null) {
             if (last.isBefore(first)) {
-                errors.put(OooModal.LAST_DAY, "Your last day out is before your first. Pick "
-                        + OooDates.day(first) + " or later.");
+                errors.put(
+                        OooModal.LAST_DAY,
+                        "Your last day out is before your first. Pick " + OooDates.day(first) + " or later.");
             } else if (first.plusDays(MAX_DAYS).isBefore(last.plusDays(1))) {
                 errors.put(OooModal.LAST_DAY, "Keep one period to " + MAX_DAYS + " days; plan longer leave in parts.");
             } else {
-                own.stream().filter(p -> (editing == null || p.id() != editing) && p.overlaps(first, last)).findFirst()
+                own.stream()
+                        .filter(p -> (editing == null || p.id() != editing) && p.overlaps(first, last))
+                        .findFirst()
                         .ifPresent(p -> errors.putIfAbsent(OooModal.FIRST_DAY, overlap(p)));
             }
         }
@@ -81,8 +86,10 @@ final class OooForm {
         for (String value : OooModal.CUSTOMER_FIELD.pickedAll(state)) {
             Optional<CustomerChoice> choice = CustomerChoice.parse(value);
             if (choice.isEmpty() || !CustomerChoice.fits(choice.get())) {
-                errors.put(OooModal.CUSTOMERS, "Pick customers from the list, or type a name (at most "
-                        + CustomerChoice.MAX_NAME + " characters) and choose \"New customer\".");
+                errors.put(
+                        OooModal.CUSTOMERS,
+                        "Pick customers from the list, or type a name (at most " + CustomerChoice.MAX_NAME
+                                + " characters) and choose \"New customer\".");
             } else {
                 customers.add(choice.get());
             }
@@ -96,8 +103,17 @@ final class OooForm {
             errors.put(OooModal.STEPS, "Tick the steps from the list.");
         }
 
-        return Checked.of(errors, () -> new OooDraft(editing, zone, first, last, List.copyOf(coverers),
-                plan.orElse(null), List.copyOf(customers), List.copyOf(steps)));
+        return Checked.of(
+                errors,
+                () -> new OooDraft(
+                        editing,
+                        zone,
+                        first,
+                        last,
+                        List.copyOf(coverers),
+                        plan.orElse(null),
+                        List.copyOf(customers),
+                        List.copyOf(steps)));
     }
 
     static String tooMany(int maxPlanned) {

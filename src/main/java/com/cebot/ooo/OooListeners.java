@@ -7,6 +7,7 @@ import com.cebot.feature.Interactions;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.Checked;
+import com.cebot.slack.UnhandledInteractions;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -45,8 +46,15 @@ final class OooListeners {
     private final MethodsClient slack;
     private final Interactions interactions;
 
-    OooListeners(OooService service, OooTeam team, Jdbi store, Clock clock, ZoneId teamZone, String ceInternal,
-            MethodsClient slack, Interactions interactions) {
+    OooListeners(
+            OooService service,
+            OooTeam team,
+            Jdbi store,
+            Clock clock,
+            ZoneId teamZone,
+            String ceInternal,
+            MethodsClient slack,
+            Interactions interactions) {
         this.service = service;
         this.team = team;
         this.store = store;
@@ -62,16 +70,19 @@ final class OooListeners {
         interactions.submission(OooModal.CALLBACK_ID, this::check, forms, OooModal.PLAN);
         interactions.suggestions(OooModal.CUSTOMER_SELECT, customers::options);
         interactions.action(Pattern.compile(Pattern.quote(OooNotices.TICK) + "_[a-z]+"), this::ticked);
+        interactions.action(OooNotices.CANNOT_COVER, this::cannotCover);
         interactions.button(OooNotices.EDIT, this::edit);
-        interactions.press(OooNotices.CANCEL, "time off",
+        interactions.press(
+                OooNotices.CANCEL,
+                "time off",
                 (id, click) -> service.cancel(id, click.user(), "ooo-cancel:" + click.actionTs() + ":" + click.user()),
                 (result, click) -> refused(result, click, OooNotices.cannotEdit()));
     }
 
     /** The form for new time off, in the person's zone: from {@code /ooo} and from Home. */
     void openNew(String triggerId, String user) {
-        interactions.open(OooModal.CALLBACK_ID, triggerId,
-                () -> OooModal.build(OooModal.Prefill.NEW, zoneOf(user), ceInternal));
+        interactions.open(
+                OooModal.CALLBACK_ID, triggerId, () -> OooModal.build(OooModal.Prefill.NEW, zoneOf(user), ceInternal));
     }
 
     private LocalDate teamToday() {
@@ -83,20 +94,26 @@ final class OooListeners {
      * {@code list} and {@code help} answer privately; anything else gets the help, never an error.
      */
     private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
-        String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().strip().toLowerCase(Locale.ROOT);
+        String text = req.getPayload().getText() == null
+                ? ""
+                : req.getPayload().getText().strip().toLowerCase(Locale.ROOT);
         String user = ctx.getRequestUserId();
         if (text.isEmpty()) {
             openNew(req.getPayload().getTriggerId(), user);
             List<OooNotices.Shown> own = ownUpcoming(user);
-            return own.isEmpty() ? ctx.ack()
-                    : ctx.ack(r -> r.responseType("ephemeral").text("Your upcoming time off").blocks(OooNotices.own(own)));
+            return own.isEmpty()
+                    ? ctx.ack()
+                    : ctx.ack(r -> r.responseType("ephemeral")
+                            .text("Your upcoming time off")
+                            .blocks(OooNotices.own(own)));
         }
         if (text.equals("list")) {
             LocalDate today = teamToday();
             String list;
             try {
-                list = OooNotices.list(Deadline.within(Deadline.BEFORE_ACK,
-                        () -> service.between(today, today.plusDays(LIST_DAYS))), today);
+                list = OooNotices.list(
+                        Deadline.within(Deadline.BEFORE_ACK, () -> service.between(today, today.plusDays(LIST_DAYS))),
+                        today);
             } catch (RuntimeException e) {
                 log.error("/ooo list for {}: {}", user, SafeErrors.describe(e));
                 list = "I couldn't read who is out just now: the bot's database is busy. Try again in a moment.";
@@ -109,9 +126,16 @@ final class OooListeners {
 
     private List<OooNotices.Shown> ownUpcoming(String user) {
         try {
-            return Deadline.within(Deadline.BEFORE_ACK, () -> store.withHandle(h ->
-                    h.attach(OooRepository.class).notEndedOf(user, teamToday().minusDays(1)).stream()
-                            .filter(p -> OooService.editable(p, clock.instant())).map(p -> team.shown(h, p)).toList()));
+            return Deadline.within(
+                    Deadline.BEFORE_ACK,
+                    () -> store.withHandle(h -> team.shown(
+                            h,
+                            h
+                                    .attach(OooRepository.class)
+                                    .notEndedOf(user, teamToday().minusDays(1))
+                                    .stream()
+                                    .filter(p -> OooService.editable(p, clock.instant()))
+                                    .toList())));
         } catch (RuntimeException e) {
             log.warn("/ooo for {}: upcoming time off not listed: {}", user, SafeErrors.describe(e));
             return List.of();
@@ -148,7 +172,9 @@ final class OooListeners {
 
     private String zone(String fromMetadata) {
         try {
-            return fromMetadata == null ? teamZone.getId() : ZoneId.of(fromMetadata).getId();
+            return fromMetadata == null
+                    ? teamZone.getId()
+                    : ZoneId.of(fromMetadata).getId();
         } catch (RuntimeException e) {
             return teamZone.getId();
         }
@@ -162,9 +188,34 @@ final class OooListeners {
             log.warn("tick from {} with an unreadable value", click.user());
             return;
         }
-        click.record("time off", () -> service.tick(value[0], step.get(), click.user(),
-                "ooo-tick:" + click.actionTs() + ":" + click.user()))
-                .ifPresent(result -> refused(result, click, "Only the person taking this time off can tick its steps."));
+        click.record(
+                        "time off",
+                        () -> service.tick(
+                                value[0],
+                                step.get(),
+                                click.user(),
+                                "ooo-tick:" + click.actionTs() + ":" + click.user()))
+                .ifPresent(
+                        result -> refused(result, click, "Only the person taking this time off can tick its steps."));
+    }
+
+    /** Someone covering can't; the button carries the DM's key, which names the time off. */
+    private void cannotCover(Click click) {
+        String dmKey = click.value();
+        if (dmKey == null || !OooRecords.COVERER_DM.matcher(dmKey).matches()) {
+            log.warn("{} from {} with an unreadable value", click.actionId(), click.user());
+            click.tellPrivately(UnhandledInteractions.STALE_BUTTON);
+            return;
+        }
+        click.record(
+                        "time off",
+                        () -> service.cannotCover(
+                                dmKey, click.user(), "ooo-cannot-cover:" + click.actionTs() + ":" + click.user()))
+                .ifPresent(result -> {
+                    if (result instanceof OooService.Changed.Refused refused) {
+                        click.tellPrivately(refused.why());
+                    }
+                });
     }
 
     private static void refused(OooService.Changed result, Click click, String refusal) {
@@ -177,14 +228,20 @@ final class OooListeners {
     private void edit(long id, Click click) {
         String user = click.user();
         click.record("time off", () -> service.period(id)).ifPresent(found -> {
-            if (found.isEmpty() || !found.get().person().equals(user)
+            if (found.isEmpty()
+                    || !found.get().person().equals(user)
                     || !OooService.editable(found.get(), clock.instant())) {
                 click.tellPrivately(OooNotices.cannotEdit());
                 return;
             }
             OooPeriod p = found.get();
-            click.open(OooModal.CALLBACK_ID, () -> OooModal.build(
-                    OooModal.Prefill.of(p, store.withHandle(h -> team.shown(h, p)).ticked()), zoneOf(user), ceInternal));
+            click.open(
+                    OooModal.CALLBACK_ID,
+                    () -> OooModal.build(
+                            OooModal.Prefill.of(
+                                    p, store.withHandle(h -> team.shown(h, p)).ticked()),
+                            zoneOf(user),
+                            ceInternal));
         });
     }
 }

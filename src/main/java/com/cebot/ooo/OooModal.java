@@ -39,6 +39,7 @@ final class OooModal {
     static final String STEPS = "steps";
     /** The customers select's action id; suggestions are asked for under it. */
     static final String CUSTOMER_SELECT = "ooo_customers";
+
     static final CustomerField CUSTOMER_FIELD = new CustomerField(CUSTOMERS, CUSTOMER_SELECT);
     static final String VALUE = "value";
 
@@ -49,8 +50,14 @@ final class OooModal {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the modal opens with: empty for new time off, the stored period when editing. */
-    record Prefill(Long periodId, LocalDate firstDay, LocalDate lastDay, List<String> coverers, String plan,
-            List<String> customers, Set<OooStep> ticked) {
+    record Prefill(
+            Long periodId,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            List<String> coverers,
+            String plan,
+            List<String> customers,
+            Set<OooStep> ticked) {
 
         static final Prefill NEW = new Prefill(null, null, null, List.of(), null, List.of(), Set.of());
 
@@ -74,7 +81,8 @@ final class OooModal {
         static Metadata decode(String text) {
             try {
                 JsonNode node = JSON.readTree(text == null || text.isEmpty() ? "{}" : text);
-                return new Metadata(node.hasNonNull("tz") ? node.get("tz").asText() : null,
+                return new Metadata(
+                        node.hasNonNull("tz") ? node.get("tz").asText() : null,
                         node.hasNonNull("period") ? node.get("period").asLong() : null);
             } catch (Exception e) {
                 return new Metadata(null, null);
@@ -84,41 +92,68 @@ final class OooModal {
 
     private OooModal() {}
 
+    /** Slack cuts a modal's submit button at 24 characters: this says what pressing it does. */
+    static final String SUBMIT = "Save and tell your cover";
+
     static View build(Prefill prefill, String zone, String ceInternal) {
         boolean editing = prefill.periodId() != null;
-        List<OptionObject> stepOptions = java.util.Arrays.stream(OooStep.values()).map(OooModal::option).toList();
-        List<OptionObject> ticked = java.util.Arrays.stream(OooStep.values()).filter(prefill.ticked()::contains)
-                .map(OooModal::option).toList();
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+        List<OptionObject> stepOptions =
+                java.util.Arrays.stream(OooStep.values()).map(OooModal::option).toList();
+        List<OptionObject> ticked = java.util.Arrays.stream(OooStep.values())
+                .filter(prefill.ticked()::contains)
+                .map(OooModal::option)
+                .toList();
+        return view(v -> v.type("modal")
+                .callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text(editing ? "Edit time off" : "Plan time off")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
+                .submit(viewSubmit(s -> s.type("plain_text").text(SUBMIT)))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .privateMetadata(new Metadata(zone, prefill.periodId()).encode())
                 .blocks(List.of(
-                        context(x -> x.elements(List.of(markdownText("You get a DM with a summary and help with each"
-                                + " step still open; the people covering are told, and <#" + ceInternal
+                        context(x -> x.elements(List.of(markdownText("When you save, I tell the people covering and"
+                                + " DM you a summary with help for each step still open; <#" + ceInternal
                                 + "> hears on your first day out. Dates are in your time zone (" + zone + ").")))),
-                        input(i -> i.blockId(FIRST_DAY).label(plainText("First day out"))
+                        input(i -> i.blockId(FIRST_DAY)
+                                .label(plainText("First day out"))
                                 .element(datePicker(d -> d.actionId(VALUE).initialDate(text(prefill.firstDay()))))),
-                        input(i -> i.blockId(LAST_DAY).label(plainText("Last day out"))
+                        input(i -> i.blockId(LAST_DAY)
+                                .label(plainText("Last day out"))
                                 .element(datePicker(d -> d.actionId(VALUE).initialDate(text(prefill.lastDay()))))),
-                        input(i -> i.blockId(COVERERS).label(plainText("Covering teammate(s)"))
-                                .element(multiUsersSelect(u -> u.actionId(VALUE).maxSelectedItems(MAX_COVERERS)
+                        input(i -> i.blockId(COVERERS)
+                                .label(plainText("Who covers for you"))
+                                .hint(plainText("Up to " + MAX_COVERERS + " teammates. I tell them when you save and"
+                                        + " on your first day out; they can tell you if they can't."))
+                                .element(multiUsersSelect(u -> u.actionId(VALUE)
+                                        .maxSelectedItems(MAX_COVERERS)
                                         .initialUsers(prefill.coverers().isEmpty() ? null : prefill.coverers())
-                                        .placeholder(plainText("Who covers for you"))))),
-                        input(i -> i.blockId(PLAN).optional(true).label(plainText("Coverage plan notes"))
-                                .hint(plainText("What the people covering should know; agree it with your manager."))
-                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(PLAN_MAX)
+                                        .placeholder(plainText("Pick teammates"))))),
+                        input(i -> i.blockId(PLAN)
+                                .optional(true)
+                                .label(plainText("Coverage plan"))
+                                .hint(plainText(
+                                        OooStep.COVERAGE.handbook() + ": what should the people covering" + " know?"))
+                                .element(plainTextInput(p -> p.actionId(VALUE)
+                                        .multiline(true)
+                                        .maxLength(PLAN_MAX)
                                         .initialValue(prefill.plan())))),
-                        CUSTOMER_FIELD.multiSelect("Affected customers", true, MAX_CUSTOMERS, prefill.customers()),
-                        input(i -> i.blockId(STEPS).optional(true).label(plainText("The handbook's five steps"))
-                                .hint(plainText("Tick what is done; the bot reminds you of the rest and helps with each."))
-                                .element(checkboxes(c -> c.actionId(VALUE).options(stepOptions)
+                        CUSTOMER_FIELD.multiSelect("Customers to tell", true, MAX_CUSTOMERS, prefill.customers()),
+                        input(i -> i.blockId(STEPS)
+                                .optional(true)
+                                .label(plainText("Steps already done"))
+                                .hint(plainText("The handbook's five steps before time off. Tick what is done; I"
+                                        + " remind you of the rest and help with each."))
+                                .element(checkboxes(c -> c.actionId(VALUE)
+                                        .options(stepOptions)
                                         .initialOptions(ticked.isEmpty() ? null : ticked)))))));
     }
 
+    /** The step as a ticked box reads, with the handbook's words under it. */
     private static OptionObject option(OooStep step) {
-        return OptionObject.builder().text(plainText(step.label())).value(step.code()).build();
+        return OptionObject.builder()
+                .text(plainText(step.done()))
+                .description(plainText(step.handbook()))
+                .value(step.code())
+                .build();
     }
 
     private static String text(LocalDate date) {

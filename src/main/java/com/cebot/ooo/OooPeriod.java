@@ -13,8 +13,18 @@ import java.util.List;
  * A stored period of time off. Days are the person's calendar days, {@code zone} their Slack time
  * zone; {@code version} grows with each edit and names the reminders and DMs planned for it.
  */
-record OooPeriod(long id, String person, String zone, LocalDate firstDay, LocalDate lastDay, String coverers,
-        String plan, String customers, int version, Instant cancelledAt, Instant createdAt) {
+record OooPeriod(
+        long id,
+        String person,
+        String zone,
+        LocalDate firstDay,
+        LocalDate lastDay,
+        String coverers,
+        String plan,
+        String customers,
+        int version,
+        Instant cancelledAt,
+        Instant createdAt) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,6 +55,12 @@ record OooPeriod(long id, String person, String zone, LocalDate firstDay, LocalD
     /** What reminders and writes of this version are keyed under. */
     String key(String what) {
         return "ooo:" + id + ":v" + version + ":" + what;
+    }
+
+    /** What {@link #key} gave for the version a job was planned for, named by the job's {@link #ref}. */
+    static String key(String ref, String what) {
+        String[] idAndVersion = ref.split(":");
+        return "ooo:" + idAndVersion[0] + ":v" + idAndVersion[1] + ":" + what;
     }
 
     /** The job ref: the period and its version, so a job planned before an edit knows it is stale. */

@@ -22,9 +22,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Time off, forgotten per person and purged once over: a period is finished when its last day is
- * past, or when it was cancelled, and older means that was before the cut-off. Time off still to
- * come or under way is kept.
+ * Time off, forgotten per person and purged once over, with its steps, notes and the people asked
+ * to cover it: a period is finished when its last day is past, or when it was cancelled, and older
+ * means that was before the cut-off. Time off still to come or under way is kept.
  */
 @RegisterConstructorMapper(OooRecords.Covered.class)
 @RegisterConstructorMapper(OooRecords.Note.class)
@@ -33,6 +33,8 @@ interface OooRecords extends StoredRecords.Tables {
     String WORKFLOW = "OOO: ";
     /** A DM with step buttons: the summary and the reminder of open steps, updated when a step is ticked. */
     Pattern STEP_DM = Pattern.compile("ooo:(\\d+):v\\d+:(summary|remind)");
+    /** A DM to someone covering, with the button that says they can't: redrawn when it is pressed. */
+    Pattern COVERER_DM = Pattern.compile("ooo:(\\d+):v\\d+:coverer:[UW][A-Z0-9]+(:first-day)?");
 
     record Covered(long id, String coverers) {}
 
@@ -41,13 +43,14 @@ interface OooRecords extends StoredRecords.Tables {
     @SqlQuery("SELECT id FROM ooo_period WHERE person = :person")
     List<Long> periodsOf(String person);
 
-    @SqlQuery("SELECT id, coverers FROM ooo_period WHERE instr(coverers, :person) > 0")
+    @SqlQuery("SELECT id, coverers FROM ooo_period WHERE replace(coverers, :person, '') <> coverers")
     List<Covered> coveredBy(String person);
 
     @SqlUpdate("UPDATE ooo_period SET coverers = :coverers WHERE id = :id")
     void setCoverers(long id, String coverers);
 
-    @SqlQuery("SELECT id, note_key, what FROM ooo_note WHERE instr(note_key, :person) > 0 OR instr(what, :person) > 0")
+    @SqlQuery(
+            "SELECT id, note_key, what FROM ooo_note WHERE replace(note_key, :person, '') <> note_key OR replace(what, :person, '') <> what")
     List<Note> notesMentioning(String person);
 
     @SqlQuery("""
@@ -65,6 +68,13 @@ interface OooRecords extends StoredRecords.Tables {
 
     @SqlUpdate("DELETE FROM ooo_note WHERE id IN (<ids>)")
     int deleteNotes(@BindList("ids") Collection<Long> ids);
+
+    @SqlUpdate("DELETE FROM ooo_coverer WHERE period_id IN (<ids>)")
+    int deleteCoverersOf(@BindList("ids") Collection<Long> ids);
+
+    /** Their name, and whether they could cover, as kept for others' time off. */
+    @SqlUpdate("DELETE FROM ooo_coverer WHERE coverer = :person")
+    int deleteCovererRows(String person);
 
     @SqlUpdate("DELETE FROM ooo_period WHERE id IN (<ids>)")
     int deletePeriods(@BindList("ids") Collection<Long> ids);
@@ -87,8 +97,10 @@ interface OooRecords extends StoredRecords.Tables {
         if (!own.isEmpty()) {
             deleteSteps(own);
             deleteNotesOf(own);
+            deleteCoverersOf(own);
             periods = deletePeriods(own);
         }
+        deleteCovererRows(person);
         int covered = 0;
         for (Covered c : coveredBy(person)) {
             List<String> others = new ArrayList<>(List.of(c.coverers().split(",")));
@@ -99,11 +111,14 @@ interface OooRecords extends StoredRecords.Tables {
         }
         List<Long> notes = notesMentioning(person).stream()
                 .filter(n -> PersonText.names(n.noteKey(), person) || PersonText.names(n.what(), person))
-                .map(Note::id).toList();
-        return List.of(new Count(WORKFLOW + "time off they planned", periods),
+                .map(Note::id)
+                .toList();
+        return List.of(
+                new Count(WORKFLOW + "time off they planned", periods),
                 new Count(WORKFLOW + "others' time off they covered, without them", covered),
                 new Count(WORKFLOW + "notes naming them", notes.isEmpty() ? 0 : deleteNotes(notes)),
-                new Count(WORKFLOW + "DMs to people covering, as counted for the daily limit",
+                new Count(
+                        WORKFLOW + "DMs to people covering, as counted for the daily limit",
                         deleteCovererDmsOf(person)));
     }
 
@@ -120,24 +135,29 @@ interface OooRecords extends StoredRecords.Tables {
         }
         deleteSteps(ids);
         deleteNotesOf(ids);
+        deleteCoverersOf(ids);
         return List.of(new Count(WORKFLOW + "periods of time off", deletePeriods(ids)));
     }
 
-    /** The step DMs of periods still stored: ticking a step updates them. */
+    /** The step and coverer DMs of periods still stored: a press on their buttons updates them. */
     @Override
     default Set<String> anchorsInUse(Collection<String> keys) {
         Map<String, Long> periods = new HashMap<>();
         for (String key : keys) {
-            Matcher m = STEP_DM.matcher(key);
-            if (m.matches()) {
-                periods.put(key, Long.parseLong(m.group(1)));
+            for (Pattern dm : List.of(STEP_DM, COVERER_DM)) {
+                Matcher m = dm.matcher(key);
+                if (m.matches()) {
+                    periods.put(key, Long.parseLong(m.group(1)));
+                }
             }
         }
         if (periods.isEmpty()) {
             return Set.of();
         }
         Set<Long> stored = stored(new HashSet<>(periods.values()));
-        return periods.entrySet().stream().filter(e -> stored.contains(e.getValue())).map(Map.Entry::getKey)
+        return periods.entrySet().stream()
+                .filter(e -> stored.contains(e.getValue()))
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
 }

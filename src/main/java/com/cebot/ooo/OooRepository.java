@@ -23,8 +23,16 @@ interface OooRepository {
             VALUES (:submissionKey, :person, :zone, :firstDay, :lastDay, :coverers, :plan, :customers, :now)
             RETURNING id
             """)
-    long insert(String submissionKey, String person, String zone, LocalDate firstDay, LocalDate lastDay,
-            String coverers, String plan, String customers, Instant now);
+    long insert(
+            String submissionKey,
+            String person,
+            String zone,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            String coverers,
+            String plan,
+            String customers,
+            Instant now);
 
     /** An edit: a new version, so reminders and DMs planned for the old one are told apart. */
     @SqlUpdate("""
@@ -32,7 +40,13 @@ interface OooRepository {
                                   plan = :plan, customers = :customers, version = version + 1
             WHERE id = :id AND cancelled_at IS NULL
             """)
-    int update(long id, String zone, LocalDate firstDay, LocalDate lastDay, String coverers, String plan,
+    int update(
+            long id,
+            String zone,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            String coverers,
+            String plan,
             String customers);
 
     /** Only the first of two cancels wins: the second matches nothing. */
@@ -63,8 +77,12 @@ interface OooRepository {
             """)
     List<OooPeriod> ofPeopleBetween(@BindList("people") List<String> people, LocalDate from, LocalDate to);
 
-    @SqlQuery("SELECT step FROM ooo_step WHERE period_id = :periodId")
-    List<String> ticked(long periodId);
+    /** The steps ticked of these periods. */
+    @SqlQuery("SELECT period_id, step FROM ooo_step WHERE period_id IN (<periodIds>)")
+    @RegisterConstructorMapper(Ticked.class)
+    List<Ticked> tickedOf(@BindList("periodIds") List<Long> periodIds);
+
+    record Ticked(long periodId, String step) {}
 
     @SqlUpdate("""
             INSERT INTO ooo_step (period_id, step, ticked_at) VALUES (:periodId, :step, :now)

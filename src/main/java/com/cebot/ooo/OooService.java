@@ -1,5 +1,7 @@
 package com.cebot.ooo;
 
+import com.cebot.customer.CustomerChoice;
+import com.cebot.customer.Customers;
 import com.cebot.db.Deliveries;
 import com.cebot.home.HomeChanges;
 import com.cebot.inbox.Inbox;
@@ -8,8 +10,6 @@ import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
-import com.cebot.customer.CustomerChoice;
-import com.cebot.customer.Customers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +32,8 @@ final class OooService {
     static final String INBOX_KIND = "ooo";
     /** Home's "Out this week" lists the periods with a day from today to six days on. */
     private static final int OUT_THIS_WEEK_DAYS = 7;
+    /** What an edit leaves in place of the summary of the version it replaced. */
+    static final String REPLACED = "You changed this time off: the new summary is below.";
 
     sealed interface Saved {
         record Planned(long periodId) implements Saved {}
@@ -72,8 +74,16 @@ final class OooService {
      * @param maxPlanned how many periods that have not ended one person may have
      * @param covererDms how often one person's time off may DM each person covering
      */
-    OooService(Jdbi store, Outbox outbox, OooReminders reminders, OooTeam team, int remindDays,
-            int maxPlanned, CovererDms covererDms, HomeChanges home, Clock clock) {
+    OooService(
+            Jdbi store,
+            Outbox outbox,
+            OooReminders reminders,
+            OooTeam team,
+            int remindDays,
+            int maxPlanned,
+            CovererDms covererDms,
+            HomeChanges home,
+            Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.reminders = reminders;
@@ -87,7 +97,12 @@ final class OooService {
 
     /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
     SubmittedForms<OooDraft> forms(Inbox inbox) {
-        return new SubmittedForms<>(inbox, INBOX_KIND, OooDraft.class, this::submit, outbox,
+        return new SubmittedForms<>(
+                inbox,
+                INBOX_KIND,
+                OooDraft.class,
+                this::submit,
+                outbox,
                 "I couldn't save your time off from /ooo, though I tried several times. Please run /ooo again;"
                         + " if it keeps failing, tell the CE Bot admins.");
     }
@@ -106,8 +121,7 @@ final class OooService {
     }
 
     List<OooNotices.Shown> between(LocalDate from, LocalDate to) {
-        return store.withHandle(h -> h.attach(OooRepository.class).between(from, to).stream()
-                .map(p -> team.shown(h, p)).toList());
+        return store.withHandle(h -> team.shown(h, h.attach(OooRepository.class).between(from, to)));
     }
 
     /** On the inbox's handle: a new period, or an edit of one. */
@@ -116,10 +130,14 @@ final class OooService {
         OooRepository repo = h.attach(OooRepository.class);
         Optional<OooPeriod> clash = repo.notEndedOf(person, draft.firstDay()).stream()
                 .filter(p -> (draft.periodId() == null || p.id() != draft.periodId())
-                        && p.overlaps(draft.firstDay(), draft.lastDay())).findFirst();
+                        && p.overlaps(draft.firstDay(), draft.lastDay()))
+                .findFirst();
         if (clash.isPresent()) {
-            outbox.enqueue(h, OutboxMessage.of("ooo:clash:" + viewId, new SlackWrite.Post(person,
-                    OooNotices.notSaved(clash.get()), null)));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                            "ooo:clash:" + viewId,
+                            new SlackWrite.Post(person, OooNotices.notSaved(clash.get()), null)));
             return new Saved.Clash(clash.get().id());
         }
         List<String> names = new ArrayList<>();
@@ -133,12 +151,23 @@ final class OooService {
             LocalDate today = now.atZone(java.time.ZoneId.of(draft.zone())).toLocalDate();
             int planned = repo.notEndedOf(person, today.minusDays(1)).size();
             if (planned >= maxPlanned) {
-                outbox.enqueue(h, OutboxMessage.of("ooo:too-many:" + viewId, new SlackWrite.Post(person,
-                        OooNotices.notSavedTooMany(maxPlanned), null)));
+                outbox.enqueue(
+                        h,
+                        OutboxMessage.of(
+                                "ooo:too-many:" + viewId,
+                                new SlackWrite.Post(person, OooNotices.notSavedTooMany(maxPlanned), null)));
                 return new Saved.TooMany(planned);
             }
-            long id = repo.insert(viewId, person, draft.zone(), draft.firstDay(), draft.lastDay(), coverers,
-                    draft.plan(), customers, now);
+            long id = repo.insert(
+                    viewId,
+                    person,
+                    draft.zone(),
+                    draft.firstDay(),
+                    draft.lastDay(),
+                    coverers,
+                    draft.plan(),
+                    customers,
+                    now);
             OooPeriod p = repo.period(id).orElseThrow();
             touched(h, now, p);
             saved(h, p, draft.steps(), now, Set.of(), false);
@@ -146,8 +175,10 @@ final class OooService {
         }
         Optional<OooPeriod> before = repo.period(draft.periodId());
         if (before.isEmpty() || !before.get().person().equals(person) || !editable(before.get(), now)) {
-            outbox.enqueue(h, OutboxMessage.of("ooo:not-editable:" + viewId, new SlackWrite.Post(person,
-                    OooNotices.cannotEdit(), null)));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                            "ooo:not-editable:" + viewId, new SlackWrite.Post(person, OooNotices.cannotEdit(), null)));
             return new Saved.NotEditable(draft.periodId());
         }
         OooPeriod old = before.get();
@@ -156,8 +187,12 @@ final class OooService {
         repo.clearSteps(old.id());
         OooPeriod p = repo.period(old.id()).orElseThrow();
         touched(h, now, old, p);
-        outbox.enqueue(h, OutboxMessage.anchored(old.key("summary:replaced"), old.key("summary"),
-                new SlackWrite.Update("You changed this time off: the new summary is below.", null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                        old.key("summary:replaced"),
+                        old.key("summary"),
+                        new SlackWrite.Update(REPLACED, OooNotices.only(REPLACED))));
         Set<String> dropped = new HashSet<>(old.covererIds());
         dropped.removeAll(p.covererIds());
         saved(h, p, draft.steps(), now, dropped, true);
@@ -172,21 +207,41 @@ final class OooService {
     private void saved(Handle h, OooPeriod p, List<String> steps, Instant now, Set<String> dropped, boolean edited) {
         OooRepository repo = h.attach(OooRepository.class);
         steps.forEach(code -> repo.tick(p.id(), code, now));
+        h.attach(OooCoverers.class).ask(p.id(), p.covererIds());
         reminders.plan(h, p, now);
+        reminders.summarise(h, p, now);
         OooNotices.Shown s = team.shown(h, p);
-        outbox.enqueue(h, OutboxMessage.of(p.key("summary"), new SlackWrite.Post(p.person(),
-                OooNotices.summaryText(s), BlockJson.of(OooNotices.summary(s, team.manager(p.person()), remindDays)))));
-        outbox.enqueue(h, OutboxMessage.of(p.key("ics"), new SlackWrite.Upload(p.person(), OooCalendar.filename(p),
-                "Time off " + OooDates.range(p.firstDay(), p.lastDay()), OooCalendar.event(s, now),
-                OooNotices.calendarComment(s))).forUser(p.person()));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                                p.key("ics"),
+                                new SlackWrite.Upload(
+                                        p.person(),
+                                        OooCalendar.filename(p),
+                                        "Time off " + OooDates.range(p.firstDay(), p.lastDay()),
+                                        OooCalendar.event(s, now),
+                                        OooNotices.calendarComment(s)))
+                        .forUser(p.person()));
         List<String> notTold = new ArrayList<>();
         for (String coverer : p.covererIds()) {
-            tellCoverer(h, p, coverer, p.key("coverer:" + coverer), OooNotices.covererSaved(s, p.person(), edited), now,
+            askCoverer(
+                    h,
+                    p,
+                    coverer,
+                    p.key("coverer:" + coverer),
+                    OooNotices.covererSaved(s, p.person(), edited),
+                    now,
                     notTold);
         }
         for (String coverer : dropped) {
-            tellCoverer(h, p, coverer, p.key("coverer:" + coverer + ":dropped"), OooNotices.covererDropped(s, p.person()),
-                    now, notTold);
+            tellCoverer(
+                    h,
+                    p,
+                    coverer,
+                    p.key("coverer:" + coverer + ":dropped"),
+                    OooNotices.covererDropped(s, p.person()),
+                    now,
+                    notTold);
         }
         toldNot(h, p, p.key("coverers-not-told"), notTold, false);
     }
@@ -212,10 +267,23 @@ final class OooService {
     }
 
     /** A DM to someone covering, unless this person's time off has messaged them enough today. */
-    private void tellCoverer(Handle h, OooPeriod p, String coverer, String key, String text, Instant now,
-            List<String> notTold) {
+    private void tellCoverer(
+            Handle h, OooPeriod p, String coverer, String key, String text, Instant now, List<String> notTold) {
         if (covererDms.mayTell(h, p.person(), coverer, now)) {
             outbox.enqueue(h, OutboxMessage.of(key, new SlackWrite.Post(coverer, text, null)));
+        } else {
+            notTold.add(coverer);
+        }
+    }
+
+    /** As {@link #tellCoverer}, for a DM with the button that says they can't cover. */
+    private void askCoverer(
+            Handle h, OooPeriod p, String coverer, String key, String text, Instant now, List<String> notTold) {
+        if (covererDms.mayTell(h, p.person(), coverer, now)) {
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                            key, new SlackWrite.Post(coverer, text, BlockJson.of(OooNotices.toCoverer(text, key)))));
         } else {
             notTold.add(coverer);
         }
@@ -224,8 +292,14 @@ final class OooService {
     /** Tells the person going out whom the bot did not message, so they can do it themselves. */
     private void toldNot(Handle h, OooPeriod p, String key, List<String> notTold, boolean cancelled) {
         if (!notTold.isEmpty()) {
-            outbox.enqueue(h, OutboxMessage.of(key, new SlackWrite.Post(p.person(),
-                    OooNotices.coverersNotTold(notTold, covererDms.perDay(), cancelled), null)));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                            key,
+                            new SlackWrite.Post(
+                                    p.person(),
+                                    OooNotices.coverersNotTold(notTold, covererDms.perDay(), cancelled),
+                                    null)));
         }
     }
 
@@ -243,7 +317,9 @@ final class OooService {
             }
             OooRepository repo = h.attach(OooRepository.class);
             Optional<OooPeriod> found = repo.period(Long.parseLong(anchorKey.split(":")[1]));
-            if (found.isEmpty() || !found.get().person().equals(user) || found.get().cancelledAt() != null) {
+            if (found.isEmpty()
+                    || !found.get().person().equals(user)
+                    || found.get().cancelledAt() != null) {
                 return new Changed.Refused("not the clicker's time off, or cancelled");
             }
             OooPeriod p = found.get();
@@ -253,9 +329,17 @@ final class OooService {
             String ticked = s.ticked().stream().map(OooStep::code).sorted().collect(Collectors.joining(","));
             boolean summary = anchorKey.endsWith(":summary");
             String manager = team.manager(p.person());
-            outbox.enqueue(h, OutboxMessage.anchored(anchorKey + ":ticked:" + ticked, anchorKey, new SlackWrite.Update(
-                    summary ? OooNotices.summaryText(s) : OooNotices.remindText(s),
-                    BlockJson.of(summary ? OooNotices.summary(s, manager, remindDays) : OooNotices.remind(s, manager)))));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.anchored(
+                            anchorKey + ":ticked:" + ticked,
+                            anchorKey,
+                            new SlackWrite.Update(
+                                    summary ? OooNotices.summaryText(s) : OooNotices.remindText(s),
+                                    BlockJson.of(
+                                            summary
+                                                    ? OooNotices.summary(s, manager, remindDays)
+                                                    : OooNotices.remind(s, manager)))));
             return new Changed.Done(p.id());
         });
     }
@@ -269,7 +353,9 @@ final class OooService {
             }
             OooRepository repo = h.attach(OooRepository.class);
             Optional<OooPeriod> found = repo.period(periodId);
-            if (found.isEmpty() || !found.get().person().equals(user) || !editable(found.get(), now)
+            if (found.isEmpty()
+                    || !found.get().person().equals(user)
+                    || !editable(found.get(), now)
                     || repo.cancel(periodId, now) == 0) {
                 return new Changed.Refused("not the clicker's upcoming time off");
             }
@@ -277,17 +363,84 @@ final class OooService {
             touched(h, now, p);
             reminders.cancel(h, p);
             OooNotices.Shown s = team.shown(h, p);
-            outbox.enqueue(h, OutboxMessage.anchored(p.key("summary:cancelled"), p.key("summary"),
-                    new SlackWrite.Update(OooNotices.cancelled(s), null)));
-            outbox.enqueue(h, OutboxMessage.of(p.key("cancelled"), new SlackWrite.Post(user, OooNotices.cancelled(s),
-                    null)));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.anchored(
+                            p.key("summary:cancelled"),
+                            p.key("summary"),
+                            new SlackWrite.Update(OooNotices.cancelled(s), OooNotices.only(OooNotices.cancelled(s)))));
+            outbox.enqueue(
+                    h, OutboxMessage.of(p.key("cancelled"), new SlackWrite.Post(user, OooNotices.cancelled(s), null)));
             List<String> notTold = new ArrayList<>();
-            for (String coverer : p.covererIds()) {
-                tellCoverer(h, p, coverer, p.key("coverer:" + coverer + ":cancelled"),
-                        OooNotices.covererCancelled(s, user), now, notTold);
+            for (String coverer : s.covering()) {
+                tellCoverer(
+                        h,
+                        p,
+                        coverer,
+                        p.key("coverer:" + coverer + ":cancelled"),
+                        OooNotices.covererCancelled(s, user),
+                        now,
+                        notTold);
             }
             toldNot(h, p, p.key("cancelled:coverers-not-told"), notTold, true);
             return new Changed.Done(periodId);
+        });
+    }
+
+    /**
+     * Someone covering says, from a DM the bot sent them, that they can't: recorded once, the
+     * person going out told by DM (with Edit while the time off has not begun), the pressed DM and
+     * the summary redrawn. Refused, with what to tell the presser, when they no longer cover it.
+     *
+     * @param dmKey the outbox key of the DM the button is in
+     */
+    Changed cannotCover(String dmKey, String user, String deliveryKey) {
+        return store.inTransaction(h -> {
+            Instant now = clock.instant();
+            if (!h.attach(Deliveries.class).firstTime(deliveryKey, now)) {
+                return new Changed.Repeat();
+            }
+            Optional<OooPeriod> found = h.attach(OooRepository.class).period(Long.parseLong(dmKey.split(":")[1]));
+            if (found.isEmpty() || found.get().cancelledAt() != null) {
+                return new Changed.Refused("That time off was cancelled, so you aren't covering it.");
+            }
+            OooPeriod p = found.get();
+            if (!p.covererIds().contains(user)) {
+                return new Changed.Refused("You aren't covering that time off any more, so there's nothing to tell.");
+            }
+            if (now.atZone(p.zoneId()).toLocalDate().isAfter(p.lastDay())) {
+                return new Changed.Refused("That time off is over, so there's nothing to tell.");
+            }
+            if (h.attach(OooCoverers.class).cannotCover(p.id(), user, now) == 0) {
+                return new Changed.Refused("You've already told <@" + p.person() + "> you can't cover.");
+            }
+            touched(h, now, p);
+            OooNotices.Shown s = team.shown(h, p);
+            boolean editable = editable(p, now);
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                                    p.key("cannot-cover:" + user),
+                                    new SlackWrite.Post(
+                                            p.person(),
+                                            OooNotices.cannotCoverText(s, List.of(user), editable),
+                                            BlockJson.of(OooNotices.cannotCover(s, List.of(user), editable))))
+                            .forUser(user));
+            String told = OooNotices.toldCannotCover(s);
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.anchored(
+                            dmKey + ":cannot-cover", dmKey, new SlackWrite.Update(told, OooNotices.only(told))));
+            String cannot = s.cannotCover().stream().sorted().collect(Collectors.joining(","));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.anchored(
+                            p.key("summary:cannot-cover:" + cannot),
+                            p.key("summary"),
+                            new SlackWrite.Update(
+                                    OooNotices.summaryText(s),
+                                    BlockJson.of(OooNotices.summary(s, team.manager(p.person()), remindDays)))));
+            return new Changed.Done(p.id());
         });
     }
 }

@@ -17,14 +17,21 @@ import java.util.regex.Pattern;
  */
 final class OooStatus {
 
-    static final Set<String> AWAY_EMOJI = Set.of(":palm_tree:", ":airplane:", ":airplane_departure:",
-            ":beach_with_umbrella:", ":desert_island:", ":no_entry:", ":luggage:", ":away:");
+    static final Set<String> AWAY_EMOJI = Set.of(
+            ":palm_tree:",
+            ":airplane:",
+            ":airplane_departure:",
+            ":beach_with_umbrella:",
+            ":desert_island:",
+            ":no_entry:",
+            ":luggage:",
+            ":away:");
     static final String SUGGESTED_EMOJI = ":palm_tree:";
     /** Slack refuses a longer status text. */
     static final int MAX_TEXT = 100;
 
-    private static final Pattern AWAY_TEXT = Pattern.compile(
-            "\\b(ooo|out of (the )?office|vacation|holidays?|pto|away|on leave|off until|back on)\\b");
+    private static final Pattern AWAY_TEXT =
+            Pattern.compile("\\b(ooo|out of (the )?office|vacation|holidays?|pto|away|on leave|off until|back on)\\b");
 
     /** What Slack says the status is; {@code expiration} is Unix seconds, 0 for never. */
     record Current(String text, String emoji, long expiration) {}
@@ -41,16 +48,21 @@ final class OooStatus {
             return true;
         }
         boolean set = !text.isBlank() || !emoji.isBlank();
-        return set && status.expiration() > 0
-                && !Instant.ofEpochSecond(status.expiration()).isBefore(lastDay.atStartOfDay(zone).toInstant());
+        return set
+                && status.expiration() > 0
+                && !Instant.ofEpochSecond(status.expiration())
+                        .isBefore(lastDay.atStartOfDay(zone).toInstant());
     }
 
     /** "OOO Mon 1 Dec – Fri 5 Dec, back Mon 8 Dec", cleared at the end of the last day, in the person's zone. */
     static Suggested suggest(LocalDate firstDay, LocalDate lastDay, LocalDate back, ZoneId zone) {
-        String dates = firstDay.equals(lastDay) ? OooDates.shortDay(firstDay)
+        String dates = firstDay.equals(lastDay)
+                ? OooDates.shortDay(firstDay)
                 : OooDates.shortDay(firstDay) + " – " + OooDates.shortDay(lastDay);
         String text = "OOO " + dates + ", back " + OooDates.shortDay(back);
-        return new Suggested(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text, SUGGESTED_EMOJI,
+        return new Suggested(
+                text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text,
+                SUGGESTED_EMOJI,
                 lastDay.plusDays(1).atStartOfDay(zone).toInstant());
     }
 }

@@ -5,6 +5,7 @@ import com.cebot.schedule.WorkingHours;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -37,8 +38,35 @@ final class OooTeam {
     }
 
     OooNotices.Shown shown(Handle h, OooPeriod p) {
-        Set<OooStep> ticked = EnumSet.noneOf(OooStep.class);
-        h.attach(OooRepository.class).ticked(p.id()).forEach(code -> OooStep.ofCode(code).ifPresent(ticked::add));
-        return new OooNotices.Shown(p, ticked, back(p));
+        return shown(h, List.of(p)).get(0);
+    }
+
+    /**
+     * Periods as shown, in their order, the steps of all of them read in one query: a list of who is
+     * out reads the steps once, not once per period.
+     */
+    List<OooNotices.Shown> shown(Handle h, List<OooPeriod> periods) {
+        if (periods.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Set<OooStep>> ticked = new HashMap<>();
+        for (OooRepository.Ticked t : h.attach(OooRepository.class)
+                .tickedOf(periods.stream().map(OooPeriod::id).toList())) {
+            OooStep.ofCode(t.step())
+                    .ifPresent(step -> ticked.computeIfAbsent(t.periodId(), id -> EnumSet.noneOf(OooStep.class))
+                            .add(step));
+        }
+        OooCoverers stored = h.attach(OooCoverers.class);
+        return periods.stream()
+                .map(p -> {
+                    Map<String, OooCoverers.Coverer> asked = new HashMap<>();
+                    stored.of(p.id()).forEach(c -> asked.put(c.coverer(), c));
+                    List<OooCoverers.Coverer> coverers = p.covererIds().stream()
+                            .map(c -> asked.getOrDefault(c, OooCoverers.Coverer.asked(c)))
+                            .toList();
+                    return new OooNotices.Shown(
+                            p, ticked.getOrDefault(p.id(), EnumSet.noneOf(OooStep.class)), back(p), coverers);
+                })
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package com.cebot.ooo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,12 +18,18 @@ final class StoredAbsences implements Absences {
     }
 
     @Override
-    public Set<String> awayOrLeavingWithin(Handle handle, LocalDate day, int days) {
-        return awayBetween(handle, day, day.plusDays(days));
+    public Set<String> awayOrLeavingWithin(Handle handle, Collection<String> people, LocalDate day, int days) {
+        if (people.isEmpty()) {
+            return Set.of();
+        }
+        return handle.attach(OooRepository.class).ofPeopleBetween(List.copyOf(people), day, day.plusDays(days)).stream()
+                .map(OooPeriod::person)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> awayBetween(Handle handle, LocalDate from, LocalDate to) {
-        return handle.attach(OooRepository.class).between(from, to).stream().map(OooPeriod::person)
+        return handle.attach(OooRepository.class).between(from, to).stream()
+                .map(OooPeriod::person)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -30,7 +37,8 @@ final class StoredAbsences implements Absences {
     @Override
     public void noteWhileAway(Handle handle, LocalDate today, Instant now, String user, String what) {
         OooRepository repo = handle.attach(OooRepository.class);
-        repo.ofPeopleBetween(List.of(user), today, today).stream().findFirst()
+        repo.ofPeopleBetween(List.of(user), today, today).stream()
+                .findFirst()
                 .ifPresent(p -> repo.note(p.id(), "note:" + UUID.randomUUID(), what, now));
     }
 }

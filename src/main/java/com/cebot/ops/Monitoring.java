@@ -66,13 +66,20 @@ public final class Monitoring implements AutoCloseable {
     private final Clock clock;
     /** The rest is null when the listener is off. */
     private final PrometheusMeterRegistry prometheus;
+
     private final JvmGcMetrics gc;
     private final ExecutorService storeReads;
     private final Probe probe;
     private final OpsListener listener;
 
-    private Monitoring(MeterRegistry meters, Clock clock, PrometheusMeterRegistry prometheus, JvmGcMetrics gc,
-            ExecutorService storeReads, Probe probe, OpsListener listener) {
+    private Monitoring(
+            MeterRegistry meters,
+            Clock clock,
+            PrometheusMeterRegistry prometheus,
+            JvmGcMetrics gc,
+            ExecutorService storeReads,
+            Probe probe,
+            OpsListener listener) {
         this.meters = meters;
         this.clock = clock;
         this.prometheus = prometheus;
@@ -127,11 +134,13 @@ public final class Monitoring implements AutoCloseable {
         } catch (IOException e) {
             storeReads.shutdownNow();
             prometheus.close();
-            throw new CannotListen(ofThisMachine(address)
-                    ? "ops.port " + port + " cannot be opened on " + address.getHostAddress() + " (" + e.getMessage()
-                            + "): choose another port, or stop what listens there."
-                    : "ops.bind_address \"" + settings.bindAddress() + "\" is not an address of this machine; use one"
-                            + " of its own, such as 127.0.0.1 or 0.0.0.0 for every interface.");
+            throw new CannotListen(
+                    ofThisMachine(address)
+                            ? "ops.port " + port + " cannot be opened on " + address.getHostAddress() + " ("
+                                    + e.getMessage() + "): choose another port, or stop what listens there."
+                            : "ops.bind_address \"" + settings.bindAddress()
+                                    + "\" is not an address of this machine; use one"
+                                    + " of its own, such as 127.0.0.1 or 0.0.0.0 for every interface.");
         }
         String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
         log.info("Ops listener on http://{}:{}/ (healthz, readyz, metrics)", host, listener.port());
@@ -140,7 +149,8 @@ public final class Monitoring implements AutoCloseable {
 
     private static boolean ofThisMachine(InetAddress address) {
         try {
-            return address.isAnyLocalAddress() || address.isLoopbackAddress()
+            return address.isAnyLocalAddress()
+                    || address.isLoopbackAddress()
                     || NetworkInterface.getByInetAddress(address) != null;
         } catch (SocketException e) {
             return true;

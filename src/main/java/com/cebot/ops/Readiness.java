@@ -26,8 +26,10 @@ final class Readiness {
     Readiness(BooleanSupplier socketUp, Jdbi store, Duration storeWait, Executor reads) {
         this.socketUp = socketUp;
         // Any SQL database answers this, and it needs no table.
-        this.storeAnswers = new OneRead<>(() -> store.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class)
-                .one()), reads);
+        this.storeAnswers = new OneRead<>(
+                () -> store.withHandle(
+                        h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()),
+                reads);
         this.storeWait = storeWait;
     }
 

@@ -35,24 +35,31 @@ final class WorkGauges {
      * @param fresh how long a reading is used before the store is asked again
      * @param wait how long a scrape waits for a new reading before it takes the last one
      */
-    WorkGauges(List<String> queues, Function<Instant, List<QueueLevels.Level>> read, Clock clock, Duration fresh,
-            Duration wait, Executor executor) {
+    WorkGauges(
+            List<String> queues,
+            Function<Instant, List<QueueLevels.Level>> read,
+            Clock clock,
+            Duration fresh,
+            Duration wait,
+            Executor executor) {
         this.queues = List.copyOf(queues);
         this.clock = clock;
         this.fresh = fresh;
         this.wait = wait;
         // A read leaves its reading for every scrape after it, even one that stopped waiting for it.
-        this.reads = new OneRead<>(() -> {
-            Instant now = clock.instant();
-            Reading reading;
-            try {
-                reading = new Reading(now, read.apply(now));
-            } catch (RuntimeException e) {
-                reading = new Reading(now, null);
-            }
-            last = reading;
-            return reading;
-        }, executor);
+        this.reads = new OneRead<>(
+                () -> {
+                    Instant now = clock.instant();
+                    Reading reading;
+                    try {
+                        reading = new Reading(now, read.apply(now));
+                    } catch (RuntimeException e) {
+                        reading = new Reading(now, null);
+                    }
+                    last = reading;
+                    return reading;
+                },
+                executor);
     }
 
     /**
@@ -63,24 +70,61 @@ final class WorkGauges {
         for (int i = 0; i < queues.size(); i++) {
             int at = i;
             String queue = queues.get(i);
-            gauge(registry, "cebot.work.pending", queue, "Rows waiting to be done (claimed ones included)",
-                    null, at, l -> l.pending());
-            gauge(registry, "cebot.work.claimed", queue, "Pending rows a bot process is working on now",
-                    null, at, l -> l.claimed());
-            gauge(registry, "cebot.work.failed", queue, "Rows that failed for good and wait for retry-failed",
-                    null, at, l -> l.failed());
-            gauge(registry, "cebot.work.oldest.pending.age", queue,
-                    "How long the longest-waiting due row has waited since it was due", "seconds", at, this::waited);
+            gauge(
+                    registry,
+                    "cebot.work.pending",
+                    queue,
+                    "Rows waiting to be done (claimed ones included)",
+                    null,
+                    at,
+                    l -> l.pending());
+            gauge(
+                    registry,
+                    "cebot.work.claimed",
+                    queue,
+                    "Pending rows a bot process is working on now",
+                    null,
+                    at,
+                    l -> l.claimed());
+            gauge(
+                    registry,
+                    "cebot.work.failed",
+                    queue,
+                    "Rows that failed for good and wait for retry-failed",
+                    null,
+                    at,
+                    l -> l.failed());
+            gauge(
+                    registry,
+                    "cebot.work.oldest.pending.age",
+                    queue,
+                    "How long the longest-waiting due row has waited since it was due",
+                    "seconds",
+                    at,
+                    this::waited);
         }
         reads.within(Duration.ZERO);
     }
 
-    private void gauge(MeterRegistry registry, String name, String queue, String description, String unit, int at,
+    private void gauge(
+            MeterRegistry registry,
+            String name,
+            String queue,
+            String description,
+            String unit,
+            int at,
             ToDoubleFunction<QueueLevels.Level> value) {
         Gauge.builder(name, this, g -> {
-            Reading reading = g.reading();
-            return reading.levels() == null ? Double.NaN : value.applyAsDouble(reading.levels().get(at));
-        }).tag("queue", queue).description(description).baseUnit(unit).strongReference(true).register(registry);
+                    Reading reading = g.reading();
+                    return reading.levels() == null
+                            ? Double.NaN
+                            : value.applyAsDouble(reading.levels().get(at));
+                })
+                .tag("queue", queue)
+                .description(description)
+                .baseUnit(unit)
+                .strongReference(true)
+                .register(registry);
     }
 
     private double waited(QueueLevels.Level level) {

@@ -59,13 +59,15 @@ public final class Outbox {
 
     /** Adds a write to the caller's transaction; a key already enqueued is left as it is. */
     public void enqueue(Handle handle, OutboxMessage message) {
-        queue.add(handle, NewWork.of(message.key(), WriteCodec.method(message.write()))
-                .withPayload(WriteCodec.args(message.write()))
-                .after(message.anchorKey())
-                .withTopic(message.topic())
-                .about(message.ref())
-                .forUser(message.forUser())
-                .person(turnOf(message)));
+        queue.add(
+                handle,
+                NewWork.of(message.key(), WriteCodec.method(message.write()))
+                        .withPayload(WriteCodec.args(message.write()))
+                        .after(message.anchorKey())
+                        .withTopic(message.topic())
+                        .about(message.ref())
+                        .forUser(message.forUser())
+                        .person(turnOf(message)));
     }
 
     /**
@@ -82,7 +84,8 @@ public final class Outbox {
         if (write instanceof SlackWrite.Ephemeral e) {
             return e.user();
         }
-        String channel = write instanceof SlackWrite.Post p ? p.channel()
+        String channel = write instanceof SlackWrite.Post p
+                ? p.channel()
                 : write instanceof SlackWrite.Upload u ? u.channel() : null;
         return SlackWriter.isPerson(channel) ? channel : null;
     }
@@ -92,7 +95,10 @@ public final class Outbox {
      * thread replies and updates can then be anchored to it like to the bot's own posts.
      */
     public void knownMessage(Handle handle, String key, String channel, String ts) {
-        queue.addDone(handle, key, "known.message",
+        queue.addDone(
+                handle,
+                key,
+                "known.message",
                 JSON.createObjectNode().put("channel", channel).put("ts", ts).toString());
     }
 
@@ -120,8 +126,8 @@ public final class Outbox {
                     return delivered(item, found.channel(), found.ts());
                 }
                 if (lookup instanceof Lookup.CannotTell cannot) {
-                    return new Outcome.RetryLater(null, "cannot tell whether an earlier attempt landed ("
-                            + cannot.error() + ")", true, true);
+                    return new Outcome.RetryLater(
+                            null, "cannot tell whether an earlier attempt landed (" + cannot.error() + ")", true, true);
                 }
             }
             Attempt attempt = writer.send(item.key(), write, anchor);
@@ -136,16 +142,24 @@ public final class Outbox {
                 }
                 // Slack may still be carrying out a call we stopped waiting for (a timeout, a 504):
                 // looked for at once, the message might not be there yet and would be posted twice.
-                return new Outcome.RetryLater(retry.maybeSent() ? settle : null, retry.error(), retry.maybeSent(), true);
+                return new Outcome.RetryLater(
+                        retry.maybeSent() ? settle : null, retry.error(), retry.maybeSent(), true);
             }
             return new Outcome.Failed(((Attempt.Failed) attempt).error());
         }
 
         private Outcome delivered(WorkItem item, String channel, String ts) {
-            String result = ts == null ? null
-                    : JSON.createObjectNode().put("channel", channel).put("ts", ts).toString();
-            return new Outcome.Done(result, h -> hook(item).ifPresent(hook ->
-                    hook.delivered(h, item.ref(), new DeliveryHook.Delivered(channel, ts))), true);
+            String result = ts == null
+                    ? null
+                    : JSON.createObjectNode()
+                            .put("channel", channel)
+                            .put("ts", ts)
+                            .toString();
+            return new Outcome.Done(
+                    result,
+                    h -> hook(item)
+                            .ifPresent(hook -> hook.delivered(h, item.ref(), new DeliveryHook.Delivered(channel, ts))),
+                    true);
         }
 
         /** Told in the transaction that records the failure: the hook, or else the person it was for. */
@@ -159,8 +173,11 @@ public final class Outbox {
             SlackWrite write = WriteCodec.read(item.kind(), item.payload());
             String recipient = write instanceof SlackWrite.Post p ? p.channel() : null;
             if (item.forUser() != null && !item.forUser().equals(recipient)) {
-                enqueue(handle, OutboxMessage.of("undelivered:" + item.id(), new SlackWrite.Post(item.forUser(),
-                        notDelivered(write, error), null)));
+                enqueue(
+                        handle,
+                        OutboxMessage.of(
+                                "undelivered:" + item.id(),
+                                new SlackWrite.Post(item.forUser(), notDelivered(write, error), null)));
             }
         }
 
@@ -193,7 +210,8 @@ public final class Outbox {
         }
         try {
             JsonNode node = JSON.readTree(result);
-            return new SlackWriter.Anchor(node.path("channel").asText(), node.path("ts").asText());
+            return new SlackWriter.Anchor(
+                    node.path("channel").asText(), node.path("ts").asText());
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable location of an anchor message", e);
         }

@@ -13,8 +13,8 @@ public record OutboxMessage(String key, String anchorKey, SlackWrite write, Stri
     public OutboxMessage {
         boolean anchored = write instanceof SlackWrite.ThreadReply || write instanceof SlackWrite.Update;
         if (anchored != (anchorKey != null)) {
-            throw new IllegalArgumentException(write.getClass().getSimpleName()
-                    + (anchored ? " needs an anchor" : " takes no anchor"));
+            throw new IllegalArgumentException(
+                    write.getClass().getSimpleName() + (anchored ? " needs an anchor" : " takes no anchor"));
         }
     }
 

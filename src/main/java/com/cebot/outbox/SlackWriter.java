@@ -3,8 +3,8 @@ package com.cebot.outbox;
 import com.cebot.slack.RetryAfter;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
@@ -26,10 +26,16 @@ final class SlackWriter {
 
     /** Errors Slack documents as passing; anything else ok:false is a refusal. */
     private static final Set<String> TRANSIENT = Set.of(
-            "ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable",
-            "request_timeout", "team_added_to_org");
+            "ratelimited",
+            "rate_limited",
+            "internal_error",
+            "fatal_error",
+            "service_unavailable",
+            "request_timeout",
+            "team_added_to_org");
     /** A lookup reads history pages of this size, at most this many. */
     private static final int PAGE = 200;
+
     private static final int MAX_PAGES = 5;
 
     private final MethodsClient methods;
@@ -47,24 +53,38 @@ final class SlackWriter {
         try {
             // Java 17 has no pattern switch: one branch per kind of write.
             if (write instanceof SlackWrite.Post p) {
-                return posted(methods.chatPostMessage(r -> r.channel(p.channel()).text(p.text())
-                        .blocksAsString(p.blocks()).metadata(metadata(key)).unfurlLinks(false).unfurlMedia(false)));
+                return posted(methods.chatPostMessage(r -> r.channel(p.channel())
+                        .text(p.text())
+                        .blocksAsString(p.blocks())
+                        .metadata(metadata(key))
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)));
             }
             if (write instanceof SlackWrite.ThreadReply t) {
-                return posted(methods.chatPostMessage(r -> r.channel(anchor.channel()).threadTs(anchor.ts())
-                        .text(t.text()).blocksAsString(t.blocks()).metadata(metadata(key))
-                        .unfurlLinks(false).unfurlMedia(false)));
+                return posted(methods.chatPostMessage(r -> r.channel(anchor.channel())
+                        .threadTs(anchor.ts())
+                        .text(t.text())
+                        .blocksAsString(t.blocks())
+                        .metadata(metadata(key))
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)));
             }
             if (write instanceof SlackWrite.Update u) {
-                return updated(methods.chatUpdate(r -> r.channel(anchor.channel()).ts(anchor.ts())
-                        .text(u.text()).blocksAsString(u.blocks())), anchor);
+                return updated(
+                        methods.chatUpdate(r -> r.channel(anchor.channel())
+                                .ts(anchor.ts())
+                                .text(u.text())
+                                .blocksAsString(u.blocks())),
+                        anchor);
             }
             if (write instanceof SlackWrite.Upload u) {
                 return uploaded(u);
             }
             SlackWrite.Ephemeral e = (SlackWrite.Ephemeral) write;
-            return ephemeral(methods.chatPostEphemeral(r -> r.channel(e.channel()).user(e.user())
-                    .text(e.text()).blocksAsString(e.blocks())), e.channel());
+            return ephemeral(
+                    methods.chatPostEphemeral(r ->
+                            r.channel(e.channel()).user(e.user()).text(e.text()).blocksAsString(e.blocks())),
+                    e.channel());
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
             if (code == 429) {
@@ -95,8 +115,8 @@ final class SlackWriter {
                 if (channel == null) {
                     return new Lookup.CannotTell("conversations.open refused");
                 }
-                Predicate<Message> landed = write instanceof SlackWrite.Upload u ? m -> sharesFile(m, u.filename())
-                        : m -> carries(m, key);
+                Predicate<Message> landed =
+                        write instanceof SlackWrite.Upload u ? m -> sharesFile(m, u.filename()) : m -> carries(m, key);
                 return inHistory(byTheBot.and(landed), channel, null, oldest);
             }
             if (write instanceof SlackWrite.ThreadReply) {
@@ -118,24 +138,32 @@ final class SlackWriter {
             List<Message> messages;
             ResponseMetadata more;
             if (threadTs == null) {
-                var r = methods.conversationsHistory(q -> q.channel(channel).oldest(oldest).includeAllMetadata(true)
-                        .limit(PAGE).cursor(at));
+                var r = methods.conversationsHistory(q -> q.channel(channel)
+                        .oldest(oldest)
+                        .includeAllMetadata(true)
+                        .limit(PAGE)
+                        .cursor(at));
                 if (!r.isOk()) {
                     return new Lookup.CannotTell("conversations.history: " + r.getError());
                 }
                 messages = r.getMessages();
                 more = r.getResponseMetadata();
             } else {
-                var r = methods.conversationsReplies(q -> q.channel(channel).ts(threadTs).oldest(oldest)
-                        .includeAllMetadata(true).limit(PAGE).cursor(at));
+                var r = methods.conversationsReplies(q -> q.channel(channel)
+                        .ts(threadTs)
+                        .oldest(oldest)
+                        .includeAllMetadata(true)
+                        .limit(PAGE)
+                        .cursor(at));
                 if (!r.isOk()) {
                     return new Lookup.CannotTell("conversations.replies: " + r.getError());
                 }
                 messages = r.getMessages();
                 more = r.getResponseMetadata();
             }
-            Optional<String> found = messages == null ? Optional.empty() : messages.stream()
-                    .filter(landed).map(Message::getTs).findFirst();
+            Optional<String> found = messages == null
+                    ? Optional.empty()
+                    : messages.stream().filter(landed).map(Message::getTs).findFirst();
             if (found.isPresent()) {
                 return new Lookup.Found(channel, found.get());
             }
@@ -163,15 +191,20 @@ final class SlackWriter {
             return new Attempt.RetryLater(null, "conversations.open refused", false);
         }
         try {
-            var r = methods.filesUploadV2(q -> q.channel(channel).filename(u.filename()).title(u.title())
-                    .content(u.content()).initialComment(u.text()));
+            var r = methods.filesUploadV2(q -> q.channel(channel)
+                    .filename(u.filename())
+                    .title(u.title())
+                    .content(u.content())
+                    .initialComment(u.text()));
             return r.isOk() ? new Attempt.Sent(channel, null) : refused(r);
         } catch (SlackFilesUploadV2Exception e) {
             var complete = e.getCompleteResponse();
             if (complete != null) {
                 return refused(complete);
             }
-            return e.getGetURLResponses().stream().filter(g -> !g.isOk()).findFirst()
+            return e.getGetURLResponses().stream()
+                    .filter(g -> !g.isOk())
+                    .findFirst()
                     .<Attempt>map(SlackWriter::refused)
                     .orElse(new Attempt.RetryLater(null, "the file's bytes were not taken", false));
         }
@@ -182,7 +215,8 @@ final class SlackWriter {
     }
 
     private static boolean carries(Message m, String key) {
-        return m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType())
+        return m.getMetadata() != null
+                && METADATA_EVENT.equals(m.getMetadata().getEventType())
                 && m.getMetadata().getEventPayload() != null
                 && key.equals(m.getMetadata().getEventPayload().get("key"));
     }
@@ -193,7 +227,10 @@ final class SlackWriter {
     }
 
     private static Message.Metadata metadata(String key) {
-        return Message.Metadata.builder().eventType(METADATA_EVENT).eventPayload(Map.of("key", key)).build();
+        return Message.Metadata.builder()
+                .eventType(METADATA_EVENT)
+                .eventPayload(Map.of("key", key))
+                .build();
     }
 
     private static Attempt posted(ChatPostMessageResponse r) {

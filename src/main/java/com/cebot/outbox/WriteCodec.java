@@ -11,8 +11,8 @@ final class WriteCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every method a write can take; the outbox handles each. */
-    static final java.util.List<String> METHODS = java.util.List.of("chat.postMessage", "chat.update", "chat.postEphemeral",
-            "files.uploadV2");
+    static final java.util.List<String> METHODS =
+            java.util.List.of("chat.postMessage", "chat.update", "chat.postEphemeral", "files.uploadV2");
 
     private WriteCodec() {}
 
@@ -36,7 +36,9 @@ final class WriteCodec {
         } else if (write instanceof SlackWrite.Update u) {
             args.put("blocks", u.blocks());
         } else if (write instanceof SlackWrite.Upload u) {
-            args.put("channel", u.channel()).put("filename", u.filename()).put("title", u.title())
+            args.put("channel", u.channel())
+                    .put("filename", u.filename())
+                    .put("title", u.title())
                     .put("content", u.content());
         } else if (write instanceof SlackWrite.Ephemeral e) {
             args.put("channel", e.channel()).put("user", e.user()).put("blocks", e.blocks());
@@ -52,15 +54,22 @@ final class WriteCodec {
             throw new IllegalStateException("Unreadable outbox arguments", e);
         }
         String text = a.path("text").asText();
-        String blocks = a.path("blocks").isNull() || a.path("blocks").isMissingNode() ? null : a.path("blocks").asText();
+        String blocks = a.path("blocks").isNull() || a.path("blocks").isMissingNode()
+                ? null
+                : a.path("blocks").asText();
         switch (method) {
             case "chat.update":
                 return new SlackWrite.Update(text, blocks);
             case "files.uploadV2":
-                return new SlackWrite.Upload(a.path("channel").asText(), a.path("filename").asText(),
-                        a.path("title").asText(), a.path("content").asText(), text);
+                return new SlackWrite.Upload(
+                        a.path("channel").asText(),
+                        a.path("filename").asText(),
+                        a.path("title").asText(),
+                        a.path("content").asText(),
+                        text);
             case "chat.postEphemeral":
-                return new SlackWrite.Ephemeral(a.path("channel").asText(), a.path("user").asText(), text, blocks);
+                return new SlackWrite.Ephemeral(
+                        a.path("channel").asText(), a.path("user").asText(), text, blocks);
             case "chat.postMessage":
                 return a.path("thread").asBoolean()
                         ? new SlackWrite.ThreadReply(text, blocks)

@@ -54,12 +54,14 @@ public final class Forgetting {
                     workflows.forEach(w -> inUse.addAll(w.anchorsInUse(hh, keys)));
                     return inUse;
                 });
-                changed.add(new Count("Slack writes, jobs and forms naming them or carrying their words",
-                        work.removed()));
-                changed.add(new Count("posts others' replies still need, kept without their text",
-                        work.keptWithoutText()));
+                changed.add(
+                        new Count("Slack writes, jobs and forms naming them or carrying their words", work.removed()));
+                changed.add(
+                        new Count("posts others' replies still need, kept without their text", work.keptWithoutText()));
                 changed.add(new Count("writes that waited on a removed post", work.waitingRemoved()));
-                changed.add(new Count("clicks remembered as handled", h.attach(Deliveries.class).forget(person)));
+                changed.add(new Count(
+                        "clicks remembered as handled",
+                        h.attach(Deliveries.class).forget(person)));
                 changed.add(new Count("user group member lists kept", StoredGroupMembers.forget(h, person)));
                 List<String> still = Erasure.stillNaming(h, person);
                 if (dryRun) {

@@ -22,10 +22,20 @@ public final class PurgeRuns {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A day's purge as {@code status} shows it: its parts added up. */
-    public record LastPurge(LocalDate day, Instant finishedAt, Instant workBefore, Instant recordsBefore,
-            List<Count> removed, boolean complete) {}
+    public record LastPurge(
+            LocalDate day,
+            Instant finishedAt,
+            Instant workBefore,
+            Instant recordsBefore,
+            List<Count> removed,
+            boolean complete) {}
 
-    record Part(LocalDate day, Instant finishedAt, Instant workBefore, Instant recordsBefore, String removed,
+    record Part(
+            LocalDate day,
+            Instant finishedAt,
+            Instant workBefore,
+            Instant recordsBefore,
+            String removed,
             boolean complete) {}
 
     @RegisterConstructorMapper(Part.class)
@@ -34,7 +44,12 @@ public final class PurgeRuns {
                 INSERT INTO retention_purge (day, finished_at, work_before, records_before, removed, complete)
                 VALUES (:day, :finishedAt, :workBefore, :recordsBefore, :removed, :complete)
                 """)
-        void insert(LocalDate day, Instant finishedAt, Instant workBefore, Instant recordsBefore, String removed,
+        void insert(
+                LocalDate day,
+                Instant finishedAt,
+                Instant workBefore,
+                Instant recordsBefore,
+                String removed,
                 boolean complete);
 
         @SqlUpdate("DELETE FROM retention_purge WHERE day < :day")
@@ -50,8 +65,14 @@ public final class PurgeRuns {
     private PurgeRuns() {}
 
     /** Records a part in the caller's transaction; parts older than a month go. */
-    static void record(Handle handle, LocalDate day, Instant finishedAt, Instant workBefore, Instant recordsBefore,
-            List<Count> removed, boolean complete) {
+    static void record(
+            Handle handle,
+            LocalDate day,
+            Instant finishedAt,
+            Instant workBefore,
+            Instant recordsBefore,
+            List<Count> removed,
+            boolean complete) {
         Repository repo = handle.attach(Repository.class);
         try {
             repo.insert(day, finishedAt, workBefore, recordsBefore, JSON.writeValueAsString(removed), complete);
@@ -74,9 +95,15 @@ public final class PurgeRuns {
             }
         }
         Part last = parts.get(parts.size() - 1);
-        return Optional.of(new LastPurge(last.day(), last.finishedAt(), parts.get(0).workBefore(),
-                parts.get(0).recordsBefore(), removed.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()))
-                        .toList(), last.complete()));
+        return Optional.of(new LastPurge(
+                last.day(),
+                last.finishedAt(),
+                parts.get(0).workBefore(),
+                parts.get(0).recordsBefore(),
+                removed.entrySet().stream()
+                        .map(e -> new Count(e.getKey(), e.getValue()))
+                        .toList(),
+                last.complete()));
     }
 
     private static List<Count> read(String json) {

@@ -47,13 +47,19 @@ public final class RetentionPurge {
     private final int batch;
     private final Duration budget;
 
-    public RetentionPurge(Scheduler scheduler, Jdbi jdbi, Clock clock, BotConfig.Retention retention,
-            List<StoredRecords> workflows) {
+    public RetentionPurge(
+            Scheduler scheduler, Jdbi jdbi, Clock clock, BotConfig.Retention retention, List<StoredRecords> workflows) {
         this(scheduler, jdbi, clock, retention, workflows, BATCH, BUDGET);
     }
 
-    RetentionPurge(Scheduler scheduler, Jdbi jdbi, Clock clock, BotConfig.Retention retention,
-            List<StoredRecords> workflows, int batch, Duration budget) {
+    RetentionPurge(
+            Scheduler scheduler,
+            Jdbi jdbi,
+            Clock clock,
+            BotConfig.Retention retention,
+            List<StoredRecords> workflows,
+            int batch,
+            Duration budget) {
         this.scheduler = scheduler;
         this.jdbi = jdbi;
         this.clock = clock;
@@ -80,7 +86,8 @@ public final class RetentionPurge {
         long stopAt = System.nanoTime() + budget.toNanos();
         Instant workBefore = now.minus(Duration.ofDays(retention.workDays()));
         Instant recordsBefore = retention.recordsDays().isPresent()
-                ? now.minus(Duration.ofDays(retention.recordsDays().getAsInt())) : null;
+                ? now.minus(Duration.ofDays(retention.recordsDays().getAsInt()))
+                : null;
         Map<String, Integer> removed = new LinkedHashMap<>();
         boolean complete = true;
         // Records first: their posts are then no longer anchors, and go with the work.
@@ -90,9 +97,16 @@ public final class RetentionPurge {
             }
         }
         complete = complete && purgeWork(workBefore, removed, stopAt);
-        List<Count> counts = removed.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList();
-        log.info("retention purge: {}{}", counts.stream().filter(c -> c.rows() > 0)
-                .map(c -> c.rows() + " " + c.what()).reduce((a, b) -> a + ", " + b).orElse("nothing to remove"),
+        List<Count> counts = removed.entrySet().stream()
+                .map(e -> new Count(e.getKey(), e.getValue()))
+                .toList();
+        log.info(
+                "retention purge: {}{}",
+                counts.stream()
+                        .filter(c -> c.rows() > 0)
+                        .map(c -> c.rows() + " " + c.what())
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("nothing to remove"),
                 complete ? "" : "; going on in a minute");
         return new Part(workBefore, recordsBefore, counts, complete);
     }
@@ -119,8 +133,8 @@ public final class RetentionPurge {
         boolean complete = false;
         while (!complete) {
             long from = after;
-            FinishedWork.Batch b = jdbi.inTransaction(h -> FinishedWork.purge(h, before, from, batch,
-                    this::anchorsInUse));
+            FinishedWork.Batch b =
+                    jdbi.inTransaction(h -> FinishedWork.purge(h, before, from, batch, this::anchorsInUse));
             outbox += b.outbox();
             jobs += b.jobs();
             inbox += b.inbox();
@@ -159,6 +173,7 @@ public final class RetentionPurge {
     }
 
     private void scheduleFor(Handle handle, LocalDate day) {
-        scheduler.schedule(handle, KIND + ":" + day, KIND, null, day.atTime(3, 30).toInstant(ZoneOffset.UTC));
+        scheduler.schedule(
+                handle, KIND + ":" + day, KIND, null, day.atTime(3, 30).toInstant(ZoneOffset.UTC));
     }
 }

@@ -23,8 +23,12 @@ public final class Scheduler {
     }
 
     public void register(String kind, JobHandler handler) {
-        queue.register(kind, WorkHandler.inStore((h, item, now) ->
-                handler.run(h, new Job(item.id(), item.key(), item.kind(), item.ref(), item.dueAt(), item.attempts()), now)));
+        queue.register(
+                kind,
+                WorkHandler.inStore((h, item, now) -> handler.run(
+                        h,
+                        new Job(item.id(), item.key(), item.kind(), item.ref(), item.dueAt(), item.attempts()),
+                        now)));
     }
 
     /**

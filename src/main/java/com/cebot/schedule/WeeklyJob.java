@@ -51,7 +51,10 @@ public final class WeeklyJob {
 
     /** The next week's end after {@code now}. */
     public Instant next(Instant now) {
-        ZonedDateTime at = now.atZone(zone).toLocalDate().atTime(LocalTime.of(hour, 0)).atZone(zone)
+        ZonedDateTime at = now.atZone(zone)
+                .toLocalDate()
+                .atTime(LocalTime.of(hour, 0))
+                .atZone(zone)
                 .with(TemporalAdjusters.nextOrSame(day));
         return at.toInstant().isAfter(now) ? at.toInstant() : at.plusWeeks(1).toInstant();
     }

@@ -19,8 +19,14 @@ final class AskForm {
         ViewStates state = ViewStates.of(view.getState());
         Map<String, String> errors = new LinkedHashMap<>();
 
-        Optional<String> question = FormFields.required(state, AskModal.QUESTION, AskModal.VALUE, AskModal.QUESTION_MAX,
-                "Write your question.", "the question", errors);
+        Optional<String> question = FormFields.required(
+                state,
+                AskModal.QUESTION,
+                AskModal.VALUE,
+                AskModal.QUESTION_MAX,
+                "Write your question.",
+                "the question",
+                errors);
 
         Optional<String> picked = AskModal.ACCOUNT_FIELD.picked(state);
         Optional<CustomerChoice> account = picked.flatMap(CustomerChoice::parse);
@@ -32,10 +38,13 @@ final class AskForm {
 
         Optional<String> link = state.text(AskModal.LINK, AskModal.VALUE);
         if (link.isPresent() && !HttpsLink.valid(link.get(), AskModal.LINK_MAX)) {
-            errors.put(AskModal.LINK, "Give one https link, such as https://acme.lightning.force.com/…, or leave it empty.");
+            errors.put(
+                    AskModal.LINK,
+                    "Give one https link, such as https://acme.lightning.force.com/…, or leave it empty.");
         }
 
-        Optional<AskDraft.Urgency> urgency = state.selected(AskModal.URGENCY, AskModal.VALUE).flatMap(AskForm::urgency);
+        Optional<AskDraft.Urgency> urgency =
+                state.selected(AskModal.URGENCY, AskModal.VALUE).flatMap(AskForm::urgency);
         if (urgency.isEmpty()) {
             errors.put(AskModal.URGENCY, "Say when you need the answer.");
         }

@@ -39,22 +39,30 @@ final class AskModal {
         List<OptionObject> urgencies = Arrays.stream(AskDraft.Urgency.values())
                 .map(u -> option(plainText(u.words.substring(0, 1).toUpperCase() + u.words.substring(1)), u.name()))
                 .toList();
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+        return view(v -> v.type("modal")
+                .callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Ask the CE team")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Ask")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Post my question")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(asBlocks(
                         context(c -> c.elements(List.of(markdownText("I post your question in <#" + ceChannelId
                                 + "> for you, tagging @" + groupHandle + ", and make sure one CE owns it.")))),
-                        input(i -> i.blockId(QUESTION).label(plainText("Your question"))
-                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(QUESTION_MAX)))),
-                        ACCOUNT_FIELD.select("Account or prospect",
-                                "Start typing: accounts already on record are offered; a new name is fine.", true),
-                        input(i -> i.blockId(LINK).label(plainText("Link")).optional(true)
+                        input(i -> i.blockId(QUESTION)
+                                .label(plainText("Your question"))
+                                .element(plainTextInput(
+                                        p -> p.actionId(VALUE).multiline(true).maxLength(QUESTION_MAX)))),
+                        ACCOUNT_FIELD.select(
+                                "Account or prospect",
+                                "Start typing: accounts already on record are offered; a new name is fine.",
+                                true),
+                        input(i -> i.blockId(LINK)
+                                .label(plainText("Link"))
+                                .optional(true)
                                 .hint(plainText("An https link to the deal, the thread or the doc, if it helps."))
                                 .element(plainTextInput(p -> p.actionId(VALUE).maxLength(LINK_MAX)))),
-                        input(i -> i.blockId(URGENCY).label(plainText("Needed"))
-                                .element(radioButtons(r -> r.actionId(VALUE).options(urgencies)
-                                        .initialOption(urgencies.get(1))))))));
+                        input(i -> i.blockId(URGENCY)
+                                .label(plainText("Needed"))
+                                .element(radioButtons(r ->
+                                        r.actionId(VALUE).options(urgencies).initialOption(urgencies.get(1))))))));
     }
 }

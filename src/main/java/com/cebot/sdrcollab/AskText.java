@@ -19,6 +19,7 @@ final class AskText {
 
     /** The notification shows the start of the question. */
     private static final int PREVIEW = 200;
+
     private static final int QUESTION_ROOM = 2900;
     private static final int ACCOUNT_ROOM = 400;
 
@@ -37,8 +38,8 @@ final class AskText {
         }
         return TicketCard.fitted(answers, (shown, shortened) -> {
             List<LayoutBlock> blocks = new ArrayList<>();
-            blocks.add(section(s -> s.text(markdownText("<@" + asker + "> asks the CE team (needed "
-                    + draft.urgency().words + "):"))));
+            blocks.add(section(s ->
+                    s.text(markdownText("<@" + asker + "> asks the CE team (needed " + draft.urgency().words + "):"))));
             blocks.add(section(s -> s.text(markdownText(shown.get(0).isEmpty() ? "…" : shown.get(0)))));
             List<String> about = new ArrayList<>();
             if (account != null) {

@@ -12,8 +12,13 @@ import java.util.TreeMap;
  * sorted times), so each is a time some question really took. Questions without a response are
  * counted but have no time.
  */
-record DigestFigures(int asked, int answered, Optional<Long> medianSecs, Optional<Long> p90Secs,
-        Map<String, PerCe> perCe, List<Question> open) {
+record DigestFigures(
+        int asked,
+        int answered,
+        Optional<Long> medianSecs,
+        Optional<Long> p90Secs,
+        Map<String, PerCe> perCe,
+        List<Question> open) {
 
     /** Per CE: questions they held at the end, marked answered, and responded to first. */
     record PerCe(int assigned, int answered, int firstResponses) {}
@@ -41,8 +46,13 @@ record DigestFigures(int asked, int answered, Optional<Long> medianSecs, Optiona
         }
         Map<String, PerCe> perCe = new TreeMap<>();
         counts.forEach((ce, c) -> perCe.put(ce, new PerCe(c[0], c[1], c[2])));
-        return new DigestFigures(askedInWeek.size(), answered, nearestRank(times, 50), nearestRank(times, 90),
-                perCe, List.copyOf(openNow));
+        return new DigestFigures(
+                askedInWeek.size(),
+                answered,
+                nearestRank(times, 50),
+                nearestRank(times, 90),
+                perCe,
+                List.copyOf(openNow));
     }
 
     /** The nearest-rank percentile: the ⌈p/100 · n⌉-th smallest value; empty without values. */

@@ -30,8 +30,10 @@ sealed interface GroupPlan {
         if (roster.isEmpty()) {
             return new ByHand();
         }
-        Set<String> target = roster.stream().filter(e -> inFirstDays(e.startDate(), today, firstDays))
-                .map(BotConfig.RosterEntry::user).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> target = roster.stream()
+                .filter(e -> inFirstDays(e.startDate(), today, firstDays))
+                .map(BotConfig.RosterEntry::user)
+                .collect(Collectors.toCollection(TreeSet::new));
         if (target.equals(current)) {
             return new Unchanged(target);
         }

@@ -54,8 +54,17 @@ final class GroupSync implements AutoCloseable {
         return t;
     });
 
-    GroupSync(List<BotConfig.RosterEntry> roster, int firstDays, String handle, UserGroupMembers group,
-            MethodsClient slack, Jdbi store, Outbox outbox, String ceInternal, ZoneId zone, Clock clock) {
+    GroupSync(
+            List<BotConfig.RosterEntry> roster,
+            int firstDays,
+            String handle,
+            UserGroupMembers group,
+            MethodsClient slack,
+            Jdbi store,
+            Outbox outbox,
+            String ceInternal,
+            ZoneId zone,
+            Clock clock) {
         this.roster = roster;
         this.firstDays = firstDays;
         this.handle = handle;
@@ -80,8 +89,12 @@ final class GroupSync implements AutoCloseable {
 
     private void planNext(Scheduler scheduler, WorkingHours hours, Handle h, Instant now) {
         LocalDate next = hours.nextWorkingDay(now.atZone(zone).toLocalDate());
-        scheduler.schedule(h, "sdr-group-sync:" + next, DAILY, null, hours.plusWorkingHours(
-                next.atStartOfDay(zone).toInstant(), Duration.ZERO, zone));
+        scheduler.schedule(
+                h,
+                "sdr-group-sync:" + next,
+                DAILY,
+                null,
+                hours.plusWorkingHours(next.atStartOfDay(zone).toInstant(), Duration.ZERO, zone));
     }
 
     void soon() {
@@ -114,12 +127,17 @@ final class GroupSync implements AutoCloseable {
         }
         GroupPlan plan = GroupPlan.of(roster, today, firstDays, current);
         if (plan instanceof GroupPlan.WouldEmpty w) {
-            log.warn("nobody on the roster is in their first {} days; Slack refuses an empty group, so @{} stays"
-                    + " as it is", firstDays, handle);
-            tell("sdr-group-sync:empty:" + String.join(",", w.members()), "Nobody on the roster is in their first "
-                    + firstDays + " days, and Slack does not allow an empty user group, so I left @" + handle
-                    + " as it is (" + mentions(w.members()) + "). Remove people by hand, or add a new CE to the"
-                    + " roster.");
+            log.warn(
+                    "nobody on the roster is in their first {} days; Slack refuses an empty group, so @{} stays"
+                            + " as it is",
+                    firstDays,
+                    handle);
+            tell(
+                    "sdr-group-sync:empty:" + String.join(",", w.members()),
+                    "Nobody on the roster is in their first "
+                            + firstDays + " days, and Slack does not allow an empty user group, so I left @" + handle
+                            + " as it is (" + mentions(w.members()) + "). Remove people by hand, or add a new CE to the"
+                            + " roster.");
             return;
         }
         if (!(plan instanceof GroupPlan.Change change)) {
@@ -128,12 +146,14 @@ final class GroupSync implements AutoCloseable {
         }
         String error;
         try {
-            var r = slack.usergroupsUsersUpdate(q -> q.usergroup(group.groupId()).users(List.copyOf(change.target())));
+            var r = slack.usergroupsUsersUpdate(
+                    q -> q.usergroup(group.groupId()).users(List.copyOf(change.target())));
             error = r.isOk() ? null : r.getError();
         } catch (IOException | SlackApiException e) {
             // No answer, or a 5xx: Slack may have made the change all the same. It is not sent again
             // on the spot; what the group holds now says whether it was made.
-            boolean refused = e instanceof SlackApiException s && s.getResponse().code() < 500;
+            boolean refused =
+                    e instanceof SlackApiException s && s.getResponse().code() < 500;
             error = !refused && madeAfterAll(change) ? null : SafeErrors.describe(e);
         } catch (RuntimeException e) {
             error = SafeErrors.describe(e);
@@ -141,21 +161,31 @@ final class GroupSync implements AutoCloseable {
         if (error != null) {
             String why = "permission_denied".equals(error)
                     ? "this workspace lets only some people edit user groups (Workspace settings → Permissions →"
-                    + " User Groups): let the bot's app edit them, or make the change by hand"
+                            + " User Groups): let the bot's app edit them, or make the change by hand"
                     : "Slack answered " + error;
             log.error("cannot update @{} from the roster: {}", handle, why);
-            tell("sdr-group-sync:refused:" + today + ":" + error, "I could not update @" + handle
-                    + " from the roster, and changed nothing: " + why + ". It should be "
-                    + mentions(change.target()) + ".");
+            tell(
+                    "sdr-group-sync:refused:" + today + ":" + error,
+                    "I could not update @" + handle
+                            + " from the roster, and changed nothing: " + why + ". It should be "
+                            + mentions(change.target()) + ".");
             return;
         }
         group.changed();
-        log.info("@{} updated from the roster: {} added, {} graduated", handle, change.added().size(),
+        log.info(
+                "@{} updated from the roster: {} added, {} graduated",
+                handle,
+                change.added().size(),
                 change.graduated().size());
-        tell("sdr-group-sync:" + today + ":" + String.join(",", change.target()), "Updated @" + handle
-                + " from the roster." + (change.added().isEmpty() ? "" : " Added: " + mentions(change.added()) + ".")
-                + (change.graduated().isEmpty() ? "" : " Graduated (past their first " + firstDays + " days): "
-                + mentions(change.graduated()) + "."));
+        tell(
+                "sdr-group-sync:" + today + ":" + String.join(",", change.target()),
+                "Updated @" + handle
+                        + " from the roster."
+                        + (change.added().isEmpty() ? "" : " Added: " + mentions(change.added()) + ".")
+                        + (change.graduated().isEmpty()
+                                ? ""
+                                : " Graduated (past their first " + firstDays + " days): "
+                                        + mentions(change.graduated()) + "."));
     }
 
     /** After a call whose answer was lost: whether the group now is what it was asked to become. */
@@ -163,13 +193,15 @@ final class GroupSync implements AutoCloseable {
         try {
             return UserGroupMembers.Reader.fromSlack(slack).of(group.groupId()).equals(change.target());
         } catch (Exception e) {
-            log.warn("cannot read @{} to see whether an unanswered update was made: {}", handle, SafeErrors.describe(e));
+            log.warn(
+                    "cannot read @{} to see whether an unanswered update was made: {}", handle, SafeErrors.describe(e));
             return false;
         }
     }
 
     private void tell(String key, String text) {
-        store.useTransaction(h -> outbox.enqueue(h, OutboxMessage.of(key, new SlackWrite.Post(ceInternal, text, null))));
+        store.useTransaction(
+                h -> outbox.enqueue(h, OutboxMessage.of(key, new SlackWrite.Post(ceInternal, text, null))));
     }
 
     private static String mentions(Set<String> users) {

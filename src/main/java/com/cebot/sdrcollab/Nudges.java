@@ -56,7 +56,11 @@ final class Nudges {
     }
 
     void planEscalation(Handle h, Question q) {
-        scheduler.schedule(h, "sdr:q:" + q.id() + ":escalate", ESCALATE, ref(q),
+        scheduler.schedule(
+                h,
+                "sdr:q:" + q.id() + ":escalate",
+                ESCALATE,
+                ref(q),
                 hours.plusWorkingHours(q.askedAt(), hours.workday(), routing.zone()));
     }
 
@@ -68,7 +72,11 @@ final class Nudges {
         String prefix = "sdr:q:" + q.id() + ":a" + q.assignment() + ":";
         Instant nudge = hours.plusWorkingHours(q.assignedAt(), routing.nudgeAfter(), routing.zone());
         scheduler.schedule(h, prefix + "nudge", NUDGE, ref(q), nudge);
-        scheduler.schedule(h, prefix + "pass-on", PASS_ON, ref(q),
+        scheduler.schedule(
+                h,
+                prefix + "pass-on",
+                PASS_ON,
+                ref(q),
                 hours.plusWorkingHours(nudge, routing.nudgeAfter(), routing.zone()));
     }
 
@@ -89,10 +97,19 @@ final class Nudges {
         if (q == null || !stillWaitingOn(q, job)) {
             return;
         }
-        outbox.enqueue(h, OutboxMessage.of(job.key() + ":dm", new SlackWrite.Post(q.assignee(),
-                "An SDR question in <#" + q.channel() + "> has waited " + AssignmentReply.workingTime(
-                        routing.nudgeAfter().getSeconds()) + " of working time for you: " + questions.link(q)
-                        + "\nReply in its thread, or press *Pass* there if you can't take it.", null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                        job.key() + ":dm",
+                        new SlackWrite.Post(
+                                q.assignee(),
+                                "<@" + q.asker() + ">'s question in <#" + q.channel() + "> has waited "
+                                        + AssignmentReply.workingTime(
+                                                routing.nudgeAfter().getSeconds()) + " of working time for you: "
+                                        + questions.link(q)
+                                        + (q.questionText() == null ? "" : "\n> " + q.questionText())
+                                        + "\nReply in its thread, or press *Pass to the next CE* there if you can't take it.",
+                                null)));
     }
 
     private void passOn(Handle h, Job job, Instant now) {
@@ -103,9 +120,14 @@ final class Nudges {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         repo.skip(q.id(), q.assignee());
         repo.event(q.id(), "timed-out", null, q.assignee(), now);
-        questions.note(h, q, "timed-out:" + q.assignment(), "No response from <@" + q.assignee() + "> after "
-                + AssignmentReply.workingTime(routing.nudgeAfter().multipliedBy(2).getSeconds())
-                + " of working time: passing this question on.");
+        questions.note(
+                h,
+                q,
+                "timed-out:" + q.assignment(),
+                "No response from <@" + q.assignee() + "> after "
+                        + AssignmentReply.workingTime(
+                                routing.nudgeAfter().multipliedBy(2).getSeconds())
+                        + " of working time: passing this question on.");
         questions.route(h, q, null, now);
     }
 
@@ -117,8 +139,11 @@ final class Nudges {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         repo.escalated(q.id(), null, now);
         repo.event(q.id(), "escalated", null, null, now);
-        questions.note(h, q, "escalated", routing.escalate("this question has waited a working day"
-                + " without a response: can you help?"));
+        questions.note(
+                h,
+                q,
+                "escalated",
+                routing.escalate("this question has waited a working day" + " without a response: can you help?"));
         questions.redraw(h, repo.byId(q.id()).orElseThrow());
     }
 

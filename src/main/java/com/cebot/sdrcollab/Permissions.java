@@ -16,15 +16,22 @@ final class Permissions {
         boolean assignee = actor.equals(q.assignee());
         boolean asker = actor.equals(q.asker());
         return switch (press) {
-            case CLAIM -> member ? Optional.empty()
-                    : Optional.of("Only members of " + groupMention + " can take SDR questions; nothing changed.");
-            case PASS -> member || assignee ? Optional.empty()
-                    : Optional.of("Only the CE who owns this question or a member of " + groupMention
-                            + " can pass it on; nothing changed.");
-            case ANSWERED, ESCALATE -> member || assignee || asker ? Optional.empty()
-                    : Optional.of("Only the CE who owns this question, a member of " + groupMention
-                            + " or the person who asked can " + (press == Press.ANSWERED ? "mark it answered"
-                            : "escalate it") + "; nothing changed.");
+            case CLAIM ->
+                member
+                        ? Optional.empty()
+                        : Optional.of("Only members of " + groupMention + " can take SDR questions; nothing changed.");
+            case PASS ->
+                member || assignee
+                        ? Optional.empty()
+                        : Optional.of("Only the CE who owns this question or a member of " + groupMention
+                                + " can pass it on; nothing changed.");
+            case ANSWERED, ESCALATE ->
+                member || assignee || asker
+                        ? Optional.empty()
+                        : Optional.of("Only the CE who owns this question, a member of " + groupMention
+                                + " or the person who asked can "
+                                + (press == Press.ANSWERED ? "mark it answered" : "escalate it")
+                                + "; nothing changed.");
         };
     }
 }

@@ -1,17 +1,15 @@
 package com.cebot.sdrcollab;
 
-/** The buttons on a question's assignment reply. */
+/** The buttons on a question's assignment reply; {@link AssignmentReply} words them. */
 enum Press {
-    CLAIM("sdr_claim", "I'll take it"),
-    ANSWERED("sdr_answered", "Answered"),
-    PASS("sdr_pass", "Pass"),
-    ESCALATE("sdr_escalate", "Escalate");
+    CLAIM("sdr_claim"),
+    ANSWERED("sdr_answered"),
+    PASS("sdr_pass"),
+    ESCALATE("sdr_escalate");
 
     final String actionId;
-    final String label;
 
-    Press(String actionId, String label) {
+    Press(String actionId) {
         this.actionId = actionId;
-        this.label = label;
     }
 }

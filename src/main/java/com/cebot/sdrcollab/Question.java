@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * An SDR question as stored. {@code ts} is null until the bot's post of a shortcut question lands;
  * {@code assignee} is null while nobody eligible holds it. {@code assignment} counts the times it
- * was given to someone, {@code version} the changes its assignment reply shows.
+ * was given to someone, {@code version} the changes its assignment reply shows. {@code questionText}
+ * is the start of what it asks, as {@link QuestionText} keeps it (null for questions asked before
+ * it was kept).
  */
 record Question(
         long id,
@@ -28,7 +30,8 @@ record Question(
         Long firstResponseSecs,
         String answeredBy,
         Instant answeredAt,
-        Instant askedAt) {
+        Instant askedAt,
+        String questionText) {
 
     static final String OPEN = "open";
     static final String ANSWERED = "answered";

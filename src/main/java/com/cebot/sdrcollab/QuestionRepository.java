@@ -13,19 +13,28 @@ interface QuestionRepository {
     String COLUMNS = """
             id, channel, ts, asker, source, question_key, reply_key, urgency, status, assignee, assigned_at,
             assignment, version, escalated_by, escalated_at, first_response_by, first_response_at,
-            first_response_secs, answered_by, answered_at, asked_at
+            first_response_secs, answered_by, answered_at, asked_at, question_text
             FROM sdr_question
             """;
 
     /** A question message; a repeat of the same message adds nothing (no id). */
     @SqlQuery("""
-            INSERT INTO sdr_question (channel, ts, asker, source, question_key, reply_key, urgency, asked_at)
-            VALUES (:channel, :ts, :asker, :source, :questionKey, :replyKey, :urgency, :now)
+            INSERT INTO sdr_question (channel, ts, asker, source, question_key, reply_key, urgency, asked_at,
+                                      question_text)
+            VALUES (:channel, :ts, :asker, :source, :questionKey, :replyKey, :urgency, :now, :text)
             ON CONFLICT DO NOTHING
             RETURNING id
             """)
-    Optional<Long> insert(String channel, String ts, String asker, String source, String questionKey,
-            String replyKey, String urgency, Instant now);
+    Optional<Long> insert(
+            String channel,
+            String ts,
+            String asker,
+            String source,
+            String questionKey,
+            String replyKey,
+            String urgency,
+            Instant now,
+            String text);
 
     @SqlQuery("SELECT " + COLUMNS + " WHERE id = :id")
     Optional<Question> byId(long id);
@@ -41,7 +50,8 @@ interface QuestionRepository {
     Optional<Question> byKey(String key);
 
     /** Open questions still waiting for a first response, for the replies worth looking at. */
-    @SqlQuery("SELECT ts, asker FROM sdr_question WHERE status = 'open' AND first_response_at IS NULL AND ts IS NOT NULL")
+    @SqlQuery(
+            "SELECT ts, asker FROM sdr_question WHERE status = 'open' AND first_response_at IS NULL AND ts IS NOT NULL")
     @RegisterConstructorMapper(Waiting.class)
     List<Waiting> waiting();
 
@@ -104,7 +114,8 @@ interface QuestionRepository {
             + " WHERE question_id = :questionId ORDER BY id")
     List<String> events(long questionId);
 
-    @SqlUpdate("INSERT INTO sdr_question_skip (question_id, user_id) VALUES (:questionId, :user) ON CONFLICT DO NOTHING")
+    @SqlUpdate(
+            "INSERT INTO sdr_question_skip (question_id, user_id) VALUES (:questionId, :user) ON CONFLICT DO NOTHING")
     void skip(long questionId, String user);
 
     @SqlQuery("SELECT user_id FROM sdr_question_skip WHERE question_id = :questionId")

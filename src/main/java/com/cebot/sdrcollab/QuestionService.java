@@ -57,8 +57,17 @@ final class QuestionService {
     private final HomeChanges home;
     private final Clock clock;
 
-    QuestionService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, Absences absences, UserGroupMembers members,
-            Set<String> rosterCes, Routing routing, Nudges nudges, OpenThreads threads, HomeChanges home,
+    QuestionService(
+            Jdbi jdbi,
+            Outbox outbox,
+            Permalinks permalinks,
+            Absences absences,
+            UserGroupMembers members,
+            Set<String> rosterCes,
+            Routing routing,
+            Nudges nudges,
+            OpenThreads threads,
+            HomeChanges home,
             Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -75,7 +84,9 @@ final class QuestionService {
 
     /** A CE for first responses: in the group, on the roster, or the escalation target. */
     boolean isCe(String user) {
-        return members.contains(user) || rosterCes.contains(user) || routing.escalateUsers().contains(user);
+        return members.contains(user)
+                || rosterCes.contains(user)
+                || routing.escalateUsers().contains(user);
     }
 
     /**
@@ -83,16 +94,28 @@ final class QuestionService {
      * asker has asked as many as one may in a minute; then they are told privately and the message
      * stays a message.
      */
-    void asked(Handle h, String channel, String ts, String asker, Instant at) {
+    void asked(Handle h, String channel, String ts, String asker, String text, Instant at) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         String key = "sdr-question:" + channel + ":" + ts;
         if (repo.byMessage(channel, ts).isEmpty() && repo.askedSince(asker, at.minus(MINUTE)) >= routing.perMinute()) {
-            outbox.enqueue(h, OutboxMessage.of(key + ":too-many", new SlackWrite.Ephemeral(channel, asker,
-                    tooMany(routing.perMinute()), null)));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                            key + ":too-many",
+                            new SlackWrite.Ephemeral(channel, asker, tooMany(routing.perMinute()), null)));
             h.afterCommit(() -> threads.remove(ts));
             return;
         }
-        Optional<Long> id = repo.insert(channel, ts, asker, "message", key, key + ":reply", null, at);
+        Optional<Long> id = repo.insert(
+                channel,
+                ts,
+                asker,
+                "message",
+                key,
+                key + ":reply",
+                null,
+                at,
+                QuestionText.ofMessage(text, routing.groupId()));
         if (id.isEmpty()) {
             return;
         }
@@ -104,8 +127,10 @@ final class QuestionService {
 
     /** Whether the asker may ask another question now, for the shortcut's form to say so before it is sent. */
     boolean mayAsk(String asker) {
-        return jdbi.withExtension(QuestionRepository.class,
-                r -> r.askedSince(asker, clock.instant().minus(MINUTE))) < routing.perMinute();
+        return jdbi.withExtension(
+                        QuestionRepository.class,
+                        r -> r.askedSince(asker, clock.instant().minus(MINUTE)))
+                < routing.perMinute();
     }
 
     static String tooMany(int perMinute) {
@@ -115,14 +140,25 @@ final class QuestionService {
     }
 
     /** A question asked through the shortcut: stored now, posted in #ce, routed once the post lands. */
-    long askedThroughShortcut(Handle h, String viewId, String asker, AskDraft.Urgency urgency, String text,
-            String blocks, String postKey) {
+    long askedThroughShortcut(
+            Handle h, String viewId, String asker, AskDraft draft, String text, String blocks, String postKey) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
-        long id = repo.insert(routing.ceChannel(), null, asker, "shortcut", postKey, postKey + ":reply",
-                urgency.name(), clock.instant()).orElseThrow(() -> new IllegalStateException("view " + viewId
-                + " stored twice"));
-        outbox.enqueue(h, OutboxMessage.of(postKey, new SlackWrite.Post(routing.ceChannel(), text, blocks))
-                .onDelivery(SdrListeners.ASKED_TOPIC, Long.toString(id)).forUser(asker));
+        long id = repo.insert(
+                        routing.ceChannel(),
+                        null,
+                        asker,
+                        "shortcut",
+                        postKey,
+                        postKey + ":reply",
+                        draft.urgency().name(),
+                        clock.instant(),
+                        QuestionText.ofTyped(draft.question()))
+                .orElseThrow(() -> new IllegalStateException("view " + viewId + " stored twice"));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(postKey, new SlackWrite.Post(routing.ceChannel(), text, blocks))
+                        .onDelivery(SdrListeners.ASKED_TOPIC, Long.toString(id))
+                        .forUser(asker));
         home.touched(h, List.of(asker));
         return id;
     }
@@ -146,23 +182,33 @@ final class QuestionService {
         Map<String, Long> turns = repo.turns().stream()
                 .collect(Collectors.toMap(QuestionRepository.Turn::userId, QuestionRepository.Turn::lastTurn));
         LocalDate today = now.atZone(routing.zone()).toLocalDate();
-        Set<String> away = absences.awayOrLeavingWithin(h, today, routing.leavingWithinDays());
-        Set<String> atLoad = repo.load().stream().filter(l -> l.open() >= routing.maxOpen())
-                .map(QuestionRepository.Load::assignee).collect(Collectors.toSet());
+        Set<String> away = absences.awayOrLeavingWithin(h, members.members(), today, routing.leavingWithinDays());
+        Set<String> atLoad = repo.load().stream()
+                .filter(l -> l.open() >= routing.maxOpen())
+                .map(QuestionRepository.Load::assignee)
+                .collect(Collectors.toSet());
         Set<String> passed = new HashSet<>(repo.skipped(q.id()));
         Rotation.Pick pick = Rotation.next(members.members(), turns, away, atLoad, passed, q.asker());
         String link = link(q);
         pick.skipped().forEach((member, why) -> {
             repo.event(q.id(), "skipped:" + why.name().toLowerCase(), null, member, now);
             if (why == Rotation.Skip.AWAY) {
-                absences.noteWhileAway(h, today, now, member, "An SDR question in <#" + q.channel()
-                        + "> went to someone else while you were out: " + link);
+                absences.noteWhileAway(
+                        h,
+                        today,
+                        now,
+                        member,
+                        "An SDR question in <#" + q.channel() + "> went to someone else while you were out: " + link);
             }
         });
         String previous = q.assignee();
         if (previous != null && !previous.equals(pick.assignee().orElse(null))) {
-            absences.noteWhileAway(h, today, now, previous, "An SDR question you held in <#" + q.channel()
-                    + "> was passed on while you were out: " + link);
+            absences.noteWhileAway(
+                    h,
+                    today,
+                    now,
+                    previous,
+                    "An SDR question you held in <#" + q.channel() + "> was passed on while you were out: " + link);
         }
         if (pick.assignee().isPresent()) {
             String assignee = pick.assignee().get();
@@ -178,18 +224,31 @@ final class QuestionService {
         nudges.planAssignment(h, routed);
         boolean first = q.version() == 0;
         if (first) {
-            outbox.enqueue(h, OutboxMessage.anchored(q.replyKey(), q.questionKey(), new SlackWrite.ThreadReply(
-                    AssignmentReply.text(routed, routing.groupMention()),
-                    BlockJson.of(AssignmentReply.blocks(routed, routing.groupMention())))).forUser(q.asker()));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.anchored(
+                                    q.replyKey(),
+                                    q.questionKey(),
+                                    new SlackWrite.ThreadReply(
+                                            AssignmentReply.text(routed, routing),
+                                            BlockJson.of(AssignmentReply.blocks(routed, routing))))
+                            .forUser(q.asker()));
         } else {
             redraw(h, routed);
         }
         if (routed.assignee() == null) {
-            note(h, routed, "nobody:" + routed.version(), routing.escalate(
-                    "nobody in the group can take this question now: can you find someone?"));
+            note(
+                    h,
+                    routed,
+                    "nobody:" + routed.version(),
+                    routing.escalate("nobody in the group can take this question now: can you find someone?"));
         } else if (!first) {
-            note(h, routed, "assigned:" + routed.assignment(), (passedOnBy == null ? "" : "<@" + passedOnBy
-                    + "> passed this on. ") + "<@" + routed.assignee() + ">, this question is yours now.");
+            note(
+                    h,
+                    routed,
+                    "assigned:" + routed.assignment(),
+                    (passedOnBy == null ? "" : "<@" + passedOnBy + "> passed this on. ") + "<@" + routed.assignee()
+                            + ">, this question is yours now.");
         }
     }
 
@@ -203,15 +262,21 @@ final class QuestionService {
 
     /** Redraws the assignment reply from the stored question, under a key of its own per version. */
     void redraw(Handle h, Question q) {
-        outbox.enqueue(h, OutboxMessage.anchored(q.replyKey() + ":v" + q.version(), q.replyKey(),
-                new SlackWrite.Update(AssignmentReply.text(q, routing.groupMention()),
-                        BlockJson.of(AssignmentReply.blocks(q, routing.groupMention())))));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                        q.replyKey() + ":v" + q.version(),
+                        q.replyKey(),
+                        new SlackWrite.Update(
+                                AssignmentReply.text(q, routing), BlockJson.of(AssignmentReply.blocks(q, routing)))));
     }
 
     /** A note in the question's thread. */
     void note(Handle h, Question q, String what, String text) {
-        outbox.enqueue(h, OutboxMessage.anchored(q.replyKey() + ":" + what, q.questionKey(),
-                new SlackWrite.ThreadReply(text, null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                        q.replyKey() + ":" + what, q.questionKey(), new SlackWrite.ThreadReply(text, null)));
     }
 
     String link(Question q) {
@@ -225,7 +290,10 @@ final class QuestionService {
     void replied(Handle h, String channel, String threadTs, String user, Instant at) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         Optional<Question> found = repo.byMessage(channel, threadTs);
-        if (found.isEmpty() || !found.get().open() || found.get().responded() || user.equals(found.get().asker())
+        if (found.isEmpty()
+                || !found.get().open()
+                || found.get().responded()
+                || user.equals(found.get().asker())
                 || !(isCe(user) || user.equals(found.get().assignee()))) {
             return;
         }
@@ -264,8 +332,8 @@ final class QuestionService {
                 return new Pressed.Stale("This question was already marked answered"
                         + (q.answeredBy() == null ? "" : " by <@" + q.answeredBy() + ">") + "; nothing changed.");
             }
-            Optional<String> refusal = Permissions.refusal(press, actor, q, members.contains(actor),
-                    routing.groupMention());
+            Optional<String> refusal =
+                    Permissions.refusal(press, actor, q, members.contains(actor), routing.groupMention());
             if (refusal.isPresent()) {
                 if (!members.contains(actor)) {
                     members.refreshSoon();
@@ -333,8 +401,11 @@ final class QuestionService {
         }
         repo.event(q.id(), "escalated", actor, null, now);
         Question escalated = repo.byId(q.id()).orElseThrow();
-        note(h, escalated, "escalated", routing.escalate("<@" + actor + "> escalated this question: can you"
-                + " help?"));
+        note(
+                h,
+                escalated,
+                "escalated",
+                routing.escalate("<@" + actor + "> escalated this question: can you" + " help?"));
         redraw(h, escalated);
         return new Pressed.Done(escalated);
     }

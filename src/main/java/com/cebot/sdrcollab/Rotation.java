@@ -39,19 +39,25 @@ final class Rotation {
      * @param atLoad   holding the maximum of open questions
      * @param passed   who passed this question on or let it wait
      */
-    static Pick next(Set<String> members, Map<String, Long> turns, Set<String> away, Set<String> atLoad,
-            Set<String> passed, String asker) {
+    static Pick next(
+            Set<String> members,
+            Map<String, Long> turns,
+            Set<String> away,
+            Set<String> atLoad,
+            Set<String> passed,
+            String asker) {
         Map<String, Skip> skipped = new LinkedHashMap<>();
         Optional<String> chosen = Optional.empty();
         var order = members.stream()
-                .sorted(Comparator.comparing((String m) -> turns.getOrDefault(m, 0L)).thenComparing(m -> m))
+                .sorted(Comparator.comparing((String m) -> turns.getOrDefault(m, 0L))
+                        .thenComparing(m -> m))
                 .toList();
         for (String member : order) {
-            Skip skip = member.equals(asker) ? Skip.ASKER
-                    : passed.contains(member) ? Skip.PASSED
-                    : away.contains(member) ? Skip.AWAY
-                    : atLoad.contains(member) ? Skip.AT_LOAD
-                    : null;
+            Skip skip = member.equals(asker)
+                    ? Skip.ASKER
+                    : passed.contains(member)
+                            ? Skip.PASSED
+                            : away.contains(member) ? Skip.AWAY : atLoad.contains(member) ? Skip.AT_LOAD : null;
             if (skip != null) {
                 skipped.put(member, skip);
             } else {

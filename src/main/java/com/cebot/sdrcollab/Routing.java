@@ -18,9 +18,32 @@ import java.util.Set;
  * @param nudgeAfter        working time after an assignment before the assignee is nudged; as long
  *                          again before the question passes on
  * @param zone              the team's zone, for days and working time
+ * @param groupHandle       the group's handle, for words that must not notify it ("ce-sdr-collab")
+ * @param escalateName      whom escalations tag, as a button can say it: "the CE manager", "@ce-leads";
+ *                          empty when nobody is known
  */
-record Routing(String ceChannel, String groupMention, String escalateMention, Set<String> escalateUsers,
-        int leavingWithinDays, int maxOpen, int perMinute, Duration nudgeAfter, ZoneId zone) {
+record Routing(
+        String ceChannel,
+        String groupMention,
+        String escalateMention,
+        Set<String> escalateUsers,
+        int leavingWithinDays,
+        int maxOpen,
+        int perMinute,
+        Duration nudgeAfter,
+        ZoneId zone,
+        String groupHandle,
+        String escalateName) {
+
+    /** The group's ID, from its mention. */
+    String groupId() {
+        return groupMention.substring("<!subteam^".length(), groupMention.length() - 1);
+    }
+
+    /** What the escalate button says: "Escalate to the CE manager". */
+    String escalateLabel() {
+        return escalateName.isEmpty() ? "Escalate" : "Escalate to " + escalateName;
+    }
 
     /**
      * {@code ask} addressed to whoever escalations tag; when nobody is configured, the ask alone and

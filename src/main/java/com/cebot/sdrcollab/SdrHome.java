@@ -14,9 +14,10 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * SDR routing's parts of a Home tab: the open questions a CE holds, and the questions an SDR
- * asked, while open and for a week after they were answered. The buttons stay in the thread,
- * where the question and its answers are: Home links to it.
+ * SDR routing's parts of a Home tab: the open questions waiting on a CE (under "Needs you", oldest
+ * first), and the questions an SDR asked, while open and for a week after they were answered. Each
+ * is named by what it asks. The buttons stay in the thread, where the question and its answers
+ * are: Home links to it.
  */
 final class SdrHome {
 
@@ -29,7 +30,7 @@ final class SdrHome {
         String ASKED = "WHERE asker = :userId AND (status = 'open' OR answered_at >= :since)\n";
 
         @SqlQuery("SELECT " + QuestionRepository.COLUMNS + HELD + """
-                ORDER BY asked_at DESC, id DESC
+                ORDER BY asked_at, id
                 LIMIT :limit
                 """)
         List<Question> held(String userId, int limit);
@@ -58,17 +59,39 @@ final class SdrHome {
         Queries q = handle.attach(Queries.class);
         String user = person.userId();
         return List.of(
-                new Part("sdr_held", "SDR questions you hold", q.held(user, MOST_ITEMS).stream()
-                        .map(x -> Item.of(link(x) + " · asked by <@" + x.asker() + ">"
-                                + (x.responded() ? " · answered in the thread, not yet marked answered" : "")))
-                        .toList(), q.heldCount(user)),
-                new Part("sdr_asked", "Questions you asked the CE team", q.asked(user, since, MOST_ITEMS).stream()
-                        .map(x -> Item.of(link(x) + " · " + state(x))).toList(), q.askedCount(user, since)));
+                Part.needsYou(
+                        "sdr_held",
+                        "SDR questions waiting on you",
+                        q.held(user, MOST_ITEMS).stream()
+                                .map(x -> Item.of(asked(x) + "\nAsked by <@" + x.asker() + "> " + when(x) + " · "
+                                        + link(x)
+                                        + (x.responded() ? " · answered in the thread, not yet marked answered" : "")))
+                                .toList(),
+                        q.heldCount(user)),
+                new Part(
+                        "sdr_asked",
+                        "Questions you asked the CE team",
+                        q.asked(user, since, MOST_ITEMS).stream()
+                                .map(x -> Item.of(asked(x) + "\nAsked " + when(x) + " · " + state(x) + " · " + link(x)))
+                                .toList(),
+                        q.askedCount(user, since)));
+    }
+
+    /** What the question asks, quoted; one asked before its words were kept is just "A question". */
+    private static String asked(Question q) {
+        return q.questionText() == null ? "*A question*" : "> " + q.questionText();
+    }
+
+    /** In the reader's zone, as Slack shows dates, like the cards; the fallback is UTC. */
+    private static String when(Question q) {
+        return "<!date^" + q.askedAt().getEpochSecond() + "^{date_short_pretty} at {time}|"
+                + q.askedAt().toString().substring(0, 16).replace('T', ' ') + " UTC>";
     }
 
     private String link(Question q) {
-        String label = "Question of " + Mrkdwn.escape(q.askedAt().toString().substring(0, 10));
-        return q.ts() == null ? label : Mrkdwn.link(permalinks.message(q.channel(), q.ts()), label);
+        return q.ts() == null
+                ? "not posted yet"
+                : Mrkdwn.link(permalinks.message(q.channel(), q.ts()), "Open the thread");
     }
 
     private static String state(Question q) {

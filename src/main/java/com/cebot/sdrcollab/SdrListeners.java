@@ -42,8 +42,8 @@ final class SdrListeners {
     static final String ASK_KIND = "sdr.ask";
     static final String ASKED_TOPIC = "sdr.asked";
 
-    /** Incoming message as stored in the inbox before the ack. */
-    record Seen(String channel, String ts, String thread, String user, Instant at) {}
+    /** Incoming message as stored in the inbox before the ack; {@code text} as Slack sent it. */
+    record Seen(String channel, String ts, String thread, String user, String text, Instant at) {}
 
     private final QuestionService questions;
     private final OpenThreads threads;
@@ -60,8 +60,17 @@ final class SdrListeners {
      * @param ce        the #ce channel's ID
      * @param perMinute questions one person may ask in a minute
      */
-    SdrListeners(QuestionService questions, OpenThreads threads, Inbox inbox, Outbox outbox, Interactions interactions,
-            String ce, String groupId, String groupHandle, int perMinute, Clock clock) {
+    SdrListeners(
+            QuestionService questions,
+            OpenThreads threads,
+            Inbox inbox,
+            Outbox outbox,
+            Interactions interactions,
+            String ce,
+            String groupId,
+            String groupHandle,
+            int perMinute,
+            Clock clock) {
         this.questions = questions;
         this.threads = threads;
         this.inbox = inbox;
@@ -75,11 +84,19 @@ final class SdrListeners {
     }
 
     void register(CustomerSuggestions accounts) {
-        inbox.register(QUESTION_KIND, logged((h, seen) -> questions.asked(h, seen.channel(), seen.ts(), seen.user(),
-                seen.at())));
-        inbox.register(REPLY_KIND, logged((h, seen) -> questions.replied(h, seen.channel(), seen.thread(),
-                seen.user(), seen.at())));
-        var forms = new SubmittedForms<>(inbox, ASK_KIND, AskDraft.class, this::asked, outbox,
+        inbox.register(
+                QUESTION_KIND,
+                logged((h, seen) ->
+                        questions.asked(h, seen.channel(), seen.ts(), seen.user(), seen.text(), seen.at())));
+        inbox.register(
+                REPLY_KIND,
+                logged((h, seen) -> questions.replied(h, seen.channel(), seen.thread(), seen.user(), seen.at())));
+        var forms = new SubmittedForms<>(
+                inbox,
+                ASK_KIND,
+                AskDraft.class,
+                this::asked,
+                outbox,
                 "I couldn't post your question in #ce after you sent it. Please ask again, or post it in #ce"
                         + " tagging @" + groupHandle + ".");
         outbox.register(ASKED_TOPIC, new AskedHook());
@@ -87,8 +104,12 @@ final class SdrListeners {
         interactions.suggestions(AskModal.ACCOUNT_SELECT, accounts::options);
         interactions.submission(CALLBACK_ID, this::check, forms, AskModal.QUESTION);
         for (Press press : Press.values()) {
-            interactions.press(press.actionId, "SDR question", (id, click) -> questions.press(id, press, click.user(),
-                    "action:" + click.actionTs() + ":" + click.user()), SdrListeners::answer);
+            interactions.press(
+                    press.actionId,
+                    "SDR question",
+                    (id, click) ->
+                            questions.press(id, press, click.user(), "action:" + click.actionTs() + ":" + click.user()),
+                    SdrListeners::answer);
         }
     }
 
@@ -119,17 +140,31 @@ final class SdrListeners {
             }
             kind = REPLY_KIND;
         }
-        String payload = DraftJson.write(new Seen(m.channel(), m.ts(), m.thread(), m.user(), clock.instant()));
-        Deadline.within(Deadline.BEFORE_ACK, () -> inbox.accept(kind + ":" + m.channel() + ":" + m.ts(), kind,
-                m.user(), payload));
+        String payload = DraftJson.write(new Seen(
+                m.channel(),
+                m.ts(),
+                m.thread(),
+                m.user(),
+                kind.equals(QUESTION_KIND) ? m.text() : null,
+                clock.instant()));
+        Deadline.within(
+                Deadline.BEFORE_ACK,
+                () -> inbox.accept(kind + ":" + m.channel() + ":" + m.ts(), kind, m.user(), payload));
     }
 
     private Object asked(Handle h, AskDraft draft, String viewId, String user) {
-        String account = draft.account().map(a -> h.attach(Customers.class).resolve(a, clock.instant()).name())
+        String account = draft.account()
+                .map(a -> h.attach(Customers.class).resolve(a, clock.instant()).name())
                 .orElse(null);
         String group = "<!subteam^" + groupId + ">";
-        long id = questions.askedThroughShortcut(h, viewId, user, draft.urgency(), AskText.text(user, draft, group),
-                BlockJson.of(AskText.blocks(user, draft, account, group)), "sdr-ask:" + viewId);
+        long id = questions.askedThroughShortcut(
+                h,
+                viewId,
+                user,
+                draft,
+                AskText.text(user, draft, group),
+                BlockJson.of(AskText.blocks(user, draft, account, group)),
+                "sdr-ask:" + viewId);
         return "question " + id;
     }
 
@@ -137,8 +172,9 @@ final class SdrListeners {
     private Checked<AskDraft> check(View view, String user) {
         Checked<AskDraft> checked = AskForm.check(view);
         if (checked instanceof Checked.Valid<AskDraft> && !mayAsk(user)) {
-            return Checked.invalid(AskModal.QUESTION, QuestionService.tooMany(perMinute)
-                    .replace("I didn't pass this question to anyone", "Not sent"));
+            return Checked.invalid(
+                    AskModal.QUESTION,
+                    QuestionService.tooMany(perMinute).replace("I didn't pass this question to anyone", "Not sent"));
         }
         return checked;
     }
@@ -148,7 +184,9 @@ final class SdrListeners {
         try {
             return Deadline.within(Deadline.BEFORE_ACK, () -> questions.mayAsk(user));
         } catch (RuntimeException e) {
-            log.warn("could not count {}'s recent questions; the question goes through: {}", user,
+            log.warn(
+                    "could not count {}'s recent questions; the question goes through: {}",
+                    user,
                     SafeErrors.describe(e));
             return true;
         }
@@ -173,10 +211,17 @@ final class SdrListeners {
 
         @Override
         public void failed(Handle h, String ref, String error) {
-            Question q = h.attach(QuestionRepository.class).byId(Long.parseLong(ref)).orElseThrow();
-            outbox.enqueue(h, OutboxMessage.of(q.questionKey() + ":refused", new SlackWrite.Post(
-                    q.asker(), "Slack would not let me post your question in <#" + q.channel() + "> ("
-                    + error + "). Please post it there yourself, tagging @" + groupHandle + ".", null)));
+            Question q =
+                    h.attach(QuestionRepository.class).byId(Long.parseLong(ref)).orElseThrow();
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                            q.questionKey() + ":refused",
+                            new SlackWrite.Post(
+                                    q.asker(),
+                                    "Slack would not let me post your question in <#" + q.channel() + "> (" + error
+                                            + "). Please post it there yourself, tagging @" + groupHandle + ".",
+                                    null)));
         }
     }
 

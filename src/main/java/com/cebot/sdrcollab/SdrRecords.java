@@ -22,8 +22,10 @@ interface SdrRecords extends StoredRecords.Tables {
     @SqlQuery("SELECT id FROM sdr_question WHERE asker = :person")
     List<Long> askedBy(String person);
 
+    /** Those answered longest ago first, read from the index on status and answer. */
     @SqlQuery("""
-            SELECT id FROM sdr_question WHERE status = 'answered' AND answered_at < :before ORDER BY id LIMIT :limit
+            SELECT id FROM sdr_question WHERE status = 'answered' AND answered_at < :before
+            ORDER BY answered_at, id LIMIT :limit
             """)
     List<Long> answeredBefore(Instant before, int limit);
 
@@ -49,6 +51,16 @@ interface SdrRecords extends StoredRecords.Tables {
             """)
     int unname(String person);
 
+    /**
+     * A question kept as words names people only as {@code <@U…>}: each such mention of them goes.
+     * (replace() finds the mention on both databases; PostgreSQL has no instr().)
+     */
+    @SqlUpdate("""
+            UPDATE sdr_question SET question_text = replace(question_text, '<@' || :person || '>', '@someone')
+            WHERE replace(question_text, '<@' || :person || '>', '') <> question_text
+            """)
+    int unmention(String person);
+
     @SqlUpdate("DELETE FROM sdr_question_event WHERE actor = :person OR subject = :person")
     int deleteEventsNaming(String person);
 
@@ -72,10 +84,13 @@ interface SdrRecords extends StoredRecords.Tables {
         int questions = asked.isEmpty() ? 0 : deleteQuestionsWithAll(asked);
         int held = unassign(person);
         int named = unname(person);
+        int mentioned = unmention(person);
         int steps = deleteEventsNaming(person) + deleteSkipsOfPerson(person);
-        return List.of(new Count(WORKFLOW + "questions they asked", questions),
+        return List.of(
+                new Count(WORKFLOW + "questions they asked", questions),
                 new Count(WORKFLOW + "questions they held, now without an owner", held),
                 new Count(WORKFLOW + "questions they responded to, answered or escalated, without their name", named),
+                new Count(WORKFLOW + "others' questions mentioning them, without the mention", mentioned),
                 new Count(WORKFLOW + "steps of others' questions naming them", steps),
                 new Count(WORKFLOW + "their turn in the rotation", leaveRotation(person)));
     }
@@ -83,7 +98,8 @@ interface SdrRecords extends StoredRecords.Tables {
     @Override
     default List<Count> purge(Instant before, int limit) {
         List<Long> ids = answeredBefore(before, limit);
-        return ids.isEmpty() ? List.of()
+        return ids.isEmpty()
+                ? List.of()
                 : List.of(new Count(WORKFLOW + "answered questions", deleteQuestionsWithAll(ids)));
     }
 

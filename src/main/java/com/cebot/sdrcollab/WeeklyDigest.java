@@ -33,7 +33,13 @@ final class WeeklyDigest {
     private final String ceInternal;
     private final ZoneId zone;
 
-    WeeklyDigest(Scheduler scheduler, Outbox outbox, Permalinks permalinks, String ceInternal, DayOfWeek day, int hour,
+    WeeklyDigest(
+            Scheduler scheduler,
+            Outbox outbox,
+            Permalinks permalinks,
+            String ceInternal,
+            DayOfWeek day,
+            int hour,
             ZoneId zone) {
         this.week = new WeeklyJob(scheduler, KIND, "sdr-digest", day, hour, zone);
         this.outbox = outbox;
@@ -49,8 +55,17 @@ final class WeeklyDigest {
     private void post(Handle h, Job job, Instant start, Instant end) {
         QuestionRepository repo = h.attach(QuestionRepository.class);
         DigestFigures figures = DigestFigures.of(repo.askedBetween(start, end), repo.open());
-        outbox.enqueue(h, OutboxMessage.of(job.key() + ":post", new SlackWrite.Post(ceInternal,
-                text(figures, start.atZone(zone).toLocalDate(), end.atZone(zone).toLocalDate()), null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                        job.key() + ":post",
+                        new SlackWrite.Post(
+                                ceInternal,
+                                text(
+                                        figures,
+                                        start.atZone(zone).toLocalDate(),
+                                        end.atZone(zone).toLocalDate()),
+                                null)));
     }
 
     String text(DigestFigures f, LocalDate from, LocalDate to) {
@@ -62,16 +77,19 @@ final class WeeklyDigest {
                 + f.p90Secs().map(AssignmentReply::workingTime).orElse("–"));
         if (!f.perCe().isEmpty()) {
             lines.add("Per CE (assigned / answered / first responses):");
-            f.perCe().forEach((ce, c) -> lines.add("• <@" + ce + ">: " + c.assigned() + " / " + c.answered() + " / "
-                    + c.firstResponses()));
+            f.perCe()
+                    .forEach((ce, c) -> lines.add(
+                            "• <@" + ce + ">: " + c.assigned() + " / " + c.answered() + " / " + c.firstResponses()));
         }
         if (f.open().isEmpty()) {
             lines.add("No question is still open.");
         } else {
             lines.add("Still open: " + f.open().size());
-            f.open().stream().limit(OPEN_LISTED).forEach(q -> lines.add("• " + (q.ts() == null ? "(not posted yet)"
-                    : permalinks.message(q.channel(), q.ts())) + (q.assignee() == null ? " (nobody holds it)"
-                    : " (<@" + q.assignee() + ">)")));
+            f.open().stream()
+                    .limit(OPEN_LISTED)
+                    .forEach(q -> lines.add(
+                            "• " + (q.ts() == null ? "(not posted yet)" : permalinks.message(q.channel(), q.ts()))
+                                    + (q.assignee() == null ? " (nobody holds it)" : " (<@" + q.assignee() + ">)")));
             if (f.open().size() > OPEN_LISTED) {
                 lines.add("… and " + (f.open().size() - OPEN_LISTED) + " more");
             }

@@ -26,7 +26,9 @@ public final class ActingUserCheck implements Middleware {
             return chain.next(req);
         }
         // The value itself stays out of the log: it is not an ID, so it may be anything.
-        log.warn("{} from a user that is not a user ID ({} characters); acked and dropped", req.getRequestType(),
+        log.warn(
+                "{} from a user that is not a user ID ({} characters); acked and dropped",
+                req.getRequestType(),
                 user.length());
         return Response.ok();
     }

@@ -21,8 +21,8 @@ public final class Background implements AutoCloseable {
 
     public Background(int threads, int queueSize) {
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueSize), r -> {
+        this.executor = new ThreadPoolExecutor(
+                threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueSize), r -> {
                     Thread t = new Thread(r, "after-ack-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -42,7 +42,10 @@ public final class Background implements AutoCloseable {
             });
             return true;
         } catch (RejectedExecutionException e) {
-            log.error("{} rejected: {} tasks already waiting", what, executor.getQueue().size());
+            log.error(
+                    "{} rejected: {} tasks already waiting",
+                    what,
+                    executor.getQueue().size());
             return false;
         }
     }

@@ -61,14 +61,22 @@ public final class ChannelMessages implements Middleware {
     private static final Pattern GROUP = Pattern.compile("<!subteam\\^([A-Z0-9]+)(?:\\|[^>]*)?>");
     /** The subtypes that carry a person's words; a message without a subtype is read as well. */
     static final Set<String> PERSONS_WORDS = Set.of("file_share", "thread_broadcast", "me_message");
+
     private static final Gson GSON = GsonFactory.createSnakeCase();
 
     /**
      * A new message. {@code threadTs} is null for a top-level message; {@code users} and
      * {@code groups} are the people and user groups it mentions, from its text and its rich text.
      */
-    public record Message(String eventId, String channel, String user, String ts, String threadTs, String text,
-            Set<String> users, Set<String> groups) {
+    public record Message(
+            String eventId,
+            String channel,
+            String user,
+            String ts,
+            String threadTs,
+            String text,
+            Set<String> users,
+            Set<String> groups) {
 
         public boolean topLevel() {
             return threadTs == null || threadTs.equals(ts);
@@ -116,7 +124,10 @@ public final class ChannelMessages implements Middleware {
                 try {
                     listener.message(message.get());
                 } catch (RuntimeException e) {
-                    log.error("message {} in {}: a listener failed: {}", message.get().ts(), message.get().channel(),
+                    log.error(
+                            "message {} in {}: a listener failed: {}",
+                            message.get().ts(),
+                            message.get().channel(),
                             SafeErrors.describe(e));
                 }
             }
@@ -125,14 +136,16 @@ public final class ChannelMessages implements Middleware {
     }
 
     private static boolean isMessage(String typeAndSubtype) {
-        return typeAndSubtype != null && (typeAndSubtype.equals(MessageEvent.TYPE_NAME)
-                || typeAndSubtype.startsWith(MessageEvent.TYPE_NAME + ":"));
+        return typeAndSubtype != null
+                && (typeAndSubtype.equals(MessageEvent.TYPE_NAME)
+                        || typeAndSubtype.startsWith(MessageEvent.TYPE_NAME + ":"));
     }
 
     /** The message, when it holds a person's words and someone listens; empty for everything else. */
     private Optional<Message> personsWords(EventRequest request) {
         String typeAndSubtype = request.getEventTypeAndSubtype();
-        String subtype = typeAndSubtype.equals(MessageEvent.TYPE_NAME) ? null
+        String subtype = typeAndSubtype.equals(MessageEvent.TYPE_NAME)
+                ? null
                 : typeAndSubtype.substring(MessageEvent.TYPE_NAME.length() + 1);
         if (listeners.isEmpty() || (subtype != null && !PERSONS_WORDS.contains(subtype))) {
             return Optional.empty();
@@ -167,8 +180,15 @@ public final class ChannelMessages implements Middleware {
                 }
             }
         }
-        return new Message(eventId, event.getChannel(), event.getUser(), event.getTs(), event.getThreadTs(), text,
-                Set.copyOf(users), Set.copyOf(groups));
+        return new Message(
+                eventId,
+                event.getChannel(),
+                event.getUser(),
+                event.getTs(),
+                event.getThreadTs(),
+                text,
+                Set.copyOf(users),
+                Set.copyOf(groups));
     }
 
     private static void collect(Pattern pattern, String text, Set<String> into) {

@@ -17,8 +17,14 @@ public final class FormFields {
      *
      * @param what how the length error names the field: "the background", "this"
      */
-    public static Optional<String> required(ViewStates state, String blockId, String actionId, int max,
-            String missing, String what, Map<String, String> errors) {
+    public static Optional<String> required(
+            ViewStates state,
+            String blockId,
+            String actionId,
+            int max,
+            String missing,
+            String what,
+            Map<String, String> errors) {
         Optional<String> text = state.text(blockId, actionId);
         if (text.isEmpty()) {
             errors.put(blockId, missing);
@@ -27,8 +33,8 @@ public final class FormFields {
     }
 
     /** What was typed in a field that may stay empty; an answer longer than {@code max} is refused by it. */
-    public static Optional<String> optional(ViewStates state, String blockId, String actionId, int max,
-            Map<String, String> errors) {
+    public static Optional<String> optional(
+            ViewStates state, String blockId, String actionId, int max, Map<String, String> errors) {
         return checked(state.text(blockId, actionId), blockId, max, "this", errors);
     }
 
@@ -36,8 +42,8 @@ public final class FormFields {
         return "Keep " + what + " to " + max + " characters; link to a doc for more.";
     }
 
-    private static Optional<String> checked(Optional<String> text, String blockId, int max, String what,
-            Map<String, String> errors) {
+    private static Optional<String> checked(
+            Optional<String> text, String blockId, int max, String what, Map<String, String> errors) {
         if (text.isPresent() && text.get().length() > max) {
             errors.put(blockId, tooLong(what, max));
         }

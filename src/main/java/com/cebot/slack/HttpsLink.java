@@ -15,7 +15,9 @@ public final class HttpsLink {
         }
         try {
             URI uri = new URI(text);
-            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isBlank();
+            return "https".equalsIgnoreCase(uri.getScheme())
+                    && uri.getHost() != null
+                    && !uri.getHost().isBlank();
         } catch (URISyntaxException e) {
             return false;
         }

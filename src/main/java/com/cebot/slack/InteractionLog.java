@@ -29,8 +29,13 @@ public final class InteractionLog implements Middleware {
         long started = System.nanoTime();
         Response result = chain.next(req);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info("{} {} user={} {} {}ms", req.getRequestType(), callback(req),
-                req.getContext().getRequestUserId(), outcome(result), millis);
+        log.info(
+                "{} {} user={} {} {}ms",
+                req.getRequestType(),
+                callback(req),
+                req.getContext().getRequestUserId(),
+                outcome(result),
+                millis);
         return result;
     }
 
@@ -58,7 +63,8 @@ public final class InteractionLog implements Middleware {
         if (req instanceof ViewClosedRequest r) {
             return r.getPayload().getView().getCallbackId();
         }
-        if (req instanceof BlockActionRequest r && r.getPayload().getActions() != null
+        if (req instanceof BlockActionRequest r
+                && r.getPayload().getActions() != null
                 && !r.getPayload().getActions().isEmpty()) {
             return r.getPayload().getActions().get(0).getActionId();
         }

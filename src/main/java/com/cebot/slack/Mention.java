@@ -21,12 +21,17 @@ public sealed interface Mention {
         if (user.matches()) {
             return Optional.of(new User(user.group(1)));
         }
-        Matcher group = Pattern.compile("<!subteam\\^(S[A-Z0-9]+)(?:\\|[^>]*)?>").matcher(mention);
+        Matcher group =
+                Pattern.compile("<!subteam\\^(S[A-Z0-9]+)(?:\\|[^>]*)?>").matcher(mention);
         return group.matches() ? Optional.of(new Group(group.group(1))) : Optional.empty();
     }
 
     /** The people mentioned in a text of mentions, in order. Read at start. */
     static List<String> users(String text) {
-        return Pattern.compile("<@([UW][A-Z0-9]+)>").matcher(text).results().map(m -> m.group(1)).toList();
+        return Pattern.compile("<@([UW][A-Z0-9]+)>")
+                .matcher(text)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
     }
 }

@@ -16,7 +16,8 @@ public final class Notice {
 
     /** @param text mrkdwn, escaped by the caller */
     public static View modal(String callbackId, String title, String text) {
-        return view(v -> v.type("modal").callbackId(callbackId)
+        return view(v -> v.type("modal")
+                .callbackId(callbackId)
                 .title(viewTitle(t -> t.type("plain_text").text(title)))
                 .close(viewClose(c -> c.type("plain_text").text("Close")))
                 .blocks(asBlocks(section(s -> s.text(markdownText(text))))));

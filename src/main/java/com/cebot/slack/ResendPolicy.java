@@ -45,10 +45,22 @@ final class ResendPolicy implements Interceptor {
      * Methods that change nothing at Slack, so sending one twice is harmless (conversations.open
      * returns the DM that exists). Any method not named here is sent once.
      */
-    static final Set<String> READS = Set.of("auth.test", "apps.connections.open", "bots.info", "chat.getPermalink",
-            "conversations.history", "conversations.info", "conversations.list", "conversations.members",
-            "conversations.open", "conversations.replies", "team.info", "usergroups.list", "usergroups.users.list",
-            "users.info", "users.list");
+    static final Set<String> READS = Set.of(
+            "auth.test",
+            "apps.connections.open",
+            "bots.info",
+            "chat.getPermalink",
+            "conversations.history",
+            "conversations.info",
+            "conversations.list",
+            "conversations.members",
+            "conversations.open",
+            "conversations.replies",
+            "team.info",
+            "usergroups.list",
+            "usergroups.users.list",
+            "users.info",
+            "users.list");
     /** The pool may hold several connections Slack closed at once; each is found and dropped in turn. */
     private static final int MOST_ATTEMPTS = 6;
 
@@ -73,7 +85,8 @@ final class ResendPolicy implements Interceptor {
             } catch (IOException e) {
                 boolean closedBySlack = e instanceof ClosedBySlack;
                 // A timeout already waited as long as the caller allows.
-                boolean onceMore = !sentOnceMore && !(e instanceof InterruptedIOException) && (read || !sent.handedOver);
+                boolean onceMore =
+                        !sentOnceMore && !(e instanceof InterruptedIOException) && (read || !sent.handedOver);
                 if (attempt >= MOST_ATTEMPTS || chain.call().isCanceled() || !(closedBySlack || onceMore)) {
                     throw e;
                 }
@@ -81,7 +94,10 @@ final class ResendPolicy implements Interceptor {
                     log.info("{} sent again at once on another connection: {}", method(request), e.getMessage());
                 } else {
                     sentOnceMore = true;
-                    log.info("{} sent again {}: {}", method(request), sent.handedOver ? "(a read)" : "(it never left)",
+                    log.info(
+                            "{} sent again {}: {}",
+                            method(request),
+                            sent.handedOver ? "(a read)" : "(it never left)",
                             SafeErrors.describe(e));
                 }
             }
@@ -125,12 +141,15 @@ final class ResendPolicy implements Interceptor {
     static final class HandOff implements Interceptor {
 
         /** Connections that carried an exchange; weakly held, as the pool drops them. */
-        private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+        private final Set<Connection> used =
+                Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
         @Override
         public Response intercept(Chain chain) throws IOException {
             Connection connection = chain.connection();
-            if (connection != null && !used.add(connection) && connection.protocol() == Protocol.HTTP_1_1
+            if (connection != null
+                    && !used.add(connection)
+                    && connection.protocol() == Protocol.HTTP_1_1
                     && closedBySlack(connection.socket())) {
                 connection.socket().close();
                 throw new ClosedBySlack();

@@ -13,7 +13,8 @@ public final class RetryAfter {
     public static Optional<Duration> of(SlackApiException e) {
         String header = e.getResponse().header("Retry-After");
         try {
-            return header == null ? Optional.empty()
+            return header == null
+                    ? Optional.empty()
                     : Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip()))));
         } catch (NumberFormatException notSeconds) {
             return Optional.empty();

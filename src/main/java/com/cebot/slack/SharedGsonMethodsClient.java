@@ -49,8 +49,9 @@ public final class SharedGsonMethodsClient extends MethodsClientImpl {
     }
 
     @Override
-    protected <T extends SlackApiTextResponse> T postFormWithTokenAndParseResponse(FormBody.Builder form,
-            String methodName, String token, Class<T> type) throws IOException, SlackApiException {
+    protected <T extends SlackApiTextResponse> T postFormWithTokenAndParseResponse(
+            FormBody.Builder form, String methodName, String token, Class<T> type)
+            throws IOException, SlackApiException {
         long started = System.nanoTime();
         Response response;
         String body;
@@ -80,7 +81,9 @@ public final class SharedGsonMethodsClient extends MethodsClientImpl {
 
     private static Map<String, List<String>> lowerCasedNames(Response response) {
         Map<String, List<String>> headers = new HashMap<>();
-        response.headers().toMultimap().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ENGLISH), values));
+        response.headers()
+                .toMultimap()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ENGLISH), values));
         return headers;
     }
 }

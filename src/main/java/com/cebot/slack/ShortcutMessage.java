@@ -40,7 +40,10 @@ public record ShortcutMessage(String link, String quoted, String channel, String
         if (slackText == null || slackText.isBlank()) {
             return null;
         }
-        return Mrkdwn.readable(slackText).lines().map(line -> "> " + line)
-                .reduce((a, b) -> a + "\n" + b).orElse("") + "\n\n";
+        return Mrkdwn.readable(slackText)
+                        .lines()
+                        .map(line -> "> " + line)
+                        .reduce((a, b) -> a + "\n" + b)
+                        .orElse("") + "\n\n";
     }
 }

@@ -10,7 +10,9 @@ public record SourceMessage(String channel, String ts) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static String encode(String channel, String ts) {
-        return channel == null ? "" : JSON.createObjectNode().put("channel", channel).put("ts", ts).toString();
+        return channel == null
+                ? ""
+                : JSON.createObjectNode().put("channel", channel).put("ts", ts).toString();
     }
 
     public static Optional<SourceMessage> decode(String metadata) {
@@ -19,7 +21,8 @@ public record SourceMessage(String channel, String ts) {
         }
         try {
             JsonNode node = JSON.readTree(metadata);
-            return Optional.of(new SourceMessage(node.path("channel").asText(), node.path("ts").asText()));
+            return Optional.of(new SourceMessage(
+                    node.path("channel").asText(), node.path("ts").asText()));
         } catch (java.io.IOException e) {
             return Optional.empty();
         }

@@ -1,8 +1,10 @@
 package com.cebot.slack;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,17 +35,12 @@ public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
                 """)
         void save(String groupId, String members, Instant now);
 
-        @SqlQuery("SELECT group_id FROM user_group_members WHERE instr(members, :person) > 0")
+        /** The text holds the ID: replace() finds it on both databases, case and all, as instr() would. */
+        @SqlQuery("SELECT group_id FROM user_group_members WHERE replace(members, :person, '') <> members")
         List<String> groupsMentioning(String person);
 
-        @SqlUpdate("""
-                UPDATE user_group_members
-                SET members = (SELECT json_group_array(value) FROM json_each(user_group_members.members)
-                               WHERE value <> :person)
-                WHERE group_id = :groupId
-                  AND EXISTS (SELECT 1 FROM json_each(user_group_members.members) WHERE value = :person)
-                """)
-        int remove(String groupId, String person);
+        @SqlUpdate("UPDATE user_group_members SET members = :members WHERE group_id = :groupId")
+        void setMembers(String groupId, String members);
     }
 
     private final Jdbi jdbi;
@@ -56,8 +53,8 @@ public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
     public Optional<UserGroupMembers.Kept> load(String groupId) {
         return jdbi.withExtension(Repository.class, r -> r.members(groupId)).map(row -> {
             try {
-                return new UserGroupMembers.Kept(JSON.readValue(row.members(), new TypeReference<Set<String>>() {}),
-                        row.readAt());
+                return new UserGroupMembers.Kept(
+                        JSON.readValue(row.members(), new TypeReference<Set<String>>() {}), row.readAt());
             } catch (Exception e) {
                 return new UserGroupMembers.Kept(Set.of(), row.readAt());
             }
@@ -67,7 +64,8 @@ public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
     @Override
     public void save(String groupId, UserGroupMembers.Kept kept) {
         try {
-            String json = JSON.writeValueAsString(kept.members().stream().sorted().toList());
+            String json =
+                    JSON.writeValueAsString(kept.members().stream().sorted().toList());
             jdbi.useExtension(Repository.class, r -> r.save(groupId, json, kept.readAt()));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot keep the members of " + groupId, e);
@@ -82,7 +80,20 @@ public final class StoredGroupMembers implements UserGroupMembers.LastKnown {
         Repository repo = handle.attach(Repository.class);
         int changed = 0;
         for (String group : repo.groupsMentioning(person)) {
-            changed += repo.remove(group, person);
+            Optional<Repository.Row> row = repo.members(group);
+            if (row.isEmpty()) {
+                continue;
+            }
+            try {
+                List<String> members =
+                        new ArrayList<>(JSON.readValue(row.get().members(), new TypeReference<List<String>>() {}));
+                if (members.removeIf(person::equals)) {
+                    repo.setMembers(group, JSON.writeValueAsString(members));
+                    changed++;
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot read the members kept of " + group, e);
+            }
         }
         return changed;
     }

@@ -40,7 +40,8 @@ public final class TypedText {
     /** Controls other than line break and tab, and the embeddings, overrides and isolates of bidi text. */
     private static boolean isDropped(char c) {
         return (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t')
-                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 
     /** Shows nothing: white space of any kind (no-break spaces too) and invisible format characters. */

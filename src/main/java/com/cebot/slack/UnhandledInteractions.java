@@ -73,13 +73,17 @@ public final class UnhandledInteractions implements Middleware {
         }
         if (req instanceof GlobalShortcutRequest shortcut) {
             log.warn("{}: no listener; the person is told", what);
-            modals.open("unknown shortcut", shortcut.getPayload().getTriggerId(),
+            modals.open(
+                    "unknown shortcut",
+                    shortcut.getPayload().getTriggerId(),
                     () -> Notice.modal("cebot_notice", "CE Bot", UNKNOWN_SHORTCUT));
             return shortcut.getContext().ack();
         }
         if (req instanceof MessageShortcutRequest shortcut) {
             log.warn("{}: no listener; the person is told", what);
-            modals.open("unknown shortcut", shortcut.getPayload().getTriggerId(),
+            modals.open(
+                    "unknown shortcut",
+                    shortcut.getPayload().getTriggerId(),
                     () -> Notice.modal("cebot_notice", "CE Bot", UNKNOWN_SHORTCUT));
             return shortcut.getContext().ack();
         }

@@ -86,6 +86,7 @@ public final class UserGroupMembers implements AutoCloseable {
     private volatile Set<String> members = Set.of();
     /** When Slack last listed the members; null while no list is known. */
     private volatile Instant readAt;
+
     private volatile Instant lastRefresh = Instant.MIN;
     private volatile ScheduledExecutorService thread;
 
@@ -139,8 +140,12 @@ public final class UserGroupMembers implements AutoCloseable {
         try {
             read = Set.copyOf(reader.of(groupId));
         } catch (Exception e) {
-            log.warn("cannot read the members of {} ({}); keeping the {} known, as read at {}", groupId,
-                    SafeErrors.describe(e), members.size(), readAt);
+            log.warn(
+                    "cannot read the members of {} ({}); keeping the {} known, as read at {}",
+                    groupId,
+                    SafeErrors.describe(e),
+                    members.size(),
+                    readAt);
             return;
         }
         if (!read.equals(members)) {
@@ -174,8 +179,8 @@ public final class UserGroupMembers implements AutoCloseable {
             daemon.setDaemon(true);
             return daemon;
         });
-        t.scheduleWithFixedDelay(this::refresh, known.isEmpty() ? every.toMillis() : 0, every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        t.scheduleWithFixedDelay(
+                this::refresh, known.isEmpty() ? every.toMillis() : 0, every.toMillis(), TimeUnit.MILLISECONDS);
         thread = t;
     }
 

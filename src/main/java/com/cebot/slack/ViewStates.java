@@ -26,7 +26,10 @@ public final class ViewStates {
     }
 
     public Optional<String> text(String blockId, String actionId) {
-        return value(blockId, actionId).map(ViewState.Value::getValue).map(TypedText::clean).filter(s -> !s.isEmpty());
+        return value(blockId, actionId)
+                .map(ViewState.Value::getValue)
+                .map(TypedText::clean)
+                .filter(s -> !s.isEmpty());
     }
 
     public Optional<String> selected(String blockId, String actionId) {
@@ -42,14 +45,17 @@ public final class ViewStates {
         java.util.List<String> picked = new java.util.ArrayList<>();
         value.map(ViewState.Value::getSelectedUsers).ifPresent(picked::addAll);
         value.map(ViewState.Value::getSelectedUser).ifPresent(picked::add);
-        return picked.stream().allMatch(UserId::looksLikeOne) ? Optional.of(java.util.List.copyOf(picked))
+        return picked.stream().allMatch(UserId::looksLikeOne)
+                ? Optional.of(java.util.List.copyOf(picked))
                 : Optional.empty();
     }
 
     /** The values of the options picked in a multi-select or checkboxes; empty when none. */
     public java.util.List<String> selectedAll(String blockId, String actionId) {
-        return value(blockId, actionId).map(ViewState.Value::getSelectedOptions)
-                .map(options -> options.stream().map(o -> o.getValue()).toList()).orElse(java.util.List.of());
+        return value(blockId, actionId)
+                .map(ViewState.Value::getSelectedOptions)
+                .map(options -> options.stream().map(o -> o.getValue()).toList())
+                .orElse(java.util.List.of());
     }
 
     public Optional<String> date(String blockId, String actionId) {

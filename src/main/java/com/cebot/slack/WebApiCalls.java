@@ -77,7 +77,9 @@ final class WebApiCalls {
     private void record(String method, String outcome, String error, long started) {
         Timer.builder("cebot.slack.api.calls")
                 .description("Slack Web API calls by method and outcome, and how long they took")
-                .tag("method", method).tag("outcome", outcome).tag("error", error)
+                .tag("method", method)
+                .tag("outcome", outcome)
+                .tag("error", error)
                 .register(registry)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }

@@ -58,7 +58,9 @@ public final class WorkspaceLookup {
 
     /** The team's channels; those the bot posts in must let it post. */
     public Workspace workspace(BotConfig.Channels c, String botUserId, String teamUrl) {
-        return new Workspace(botUserId, teamUrl,
+        return new Workspace(
+                botUserId,
+                teamUrl,
                 channel("channels.customer_support", c.customerSupport(), true),
                 channel("channels.ce", c.ce(), true),
                 channel("channels.ce_internal", c.ceInternal(), true),
@@ -87,7 +89,8 @@ public final class WorkspaceLookup {
             if (joined.isOk()) {
                 ok.add(label + ": joined");
             } else {
-                problems.add(label + ": the bot cannot join (" + joined.getError() + "). Invite it with /invite @CE Bot.");
+                problems.add(
+                        label + ": the bot cannot join (" + joined.getError() + "). Invite it with /invite @CE Bot.");
             }
         }
         return found.getId();
@@ -143,14 +146,18 @@ public final class WorkspaceLookup {
         String cursor = null;
         do {
             String page = cursor;
-            ConversationsListResponse list = call(() -> methods.conversationsList(r -> r
-                    .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
-                    .excludeArchived(true).limit(1000).cursor(page)));
+            ConversationsListResponse list = call(() -> methods.conversationsList(
+                    r -> r.types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+                            .excludeArchived(true)
+                            .limit(1000)
+                            .cursor(page)));
             if (!list.isOk()) {
                 throw new SlackApiErrorException("conversations.list", list.getError());
             }
             list.getChannels().forEach(ch -> names.put(ch.getName(), ch));
-            cursor = list.getResponseMetadata() == null ? null : list.getResponseMetadata().getNextCursor();
+            cursor = list.getResponseMetadata() == null
+                    ? null
+                    : list.getResponseMetadata().getNextCursor();
         } while (cursor != null && !cursor.isEmpty());
         return names;
     }
@@ -183,7 +190,8 @@ public final class WorkspaceLookup {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SlackApiException e) {
-            throw new SlackApiErrorException("Web API", "HTTP " + e.getResponse().code());
+            throw new SlackApiErrorException(
+                    "Web API", "HTTP " + e.getResponse().code());
         }
     }
 }

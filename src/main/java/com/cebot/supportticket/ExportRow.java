@@ -7,8 +7,24 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * One submission as a CSV row. Both kinds share one header so a single file can hold them; the
  * columns a kind does not have stay empty.
  */
-@JsonPropertyOrder({"kind", "id", "created_at", "submitted_by", "customer", "links", "status", "handled_by", "reason",
-        "background", "ask", "why", "if_not", "needed_by", "time_reason", "anything_else"})
+@JsonPropertyOrder({
+    "kind",
+    "id",
+    "created_at",
+    "submitted_by",
+    "customer",
+    "links",
+    "status",
+    "handled_by",
+    "reason",
+    "background",
+    "ask",
+    "why",
+    "if_not",
+    "needed_by",
+    "time_reason",
+    "anything_else"
+})
 public record ExportRow(
         @JsonProperty("kind") String kind,
         @JsonProperty("id") long id,
@@ -27,8 +43,9 @@ public record ExportRow(
         @JsonProperty("time_reason") String timeReason,
         @JsonProperty("anything_else") String anythingElse) {
 
-    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     /** UTC, always the same width, so rows sort by time as text too. */
     public static String time(java.time.Instant at) {
@@ -45,6 +62,7 @@ public record ExportRow(
         }
         char first = text.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
+                ? "'" + text
+                : text;
     }
 }

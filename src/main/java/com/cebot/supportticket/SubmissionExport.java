@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class SubmissionExport {
 
     // The caller owns the output stream (standard output, usually): never close it.
-    private static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    private static final CsvMapper CSV =
+            CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
 
     private final Jdbi store;
     private final List<TicketExport> sources;

@@ -7,7 +7,11 @@ import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * What the two ticket cards draw the same way: their links, and people's answers fitted into the
@@ -24,15 +28,43 @@ public final class TicketCard {
     public static final int BLOCK_TEXT_BUDGET = 10_000;
 
     /** Said on a card, in its context line, whenever an answer on it was shortened. */
-    public static final String SHORTENED = "Long answers are shortened here; the full text is kept, and `export` shows it.";
+    public static final String SHORTENED =
+            "Long answers are shortened here; the full text is kept, and `export` shows it.";
 
     /** Room kept at the end of a list of links for "• and 10 more". */
     private static final int MORE_ROOM = 20;
+
+    /** What people type into an optional field to say there is nothing to add. */
+    private static final Set<String> NOTHING = Set.of("n/a", "na", "none", "nothing", "no", "nil", "-", "--", "–", "—");
+
+    private static final Pattern TRAILING_STOPS = Pattern.compile("[.!]+$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Something a person typed, shown in a section that leaves {@code max} characters for it once escaped. */
     public record Answer(String typed, int max) {}
 
     private TicketCard() {}
+
+    /**
+     * An optional answer as a card shows it: empty when nothing was said, and when what was said is
+     * "n/a", "none" or the like, which would only take a line to say there is nothing to read.
+     */
+    public static Optional<String> said(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return Optional.empty();
+        }
+        String word =
+                TRAILING_STOPS.matcher(answer.strip().toLowerCase(Locale.ROOT)).replaceAll("");
+        return NOTHING.contains(word) ? Optional.empty() : Optional.of(answer);
+    }
+
+    /**
+     * The start of something a person typed, on one line, escaped and at most {@code max}
+     * characters: for a message's {@code text}, which push notifications and screen readers read.
+     */
+    public static String excerpt(String typed, int max) {
+        return Mrkdwn.truncate(Mrkdwn.escape(WHITESPACE.matcher(typed.strip()).replaceAll(" ")), max);
+    }
 
     /**
      * Links one per line, as many as fit in {@code max} characters, then how many more there are.
@@ -41,10 +73,12 @@ public final class TicketCard {
     public static String links(List<TicketLink> links, int max) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < links.size(); i++) {
-            String line = (i == 0 ? "" : "\n") + "• " + Mrkdwn.link(links.get(i).url(), links.get(i).label());
+            String line = (i == 0 ? "" : "\n") + "• "
+                    + Mrkdwn.link(links.get(i).url(), links.get(i).label());
             if (out.length() + line.length() > max - MORE_ROOM) {
                 int more = links.size() - i;
-                return i == 0 ? "• " + more + (more == 1 ? " link" : " links") + " too long to show here"
+                return i == 0
+                        ? "• " + more + (more == 1 ? " link" : " links") + " too long to show here"
                         : out.append("\n• and ").append(more).append(" more").toString();
             }
             out.append(line);
@@ -61,9 +95,10 @@ public final class TicketCard {
      * @param layout draws the card from the answers as shown, in the order given, and whether any
      *               of them was shortened (the card then says so)
      */
-    public static List<LayoutBlock> fitted(List<Answer> answers,
-            BiFunction<List<String>, Boolean, List<LayoutBlock>> layout) {
-        List<String> escaped = answers.stream().map(a -> Mrkdwn.escape(a.typed())).toList();
+    public static List<LayoutBlock> fitted(
+            List<Answer> answers, BiFunction<List<String>, Boolean, List<LayoutBlock>> layout) {
+        List<String> escaped =
+                answers.stream().map(a -> Mrkdwn.escape(a.typed())).toList();
         List<String> shown = new ArrayList<>();
         boolean shortened = false;
         for (int i = 0; i < answers.size(); i++) {
@@ -96,7 +131,9 @@ public final class TicketCard {
             left -= lengths[i];
         }
         int max = cap;
-        return texts.stream().map(t -> t.length() > max ? Mrkdwn.truncate(t, max) : t).toList();
+        return texts.stream()
+                .map(t -> t.length() > max ? Mrkdwn.truncate(t, max) : t)
+                .toList();
     }
 
     /**
@@ -117,7 +154,9 @@ public final class TicketCard {
         } else if (json.isJsonObject()) {
             for (var field : json.getAsJsonObject().entrySet()) {
                 JsonElement value = field.getValue();
-                if (field.getKey().equals("text") && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
+                if (field.getKey().equals("text")
+                        && value.isJsonPrimitive()
+                        && value.getAsJsonPrimitive().isString()) {
                     total += value.getAsString().length();
                 } else {
                     total += textLength(value);

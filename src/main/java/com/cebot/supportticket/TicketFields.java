@@ -29,22 +29,30 @@ public final class TicketFields {
         return new CustomerField(CUSTOMER, selectActionId);
     }
 
+    /** The handbook's "Customer Name", shortened like every label; the hint says what the select offers. */
     public static LayoutBlock customerInput(String selectActionId) {
-        return customer(selectActionId).select("Customer Name", CustomerField.HINT, false);
+        return customer(selectActionId).select("Customer", CustomerField.HINT, false);
     }
 
-    /** @param label the handbook words it slightly differently for each form */
-    public static LayoutBlock link(String label, String actionId, String prefill) {
-        return input(i -> i.blockId(LINK).label(plainText(label))
-                .hint(plainText("One or more, separated by spaces or new lines: a Slack message link, a GitHub issue,"
-                        + " pull request or discussion, a Zendesk link, or a ticket number such as ZD 1234."))
-                .element(plainTextInput(p -> p.actionId(actionId).maxLength(LINK_MAX).initialValue(prefill)
-                        .placeholder(plainText("https://github.com/org/repo/issues/123 or ZD 1234")))));
+    /**
+     * The handbook's "Link to issue (Slack / GH / ZD ticket #)", which each form words a little
+     * differently: one short label, and a hint that says what the field takes, several links included.
+     */
+    public static LayoutBlock link(String actionId, String prefill) {
+        return input(i -> i.blockId(LINK)
+                .label(plainText("Links to the issue"))
+                .hint(plainText("Slack, GitHub or Zendesk: one or more links, separated by spaces or new lines."
+                        + " A Slack message link, a GitHub issue, pull request or discussion, a Zendesk ticket link,"
+                        + " or a Zendesk ticket number such as ZD 1234."))
+                .element(plainTextInput(p -> p.actionId(actionId)
+                        .maxLength(LINK_MAX)
+                        .initialValue(prefill)
+                        .placeholder(plainText("https://github.com/org/repo/issues/123 ZD 1234")))));
     }
 
     /** The links typed in the link field; empty, with the error by the field, when they cannot be kept. */
-    public static Optional<List<TicketLink>> links(ViewStates state, String actionId, TicketLinkParser parser,
-            Map<String, String> errors) {
+    public static Optional<List<TicketLink>> links(
+            ViewStates state, String actionId, TicketLinkParser parser, Map<String, String> errors) {
         String typed = state.text(LINK, actionId).orElse("");
         ParseResult parsed = parser.parse(typed);
         if (typed.length() > LINK_MAX) {

@@ -23,7 +23,14 @@ public record TicketLink(Kind kind, String url, String label, String ticketKey) 
      * host that is not the team's Zendesk (another company's, a look-alike), so it is shown as the
      * address it is and never taken for one of our tickets.
      */
-    public enum Kind { SLACK, GITHUB_ISSUE, GITHUB_PULL, GITHUB_DISCUSSION, ZENDESK, LINK }
+    public enum Kind {
+        SLACK,
+        GITHUB_ISSUE,
+        GITHUB_PULL,
+        GITHUB_DISCUSSION,
+        ZENDESK,
+        LINK
+    }
 
     public TicketLink {
         Objects.requireNonNull(kind, "kind");
@@ -36,7 +43,10 @@ public record TicketLink(Kind kind, String url, String label, String ticketKey) 
 
     /** The keys of the links that name a ticket of ours, in order: what finds and keys a card. */
     public static List<String> ticketKeys(List<TicketLink> links) {
-        return links.stream().map(TicketLink::ticketKey).filter(Objects::nonNull).toList();
+        return links.stream()
+                .map(TicketLink::ticketKey)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /**

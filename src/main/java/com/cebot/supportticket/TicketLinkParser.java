@@ -59,6 +59,7 @@ public final class TicketLinkParser {
     private static final String ANY_REST = "(?:[/?#].*)?";
     /** Slack ids are a letter and 8 to 11 more today; 20 leaves room and keeps a link short enough to show. */
     private static final String CHANNEL = "([CGD][A-Z0-9]{8,20})";
+
     private static final String TS = "(\\d{10}\\.\\d{6})";
     private static final String NUMBER = "([1-9]\\d{0,11})";
     /** What marks a number as a Zendesk ticket: "ZD", "Zendesk", "ZD ticket", "ticket" or "#". */
@@ -68,8 +69,9 @@ public final class TicketLinkParser {
      * A piece is a Slack angle form (its label may hold spaces), a marked ticket number (the
      * marker may be followed by a space), or else a run of anything but separators.
      */
-    private static final Pattern PIECE = Pattern.compile(
-            "<[^<>]*>|" + TICKET_MARKER + "\\d+(?=[\\s,;]|$)|[^\\s,;]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PIECE =
+            Pattern.compile("<[^<>]*>|" + TICKET_MARKER + "\\d+(?=[\\s,;]|$)|[^\\s,;]+", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern ANGLE_FORM = Pattern.compile("<([^<>|]*)(?:\\|[^<>]*)?>");
 
     private static final Pattern SLACK_ARCHIVES = Pattern.compile(
@@ -91,13 +93,14 @@ public final class TicketLinkParser {
      * a long run of dots), and its labels are checked apart.
      */
     private static final Pattern ZENDESK_URL = Pattern.compile(
-            SCHEME + "([a-z0-9.-]{1,253}+)"
-                    + "(/(?:agent/tickets|hc/(?:[a-z]{2}(?:-[a-z0-9]{2,4})?/)?requests)/" + NUMBER + ")" + ANY_REST,
+            SCHEME + "([a-z0-9.-]{1,253}+)" + "(/(?:agent/tickets|hc/(?:[a-z]{2}(?:-[a-z0-9]{2,4})?/)?requests)/"
+                    + NUMBER + ")" + ANY_REST,
             Pattern.CASE_INSENSITIVE);
     /** Two or more DNS labels: letters, digits and inner hyphens, at most 63 characters each. */
     private static final Pattern HOST = Pattern.compile(
             "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)++",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern MARKED_NUMBER = Pattern.compile(TICKET_MARKER + NUMBER, Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAIN_NUMBER = Pattern.compile(NUMBER);
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -117,8 +120,8 @@ public final class TicketLinkParser {
         }
         String subdomain = zendeskSubdomain.strip().toLowerCase(Locale.ROOT);
         if (!SUBDOMAIN.matcher(subdomain).matches()) {
-            throw new IllegalArgumentException("The Zendesk subdomain must be the \"acme\" of acme.zendesk.com, not \""
-                    + zendeskSubdomain + "\"");
+            throw new IllegalArgumentException(
+                    "The Zendesk subdomain must be the \"acme\" of acme.zendesk.com, not \"" + zendeskSubdomain + "\"");
         }
         this.zendeskSubdomain = subdomain;
     }
@@ -169,8 +172,9 @@ public final class TicketLinkParser {
                 return result;
             }
             // A plain link is no ticket: the same address twice is one link.
-            parsed.links().forEach(link -> byTicket.putIfAbsent(
-                    link.ticketKey() == null ? link.url() : link.ticketKey(), link));
+            parsed.links()
+                    .forEach(link ->
+                            byTicket.putIfAbsent(link.ticketKey() == null ? link.url() : link.ticketKey(), link));
         }
         if (byTicket.size() > MAX_LINKS) {
             return new ParseResult.Refused("That is " + byTicket.size() + " links; a card holds at most " + MAX_LINKS
@@ -210,12 +214,13 @@ public final class TicketLinkParser {
         } else if (marked.matches()) {
             digits = marked.group(1);
         } else {
-            return new ParseResult.Refused("\"" + shown(piece) + "\" is not a link we recognise. " + ACCEPTED);
+            return new ParseResult.Refused("\"" + shown(piece) + "\" is not a link I recognise. " + ACCEPTED);
         }
         if (zendeskSubdomain == null) {
-            return new ParseResult.Refused("\"" + shown(piece) + "\" needs a full link: no Zendesk address is set up for ticket"
-                    + " numbers. Paste the ticket's URL, such as https://yourcompany.zendesk.com/agent/tickets/"
-                    + digits + ".");
+            return new ParseResult.Refused(
+                    "\"" + shown(piece) + "\" needs a full link: no Zendesk address is set up for ticket"
+                            + " numbers. Paste the ticket's URL, such as https://yourcompany.zendesk.com/agent/tickets/"
+                            + digits + ".");
         }
         return new ParseResult.Parsed(List.of(TicketLink.zendesk(zendeskSubdomain, Long.parseLong(digits))));
     }

@@ -69,8 +69,8 @@ public final class FinishedWork {
 
         @SqlQuery("""
                 SELECT id, queue, work_key, status, payload, for_user, ref FROM work
-                WHERE for_user = :person OR instr(payload, :person) > 0 OR instr(work_key, :person) > 0
-                   OR instr(ref, :person) > 0
+                WHERE for_user = :person OR replace(payload, :person, '') <> payload
+                   OR replace(work_key, :person, '') <> work_key OR replace(ref, :person, '') <> ref
                 """)
         List<Row> mentioning(String person);
 
@@ -156,8 +156,10 @@ public final class FinishedWork {
         q.mentioning(person).stream().filter(r -> names(r, person)).forEach(r -> found.put(r.id(), r));
         theirWords.forEach(key -> q.keyedFrom(key).forEach(r -> found.putIfAbsent(r.id(), r)));
         List<Row> naming = List.copyOf(found.values());
-        List<Long> waiting = naming.stream().filter(r -> !r.finished()).map(Row::id).toList();
-        List<Row> removedRows = new ArrayList<>(naming.stream().filter(r -> !r.finished()).toList());
+        List<Long> waiting =
+                naming.stream().filter(r -> !r.finished()).map(Row::id).toList();
+        List<Row> removedRows =
+                new ArrayList<>(naming.stream().filter(r -> !r.finished()).toList());
         delete(q, waiting);
         List<Row> finished = naming.stream().filter(Row::finished).toList();
         Set<String> kept = anchorsKept(handle, q, outboxKeys(finished, Row::queue, Row::workKey), anchors);
@@ -187,8 +189,10 @@ public final class FinishedWork {
     }
 
     private static boolean names(Row row, String person) {
-        return person.equals(row.forUser()) || PersonText.names(row.payload(), person)
-                || PersonText.names(row.workKey(), person) || PersonText.names(row.ref(), person);
+        return person.equals(row.forUser())
+                || PersonText.names(row.payload(), person)
+                || PersonText.names(row.workKey(), person)
+                || PersonText.names(row.ref(), person);
     }
 
     /** The keys among {@code keys} that a waiting row or a workflow still needs as an anchor. */

@@ -17,8 +17,16 @@ import java.time.Instant;
  * @param person   whose turn the row takes: a queue serves people in turns, so one person's many
  *                 rows do not hold up another's; {@code forUser} when null
  */
-public record NewWork(String key, String kind, String ref, String topic, String payload, String forUser,
-        String afterKey, Instant dueAt, String person) {
+public record NewWork(
+        String key,
+        String kind,
+        String ref,
+        String topic,
+        String payload,
+        String forUser,
+        String afterKey,
+        Instant dueAt,
+        String person) {
 
     public NewWork {
         if (key == null || key.isBlank() || kind == null || kind.isBlank()) {

@@ -18,7 +18,8 @@ public record Owner(String host, long pid, String id) {
             host = "unknown-host";
         }
         long pid = ProcessHandle.current().pid();
-        return new Owner(host, pid, host + "/" + pid + "/" + UUID.randomUUID().toString().substring(0, 8));
+        return new Owner(
+                host, pid, host + "/" + pid + "/" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @Override

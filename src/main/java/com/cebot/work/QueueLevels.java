@@ -58,7 +58,10 @@ public final class QueueLevels {
     public List<Level> read(Instant now) {
         List<Level> found = jdbi.withExtension(Queries.class, q -> q.levels(queues, now));
         return queues.stream()
-                .map(name -> found.stream().filter(l -> l.queue().equals(name)).findFirst().orElse(Level.empty(name)))
+                .map(name -> found.stream()
+                        .filter(l -> l.queue().equals(name))
+                        .findFirst()
+                        .orElse(Level.empty(name)))
                 .toList();
     }
 }

@@ -1,7 +1,9 @@
 package com.cebot.work;
 
 import com.cebot.db.Deadline;
+import com.cebot.db.Dialect;
 import com.cebot.db.StoreBusyException;
+import com.cebot.db.StoreOutage;
 import com.cebot.logging.SafeErrors;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +58,14 @@ public final class WorkQueue implements AutoCloseable {
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
     private final Set<String> unhandledKindsLogged = ConcurrentHashMap.newKeySet();
     private final Worker worker;
+    private final StoreOutage outage;
     /** How long an add waiting for a shared transaction sleeps before it looks again. */
     private static final long TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     /** Held by the thread writing a shared transaction of adds. */
     private final ReentrantLock storing = new ReentrantLock();
+
     private volatile boolean closing;
     private Instant lastUnhandledCheck;
 
@@ -69,7 +75,8 @@ public final class WorkQueue implements AutoCloseable {
         this.clock = clock;
         this.owner = owner;
         this.settings = settings;
-        this.worker = new Worker(name, settings.poll(), this::runOnce);
+        this.outage = StoreOutage.of(jdbi);
+        this.worker = new Worker(name, settings.poll(), this::runOnce, outage);
     }
 
     public String name() {
@@ -88,9 +95,19 @@ public final class WorkQueue implements AutoCloseable {
      */
     public boolean add(Handle handle, NewWork work) {
         Instant now = clock.instant();
-        int added = handle.attach(WorkRepository.class).insert(name, work.key(), work.kind(), work.ref(), work.topic(),
-                work.payload(), work.forUser(), work.person() == null ? work.forUser() : work.person(), work.afterKey(),
-                work.dueAt() == null ? now : work.dueAt(), now);
+        int added = handle.attach(WorkRepository.class)
+                .insert(
+                        name,
+                        work.key(),
+                        work.kind(),
+                        work.ref(),
+                        work.topic(),
+                        work.payload(),
+                        work.forUser(),
+                        work.person() == null ? work.forUser() : work.person(),
+                        work.afterKey(),
+                        work.dueAt() == null ? now : work.dueAt(),
+                        now);
         if (handle.isInTransaction()) {
             handle.afterCommit(worker::wake);
         } else {
@@ -174,7 +191,8 @@ public final class WorkQueue implements AutoCloseable {
         }
         long until = batch.stream().mapToLong(Waiting::untilNanos).min().orElseThrow();
         try {
-            List<Boolean> added = Deadline.within(Duration.ofNanos(Math.max(0, until - System.nanoTime())),
+            List<Boolean> added = Deadline.within(
+                    Duration.ofNanos(Math.max(0, until - System.nanoTime())),
                     () -> jdbi.inTransaction(h -> {
                         List<Boolean> results = new ArrayList<>();
                         for (Waiting w : batch) {
@@ -236,9 +254,16 @@ public final class WorkQueue implements AutoCloseable {
         if (kinds.isEmpty()) {
             return 0;
         }
-        List<WorkItem> claimed = jdbi.inTransaction(h -> {
+        // READ COMMITTED for PostgreSQL, where the claim's row locks keep claimers apart (SQLite runs
+        // every transaction serializable).
+        List<WorkItem> claimed = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
             WorkRepository repo = h.attach(WorkRepository.class);
-            return withAwaited(repo, repo.claim(name, kinds, owner.id(), now, now.plus(settings.lease()), settings.batch()));
+            Instant until = now.plus(settings.lease());
+            return withAwaited(
+                    repo,
+                    Dialect.isPostgresql(h)
+                            ? repo.claimSkipLocked(name, kinds, owner.id(), now, until, settings.batch())
+                            : repo.claim(name, kinds, owner.id(), now, until, settings.batch()));
         });
         Instant renewed = now;
         Set<Long> mine = new HashSet<>();
@@ -269,22 +294,43 @@ public final class WorkQueue implements AutoCloseable {
     /** Extends the lease of rows still ours; @return the ids that are */
     private Set<Long> renew(List<WorkItem> rows, Instant now) {
         List<Long> ids = rows.stream().map(WorkItem::id).toList();
-        return new HashSet<>(jdbi.inTransaction(h -> h.attach(WorkRepository.class)
-                .renew(ids, owner.id(), now.plus(settings.lease()))));
+        return new HashSet<>(jdbi.inTransaction(
+                h -> h.attach(WorkRepository.class).renew(ids, owner.id(), now.plus(settings.lease()))));
     }
 
     /** Fills in, for rows that wait for another, how that one stands; in claim order ({@link #inTurns}). */
     private List<WorkItem> withAwaited(WorkRepository repo, List<WorkItem> claimed) {
-        List<String> keys = claimed.stream().map(WorkItem::afterKey).filter(Objects::nonNull).distinct().toList();
-        Map<String, WorkRepository.Awaited> awaited = keys.isEmpty() ? Map.of() : repo.awaited(name, keys).stream()
-                .collect(Collectors.toMap(WorkRepository.Awaited::workKey, a -> a));
+        List<String> keys = claimed.stream()
+                .map(WorkItem::afterKey)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<String, WorkRepository.Awaited> awaited = keys.isEmpty()
+                ? Map.of()
+                : repo.awaited(name, keys).stream().collect(Collectors.toMap(WorkRepository.Awaited::workKey, a -> a));
         return inTurns(claimed.stream()
                 .map(item -> {
                     WorkRepository.Awaited after = item.afterKey() == null ? null : awaited.get(item.afterKey());
-                    return after == null ? item : new WorkItem(item.id(), item.queue(), item.key(), item.kind(),
-                            item.ref(), item.topic(), item.payload(), item.forUser(), item.person(), item.afterKey(),
-                            item.attempts(), item.uncertain(), item.lastError(), item.dueAt(), item.createdAt(),
-                            after.status(), after.result());
+                    return after == null
+                            ? item
+                            : new WorkItem(
+                                    item.id(),
+                                    item.queue(),
+                                    item.key(),
+                                    item.kind(),
+                                    item.ref(),
+                                    item.topic(),
+                                    item.payload(),
+                                    item.forUser(),
+                                    item.person(),
+                                    item.afterKey(),
+                                    item.attempts(),
+                                    item.uncertain(),
+                                    item.lastError(),
+                                    item.dueAt(),
+                                    item.createdAt(),
+                                    after.status(),
+                                    after.result());
                 })
                 .toList());
     }
@@ -301,7 +347,8 @@ public final class WorkQueue implements AutoCloseable {
         for (WorkItem row : rows.stream().sorted(due).toList()) {
             turn.put(row.id(), taken.merge(Objects.toString(row.person(), ""), 1, Integer::sum));
         }
-        return rows.stream().sorted(Comparator.<WorkItem>comparingInt(r -> turn.get(r.id())).thenComparing(due))
+        return rows.stream()
+                .sorted(Comparator.<WorkItem>comparingInt(r -> turn.get(r.id())).thenComparing(due))
                 .toList();
     }
 
@@ -315,8 +362,10 @@ public final class WorkQueue implements AutoCloseable {
             lastUnhandledCheck = now;
             for (String kind : jdbi.withExtension(WorkRepository.class, r -> r.dueKinds(name, now))) {
                 if (!handlers.containsKey(kind) && unhandledKindsLogged.add(kind)) {
-                    log.warn("{}: rows of kind {} are due but nothing here handles that kind; they stay pending",
-                            name, kind);
+                    log.warn(
+                            "{}: rows of kind {} are due but nothing here handles that kind; they stay pending",
+                            name,
+                            kind);
                 }
             }
         }
@@ -341,8 +390,12 @@ public final class WorkQueue implements AutoCloseable {
             return;
         }
         if (item.afterKey() != null && !"done".equals(item.afterStatus())) {
-            fail(handler, item, "it waited for " + item.afterKey() + ", which "
-                    + (item.afterStatus() == null ? "does not exist" : "was " + item.afterStatus()), 0);
+            fail(
+                    handler,
+                    item,
+                    "it waited for " + item.afterKey() + ", which "
+                            + (item.afterStatus() == null ? "does not exist" : "was " + item.afterStatus()),
+                    0);
             return;
         }
         Outcome outcome;
@@ -350,7 +403,17 @@ public final class WorkQueue implements AutoCloseable {
         try {
             outcome = handler.handle(item, clock.instant());
         } catch (Throwable e) {
-            log.warn("{} {} ({}) attempt {} threw", name, item.key(), item.kind(), item.attempts() + 1,
+            if (outage.failed(e)) {
+                // Told once for every queue; the row is claimed again once the store answers (see
+                // finish).
+                return;
+            }
+            log.warn(
+                    "{} {} ({}) attempt {} threw",
+                    name,
+                    item.key(),
+                    item.kind(),
+                    item.attempts() + 1,
                     SafeErrors.scrubbed(e));
             outcome = new Outcome.RetryLater(null, SafeErrors.describe(e), item.uncertain(), true);
         }
@@ -369,8 +432,16 @@ public final class WorkQueue implements AutoCloseable {
             }
         } catch (Throwable e) {
             // The store refused to record the outcome: the lease runs out and the row is claimed again,
-            // marked uncertain because this attempt may have taken effect.
-            log.error("{} {}: cannot record the outcome of attempt {}: {}", name, item.key(), item.attempts() + 1,
+            // marked uncertain because this attempt may have taken effect. A store out of reach is
+            // told once for every queue, not for each row in hand when it went.
+            if (outage.failed(e)) {
+                return;
+            }
+            log.error(
+                    "{} {}: cannot record the outcome of attempt {}: {}",
+                    name,
+                    item.key(),
+                    item.attempts() + 1,
                     SafeErrors.describe(e));
         }
     }
@@ -379,26 +450,46 @@ public final class WorkQueue implements AutoCloseable {
         boolean recorded;
         try {
             recorded = jdbi.inTransaction(h -> {
-                if (h.attach(WorkRepository.class).markDone(item.id(), owner.id(), done.result(), clock.instant()) != 1) {
+                if (h.attach(WorkRepository.class).markDone(item.id(), owner.id(), done.result(), clock.instant())
+                        != 1) {
                     return false;
                 }
                 done.commit().run(h);
                 return true;
             });
         } catch (Throwable e) {
-            log.warn("{} {} ({}) attempt {} failed", name, item.key(), item.kind(), item.attempts() + 1,
+            if (outage.failed(e)) {
+                // Claimed again once the store answers, as uncertain (see finish).
+                return;
+            }
+            log.warn(
+                    "{} {} ({}) attempt {} failed",
+                    name,
+                    item.key(),
+                    item.kind(),
+                    item.attempts() + 1,
                     SafeErrors.scrubbed(e));
-            retry(handler, item, new Outcome.RetryLater(null, SafeErrors.describe(e),
-                    item.uncertain() || done.tookEffect(), true));
+            retry(
+                    handler,
+                    item,
+                    new Outcome.RetryLater(null, SafeErrors.describe(e), item.uncertain() || done.tookEffect(), true));
             return;
         }
         if (recorded) {
             // Measured past the commit: work done in the store happens there, not in handle().
-            log.info("{} {} ({}) done in {} ms (attempt {})", name, item.key(), item.kind(),
-                    (System.nanoTime() - started) / 1_000_000, item.attempts() + 1);
+            log.info(
+                    "{} {} ({}) done in {} ms (attempt {})",
+                    name,
+                    item.key(),
+                    item.kind(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    item.attempts() + 1);
         } else {
-            log.warn("{} {} ({}) finished after its claim was lost or it was cancelled; not recorded again",
-                    name, item.key(), item.kind());
+            log.warn(
+                    "{} {} ({}) finished after its claim was lost or it was cancelled; not recorded again",
+                    name,
+                    item.key(),
+                    item.kind());
         }
     }
 
@@ -413,16 +504,28 @@ public final class WorkQueue implements AutoCloseable {
             wait = retry.counts() && wait.compareTo(retry.after()) > 0 ? wait : retry.after();
         }
         Instant next = clock.instant().plus(wait);
-        jdbi.useExtension(WorkRepository.class,
+        jdbi.useExtension(
+                WorkRepository.class,
                 r -> r.markRetry(item.id(), owner.id(), next, retry.error(), retry.uncertain(), counted));
-        log.warn("{} {} ({}) attempt {} failed: {}; next try in {} ms", name, item.key(), item.kind(),
-                item.attempts() + 1, retry.error(), wait.toMillis());
+        log.warn(
+                "{} {} ({}) attempt {} failed: {}; next try in {} ms",
+                name,
+                item.key(),
+                item.kind(),
+                item.attempts() + 1,
+                retry.error(),
+                wait.toMillis());
     }
 
     /** Records the row failed and tells its handler in one transaction; logged once, here. */
     private void fail(WorkHandler handler, WorkItem item, String error, int counted) {
-        log.error("{} {} ({}) failed for good after {} attempt(s): {}", name, item.key(), item.kind(),
-                item.attempts() + counted, error);
+        log.error(
+                "{} {} ({}) failed for good after {} attempt(s): {}",
+                name,
+                item.key(),
+                item.kind(),
+                item.attempts() + counted,
+                error);
         Instant now = clock.instant();
         try {
             jdbi.useTransaction(h -> {
@@ -432,7 +535,10 @@ public final class WorkQueue implements AutoCloseable {
                 }
             });
         } catch (Throwable e) {
-            log.error("{} {}: telling its handler failed; recording the failure alone", name, item.key(),
+            log.error(
+                    "{} {}: telling its handler failed; recording the failure alone",
+                    name,
+                    item.key(),
                     SafeErrors.scrubbed(e));
             jdbi.useExtension(WorkRepository.class, r -> r.markFailed(item.id(), owner.id(), error, counted, now));
         }

@@ -19,12 +19,23 @@ public final class WorkReport {
     public record Depth(String queue, String status, int rows, int claimed, Instant nextDue) {}
 
     /** A row that failed for good. */
-    public record FailedRow(long id, String queue, String workKey, String kind, String forUser, int attempts,
-            String lastError, Instant doneAt) {}
+    public record FailedRow(
+            long id,
+            String queue,
+            String workKey,
+            String kind,
+            String forUser,
+            int attempts,
+            String lastError,
+            Instant doneAt) {}
 
     /** A job still to run. */
     public record Upcoming(String workKey, String kind, Instant dueAt) {}
 
+    /**
+     * Reads of the unfinished or failed rows name every queue the schema allows, so they walk the
+     * index on queue and status, never the rows already done.
+     */
     @RegisterConstructorMapper(Depth.class)
     @RegisterConstructorMapper(FailedRow.class)
     @RegisterConstructorMapper(Upcoming.class)
@@ -33,14 +44,15 @@ public final class WorkReport {
                 SELECT queue, status, COUNT(*) AS rows,
                        SUM(CASE WHEN lease_owner IS NOT NULL AND lease_until >= :now THEN 1 ELSE 0 END) AS claimed,
                        MIN(CASE WHEN status = 'pending' THEN due_at END) AS next_due
-                FROM work WHERE status IN ('pending', 'failed')
+                FROM work WHERE queue IN ('inbox', 'outbox', 'job') AND status IN ('pending', 'failed')
                 GROUP BY queue, status ORDER BY queue, status
                 """)
         List<Depth> depths(Instant now);
 
         @SqlQuery("""
                 SELECT id, queue, work_key, kind, for_user, attempts, last_error, done_at FROM work
-                WHERE status = 'failed' ORDER BY done_at DESC, id DESC LIMIT :limit
+                WHERE queue IN ('inbox', 'outbox', 'job') AND status = 'failed'
+                ORDER BY done_at DESC, id DESC LIMIT :limit
                 """)
         List<FailedRow> failed(int limit);
 
@@ -57,7 +69,7 @@ public final class WorkReport {
         @SqlUpdate("""
                 UPDATE work SET status = 'pending', due_at = :now, attempts = 0, done_at = NULL,
                                 attempt_open = 0, lease_owner = NULL, lease_until = NULL
-                WHERE status = 'failed'
+                WHERE queue IN ('inbox', 'outbox', 'job') AND status = 'failed'
                 """)
         int retryAll(Instant now);
 

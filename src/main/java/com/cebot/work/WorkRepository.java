@@ -21,8 +21,18 @@ interface WorkRepository {
             VALUES (:queue, :key, :kind, :ref, :topic, :payload, :forUser, :person, :afterKey, :dueAt, :now)
             ON CONFLICT (queue, work_key) DO NOTHING
             """)
-    int insert(String queue, String key, String kind, String ref, String topic, String payload, String forUser,
-            String person, String afterKey, Instant dueAt, Instant now);
+    int insert(
+            String queue,
+            String key,
+            String kind,
+            String ref,
+            String topic,
+            String payload,
+            String forUser,
+            String person,
+            String afterKey,
+            Instant dueAt,
+            Instant now);
 
     /** A row that is finished as it is added: something done elsewhere that other rows may wait on. */
     @SqlUpdate("""
@@ -73,8 +83,60 @@ interface WorkRepository {
             RETURNING id, queue, work_key AS key, kind, ref, topic, payload, for_user, person, after_key, attempts,
                       uncertain, last_error, due_at, created_at, NULL AS after_status, NULL AS after_result
             """)
-    List<WorkItem> claim(String queue, @BindList("kinds") Collection<String> kinds, String owner, Instant now,
-            Instant until, int limit);
+    List<WorkItem> claim(
+            String queue,
+            @BindList("kinds") Collection<String> kinds,
+            String owner,
+            Instant now,
+            Instant until,
+            int limit);
+
+    /**
+     * {@link #claim} as PostgreSQL does it, at READ COMMITTED with processes claiming at once: the
+     * rows read are locked ({@code FOR UPDATE SKIP LOCKED}), so a second claimer passes over them
+     * instead of waiting; a row another claimer took since this statement began is read again as it
+     * is now (leased, the last line of the WHERE) and left. The same rows in the same turns, leases
+     * and anchor order.
+     */
+    @SqlQuery("""
+            WITH people AS (SELECT DISTINCT person FROM work
+                            WHERE queue = :queue AND status = 'pending' AND due_at <= :now),
+                 next AS (SELECT n.id, n.person, n.due_at FROM people p CROSS JOIN LATERAL (
+                              SELECT w.id, w.person, w.due_at FROM work w
+                              WHERE w.queue = :queue AND w.status = 'pending'
+                                AND (w.person = p.person OR (w.person IS NULL AND p.person IS NULL))
+                                AND w.due_at <= :now
+                                AND (w.lease_until IS NULL OR w.lease_until < :now)
+                                AND w.kind IN (<kinds>)
+                                AND (w.after_key IS NULL OR NOT EXISTS (SELECT 1 FROM work a
+                                                                        WHERE a.queue = w.queue AND a.work_key = w.after_key
+                                                                          AND a.status = 'pending'))
+                                AND NOT EXISTS (SELECT 1 FROM work e
+                                                WHERE e.queue = w.queue AND e.after_key = w.after_key
+                                                  AND e.status = 'pending' AND e.id < w.id)
+                              ORDER BY w.due_at, w.id
+                              LIMIT :limit
+                              FOR UPDATE OF w SKIP LOCKED) n)
+            UPDATE work SET lease_owner = :owner, lease_until = :until,
+                            attempts = attempts + attempt_open,
+                            uncertain = CASE WHEN attempt_open = 1 THEN 1 ELSE uncertain END,
+                            attempt_open = 1
+            WHERE id IN (
+                SELECT id FROM (SELECT id, due_at, ROW_NUMBER() OVER (PARTITION BY person ORDER BY due_at, id) AS turn
+                                FROM next) turns
+                ORDER BY turn, due_at, id
+                LIMIT :limit)
+              AND status = 'pending' AND (lease_until IS NULL OR lease_until < :now)
+            RETURNING id, queue, work_key AS key, kind, ref, topic, payload, for_user, person, after_key, attempts,
+                      uncertain, last_error, due_at, created_at, NULL AS after_status, NULL AS after_result
+            """)
+    List<WorkItem> claimSkipLocked(
+            String queue,
+            @BindList("kinds") Collection<String> kinds,
+            String owner,
+            Instant now,
+            Instant until,
+            int limit);
 
     /** Where the rows some claimed rows wait for stand, and what came of them. */
     @SqlQuery("""
@@ -149,5 +211,4 @@ interface WorkRepository {
 
     @SqlQuery("SELECT status FROM work WHERE queue = :queue AND work_key = :key")
     Optional<String> status(String queue, String key);
-
 }

@@ -1,5 +1,6 @@
 package com.cebot.work;
 
+import com.cebot.db.StoreOutage;
 import com.cebot.logging.SafeErrors;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -23,15 +24,20 @@ final class Worker implements AutoCloseable {
     private final String name;
     private final Duration poll;
     private final IntSupplier pass;
+    private final StoreOutage outage;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private volatile boolean started;
 
-    /** @param pass one pass over due work, returning how many items it took up */
-    Worker(String name, Duration poll, IntSupplier pass) {
+    /**
+     * @param pass one pass over due work, returning how many items it took up
+     * @param outage told whether the store answered each pass
+     */
+    Worker(String name, Duration poll, IntSupplier pass, StoreOutage outage) {
         this.name = name;
         this.poll = poll;
         this.pass = pass;
+        this.outage = outage;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -61,9 +67,13 @@ final class Worker implements AutoCloseable {
             while (pass.getAsInt() > 0) {
                 // more may have come due while this pass ran
             }
+            outage.answered();
         } catch (Throwable e) {
-            // A pass fails only when the store itself does; rows failing are handled inside it.
-            log.error("{} pass failed; will try again at the next poll: {}", name, SafeErrors.describe(e));
+            // A pass fails only when the store itself does; rows failing are handled inside it. A
+            // store out of reach is told once for every queue, by the outage.
+            if (!outage.failed(e)) {
+                log.error("{} pass failed; will try again at the next poll: {}", name, SafeErrors.describe(e));
+            }
         }
     }
 

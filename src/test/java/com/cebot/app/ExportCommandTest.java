@@ -26,14 +26,16 @@ final class ExportCommandTest {
     @BeforeEach
     void seed() {
         Jdbi jdbi = TestDatabase.open(dir);
-        env = Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        env = TestDatabase.env(dir);
         jdbi.useHandle(h -> {
-            h.execute("INSERT INTO customer (id, name, name_key, created_at) VALUES (1, '=HYPERLINK(\"x\")', 'k', '2026-01-01T00:00:00.000Z')");
-            h.execute("INSERT INTO context_card (id, customer_id, card_key, assignee, created_at) VALUES (1, 1, 'c1', 'U0AE', '2026-01-01T00:00:00.000Z')");
+            h.execute(
+                    "INSERT INTO customer (id, name, name_key, created_at) VALUES (1, '=HYPERLINK(\"x\")', 'k', '2026-01-01T00:00:00.000Z')");
+            h.execute(
+                    "INSERT INTO context_card (id, customer_id, card_key, assignee, created_at) VALUES (1, 1, 'c1', 'U0AE', '2026-01-01T00:00:00.000Z')");
             h.execute("""
                     INSERT INTO support_context (id, submission_key, card_id, customer_id, submitted_by, links, background, created_at)
                     VALUES (1, 'V1', 1, 1, 'U0CE', '[{"kind":"ZENDESK","url":"https://a.zendesk.com/agent/tickets/1","label":"Zendesk #1","ticketKey":"zendesk:1"}]',
-                            'line one, "quoted"' || char(10) || 'line two', '2026-03-02T10:00:00.000Z'),
+                            'line one, "quoted"\nline two', '2026-03-02T10:00:00.000Z'),
                            (2, 'V2', 1, 1, 'U0CE', '[]', 'old', '2025-12-31T23:00:00.000Z')
                     """);
             h.execute("""
@@ -50,7 +52,10 @@ final class ExportCommandTest {
     }
 
     private int run(String... args) {
-        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -60,8 +65,10 @@ final class ExportCommandTest {
 
         String csv = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(csv).startsWith("kind,id,created_at,submitted_by,customer,links,status,handled_by,reason,background");
-        assertThat(csv).contains("context,1,2026-03-02T10:00:00.000Z,U0CE")
+        assertThat(csv)
+                .startsWith("kind,id,created_at,submitted_by,customer,links,status,handled_by,reason,background");
+        assertThat(csv)
+                .contains("context,1,2026-03-02T10:00:00.000Z,U0CE")
                 .contains("https://a.zendesk.com/agent/tickets/1")
                 .contains("assigned,U0AE,,")
                 .contains("\"line one, \"\"quoted\"\"\nline two\"")
@@ -84,8 +91,10 @@ final class ExportCommandTest {
         assertThat(run("export", "--since", "yesterday")).isEqualTo(Main.BAD_SETTINGS);
         assertThat(run("export", "--since", "2026-01-01", "--kind", "gaps")).isEqualTo(Main.BAD_SETTINGS);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("export needs --since")
-                .contains("not \"yesterday\"").contains("not \"gaps\"");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("export needs --since")
+                .contains("not \"yesterday\"")
+                .contains("not \"gaps\"");
     }
 
     @Test
@@ -94,7 +103,9 @@ final class ExportCommandTest {
 
         String csv = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(csv).contains("context,1,").contains("request,1,2026-03-03T10:00:00.000Z,U0CE")
+        assertThat(csv)
+                .contains("context,1,")
+                .contains("request,1,2026-03-03T10:00:00.000Z,U0CE")
                 .contains("declined,U0HEAD,\"No capacity\",,Expedite,Renewal,Churn");
     }
 
@@ -126,7 +137,8 @@ final class ExportCommandTest {
         int code = run("export", "--since", "2026-01-01", "--kind", "foo");
 
         assertThat(code).isEqualTo(Main.BAD_SETTINGS);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--kind is context or request or feedback, not \"foo\"")
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--kind is context or request or feedback, not \"foo\"")
                 .doesNotContain("CEBOT_DB_URL");
         assertThat(dir.resolve("missing.db")).doesNotExist();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cebot.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ final class ForgetCommandTest {
     Path dir;
 
     private Map<String, String> env() {
-        return Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        return TestDatabase.env(dir);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -46,23 +45,30 @@ final class ForgetCommandTest {
 
     @Test
     void noDatabase_isAnError_andNoneIsCreated() {
-        Commands.Result result = Commands.run(env(), "forget", "--user", "U0CE1");
+        Commands.Result result = Commands.run(TestDatabase.withoutTables(dir), "forget", "--user", "U0CE1");
 
         assertThat(result.exitCode()).isEqualTo(Main.BAD_SETTINGS);
-        assertThat(result.err()).contains("there is no database at");
+        assertThat(result.err())
+                .contains(TestDatabase.postgresql() ? "has none of the bot's tables" : "there is no database at");
         assertThat(dir.resolve("cebot.db")).doesNotExist();
     }
 
-    /** Another process holding the store's write lock past SQLite's 10 s wait stands for any store it cannot write. */
+    /**
+     * Another process holding the store's write lock past SQLite's 10 s wait (on PostgreSQL, a lock
+     * on a table held past the bot's 10 s lock timeout) stands for any store it cannot write.
+     */
     @Test
     void aStoreItCannotWrite_changesNothing_andSaysSo() throws Exception {
         Jdbi jdbi = TestDatabase.open(dir);
-        jdbi.useHandle(h -> h.execute(
-                "INSERT INTO home_user (user_id, opened_at) VALUES ('U0CE1', '2026-11-20T10:00:00.000Z')"));
+        jdbi.useHandle(h ->
+                h.execute("INSERT INTO home_user (user_id, opened_at) VALUES ('U0CE1', '2026-11-20T10:00:00.000Z')"));
         Commands.Result result;
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        try (Connection other = TestDatabase.connect(dir.resolve("cebot.db"));
                 Statement s = other.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+            s.execute(
+                    TestDatabase.postgresql()
+                            ? "BEGIN; LOCK TABLE home_user IN ACCESS EXCLUSIVE MODE"
+                            : "BEGIN IMMEDIATE");
             result = Commands.run(env(), "forget", "--user", "U0CE1");
             s.execute("ROLLBACK");
         }
@@ -79,8 +85,10 @@ final class ForgetCommandTest {
             h.execute("INSERT INTO customer (id, name, name_key, created_at) VALUES (1, 'Acme', 'acme', "
                     + "'2026-11-20T10:00:00.000Z')");
             for (String person : List.of("U0CE", "U0CE1")) {
-                h.execute("INSERT INTO context_card (customer_id, card_key, created_at) VALUES (1, ?, "
-                        + "'2026-11-20T10:00:00.000Z')", "context-card:" + person);
+                h.execute(
+                        "INSERT INTO context_card (customer_id, card_key, created_at) VALUES (1, ?, "
+                                + "'2026-11-20T10:00:00.000Z')",
+                        "context-card:" + person);
                 h.execute("""
                         INSERT INTO support_context (submission_key, card_id, customer_id, submitted_by, links,
                                                      background, created_at)
@@ -101,8 +109,12 @@ final class ForgetCommandTest {
 
         assertThat(dry.exitCode()).as(dry.describe()).isZero();
         assertThat(real.exitCode()).as(real.describe()).isZero();
-        assertThat(counts(dry)).as("the dry run's counts are the real ones").isNotEmpty().isEqualTo(counts(real));
-        assertThat(real.out()).containsPattern("1  Support Ticket Context: contexts they shared")
+        assertThat(counts(dry))
+                .as("the dry run's counts are the real ones")
+                .isNotEmpty()
+                .isEqualTo(counts(real));
+        assertThat(real.out())
+                .containsPattern("1  Support Ticket Context: contexts they shared")
                 .containsPattern("1  Slack writes, jobs and forms naming them")
                 .containsPattern("1  Home: their Home tab");
         assertThat(column(jdbi, "SELECT submitted_by FROM support_context")).containsExactly("U0CE1");

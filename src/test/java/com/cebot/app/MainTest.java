@@ -22,7 +22,10 @@ final class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) {
-        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -41,7 +44,9 @@ final class MainTest {
         int code = run(Map.of(), "launch");
 
         assertThat(code).isEqualTo(Main.BAD_SETTINGS);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command \"launch\"").contains("Usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Unknown command \"launch\"")
+                .contains("Usage:");
     }
 
     @Test
@@ -51,16 +56,24 @@ final class MainTest {
         JsonNode manifest = new ObjectMapper(new YAMLFactory()).readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(code).isZero();
         assertThat(manifest.at("/settings/socket_mode_enabled").asBoolean()).isTrue();
-        assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
+        assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean())
+                .isTrue();
         List<String> shortcuts = new ArrayList<>();
         for (JsonNode s : manifest.at("/features/shortcuts")) {
-            assertThat(s.path("name").asText().length()).as("shortcut name limit").isLessThanOrEqualTo(24);
+            assertThat(s.path("name").asText().length())
+                    .as("shortcut name limit")
+                    .isLessThanOrEqualTo(24);
             assertThat(s.path("description").asText().length()).isLessThanOrEqualTo(150);
             shortcuts.add(s.path("type").asText() + ":" + s.path("callback_id").asText());
         }
-        assertThat(shortcuts).contains("global:support_ticket_context", "message:support_ticket_context_message",
-                "global:support_ticket_request", "message:support_ticket_request_message", "global:feedback_share",
-                "message:feedback_share_message");
+        assertThat(shortcuts)
+                .contains(
+                        "global:support_ticket_context",
+                        "message:support_ticket_context_message",
+                        "global:support_ticket_request",
+                        "message:support_ticket_request_message",
+                        "global:feedback_share",
+                        "message:feedback_share_message");
         assertThat(manifest.at("/features/slash_commands/0/command").asText()).isEqualTo("/ooo");
         assertThat(manifest.at("/oauth_config/scopes/bot").toString()).contains("chat:write", "commands");
         assertThat(manifest.at("/oauth_config/scopes/bot").toString()).doesNotContain("admin");
@@ -84,8 +97,17 @@ final class MainTest {
         Files.writeString(config, "support:\n  head_of_support: U0HEAD\nhome:\n  refresh_second: 5\n");
         Path db = dir.resolve("data").resolve("cebot.db");
 
-        int code = run(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1", "SLACK_API_URL",
-                "http://127.0.0.1:9/api/", "CEBOT_CONFIG", config.toString(), "CEBOT_DB_URL", "jdbc:sqlite:" + db));
+        int code = run(Map.of(
+                "SLACK_BOT_TOKEN",
+                "xoxb-1",
+                "SLACK_APP_TOKEN",
+                "xapp-1",
+                "SLACK_API_URL",
+                "http://127.0.0.1:9/api/",
+                "CEBOT_CONFIG",
+                config.toString(),
+                "CEBOT_DB_URL",
+                "jdbc:sqlite:" + db));
 
         assertThat(code).isEqualTo(Main.BAD_SETTINGS);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("home.refresh_second");
@@ -99,7 +121,8 @@ final class MainTest {
 
         assertThat(status).isEqualTo(Main.BAD_SETTINGS);
         assertThat(retry).isEqualTo(Main.BAD_SETTINGS);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("status takes no arguments")
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("status takes no arguments")
                 .contains("--id takes a row number");
     }
 }

@@ -77,8 +77,8 @@ class ManifestScopesTest {
             Map.entry("views.publish", Set.of()));
 
     /** SDK calls that are not one Web API method: the methods they make. */
-    private static final Map<String, List<String>> SDK_HELPERS = Map.of(
-            "filesUploadV2", List.of("files.getUploadURLExternal", "files.completeUploadExternal"));
+    private static final Map<String, List<String>> SDK_HELPERS =
+            Map.of("filesUploadV2", List.of("files.getUploadURLExternal", "files.completeUploadExternal"));
 
     /**
      * Calls Bolt makes itself: auth.test at start (and when its cache runs out), bots.info to tell
@@ -86,6 +86,7 @@ class ManifestScopesTest {
      * apps.connections.open uses the app-level token and its connections:write, not a bot scope.
      */
     private static final List<String> BY_BOLT = List.of("auth.test");
+
     private static final List<String> BY_BOLT_FOR_MESSAGE_EVENTS = List.of("bots.info");
     private static final Set<String> APP_LEVEL = Set.of("apps.connections.open");
 
@@ -101,8 +102,9 @@ class ManifestScopesTest {
     private static final Pattern CALL = Pattern.compile("\\.([a-z][A-Za-z0-9]*)\\(");
     private static final Pattern EVENT_LISTENER = Pattern.compile("\\.event\\(\\s*([A-Z][A-Za-z0-9]*)Event\\.class");
     /** {@code app.message(…)}, or a middleware that answers message events itself (ChannelMessages). */
-    private static final Pattern MESSAGE_LISTENER = Pattern.compile(
-            "\\bapp(?:\\(\\))?\\.message\\(|\\bMessageEvent\\.TYPE_NAME\\b");
+    private static final Pattern MESSAGE_LISTENER =
+            Pattern.compile("\\bapp(?:\\(\\))?\\.message\\(|\\bMessageEvent\\.TYPE_NAME\\b");
+
     private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
 
     private static Set<String> declaredScopes;
@@ -112,6 +114,7 @@ class ManifestScopesTest {
     private static Map<String, Set<String>> calls;
     /** Event type (as the manifest spells it, message events as "message") → files with a listener. */
     private static Map<String, Set<String>> listeners;
+
     private static List<String> unknownCalls;
 
     @BeforeAll
@@ -127,16 +130,21 @@ class ManifestScopesTest {
         listeners = new TreeMap<>();
         unknownCalls = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 String code = COMMENT.matcher(Files.readString(file)).replaceAll("");
                 String name = SOURCES.relativize(file).toString();
                 Matcher call = CALL.matcher(code);
                 while (call.find()) {
                     String javaName = call.group(1);
                     if (SDK_HELPERS.containsKey(javaName)) {
-                        SDK_HELPERS.get(javaName).forEach(m -> calls.computeIfAbsent(m, k -> new TreeSet<>()).add(name));
+                        SDK_HELPERS
+                                .get(javaName)
+                                .forEach(m -> calls.computeIfAbsent(m, k -> new TreeSet<>())
+                                        .add(name));
                     } else if (apiNames.containsKey(javaName)) {
-                        calls.computeIfAbsent(apiNames.get(javaName), k -> new TreeSet<>()).add(name);
+                        calls.computeIfAbsent(apiNames.get(javaName), k -> new TreeSet<>())
+                                .add(name);
                     } else if (isMethodsClientCall(javaName)) {
                         unknownCalls.add(javaName + " in " + name);
                     }
@@ -154,20 +162,25 @@ class ManifestScopesTest {
         boolean messageEvents = declaredEvents.stream().anyMatch(e -> e.startsWith("message."));
         BY_BOLT.forEach(m -> calls.computeIfAbsent(m, k -> new TreeSet<>()).add("(Bolt)"));
         if (messageEvents) {
-            BY_BOLT_FOR_MESSAGE_EVENTS.forEach(m -> calls.computeIfAbsent(m, k -> new TreeSet<>()).add("(Bolt)"));
+            BY_BOLT_FOR_MESSAGE_EVENTS.forEach(
+                    m -> calls.computeIfAbsent(m, k -> new TreeSet<>()).add("(Bolt)"));
         }
     }
 
     @Test
     void everyCallIsInTheScopeTable() {
-        assertThat(unknownCalls).as("MethodsClient calls this test cannot name as a Web API method: add them to"
-                + " SDK_HELPERS with the methods they make").isEmpty();
+        assertThat(unknownCalls)
+                .as("MethodsClient calls this test cannot name as a Web API method: add them to"
+                        + " SDK_HELPERS with the methods they make")
+                .isEmpty();
         List<String> missing = calls.keySet().stream()
                 .filter(m -> !APP_LEVEL.contains(m) && !SCOPES.containsKey(m))
                 .map(m -> m + " (called in " + calls.get(m) + "): add its bot scopes to SCOPES, from"
                         + " https://docs.slack.dev/reference/methods/" + m)
                 .toList();
-        assertThat(missing).as("Web API methods without an entry in the scope table").isEmpty();
+        assertThat(missing)
+                .as("Web API methods without an entry in the scope table")
+                .isEmpty();
     }
 
     @Test
@@ -194,16 +207,21 @@ class ManifestScopesTest {
     @Test
     void everyDeclaredScopeIsNeeded() {
         Map<String, List<String>> neededBy = new HashMap<>();
-        calls.keySet().forEach(m -> SCOPES.getOrDefault(m, Set.of())
-                .forEach(s -> neededBy.computeIfAbsent(s, k -> new ArrayList<>()).add(m)));
-        declaredEvents.forEach(e -> EVENT_SCOPES.getOrDefault(e, Set.of())
-                .forEach(s -> neededBy.computeIfAbsent(s, k -> new ArrayList<>()).add("event " + e)));
+        calls.keySet()
+                .forEach(m -> SCOPES.getOrDefault(m, Set.of())
+                        .forEach(s -> neededBy.computeIfAbsent(s, k -> new ArrayList<>())
+                                .add(m)));
+        declaredEvents.forEach(e -> EVENT_SCOPES
+                .getOrDefault(e, Set.of())
+                .forEach(
+                        s -> neededBy.computeIfAbsent(s, k -> new ArrayList<>()).add("event " + e)));
         if (declaresInteractions) {
             neededBy.computeIfAbsent("commands", k -> new ArrayList<>()).add("shortcuts and slash commands");
         }
         List<String> unused = declaredScopes.stream()
                 .filter(s -> !neededBy.containsKey(s))
-                .map(s -> s + " is declared in " + MANIFEST + " but no call in " + SOURCES + ", event or feature needs it")
+                .map(s -> s + " is declared in " + MANIFEST + " but no call in " + SOURCES
+                        + ", event or feature needs it")
                 .toList();
         assertThat(unused).isEmpty();
     }
@@ -239,7 +257,9 @@ class ManifestScopesTest {
         List<String> unexplained = Stream.concat(declaredScopes.stream(), declaredEvents.stream())
                 .filter(s -> !readme.contains("| `" + s + "` |"))
                 .toList();
-        assertThat(unexplained).as("scopes and events without a row in README.md's scope table").isEmpty();
+        assertThat(unexplained)
+                .as("scopes and events without a row in README.md's scope table")
+                .isEmpty();
     }
 
     // ---- reading

@@ -27,7 +27,7 @@ final class OperatorCommandsTest {
     @BeforeEach
     void seed() {
         jdbi = TestDatabase.open(dir);
-        env = Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        env = TestDatabase.env(dir);
         jdbi.useHandle(h -> {
             h.execute("""
                     INSERT INTO bot_process (owner, host, pid, started_at, last_hello_at)
@@ -50,7 +50,10 @@ final class OperatorCommandsTest {
     private int run(String... args) {
         out.reset();
         err.reset();
-        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -64,7 +67,7 @@ final class OperatorCommandsTest {
 
         assertThat(code).isEqualTo(Main.FAILED);
         assertThat(printed())
-                .contains("vm/42/abcd  running", "last hello from Slack")
+                .contains("vm/42/abcd  host vm, pid 42, running", "last hello from Slack")
                 .containsPattern("outbox +pending +1")
                 .containsPattern("outbox +failed +1")
                 .contains("context-card:V1 (chat.postMessage) for U0CE, 15 attempt(s)", "channel_not_found")
@@ -72,9 +75,37 @@ final class OperatorCommandsTest {
     }
 
     @Test
+    void status_listsEveryRunningProcessOnEachHost_withItsLastHelloAndWhenItWasHeardFrom() {
+        String now = java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                .toString();
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO bot_process (owner, host, pid, started_at, last_hello_at, last_seen_at, stopped_at, stop_reason)
+                VALUES ('vm-b/7/b', 'vm-b', 7, '2026-11-25T09:00:00.000Z', '2026-11-25T09:00:02.000Z', ?, NULL, NULL),
+                       ('vm-c/8/c', 'vm-c', 8, '2026-11-25T09:00:00.000Z', NULL, ?, NULL, NULL),
+                       ('vm-d/9/d', 'vm-d', 9, '2026-11-24T09:00:00.000Z', NULL, NULL, '2026-11-24T10:00:00.000Z', 'stopped')
+                """, now, now));
+
+        run("status");
+
+        assertThat(printed())
+                .containsPattern("vm-b/7/b  host vm-b, pid 7, running, started .* ago .*, last hello from Slack .* ago"
+                        + " \\(2026-11-25T09:00:02Z\\), heard from \\d+ s ago")
+                .containsPattern(
+                        "vm-c/8/c  host vm-c, pid 8, running, .*last hello from Slack never, heard from \\d+ s ago")
+                .containsPattern(
+                        "vm/42/abcd  host vm, pid 42, running\\? silent for \\d+ d .*\\(killed or cut off\\?\\)")
+                .contains("vm-d/9/d  host vm-d, pid 9, stopped ");
+        assertThat(printed().indexOf("vm-d/9/d"))
+                .as("the stopped after the running")
+                .isGreaterThan(printed().indexOf("vm/42/abcd"));
+    }
+
+    @Test
     void retryFailed_putsTheRowBack_keepingItsLookFirstMark_andStatusIsCleanAgain() {
         long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM work WHERE work_key = 'context-card:V1'")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
 
         int retried = run("retry-failed", "--id", Long.toString(id));
         String said = printed();
@@ -83,15 +114,22 @@ final class OperatorCommandsTest {
         assertThat(retried).isZero();
         assertThat(said).contains("1 failed row(s) put back");
         assertThat(status).isZero();
-        Map<String, Object> row = jdbi.withHandle(h -> h.createQuery(
-                "SELECT status, attempts, uncertain FROM work WHERE id = :id").bind("id", id).mapToMap().one());
-        assertThat(row).containsEntry("status", "pending").containsEntry("attempts", 0).containsEntry("uncertain", 1);
+        Map<String, Object> row =
+                jdbi.withHandle(h -> h.createQuery("SELECT status, attempts, uncertain FROM work WHERE id = :id")
+                        .bind("id", id)
+                        .mapToMap()
+                        .one());
+        assertThat(row)
+                .containsEntry("status", "pending")
+                .containsEntry("attempts", 0)
+                .containsEntry("uncertain", 1);
     }
 
     @Test
     void retryFailed_ofARowThatHasNotFailed_changesNothing() {
         long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM work WHERE work_key = 'dm:1'")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
 
         int code = run("retry-failed", "--id=" + id);
 
@@ -123,10 +161,12 @@ final class OperatorCommandsTest {
 
         run("status");
 
-        assertThat(printed()).contains("Last retention purge:\n  2026-11-25, finished ")
+        assertThat(printed())
+                .contains("Last retention purge:\n  2026-11-25, finished ")
                 .contains("(2026-11-25T03:31:22Z): finished work from before 2026-10-26T03:30:00Z, finished records"
                         + " from before 2025-11-25T03:30:00Z")
                 .contains("     1204 delivered Slack writes\n        3 SDR questions: answered questions")
-                .doesNotContain("jobs run or cancelled").doesNotContain("not through yet");
+                .doesNotContain("jobs run or cancelled")
+                .doesNotContain("not through yet");
     }
 }

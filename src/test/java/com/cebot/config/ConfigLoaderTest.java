@@ -69,8 +69,10 @@ final class ConfigLoaderTest {
 
             ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
 
-            assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("SLACK_BOT_TOKEN").contains("xoxb-"));
-            assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("SLACK_APP_TOKEN").contains("xapp-"));
+            assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).contains("SLACK_BOT_TOKEN").contains("xoxb-"));
+            assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).contains("SLACK_APP_TOKEN").contains("xapp-"));
             assertThat(e.getMessage()).doesNotContain("TOPSECRET");
         }
 
@@ -97,7 +99,7 @@ final class ConfigLoaderTest {
                 SLACK_API_URL | ht tp://x                     | SLACK_API_URL is not a URL
                 CEBOT_DB_URL  | jdbc:sqlite::memory:          | must name a database file
                 CEBOT_DB_URL  | jdbc:sqlite:file:x?mode=memory | must name a database file
-                CEBOT_DB_URL  | jdbc:postgresql://db/cebot    | must be a SQLite JDBC URL
+                CEBOT_DB_URL  | jdbc:mysql://db/cebot         | must be a SQLite JDBC URL
                 """)
         void unsafeOrUnusableUrls_areRefused_namingTheVariable(String variable, String value, String expected)
                 throws IOException {
@@ -107,7 +109,9 @@ final class ConfigLoaderTest {
             ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
 
             assertThat(e).as(value).isNotNull();
-            assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p).startsWith(variable).contains(expected));
+            assertThat(e.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p).startsWith(variable).contains(expected));
         }
 
         @Test
@@ -136,8 +140,13 @@ final class ConfigLoaderTest {
 
         @Test
         void missingFile_namesThePathAndTheVariable() {
-            Map<String, String> env = Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
-                    "CEBOT_CONFIG", dir.resolve("nope.yaml").toString());
+            Map<String, String> env = Map.of(
+                    "SLACK_BOT_TOKEN",
+                    BOT,
+                    "SLACK_APP_TOKEN",
+                    APP,
+                    "CEBOT_CONFIG",
+                    dir.resolve("nope.yaml").toString());
 
             assertThatThrownBy(() -> load(env))
                     .isInstanceOf(ConfigException.class)
@@ -151,8 +160,11 @@ final class ConfigLoaderTest {
 
             ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
 
-            assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p)
-                    .contains("not valid YAML at line 3, column 1").doesNotContain("\n"));
+            assertThat(e.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p)
+                            .contains("not valid YAML at line 3, column 1")
+                            .doesNotContain("\n"));
         }
 
         @Test
@@ -161,19 +173,24 @@ final class ConfigLoaderTest {
 
             ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
 
-            assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p).contains("support"));
+            assertThat(e.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p).contains("support"));
         }
 
         @Test
         void shippedConfig_holdsNoTeamsValues_andAsksForTheHeadOfSupportOnly() throws IOException {
             String shipped = Files.readString(Path.of("config/cebot.yaml"));
-            Map<String, String> env = Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
-                    "CEBOT_CONFIG", "config/cebot.yaml");
+            Map<String, String> env =
+                    Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "CEBOT_CONFIG", "config/cebot.yaml");
 
             ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
 
-            assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p).startsWith("support.head_of_support is missing"));
-            BotConfig config = load(env(shipped.replace("# head_of_support:", "head_of_support:"))).config();
+            assertThat(e.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p).startsWith("support.head_of_support is missing"));
+            BotConfig config = load(env(shipped.replace("# head_of_support:", "head_of_support:")))
+                    .config();
             assertThat(config.channels().customerSupport()).isEqualTo("customer-support");
             assertThat(config.schedule().timeZone()).isEqualTo(ZoneId.of("UTC"));
             assertThat(config.roster()).isEmpty();
@@ -185,12 +202,18 @@ final class ConfigLoaderTest {
 
             assertThat(config.channels().ce()).isEqualTo("ce");
             assertThat(config.channels().ceInternal()).isEqualTo("ce-internal");
-            assertThat(config.schedule().workingDays()).containsExactlyInAnyOrder(DayOfWeek.MONDAY,
-                    DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+            assertThat(config.schedule().workingDays())
+                    .containsExactlyInAnyOrder(
+                            DayOfWeek.MONDAY,
+                            DayOfWeek.TUESDAY,
+                            DayOfWeek.WEDNESDAY,
+                            DayOfWeek.THURSDAY,
+                            DayOfWeek.FRIDAY);
             assertThat(config.schedule().reminderHour()).isEqualTo(9);
             assertThat(config.roster()).isEmpty();
-            assertThat(config.ops()).as("the ops listener is off").isEqualTo(new BotConfig.Ops(OptionalInt.empty(),
-                    "127.0.0.1"));
+            assertThat(config.ops())
+                    .as("the ops listener is off")
+                    .isEqualTo(new BotConfig.Ops(OptionalInt.empty(), "127.0.0.1"));
             assertThat(config.retention().workDays()).isEqualTo(30);
             assertThat(config.retention().recordsDays()).as("records kept").isEmpty();
         }
@@ -210,9 +233,14 @@ final class ConfigLoaderTest {
         void opsListener_isOnOnceAPortIsSet_onLoopbackUnlessToldOtherwise() throws IOException {
             assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n")).config().ops())
                     .isEqualTo(new BotConfig.Ops(OptionalInt.of(9464), "127.0.0.1"));
-            assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n  bind_address: 0.0.0.0\n")).config().ops())
+            assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n  bind_address: 0.0.0.0\n"))
+                            .config()
+                            .ops())
                     .isEqualTo(new BotConfig.Ops(OptionalInt.of(9464), "0.0.0.0"));
-            assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n  bind_address: \"::1\"\n")).config().ops().bindAddress())
+            assertThat(load(env(MINIMAL + "ops:\n  port: 9464\n  bind_address: \"::1\"\n"))
+                            .config()
+                            .ops()
+                            .bindAddress())
                     .isEqualTo("::1");
         }
 
@@ -225,8 +253,8 @@ final class ConfigLoaderTest {
                         manager: U0MGR
                     """)).config();
 
-            assertThat(config.roster()).containsExactly(
-                    new BotConfig.RosterEntry("U0CE1", LocalDate.of(2026, 9, 1), "U0MGR"));
+            assertThat(config.roster())
+                    .containsExactly(new BotConfig.RosterEntry("U0CE1", LocalDate.of(2026, 9, 1), "U0MGR"));
         }
     }
 
@@ -287,8 +315,11 @@ final class ConfigLoaderTest {
 
             assertThat(e).as(name).isNotNull();
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains(expected));
-            assertThat(e.problems()).allSatisfy(p -> assertThat(p).as("one sentence on one line")
-                    .doesNotEndWith("?.").doesNotContain("\n"));
+            assertThat(e.problems())
+                    .allSatisfy(p -> assertThat(p)
+                            .as("one sentence on one line")
+                            .doesNotEndWith("?.")
+                            .doesNotContain("\n"));
         }
     }
 }

@@ -39,8 +39,9 @@ final class CustomerFieldTest {
     @Test
     void required_nothingPicked_orAGarbledValue_isRefusedByTheField() {
         assertThat(field.required(picked(null), errors)).isEmpty();
-        assertThat(errors).containsExactly(
-                Map.entry("customer", "Pick the customer, or type a new name and choose \"New customer\"."));
+        assertThat(errors)
+                .containsExactly(
+                        Map.entry("customer", "Pick the customer, or type a new name and choose \"New customer\"."));
         errors.clear();
 
         assertThat(field.required(picked("drop table"), errors)).isEmpty();
@@ -49,11 +50,13 @@ final class CustomerFieldTest {
 
     @Test
     void required_aNewNameTooLongToKeep_isRefusedByTheField() {
-        Optional<CustomerChoice> kept = field.required(picked("new:" + "a".repeat(CustomerChoice.MAX_NAME + 1)), errors);
+        Optional<CustomerChoice> kept =
+                field.required(picked("new:" + "a".repeat(CustomerChoice.MAX_NAME + 1)), errors);
 
         assertThat(kept).isEmpty();
-        assertThat(errors).containsExactly(Map.entry("customer", "Keep the customer name to "
-                + CustomerChoice.MAX_NAME + " characters."));
+        assertThat(errors)
+                .containsExactly(
+                        Map.entry("customer", "Keep the customer name to " + CustomerChoice.MAX_NAME + " characters."));
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.cebot.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.db.Database;
+import com.cebot.db.Store;
 import com.cebot.testing.QueryPlans;
 import com.cebot.testing.TestDatabase;
 import com.slack.api.app_backend.interactive_components.response.Option;
@@ -13,7 +15,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 final class CustomerSuggestionsTest {
 
@@ -48,7 +49,9 @@ final class CustomerSuggestionsTest {
 
     @Test
     void exactName_isNotOfferedAsNew() {
-        assertThat(suggestions.options("acme  CORP")).extracting(Option::getValue).containsExactly("id:1");
+        assertThat(suggestions.options("acme  CORP"))
+                .extracting(Option::getValue)
+                .containsExactly("id:1");
     }
 
     /** What was typed is compared as it is: % and _ are no wildcards. */
@@ -65,9 +68,12 @@ final class CustomerSuggestionsTest {
 
         assertThat(suggestions.options("acme c")).extracting(Option::getValue).containsExactly("new:acme c", "id:1");
         assertThat(suggestions.options("eu")).extracting(Option::getValue).containsExactly("new:eu", "id:5");
-        assertThat(suggestions.options("widgets & c")).extracting(Option::getValue)
+        assertThat(suggestions.options("widgets & c"))
+                .extracting(Option::getValue)
                 .containsExactly("new:widgets & c", "id:5");
-        assertThat(suggestions.options("cme")).as("inside a word").extracting(Option::getValue)
+        assertThat(suggestions.options("cme"))
+                .as("inside a word")
+                .extracting(Option::getValue)
                 .containsExactly("new:cme");
     }
 
@@ -87,7 +93,9 @@ final class CustomerSuggestionsTest {
             }
         });
 
-        List<String> shown = suggestions.options("zeta").stream().map(o -> o.getText().getText()).toList();
+        List<String> shown = suggestions.options("zeta").stream()
+                .map(o -> o.getText().getText())
+                .toList();
 
         assertThat(shown).hasSize(21).first().asString().startsWith("New customer");
         assertThat(shown.subList(1, 21)).allMatch(name -> name.startsWith("Zeta "));
@@ -128,31 +136,43 @@ final class CustomerSuggestionsTest {
         assertThat(value.length() - "new:".length()).isLessThanOrEqualTo(CustomerChoice.MAX_NAME);
         assertThat(shown.length()).isLessThanOrEqualTo(75);
         assertThat(shown.codePoints().filter(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE))
-                .as("no half of an emoji").isEmpty();
+                .as("no half of an emoji")
+                .isEmpty();
     }
 
     /** Customers on record before the word index existed get the rows a new customer would. */
     @Test
     void customersOnRecordBeforeTheWordIndex_getTheirLaterWordsByTheSameRule(@TempDir Path older) {
-        SQLiteDataSource file = new SQLiteDataSource();
-        file.setUrl("jdbc:sqlite:" + older.resolve("cebot.db"));
-        Flyway.configure().dataSource(file).locations("classpath:db/migration").target("13").load().migrate();
+        Store store = TestDatabase.unmigrated(older);
+        javax.sql.DataSource file = TestDatabase.dataSource(store);
+        Flyway.configure()
+                .dataSource(file)
+                .locations(Database.migrations(store.kind()))
+                .target("13")
+                .load()
+                .migrate();
         List<String> names = List.of("big acme corp", "initech (eu) - widgets & co", "é🙂b", "100%_real", "a", "x-");
         Jdbi before = Jdbi.create(file);
         for (int i = 0; i < names.size(); i++) {
             int id = i + 1;
             String name = names.get(i);
-            before.useHandle(h -> h.execute("INSERT INTO customer (id, name, name_key, created_at) VALUES (?, ?, ?, ?)",
-                    id, name, name, "2026-11-20T10:00:00.000Z"));
+            before.useHandle(h -> h.execute(
+                    "INSERT INTO customer (id, name, name_key, created_at) VALUES (?, ?, ?, ?)",
+                    id,
+                    name,
+                    name,
+                    "2026-11-20T10:00:00.000Z"));
         }
 
-        Jdbi after = TestDatabase.open(older);
+        Jdbi after = Database.open(store);
 
         for (int i = 0; i < names.size(); i++) {
             int id = i + 1;
             List<String> tails = after.withHandle(h -> h.createQuery(
-                    "SELECT tail FROM customer_word WHERE customer_id = ? ORDER BY length(tail) DESC")
-                    .bind(0, id).mapTo(String.class).list());
+                            "SELECT tail FROM customer_word WHERE customer_id = ? ORDER BY length(tail) DESC")
+                    .bind(0, id)
+                    .mapTo(String.class)
+                    .list());
             assertThat(tails).as(names.get(i)).containsExactlyElementsOf(Customer.laterWords(names.get(i)));
         }
     }

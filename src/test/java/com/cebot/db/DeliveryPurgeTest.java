@@ -40,8 +40,10 @@ final class DeliveryPurgeTest {
         boolean newForgotten = jdbi.withExtension(Deliveries.class, d -> d.firstTime("event:new", clock.instant()));
         assertThat(oldForgotten).isTrue();
         assertThat(newForgotten).isFalse();
-        int pending = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'job' AND status = 'pending'")
-                .mapTo(Integer.class).one());
+        int pending = jdbi.withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'job' AND status = 'pending'")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(pending).as("tomorrow's run, and only that").isEqualTo(1);
     }
 }

@@ -50,7 +50,9 @@ class NativeLibraryTest {
         Files.setLastModifiedTime(library, written);
         forget();
         NativeLibrary.keepBeside(dir.resolve("cebot.db"));
-        assertThat(Files.getLastModifiedTime(library)).as("kept, not copied again").isEqualTo(written);
+        assertThat(Files.getLastModifiedTime(library))
+                .as("kept, not copied again")
+                .isEqualTo(written);
     }
 
     @Test
@@ -73,8 +75,8 @@ class NativeLibraryTest {
     }
 
     private static String jarsCopy() throws Exception {
-        return sha256(NativeLibrary.class.getResourceAsStream(LibraryLoaderUtil.getNativeLibResourcePath() + "/"
-                + LibraryLoaderUtil.getNativeLibName()));
+        return sha256(NativeLibrary.class.getResourceAsStream(
+                LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName()));
     }
 
     private Path kept() {
@@ -90,7 +92,8 @@ class NativeLibraryTest {
                 .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(library.getParent())))
                 .isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(library))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(library)))
+                .isEqualTo("rw-------");
         assertThat(sha256(Files.newInputStream(library))).isEqualTo(jarsCopy());
     }
 
@@ -106,7 +109,9 @@ class NativeLibraryTest {
         NativeLibrary.keepBeside(dir.resolve("cebot.db"));
 
         assertThat(kept()).isEqualTo(library);
-        assertThat(sha256(Files.newInputStream(library))).as("the jar's bytes again").isEqualTo(jarsCopy());
+        assertThat(sha256(Files.newInputStream(library)))
+                .as("the jar's bytes again")
+                .isEqualTo(jarsCopy());
     }
 
     /** Someone else could swap the library between the check and the load: it is not loaded from there. */
@@ -120,17 +125,20 @@ class NativeLibraryTest {
             case "the version's folder" -> library.getParent();
             default -> library;
         };
-        Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString(Files.isDirectory(loose) ? "rwxrwxrwx"
-                : "rw-rw-rw-"));
+        Files.setPosixFilePermissions(
+                loose, PosixFilePermissions.fromString(Files.isDirectory(loose) ? "rwxrwxrwx" : "rw-rw-rw-"));
         forget();
 
         try (LogCapture logs = LogCapture.start()) {
             NativeLibrary.keepBeside(dir.resolve("cebot.db"));
 
             assertThat(System.getProperty("org.sqlite.lib.path")).isNull();
-            assertThat(logs.lines(NativeLibrary.class, Level.WARN)).singleElement().asString()
-                    .contains(loose + " can be written by other users", "chmod " + (Files.isDirectory(loose) ? "700 "
-                            : "600 ") + loose);
+            assertThat(logs.lines(NativeLibrary.class, Level.WARN))
+                    .singleElement()
+                    .asString()
+                    .contains(
+                            loose + " can be written by other users",
+                            "chmod " + (Files.isDirectory(loose) ? "700 " : "600 ") + loose);
         }
     }
 

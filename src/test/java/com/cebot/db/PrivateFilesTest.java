@@ -32,7 +32,9 @@ final class PrivateFilesTest {
         try (Handle open = jdbi.open()) {
             open.attach(Deliveries.class).firstTime("event:1", Instant.parse("2026-11-24T10:00:00Z"));
 
-            assertThat(Path.of(file + "-wal")).as("SQLite's write-ahead log, while a connection is open").exists();
+            assertThat(Path.of(file + "-wal"))
+                    .as("SQLite's write-ahead log, while a connection is open")
+                    .exists();
             assertThat(Path.of(file + "-shm")).exists();
             assertThat(mode(dir.resolve("data"))).isEqualTo("rwx------");
             assertThat(mode(dir.resolve("data").resolve("bot"))).isEqualTo("rwx------");
@@ -53,13 +55,17 @@ final class PrivateFilesTest {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             Files.setPosixFilePermissions(Path.of(file + "-wal"), PosixFilePermissions.fromString("rw-rw----"));
 
-            assertThat(PrivateFiles.exposed(file)).containsExactly(
-                    "the database's folder " + file.getParent() + " can be opened by other users of this machine"
-                            + " (mode 0755); make it private: chmod 700 " + file.getParent(),
-                    file + " can be read by other users of this machine (mode 0644); make it private: chmod 600 "
-                            + file,
-                    file + "-wal can be read by other users of this machine (mode 0660); make it private: chmod 600 "
-                            + file + "-wal");
+            assertThat(PrivateFiles.exposed(file))
+                    .containsExactly(
+                            "the database's folder " + file.getParent()
+                                    + " can be opened by other users of this machine"
+                                    + " (mode 0755); make it private: chmod 700 " + file.getParent(),
+                            file
+                                    + " can be read by other users of this machine (mode 0644); make it private: chmod 600 "
+                                    + file,
+                            file
+                                    + "-wal can be read by other users of this machine (mode 0660); make it private: chmod 600 "
+                                    + file + "-wal");
         }
     }
 

@@ -15,10 +15,11 @@ final class TimeColumnsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "2026-11-25T09:00:00Z, 2026-11-25T09:00:00.000Z",
-            "2026-11-25T09:00:00.5Z, 2026-11-25T09:00:00.500Z",
-            "2026-11-25T09:00:00.123456789Z, 2026-11-25T09:00:00.123Z",
-            "2026-11-25T09:00:59.999999Z, 2026-11-25T09:00:59.999Z"})
+        "2026-11-25T09:00:00Z, 2026-11-25T09:00:00.000Z",
+        "2026-11-25T09:00:00.5Z, 2026-11-25T09:00:00.500Z",
+        "2026-11-25T09:00:00.123456789Z, 2026-11-25T09:00:00.123Z",
+        "2026-11-25T09:00:59.999999Z, 2026-11-25T09:00:59.999Z"
+    })
     void format_alwaysHasMilliseconds(String instant, String stored) {
         assertThat(TimeColumns.format(Instant.parse(instant))).isEqualTo(stored);
     }
@@ -33,8 +34,12 @@ final class TimeColumnsTest {
             instants.add(base.plusMillis(random.nextInt(10_000) * (random.nextBoolean() ? 1000L : 1L)));
         }
 
-        List<String> byText = instants.stream().map(TimeColumns::format).sorted().toList();
-        List<String> byTime = instants.stream().sorted(Comparator.naturalOrder()).map(TimeColumns::format).toList();
+        List<String> byText =
+                instants.stream().map(TimeColumns::format).sorted().toList();
+        List<String> byTime = instants.stream()
+                .sorted(Comparator.naturalOrder())
+                .map(TimeColumns::format)
+                .toList();
 
         assertThat(byText).isEqualTo(byTime);
     }

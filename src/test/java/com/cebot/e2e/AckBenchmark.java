@@ -1,5 +1,8 @@
 package com.cebot.e2e;
 
+import static com.cebot.e2e.BotHarness.CE;
+import static com.cebot.e2e.BotHarness.CE_USER;
+import static com.cebot.e2e.BotHarness.SUPPORT;
 import static com.slack.api.model.block.Blocks.asBlocks;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -7,10 +10,6 @@ import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
-
-import static com.cebot.e2e.BotHarness.CE;
-import static com.cebot.e2e.BotHarness.CE_USER;
-import static com.cebot.e2e.BotHarness.SUPPORT;
 
 import com.cebot.slackfake.Ack;
 import com.cebot.slackfake.RecordedCall;
@@ -31,8 +30,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
 final class AckBenchmark {
 
     /** The README's run command, whose JVM options the bot is started with. */
-    private static final Pattern RUN_COMMAND = Pattern.compile("(?m)^mvn -B -DskipTests package && java (.*?) ?-jar target/cebot.jar$");
+    private static final Pattern RUN_COMMAND =
+            Pattern.compile("(?m)^mvn -B -DskipTests package && java (.*?) ?-jar target/cebot.jar$");
 
     private static final int BURST = 500;
     private static final int BIG_BURST = 1_000;
@@ -91,7 +91,8 @@ final class AckBenchmark {
         Path botDir = Files.createDirectories(dir.resolve("bot"));
         try (BotHarness fake = BotHarness.create(botDir, Clock.systemUTC())) {
             startToHello(fake, botDir);
-            try (ChildBot child = ChildBot.start("bot", fake.env(), botDir, jvmOptions()).awaitListening()) {
+            try (ChildBot child =
+                    ChildBot.start("bot", fake.env(), botDir, jvmOptions()).awaitListening()) {
                 oneAtATime(fake.slack);
                 load(fake.slack, bot, botValues, (n, opensBefore) -> awaitModals(fake.slack, opensBefore + n));
                 long rss = residentMegabytes(child.pid());
@@ -120,21 +121,31 @@ final class AckBenchmark {
                 shortcuts.add(slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER));
             }
             Latencies shortcutAcks = Latencies.of(shortcuts, awaitAcks(slack, shortcuts));
-            List<String> viewIds = modals.open(size, opensBefore).stream().filter(id -> !before.contains(id)).toList();
+            List<String> viewIds = modals.open(size, opensBefore).stream()
+                    .filter(id -> !before.contains(id))
+                    .toList();
             figures(out, values, "burst of " + size + " shortcuts", shortcutAcks, size == BURST ? "≤ 3× floor" : null);
             put(out, values, "burst of " + size + " shortcuts: modals opened", viewIds.size());
 
             int postedBefore = cards(slack).size();
             List<String> submissions = new ArrayList<>();
             for (String viewId : viewIds) {
-                submissions.add(slack.submitView(viewId, CE_USER, values(ticket++).toJson()));
+                submissions.add(
+                        slack.submitView(viewId, CE_USER, values(ticket++).toJson()));
             }
             Map<String, Ack> acks = awaitAcks(slack, submissions);
             Latencies submitAcks = Latencies.of(submissions, acks);
             // A form the store could not take in time is answered next to a field and makes no card.
-            long accepted = acks.values().stream().filter(a -> a.payload() == null || a.payload().isNull()
-                    || !"errors".equals(a.payload().path("response_action").asText())).count();
-            put(out, values, "burst of " + size + " submissions: refused as the store was busy",
+            long accepted = acks.values().stream()
+                    .filter(a -> a.payload() == null
+                            || a.payload().isNull()
+                            || !"errors"
+                                    .equals(a.payload().path("response_action").asText()))
+                    .count();
+            put(
+                    out,
+                    values,
+                    "burst of " + size + " submissions: refused as the store was busy",
                     viewIds.size() - accepted);
             // As many as modals opened: the bot cannot be sent a form whose modal never opened.
             figures(out, values, "burst of " + size + " submissions", submitAcks, size == BURST ? "≤ 4× floor" : null);
@@ -147,7 +158,10 @@ final class AckBenchmark {
             if (out == bot) {
                 long started = System.nanoTime();
                 Await.until(WAIT, "every card posted", () -> cards(slack).size() >= postedBefore + accepted);
-                put(out, values, "burst of " + size + " submissions: all cards posted after (ms)",
+                put(
+                        out,
+                        values,
+                        "burst of " + size + " submissions: all cards posted after (ms)",
                         (System.nanoTime() - started) / 1_000_000);
             }
         }
@@ -185,7 +199,8 @@ final class AckBenchmark {
 
     /** Five starts of the packaged jar on a database an earlier start migrated: process start → hello sent. */
     private void startToHello(BotHarness fake, Path botDir) {
-        try (ChildBot first = ChildBot.start("migrate", fake.env(), botDir, jvmOptions()).awaitListening()) {
+        try (ChildBot first =
+                ChildBot.start("migrate", fake.env(), botDir, jvmOptions()).awaitListening()) {
             first.terminate();
             first.awaitExit(Duration.ofSeconds(30));
         }
@@ -212,14 +227,20 @@ final class AckBenchmark {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < ONE_AT_A_TIME; i++) {
             slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER);
-            View view = Await.value(WAIT, "the modal", () -> slack.modalStack(CE_USER).isEmpty() ? null
-                    : slack.modalStack(CE_USER).get(0));
+            View view = Await.value(
+                    WAIT,
+                    "the modal",
+                    () -> slack.modalStack(CE_USER).isEmpty()
+                            ? null
+                            : slack.modalStack(CE_USER).get(0));
             int before = cards(slack).size();
             Instant submitted = Instant.now();
             slack.submitView(view.id(), CE_USER, values(ticket++).toJson());
             Await.until(WAIT, "the card", () -> cards(slack).size() > before);
-            millis.add(Duration.between(submitted, cards(slack).get(before).at()).toMillis());
-            Await.until(WAIT, "the modal closed", () -> slack.modalStack(CE_USER).isEmpty());
+            millis.add(
+                    Duration.between(submitted, cards(slack).get(before).at()).toMillis());
+            Await.until(
+                    WAIT, "the modal closed", () -> slack.modalStack(CE_USER).isEmpty());
         }
         Latencies l = Latencies.ofMillis(millis);
         String what = ONE_AT_A_TIME + " submissions one at a time, submit → card";
@@ -231,8 +252,10 @@ final class AckBenchmark {
 
     /** Each shortcut gets one views.open; a trigger that expired first is refused. */
     private static List<String> awaitModals(SlackFake slack, int count) {
-        Await.until(WAIT, count + " views.open calls", () -> slack.calls("views.open").size() >= count
-                && slack.callsInProgress() == 0);
+        Await.until(
+                WAIT,
+                count + " views.open calls",
+                () -> slack.calls("views.open").size() >= count && slack.callsInProgress() == 0);
         return new ArrayList<>(slack.views().keySet());
     }
 
@@ -260,11 +283,16 @@ final class AckBenchmark {
             throw new AssertionError("README.md has no line " + RUN_COMMAND.pattern());
         }
         List<String> options = new ArrayList<>();
-        for (String option : run.group(1).isBlank() ? List.<String>of() : List.of(run.group(1).split(" +"))) {
+        for (String option : run.group(1).isBlank()
+                ? List.<String>of()
+                : List.of(run.group(1).split(" +"))) {
             // The command runs in the project's folder; the bot here runs in a folder of its own.
             int file = option.indexOf("=target/");
-            options.add(file < 0 ? option
-                    : option.substring(0, file + 1) + Path.of(option.substring(file + 1)).toAbsolutePath());
+            options.add(
+                    file < 0
+                            ? option
+                            : option.substring(0, file + 1)
+                                    + Path.of(option.substring(file + 1)).toAbsolutePath());
         }
         String jfr = System.getProperty("benchmark.jfr", "");
         if (!jfr.isBlank()) {
@@ -283,7 +311,9 @@ final class AckBenchmark {
             MethodsClient methods = client.methods(SlackFake.BOT_TOKEN);
             for (int i = 0; i < count; i++) {
                 String trigger = slack.issueTriggerId(CE_USER);
-                ids.add(methods.viewsOpen(r -> r.triggerId(trigger).view(contextLikeModal())).getView().getId());
+                ids.add(methods.viewsOpen(r -> r.triggerId(trigger).view(contextLikeModal()))
+                        .getView()
+                        .getId());
             }
             client.close();
         } catch (Exception e) {
@@ -294,17 +324,22 @@ final class AckBenchmark {
 
     /** A modal the size of the context form's. */
     private static com.slack.api.model.view.View contextLikeModal() {
-        return view(v -> v.type("modal").callbackId(ContextIds.CALLBACK_ID)
+        return view(v -> v.type("modal")
+                .callbackId(ContextIds.CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Support Ticket Context")))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Share")))
                 .blocks(asBlocks(
-                        input(i -> i.blockId(ContextIds.CUSTOMER).label(plainText("Customer Name"))
+                        input(i -> i.blockId(ContextIds.CUSTOMER)
+                                .label(plainText("Customer Name"))
                                 .element(plainTextInput(p -> p.actionId(ContextIds.VALUE)))),
-                        input(i -> i.blockId(ContextIds.LINK).label(plainText("Link to issue (Slack / GH / ZD ticket #)"))
+                        input(i -> i.blockId(ContextIds.LINK)
+                                .label(plainText("Link to issue (Slack / GH / ZD ticket #)"))
                                 .element(plainTextInput(p -> p.actionId(ContextIds.VALUE)))),
                         input(i -> i.blockId(ContextIds.BACKGROUND)
-                                .label(plainText("Background information or anything we should know that would be helpful?"))
-                                .element(plainTextInput(p -> p.actionId(ContextIds.VALUE).multiline(true)))))));
+                                .label(plainText(
+                                        "Background information or anything we should know that would be helpful?"))
+                                .element(plainTextInput(
+                                        p -> p.actionId(ContextIds.VALUE).multiline(true)))))));
     }
 
     // ---- helpers
@@ -376,7 +411,12 @@ final class AckBenchmark {
             Double f = floorValues.get(key);
             Double b = botValues.get(key);
             String ratio = f != null && b != null && f > 0 ? String.format("%.1f×", b / f) : "";
-            rows.add(String.format(format, key, floor.getOrDefault(key, "—"), bot.getOrDefault(key, "—"), ratio,
+            rows.add(String.format(
+                    format,
+                    key,
+                    floor.getOrDefault(key, "—"),
+                    bot.getOrDefault(key, "—"),
+                    ratio,
                     targets.getOrDefault(key, "")));
         }
         System.out.println();
@@ -389,12 +429,16 @@ final class AckBenchmark {
     private record Latencies(long[] sorted, long missing) {
 
         static Latencies of(List<String> envelopes, Map<String, Ack> acks) {
-            long[] got = acks.values().stream().mapToLong(a -> a.latency().toNanos() / 1_000).sorted().toArray();
+            long[] got = acks.values().stream()
+                    .mapToLong(a -> a.latency().toNanos() / 1_000)
+                    .sorted()
+                    .toArray();
             return new Latencies(got, envelopes.size() - got.length);
         }
 
         static Latencies ofMillis(List<Long> millis) {
-            return new Latencies(millis.stream().mapToLong(Long::longValue).sorted().toArray(), 0);
+            return new Latencies(
+                    millis.stream().mapToLong(Long::longValue).sorted().toArray(), 0);
         }
 
         long p50() {
@@ -410,7 +454,10 @@ final class AckBenchmark {
         }
 
         long over(Duration limit) {
-            return Arrays.stream(sorted).filter(m -> m >= limit.toNanos() / 1_000).count() + missing;
+            return Arrays.stream(sorted)
+                            .filter(m -> m >= limit.toNanos() / 1_000)
+                            .count()
+                    + missing;
         }
 
         private long at(double q) {

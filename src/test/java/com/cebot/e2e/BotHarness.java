@@ -1,14 +1,15 @@
 package com.cebot.e2e;
 
 import com.cebot.app.CeBot;
+import com.cebot.app.Main;
 import com.cebot.app.StartupException;
 import com.cebot.config.Settings;
-import com.cebot.app.Main;
-import com.cebot.work.Backoff;
-import com.cebot.work.WorkQueue;
 import com.cebot.slack.socket.SocketTiming;
 import com.cebot.slackfake.SlackFake;
 import com.cebot.testing.Await;
+import com.cebot.testing.TestDatabase;
+import com.cebot.work.Backoff;
+import com.cebot.work.WorkQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,12 +40,19 @@ public final class BotHarness implements AutoCloseable {
     /** Retries in milliseconds; given up after eight failed attempts. */
     public static final Backoff BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 8);
     /** Quick queues and socket timings; the hello may take seconds on a busy two-core machine. */
-    public static final CeBot.Tuning FAST = new CeBot.Tuning(Duration.ofSeconds(2),
+    public static final CeBot.Tuning FAST = new CeBot.Tuning(
+            Duration.ofSeconds(2),
             new WorkQueue.Settings(50, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
             new WorkQueue.Settings(20, Duration.ofMillis(100), Duration.ofSeconds(10), BACKOFF),
-            16, 8, new SocketTiming(Duration.ofSeconds(5), Duration.ofSeconds(2),
-                    Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMillis(500)));
+            16,
+            8,
+            new SocketTiming(
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(2),
+                    Duration.ofMillis(500),
+                    Duration.ofMillis(50),
+                    Duration.ofMillis(500)));
 
     public final SlackFake slack;
     private final Path dir;
@@ -74,7 +82,7 @@ public final class BotHarness implements AutoCloseable {
         harness.env.put("SLACK_BOT_TOKEN", SlackFake.BOT_TOKEN);
         harness.env.put("SLACK_APP_TOKEN", SlackFake.APP_TOKEN);
         harness.env.put("SLACK_API_URL", slack.apiUrl());
-        harness.env.put("CEBOT_DB_URL", "jdbc:sqlite:" + dir.resolve("cebot.db"));
+        harness.env.putAll(TestDatabase.env(dir));
         harness.env.put("CEBOT_CONFIG", dir.resolve("cebot.yaml").toString());
         harness.writeConfig("""
                 channels:
@@ -169,8 +177,7 @@ public final class BotHarness implements AutoCloseable {
      * what it was given; only after it does a check that nothing (more) was sent mean something.
      */
     public boolean workDone() {
-        return StoredWork.unfinished(env.get("CEBOT_DB_URL"), clock.instant()).isEmpty()
-                && slack.callsInProgress() == 0;
+        return StoredWork.unfinished(env, clock.instant()).isEmpty() && slack.callsInProgress() == 0;
     }
 
     /** Waits until {@link #workDone()}. */
@@ -179,9 +186,12 @@ public final class BotHarness implements AutoCloseable {
     }
 
     public void awaitWorkDone(Duration timeout) {
-        Await.until(timeout, () -> "the bot to finish its work; unfinished: "
-                + StoredWork.unfinished(env.get("CEBOT_DB_URL"), clock.instant()) + ", Web API calls being answered: "
-                + slack.callsInProgress(), this::workDone);
+        Await.until(
+                timeout,
+                () -> "the bot to finish its work; unfinished: "
+                        + StoredWork.unfinished(env, clock.instant()) + ", Web API calls being answered: "
+                        + slack.callsInProgress(),
+                this::workDone);
     }
 
     @Override

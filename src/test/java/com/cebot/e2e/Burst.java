@@ -8,10 +8,10 @@ import com.cebot.slackfake.SlackFake;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
+import com.cebot.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,7 +35,10 @@ import java.util.stream.Collectors;
  */
 final class Burst {
 
-    enum Kind { CONTEXT, REQUEST }
+    enum Kind {
+        CONTEXT,
+        REQUEST
+    }
 
     /** One form: who typed it, in which modal, and every envelope it was sent in. */
     static final class Form {
@@ -102,8 +105,10 @@ final class Burst {
         for (Form f : forms) {
             slack.sendGlobalShortcut(callback, f.user);
         }
-        Await.until(timeout, "a modal open for each of " + forms.size() + " people", () -> forms.stream()
-                .allMatch(f -> !slack.modalStack(f.user).isEmpty()));
+        Await.until(
+                timeout,
+                "a modal open for each of " + forms.size() + " people",
+                () -> forms.stream().allMatch(f -> !slack.modalStack(f.user).isEmpty()));
         for (Form f : forms) {
             View view = slack.modalStack(f.user).get(0);
             assertThat(view.callbackId()).isEqualTo(callback);
@@ -115,12 +120,14 @@ final class Burst {
     StateValues values(Form f) {
         if (kind == Kind.CONTEXT) {
             return StateValues.of()
-                    .externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT, "new:Fault Co " + f.n, "Fault Co " + f.n)
+                    .externalSelect(
+                            ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT, "new:Fault Co " + f.n, "Fault Co " + f.n)
                     .text(ContextIds.LINK, ContextIds.VALUE, "ZD " + f.ticket)
                     .text(ContextIds.BACKGROUND, ContextIds.VALUE, f.marker);
         }
         return StateValues.of()
-                .externalSelect(RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Fault Co " + f.n, "Fault Co " + f.n)
+                .externalSelect(
+                        RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Fault Co " + f.n, "Fault Co " + f.n)
                 .text(RequestIds.LINK, RequestIds.VALUE, "ZD " + f.ticket)
                 .text(RequestIds.ASK, RequestIds.VALUE, f.marker)
                 .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
@@ -185,7 +192,8 @@ final class Burst {
     }
 
     static boolean refusal(Ack ack) {
-        return ack.payload() != null && "errors".equals(ack.payload().path("response_action").asText());
+        return ack.payload() != null
+                && "errors".equals(ack.payload().path("response_action").asText());
     }
 
     /** Slack closed the modal: some envelope of this form got a plain ack. */
@@ -216,50 +224,71 @@ final class Burst {
     }
 
     void awaitAccepted(int count, Duration timeout) {
-        Await.until(timeout, count + " forms acked (have " + accepted().size() + ")", () -> accepted().size() >= count);
+        Await.until(
+                timeout,
+                count + " forms acked (have " + accepted().size() + ")",
+                () -> accepted().size() >= count);
     }
 
     void awaitAnswered(Duration timeout) {
-        Await.until(timeout, "an ack for the last envelope of every form", () -> forms.stream().allMatch(this::answered));
+        Await.until(
+                timeout,
+                "an ack for the last envelope of every form",
+                () -> forms.stream().allMatch(this::answered));
     }
 
     // ---- what arrived
 
     /** Top-level messages in #customer-support carrying the form's marker. */
     int cards(Form f) {
-        return (int) slack.messages(BotHarness.SUPPORT).stream().filter(m -> !m.isReply())
-                .filter(carries(f.marker)).count();
+        return (int) slack.messages(BotHarness.SUPPORT).stream()
+                .filter(m -> !m.isReply())
+                .filter(carries(f.marker))
+                .count();
     }
 
     /** Thread replies in #customer-support under the form's card(s) that match. */
     int replies(Form f, Predicate<Message> which) {
-        List<String> cardTs = slack.messages(BotHarness.SUPPORT).stream().filter(m -> !m.isReply())
-                .filter(carries(f.marker)).map(Message::ts).toList();
-        return (int) slack.messages(BotHarness.SUPPORT).stream().filter(Message::isReply)
-                .filter(m -> cardTs.contains(m.threadTs())).filter(which).count();
+        List<String> cardTs = slack.messages(BotHarness.SUPPORT).stream()
+                .filter(m -> !m.isReply())
+                .filter(carries(f.marker))
+                .map(Message::ts)
+                .toList();
+        return (int) slack.messages(BotHarness.SUPPORT).stream()
+                .filter(Message::isReply)
+                .filter(m -> cardTs.contains(m.threadTs()))
+                .filter(which)
+                .count();
     }
 
     /** DMs saying the card is up ("Thanks! …"). */
     int confirmations(Form f) {
-        return (int) slack.messages(f.user).stream().filter(m -> m.text() != null && m.text().startsWith("Thanks!")).count();
+        return (int) slack.messages(f.user).stream()
+                .filter(m -> m.text() != null && m.text().startsWith("Thanks!"))
+                .count();
     }
 
     /** Thread replies in #customer-support carrying the form's marker: context added to a card already there. */
     int threadNotes(Form f) {
-        return (int) slack.messages(BotHarness.SUPPORT).stream().filter(Message::isReply).filter(carries(f.marker))
+        return (int) slack.messages(BotHarness.SUPPORT).stream()
+                .filter(Message::isReply)
+                .filter(carries(f.marker))
                 .count();
     }
 
     /** DMs saying the form's context went into the thread of the ticket's card. */
     int addedToThread(Form f) {
-        return (int) slack.messages(f.user).stream().filter(m -> m.text() != null
-                && m.text().startsWith("This ticket already has a card")).count();
+        return (int) slack.messages(f.user).stream()
+                .filter(m -> m.text() != null && m.text().startsWith("This ticket already has a card"))
+                .count();
     }
 
     /** DMs telling the person their form was kept but could not be posted. */
     int toldOfFailure(Form f) {
-        return (int) slack.messages(f.user).stream().filter(m -> m.text() != null
-                && (m.text().contains("would not let me") || m.text().contains("could not post it"))).count();
+        return (int) slack.messages(f.user).stream()
+                .filter(m -> m.text() != null
+                        && (m.text().contains("would not let me") || m.text().contains("could not post it")))
+                .count();
     }
 
     private static Predicate<Message> carries(String marker) {
@@ -269,7 +298,8 @@ final class Burst {
 
     /** Stored submissions (support_context or support_request rows) per marker. */
     Map<String, Integer> stored() {
-        String sql = kind == Kind.CONTEXT ? "SELECT background FROM support_context" : "SELECT ask FROM support_request";
+        String sql =
+                kind == Kind.CONTEXT ? "SELECT background FROM support_context" : "SELECT ask FROM support_request";
         Map<String, Integer> counts = new HashMap<>();
         for (String text : query(database, sql)) {
             for (Form f : forms) {
@@ -284,7 +314,9 @@ final class Burst {
     /** Forms whose inbox row exists: what the bot stored before it acked. */
     List<Form> inInbox() {
         List<String> payloads = query(database, "SELECT payload FROM work WHERE queue = 'inbox'");
-        return forms.stream().filter(f -> payloads.stream().anyMatch(p -> p != null && p.contains(f.marker))).toList();
+        return forms.stream()
+                .filter(f -> payloads.stream().anyMatch(p -> p != null && p.contains(f.marker)))
+                .toList();
     }
 
     /** Every stored error of the durable work, which must never quote what people typed. */
@@ -293,7 +325,7 @@ final class Burst {
     }
 
     static List<String> query(Path database, String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+        try (Connection c = TestDatabase.connect(database);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
@@ -386,8 +418,9 @@ final class Burst {
     /** Which forms miss what, for failure messages. */
     String describe() {
         Map<String, Integer> stored = stored();
-        return forms.stream().filter(f -> !accepted(f) || stored.getOrDefault(f.marker, 0) != 1 || cards(f) != 1
-                        || confirmations(f) != 1)
+        return forms.stream()
+                .filter(f ->
+                        !accepted(f) || stored.getOrDefault(f.marker, 0) != 1 || cards(f) != 1 || confirmations(f) != 1)
                 .map(f -> f + ": acked=" + accepted(f) + " stored=" + stored.getOrDefault(f.marker, 0) + " cards="
                         + cards(f) + " dms=" + confirmations(f) + " told=" + toldOfFailure(f))
                 .collect(Collectors.joining("\n", "forms not exactly once:\n", ""));

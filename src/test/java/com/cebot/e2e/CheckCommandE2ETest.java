@@ -37,8 +37,8 @@ final class CheckCommandE2ETest {
 
     private int check() throws Exception {
         // Main.run is package-private to the app package; the command line is the public face.
-        Method run = Main.class.getDeclaredMethod("run", String[].class, java.util.Map.class, PrintStream.class,
-                PrintStream.class);
+        Method run = Main.class.getDeclaredMethod(
+                "run", String[].class, java.util.Map.class, PrintStream.class, PrintStream.class);
         run.setAccessible(true);
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         return (int) run.invoke(null, new String[] {"check"}, harness.env(), print, print);
@@ -50,9 +50,15 @@ final class CheckCommandE2ETest {
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(report).contains("✓ database", "✓ SLACK_BOT_TOKEN", "✓ SLACK_APP_TOKEN",
-                "channels.customer_support → #customer-support", "the bot will join it at start",
-                "support.head_of_support → ", "All good.");
+        assertThat(report)
+                .contains(
+                        "✓ database",
+                        "✓ SLACK_BOT_TOKEN",
+                        "✓ SLACK_APP_TOKEN",
+                        "channels.customer_support → #customer-support",
+                        "the bot will join it at start",
+                        "support.head_of_support → ",
+                        "All good.");
         assertThat(harness.slack.calls("conversations.join")).isEmpty();
         assertThat(harness.slack.openConnections()).isZero();
         assertThat(report).contains("does not exist yet; the bot creates it at start");
@@ -62,35 +68,35 @@ final class CheckCommandE2ETest {
 
     @Test
     void noZendeskSubdomain_isWarnedAbout_onceForBothForms() throws Exception {
-        harness.writeConfig("""
-                channels:
-                  customer_support: customer-support
-                  ce: "#ce"
-                  ce_internal: ce-internal
-                support:
-                  head_of_support: %s
-                """.formatted(BotHarness.HEAD));
+        String settings = Files.readString(dir.resolve("cebot.yaml"));
+        harness.writeConfig(settings.replace("zendesk:\n  subdomain: acme\n", ""));
+        assertThat(Files.readString(dir.resolve("cebot.yaml"))).doesNotContain("zendesk");
 
         int code = check();
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as("a warning, not a problem").isZero();
-        assertThat(report.lines().filter(l -> l.startsWith("! zendesk.subdomain is not set"))).singleElement()
-                .asString().contains("refuse ticket numbers such as \"ZD 1234\"", "the \"acme\" of acme.zendesk.com");
+        assertThat(report.lines().filter(l -> l.startsWith("! zendesk.subdomain is not set")))
+                .singleElement()
+                .asString()
+                .contains("refuse ticket numbers such as \"ZD 1234\"", "the \"acme\" of acme.zendesk.com");
     }
 
     @Test
     void existingDatabase_isReportedUpToDate_andLeftAlone() throws Exception {
         harness.start();
         harness.stopBot();
-        long modified = java.nio.file.Files.getLastModifiedTime(harness.databaseFile()).toMillis();
+        long modified =
+                java.nio.file.Files.getLastModifiedTime(harness.databaseFile()).toMillis();
 
         int code = check();
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
         assertThat(report).containsPattern("✓ database: .*cebot.db \\(schema version [\\d.]+, up to date\\)");
-        assertThat(java.nio.file.Files.getLastModifiedTime(harness.databaseFile()).toMillis()).isEqualTo(modified);
+        assertThat(java.nio.file.Files.getLastModifiedTime(harness.databaseFile())
+                        .toMillis())
+                .isEqualTo(modified);
     }
 
     @Test
@@ -104,10 +110,12 @@ final class CheckCommandE2ETest {
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as("a warning, not a problem").isZero();
-        assertThat(report).contains("! database: " + file.toAbsolutePath() + " can be read by other users of this"
-                + " machine (mode 0644); make it private: chmod 600 " + file.toAbsolutePath());
+        assertThat(report)
+                .contains("! database: " + file.toAbsolutePath() + " can be read by other users of this"
+                        + " machine (mode 0644); make it private: chmod 600 " + file.toAbsolutePath());
         assertThat(report).doesNotContain("chmod 700");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
@@ -123,7 +131,10 @@ final class CheckCommandE2ETest {
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(1);
-        assertThat(report).contains("✗ channels.ce: no channel \"ce-typo\"", "✗ support.head_of_support: no user group",
-                "2 problem(s) to fix.");
+        assertThat(report)
+                .contains(
+                        "✗ channels.ce: no channel \"ce-typo\"",
+                        "✗ support.head_of_support: no user group",
+                        "2 problem(s) to fix.");
     }
 }

@@ -38,7 +38,9 @@ final class ChildBot implements AutoCloseable {
 
     static Path jar() {
         String path = System.getProperty("cebot.jar");
-        assertThat(path).as("system property cebot.jar (set by failsafe in pom.xml)").isNotBlank();
+        assertThat(path)
+                .as("system property cebot.jar (set by failsafe in pom.xml)")
+                .isNotBlank();
         Path jar = Path.of(path);
         assertThat(jar).as("the shaded jar; mvn package builds it").isRegularFile();
         return jar;
@@ -71,14 +73,21 @@ final class ChildBot implements AutoCloseable {
         return start(name, env, dir, new ArrayList<>(), jvmOptions, args);
     }
 
-    private static ChildBot start(String name, Map<String, String> env, Path dir, List<String> command,
-            List<String> jvmOptions, String... args) {
+    private static ChildBot start(
+            String name,
+            Map<String, String> env,
+            Path dir,
+            List<String> command,
+            List<String> jvmOptions,
+            String... args) {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         Path log = dir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> childEnv = builder.environment();
         childEnv.keySet().removeIf(key -> key.startsWith("SLACK_") || key.startsWith("CEBOT_"));
@@ -112,7 +121,9 @@ final class ChildBot implements AutoCloseable {
     void kill() {
         process.destroyForcibly();
         try {
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(name + " gone after SIGKILL").isTrue();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                    .as(name + " gone after SIGKILL")
+                    .isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -151,14 +162,19 @@ final class ChildBot implements AutoCloseable {
 
     /** Lines that belong to a stack trace. */
     List<String> stackTraceLines() {
-        return log().lines().filter(l -> STACK_FRAME.matcher(l).matches() || l.startsWith("Caused by:")
-                || l.contains("Exception in thread")).toList();
+        return log().lines()
+                .filter(l -> STACK_FRAME.matcher(l).matches()
+                        || l.startsWith("Caused by:")
+                        || l.contains("Exception in thread"))
+                .toList();
     }
 
     /** The log must show no stack trace and nothing a person typed. */
     void assertCleanLog(List<String> typed) {
         String text = log();
-        assertThat(stackTraceLines()).as(name + "'s log has no stack trace:\n" + text).isEmpty();
+        assertThat(stackTraceLines())
+                .as(name + "'s log has no stack trace:\n" + text)
+                .isEmpty();
         for (String marker : typed) {
             assertThat(text).as(name + "'s log never holds typed text").doesNotContain(marker);
         }

@@ -24,7 +24,8 @@ final class ChildBots implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        test = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
         dir = ScratchDir.create("cebot-it");
         harness = BotHarness.create(dir, Clock.systemUTC());
     }

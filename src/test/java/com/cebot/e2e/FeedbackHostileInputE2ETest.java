@@ -68,14 +68,23 @@ final class FeedbackHostileInputE2ETest {
 
     @Test
     void shareForm_everyFieldGetsEveryHostileText() {
-        List<String> fields = List.of("customer", FeedbackIds.GAP, FeedbackIds.TITLE, FeedbackIds.NEED,
-                FeedbackIds.BLOCKS, FeedbackIds.WORKAROUND, FeedbackIds.LINK);
+        List<String> fields = List.of(
+                "customer",
+                FeedbackIds.GAP,
+                FeedbackIds.TITLE,
+                FeedbackIds.NEED,
+                FeedbackIds.BLOCKS,
+                FeedbackIds.WORKAROUND,
+                FeedbackIds.LINK);
         for (Named<String> c : CASES) {
             for (String field : fields) {
                 current = c.getName() + " in " + field;
                 String text = c.getPayload();
                 String gap = "new:" + (field.equals(FeedbackIds.GAP) ? text : "Gap " + ++gapNumber);
-                StateValues values = form(gap, field.equals(FeedbackIds.NEED) ? text : "Fine", "major",
+                StateValues values = form(
+                        gap,
+                        field.equals(FeedbackIds.NEED) ? text : "Fine",
+                        "major",
                         "new:" + (field.equals("customer") ? text : "Acme"));
                 for (String free : List.of(FeedbackIds.BLOCKS, FeedbackIds.WORKAROUND, FeedbackIds.LINK)) {
                     if (field.equals(free)) {
@@ -91,9 +100,12 @@ final class FeedbackHostileInputE2ETest {
                 }
             }
         }
-        Await.until(WAIT, stored + " shares stored", () -> count("SELECT COUNT(DISTINCT share_key) FROM"
-                + " feedback_submission") == stored);
-        soft.assertThat(stored).as("shares taken, of %s", CASES.size() * fields.size())
+        Await.until(
+                WAIT,
+                stored + " shares stored",
+                () -> count("SELECT COUNT(DISTINCT share_key) FROM" + " feedback_submission") == stored);
+        soft.assertThat(stored)
+                .as("shares taken, of %s", CASES.size() * fields.size())
                 .isGreaterThan(CASES.size() * 3);
         afterAll();
     }
@@ -101,7 +113,8 @@ final class FeedbackHostileInputE2ETest {
     /** The share form after "New gap" was picked: it asks for the category and title. */
     private View askingForTheNewGap(String gap) {
         View form = w.openForm(CE1);
-        w.slack.awaitAck(w.slack.sendViewBlockAction(form.id(), CE1, FeedbackIds.GAP_SELECT, FeedbackIds.GAP, gap), WAIT);
+        w.slack.awaitAck(
+                w.slack.sendViewBlockAction(form.id(), CE1, FeedbackIds.GAP_SELECT, FeedbackIds.GAP, gap), WAIT);
         w.slack.awaitCall("views.update", WAIT);
         return w.slack.view(form.id());
     }
@@ -116,19 +129,25 @@ final class FeedbackHostileInputE2ETest {
         for (Named<String> c : CASES) {
             current = c.getName() + " in the status note";
             String status = statuses[i++ % 2];
-            submitFrom(() -> w.openTeamModal(PM, target, FeedbackIds.SET_STATUS, FeedbackIds.STATUS_CALLBACK_ID),
-                    StateValues.of().radio(FeedbackIds.STATUS, FeedbackIds.VALUE, status, status)
+            submitFrom(
+                    () -> w.openTeamModal(PM, target, FeedbackIds.SET_STATUS, FeedbackIds.STATUS_CALLBACK_ID),
+                    StateValues.of()
+                            .radio(FeedbackIds.STATUS, FeedbackIds.VALUE, status, status)
                             .text(FeedbackIds.NOTE, FeedbackIds.VALUE, c.getPayload()));
             current = c.getName() + " in the Salesforce record";
-            submitFrom(() -> w.openTeamModal(PM, target, FeedbackIds.RECORD_BUTTON, FeedbackIds.RECORD_CALLBACK_ID),
+            submitFrom(
+                    () -> w.openTeamModal(PM, target, FeedbackIds.RECORD_BUTTON, FeedbackIds.RECORD_CALLBACK_ID),
                     StateValues.of().text(FeedbackIds.RECORD, FeedbackIds.VALUE, c.getPayload()));
             current = c.getName() + " as the merge target";
-            submitFrom(() -> w.openTeamModal(PM, w.card("Source"), FeedbackIds.MERGE, FeedbackIds.MERGE_CALLBACK_ID),
-                    StateValues.of().externalSelect(FeedbackIds.TARGET, FeedbackIds.MERGE_SELECT, c.getPayload(), "x")
+            submitFrom(
+                    () -> w.openTeamModal(PM, w.card("Source"), FeedbackIds.MERGE, FeedbackIds.MERGE_CALLBACK_ID),
+                    StateValues.of()
+                            .externalSelect(FeedbackIds.TARGET, FeedbackIds.MERGE_SELECT, c.getPayload(), "x")
                             .text(FeedbackIds.NOTE, FeedbackIds.VALUE, c.getPayload()));
         }
         soft.assertThat(count("SELECT COUNT(*) FROM feedback_gap_event WHERE action = 'status'"))
-                .as("status changes made").isGreaterThan(CASES.size() / 2);
+                .as("status changes made")
+                .isGreaterThan(CASES.size() / 2);
         afterAll();
     }
 
@@ -145,7 +164,9 @@ final class FeedbackHostileInputE2ETest {
             String ts = w.slack.addMessage(CE, "U0CUSTOMER", Mrkdwn.escape(c.getPayload()), null);
             w.slack.clearCalls();
             Ack ack = w.slack.awaitAck(w.slack.sendMessageShortcut(FeedbackIds.MESSAGE_CALLBACK_ID, CE1, CE, ts), WAIT);
-            soft.assertThat(ack.latency()).as("message shortcut on %s", c.getName()).isLessThan(SLACK_DEADLINE);
+            soft.assertThat(ack.latency())
+                    .as("message shortcut on %s", c.getName())
+                    .isLessThan(SLACK_DEADLINE);
             RecordedCall open = w.slack.awaitCall("views.open", WAIT);
             soft.assertThat(open.status()).as("views.open on %s", c.getName()).isEqualTo(200);
         }
@@ -153,17 +174,22 @@ final class FeedbackHostileInputE2ETest {
     }
 
     private void suggestions(View view, String actionId, String blockId, Named<String> c) {
-        Ack ack = w.slack.awaitAck(w.slack.sendBlockSuggestion(view.id(), CE1, actionId, blockId, c.getPayload()), WAIT);
+        Ack ack =
+                w.slack.awaitAck(w.slack.sendBlockSuggestion(view.id(), CE1, actionId, blockId, c.getPayload()), WAIT);
         soft.assertThat(ack.latency()).as("%s for %s", actionId, c.getName()).isLessThan(SLACK_DEADLINE);
         for (JsonNode option : ack.payload().path("options")) {
             String shown = option.path("text").path("text").asText();
-            soft.assertThat(shown.codePointCount(0, shown.length())).as("%s option for %s", actionId, c.getName())
+            soft.assertThat(shown.codePointCount(0, shown.length()))
+                    .as("%s option for %s", actionId, c.getName())
                     .isBetween(1, 75);
             if (!actionId.equals(FeedbackIds.CUSTOMER_SELECT)) {
                 // The gap options show titles as plain text, where Slack does not promise < > stay inert.
-                soft.assertThat(shown).as("%s option for %s", actionId, c.getName()).doesNotContain("<", ">");
+                soft.assertThat(shown)
+                        .as("%s option for %s", actionId, c.getName())
+                        .doesNotContain("<", ">");
             }
-            soft.assertThat(option.path("value").asText().length()).as("%s value for %s", actionId, c.getName())
+            soft.assertThat(option.path("value").asText().length())
+                    .as("%s value for %s", actionId, c.getName())
                     .isBetween(1, 150);
         }
     }
@@ -187,20 +213,25 @@ final class FeedbackHostileInputE2ETest {
         }
         Set<String> named = new HashSet<>();
         errors.fieldNames().forEachRemaining(named::add);
-        soft.assertThat(inputs).as("%s: errors %s are next to fields of the form", current, named).containsAll(named);
-        errors.forEach(e -> soft.assertThat(e.asText().length()).as("%s: error %s", current, e).isBetween(1, 500));
+        soft.assertThat(inputs)
+                .as("%s: errors %s are next to fields of the form", current, named)
+                .containsAll(named);
+        errors.forEach(e -> soft.assertThat(e.asText().length())
+                .as("%s: error %s", current, e)
+                .isBetween(1, 500));
     }
 
     /** Every write delivered, none refused by Slack; nothing sent pings anyone; logs clean. */
     private void afterAll() {
         w.harness.awaitWorkDone(Duration.ofSeconds(60));
         soft.assertThat(count("SELECT COUNT(*) FROM work WHERE queue = 'outbox' AND status = 'failed'"))
-                .as("writes Slack refused").isZero();
+                .as("writes Slack refused")
+                .isZero();
         for (RecordedCall call : w.slack.calls()) {
             // A quoted message prefills an input as plain text, which the person sees as typed: no ping.
             JsonNode sent = call.json().deepCopy();
-            sent.findParents("initial_value").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p)
-                    .remove("initial_value"));
+            sent.findParents("initial_value")
+                    .forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).remove("initial_value"));
             var ping = HostileText.PINGS.matcher(sent.toString());
             if (ping.find()) {
                 soft.fail("%s sent a typed mention or link: %s", call.method(), ping.group());
@@ -217,7 +248,8 @@ final class FeedbackHostileInputE2ETest {
         for (Named<String> c : CASES) {
             String text = c.getPayload().strip();
             if (text.length() >= 8) {
-                soft.assertThat(logged.contains(text.substring(0, 8))).as("log holds the start of %s", c.getName())
+                soft.assertThat(logged.contains(text.substring(0, 8)))
+                        .as("log holds the start of %s", c.getName())
                         .isFalse();
             }
         }

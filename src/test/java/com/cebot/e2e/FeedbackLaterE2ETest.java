@@ -44,8 +44,14 @@ final class FeedbackLaterE2ETest {
     }
 
     private String digest() {
-        return Await.value(WAIT, "the digest", () -> w.slack.messages(FEEDBACK).stream()
-                .filter(m -> m.text().startsWith("*Product feedback,")).findFirst().map(Message::text).orElse(null));
+        return Await.value(
+                WAIT,
+                "the digest",
+                () -> w.slack.messages(FEEDBACK).stream()
+                        .filter(m -> m.text().startsWith("*Product feedback,"))
+                        .findFirst()
+                        .map(Message::text)
+                        .orElse(null));
     }
 
     private Optional<View> home(String user) {
@@ -54,8 +60,10 @@ final class FeedbackLaterE2ETest {
 
     @Test
     void sharedWithoutAName_showsNoNameOnTheCard_inTheThread_onOthersHomes_inTheDigest_orInTheExport() {
-        w.share(CE1, form("new:Audit logs to S3", "Daily export", "blocker", "new:Acme")
-                .checkboxes(FeedbackIds.ANONYMOUS, FeedbackIds.VALUE, "anonymous"));
+        w.share(
+                CE1,
+                form("new:Audit logs to S3", "Daily export", "blocker", "new:Acme")
+                        .checkboxes(FeedbackIds.ANONYMOUS, FeedbackIds.VALUE, "anonymous"));
         Message card = w.card("Audit logs to S3");
         w.awaitThread(card, 1);
         w.share(CE2, form("gap:" + FeedbackWorkspace.gapId(card), "Hourly", "major", "new:Globex"));
@@ -63,14 +71,24 @@ final class FeedbackLaterE2ETest {
         w.slack.sendAppHomeOpened(PM);
         w.slack.sendAppHomeOpened(CE2);
         w.slack.sendAppHomeOpened(CE1);
-        Await.until(WAIT, "the Homes", () -> home(PM).map(v -> v.json().toString().contains("Audit logs")).orElse(false)
-                && home(CE2).map(v -> v.json().toString().contains("Audit logs")).orElse(false)
-                && home(CE1).map(v -> v.json().toString().contains("Audit logs")).orElse(false));
+        Await.until(
+                WAIT,
+                "the Homes",
+                () -> home(PM).map(v -> v.json().toString().contains("Audit logs"))
+                                .orElse(false)
+                        && home(CE2)
+                                .map(v -> v.json().toString().contains("Audit logs"))
+                                .orElse(false)
+                        && home(CE1)
+                                .map(v -> v.json().toString().contains("Audit logs"))
+                                .orElse(false));
         String productHome = home(PM).orElseThrow().json().toString();
         w.setStatus(PM, card, "in_review", "Looking at it");
         w.awaitThread(card, 3);
-        Await.until(WAIT, "CE1's Home to show the status", () -> home(CE1).orElseThrow().json().toString()
-                .contains("In review"));
+        Await.until(
+                WAIT,
+                "CE1's Home to show the status",
+                () -> home(CE1).orElseThrow().json().toString().contains("In review"));
         w.clock.set(NEXT_MONDAY_9AM);
         String digest = digest();
         w.harness.awaitWorkDone();
@@ -86,21 +104,28 @@ final class FeedbackLaterE2ETest {
         }
         assertThat(w.thread(card).get(0).text()).contains("Acme", "shared without a name");
         assertThat(w.thread(card).get(1).text()).contains("shared by <@" + CE2 + ">");
-        assertThat(productHome).contains("Product gaps still Open", "2 customers").doesNotContain(CE1);
-        assertThat(home(CE2).orElseThrow().json().toString()).doesNotContain(CE1).doesNotContain("Acme");
+        assertThat(productHome)
+                .contains("Product gaps still Open", "2 customers")
+                .doesNotContain(CE1);
+        assertThat(home(CE2).orElseThrow().json().toString())
+                .doesNotContain(CE1)
+                .doesNotContain("Acme");
         assertThat(digest).doesNotContain(CE1);
         Commands.Result export = Commands.run(w.harness.env(), "export", "--since", "2026-11-01", "--kind", "feedback");
         assertThat(export.exitCode()).as(export.describe()).isZero();
         List<String> rows = export.out().lines().toList();
-        assertThat(rows.get(0)).isEqualTo("submission_id,created_at,gap_id,gap,category,status,salesforce_record,"
-                + "customer,severity,blocks,need,workaround,link,shared_by");
-        assertThat(rows.get(1)).contains("Audit logs to S3", "Acme", "\"Blocks a deal or renewal\"", "Daily export")
+        assertThat(rows.get(0))
+                .isEqualTo("submission_id,created_at,gap_id,gap,category,status,salesforce_record,"
+                        + "customer,severity,blocks,need,workaround,link,shared_by");
+        assertThat(rows.get(1))
+                .contains("Audit logs to S3", "Acme", "\"Blocks a deal or renewal\"", "Daily export")
                 .endsWith(",");
         assertThat(rows.get(2)).contains("Globex", "Major", "Hourly").endsWith("," + CE2);
         assertThat(export.out()).doesNotContain(CE1);
 
         // Only the person themselves is told: where it landed, and the status change.
-        assertThat(w.dmsSaying(CE1, "without your name")).singleElement()
+        assertThat(w.dmsSaying(CE1, "without your name"))
+                .singleElement()
                 .satisfies(dm -> assertThat(dm.text()).contains("/archives/" + FEEDBACK));
         assertThat(w.dmsSaying(CE1, "In review")).hasSize(1);
         assertThat(home(CE1).orElseThrow().json().toString()).contains("shared without your name", "In review");
@@ -113,8 +138,10 @@ final class FeedbackLaterE2ETest {
         Message older = w.card("Usage reports");
         w.awaitThread(older, 1);
         w.clock.set(FeedbackWorkspace.MONDAY_10AM);
-        w.share(CE1, form("new:SSO with Okta groups", "Groups", "blocker", "new:Acme", "new:Globex")
-                .select(FeedbackIds.CATEGORY, FeedbackIds.VALUE, "Integrations", "Integrations"));
+        w.share(
+                CE1,
+                form("new:SSO with Okta groups", "Groups", "blocker", "new:Acme", "new:Globex")
+                        .select(FeedbackIds.CATEGORY, FeedbackIds.VALUE, "Integrations", "Integrations"));
         w.share(CE2, form("new:Dark mode", "Eyes", "minor", "new:Initech"));
         Message sso = w.card("SSO with Okta groups");
         Message dark = w.card("Dark mode");
@@ -126,24 +153,40 @@ final class FeedbackLaterE2ETest {
         w.clock.set(NEXT_MONDAY_9AM);
         String digest = digest();
 
-        assertThat(digest).contains("*Product feedback, Mon 23 Nov 2026 to Mon 30 Nov 2026*",
-                "This week: 3 submissions for 3 customers · 2 new gaps · 2 changes of status");
+        assertThat(digest)
+                .contains(
+                        "*Product feedback, Mon 23 Nov 2026 to Mon 30 Nov 2026*",
+                        "This week: 3 submissions for 3 customers · 2 new gaps · 2 changes of status");
         List<String> lines = digest.lines().toList();
         int newGaps = lines.indexOf("*New gaps*");
         int wanted = lines.indexOf("*Most wanted* (gaps still open to work, by customers)");
         int changes = lines.indexOf("*Status changes*");
-        assertThat(lines.subList(newGaps + 1, wanted)).satisfiesExactly(
-                l -> assertThat(l).contains("SSO with Okta groups", "Integrations", "2 customers"),
-                l -> assertThat(l).contains("Dark mode", "Not categorised yet", "1 customer"));
-        assertThat(lines.subList(wanted + 1, changes)).satisfiesExactly(
-                l -> assertThat(l).contains("Usage reports", "Open", "3 customers", "/p" + older.ts().replace(".", "")),
-                l -> assertThat(l).contains("Dark mode", "In review", "1 customer"));
-        assertThat(lines.subList(changes + 1, lines.size())).satisfiesExactly(
-                l -> assertThat(l).contains("Dark mode>: Open → In review"),
-                l -> assertThat(l).contains("SSO with Okta groups>: Open → Resolved"));
+        assertThat(lines.subList(newGaps + 1, wanted))
+                .satisfiesExactly(
+                        l -> assertThat(l).contains("SSO with Okta groups", "Integrations", "2 customers"),
+                        l -> assertThat(l).contains("Dark mode", "Not categorised yet", "1 customer"));
+        assertThat(lines.subList(wanted + 1, changes))
+                .satisfiesExactly(
+                        l -> assertThat(l)
+                                .contains(
+                                        "Usage reports",
+                                        "Open",
+                                        "3 customers",
+                                        "/p" + older.ts().replace(".", "")),
+                        l -> assertThat(l).contains("Dark mode", "In review", "1 customer"));
+        assertThat(lines.subList(changes + 1, lines.size()))
+                .satisfiesExactly(
+                        l -> assertThat(l).contains("Dark mode>: Open → In review"),
+                        l -> assertThat(l).contains("SSO with Okta groups>: Open → Resolved"));
 
         w.harness.restart();
-        Await.stays(WAIT, "digests in #feedback", 1, () -> (int) w.slack.messages(FEEDBACK).stream()
-                .filter(m -> m.text().startsWith("*Product feedback,")).count(), w.harness::workDone);
+        Await.stays(
+                WAIT,
+                "digests in #feedback",
+                1,
+                () -> (int) w.slack.messages(FEEDBACK).stream()
+                        .filter(m -> m.text().startsWith("*Product feedback,"))
+                        .count(),
+                w.harness::workDone);
     }
 }

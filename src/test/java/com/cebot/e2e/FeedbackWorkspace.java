@@ -97,14 +97,20 @@ final class FeedbackWorkspace implements AutoCloseable {
 
     /** What the typeahead offers for {@code typed}, as option values and texts. */
     JsonNode suggest(View view, String user, String actionId, String blockId, String typed) {
-        return slack.awaitAck(slack.sendBlockSuggestion(view.id(), user, actionId, blockId, typed), WAIT).payload()
+        return slack.awaitAck(slack.sendBlockSuggestion(view.id(), user, actionId, blockId, typed), WAIT)
+                .payload()
                 .path("options");
     }
 
     /** The gap's card (a top-level message in #feedback whose text names it), as it stands now. */
     Message card(String title) {
-        return Await.value(WAIT, "the card of " + title, () -> cards().stream()
-                .filter(m -> m.text().contains(title)).findFirst().orElse(null));
+        return Await.value(
+                WAIT,
+                "the card of " + title,
+                () -> cards().stream()
+                        .filter(m -> m.text().contains(title))
+                        .findFirst()
+                        .orElse(null));
     }
 
     List<Message> cards() {
@@ -112,12 +118,15 @@ final class FeedbackWorkspace implements AutoCloseable {
     }
 
     List<Message> thread(Message card) {
-        return slack.messages(FEEDBACK).stream().filter(m -> m.isReply() && card.ts().equals(m.threadTs())).toList();
+        return slack.messages(FEEDBACK).stream()
+                .filter(m -> m.isReply() && card.ts().equals(m.threadTs()))
+                .toList();
     }
 
     /** Waits until the card's thread holds {@code count} replies; returns them, oldest first. */
     List<Message> awaitThread(Message card, int count) {
-        Await.until(WAIT, count + " replies under " + card.ts(), () -> thread(card).size() >= count);
+        Await.until(
+                WAIT, count + " replies under " + card.ts(), () -> thread(card).size() >= count);
         return thread(card);
     }
 
@@ -135,8 +144,11 @@ final class FeedbackWorkspace implements AutoCloseable {
     }
 
     static String gapId(Message card) {
-        return card.blocks().findValues("value").stream().map(JsonNode::asText).filter(v -> v.matches("\\d+"))
-                .findFirst().orElseThrow();
+        return card.blocks().findValues("value").stream()
+                .map(JsonNode::asText)
+                .filter(v -> v.matches("\\d+"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Presses a card button as {@code user}. */
@@ -151,7 +163,8 @@ final class FeedbackWorkspace implements AutoCloseable {
         slack.awaitCall("views.open", WAIT);
         View opened = slack.lastOpenedView();
         if (!callbackId.equals(opened.callbackId())) {
-            throw new AssertionError("opened " + opened.callbackId() + " instead of " + callbackId + ": " + opened.json());
+            throw new AssertionError(
+                    "opened " + opened.callbackId() + " instead of " + callbackId + ": " + opened.json());
         }
         return opened;
     }
@@ -159,7 +172,8 @@ final class FeedbackWorkspace implements AutoCloseable {
     /** Sets the status from the card, as {@code user}; returns the modal's ack. */
     Ack setStatus(String user, Message card, String status, String note) {
         View modal = openTeamModal(user, card, FeedbackIds.SET_STATUS, FeedbackIds.STATUS_CALLBACK_ID);
-        StateValues values = StateValues.of().radio(FeedbackIds.STATUS, FeedbackIds.VALUE, status, status)
+        StateValues values = StateValues.of()
+                .radio(FeedbackIds.STATUS, FeedbackIds.VALUE, status, status)
                 .text(FeedbackIds.NOTE, FeedbackIds.VALUE, note);
         return submit(modal, user, values);
     }

@@ -28,19 +28,26 @@ final class FloorClient implements AutoCloseable {
         String url;
         Slack client = Slack.getInstance(slack.slackConfig());
         try {
-            url = client.methods().appsConnectionsOpen(r -> r.token(SlackFake.APP_TOKEN)).getUrl();
+            url = client.methods()
+                    .appsConnectionsOpen(r -> r.token(SlackFake.APP_TOKEN))
+                    .getUrl();
         } finally {
             client.close();
         }
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(url), new Acker()).get(10, TimeUnit.SECONDS);
+        WebSocket socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(URI.create(url), new Acker())
+                .get(10, TimeUnit.SECONDS);
         slack.awaitConnections(1, Duration.ofSeconds(10));
         return new FloorClient(socket);
     }
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+                .orTimeout(5, TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
     }
 
     /** Reads a frame, and if it carries an envelope id, sends it back as the ack before reading on. */

@@ -11,9 +11,9 @@ import com.cebot.slackfake.Message;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
-import java.nio.file.Path;
 import com.cebot.testing.MutableClock;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,8 +73,13 @@ final class HeadOfSupportGroupE2ETest {
                 .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
                 .text(RequestIds.IF_NOT, RequestIds.VALUE, "They may not renew");
         harness.slack.awaitAck(harness.slack.submitView(view.id(), CE_USER, form.toJson()), WAIT);
-        return Await.value(WAIT, "a request card", () -> harness.slack.messages(SUPPORT).stream()
-                .filter(m -> !m.isReply()).findFirst().orElse(null));
+        return Await.value(
+                WAIT,
+                "a request card",
+                () -> harness.slack.messages(SUPPORT).stream()
+                        .filter(m -> !m.isReply())
+                        .findFirst()
+                        .orElse(null));
     }
 
     private void acknowledge(String user, Message card) {
@@ -82,19 +87,27 @@ final class HeadOfSupportGroupE2ETest {
     }
 
     private void move(String user, Message card, String actionId) {
-        String id = card.blocks().findValues("value").stream().map(v -> v.asText()).filter(v -> v.matches("\\d+"))
-                .findFirst().orElseThrow();
+        String id = card.blocks().findValues("value").stream()
+                .map(v -> v.asText())
+                .filter(v -> v.matches("\\d+"))
+                .findFirst()
+                .orElseThrow();
         harness.slack.awaitAck(harness.slack.sendBlockAction(user, SUPPORT, card.ts(), actionId, "b", id), WAIT);
     }
 
     private void slackSaysTheGroupChanged() {
-        harness.slack.sendEvent(JsonNodeFactory.instance.objectNode().put("type", "subteam_members_changed")
-                .put("subteam_id", GROUP).put("team_id", "T0FAKE").put("event_ts", "1795000000.000100"));
+        harness.slack.sendEvent(JsonNodeFactory.instance
+                .objectNode()
+                .put("type", "subteam_members_changed")
+                .put("subteam_id", GROUP)
+                .put("team_id", "T0FAKE")
+                .put("event_ts", "1795000000.000100"));
     }
 
     private List<String> keptMembers() {
-        return Burst.query(harness.databaseFile(), "SELECT members || ' at ' || read_at FROM user_group_members"
-                + " WHERE group_id = '" + GROUP + "'");
+        return Burst.query(
+                harness.databaseFile(),
+                "SELECT members || ' at ' || read_at FROM user_group_members" + " WHERE group_id = '" + GROUP + "'");
     }
 
     private String cardNow(Message card) {
@@ -112,7 +125,9 @@ final class HeadOfSupportGroupE2ETest {
         harness.start();
         acknowledge(LEAD, card);
 
-        Await.until(WAIT, "the card to show the acknowledgement",
+        Await.until(
+                WAIT,
+                "the card to show the acknowledgement",
                 () -> cardNow(card).contains("Acknowledged by <@" + LEAD + ">"));
         harness.awaitWorkDone();
         assertThat(harness.slack.calls("chat.postEphemeral")).as("no refusal").isEmpty();
@@ -125,10 +140,15 @@ final class HeadOfSupportGroupE2ETest {
         harness.slack.addUserGroup(GROUP, "support-leads", List.of(LEAD, NEW_LEAD));
 
         slackSaysTheGroupChanged();
-        Await.until(WAIT, "the new members read and kept", () -> keptMembers().toString().contains(NEW_LEAD));
+        Await.until(
+                WAIT,
+                "the new members read and kept",
+                () -> keptMembers().toString().contains(NEW_LEAD));
         acknowledge(NEW_LEAD, card);
 
-        Await.until(WAIT, "the card to show the acknowledgement",
+        Await.until(
+                WAIT,
+                "the card to show the acknowledgement",
                 () -> cardNow(card).contains("Acknowledged by <@" + NEW_LEAD + ">"));
         harness.awaitWorkDone();
         assertThat(harness.slack.calls("chat.postEphemeral")).as("no refusal").isEmpty();
@@ -145,15 +165,25 @@ final class HeadOfSupportGroupE2ETest {
 
         acknowledge(LEAD, card);
 
-        String why = Await.value(WAIT, "the private refusal", () -> harness.slack.calls("chat.postEphemeral").stream()
-                .map(c -> c.json().path("text").asText()).findFirst().orElse(null));
-        assertThat(why).contains("can't confirm that you are still in <!subteam^" + GROUP + ">", "older than 2 hours",
-                "<@" + DELEGATE + "> can move it");
+        String why = Await.value(
+                WAIT,
+                "the private refusal",
+                () -> harness.slack.calls("chat.postEphemeral").stream()
+                        .map(c -> c.json().path("text").asText())
+                        .findFirst()
+                        .orElse(null));
+        assertThat(why)
+                .contains(
+                        "can't confirm that you are still in <!subteam^" + GROUP + ">",
+                        "older than 2 hours",
+                        "<@" + DELEGATE + "> can move it");
         harness.slack.awaitCalls("usergroups.users.list", reads + 2, WAIT);
         assertThat(cardNow(card)).doesNotContain("Acknowledged by");
 
         acknowledge(DELEGATE, card);
-        Await.until(WAIT, "the delegate's acknowledgement",
+        Await.until(
+                WAIT,
+                "the delegate's acknowledgement",
                 () -> cardNow(card).contains("Acknowledged by <@" + DELEGATE + ">"));
 
         List<String> before = keptMembers();

@@ -52,11 +52,13 @@ final class HomeBenchmark {
      * some 200 runs, so the work queues' polls, once a second, are still interpreted for minutes.
      */
     private static final Duration SETTLE = Duration.ofMinutes(3);
+
     private static final Duration IDLE = Duration.ofSeconds(120);
     private static final int REQUESTS = 30;
     private static final int REQUESTS_WHILE_SPREADING = 10;
     /** Two publishes a request (its submit, its card's link): paced below the 70 a minute Home keeps to. */
     private static final Duration REQUEST_SPACING = Duration.ofSeconds(2);
+
     private static final int ACTIVE = 50;
     private static final Duration WAIT = Duration.ofSeconds(300);
     /** Clock ticks a second in /proc/<pid>/stat, as on every Linux this runs on. */
@@ -99,18 +101,22 @@ final class HomeBenchmark {
             }
             Jdbi store = Database.open(fake.env().get("CEBOT_DB_URL"));
             seed(store, people);
-            try (ChildBot bot = ChildBot.start("bot", fake.env(), botDir, AckBenchmark.jvmOptions()).awaitListening()) {
+            try (ChildBot bot = ChildBot.start("bot", fake.env(), botDir, AckBenchmark.jvmOptions())
+                    .awaitListening()) {
                 try {
                     String at = people + " people who opened Home";
                     TimeUnit.MILLISECONDS.sleep(SETTLE.toMillis());
                     int publishesBefore = fake.slack.calls("views.publish").size();
                     Map<String, Long> threadsBefore = threadTicks(bot.pid());
                     double idle = cpuShare(bot.pid(), IDLE);
-                    figures.put(at + ", nobody active: CPU over " + IDLE.toSeconds() + " s (% of a core)",
+                    figures.put(
+                            at + ", nobody active: CPU over " + IDLE.toSeconds() + " s (% of a core)",
                             String.format("%.2f (load average %s)", idle * 100, loadAverage()));
-                    figures.put(at + ", nobody active: the threads that used it (% of a core)",
+                    figures.put(
+                            at + ", nobody active: the threads that used it (% of a core)",
                             busiest(threadsBefore, threadTicks(bot.pid()), IDLE));
-                    figures.put(at + ", nobody active: views.publish calls",
+                    figures.put(
+                            at + ", nobody active: views.publish calls",
                             String.valueOf(fake.slack.calls("views.publish").size() - publishesBefore));
 
                     List<Long> quiet = requestLatencies(fake.slack, REQUESTS);
@@ -122,9 +128,11 @@ final class HomeBenchmark {
                     Instant planned = planTimeOff(fake.slack, today.plusDays(1));
                     List<Long> during = requestLatencies(fake.slack, REQUESTS_WHILE_SPREADING);
                     List<Long> reached = reachedAll(fake.slack, active, "<@" + CE_USER + ">", planned);
-                    figures.put(at + ": new request → head of support's Home, while time off spreads (ms)",
+                    figures.put(
+                            at + ": new request → head of support's Home, while time off spreads (ms)",
                             percentiles(during));
-                    figures.put(at + ": time off this week → the Homes of " + ACTIVE + " active people (ms)",
+                    figures.put(
+                            at + ": time off this week → the Homes of " + ACTIVE + " active people (ms)",
                             percentiles(reached));
                     bot.terminate();
                     bot.awaitExit(Duration.ofSeconds(30));
@@ -163,7 +171,8 @@ final class HomeBenchmark {
             var insert = h.prepareBatch("INSERT INTO home_user (user_id, opened_at) VALUES (:user, :at)");
             insert.bind("user", HEAD).bind("at", now.minus(Duration.ofHours(1))).add();
             for (int i = 1; i < people; i++) {
-                insert.bind("user", person(i)).bind("at", now.minus(Duration.ofHours(1)).minus(spread.multipliedBy(i)))
+                insert.bind("user", person(i))
+                        .bind("at", now.minus(Duration.ofHours(1)).minus(spread.multipliedBy(i)))
                         .add();
             }
             insert.execute();
@@ -252,7 +261,9 @@ final class HomeBenchmark {
             long began = System.nanoTime();
             String ask = "Expedite fix " + (++requests);
             Instant submitted = raiseRequest(slack, ask);
-            RecordedCall shown = Await.value(WAIT, "the head of support's Home showing " + ask,
+            RecordedCall shown = Await.value(
+                    WAIT,
+                    "the head of support's Home showing " + ask,
                     () -> firstPublish(slack, HEAD, ask, submitted).orElse(null));
             millis.add(Duration.between(submitted, shown.at()).toMillis());
             long left = REQUEST_SPACING.toNanos() - (System.nanoTime() - began);
@@ -263,7 +274,9 @@ final class HomeBenchmark {
 
     private static Optional<RecordedCall> firstPublish(SlackFake slack, String user, String containing, Instant after) {
         return slack.calls("views.publish").stream()
-                .filter(c -> c.status() == 200 && user.equals(c.param("user_id")) && !c.at().isBefore(after)
+                .filter(c -> c.status() == 200
+                        && user.equals(c.param("user_id"))
+                        && !c.at().isBefore(after)
                         && c.json().path("view").toString().contains(containing))
                 .findFirst();
     }
@@ -271,7 +284,9 @@ final class HomeBenchmark {
     private static List<Long> reachedAll(SlackFake slack, List<String> users, String containing, Instant since) {
         List<Long> millis = new ArrayList<>();
         for (String user : users) {
-            RecordedCall shown = Await.value(WAIT, user + "'s Home showing " + containing,
+            RecordedCall shown = Await.value(
+                    WAIT,
+                    user + "'s Home showing " + containing,
                     () -> firstPublish(slack, user, containing, since).orElse(null));
             millis.add(Duration.between(since, shown.at()).toMillis());
         }
@@ -280,28 +295,49 @@ final class HomeBenchmark {
 
     private static Instant raiseRequest(SlackFake slack, String ask) {
         slack.awaitAck(slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, CE_USER), WAIT);
-        View form = Await.value(WAIT, "the request form", () -> slack.modalStack(CE_USER).isEmpty() ? null
-                : slack.modalStack(CE_USER).get(0));
+        View form = Await.value(
+                WAIT,
+                "the request form",
+                () -> slack.modalStack(CE_USER).isEmpty()
+                        ? null
+                        : slack.modalStack(CE_USER).get(0));
         Instant submitted = Instant.now();
-        slack.awaitAck(slack.submitView(form.id(), CE_USER, StateValues.of()
-                .externalSelect(RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
-                .text(RequestIds.LINK, RequestIds.VALUE, "ZD 77")
-                .text(RequestIds.ASK, RequestIds.VALUE, ask)
-                .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
-                .text(RequestIds.IF_NOT, RequestIds.VALUE, "They may not renew").toJson()), WAIT);
+        slack.awaitAck(
+                slack.submitView(
+                        form.id(),
+                        CE_USER,
+                        StateValues.of()
+                                .externalSelect(
+                                        RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
+                                .text(RequestIds.LINK, RequestIds.VALUE, "ZD 77")
+                                .text(RequestIds.ASK, RequestIds.VALUE, ask)
+                                .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
+                                .text(RequestIds.IF_NOT, RequestIds.VALUE, "They may not renew")
+                                .toJson()),
+                WAIT);
         return submitted;
     }
 
     /** CE_USER plans a day off; returns when the form was submitted. */
     private static Instant planTimeOff(SlackFake slack, LocalDate day) {
         slack.awaitAck(slack.sendSlashCommand(OooIds.COMMAND, "", CE_USER, CE), WAIT);
-        View form = Await.value(WAIT, "the /ooo form", () -> slack.modalStack(CE_USER).isEmpty() ? null
-                : slack.modalStack(CE_USER).get(0));
+        View form = Await.value(
+                WAIT,
+                "the /ooo form",
+                () -> slack.modalStack(CE_USER).isEmpty()
+                        ? null
+                        : slack.modalStack(CE_USER).get(0));
         Instant submitted = Instant.now();
-        slack.awaitAck(slack.submitView(form.id(), CE_USER, StateValues.of()
-                .date(OooIds.FIRST_DAY, OooIds.VALUE, day.toString())
-                .date(OooIds.LAST_DAY, OooIds.VALUE, day.toString())
-                .users(OooIds.COVERERS, OooIds.VALUE, DELEGATE).toJson()), WAIT);
+        slack.awaitAck(
+                slack.submitView(
+                        form.id(),
+                        CE_USER,
+                        StateValues.of()
+                                .date(OooIds.FIRST_DAY, OooIds.VALUE, day.toString())
+                                .date(OooIds.LAST_DAY, OooIds.VALUE, day.toString())
+                                .users(OooIds.COVERERS, OooIds.VALUE, DELEGATE)
+                                .toJson()),
+                WAIT);
         return submitted;
     }
 

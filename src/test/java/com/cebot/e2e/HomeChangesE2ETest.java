@@ -74,7 +74,9 @@ final class HomeChangesE2ETest {
             home(user, "Expedite the SSO fix");
         }
         // The bot's sign: the request and its card are done with, and every Home they marked drawn.
-        Await.until(WAIT, () -> "the request's work done and its Homes drawn; marked: " + marked(),
+        Await.until(
+                WAIT,
+                () -> "the request's work done and its Homes drawn; marked: " + marked(),
                 () -> harness.workDone() && marked().isEmpty());
         assertThat(publishedTo()).containsExactlyInAnyOrder(CE_USER, HEAD, DELEGATE);
     }
@@ -119,8 +121,10 @@ final class HomeChangesE2ETest {
         harness.slack.enqueueFault("views.publish", new Fault.RateLimited(60));
 
         raiseRequest();
-        Await.until(WAIT, "the head of support's Home refused with a 429", () -> harness.slack.calls("views.publish")
-                .stream().anyMatch(c -> c.status() == 429));
+        Await.until(
+                WAIT,
+                "the head of support's Home refused with a 429",
+                () -> harness.slack.calls("views.publish").stream().anyMatch(c -> c.status() == 429));
         assertThat(marked()).containsExactly(HEAD);
         harness.restart();
 
@@ -152,7 +156,8 @@ final class HomeChangesE2ETest {
 
     private int publishes(String user) {
         return (int) harness.slack.calls("views.publish").stream()
-                .filter(c -> c.status() == 200 && user.equals(c.param("user_id"))).count();
+                .filter(c -> c.status() == 200 && user.equals(c.param("user_id")))
+                .count();
     }
 
     private View home(String user, String containing) {
@@ -163,13 +168,18 @@ final class HomeChangesE2ETest {
     }
 
     private Set<String> publishedTo() {
-        return harness.slack.calls("views.publish").stream().filter(c -> c.status() == 200)
-                .map(c -> c.param("user_id")).collect(Collectors.toSet());
+        return harness.slack.calls("views.publish").stream()
+                .filter(c -> c.status() == 200)
+                .map(c -> c.param("user_id"))
+                .collect(Collectors.toSet());
     }
 
     private List<String> marked() {
-        return harness.bot().jdbi().withHandle(h -> h.createQuery(
-                "SELECT user_id FROM home_user WHERE stale IS NOT NULL").mapTo(String.class).list());
+        return harness.bot()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT user_id FROM home_user WHERE stale IS NOT NULL")
+                        .mapTo(String.class)
+                        .list());
     }
 
     private void seedOtherHomes(int count) {
@@ -177,40 +187,72 @@ final class HomeChangesE2ETest {
         harness.bot().jdbi().useTransaction(h -> {
             var insert = h.prepareBatch("INSERT INTO home_user (user_id, opened_at) VALUES (:user, :at)");
             for (int i = 0; i < count; i++) {
-                insert.bind("user", "U0OTHER" + i).bind("at", now.minus(Duration.ofMinutes(i * 20L))).add();
+                insert.bind("user", "U0OTHER" + i)
+                        .bind("at", now.minus(Duration.ofMinutes(i * 20L)))
+                        .add();
             }
             insert.execute();
         });
     }
 
     private void openedAgo(String user, Duration ago) {
-        harness.bot().jdbi().useHandle(h -> h.createUpdate("UPDATE home_user SET opened_at = :at WHERE user_id = :user")
-                .bind("at", Instant.now().minus(ago)).bind("user", user).execute());
+        harness.bot()
+                .jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE home_user SET opened_at = :at WHERE user_id = :user")
+                        .bind("at", Instant.now().minus(ago))
+                        .bind("user", user)
+                        .execute());
     }
 
     private void raiseRequest() {
         harness.slack.awaitAck(harness.slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, CE_USER), WAIT);
-        View form = Await.value(WAIT, "the request form", () -> harness.slack.modalStack(CE_USER).isEmpty() ? null
-                : harness.slack.modalStack(CE_USER).get(0));
-        harness.slack.awaitAck(harness.slack.submitView(form.id(), CE_USER, StateValues.of()
-                .externalSelect(RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
-                .text(RequestIds.LINK, RequestIds.VALUE, "ZD 77")
-                .text(RequestIds.ASK, RequestIds.VALUE, "Expedite the SSO fix")
-                .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
-                .text(RequestIds.IF_NOT, RequestIds.VALUE, "They may not renew").toJson()), WAIT);
-        Await.until(WAIT, "the request card", () -> harness.slack.messages(SUPPORT).stream()
-                .anyMatch(m -> !m.isReply()));
+        View form = Await.value(
+                WAIT,
+                "the request form",
+                () -> harness.slack.modalStack(CE_USER).isEmpty()
+                        ? null
+                        : harness.slack.modalStack(CE_USER).get(0));
+        harness.slack.awaitAck(
+                harness.slack.submitView(
+                        form.id(),
+                        CE_USER,
+                        StateValues.of()
+                                .externalSelect(
+                                        RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
+                                .text(RequestIds.LINK, RequestIds.VALUE, "ZD 77")
+                                .text(RequestIds.ASK, RequestIds.VALUE, "Expedite the SSO fix")
+                                .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
+                                .text(RequestIds.IF_NOT, RequestIds.VALUE, "They may not renew")
+                                .toJson()),
+                WAIT);
+        Await.until(
+                WAIT,
+                "the request card",
+                () -> harness.slack.messages(SUPPORT).stream().anyMatch(m -> !m.isReply()));
     }
 
     private void planTimeOff(String user, LocalDate first, LocalDate last, String coverer) {
         harness.slack.awaitAck(harness.slack.sendSlashCommand(OooIds.COMMAND, "", user, CE), WAIT);
-        View form = Await.value(WAIT, "the /ooo form", () -> harness.slack.modalStack(user).isEmpty() ? null
-                : harness.slack.modalStack(user).get(0));
-        harness.slack.awaitAck(harness.slack.submitView(form.id(), user, StateValues.of()
-                .date(OooIds.FIRST_DAY, OooIds.VALUE, first.toString())
-                .date(OooIds.LAST_DAY, OooIds.VALUE, last.toString())
-                .users(OooIds.COVERERS, OooIds.VALUE, coverer).toJson()), WAIT);
-        Await.until(WAIT, "the time off saved", () -> harness.slack.messages(user).stream()
-                .anyMatch(m -> m.text() != null && m.text().startsWith("Your time off is planned")));
+        View form = Await.value(
+                WAIT,
+                "the /ooo form",
+                () -> harness.slack.modalStack(user).isEmpty()
+                        ? null
+                        : harness.slack.modalStack(user).get(0));
+        harness.slack.awaitAck(
+                harness.slack.submitView(
+                        form.id(),
+                        user,
+                        StateValues.of()
+                                .date(OooIds.FIRST_DAY, OooIds.VALUE, first.toString())
+                                .date(OooIds.LAST_DAY, OooIds.VALUE, last.toString())
+                                .users(OooIds.COVERERS, OooIds.VALUE, coverer)
+                                .toJson()),
+                WAIT);
+        Await.until(
+                WAIT,
+                "the time off saved",
+                () -> harness.slack.messages(user).stream()
+                        .anyMatch(m -> m.text() != null && m.text().startsWith("Your time off is planned")));
     }
 }

@@ -43,8 +43,11 @@ final class KillMidBurstIT {
         harness.slack.enqueueFault("chat.postMessage", inFlight.user, new Fault.LoseAnswer(Duration.ofSeconds(8)));
 
         burst.forms().subList(0, 15).forEach(burst::submit);
-        Await.until(WAIT, "the DM to " + inFlight.user + " in flight", () -> harness.slack.calls("chat.postMessage")
-                .stream().anyMatch(c -> inFlight.user.equals(c.param("channel"))));
+        Await.until(
+                WAIT,
+                "the DM to " + inFlight.user + " in flight",
+                () -> harness.slack.calls("chat.postMessage").stream()
+                        .anyMatch(c -> inFlight.user.equals(c.param("channel"))));
         // The rest of the burst keeps coming, one form every 25 ms, while the process is killed.
         CompletableFuture<Void> rest = burst.submitPaced(burst.forms().subList(15, 30), Duration.ofMillis(25));
         burst.awaitAccepted(20, WAIT);
@@ -54,28 +57,45 @@ final class KillMidBurstIT {
 
         List<Burst.Form> ackedBeforeKill = burst.accepted();
         List<Burst.Form> storedBeforeKill = burst.inInbox();
-        assertThat(storedBeforeKill).as("every form acked before the kill was stored before its ack")
+        assertThat(storedBeforeKill)
+                .as("every form acked before the kill was stored before its ack")
                 .containsAll(ackedBeforeKill);
-        int openAttempts = Burst.count(harness.databaseFile(),
+        int openAttempts = Burst.count(
+                harness.databaseFile(),
                 "SELECT COUNT(*) FROM work WHERE queue = 'outbox' AND attempt_open = 1 AND status = 'pending'");
 
         ChildBot restarted = bots.start("restarted");
-        Await.until(WAIT, "every envelope acked or lost with the killed socket", () -> burst.forms().stream()
-                .allMatch(f -> burst.answered(f) || harness.slack.envelopesLostWithTheirSocket().contains(Burst.last(f))));
-        List<Burst.Form> resent = burst.forms().stream().filter(f -> !burst.answered(f)).toList();
+        Await.until(
+                WAIT,
+                "every envelope acked or lost with the killed socket",
+                () -> burst.forms().stream()
+                        .allMatch(f -> burst.answered(f)
+                                || harness.slack.envelopesLostWithTheirSocket().contains(Burst.last(f))));
+        List<Burst.Form> resent =
+                burst.forms().stream().filter(f -> !burst.answered(f)).toList();
         // The people whose Submit died with the process press it again.
         resent.forEach(burst::resendLast);
-        Await.until(WAIT, "an ack for every form", () -> burst.accepted().size() == burst.forms().size());
-        Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
-                .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
+        Await.until(
+                WAIT,
+                "an ack for every form",
+                () -> burst.accepted().size() == burst.forms().size());
+        Await.until(
+                WAIT,
+                "every card and DM",
+                () -> burst.forms().stream().allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
         harness.awaitWorkDone(WAIT);
 
         List<RecordedCall> lookupsAfterRestart = harness.slack.calls().stream()
-                .filter(c -> c.method().equals("conversations.history") || c.method().equals("conversations.open"))
-                .filter(c -> c.at().isAfter(killedAt)).toList();
+                .filter(c ->
+                        c.method().equals("conversations.history") || c.method().equals("conversations.open"))
+                .filter(c -> c.at().isAfter(killedAt))
+                .toList();
         long postsToInFlight = harness.slack.calls("chat.postMessage").stream()
-                .filter(c -> inFlight.user.equals(c.param("channel"))).count();
-        Burst.Tally t = burst.print(bots.test(), "30 context forms; SIGKILL after 20 acks with the DM to " + inFlight.user
+                .filter(c -> inFlight.user.equals(c.param("channel")))
+                .count();
+        Burst.Tally t = burst.print(
+                bots.test(),
+                "30 context forms; SIGKILL after 20 acks with the DM to " + inFlight.user
                         + " in flight (posted, answer held), then a restart",
                 "acked before the kill: " + ackedBeforeKill.size() + ", stored before the kill: "
                         + storedBeforeKill.size() + "; outbox attempts open at the kill: " + openAttempts
@@ -83,12 +103,16 @@ final class KillMidBurstIT {
                         + "; lookups after the restart: " + lookupsAfterRestart.size() + "; chat.postMessage calls to "
                         + inFlight.user + "'s DM: " + postsToInFlight);
         burst.assertEachExactlyOnce(t);
-        assertThat(postsToInFlight).as("the DM in flight was found, not posted again").isEqualTo(1);
+        assertThat(postsToInFlight)
+                .as("the DM in flight was found, not posted again")
+                .isEqualTo(1);
         assertThat(lookupsAfterRestart).as("the restarted bot looked for it").isNotEmpty();
-        assertThat(restarted.log()).contains("stopped without saying so; released its")
+        assertThat(restarted.log())
+                .contains("stopped without saying so; released its")
                 .contains("had landed before an unanswered attempt; not posting again");
         first.assertCleanLog(burst.markers());
         restarted.assertCleanLog(burst.markers());
-        burst.lastErrors().forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
+        burst.lastErrors()
+                .forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cebot.slackfake.Ack;
 import com.cebot.testing.Await;
 import com.cebot.testing.LogCapture;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import com.cebot.testing.TestDatabase;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +27,7 @@ final class LockedStoreBurstE2ETest {
 
     @RegisterExtension
     final LogCapture logs = new LogCapture();
+
     @RegisterExtension
     final RunningBot bot = new RunningBot();
 
@@ -37,7 +36,8 @@ final class LockedStoreBurstE2ETest {
 
     @BeforeEach
     void start(TestInfo info) {
-        test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
+        test = getClass().getSimpleName() + "."
+                + info.getTestMethod().orElseThrow().getName();
         harness = bot.harness();
     }
 
@@ -49,38 +49,53 @@ final class LockedStoreBurstE2ETest {
         burst.openModals(WAIT);
 
         List<Ack> refusals;
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + harness.databaseFile());
-                Statement lock = other.createStatement()) {
-            lock.execute("BEGIN EXCLUSIVE");
+        TestDatabase.WriteLock lock = TestDatabase.lockForWrites(harness.databaseFile());
+        try {
             burst.submitAll();
             burst.awaitAnswered(WAIT);
-            refusals = burst.forms().stream().flatMap(f -> burst.refusals(f).stream()).toList();
+            refusals = burst.forms().stream()
+                    .flatMap(f -> burst.refusals(f).stream())
+                    .toList();
             assertThat(burst.inInbox()).as("nothing stored while locked").isEmpty();
-            lock.execute("ROLLBACK");
+        } finally {
+            lock.close();
         }
-        Duration slowest = refusals.stream().map(Ack::latency).max(Comparator.naturalOrder()).orElseThrow();
+        Duration slowest = refusals.stream()
+                .map(Ack::latency)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
         assertThat(refusals).as("every form refused in its ack").hasSize(24);
         refusals.forEach(a -> assertThat(Burst.error(a)).contains("couldn't save this just now"));
-        burst.forms().forEach(f -> assertThat(harness.slack.modalStack(f.user)).as("%s stays open", f).isNotEmpty());
-        assertThat(Burst.count(harness.databaseFile(), "SELECT COUNT(*) FROM support_context")).isZero();
+        burst.forms()
+                .forEach(f -> assertThat(harness.slack.modalStack(f.user))
+                        .as("%s stays open", f)
+                        .isNotEmpty());
+        assertThat(Burst.count(harness.databaseFile(), "SELECT COUNT(*) FROM support_context"))
+                .isZero();
 
         burst.submitAll();
         burst.awaitAccepted(24, WAIT);
         // Five people press Submit once more (a double click): still one of each.
         burst.forms().stream().limit(5).forEach(burst::submit);
         burst.awaitAnswered(WAIT);
-        Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
-                .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
+        Await.until(
+                WAIT,
+                "every card and DM",
+                () -> burst.forms().stream().allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
         harness.awaitWorkDone(WAIT);
 
-        Burst.Tally t = burst.print(test, "24 context forms while another connection holds the write lock; then the"
+        Burst.Tally t = burst.print(
+                test,
+                "24 context forms while another connection holds the write lock; then the"
                         + " same 24 views submitted again (5 of them twice)",
-                "refusals: " + refusals.size() + ", slowest refusal ack " + slowest.toMillis() + " ms after Slack sent the"
-                        + " envelope (limit 3000 ms)");
+                "refusals: " + refusals.size() + ", slowest refusal ack " + slowest.toMillis()
+                        + " ms after Slack sent the" + " envelope (limit 3000 ms)");
         assertThat(t).as(burst.describe()).isEqualTo(new Burst.Tally(24, 24, 24, 24, 24, 24, 0, 0));
         assertThat(slowest).as("the slowest refusal reaches Slack within 3 s").isLessThan(SLACK_ACK_LIMIT);
-        String logged = String.join("\n", logs.events().stream().map(LogCapture::printed).toList());
+        String logged = String.join(
+                "\n", logs.events().stream().map(LogCapture::printed).toList());
         burst.markers().forEach(m -> assertThat(logged).doesNotContain(m));
-        burst.lastErrors().forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
+        burst.lastErrors()
+                .forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
     }
 }

@@ -104,23 +104,37 @@ final class OooE2ETest {
     }
 
     Message plan(String user, StateValues values) {
+        // This plan's own DM: one planned before has the same start.
+        int before = dms(user, "Your time off is planned").size();
         Ack ack = submit(openModal(user), user, values);
-        assertThat(ack.payload() == null ? null : ack.payload().path("errors").toString()).isIn(null, "");
-        return awaitDm(user, "Your time off is planned");
+        assertThat(ack.payload() == null ? null : ack.payload().path("errors").toString())
+                .isIn(null, "");
+        return Await.value(
+                WAIT,
+                "a DM to " + user + " that the time off is planned",
+                () -> dms(user, "Your time off is planned").stream()
+                        .skip(before)
+                        .findFirst()
+                        .orElse(null));
     }
 
     List<Message> dms(String user, String prefix) {
-        return harness.slack.messages(user).stream().filter(m -> m.text() != null && m.text().startsWith(prefix)).toList();
+        return harness.slack.messages(user).stream()
+                .filter(m -> m.text() != null && m.text().startsWith(prefix))
+                .toList();
     }
 
     Message awaitDm(String user, String prefix) {
-        return Await.value(WAIT, "a DM to " + user + " starting \"" + prefix + "\"",
+        return Await.value(
+                WAIT,
+                "a DM to " + user + " starting \"" + prefix + "\"",
                 () -> dms(user, prefix).stream().findFirst().orElse(null));
     }
 
     /** The OOO announcements in #ce-internal; other workflows post there too (SDR group sync). */
     List<Message> announcements() {
-        return channel(CE_INTERNAL).stream().filter(m -> m.text() != null && m.text().contains("is out of office"))
+        return channel(CE_INTERNAL).stream()
+                .filter(m -> m.text() != null && m.text().contains("is out of office"))
                 .toList();
     }
 
@@ -139,19 +153,26 @@ final class OooE2ETest {
     }
 
     static JsonNode element(Message m, String actionId) {
-        return m.blocks().findValues("action_id").stream().anyMatch(a -> a.asText().equals(actionId))
+        return m.blocks().findValues("action_id").stream()
+                        .anyMatch(a -> a.asText().equals(actionId))
                 ? StreamSupport.stream(m.blocks().spliterator(), false)
                         .flatMap(b -> java.util.stream.Stream.of(b.path("accessory"), b.path("elements")))
-                        .flatMap(e -> e.isArray() ? StreamSupport.stream(e.spliterator(), false) : java.util.stream.Stream.of(e))
-                        .filter(e -> actionId.equals(e.path("action_id").asText())).findFirst().orElseThrow()
+                        .flatMap(e -> e.isArray()
+                                ? StreamSupport.stream(e.spliterator(), false)
+                                : java.util.stream.Stream.of(e))
+                        .filter(e -> actionId.equals(e.path("action_id").asText()))
+                        .findFirst()
+                        .orElseThrow()
                 : null;
     }
 
     void press(String user, Message m, String actionId) {
         JsonNode button = element(m, actionId);
         assertThat(button).as(actionId + " in " + m.blocks()).isNotNull();
-        harness.slack.awaitAck(harness.slack.sendBlockAction(user, user, m.ts(), actionId, "b",
-                button.path("value").asText()), WAIT);
+        harness.slack.awaitAck(
+                harness.slack.sendBlockAction(
+                        user, user, m.ts(), actionId, "b", button.path("value").asText()),
+                WAIT);
     }
 
     static String errors(Ack ack) {
@@ -169,8 +190,13 @@ final class OooE2ETest {
 
             assertThat(view.callbackId()).isEqualTo(OooIds.CALLBACK_ID);
             assertThat(view.privateMetadata()).contains("Pacific/Kiritimati");
-            assertThat(view.blocks().toString()).contains("Time off logged in Roots PTO", "Logged on the CE team calendar",
-                    "Coverage plan agreed with my manager", "Customers notified", "Slack status shows my OOO dates");
+            assertThat(view.blocks().toString())
+                    .contains(
+                            "Time off logged in Roots PTO",
+                            "Logged on the CE team calendar",
+                            "Coverage plan agreed with my manager",
+                            "Customers notified",
+                            "Slack status shows my OOO dates");
             assertThat(harness.slack.calls("users.info")).isNotEmpty();
         }
 
@@ -189,11 +215,14 @@ final class OooE2ETest {
             View second = openModal(LA);
 
             String a = harness.slack.submitView(first.id(), LA, usual().toJson());
-            String b = harness.slack.submitView(second.id(), LA, form("2026-11-12", "2026-11-20").toJson());
+            String b = harness.slack.submitView(
+                    second.id(), LA, form("2026-11-12", "2026-11-20").toJson());
             List<Ack> acks = List.of(harness.slack.awaitAck(a, WAIT), harness.slack.awaitAck(b, WAIT));
 
             awaitDm(LA, "Your time off is planned");
-            long refusedInForm = acks.stream().filter(ack -> errors(ack).contains("already have time off")).count();
+            long refusedInForm = acks.stream()
+                    .filter(ack -> errors(ack).contains("already have time off"))
+                    .count();
             if (refusedInForm == 0) {
                 awaitDm(LA, "I couldn't save your time off: you already have time off planned");
             }
@@ -241,7 +270,8 @@ final class OooE2ETest {
 
             assertThat(errors(ack)).contains(OooIds.COVERERS, "from the list");
             harness.awaitWorkDone();
-            assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_period")).containsExactly("0");
+            assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_period"))
+                    .containsExactly("0");
             assertThat(harness.slack.messages(LA)).isEmpty();
             assertThat(harness.slack.messages(COV)).isEmpty();
         }
@@ -260,7 +290,8 @@ final class OooE2ETest {
             Ack third = submit(openModal(LA), LA, form("2026-12-07", "2026-12-08"));
 
             assertThat(errors(third)).contains(OooIds.FIRST_DAY, "already have 2 periods of time off planned");
-            assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_period")).containsExactly("2");
+            assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_period"))
+                    .containsExactly("2");
         }
 
         @Test
@@ -281,20 +312,49 @@ final class OooE2ETest {
                     .noneMatch(l -> l.contains("escalations & renewals") || l.contains("Acme"));
 
             String blocks = summary.blocks().toString();
-            assertThat(blocks).contains("Mon 9 Nov – Fri 13 Nov 2026", "back Mon 16 Nov 2026", "<@" + COV + ">",
-                    "<@" + MANAGER + ">", "OOO Mon 9 Nov – Fri 13 Nov, back Mon 16 Nov", ":palm_tree:",
-                    "Hello! I'm out of office", "&lt;!channel&gt;", "&amp;", "Acme &lt;@U0HEAD&gt;");
+            assertThat(blocks)
+                    .contains(
+                            "Mon 9 Nov – Fri 13 Nov 2026",
+                            "back Mon 16 Nov 2026",
+                            "<@" + COV + ">",
+                            "<@" + MANAGER + ">",
+                            "OOO Mon 9 Nov – Fri 13 Nov, back Mon 16 Nov",
+                            ":palm_tree:",
+                            "Hello! I'm out of office",
+                            "&lt;!channel&gt;",
+                            "&amp;",
+                            "Acme &lt;@U0HEAD&gt;");
             assertThat(blocks).doesNotContain("<!channel>", "<@U0HEAD>");
             assertThat(element(summary, OooIds.TICK_PREFIX + "pto")).isNull();
             assertThat(element(summary, OooIds.TICK_PREFIX + "calendar")).isNotNull();
-            assertThat(awaitDm(COV, "<@" + LA + "> is out").text()).contains("Mon 9 Nov", "&lt;!channel&gt;");
+            assertThat(blocks)
+                    .as("the customer notice names who covers as people outside Slack know them")
+                    .contains("While I'm away, cora will look after you");
+            Message toCoverer = awaitDm(COV, "<@" + LA + "> is out");
+            assertThat(toCoverer.text()).contains("Mon 9 Nov", "&lt;!channel&gt;");
+            assertThat(element(toCoverer, OooIds.CANNOT_COVER)).isNotNull();
+        }
+
+        @Test
+        void aNameSlackWillNotGive_leavesAColleagueInTheNotice_andTheSummaryStillGoes() {
+            View view = openModal(LA);
+            harness.slack.enqueueFault("users.info", new Fault.NotOk("user_not_found"));
+
+            assertThat(errors(submit(view, LA, usual()))).isEmpty();
+
+            String blocks = awaitDm(LA, "Your time off is planned").blocks().toString();
+            assertThat(blocks)
+                    .contains("While I'm away, a colleague will look after you", "put the names")
+                    .doesNotContain("cora will");
         }
 
         @Test
         void customerTypeahead_offersANewName() {
             View view = openModal(LA);
-            Ack ack = harness.slack.awaitAck(harness.slack.sendBlockSuggestion(view.id(), LA, OooIds.CUSTOMER_SELECT,
-                    OooIds.CUSTOMERS, "Globex"), WAIT);
+            Ack ack = harness.slack.awaitAck(
+                    harness.slack.sendBlockSuggestion(
+                            view.id(), LA, OooIds.CUSTOMER_SELECT, OooIds.CUSTOMERS, "Globex"),
+                    WAIT);
             assertThat(ack.payload().path("options").toString()).contains("New customer: Globex");
         }
     }
@@ -302,19 +362,28 @@ final class OooE2ETest {
     // ---- the team-calendar event
 
     List<Message> filesIn(String user) {
-        return harness.slack.messages(user).stream().filter(m -> m.files() != null).toList();
+        return harness.slack.messages(user).stream()
+                .filter(m -> m.files() != null)
+                .toList();
     }
 
     @Test
     void save_sharesTheCalendarEvent_inTheDm() {
         plan(LA, usual());
 
-        Message shared = Await.value(WAIT, "the .ics in the DM", () -> filesIn(LA).stream().findFirst().orElse(null));
+        Message shared = Await.value(
+                WAIT,
+                "the .ics in the DM",
+                () -> filesIn(LA).stream().findFirst().orElse(null));
 
         assertThat(shared.files().get(0).path("name").asText()).isEqualTo("time-off-1-1.ics");
         assertThat(shared.text()).contains("CE team calendar", "Mon 9 Nov – Fri 13 Nov 2026");
-        assertThat(harness.slack.uploadedFiles().get("time-off-1-1.ics")).contains("BEGIN:VEVENT\r\n",
-                "DTSTART;VALUE=DATE:20261109", "DTEND;VALUE=DATE:20261114", "UID:ooo-1@cebot");
+        assertThat(harness.slack.uploadedFiles().get("time-off-1-1.ics"))
+                .contains(
+                        "BEGIN:VEVENT\r\n",
+                        "DTSTART;VALUE=DATE:20261109",
+                        "DTEND;VALUE=DATE:20261114",
+                        "UID:ooo-1@cebot");
     }
 
     @Test
@@ -325,7 +394,10 @@ final class OooE2ETest {
 
         harness.slack.awaitNoCallInProgress(WAIT);
         clock.advance(Duration.ofSeconds(30));
-        Await.until(WAIT, "the lost share looked for", () -> !harness.slack.calls("conversations.history").isEmpty());
+        Await.until(
+                WAIT,
+                "the lost share looked for",
+                () -> !harness.slack.calls("conversations.history").isEmpty());
         clock.advance(Duration.ofSeconds(30));
         harness.awaitWorkDone();
 
@@ -352,8 +424,13 @@ final class OooE2ETest {
 
             String text = ack.payload().path("text").asText();
             assertThat(ack.payload().path("response_type").asText()).isEqualTo("ephemeral");
-            assertThat(text).contains("*Out today*", "<@" + LA + ">", "*In the next 14 days*", "<@" + BER + ">",
-                    "covering: <@" + COV + ">");
+            assertThat(text)
+                    .contains(
+                            "*Out today*",
+                            "<@" + LA + ">",
+                            "*In the next 14 days*",
+                            "<@" + BER + ">",
+                            "covering: <@" + COV + ">");
             assertThat(text.indexOf("<@" + LA + ">")).isLessThan(text.indexOf("<@" + BER + ">"));
             assertThat(text).doesNotContain(KIR);
         }
@@ -364,7 +441,8 @@ final class OooE2ETest {
             Ack unknown = command("vacation please &lt;!channel&gt;", AE);
 
             assertThat(help.payload().path("text").asText()).contains("/ooo list", "Roots PTO");
-            assertThat(unknown.payload().path("text").asText()).isEqualTo(help.payload().path("text").asText());
+            assertThat(unknown.payload().path("text").asText())
+                    .isEqualTo(help.payload().path("text").asText());
             assertThat(unknown.payload().path("response_type").asText()).isEqualTo("ephemeral");
             // The bare command after them opens the modal: once it has, the others had their chance to.
             command("", AE);
@@ -395,10 +473,16 @@ final class OooE2ETest {
 
         Await.until(WAIT, "both ticks shown", () -> {
             Message now = current(LA, summary);
-            return element(now, OooIds.TICK_PREFIX + "pto") == null && element(now, OooIds.TICK_PREFIX + "calendar") == null;
+            return element(now, OooIds.TICK_PREFIX + "pto") == null
+                    && element(now, OooIds.TICK_PREFIX + "calendar") == null;
         });
-        assertThat(current(LA, summary).blocks().toString()).contains(":white_check_mark: Time off logged in Roots PTO",
-                ":white_check_mark: Logged on the CE team calendar");
+        assertThat(current(LA, summary).blocks().toString())
+                .contains(
+                        ":white_check_mark: *1. Log it in Roots PTO* · done",
+                        ":white_check_mark: *2. Log it on the CE team calendar* · done");
+        assertThat(current(LA, summary).text())
+                .as("the text is redrawn with the blocks")
+                .contains("2 of 5 steps done");
         assertThat(dms(LA, "Your time off is planned")).hasSize(1);
     }
 
@@ -409,16 +493,104 @@ final class OooE2ETest {
         harness.awaitWorkDone();
         harness.slack.clearCalls();
 
-        harness.slack.awaitAck(harness.slack.sendBlockAction(AE, LA, summary.ts(), OooIds.TICK_PREFIX + "pto", "b",
-                button.path("value").asText()), WAIT);
+        harness.slack.awaitAck(
+                harness.slack.sendBlockAction(
+                        AE,
+                        LA,
+                        summary.ts(),
+                        OooIds.TICK_PREFIX + "pto",
+                        "b",
+                        button.path("value").asText()),
+                WAIT);
 
         RecordedCall refusal = harness.slack.awaitCall("response_url", WAIT);
-        assertThat(refusal.json().path("text").asText()).isEqualTo("Only the person taking this time off can tick its steps.");
+        assertThat(refusal.json().path("text").asText())
+                .isEqualTo("Only the person taking this time off can tick its steps.");
         assertThat(refusal.json().path("response_type").asText()).isEqualTo("ephemeral");
         harness.awaitWorkDone();
-        assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_step")).containsExactly("0");
+        assertThat(Burst.query(harness.databaseFile(), "SELECT COUNT(*) FROM ooo_step"))
+                .containsExactly("0");
         assertThat(harness.slack.calls("chat.update")).isEmpty();
         assertThat(element(current(LA, summary), OooIds.TICK_PREFIX + "pto")).isNotNull();
+    }
+
+    // ---- someone covering who can't
+
+    @Test
+    void aCovererWhoCantCover_tellsThePersonGoingOutOnce_andTheSummaryAndTheTeamSayIt() {
+        Message summary = plan(LA, usual());
+        Message toCoverer = awaitDm(COV, "<@" + LA + "> is out");
+
+        press(COV, toCoverer, OooIds.CANNOT_COVER);
+
+        Message told = awaitDm(LA, "<@" + COV + "> can't cover your time off");
+        assertThat(told.text()).contains("Mon 9 Nov – Fri 13 Nov 2026", "Edit your time off to pick someone else");
+        assertThat(element(told, OooIds.EDIT)).isNotNull();
+        Await.until(
+                WAIT,
+                "their DM redrawn",
+                () -> current(COV, toCoverer).text().startsWith("You told <@" + LA + ">")
+                        && element(current(COV, toCoverer), OooIds.CANNOT_COVER) == null);
+        Await.until(
+                WAIT,
+                "the summary redrawn",
+                () -> current(LA, summary).text().contains("Covering: nobody yet (<@" + COV + "> can't cover)"));
+
+        harness.slack.clearCalls();
+        harness.slack.awaitAck(
+                harness.slack.sendBlockAction(
+                        COV,
+                        COV,
+                        toCoverer.ts(),
+                        OooIds.CANNOT_COVER,
+                        "b",
+                        element(toCoverer, OooIds.CANNOT_COVER).path("value").asText()),
+                WAIT);
+        assertThat(harness.slack
+                        .awaitCall("response_url", WAIT)
+                        .json()
+                        .path("text")
+                        .asText())
+                .isEqualTo("You've already told <@" + LA + "> you can't cover.");
+        Await.stays(
+                WAIT,
+                "DMs telling LA",
+                1,
+                () -> dms(LA, "<@" + COV + "> can't cover").size(),
+                harness::workDone);
+
+        harness.slack.setStatus(LA, "OOO", ":palm_tree:");
+        at("2026-11-09T17:00:00Z");
+        Message announcement = Await.value(
+                WAIT,
+                "the announcement",
+                () -> announcements().stream().findFirst().orElse(null));
+        assertThat(announcement.text()).contains("Covering: nobody yet (<@" + COV + "> can't cover)");
+        assertThat(dms(COV, "<@" + LA + "> is out of office now")).isEmpty();
+    }
+
+    @Test
+    void aCovererAfterAnEdit_isAskedAgain_andWhoWasDroppedCannotAnswerAnyMore() {
+        Message summary = plan(LA, usual());
+        Message toCoverer = awaitDm(COV, "<@" + LA + "> is out");
+        harness.slack.clearCalls();
+        press(LA, summary, OooIds.EDIT);
+        harness.slack.awaitCall("views.open", WAIT);
+        assertThat(errors(submit(harness.slack.lastOpenedView(), LA, form("2026-11-16", "2026-11-20", COV2))))
+                .isEmpty();
+        awaitDm(COV, "<@" + LA + "> changed their time off");
+        harness.slack.clearCalls();
+
+        press(COV, toCoverer, OooIds.CANNOT_COVER);
+
+        assertThat(harness.slack
+                        .awaitCall("response_url", WAIT)
+                        .json()
+                        .path("text")
+                        .asText())
+                .contains("You aren't covering that time off any more");
+        harness.awaitWorkDone();
+        assertThat(dms(LA, "<@" + COV + "> can't cover")).isEmpty();
     }
 
     // ---- reminders in three time zones
@@ -440,7 +612,9 @@ final class OooE2ETest {
         at("2026-11-04T08:00:00Z");
         awaitDm(BER, "Your time off starts");
         at("2026-11-04T16:00:00Z");
-        assertThat(dms(LA, "Your time off starts")).as("09:00 on summer time would be wrong").isEmpty();
+        assertThat(dms(LA, "Your time off starts"))
+                .as("09:00 on summer time would be wrong")
+                .isEmpty();
         at("2026-11-04T17:00:00Z");
         Message remind = awaitDm(LA, "Your time off starts");
         assertThat(remind.blocks().toString()).contains(OooIds.TICK_PREFIX + "pto");
@@ -468,7 +642,8 @@ final class OooE2ETest {
 
         press(LA, remind, OooIds.TICK_PREFIX + "status");
 
-        Await.until(WAIT, "reminder redrawn", () -> element(current(LA, remind), OooIds.TICK_PREFIX + "status") == null);
+        Await.until(
+                WAIT, "reminder redrawn", () -> element(current(LA, remind), OooIds.TICK_PREFIX + "status") == null);
     }
 
     // ---- the status check
@@ -484,10 +659,18 @@ final class OooE2ETest {
         Message ber = awaitDm(BER, "Your time off starts Mon 9 Nov 2026, and your Slack status");
         at("2026-11-06T17:00:00Z");
 
-        assertThat(ber.text()).contains("`OOO Mon 9 Nov – Fri 13 Nov, back Mon 16 Nov`", ":palm_tree:",
-                "Clear after* Fri 13 Nov 2026", "Focusing", "can't set it for you");
-        assertThat(dms(LA, "Your time off starts Mon 9 Nov 2026, and your Slack status")).isEmpty();
-        assertThat(harness.slack.calls("users.info").stream().filter(c -> c.toString().contains(LA))).isNotEmpty();
+        assertThat(ber.text())
+                .contains(
+                        "`OOO Mon 9 Nov – Fri 13 Nov, back Mon 16 Nov`",
+                        ":palm_tree:",
+                        "Clear after* Fri 13 Nov 2026",
+                        "Focusing",
+                        "can't set it for you");
+        assertThat(dms(LA, "Your time off starts Mon 9 Nov 2026, and your Slack status"))
+                .isEmpty();
+        assertThat(harness.slack.calls("users.info").stream()
+                        .filter(c -> c.toString().contains(LA)))
+                .isNotEmpty();
     }
 
     @Test
@@ -497,13 +680,19 @@ final class OooE2ETest {
 
         at("2026-11-06T08:00:00Z");
         assertThat(harness.slack.calls("users.info").stream().filter(c -> BER.equals(c.param("user"))))
-                .as("the status looked up, and refused").isNotEmpty();
-        assertThat(dms(BER, "Your time off starts Mon 9 Nov 2026, and your Slack status")).isEmpty();
+                .as("the status looked up, and refused")
+                .isNotEmpty();
+        assertThat(dms(BER, "Your time off starts Mon 9 Nov 2026, and your Slack status"))
+                .isEmpty();
         at("2026-11-06T08:01:00Z");
 
         awaitDm(BER, "Your time off starts Mon 9 Nov 2026, and your Slack status");
-        Await.stays(WAIT, "status reminders to BER", 1,
-                () -> dms(BER, "Your time off starts Mon 9 Nov 2026, and your Slack status").size(),
+        Await.stays(
+                WAIT,
+                "status reminders to BER",
+                1,
+                () -> dms(BER, "Your time off starts Mon 9 Nov 2026, and your Slack status")
+                        .size(),
                 harness::workDone);
     }
 
@@ -517,13 +706,21 @@ final class OooE2ETest {
         at("2026-11-09T16:59:00Z");
         assertThat(announcements()).isEmpty();
         at("2026-11-09T17:00:00Z");
-        Message announcement = Await.value(WAIT, "the announcement", () -> announcements().stream().findFirst().orElse(null));
+        Message announcement = Await.value(
+                WAIT,
+                "the announcement",
+                () -> announcements().stream().findFirst().orElse(null));
         awaitDm(COV, "<@" + LA + "> is out of office now");
         awaitDm(COV2, "<@" + LA + "> is out of office now");
         at("2026-11-10T17:00:00Z");
 
-        assertThat(announcement.text()).contains("<@" + LA + ">", "Mon 9 Nov – Fri 13 Nov 2026", "<@" + COV + ">",
-                "<@" + COV2 + ">", "&lt;@U0HEAD&gt;");
+        assertThat(announcement.text())
+                .contains(
+                        "<@" + LA + ">",
+                        "Mon 9 Nov – Fri 13 Nov 2026",
+                        "<@" + COV + ">",
+                        "<@" + COV2 + ">",
+                        "&lt;@U0HEAD&gt;");
         assertThat(announcements()).hasSize(1);
         assertThat(dms(COV, "<@" + LA + "> is out of office now")).hasSize(1);
     }
@@ -545,18 +742,24 @@ final class OooE2ETest {
         at("2026-11-09T18:00:00Z");
 
         var first = harness.slack.sendMessageEvent(CE, AE, "<@" + LA + "> can you look at this?", null);
-        Message reply = Await.value(WAIT, "the reply", () -> botReplies().stream().findFirst().orElse(null));
-        List.of(harness.slack.sendMessageEvent(CE, AE, "ping <@" + LA + "> again", first.ts()),
-                harness.slack.sendMessageEvent(CE, LA, "I am <@" + LA + "> and I'm here", null),
-                harness.slack.sendMessageEvent(CE_INTERNAL, AE, "<@" + LA + "> fyi", null),
-                harness.slack.sendMessageChangedEvent(CE, first.ts(), "<@" + LA + "> edited"))
+        Message reply = Await.value(
+                WAIT, "the reply", () -> botReplies().stream().findFirst().orElse(null));
+        List.of(
+                        harness.slack.sendMessageEvent(CE, AE, "ping <@" + LA + "> again", first.ts()),
+                        harness.slack.sendMessageEvent(CE, LA, "I am <@" + LA + "> and I'm here", null),
+                        harness.slack.sendMessageEvent(CE_INTERNAL, AE, "<@" + LA + "> fyi", null),
+                        harness.slack.sendMessageChangedEvent(CE, first.ts(), "<@" + LA + "> edited"))
                 .forEach(e -> harness.slack.awaitAck(e.envelopeId(), WAIT));
 
         assertThat(reply.threadTs()).isEqualTo(first.ts());
-        assertThat(reply.text()).contains("<@" + LA + "> is out of office until Fri 13 Nov 2026", "back Mon 16 Nov 2026",
-                "<@" + COV + "> is covering");
+        assertThat(reply.text())
+                .contains(
+                        "<@" + LA + "> is out of office until Fri 13 Nov 2026",
+                        "back Mon 16 Nov 2026",
+                        "<@" + COV + "> is covering");
         Await.stays(WAIT, "the bot's replies in #ce", 1, () -> botReplies().size(), harness::workDone);
-        assertThat(announcements().stream().filter(m -> m.text().contains("out of office until"))).isEmpty();
+        assertThat(announcements().stream().filter(m -> m.text().contains("out of office until")))
+                .isEmpty();
 
         harness.slack.sendMessageEvent(CE, AE, "new question for <@" + LA + ">", null);
         Await.until(WAIT, "a reply in the new thread", () -> botReplies().size() == 2);
@@ -572,15 +775,23 @@ final class OooE2ETest {
         plan(LA, usual());
         at("2026-11-09T18:00:00Z");
         harness.slack.addBot("B0OTHER", "U0OTHERBOT", "otherbot");
-        harness.slack.awaitAck(harness.slack.sendChannelTopicEvent(CE, AE, "Renewals: ask <@" + LA + ">").envelopeId(),
+        harness.slack.awaitAck(
+                harness.slack
+                        .sendChannelTopicEvent(CE, AE, "Renewals: ask <@" + LA + ">")
+                        .envelopeId(),
                 WAIT);
-        harness.slack.awaitAck(harness.slack.sendBotMessageEvent(CE, "B0OTHER", "<@" + LA + "> new ticket").envelopeId(),
+        harness.slack.awaitAck(
+                harness.slack
+                        .sendBotMessageEvent(CE, "B0OTHER", "<@" + LA + "> new ticket")
+                        .envelopeId(),
                 WAIT);
 
         var me = harness.slack.sendMeMessageEvent(CE, AE, "is looking for <@" + LA + ">");
 
-        Message reply = Await.value(WAIT, "the reply to the /me message", () -> botReplies().stream().findFirst()
-                .orElse(null));
+        Message reply = Await.value(
+                WAIT,
+                "the reply to the /me message",
+                () -> botReplies().stream().findFirst().orElse(null));
         assertThat(reply.threadTs()).isEqualTo(me.ts());
         assertThat(reply.text()).contains("<@" + LA + "> is out of office until Fri 13 Nov 2026");
         Await.stays(WAIT, "the bot's replies in #ce", 1, () -> botReplies().size(), harness::workDone);
@@ -590,11 +801,13 @@ final class OooE2ETest {
     void aReplyAlsoSentToTheChannel_mentioningSomeoneOut_isAnsweredInItsThread() {
         plan(LA, usual());
         at("2026-11-09T18:00:00Z");
-        String thread = harness.slack.sendMessageEvent(CE, AE, "Renewal for Acme", null).ts();
+        String thread =
+                harness.slack.sendMessageEvent(CE, AE, "Renewal for Acme", null).ts();
 
         harness.slack.sendThreadBroadcastEvent(CE, AE, "<@" + LA + "> knows this account", thread);
 
-        Message reply = Await.value(WAIT, "the reply", () -> botReplies().stream().findFirst().orElse(null));
+        Message reply = Await.value(
+                WAIT, "the reply", () -> botReplies().stream().findFirst().orElse(null));
         assertThat(reply.threadTs()).isEqualTo(thread);
     }
 
@@ -617,13 +830,25 @@ final class OooE2ETest {
         Ack ack = submit(edit, LA, form("2026-11-16", "2026-11-20", COV2));
         assertThat(errors(ack)).isEmpty();
 
-        Await.until(WAIT, "the new summary", () -> dms(LA, "Your time off is planned").stream()
-                .anyMatch(m -> m.text().contains("Mon 16 Nov")));
+        Await.until(
+                WAIT,
+                "the new summary",
+                () -> dms(LA, "Your time off is planned").stream()
+                        .anyMatch(m -> m.text().contains("Mon 16 Nov")));
         awaitDm(COV, "<@" + LA + "> changed their time off");
         awaitDm(COV2, "<@" + LA + "> changed their time off");
-        Await.until(WAIT, "the old summary marked", () -> current(LA, summary).text().startsWith("You changed"));
+        Await.until(
+                WAIT,
+                "the old summary marked",
+                () -> current(LA, summary).text().startsWith("You changed"));
+        assertThat(current(LA, summary).blocks().toString())
+                .as("its blocks, which Slack shows, say so too")
+                .contains("You changed this time off")
+                .doesNotContain(OooIds.EDIT, OooIds.TICK_PREFIX);
         at("2026-11-04T17:00:00Z");
-        assertThat(dms(LA, "Your time off starts")).as("the old reminder is cancelled").isEmpty();
+        assertThat(dms(LA, "Your time off starts"))
+                .as("the old reminder is cancelled")
+                .isEmpty();
         at("2026-11-11T17:00:00Z");
         assertThat(awaitDm(LA, "Your time off starts").text()).contains("Mon 16 Nov");
     }
@@ -636,16 +861,24 @@ final class OooE2ETest {
             harness.slack.clearCalls();
             press(LA, summary, OooIds.EDIT);
             harness.slack.awaitCall("views.open", WAIT);
-            assertThat(errors(submit(harness.slack.lastOpenedView(), LA, usual()))).isEmpty();
+            assertThat(errors(submit(harness.slack.lastOpenedView(), LA, usual())))
+                    .isEmpty();
             int edits = edit;
-            Await.until(WAIT, "edit " + edits + " saved", () -> dms(LA, "You changed this time off").size() == edits
-                    && dms(LA, "Your time off is planned").size() == 1);
+            Await.until(
+                    WAIT,
+                    "edit " + edits + " saved",
+                    () -> dms(LA, "You changed this time off").size() == edits
+                            && dms(LA, "Your time off is planned").size() == 1);
         }
 
         String notTold = awaitDm(LA, "I didn't message").text();
         assertThat(notTold).contains("<@" + COV + ">", "4 messages today", "first day out");
-        Await.stays(WAIT, "DMs to the person covering: the save and three edits", 4,
-                () -> dms(COV, "<@" + LA + ">").size(), harness::workDone);
+        Await.stays(
+                WAIT,
+                "DMs to the person covering: the save and three edits",
+                4,
+                () -> dms(COV, "<@" + LA + ">").size(),
+                harness::workDone);
 
         clock.advance(Duration.ofHours(25));
         Message summary = newestSummary();
@@ -653,13 +886,16 @@ final class OooE2ETest {
         press(LA, summary, OooIds.EDIT);
         harness.slack.awaitCall("views.open", WAIT);
         submit(harness.slack.lastOpenedView(), LA, usual());
-        Await.until(WAIT, "a day later, told again", () -> dms(COV, "<@" + LA + ">").size() == 5);
+        Await.until(
+                WAIT, "a day later, told again", () -> dms(COV, "<@" + LA + ">").size() == 5);
     }
 
     /** The summary DM of the newest version: an edit marks the older ones as changed, without buttons. */
     Message newestSummary() {
-        return Await.value(WAIT, "the newest summary", () -> dms(LA, "Your time off is planned").stream()
-                .findFirst().orElse(null));
+        return Await.value(
+                WAIT,
+                "the newest summary",
+                () -> dms(LA, "Your time off is planned").stream().findFirst().orElse(null));
     }
 
     @Test
@@ -670,6 +906,11 @@ final class OooE2ETest {
 
         awaitDm(COV, "<@" + LA + "> cancelled their time off");
         awaitDm(LA, "Your time off Mon 9 Nov – Fri 13 Nov 2026 is cancelled");
+        Await.until(
+                WAIT,
+                "the summary says so, without its buttons",
+                () -> current(LA, summary).blocks().toString().contains("is cancelled")
+                        && element(current(LA, summary), OooIds.CANCEL) == null);
         at("2026-11-04T17:00:00Z");
         at("2026-11-09T17:00:00Z");
         assertThat(dms(LA, "Your time off starts")).isEmpty();
@@ -689,7 +930,12 @@ final class OooE2ETest {
 
         awaitDm(LA, "Your time off starts");
         harness.restart();
-        Await.stays(WAIT, "reminders to LA", 1, () -> dms(LA, "Your time off starts").size(), harness::workDone);
+        Await.stays(
+                WAIT,
+                "reminders to LA",
+                1,
+                () -> dms(LA, "Your time off starts").size(),
+                harness::workDone);
     }
 
     @Test
@@ -710,7 +956,10 @@ final class OooE2ETest {
         clock.set(Instant.parse("2026-11-10T18:00:00Z"));
         harness.start();
 
-        Await.value(WAIT, "the late announcement", () -> announcements().stream().findFirst().orElse(null));
+        Await.value(
+                WAIT,
+                "the late announcement",
+                () -> announcements().stream().findFirst().orElse(null));
         harness.awaitWorkDone();
         assertThat(dms(LA, "Your time off starts")).isEmpty();
         assertThat(logs.events().stream().map(e -> e.getFormattedMessage()))

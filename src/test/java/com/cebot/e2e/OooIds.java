@@ -15,6 +15,7 @@ final class OooIds {
     static final String TICK_PREFIX = "ooo_tick_";
     static final String EDIT = "ooo_edit";
     static final String CANCEL = "ooo_cancel";
+    static final String CANNOT_COVER = "ooo_cannot_cover";
 
     private OooIds() {}
 }

@@ -47,12 +47,24 @@ final class OooSdrE2ETest {
         w.harness.slack.clearCalls();
         w.harness.slack.awaitAck(w.harness.slack.sendSlashCommand(OooIds.COMMAND, "", user, CE), WAIT);
         w.harness.slack.awaitCall("views.open", WAIT);
-        Ack ack = w.harness.slack.awaitAck(w.harness.slack.submitView(w.harness.slack.lastOpenedView().id(), user,
-                StateValues.of().date(OooIds.FIRST_DAY, OooIds.VALUE, first).date(OooIds.LAST_DAY, OooIds.VALUE, last)
-                        .users(OooIds.COVERERS, OooIds.VALUE, coverer).toJson()), WAIT);
-        assertThat(ack.payload() == null || !ack.payload().has("errors")).as("time off for %s saved", user).isTrue();
-        Await.until(WAIT, "the summary DM to " + user, () -> w.harness.slack.messages(user).stream()
-                .anyMatch(m -> m.text() != null && m.text().startsWith("Your time off is planned")));
+        Ack ack = w.harness.slack.awaitAck(
+                w.harness.slack.submitView(
+                        w.harness.slack.lastOpenedView().id(),
+                        user,
+                        StateValues.of()
+                                .date(OooIds.FIRST_DAY, OooIds.VALUE, first)
+                                .date(OooIds.LAST_DAY, OooIds.VALUE, last)
+                                .users(OooIds.COVERERS, OooIds.VALUE, coverer)
+                                .toJson()),
+                WAIT);
+        assertThat(ack.payload() == null || !ack.payload().has("errors"))
+                .as("time off for %s saved", user)
+                .isTrue();
+        Await.until(
+                WAIT,
+                "the summary DM to " + user,
+                () -> w.harness.slack.messages(user).stream()
+                        .anyMatch(m -> m.text() != null && m.text().startsWith("Your time off is planned")));
     }
 
     @Test
@@ -67,13 +79,18 @@ final class OooSdrE2ETest {
         // Sent a moment apart, the two may be stored in either order; each goes to one of the two
         // CEs who are in, and neither to someone out or about to leave.
         assertThat(List.of(w.reply(first).text(), w.reply(second).text()))
-                .anySatisfy(text -> assertThat(text).contains("<@" + CE3 + "> owns this question"))
-                .anySatisfy(text -> assertThat(text).contains("<@" + CE4 + "> owns this question"));
+                .anySatisfy(text -> assertThat(text).contains("<@" + CE3 + "> will answer here"))
+                .anySatisfy(text -> assertThat(text).contains("<@" + CE4 + "> will answer here"));
 
         // Wednesday, CE2's first working day back, after the reminder hour in their zone.
         w.clock.set(Instant.parse("2026-11-25T17:30:00Z"));
-        Message back = Await.value(WAIT, "CE2's day-back DM", () -> w.harness.slack.messages(CE2).stream()
-                .filter(m -> m.text() != null && m.text().startsWith("Welcome back")).findFirst().orElse(null));
+        Message back = Await.value(
+                WAIT,
+                "CE2's day-back DM",
+                () -> w.harness.slack.messages(CE2).stream()
+                        .filter(m -> m.text() != null && m.text().startsWith("Welcome back"))
+                        .findFirst()
+                        .orElse(null));
         assertThat(back.text()).contains("An SDR question in <#" + CE + ">").contains("went to someone else");
         w.harness.awaitWorkDone();
         assertThat(w.harness.slack.messages(CE1).stream().map(Message::text))

@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
 /** The ops listener as a probe or Prometheus sees it: plain HTTP GETs, and the metrics read by name and labels. */
 final class OpsClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final int port;
 
     OpsClient(int port) {
@@ -39,8 +40,11 @@ final class OpsClient {
 
     HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -72,7 +76,8 @@ final class OpsClient {
             for (int i = 0; i < labels.length; i += 2) {
                 wanted.put(labels[i], labels[i + 1]);
             }
-            return text.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+            return text.lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
                     .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                     .filter(line -> labels(line).equals(wanted))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -66,7 +66,9 @@ final class OpsE2ETest {
         OpsClient.Scrape metrics = Await.value(WAIT, "the queues' first levels", () -> {
             OpsClient.Scrape s = ops.scrape();
             return s.value("cebot_work_failed", "queue", "outbox").isPresent()
-                    && !Double.isNaN(s.count("cebot_work_failed", "queue", "outbox")) ? s : null;
+                            && !Double.isNaN(s.count("cebot_work_failed", "queue", "outbox"))
+                    ? s
+                    : null;
         });
 
         assertThat(health.statusCode()).isEqualTo(200);
@@ -91,17 +93,19 @@ final class OpsE2ETest {
             HttpResponse<String> answer = ops.get("/readyz");
             return answer.statusCode() == 503 ? answer : null;
         });
-        assertThat(down.body()).isEqualTo("not ready: the Socket Mode connection is down (no socket open that said"
-                + " hello)\n");
+        assertThat(down.body())
+                .isEqualTo("not ready: the Socket Mode connection is down (no socket open that said" + " hello)\n");
         assertThat(ops.get("/healthz").statusCode()).as("alive all the same").isEqualTo(200);
         assertThat(ops.scrape().value("cebot_socket_up")).hasValue(0);
 
         harness.slack.withholdHello(false);
 
-        Await.until(WAIT, "/readyz answering 200 again", () -> ops.get("/readyz").statusCode() == 200);
+        Await.until(
+                WAIT, "/readyz answering 200 again", () -> ops.get("/readyz").statusCode() == 200);
         OpsClient.Scrape metrics = ops.scrape();
         assertThat(metrics.value("cebot_socket_up")).hasValue(1);
-        assertThat(metrics.value("cebot_socket_reconnects_total", "reason", "lost")).hasValue(1);
+        assertThat(metrics.value("cebot_socket_reconnects_total", "reason", "lost"))
+                .hasValue(1);
     }
 
     @Test
@@ -111,16 +115,36 @@ final class OpsE2ETest {
         harness.slack.awaitCall("views.open", WAIT);
         View view = harness.slack.lastOpenedView();
 
-        harness.slack.awaitAck(harness.slack.submitView(view.id(), CE_USER, StateValues.of()
-                .externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT, "new:Acme", "new:Acme")
-                .text(ContextIds.LINK, ContextIds.VALUE, "ZD 1234")
-                .text(ContextIds.BACKGROUND, ContextIds.VALUE, "Nightly restarts").toJson()), WAIT);
-        Await.until(WAIT, "the card and the DM", () -> !harness.slack.messages(SUPPORT).isEmpty()
-                && !harness.slack.messages(CE_USER).isEmpty());
+        harness.slack.awaitAck(
+                harness.slack.submitView(
+                        view.id(),
+                        CE_USER,
+                        StateValues.of()
+                                .externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT, "new:Acme", "new:Acme")
+                                .text(ContextIds.LINK, ContextIds.VALUE, "ZD 1234")
+                                .text(ContextIds.BACKGROUND, ContextIds.VALUE, "Nightly restarts")
+                                .toJson()),
+                WAIT);
+        Await.until(
+                WAIT,
+                "the card and the DM",
+                () -> !harness.slack.messages(SUPPORT).isEmpty()
+                        && !harness.slack.messages(CE_USER).isEmpty());
 
         // The fake keeps a message before it answers, and the bot counts a call once it has the answer.
-        Await.until(WAIT, "the card and the DM counted", () -> ops.scrape().count("cebot_slack_api_calls_seconds_count",
-                "method", "chat.postMessage", "outcome", "ok", "error", "none") >= 2);
+        Await.until(
+                WAIT,
+                "the card and the DM counted",
+                () -> ops.scrape()
+                                .count(
+                                        "cebot_slack_api_calls_seconds_count",
+                                        "method",
+                                        "chat.postMessage",
+                                        "outcome",
+                                        "ok",
+                                        "error",
+                                        "none")
+                        >= 2);
         Await.until(LEVELS, "the outbox and inbox gauges back to 0", () -> {
             OpsClient.Scrape s = ops.scrape();
             return s.count("cebot_work_pending", "queue", "outbox") == 0
@@ -129,29 +153,52 @@ final class OpsE2ETest {
         OpsClient.Scrape metrics = ops.scrape();
         for (String type : new String[] {"shortcut", "view_submission"}) {
             assertThat(metrics.value("cebot_socket_envelopes_total", "envelope", "interactive", "type", type))
-                    .as(type).hasValue(1);
+                    .as(type)
+                    .hasValue(1);
             assertThat(metrics.value("cebot_socket_acks_seconds_count", "envelope", "interactive", "type", type))
-                    .as(type).hasValue(1);
-            assertThat(metrics.value("cebot_socket_acks_seconds_bucket", "envelope", "interactive", "type", type,
-                    "le", "+Inf")).as(type).hasValue(1);
+                    .as(type)
+                    .hasValue(1);
+            assertThat(metrics.value(
+                            "cebot_socket_acks_seconds_bucket", "envelope", "interactive", "type", type, "le", "+Inf"))
+                    .as(type)
+                    .hasValue(1);
             // Whether this ack came within 2.5 s is the machine's business; that both say the same is ours.
-            double inTime = metrics.count("cebot_socket_acks_seconds_bucket", "envelope", "interactive", "type", type,
-                    "le", "2.5");
+            double inTime = metrics.count(
+                    "cebot_socket_acks_seconds_bucket", "envelope", "interactive", "type", type, "le", "2.5");
             assertThat(metrics.value("cebot_socket_acks_late_total", "envelope", "interactive", "type", type))
-                    .as(type).hasValue(1 - inTime);
+                    .as(type)
+                    .hasValue(1 - inTime);
             assertThat(metrics.value("cebot_socket_acks_missed_total", "envelope", "interactive", "type", type))
-                    .as(type).hasValue(0);
+                    .as(type)
+                    .hasValue(0);
         }
-        assertThat(metrics.value("cebot_slack_api_calls_seconds_count", "method", "chat.postMessage",
-                "outcome", "ok", "error", "none"))
-                .as("the card and the DM").hasValue(harness.slack.calls("chat.postMessage").size()).hasValue(2);
-        assertThat(metrics.value("cebot_slack_api_calls_seconds_count", "method", "views.open",
-                "outcome", "ok", "error", "none")).hasValue(1);
+        assertThat(metrics.value(
+                        "cebot_slack_api_calls_seconds_count",
+                        "method",
+                        "chat.postMessage",
+                        "outcome",
+                        "ok",
+                        "error",
+                        "none"))
+                .as("the card and the DM")
+                .hasValue(harness.slack.calls("chat.postMessage").size())
+                .hasValue(2);
+        assertThat(metrics.value(
+                        "cebot_slack_api_calls_seconds_count",
+                        "method",
+                        "views.open",
+                        "outcome",
+                        "ok",
+                        "error",
+                        "none"))
+                .hasValue(1);
         assertThat(metrics.value("cebot_work_claimed", "queue", "outbox")).hasValue(0);
         assertThat(metrics.value("cebot_work_failed", "queue", "outbox")).hasValue(0);
-        assertThat(metrics.value("cebot_work_oldest_pending_age_seconds", "queue", "outbox")).hasValue(0);
+        assertThat(metrics.value("cebot_work_oldest_pending_age_seconds", "queue", "outbox"))
+                .hasValue(0);
         assertThat(metrics.value("cebot_store_refused_total", "reason", "busy")).hasValue(0);
-        assertThat(metrics.text).as("no user, channel or typed text in a label")
+        assertThat(metrics.text)
+                .as("no user, channel or typed text in a label")
                 .doesNotContain(CE_USER, SUPPORT, "Acme", "Nightly", view.id());
     }
 
@@ -161,10 +208,14 @@ final class OpsE2ETest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             harness.appendConfig(OpsClient.settings(taken.getLocalPort()));
 
-            assertThatThrownBy(harness::tryStart).isInstanceOfSatisfying(StartupException.class, e ->
-                    assertThat(e.problems()).singleElement().asString()
-                            .startsWith("ops.port " + taken.getLocalPort() + " cannot be opened on 127.0.0.1 (")
-                            .doesNotContain("\n"));
+            assertThatThrownBy(harness::tryStart)
+                    .isInstanceOfSatisfying(
+                            StartupException.class,
+                            e -> assertThat(e.problems())
+                                    .singleElement()
+                                    .asString()
+                                    .startsWith("ops.port " + taken.getLocalPort() + " cannot be opened on 127.0.0.1 (")
+                                    .doesNotContain("\n"));
         }
         assertThat(harness.slack.calls()).as("nothing asked of Slack").isEmpty();
         assertThat(harness.slack.connectionsOpened()).isZero();

@@ -28,12 +28,16 @@ final class OpsListenerIT {
         bots.harness().appendConfig(OpsClient.settings(ops.port));
         ChildBot bot = bots.start("ops");
 
-        Await.until(Duration.ofSeconds(10), "/readyz answering 200", () -> ops.get("/readyz").statusCode() == 200);
+        Await.until(
+                Duration.ofSeconds(10),
+                "/readyz answering 200",
+                () -> ops.get("/readyz").statusCode() == 200);
         assertThat(ops.get("/healthz").body()).isEqualTo("ok\n");
         OpsClient.Scrape metrics = ops.scrape();
         assertThat(metrics.value("cebot_socket_up")).hasValue(1);
-        assertThat(metrics.value("cebot_slack_api_calls_seconds_count", "method", "auth.test", "outcome", "ok",
-                "error", "none")).hasValue(1);
+        assertThat(metrics.value(
+                        "cebot_slack_api_calls_seconds_count", "method", "auth.test", "outcome", "ok", "error", "none"))
+                .hasValue(1);
         assertThat(metrics.value("cebot_work_pending", "queue", "outbox")).isPresent();
         assertThat(metrics.text).contains("jvm_gc_", "jvm_memory_used_bytes", "process_cpu_usage");
         assertThat(bot.log()).contains("Ops listener on http://127.0.0.1:" + ops.port + "/");

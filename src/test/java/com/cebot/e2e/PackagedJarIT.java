@@ -32,7 +32,9 @@ final class PackagedJarIT {
     @BeforeAll
     static void findJar() {
         String path = System.getProperty("cebot.jar");
-        assertThat(path).as("system property cebot.jar (set by failsafe in pom.xml)").isNotBlank();
+        assertThat(path)
+                .as("system property cebot.jar (set by failsafe in pom.xml)")
+                .isNotBlank();
         jar = Path.of(path);
         assertThat(jar).as("the shaded jar; mvn package builds it").isRegularFile();
     }
@@ -42,7 +44,8 @@ final class PackagedJarIT {
         Result result = run(Map.of(), "help");
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.out()).startsWith("Usage: java -jar target/cebot.jar [command]")
+        assertThat(result.out())
+                .startsWith("Usage: java -jar target/cebot.jar [command]")
                 .contains("export --since YYYY-MM-DD");
     }
 
@@ -60,15 +63,26 @@ final class PackagedJarIT {
     void aBadSetting_stopsTheJar_inOneLinePerProblem_withExitCode2_andNoStackTrace() throws Exception {
         Files.writeString(dir.resolve("cebot.yaml"), "support:\n  head_of_support: U0HEAD\n  delegate: [U1]\n");
 
-        Result result = run(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1",
-                "CEBOT_CONFIG", "cebot.yaml", "CEBOT_DB_URL", "jdbc:sqlite::memory:"), "run");
+        Result result = run(
+                Map.of(
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-1",
+                        "SLACK_APP_TOKEN",
+                        "xapp-1",
+                        "CEBOT_CONFIG",
+                        "cebot.yaml",
+                        "CEBOT_DB_URL",
+                        "jdbc:sqlite::memory:"),
+                "run");
 
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
-        assertThat(result.err().lines().toList()).as(result.describe()).containsExactly(
-                "CE Bot cannot start; fix these settings:",
-                "  - CEBOT_DB_URL must name a database file such as jdbc:sqlite:data/cebot.db: an in-memory database"
-                        + " would lose everything at a restart (and each pooled connection would get its own).",
-                "  - Unknown setting \"support.delegate\"; did you mean \"support.delegates\"?");
+        assertThat(result.err().lines().toList())
+                .as(result.describe())
+                .containsExactly(
+                        "CE Bot cannot start; fix these settings:",
+                        "  - CEBOT_DB_URL must name a database file such as jdbc:sqlite:data/cebot.db: an in-memory database"
+                                + " would lose everything at a restart (and each pooled connection would get its own).",
+                        "  - Unknown setting \"support.delegate\"; did you mean \"support.delegates\"?");
         assertThat(result.out()).isEmpty();
     }
 
@@ -81,9 +95,11 @@ final class PackagedJarIT {
         Result result = run(Map.of("CEBOT_DB_URL", "jdbc:sqlite:" + db), "export", "--since", "2026-01-01");
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.out().lines().toList()).as(result.describe()).containsExactly(
-                "kind,id,created_at,submitted_by,customer,links,status,handled_by,reason,background,ask,why,"
-                        + "if_not,needed_by,time_reason,anything_else");
+        assertThat(result.out().lines().toList())
+                .as(result.describe())
+                .containsExactly(
+                        "kind,id,created_at,submitted_by,customer,links,status,handled_by,reason,background,ask,why,"
+                                + "if_not,needed_by,time_reason,anything_else");
         assertThat(result.err()).contains("0 submission(s) since 2026-01-01 (UTC).");
     }
 
@@ -92,8 +108,8 @@ final class PackagedJarIT {
      * variables or any Slack or CE Bot settings of the environment the build runs in.
      */
     private Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The database file is there but the bot may not write to it (a wrong owner after a restore, a
@@ -33,7 +33,8 @@ final class ReadOnlyDatabaseIT {
     @ValueSource(strings = {"r-xr-xr-x", "rwxrwxrwx"})
     void readOnlyDatabaseFile_atStart_oneLineNamingCebotDbUrl_exitCode2_noStackTrace(String folder) throws Exception {
         if (ChildBot.runningAsRoot()) {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")) || Files.isExecutable(Path.of("/bin/setpriv")),
+            assumeTrue(
+                    Files.isExecutable(Path.of("/usr/bin/setpriv")) || Files.isExecutable(Path.of("/bin/setpriv")),
                     "running as root needs setpriv to start the bot as an unprivileged user");
         }
         BotHarness harness = bots.harness();
@@ -51,12 +52,17 @@ final class ReadOnlyDatabaseIT {
         int exit = bot.awaitExit(Duration.ofSeconds(60));
 
         String output = bot.log();
-        List<String> naming = output.lines().filter(l -> l.contains("CEBOT_DB_URL")).toList();
+        List<String> naming =
+                output.lines().filter(l -> l.contains("CEBOT_DB_URL")).toList();
         System.out.println();
-        System.out.println("[fault-suite] " + bots.test() + ": database file mode r--r--r--, folder " + folder + ", bot run as "
-                + (ChildBot.runningAsRoot() ? "nobody (uid 65534)" : "this user"));
+        System.out.println("[fault-suite] " + bots.test() + ": database file mode r--r--r--, folder " + folder
+                + ", bot run as " + (ChildBot.runningAsRoot() ? "nobody (uid 65534)" : "this user"));
         System.out.println("  | exit code | lines naming CEBOT_DB_URL | stack trace lines | output lines |");
-        System.out.printf("  | %9d | %25d | %17d | %12d |%n", exit, naming.size(), bot.stackTraceLines().size(),
+        System.out.printf(
+                "  | %9d | %25d | %17d | %12d |%n",
+                exit,
+                naming.size(),
+                bot.stackTraceLines().size(),
                 output.lines().count());
         System.out.println("  output: " + output.strip().replace("\n", "\n          "));
         assertThat(exit).as(output).isEqualTo(2);

@@ -8,12 +8,12 @@ import com.cebot.slackfake.Payloads;
 import com.cebot.slackfake.SentEvent;
 import com.cebot.slackfake.SlackFake;
 import com.cebot.testing.TestDatabase;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.MessageEvent;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,10 @@ final class RepeatDeliveryE2ETest {
         try (SlackFake slack = SlackFake.start()) {
             slack.addChannel("C0CECHAN1", "ce", true);
             Slack client = Slack.getInstance(slack.slackConfig());
-            App app = new App(AppConfig.builder().slack(client).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
+            App app = new App(AppConfig.builder()
+                    .slack(client)
+                    .singleTeamBotToken(SlackFake.BOT_TOKEN)
+                    .build());
             app.use(new RepeatDeliveryFilter(jdbi, Clock.systemUTC()));
             AtomicInteger handled = new AtomicInteger();
             app.event(MessageEvent.class, (req, ctx) -> {
@@ -56,8 +59,10 @@ final class RepeatDeliveryE2ETest {
 
                 assertThat(handled).hasValue(1);
                 // Written after the ack, for a retry that reaches another process or a later run.
-                com.cebot.testing.Await.until(WAIT, "the event id recorded", () -> jdbi.withExtension(Deliveries.class,
-                        d -> d.seen("event:" + first.eventId())));
+                com.cebot.testing.Await.until(
+                        WAIT,
+                        "the event id recorded",
+                        () -> jdbi.withExtension(Deliveries.class, d -> d.seen("event:" + first.eventId())));
             } finally {
                 socket.close();
             }
@@ -70,7 +75,10 @@ final class RepeatDeliveryE2ETest {
         try (SlackFake slack = SlackFake.start()) {
             slack.addChannel("C0CECHAN1", "ce", true);
             Slack client = Slack.getInstance(slack.slackConfig());
-            App app = new App(AppConfig.builder().slack(client).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
+            App app = new App(AppConfig.builder()
+                    .slack(client)
+                    .singleTeamBotToken(SlackFake.BOT_TOKEN)
+                    .build());
             app.use(new RepeatDeliveryFilter(jdbi, Clock.systemUTC()));
             AtomicInteger tries = new AtomicInteger();
             AtomicInteger handled = new AtomicInteger();
@@ -91,9 +99,13 @@ final class RepeatDeliveryE2ETest {
                 String retry = slack.send("events_api", retryOf(slack, first));
                 slack.awaitAck(retry, WAIT);
 
-                assertThat(handled).as("the retry was handled, not dropped as a repeat").hasValue(1);
-                com.cebot.testing.Await.until(WAIT, "recorded once handled", () -> jdbi.withExtension(Deliveries.class,
-                        d -> d.seen("event:" + first.eventId())));
+                assertThat(handled)
+                        .as("the retry was handled, not dropped as a repeat")
+                        .hasValue(1);
+                com.cebot.testing.Await.until(
+                        WAIT,
+                        "recorded once handled",
+                        () -> jdbi.withExtension(Deliveries.class, d -> d.seen("event:" + first.eventId())));
             } finally {
                 socket.close();
             }
@@ -103,6 +115,9 @@ final class RepeatDeliveryE2ETest {
     /** The payload Slack would re-send: the same event, the same event id. */
     private static ObjectNode retryOf(SlackFake slack, SentEvent first) {
         var message = slack.message("C0CECHAN1", first.ts()).orElseThrow();
-        return Payloads.eventCallback(Payloads.messageEvent(message, null), first.eventId(), Instant.now().getEpochSecond());
+        return Payloads.eventCallback(
+                Payloads.messageEvent(message, null),
+                first.eventId(),
+                Instant.now().getEpochSecond());
     }
 }

@@ -48,8 +48,16 @@ final class SdrGroupSyncE2ETest {
                   - {user: %s, start_date: %s, manager: %s}
                   - {user: %s, start_date: %s, manager: %s}
                   - {user: %s, start_date: %s, manager: %s}
-                """.formatted(CE1, today.minusDays(119), MANAGER, CE2, today.minusDays(120), MANAGER,
-                CE3, today.minusDays(3), MANAGER);
+                """.formatted(
+                        CE1,
+                        today.minusDays(119),
+                        MANAGER,
+                        CE2,
+                        today.minusDays(120),
+                        MANAGER,
+                        CE3,
+                        today.minusDays(3),
+                        MANAGER);
     }
 
     private SdrWorkspace workspace(String roster, List<String> members) {
@@ -59,8 +67,14 @@ final class SdrGroupSyncE2ETest {
     }
 
     private String awaitInternal(String what) {
-        return Await.value(WAIT, "#ce-internal to say " + what, () -> w.harness.slack.messages(CE_INTERNAL).stream()
-                .map(Message::text).filter(t -> t.contains(what)).findFirst().orElse(null));
+        return Await.value(
+                WAIT,
+                "#ce-internal to say " + what,
+                () -> w.harness.slack.messages(CE_INTERNAL).stream()
+                        .map(Message::text)
+                        .filter(t -> t.contains(what))
+                        .findFirst()
+                        .orElse(null));
     }
 
     @Test
@@ -69,10 +83,13 @@ final class SdrGroupSyncE2ETest {
 
         String note = awaitInternal("Updated @ce-sdr-collab");
 
-        assertThat(w.harness.slack.awaitCall("usergroups.users.update", WAIT).param("users")).isEqualTo(CE1 + "," + CE3);
+        assertThat(w.harness.slack.awaitCall("usergroups.users.update", WAIT).param("users"))
+                .isEqualTo(CE1 + "," + CE3);
         assertThat(w.harness.slack.userGroupMembers(SdrIds.GROUP)).containsExactly(CE1, CE3);
-        assertThat(note).contains("Added: <@" + CE1 + ">, <@" + CE3 + ">", "Graduated (past their first 120 days): <@"
-                + CE2 + ">, <@" + CE4 + ">");
+        assertThat(note)
+                .contains(
+                        "Added: <@" + CE1 + ">, <@" + CE3 + ">",
+                        "Graduated (past their first 120 days): <@" + CE2 + ">, <@" + CE4 + ">");
     }
 
     @Test
@@ -96,7 +113,8 @@ final class SdrGroupSyncE2ETest {
 
         assertThat(note).contains("changed nothing", "Permissions", "User Groups");
         assertThat(w.harness.slack.userGroupMembers(SdrIds.GROUP)).containsExactly(CE2, CE4);
-        assertThat(w.harness.slack.messages(CE_INTERNAL)).noneMatch(m -> m.text().contains("Updated"));
+        assertThat(w.harness.slack.messages(CE_INTERNAL))
+                .noneMatch(m -> m.text().contains("Updated"));
     }
 
     @Test

@@ -44,17 +44,22 @@ final class SdrMessageShapesE2ETest {
 
     @Test
     void aQuestionWithAScreenshot_getsAnOwner() {
-        String ts = w.harness.slack.sendFileShareEvent(CE, SDR, "What does this error mean?" + TAG, null, "error.png")
+        String ts = w.harness
+                .slack
+                .sendFileShareEvent(CE, SDR, "What does this error mean?" + TAG, null, "error.png")
                 .ts();
 
-        assertThat(w.reply(ts).text()).contains("<@" + CE1 + "> owns this question");
+        assertThat(w.reply(ts).text()).contains("<@" + CE1 + "> will answer here");
     }
 
     @Test
     void aQuestionWrittenWithMe_getsAnOwner() {
-        String ts = w.harness.slack.sendMeMessageEvent(CE, SDR, "needs the SOC 2 report for Acme" + TAG).ts();
+        String ts = w.harness
+                .slack
+                .sendMeMessageEvent(CE, SDR, "needs the SOC 2 report for Acme" + TAG)
+                .ts();
 
-        assertThat(w.reply(ts).text()).contains("<@" + CE1 + "> owns this question");
+        assertThat(w.reply(ts).text()).contains("<@" + CE1 + "> will answer here");
     }
 
     @Test
@@ -65,16 +70,20 @@ final class SdrMessageShapesE2ETest {
 
         w.harness.slack.sendThreadBroadcastEvent(CE, CE1, "Yes, SSO is in Enterprise.", ts);
 
-        Await.until(WAIT, "the broadcast counted as the first response", () -> w.reply(ts).blocks().toString()
-                .contains("First response by <@" + CE1 + "> after 20 min"));
+        Await.until(
+                WAIT,
+                "the broadcast counted as the first response",
+                () -> w.reply(ts).blocks().toString().contains("First response by <@" + CE1 + "> after 20 min"));
         w.clock.advance(Duration.ofHours(30));
         w.harness.awaitWorkDone();
         assertThat(w.dms(CE1)).as("no nudge").isEmpty();
         assertThat(w.botReplies(ts)).as("no pass-on or escalation note").hasSize(1);
-        assertThat(Burst.query(w.harness.databaseFile(), "SELECT work_key || '=' || status FROM work"
-                + " WHERE queue = 'job' AND work_key LIKE 'sdr:q:1:%' ORDER BY work_key"))
-                .containsExactly("sdr:q:1:a1:nudge=cancelled", "sdr:q:1:a1:pass-on=cancelled",
-                        "sdr:q:1:escalate=cancelled");
+        assertThat(Burst.query(
+                        w.harness.databaseFile(),
+                        "SELECT work_key || '=' || status FROM work"
+                                + " WHERE queue = 'job' AND work_key LIKE 'sdr:q:1:%' ORDER BY work_key"))
+                .containsExactly(
+                        "sdr:q:1:a1:nudge=cancelled", "sdr:q:1:a1:pass-on=cancelled", "sdr:q:1:escalate=cancelled");
     }
 
     @Test
@@ -84,13 +93,18 @@ final class SdrMessageShapesE2ETest {
 
         w.harness.slack.sendFileShareEvent(CE, CE1, "Here it is", ts, "sso-guide.pdf");
 
-        Await.until(WAIT, "the file share counted as the first response", () -> w.reply(ts).blocks().toString()
-                .contains("First response by <@" + CE1 + ">"));
+        Await.until(
+                WAIT,
+                "the file share counted as the first response",
+                () -> w.reply(ts).blocks().toString().contains("First response by <@" + CE1 + ">"));
     }
 
     @Test
     void editsDeletionsBotsJoinsAndTopics_areNoQuestions() {
-        String plain = w.harness.slack.sendMessageEvent(CE, SDR, "Anyone around?", null).ts();
+        String plain = w.harness
+                .slack
+                .sendMessageEvent(CE, SDR, "Anyone around?", null)
+                .ts();
         String gone = w.harness.slack.sendMessageEvent(CE, SDR, "typo", null).ts();
         w.harness.slack.addBot("B0OTHER", "U0OTHERBOT", "otherbot");
         List<SentEvent> notQuestions = List.of(
@@ -105,7 +119,8 @@ final class SdrMessageShapesE2ETest {
         String question = w.ask(SDR, "Real question");
         w.reply(question);
 
-        assertThat(Burst.query(w.harness.databaseFile(), "SELECT ts FROM sdr_question")).containsExactly(question);
+        assertThat(Burst.query(w.harness.databaseFile(), "SELECT ts FROM sdr_question"))
+                .containsExactly(question);
         assertThat(w.harness.slack.messages(MANAGER)).isEmpty();
     }
 
@@ -116,18 +131,25 @@ final class SdrMessageShapesE2ETest {
         }
         String sixth = w.ask(SDR, "Question 6");
 
-        String note = Await.value(WAIT, "a private note", () -> w.harness.slack.calls("chat.postEphemeral").stream()
-                .map(c -> c.json().path("text").asText()).filter(t -> t.contains("Wait a minute")).findFirst()
-                .orElse(null));
+        String note = Await.value(
+                WAIT,
+                "a private note",
+                () -> w.harness.slack.calls("chat.postEphemeral").stream()
+                        .map(c -> c.json().path("text").asText())
+                        .filter(t -> t.contains("Wait a minute"))
+                        .findFirst()
+                        .orElse(null));
         assertThat(note).contains("you've asked 5 questions in the last minute");
-        assertThat(w.harness.slack.calls("chat.postEphemeral")).singleElement()
+        assertThat(w.harness.slack.calls("chat.postEphemeral"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.json().path("user").asText()).isEqualTo(SDR));
 
         w.clock.advance(Duration.ofSeconds(61));
         String next = w.ask(SDR, "A minute later");
         w.reply(next);
         assertThat(w.botReplies(sixth)).isEmpty();
-        assertThat(Burst.query(w.harness.databaseFile(), "SELECT COUNT(*) FROM sdr_question")).containsExactly("6");
+        assertThat(Burst.query(w.harness.databaseFile(), "SELECT COUNT(*) FROM sdr_question"))
+                .containsExactly("6");
     }
 
     @Test
@@ -136,15 +158,24 @@ final class SdrMessageShapesE2ETest {
             w.reply(w.ask(SDR, "Question " + i));
         }
         w.harness.slack.awaitAck(w.harness.slack.sendGlobalShortcut(SdrIds.CALLBACK_ID, SDR), WAIT);
-        var view = Await.value(WAIT, "the modal", () -> w.harness.slack.calls("views.open").isEmpty() ? null
-                : w.harness.slack.lastOpenedView());
+        var view = Await.value(
+                WAIT,
+                "the modal",
+                () -> w.harness.slack.calls("views.open").isEmpty() ? null : w.harness.slack.lastOpenedView());
 
-        var ack = w.harness.slack.awaitAck(w.harness.slack.submitView(view.id(), SDR,
-                com.cebot.slackfake.StateValues.of().text(SdrIds.QUESTION, SdrIds.VALUE, "One more?")
-                        .radio(SdrIds.URGENCY, SdrIds.VALUE, "WEEK", "This week").toJson()), WAIT);
+        var ack = w.harness.slack.awaitAck(
+                w.harness.slack.submitView(
+                        view.id(),
+                        SDR,
+                        com.cebot.slackfake.StateValues.of()
+                                .text(SdrIds.QUESTION, SdrIds.VALUE, "One more?")
+                                .radio(SdrIds.URGENCY, SdrIds.VALUE, "WEEK", "This week")
+                                .toJson()),
+                WAIT);
 
-        assertThat(ack.payload().path("errors").path(SdrIds.QUESTION).asText()).contains("Not sent",
-                "5 questions in the last minute");
-        assertThat(Burst.query(w.harness.databaseFile(), "SELECT COUNT(*) FROM sdr_question")).containsExactly("5");
+        assertThat(ack.payload().path("errors").path(SdrIds.QUESTION).asText())
+                .contains("Not sent", "5 questions in the last minute");
+        assertThat(Burst.query(w.harness.databaseFile(), "SELECT COUNT(*) FROM sdr_question"))
+                .containsExactly("5");
     }
 }

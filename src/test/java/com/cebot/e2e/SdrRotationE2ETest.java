@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class SdrRotationE2ETest {
 
-    private static final Pattern OWNER = Pattern.compile("<@(U[A-Z0-9]+)> owns this question");
+    private static final Pattern OWNER = Pattern.compile("<@(U[A-Z0-9]+)> will answer here");
 
     @TempDir
     Path dir;
@@ -63,9 +63,12 @@ final class SdrRotationE2ETest {
         owners.addAll(ask(50, 50));
 
         Map<String, Long> counts = owners.stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
-        assertThat(counts).containsOnlyKeys(CE1, CE2, CE3, CE4).allSatisfy((ce, n) -> assertThat(n).isEqualTo(25));
+        assertThat(counts)
+                .containsOnlyKeys(CE1, CE2, CE3, CE4)
+                .allSatisfy((ce, n) -> assertThat(n).isEqualTo(25));
         for (int i = 4; i < owners.size(); i++) {
-            assertThat(owners.get(i)).as("question %s goes to whoever had question %s", i, i - 4)
+            assertThat(owners.get(i))
+                    .as("question %s goes to whoever had question %s", i, i - 4)
                     .isEqualTo(owners.get(i - 4));
         }
     }

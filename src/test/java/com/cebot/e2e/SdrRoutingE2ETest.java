@@ -46,7 +46,9 @@ final class SdrRoutingE2ETest {
     }
 
     private List<Message> botMessagesIn(String channel) {
-        return w.harness.slack.messages(channel).stream().filter(m -> SlackFake.BOT_USER_ID.equals(m.user())).toList();
+        return w.harness.slack.messages(channel).stream()
+                .filter(m -> SlackFake.BOT_USER_ID.equals(m.user()))
+                .toList();
     }
 
     @Test
@@ -55,21 +57,44 @@ final class SdrRoutingE2ETest {
 
         Message reply = w.reply(ts);
 
-        assertThat(reply.text()).contains("<@" + CE1 + "> owns this question");
-        assertThat(reply.blocks().toString()).contains(SdrIds.CLAIM, SdrIds.ANSWERED, SdrIds.PASS, SdrIds.ESCALATE);
+        assertThat(reply.text()).isEqualTo("<@" + SDR + ">: <@" + CE1 + "> will answer here.");
+        assertThat(reply.blocks().toString())
+                .contains(
+                        SdrIds.CLAIM,
+                        SdrIds.ANSWERED,
+                        SdrIds.PASS,
+                        SdrIds.ESCALATE,
+                        "Pass to the next CE",
+                        "Escalate to the CE manager");
     }
 
     @Test
     void untaggedMessages_edits_botMessages_andThreadReplies_areNotQuestions() {
-        String plain = w.harness.slack.sendMessageEvent(CE, SDR, "Anyone around?", null).ts();
-        w.harness.slack.awaitAck(w.harness.slack.sendMessageChangedEvent(CE, plain,
-                "Anyone around? <!subteam^" + SdrIds.GROUP + ">").envelopeId(), WAIT);
+        String plain = w.harness
+                .slack
+                .sendMessageEvent(CE, SDR, "Anyone around?", null)
+                .ts();
+        w.harness.slack.awaitAck(
+                w.harness
+                        .slack
+                        .sendMessageChangedEvent(CE, plain, "Anyone around? <!subteam^" + SdrIds.GROUP + ">")
+                        .envelopeId(),
+                WAIT);
         w.harness.slack.addBot("B0OTHER", "U0OTHERBOT", "otherbot");
-        w.harness.slack.awaitAck(w.harness.slack.sendBotMessageEvent(CE, "B0OTHER",
-                "Digest <!subteam^" + SdrIds.GROUP + ">").envelopeId(), WAIT);
-        String parent = w.harness.slack.sendMessageEvent(CE, SDR, "a thread", null).ts();
-        w.harness.slack.awaitAck(w.harness.slack.sendMessageEvent(CE, SDR, "ping <!subteam^" + SdrIds.GROUP + ">",
-                parent).envelopeId(), WAIT);
+        w.harness.slack.awaitAck(
+                w.harness
+                        .slack
+                        .sendBotMessageEvent(CE, "B0OTHER", "Digest <!subteam^" + SdrIds.GROUP + ">")
+                        .envelopeId(),
+                WAIT);
+        String parent =
+                w.harness.slack.sendMessageEvent(CE, SDR, "a thread", null).ts();
+        w.harness.slack.awaitAck(
+                w.harness
+                        .slack
+                        .sendMessageEvent(CE, SDR, "ping <!subteam^" + SdrIds.GROUP + ">", parent)
+                        .envelopeId(),
+                WAIT);
         // A real question after them: once its reply is there, the others had their chance.
         String question = w.ask(SDR, "Real question");
         w.reply(question);
@@ -83,29 +108,39 @@ final class SdrRoutingE2ETest {
         String ts = w.ask(SDR, "Q");
         w.reply(ts);
 
-        w.harness.slack.awaitAck(w.harness.slack.sendMessageEvent(CE, SDR, "bump", ts).envelopeId(), WAIT);
-        w.harness.slack.awaitAck(w.harness.slack.sendMessageEvent(CE, AE, "+1", ts).envelopeId(), WAIT);
+        w.harness.slack.awaitAck(
+                w.harness.slack.sendMessageEvent(CE, SDR, "bump", ts).envelopeId(), WAIT);
+        w.harness.slack.awaitAck(
+                w.harness.slack.sendMessageEvent(CE, AE, "+1", ts).envelopeId(), WAIT);
         w.harness.slack.sendMessageEvent(CE, CE2, "Answering", ts);
 
-        Await.until(WAIT, "CE2's response", () -> w.reply(ts).blocks().toString().contains("<@" + CE2 + ">"));
+        Await.until(
+                WAIT, "CE2's response", () -> w.reply(ts).blocks().toString().contains("<@" + CE2 + ">"));
         assertThat(inboxRows()).containsExactly(SdrKinds.QUESTION, SdrKinds.REPLY);
     }
 
     /** The kinds of the SDR rows in the inbox, in order. */
     private List<String> inboxRows() {
-        return Burst.query(w.harness.databaseFile(),
+        return Burst.query(
+                w.harness.databaseFile(),
                 "SELECT kind FROM work WHERE queue = 'inbox' AND kind LIKE 'sdr.%' ORDER BY id");
     }
 
     @Test
     void groupMentionedOnlyInRichText_isAQuestion() {
         ArrayNode blocks = JsonNodeFactory.instance.arrayNode();
-        var section = blocks.addObject().put("type", "rich_text").putArray("elements").addObject()
-                .put("type", "rich_text_section").putArray("elements");
+        var section = blocks.addObject()
+                .put("type", "rich_text")
+                .putArray("elements")
+                .addObject()
+                .put("type", "rich_text_section")
+                .putArray("elements");
         section.addObject().put("type", "usergroup").put("usergroup_id", SdrIds.GROUP);
         section.addObject().put("type", "text").put("text", " what is our SOC 2 status?");
 
-        String ts = w.harness.slack.sendMessageEvent(CE, SDR, "@ce-sdr-collab what is our SOC 2 status?", null, blocks)
+        String ts = w.harness
+                .slack
+                .sendMessageEvent(CE, SDR, "@ce-sdr-collab what is our SOC 2 status?", null, blocks)
                 .ts();
 
         assertThat(w.reply(ts).text()).contains("<@" + CE1 + ">");
@@ -138,14 +173,25 @@ final class SdrRoutingE2ETest {
 
             w.harness.slack.awaitAck(w.harness.slack.submitView(view.id(), SDR, form.toJson()), WAIT);
 
-            Message posted = Await.value(WAIT, "the question posted in #ce", () -> botMessagesIn(CE).stream()
-                    .filter(m -> !m.isReply()).findFirst().orElse(null));
-            assertThat(posted.text()).startsWith("<@" + SDR + "> asks (needed today) <!subteam^" + SdrIds.GROUP + ">:")
-                    .contains("&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;").doesNotContain("<!channel>", "<@U0HEAD>");
-            assertThat(posted.blocks().toString()).contains("&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;", "Globex",
-                    "<https://crm.example.com/deal/7>", "<!subteam^" + SdrIds.GROUP + ">")
+            Message posted = Await.value(
+                    WAIT,
+                    "the question posted in #ce",
+                    () -> botMessagesIn(CE).stream()
+                            .filter(m -> !m.isReply())
+                            .findFirst()
+                            .orElse(null));
+            assertThat(posted.text())
+                    .startsWith("<@" + SDR + "> asks (needed today) <!subteam^" + SdrIds.GROUP + ">:")
+                    .contains("&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;")
                     .doesNotContain("<!channel>", "<@U0HEAD>");
-            assertThat(w.reply(posted.ts()).text()).contains("<@" + CE1 + "> owns this question");
+            assertThat(posted.blocks().toString())
+                    .contains(
+                            "&lt;!channel&gt; &amp; &lt;@U0HEAD&gt;",
+                            "Globex",
+                            "<https://crm.example.com/deal/7>",
+                            "<!subteam^" + SdrIds.GROUP + ">")
+                    .doesNotContain("<!channel>", "<@U0HEAD>");
+            assertThat(w.reply(posted.ts()).text()).contains("<@" + CE1 + "> will answer here");
             assertThat(logs.events().stream().map(LogCapture::printed)).noneMatch(line -> line.contains("see *this*"));
         }
     }
@@ -156,9 +202,16 @@ final class SdrRoutingE2ETest {
         w.harness.slack.awaitCall("views.open", WAIT);
         var view = w.harness.slack.lastOpenedView();
 
-        Ack ack = w.harness.slack.awaitAck(w.harness.slack.submitView(view.id(), SDR, StateValues.of()
-                .text(SdrIds.QUESTION, SdrIds.VALUE, "Q").text(SdrIds.LINK, SdrIds.VALUE, "http://crm/deal")
-                .radio(SdrIds.URGENCY, SdrIds.VALUE, "WEEK", "This week").toJson()), WAIT);
+        Ack ack = w.harness.slack.awaitAck(
+                w.harness.slack.submitView(
+                        view.id(),
+                        SDR,
+                        StateValues.of()
+                                .text(SdrIds.QUESTION, SdrIds.VALUE, "Q")
+                                .text(SdrIds.LINK, SdrIds.VALUE, "http://crm/deal")
+                                .radio(SdrIds.URGENCY, SdrIds.VALUE, "WEEK", "This week")
+                                .toJson()),
+                WAIT);
 
         assertThat(ack.payload().path("errors").has(SdrIds.LINK)).isTrue();
         w.harness.awaitWorkDone();
@@ -174,7 +227,7 @@ final class SdrRoutingE2ETest {
         assertThat(w.awaitPrivate(1)).contains("Only members of");
         w.press(CE3, ts, SdrIds.CLAIM);
 
-        assertThat(w.awaitReply(ts, "<@" + CE3 + ">")).contains("<@" + CE3 + "> owns this question");
+        assertThat(w.awaitReply(ts, "<@" + CE3 + ">")).contains("<@" + CE3 + "> will answer here");
     }
 
     @Test
@@ -185,7 +238,7 @@ final class SdrRoutingE2ETest {
         w.press(AE, ts, SdrIds.ANSWERED);
         assertThat(w.awaitPrivate(1)).contains("Only the CE who owns this question");
         w.press(SDR, ts, SdrIds.ANSWERED);
-        w.awaitReply(ts, "Answered, marked by <@" + SDR + ">");
+        w.awaitReply(ts, "<@" + SDR + ">: answered, marked by <@" + SDR + ">");
 
         assertThat(w.reply(ts).blocks().toString()).doesNotContain(SdrIds.CLAIM);
         w.press(CE2, ts, SdrIds.ANSWERED);
@@ -215,9 +268,13 @@ final class SdrRoutingE2ETest {
         w.press(SDR, ts, SdrIds.ESCALATE);
 
         assertThat(w.awaitNote(ts, "escalated this question")).contains("<@" + MANAGER + ">", "<@" + SDR + ">");
-        Await.until(WAIT, "the reply shows the escalation", () -> w.reply(ts).blocks().toString()
-                .contains("Escalated by <@" + SDR + ">"));
-        assertThat(w.reply(ts).blocks().toString()).doesNotContain(SdrIds.ESCALATE).contains(SdrIds.ANSWERED);
+        Await.until(
+                WAIT,
+                "the reply shows the escalation",
+                () -> w.reply(ts).blocks().toString().contains("Escalated by <@" + SDR + ">"));
+        assertThat(w.reply(ts).blocks().toString())
+                .doesNotContain(SdrIds.ESCALATE)
+                .contains(SdrIds.ANSWERED);
         w.press(CE1, ts, SdrIds.ESCALATE);
         assertThat(w.awaitPrivate(2)).contains("already escalated");
     }
@@ -228,12 +285,18 @@ final class SdrRoutingE2ETest {
         w.reply(ts);
 
         w.clock.advance(Duration.ofMinutes(10));
-        w.harness.slack.awaitAck(w.harness.slack.sendMessageEvent(CE, SDR, "any news?", ts).envelopeId(), WAIT);
+        w.harness.slack.awaitAck(
+                w.harness.slack.sendMessageEvent(CE, SDR, "any news?", ts).envelopeId(), WAIT);
         w.clock.advance(Duration.ofMinutes(15));
         w.harness.slack.sendMessageEvent(CE, CE2, "Yes, SSO is in Enterprise.", ts);
 
-        Await.until(WAIT, "the first response shown", () -> w.reply(ts).blocks().toString()
-                .contains("First response by <@" + CE2 + "> after 25 min"));
+        Await.until(
+                WAIT,
+                "the first response shown",
+                () -> w.reply(ts).blocks().toString().contains("First response by <@" + CE2 + "> after 25 min"));
+        assertThat(w.reply(ts).text())
+                .as("the text is redrawn with the blocks")
+                .contains("First response by <@" + CE2 + "> after 25 min");
     }
 
     @Test
@@ -242,8 +305,9 @@ final class SdrRoutingE2ETest {
         w.reply(ts);
 
         w.clock.advance(Duration.ofMinutes(61));
-        Message dm = Await.value(WAIT, "a nudge DM", () -> w.dms(CE1).stream().findFirst().orElse(null));
-        assertThat(dm.text()).contains("/archives/" + CE + "/p" + ts.replace(".", ""));
+        Message dm = Await.value(
+                WAIT, "a nudge DM", () -> w.dms(CE1).stream().findFirst().orElse(null));
+        assertThat(dm.text()).contains("/archives/" + CE + "/p" + ts.replace(".", ""), "> Q", "*Pass to the next CE*");
 
         w.clock.advance(Duration.ofMinutes(60));
         assertThat(w.awaitNote(ts, "No response from")).contains("<@" + CE1 + ">");
@@ -256,15 +320,25 @@ final class SdrRoutingE2ETest {
         String ts = w.ask(SDR, "Q");
         w.reply(ts);
         w.harness.slack.sendMessageEvent(CE, CE1, "On it", ts);
-        Await.until(WAIT, "the first response", () -> w.reply(ts).blocks().toString().contains("First response"));
+        Await.until(
+                WAIT,
+                "the first response",
+                () -> w.reply(ts).blocks().toString().contains("First response"));
 
         w.clock.advance(Duration.ofMinutes(200));
         w.harness.awaitWorkDone();
 
         assertThat(w.dms(CE1)).isEmpty();
         assertThat(w.botReplies(ts)).hasSize(1);
-        assertThat(Burst.query(w.harness.databaseFile(), "SELECT work_key || '=' || status FROM work"
-                + " WHERE queue = 'job' AND work_key LIKE 'sdr:q:1:%' ORDER BY work_key")).containsExactly("sdr:q:1:a1:nudge=cancelled", "sdr:q:1:a1:pass-on=cancelled", "sdr:q:1:escalate=cancelled");
+        // Ids are the store's to give: PostgreSQL's sequences may skip one that SQLite would use.
+        String q = "sdr:q:"
+                + Burst.query(w.harness.databaseFile(), "SELECT MIN(id) FROM sdr_question")
+                        .get(0) + ":";
+        assertThat(Burst.query(
+                        w.harness.databaseFile(),
+                        "SELECT work_key || '=' || status FROM work" + " WHERE queue = 'job' AND work_key LIKE '" + q
+                                + "%' ORDER BY work_key"))
+                .containsExactly(q + "a1:nudge=cancelled", q + "a1:pass-on=cancelled", q + "escalate=cancelled");
     }
 
     @Test
@@ -274,7 +348,8 @@ final class SdrRoutingE2ETest {
         }
         String ninth = w.ask(SDR, "One too many");
 
-        assertThat(w.awaitReply(ninth, "Nobody in")).contains("Nobody in <!subteam^" + SdrIds.GROUP + ">");
+        assertThat(w.awaitReply(ninth, "nobody in"))
+                .contains("<@" + SDR + ">: nobody in <!subteam^" + SdrIds.GROUP + ">");
         assertThat(w.awaitNote(ninth, "can you find someone")).contains("<@" + MANAGER + ">");
     }
 }

@@ -38,7 +38,8 @@ final class SdrWorkspace implements AutoCloseable {
             harness.slack.addUser(user, user.substring(2).toLowerCase(), "America/Los_Angeles");
         }
         harness.slack.addUserGroup(SdrIds.GROUP, "ce-sdr-collab", List.of(CE1, CE2, CE3, CE4));
-        harness.writeConfig("""
+        harness.writeConfig(
+                """
                 channels:
                   customer_support: customer-support
                   ce: "#ce"
@@ -61,21 +62,25 @@ final class SdrWorkspace implements AutoCloseable {
 
     /** A top-level message in #ce tagging the group; its ts. */
     String ask(String user, String text) {
-        return harness.slack.sendMessageEvent(CE, user, text + " <!subteam^" + SdrIds.GROUP + "|@ce-sdr-collab>", null)
+        return harness.slack
+                .sendMessageEvent(CE, user, text + " <!subteam^" + SdrIds.GROUP + "|@ce-sdr-collab>", null)
                 .ts();
     }
 
     /** The bot's assignment reply in the question's thread, as it stands now. */
     Message reply(String questionTs) {
-        Message first = Await.value(WAIT, "the assignment reply to " + questionTs, () -> botReplies(questionTs).stream()
-                .findFirst().orElse(null));
+        Message first = Await.value(
+                WAIT,
+                "the assignment reply to " + questionTs,
+                () -> botReplies(questionTs).stream().findFirst().orElse(null));
         return harness.slack.message(CE, first.ts()).orElseThrow();
     }
 
     List<Message> botReplies(String questionTs) {
         return harness.slack.messages(CE).stream()
                 .filter(m -> SlackFake.BOT_USER_ID.equals(m.user()) && m.isReply() && questionTs.equals(m.threadTs()))
-                .sorted(Comparator.comparing(Message::ts)).toList();
+                .sorted(Comparator.comparing(Message::ts))
+                .toList();
     }
 
     /** Waits until the assignment reply's text contains {@code what}; returns it. */
@@ -87,8 +92,14 @@ final class SdrWorkspace implements AutoCloseable {
     }
 
     String awaitNote(String questionTs, String what) {
-        return Await.value(WAIT, "a thread note saying " + what, () -> botReplies(questionTs).stream()
-                .map(Message::text).filter(t -> t.contains(what)).findFirst().orElse(null));
+        return Await.value(
+                WAIT,
+                "a thread note saying " + what,
+                () -> botReplies(questionTs).stream()
+                        .map(Message::text)
+                        .filter(t -> t.contains(what))
+                        .findFirst()
+                        .orElse(null));
     }
 
     /**
@@ -97,14 +108,24 @@ final class SdrWorkspace implements AutoCloseable {
      */
     void press(String user, String questionTs, String actionId) {
         Message reply = reply(questionTs);
-        String id = ids.computeIfAbsent(questionTs, ts -> reply.blocks().findValues("value").stream()
-                .map(v -> v.asText()).filter(v -> v.matches("\\d+")).findFirst().orElseThrow());
+        String id = ids.computeIfAbsent(
+                questionTs,
+                ts -> reply.blocks().findValues("value").stream()
+                        .map(v -> v.asText())
+                        .filter(v -> v.matches("\\d+"))
+                        .findFirst()
+                        .orElseThrow());
         harness.slack.awaitAck(harness.slack.sendBlockAction(user, CE, reply.ts(), actionId, "b", id), WAIT);
     }
 
     /** The text of the latest private answer to a click. */
     String awaitPrivate(int count) {
-        return harness.slack.awaitCalls("response_url", count, WAIT).get(count - 1).json().path("text").asText();
+        return harness.slack
+                .awaitCalls("response_url", count, WAIT)
+                .get(count - 1)
+                .json()
+                .path("text")
+                .asText();
     }
 
     List<Message> dms(String user) {

@@ -51,29 +51,47 @@ final class SigtermMidBurstIT {
         List<Burst.Form> stored = burst.inInbox();
         assertThat(exit).as("exit code after SIGTERM; log:\n" + first.log()).isZero();
         assertThat(stored).as("every acked form was stored").containsAll(acked);
-        assertThat(acked).as("every form the bot stored was acked: handlers running at SIGTERM sent their acks")
+        assertThat(acked)
+                .as("every form the bot stored was acked: handlers running at SIGTERM sent their acks")
                 .containsAll(stored);
         first.assertCleanLog(burst.markers());
 
         ChildBot restarted = bots.start("restarted");
-        Await.until(WAIT, "every envelope acked or lost with the closed socket", () -> burst.forms().stream()
-                .allMatch(f -> burst.answered(f) || harness.slack.envelopesLostWithTheirSocket().contains(Burst.last(f))));
-        List<Burst.Form> resent = burst.forms().stream().filter(f -> !burst.answered(f)).toList();
+        Await.until(
+                WAIT,
+                "every envelope acked or lost with the closed socket",
+                () -> burst.forms().stream()
+                        .allMatch(f -> burst.answered(f)
+                                || harness.slack.envelopesLostWithTheirSocket().contains(Burst.last(f))));
+        List<Burst.Form> resent =
+                burst.forms().stream().filter(f -> !burst.answered(f)).toList();
         resent.forEach(burst::resendLast);
-        Await.until(WAIT, "an ack for every form", () -> burst.accepted().size() == burst.forms().size());
-        Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
-                .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
+        Await.until(
+                WAIT,
+                "an ack for every form",
+                () -> burst.accepted().size() == burst.forms().size());
+        Await.until(
+                WAIT,
+                "every card and DM",
+                () -> burst.forms().stream().allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
         harness.awaitWorkDone(WAIT);
 
-        String dropped = first.log().lines().filter(l -> l.contains("Dropped") && l.contains("envelope")).findFirst()
-                .map(l -> l.replaceAll(".* - ", "")).orElse("none dropped");
-        Burst.Tally t = burst.print(bots.test(), "60 context forms, one every 10 ms; SIGTERM after 20 acks, then a restart",
+        String dropped = first.log()
+                .lines()
+                .filter(l -> l.contains("Dropped") && l.contains("envelope"))
+                .findFirst()
+                .map(l -> l.replaceAll(".* - ", ""))
+                .orElse("none dropped");
+        Burst.Tally t = burst.print(
+                bots.test(),
+                "60 context forms, one every 10 ms; SIGTERM after 20 acks, then a restart",
                 "exit code " + exit + " after " + stopping.toMillis() + " ms; acked before the stop: " + acked.size()
                         + ", stored before the stop: " + stored.size() + "; the stopping bot: \"" + dropped
                         + "\"; sent again after the restart (no ack before the stop): " + resent.size());
         burst.assertEachExactlyOnce(t);
         restarted.assertCleanLog(burst.markers());
-        burst.lastErrors().forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
+        burst.lastErrors()
+                .forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
     }
 
     /**
@@ -100,15 +118,21 @@ final class SigtermMidBurstIT {
         first.assertCleanLog(burst.markers());
 
         ChildBot restarted = bots.start("restarted");
-        Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
-                .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
+        Await.until(
+                WAIT,
+                "every card and DM",
+                () -> burst.forms().stream().allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
         harness.awaitWorkDone(WAIT);
 
-        Burst.Tally t = burst.print(bots.test(), "10 context forms; SIGTERM while Slack hangs 14 s on a card post (the bot"
+        Burst.Tally t = burst.print(
+                bots.test(),
+                "10 context forms; SIGTERM while Slack hangs 14 s on a card post (the bot"
                         + " waits 10 s), then a restart",
                 "exit code " + exit + " after " + stopping.toMillis() + " ms (bound " + STOP_BOUND.toSeconds() + " s);"
-                        + " chat.postMessage calls: " + harness.slack.calls("chat.postMessage").size() + "; lookups:"
-                        + " conversations.history " + harness.slack.calls("conversations.history").size());
+                        + " chat.postMessage calls: "
+                        + harness.slack.calls("chat.postMessage").size() + "; lookups:"
+                        + " conversations.history "
+                        + harness.slack.calls("conversations.history").size());
         burst.assertEachExactlyOnce(t);
         assertThat(restarted.log()).contains("had landed before an unanswered attempt; not posting again");
         restarted.assertCleanLog(burst.markers());

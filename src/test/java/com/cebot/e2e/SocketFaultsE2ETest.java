@@ -24,6 +24,7 @@ final class SocketFaultsE2ETest {
 
     @RegisterExtension
     final LogCapture logs = new LogCapture();
+
     @RegisterExtension
     final RunningBot bot = new RunningBot();
 
@@ -32,7 +33,8 @@ final class SocketFaultsE2ETest {
 
     @BeforeEach
     void start(TestInfo info) {
-        test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
+        test = getClass().getSimpleName() + "."
+                + info.getTestMethod().orElseThrow().getName();
         harness = bot.harness();
     }
 
@@ -57,38 +59,53 @@ final class SocketFaultsE2ETest {
                     harness.slack.sendDisconnect("warning");
                     harness.slack.dropConnections();
                 }
-                default -> { }
+                default -> {}
             }
         }
         harness.slack.awaitConnections(1, WAIT);
-        Await.until(WAIT, "every envelope acked or lost with its socket", () -> burst.forms().stream()
-                .allMatch(f -> burst.answered(f) || harness.slack.envelopesLostWithTheirSocket().contains(Burst.last(f))));
+        Await.until(
+                WAIT,
+                "every envelope acked or lost with its socket",
+                () -> burst.forms().stream()
+                        .allMatch(f -> burst.answered(f)
+                                || harness.slack.envelopesLostWithTheirSocket().contains(Burst.last(f))));
         List<Burst.Form> ackedFirstTime = burst.accepted();
         Set<String> lost = harness.slack.envelopesLostWithTheirSocket();
         List<Burst.Form> storedFirstTime = burst.inInbox();
-        assertThat(storedFirstTime).as("every acked form was stored before its ack").containsAll(ackedFirstTime);
+        assertThat(storedFirstTime)
+                .as("every acked form was stored before its ack")
+                .containsAll(ackedFirstTime);
 
         // Slack (or the person) sends the lost ones again; five acked ones come a second time too.
-        List<Burst.Form> resent = burst.forms().stream().filter(f -> lost.contains(Burst.last(f))).toList();
+        List<Burst.Form> resent =
+                burst.forms().stream().filter(f -> lost.contains(Burst.last(f))).toList();
         resent.forEach(burst::resendLast);
         List<Burst.Form> repeated = ackedFirstTime.stream().limit(5).toList();
         repeated.forEach(burst::resendLast);
-        Await.until(WAIT, "an ack for every form", () -> burst.accepted().size() == burst.forms().size());
+        Await.until(
+                WAIT,
+                "an ack for every form",
+                () -> burst.accepted().size() == burst.forms().size());
         repeated.forEach(f -> harness.slack.awaitAcks(Burst.last(f), 2, WAIT));
-        Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
-                .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
+        Await.until(
+                WAIT,
+                "every card and DM",
+                () -> burst.forms().stream().allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
         harness.awaitWorkDone(WAIT);
 
-        Burst.Tally t = burst.print(test, "40 context forms; disconnect after 10, socket dropped after 20, disconnect"
-                        + " and drop after 30",
+        Burst.Tally t = burst.print(
+                test,
+                "40 context forms; disconnect after 10, socket dropped after 20, disconnect" + " and drop after 30",
                 "sockets opened during the burst: " + (harness.slack.connectionsOpened() - socketsBefore) + "; acked on"
                         + " first delivery: " + ackedFirstTime.size() + " (stored: " + storedFirstTime.size()
                         + ", the others' acks found no socket); lost with their socket and sent again: "
                         + resent.size() + "; acked ones sent again: " + repeated.size() + "; envelopes per socket: "
                         + harness.slack.deliveredPerSocket());
         burst.assertEachExactlyOnce(t);
-        String logged = String.join("\n", logs.events().stream().map(LogCapture::printed).toList());
+        String logged = String.join(
+                "\n", logs.events().stream().map(LogCapture::printed).toList());
         burst.markers().forEach(m -> assertThat(logged).doesNotContain(m));
-        burst.lastErrors().forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
+        burst.lastErrors()
+                .forEach(e -> burst.markers().forEach(m -> assertThat(e).doesNotContain(m)));
     }
 }

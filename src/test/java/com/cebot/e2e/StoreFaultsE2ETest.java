@@ -10,8 +10,8 @@ import com.cebot.slackfake.Message;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
+import com.cebot.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -43,20 +43,27 @@ final class StoreFaultsE2ETest {
     }
 
     private List<Message> cards() {
-        return bot.harness().slack.messages(SUPPORT).stream().filter(m -> !m.isReply()).toList();
+        return bot.harness().slack.messages(SUPPORT).stream()
+                .filter(m -> !m.isReply())
+                .toList();
     }
 
     private int stored(String sql) {
-        return bot.harness().bot().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+        return bot.harness()
+                .bot()
+                .jdbi()
+                .withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
     @Test
     void databaseLockedByAnotherProcess_theModalSaysSo_inTime_andTheSameFormGoesThroughLater() throws Exception {
         View view = openModal();
         Ack refused;
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + bot.harness().databaseFile());
+        try (Connection other = TestDatabase.connect(bot.harness().databaseFile());
                 Statement lock = other.createStatement()) {
-            lock.execute("BEGIN EXCLUSIVE");
+            // PostgreSQL: the table the form is stored in, locked against every other access.
+            lock.execute(
+                    TestDatabase.postgresql() ? "BEGIN; LOCK TABLE work IN ACCESS EXCLUSIVE MODE" : "BEGIN EXCLUSIVE");
 
             refused = submit(view);
 
@@ -67,15 +74,21 @@ final class StoreFaultsE2ETest {
         assertThat(refused.payload().path("response_action").asText()).isEqualTo("errors");
         assertThat(refused.payload().path("errors").path(ContextIds.BACKGROUND).asText())
                 .contains("couldn't save this just now", "still here");
-        assertThat(bot.harness().slack.modalStack(CE_USER)).as("the modal stays open with what was typed").isNotEmpty();
+        assertThat(bot.harness().slack.modalStack(CE_USER))
+                .as("the modal stays open with what was typed")
+                .isNotEmpty();
         assertThat(stored("SELECT COUNT(*) FROM work WHERE queue = 'inbox'")).isZero();
 
         Ack accepted = submit(view);
 
-        assertThat(accepted.payload() == null || !accepted.payload().has("errors")).isTrue();
+        assertThat(accepted.payload() == null || !accepted.payload().has("errors"))
+                .isTrue();
         Await.until(WAIT, "one card", () -> cards().size() == 1);
         assertThat(stored("SELECT COUNT(*) FROM support_context")).isEqualTo(1);
-        Await.until(WAIT, "the confirmation DM", () -> bot.harness().slack.messages(CE_USER).size() == 1);
+        Await.until(
+                WAIT,
+                "the confirmation DM",
+                () -> bot.harness().slack.messages(CE_USER).size() == 1);
         Await.stays(WAIT, "cards", 1, () -> cards().size(), bot.harness()::workDone);
     }
 }

@@ -1,5 +1,7 @@
 package com.cebot.e2e;
 
+import com.cebot.config.Secrets;
+import com.cebot.db.Store;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bot's durable work as its store holds it (the one table of the inbox, the outbox and the
@@ -18,8 +21,8 @@ import java.util.List;
 final class StoredWork {
 
     /** How the store writes instants, so that comparing the text compares the times. */
-    private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STORED =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private StoredWork() {}
 
@@ -27,8 +30,10 @@ final class StoredWork {
      * The rows there is still something to do for at {@code now}: every unfinished submission and
      * Slack write (one waiting for its retry too), and every unfinished job due by then.
      */
-    static List<String> unfinished(String databaseUrl, Instant now) {
-        try (Connection c = DriverManager.getConnection(databaseUrl);
+    static List<String> unfinished(Map<String, String> env, Instant now) {
+        Store store = Store.fromEnvironment(env, Secrets.DEFAULT_DATABASE_URL);
+        try (Connection c = DriverManager.getConnection(
+                        store.url(), store.user().orElse(null), store.password().orElse(null));
                 PreparedStatement s = c.prepareStatement("""
                         SELECT queue || ' ' || work_key || ' (' || kind || ') due ' || due_at || ' after '
                                || attempts || ' failed attempt(s)'
@@ -43,7 +48,7 @@ final class StoredWork {
                 return rows;
             }
         } catch (SQLException e) {
-            throw new AssertionError("cannot read the work table of " + databaseUrl + ": " + e.getMessage(), e);
+            throw new AssertionError("cannot read the work table of " + store.where() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -47,7 +47,9 @@ final class SupportTicketContextE2ETest {
     }
 
     private List<Message> cards() {
-        return bot.harness().slack.messages(SUPPORT).stream().filter(m -> !m.isReply()).toList();
+        return bot.harness().slack.messages(SUPPORT).stream()
+                .filter(m -> !m.isReply())
+                .toList();
     }
 
     private Message awaitCard() {
@@ -59,7 +61,9 @@ final class SupportTicketContextE2ETest {
     }
 
     private Message awaitDm(String user, int count) {
-        return Await.value(WAIT, count + " DM(s) to " + user,
+        return Await.value(
+                WAIT,
+                count + " DM(s) to " + user,
                 () -> dms(user).size() >= count ? dms(user).get(count - 1) : null);
     }
 
@@ -67,15 +71,27 @@ final class SupportTicketContextE2ETest {
     void submit_postsOneCard_andConfirmsToTheCeWithItsLink() {
         View view = openModal(CE_USER);
 
-        Ack ack = submit(view, CE_USER, form("new:Acme Corp", "ZD 1234, https://github.com/acme/app/issues/7",
-                "Nightly restarts since the upgrade"));
+        Ack ack = submit(
+                view,
+                CE_USER,
+                form(
+                        "new:Acme Corp",
+                        "ZD 1234, https://github.com/acme/app/issues/7",
+                        "Nightly restarts since the upgrade"));
 
         assertThat(ack.payload() == null || !ack.payload().has("errors")).isTrue();
         Message card = awaitCard();
         String blocks = card.blocks().toString();
-        assertThat(blocks).contains("Acme Corp").contains("<@" + CE_USER + ">")
+        assertThat(card.text())
+                .startsWith("Support context for Acme Corp: Nightly restarts since the upgrade")
+                .as("the CE hears by DM, not by a mention too")
+                .doesNotContain("<@" + CE_USER + ">");
+        assertThat(blocks)
+                .contains("Acme Corp")
+                .contains("<@" + CE_USER + ">")
                 .contains("<https://acme.zendesk.com/agent/tickets/1234|Zendesk #1234>")
-                .contains("GitHub issue #7 in acme/app").contains("Nightly restarts since the upgrade")
+                .contains("GitHub issue #7 in acme/app")
+                .contains("Nightly restarts since the upgrade")
                 .contains("I'll take it");
         Message dm = awaitDm(CE_USER, 1);
         assertThat(dm.text()).contains("/archives/" + SUPPORT + "/p" + card.ts().replace(".", ""));
@@ -97,8 +113,13 @@ final class SupportTicketContextE2ETest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"the ticket from yesterday", "https://evil.example/tickets/9",
-            "https://github.com/acme/app", "ZD 12 and also foo"})
+    @ValueSource(
+            strings = {
+                "the ticket from yesterday",
+                "https://evil.example/tickets/9",
+                "https://github.com/acme/app",
+                "ZD 12 and also foo"
+            })
     void refusedLink_isExplainedOnTheLinkField_withAnExample(String link) {
         View view = openModal(CE_USER);
 
@@ -109,7 +130,8 @@ final class SupportTicketContextE2ETest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"#1234", "ZD 1234", "ZD#1234", "zendesk 1234", "https://acme.zendesk.com/agent/tickets/1234"})
+    @ValueSource(
+            strings = {"#1234", "ZD 1234", "ZD#1234", "zendesk 1234", "https://acme.zendesk.com/agent/tickets/1234"})
     void everyZendeskForm_becomesTheSameTicketLink(String link) {
         submit(openModal(CE_USER), CE_USER, form("new:Acme", link, "bg"));
 
@@ -124,7 +146,8 @@ final class SupportTicketContextE2ETest {
 
         Message card = awaitCard();
         String everything = card.text() + card.blocks().toString();
-        assertThat(everything).doesNotContain("<!channel>", "<!here>", "<!subteam^", "<@U0HEAD>")
+        assertThat(everything)
+                .doesNotContain("<!channel>", "<!here>", "<!subteam^", "<@U0HEAD>")
                 .contains("&lt;!channel&gt;");
     }
 
@@ -134,22 +157,35 @@ final class SupportTicketContextE2ETest {
         awaitCard();
         View view = openModal(CE_USER);
 
-        Ack ack = bot.harness().slack.awaitAck(bot.harness().slack.sendBlockSuggestion(view.id(), CE_USER,
-                ContextIds.CUSTOMER_SELECT, ContextIds.CUSTOMER, "acm"), WAIT);
+        Ack ack = bot.harness()
+                .slack
+                .awaitAck(
+                        bot.harness()
+                                .slack
+                                .sendBlockSuggestion(
+                                        view.id(), CE_USER, ContextIds.CUSTOMER_SELECT, ContextIds.CUSTOMER, "acm"),
+                        WAIT);
 
-        assertThat(ack.payload().path("options").toString()).contains("Acme Corp").contains("New customer: acm");
+        assertThat(ack.payload().path("options").toString())
+                .contains("Acme Corp")
+                .contains("New customer: acm");
     }
 
     @Test
     void messageShortcut_prefillsPermalinkAndQuotesTheMessage() {
         String ts = bot.harness().slack.addMessage(SUPPORT, "U0CUSTOMER", "Our build &lt;fails&gt; again", null);
 
-        bot.harness().slack.awaitAck(bot.harness().slack.sendMessageShortcut(ContextIds.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
+        bot.harness()
+                .slack
+                .awaitAck(
+                        bot.harness().slack.sendMessageShortcut(ContextIds.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts),
+                        WAIT);
 
         bot.harness().slack.awaitCall("views.open", WAIT);
         String view = bot.harness().slack.lastOpenedView().blocks().toString();
         assertThat(bot.harness().slack.calls("chat.getPermalink")).hasSize(1);
-        assertThat(view).contains("/archives/" + SUPPORT + "/p" + ts.replace(".", ""))
+        assertThat(view)
+                .contains("/archives/" + SUPPORT + "/p" + ts.replace(".", ""))
                 .contains("> Our build <fails> again");
     }
 
@@ -159,28 +195,67 @@ final class SupportTicketContextE2ETest {
         Message card = awaitCard();
         String cardId = card.blocks().findPath("value").asText();
 
-        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(AE, SUPPORT, card.ts(), "context_claim", "b", cardId), WAIT);
-        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(AE2, SUPPORT, card.ts(), "context_claim", "b", cardId), WAIT);
+        bot.harness()
+                .slack
+                .awaitAck(
+                        bot.harness().slack.sendBlockAction(AE, SUPPORT, card.ts(), "context_claim", "b", cardId),
+                        WAIT);
+        bot.harness()
+                .slack
+                .awaitAck(
+                        bot.harness().slack.sendBlockAction(AE2, SUPPORT, card.ts(), "context_claim", "b", cardId),
+                        WAIT);
 
-        Await.until(WAIT, "card shows assignee", () -> bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow()
-                .blocks().toString().contains("<@" + AE + ">"));
-        assertThat(bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow().blocks().toString()).doesNotContain("I'll take it");
+        Await.until(
+                WAIT,
+                "card shows assignee",
+                () -> bot.harness()
+                        .slack
+                        .message(SUPPORT, card.ts())
+                        .orElseThrow()
+                        .blocks()
+                        .toString()
+                        .contains("<@" + AE + ">"));
+        assertThat(bot.harness()
+                        .slack
+                        .message(SUPPORT, card.ts())
+                        .orElseThrow()
+                        .blocks()
+                        .toString())
+                .doesNotContain("I'll take it");
         var ephemeral = bot.harness().slack.awaitCall("chat.postEphemeral", WAIT);
         assertThat(ephemeral.param("user")).isEqualTo(AE2);
         assertThat(ephemeral.param("text")).contains("<@" + AE + ">");
     }
 
     private void press(String user, Message card, String actionId) {
-        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(user, SUPPORT, card.ts(), actionId, "b",
-                card.blocks().findPath("value").asText()), WAIT);
+        bot.harness()
+                .slack
+                .awaitAck(
+                        bot.harness()
+                                .slack
+                                .sendBlockAction(
+                                        user,
+                                        SUPPORT,
+                                        card.ts(),
+                                        actionId,
+                                        "b",
+                                        card.blocks().findPath("value").asText()),
+                        WAIT);
     }
 
     private String cardNow(Message card) {
-        return bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow().blocks().toString();
+        return bot.harness()
+                .slack
+                .message(SUPPORT, card.ts())
+                .orElseThrow()
+                .blocks()
+                .toString();
     }
 
     private List<String> ephemeralTexts() {
-        return bot.harness().slack.calls("chat.postEphemeral").stream().map(c -> c.param("user") + ": " + c.param("text"))
+        return bot.harness().slack.calls("chat.postEphemeral").stream()
+                .map(c -> c.param("user") + ": " + c.param("text"))
                 .toList();
     }
 
@@ -189,25 +264,50 @@ final class SupportTicketContextE2ETest {
         submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "bg"));
         Message card = awaitCard();
         press(AE, card, "context_claim");
-        Await.until(WAIT, "taken", () -> cardNow(card).contains("<@" + AE + ">") && cardNow(card).contains("context_release"));
+        Await.until(
+                WAIT,
+                "taken",
+                () -> cardNow(card).contains("<@" + AE + ">") && cardNow(card).contains("context_release"));
 
         press(AE2, card, "context_release");
-        Await.until(WAIT, "the other engineer told privately", () -> ephemeralTexts().stream()
-                .anyMatch(t -> t.startsWith(AE2 + ": Only <@" + AE + ">, who took this ticket, can release it")));
+        Await.until(
+                WAIT,
+                "the other engineer told privately",
+                () -> ephemeralTexts().stream()
+                        .anyMatch(
+                                t -> t.startsWith(AE2 + ": Only <@" + AE + ">, who took this ticket, can release it")));
         press(AE, card, "context_release");
 
-        Await.until(WAIT, "the card shows nobody has it", () -> cardNow(card).contains("Nobody yet")
-                && cardNow(card).contains("I'll take it") && !cardNow(card).contains("context_release"));
-        Await.until(WAIT, "a note in the thread", () -> bot.harness().slack.messages(SUPPORT).stream()
-                .anyMatch(m -> m.isReply() && m.text().contains("<@" + AE + "> released this ticket")));
+        Await.until(
+                WAIT,
+                "the card shows nobody has it",
+                () -> cardNow(card).contains("Waiting for someone in support")
+                        && cardNow(card).contains("I'll take it")
+                        && !cardNow(card).contains("context_release"));
+        Await.until(
+                WAIT,
+                "a note in the thread",
+                () -> bot.harness().slack.messages(SUPPORT).stream()
+                        .anyMatch(m -> m.isReply() && m.text().startsWith("Released:")));
         press(AE2, card, "context_claim");
         Await.until(WAIT, "taken again", () -> cardNow(card).contains("<@" + AE2 + ">"));
-        Await.until(WAIT, "three notes", () -> bot.harness().slack.messages(SUPPORT).stream()
-                .filter(Message::isReply).count() == 3);
-        assertThat(bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply).map(Message::text))
-                .containsExactly("<@" + AE + "> is taking this ticket.",
-                        "<@" + AE + "> released this ticket: anyone in support can take it now.",
-                        "<@" + AE2 + "> is taking this ticket.");
+        Await.until(
+                WAIT,
+                "three notes",
+                () -> bot.harness().slack.messages(SUPPORT).stream()
+                                .filter(Message::isReply)
+                                .count()
+                        == 3);
+        assertThat(bot.harness().slack.messages(SUPPORT).stream()
+                        .filter(Message::isReply)
+                        .map(Message::text))
+                .containsExactly(
+                        "Taken: the card shows who has this ticket now.",
+                        "Released: anyone in support can take this ticket now.",
+                        "Taken: the card shows who has this ticket now.");
+        assertThat(bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow().text())
+                .as("the card's text follows who has it")
+                .endsWith("Taken by <@" + AE2 + ">.");
     }
 
     @Test
@@ -231,9 +331,12 @@ final class SupportTicketContextE2ETest {
         Message card = awaitCard();
 
         press(AE2, card, "context_claim");
-        Await.until(WAIT, "the outsider told privately", () -> ephemeralTexts().stream()
-                .anyMatch(t -> t.startsWith(AE2 + ": Only <!subteam^S0AES> take support tickets")));
-        assertThat(cardNow(card)).contains("Nobody yet");
+        Await.until(
+                WAIT,
+                "the outsider told privately",
+                () -> ephemeralTexts().stream()
+                        .anyMatch(t -> t.startsWith(AE2 + ": Only <!subteam^S0AES> take support tickets")));
+        assertThat(cardNow(card)).contains("Waiting for someone in support", "Only <!subteam^S0AES> can take it.");
         press(AE, card, "context_claim");
 
         Await.until(WAIT, "the member took it", () -> cardNow(card).contains("<@" + AE + ">"));
@@ -243,15 +346,30 @@ final class SupportTicketContextE2ETest {
     void moreContextForAnAssignedTicket_goesInTheThread_andNamesTheAssignee() {
         submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "first"));
         Message card = awaitCard();
-        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(AE, SUPPORT, card.ts(), "context_claim", "b",
-                card.blocks().findPath("value").asText()), WAIT);
-        Await.until(WAIT, "claim recorded", () -> bot.harness().slack.messages(SUPPORT).stream().anyMatch(Message::isReply));
+        bot.harness()
+                .slack
+                .awaitAck(
+                        bot.harness()
+                                .slack
+                                .sendBlockAction(
+                                        AE,
+                                        SUPPORT,
+                                        card.ts(),
+                                        "context_claim",
+                                        "b",
+                                        card.blocks().findPath("value").asText()),
+                        WAIT);
+        Await.until(
+                WAIT,
+                "claim recorded",
+                () -> bot.harness().slack.messages(SUPPORT).stream().anyMatch(Message::isReply));
 
         submit(openModal(CE_USER), CE_USER, form("new:Acme", "https://acme.zendesk.com/agent/tickets/1", "second"));
 
         Message dm = awaitDm(CE_USER, 2);
         Await.stays(WAIT, "cards", 1, () -> cards().size(), bot.harness()::workDone);
-        assertThat(bot.harness().slack.messages(SUPPORT)).filteredOn(Message::isReply)
+        assertThat(bot.harness().slack.messages(SUPPORT))
+                .filteredOn(Message::isReply)
                 .anySatisfy(m -> assertThat(String.valueOf(m.blocks())).contains("second"));
         assertThat(dm.text()).contains("<@" + AE + ">").contains("engage them directly");
     }
@@ -262,15 +380,19 @@ final class SupportTicketContextE2ETest {
         submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1234", "ours"));
         awaitDm(CE_USER, 1);
 
-        submit(openModal(CE_USER), CE_USER, form("new:Acme", "https://acme.zendesk.com.evil.io/agent/tickets/1234",
-                "look-alike"));
+        submit(
+                openModal(CE_USER),
+                CE_USER,
+                form("new:Acme", "https://acme.zendesk.com.evil.io/agent/tickets/1234", "look-alike"));
 
         awaitDm(CE_USER, 2);
         Await.stays(WAIT, "cards", 2, () -> cards().size(), bot.harness()::workDone);
         assertThat(bot.harness().slack.messages(SUPPORT)).noneMatch(Message::isReply);
         String lookAlike = cards().get(1).blocks().toString();
-        assertThat(lookAlike).contains("look-alike")
-                .contains("<https://acme.zendesk.com.evil.io/agent/tickets/1234|acme.zendesk.com.evil.io/agent/tickets/1234>")
+        assertThat(lookAlike)
+                .contains("look-alike")
+                .contains(
+                        "<https://acme.zendesk.com.evil.io/agent/tickets/1234|acme.zendesk.com.evil.io/agent/tickets/1234>")
                 .doesNotContain("Zendesk #1234");
     }
 
@@ -289,8 +411,13 @@ final class SupportTicketContextE2ETest {
 
     @Test
     void slackFailingThenRestart_stillPostsTheCardOnce() {
-        bot.harness().slack.enqueueFault("chat.postMessage", new Fault.RateLimited(1), new Fault.ServerError(500),
-                new Fault.ServerError(503));
+        bot.harness()
+                .slack
+                .enqueueFault(
+                        "chat.postMessage",
+                        new Fault.RateLimited(1),
+                        new Fault.ServerError(500),
+                        new Fault.ServerError(503));
         submit(openModal(CE_USER), CE_USER, form("new:Acme", "ZD 1", "bg"));
         bot.harness().slack.awaitCalls("chat.postMessage", 1, WAIT);
 

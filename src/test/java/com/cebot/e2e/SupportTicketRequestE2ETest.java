@@ -50,18 +50,33 @@ final class SupportTicketRequestE2ETest {
     }
 
     private Message awaitCard() {
-        return Await.value(WAIT, "a request card", () -> bot.harness().slack.messages(SUPPORT).stream()
-                .filter(m -> !m.isReply()).findFirst().orElse(null));
+        return Await.value(
+                WAIT,
+                "a request card",
+                () -> bot.harness().slack.messages(SUPPORT).stream()
+                        .filter(m -> !m.isReply())
+                        .findFirst()
+                        .orElse(null));
     }
 
     private String card(Message card) {
-        return bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow().blocks().toString();
+        return bot.harness()
+                .slack
+                .message(SUPPORT, card.ts())
+                .orElseThrow()
+                .blocks()
+                .toString();
     }
 
     private void click(String user, Message card, String actionId) {
-        String id = card.blocks().findValues("value").stream().map(v -> v.asText()).filter(v -> v.matches("\\d+"))
-                .findFirst().orElseThrow();
-        bot.harness().slack.awaitAck(bot.harness().slack.sendBlockAction(user, SUPPORT, card.ts(), actionId, "b", id), WAIT);
+        String id = card.blocks().findValues("value").stream()
+                .map(v -> v.asText())
+                .filter(v -> v.matches("\\d+"))
+                .findFirst()
+                .orElseThrow();
+        bot.harness()
+                .slack
+                .awaitAck(bot.harness().slack.sendBlockAction(user, SUPPORT, card.ts(), actionId, "b", id), WAIT);
     }
 
     private List<Message> dms(String user) {
@@ -77,11 +92,23 @@ final class SupportTicketRequestE2ETest {
     void submit_postsTheCard_mentioningTheHeadOfSupport_andConfirmsToTheCe() {
         Message card = posted();
 
-        assertThat(card.text()).contains("<@" + HEAD + ">");
-        assertThat(card.blocks().toString()).contains("Expedite the SSO fix", "Renewal next week",
-                "They may not renew", "Acme Corp", "Zendesk #77", "request_acknowledge", "request_decline");
+        assertThat(card.text())
+                .startsWith("<@" + HEAD + ">")
+                .contains("Acme Corp", "Expedite the SSO fix", "Status: Open")
+                .as("the CE hears by DM, not by a mention too")
+                .doesNotContain("<@" + CE_USER + ">");
+        assertThat(card.blocks().toString())
+                .contains(
+                        "Expedite the SSO fix",
+                        "Renewal next week",
+                        "They may not renew",
+                        "Acme Corp",
+                        "Zendesk #77",
+                        "request_acknowledge",
+                        "request_decline");
         Await.until(WAIT, "DM to the CE", () -> !dms(CE_USER).isEmpty());
-        assertThat(dms(CE_USER).get(0).text()).contains("/archives/" + SUPPORT + "/p" + card.ts().replace(".", ""));
+        assertThat(dms(CE_USER).get(0).text())
+                .contains("/archives/" + SUPPORT + "/p" + card.ts().replace(".", ""));
     }
 
     @ParameterizedTest
@@ -98,14 +125,49 @@ final class SupportTicketRequestE2ETest {
 
     @Test
     void neededByInThePast_isRefused_andAFutureOneIsShown() {
-        Ack past = submit(openModal(CE_USER), form().text(RequestIds.TIME_REASON, RequestIds.VALUE, "Board meeting")
-                .date(RequestIds.NEEDED_BY, RequestIds.VALUE, TODAY.minusDays(1).toString()));
+        Ack past = submit(
+                openModal(CE_USER),
+                form().text(RequestIds.TIME_REASON, RequestIds.VALUE, "Board meeting")
+                        .date(
+                                RequestIds.NEEDED_BY,
+                                RequestIds.VALUE,
+                                TODAY.minusDays(1).toString()));
         assertThat(past.payload().path("errors").has(RequestIds.NEEDED_BY)).isTrue();
 
-        submit(openModal(CE_USER), form().text(RequestIds.TIME_REASON, RequestIds.VALUE, "Board meeting")
-                .date(RequestIds.NEEDED_BY, RequestIds.VALUE, TODAY.plusDays(10).toString()));
+        submit(
+                openModal(CE_USER),
+                form().text(RequestIds.TIME_REASON, RequestIds.VALUE, "Board meeting")
+                        .date(
+                                RequestIds.NEEDED_BY,
+                                RequestIds.VALUE,
+                                TODAY.plusDays(10).toString()));
 
         assertThat(awaitCard().blocks().toString()).contains("Board meeting");
+    }
+
+    /** Text about timing never makes the optional date required: "No rush" is an answer. */
+    @Test
+    void timingWithoutADate_isAccepted_andShownWithoutADeadline() {
+        Ack ack = submit(openModal(CE_USER), form().text(RequestIds.TIME_REASON, RequestIds.VALUE, "No rush"));
+
+        assertThat(ack.payload() == null || !ack.payload().has("errors")).isTrue();
+        Message card = awaitCard();
+        assertThat(card.blocks().toString()).contains("No rush").doesNotContain("Needed by");
+        assertThat(card.text()).doesNotContain("Needed by");
+    }
+
+    @Test
+    void aDateWithoutItsWhy_isAskedWhy_onTheWhyField() {
+        Ack ack = submit(
+                openModal(CE_USER),
+                form().date(
+                                RequestIds.NEEDED_BY,
+                                RequestIds.VALUE,
+                                TODAY.plusDays(10).toString()));
+
+        assertThat(ack.payload().path("errors").fieldNames()).toIterable().containsExactly(RequestIds.TIME_REASON);
+        bot.harness().awaitWorkDone();
+        assertThat(bot.harness().slack.calls("chat.postMessage")).isEmpty();
     }
 
     @Test
@@ -119,9 +181,27 @@ final class SupportTicketRequestE2ETest {
         click(HEAD, card, "request_done");
         Await.until(WAIT, "done", () -> card(card).contains("Done"));
 
-        Await.until(WAIT, "three thread notes", () -> bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply).count() == 3);
+        Await.until(
+                WAIT,
+                "three thread notes",
+                () -> bot.harness().slack.messages(SUPPORT).stream()
+                                .filter(Message::isReply)
+                                .count()
+                        == 3);
         Await.until(WAIT, "four DMs to the CE", () -> dms(CE_USER).size() == 4);
         assertThat(card(card)).doesNotContain("request_approve", "request_decline", "request_done");
+        assertThat(bot.harness().slack.message(SUPPORT, card.ts()).orElseThrow().text())
+                .as("the text follows the blocks")
+                .endsWith("Status: Done by <@" + HEAD + ">.")
+                .doesNotStartWith("<@" + HEAD + ">");
+        assertThat(bot.harness().slack.messages(SUPPORT).stream()
+                        .filter(Message::isReply)
+                        .map(Message::text))
+                .as("a note pings nobody for the press they just made")
+                .containsExactly(
+                        "*Acknowledged*.\nI've told the CE by DM.",
+                        "*Approved*.\nI've told the CE by DM.",
+                        "*Done*.\nI've told the CE by DM.");
     }
 
     @Test
@@ -135,7 +215,8 @@ final class SupportTicketRequestE2ETest {
         bot.harness().awaitWorkDone();
         assertThat(card(card)).contains("request_acknowledge");
         assertThat(bot.harness().slack.calls("chat.update")).isEmpty();
-        assertThat(bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply)).isEmpty();
+        assertThat(bot.harness().slack.messages(SUPPORT).stream().filter(Message::isReply))
+                .isEmpty();
     }
 
     @Test
@@ -147,48 +228,123 @@ final class SupportTicketRequestE2ETest {
         bot.harness().slack.awaitCall("views.open", WAIT);
         View reasonModal = bot.harness().slack.lastOpenedView();
         assertThat(reasonModal.callbackId()).isEqualTo(RequestIds.DECLINE_CALLBACK_ID);
-        Ack empty = bot.harness().slack.awaitAck(bot.harness().slack.submitView(reasonModal.id(), HEAD,
-                StateValues.of().text(RequestIds.DECLINE_REASON, RequestIds.VALUE, " ").toJson()), WAIT);
-        assertThat(empty.payload().path("errors").has(RequestIds.DECLINE_REASON)).isTrue();
+        Ack empty = bot.harness()
+                .slack
+                .awaitAck(
+                        bot.harness()
+                                .slack
+                                .submitView(
+                                        reasonModal.id(),
+                                        HEAD,
+                                        StateValues.of()
+                                                .text(RequestIds.DECLINE_REASON, RequestIds.VALUE, " ")
+                                                .toJson()),
+                        WAIT);
+        assertThat(empty.payload().path("errors").has(RequestIds.DECLINE_REASON))
+                .isTrue();
 
-        bot.harness().slack.awaitAck(bot.harness().slack.submitView(reasonModal.id(), HEAD,
-                StateValues.of().text(RequestIds.DECLINE_REASON, RequestIds.VALUE, "Not a support matter").toJson()), WAIT);
+        bot.harness()
+                .slack
+                .awaitAck(
+                        bot.harness()
+                                .slack
+                                .submitView(
+                                        reasonModal.id(),
+                                        HEAD,
+                                        StateValues.of()
+                                                .text(
+                                                        RequestIds.DECLINE_REASON,
+                                                        RequestIds.VALUE,
+                                                        "Not a support matter")
+                                                .toJson()),
+                        WAIT);
 
-        Await.until(WAIT, "declined card", () -> card(card).contains("Declined") && card(card).contains("Not a support matter"));
-        Await.until(WAIT, "DM with the reason", () -> dms(CE_USER).stream().anyMatch(m -> m.text().contains("Not a support matter")));
+        Await.until(
+                WAIT,
+                "declined card",
+                () -> card(card).contains("Declined") && card(card).contains("Not a support matter"));
+        Await.until(
+                WAIT,
+                "DM with the reason",
+                () -> dms(CE_USER).stream().anyMatch(m -> m.text().contains("Not a support matter")));
     }
 
     @Test
     void messageShortcut_prefillsTheLinkAndQuotesTheMessage() {
         String ts = bot.harness().slack.addMessage(SUPPORT, "U0CUSTOMER", "SSO broken for all users", null);
 
-        bot.harness().slack.awaitAck(bot.harness().slack.sendMessageShortcut(RequestIds.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts), WAIT);
+        bot.harness()
+                .slack
+                .awaitAck(
+                        bot.harness().slack.sendMessageShortcut(RequestIds.MESSAGE_CALLBACK_ID, CE_USER, SUPPORT, ts),
+                        WAIT);
 
         bot.harness().slack.awaitCall("views.open", WAIT);
         String view = bot.harness().slack.lastOpenedView().blocks().toString();
         assertThat(bot.harness().slack.lastOpenedView().callbackId()).isEqualTo(RequestIds.CALLBACK_ID);
-        assertThat(view).contains("/archives/" + SUPPORT + "/p" + ts.replace(".", "")).contains("> SSO broken for all users");
+        assertThat(view)
+                .contains("/archives/" + SUPPORT + "/p" + ts.replace(".", ""))
+                .contains("> SSO broken for all users");
     }
 
     @Test
     void requestForATicketSupportHasContextFor_saysWhereInTheCardsThread() {
         bot.harness().slack.awaitAck(bot.harness().slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER), WAIT);
-        View contextModal = Await.value(WAIT, "the context modal", () -> bot.harness().slack.views().values().stream()
-                .filter(v -> ContextIds.CALLBACK_ID.equals(v.callbackId())).findFirst().orElse(null));
-        bot.harness().slack.awaitAck(bot.harness().slack.submitView(contextModal.id(), CE_USER, StateValues.of()
-                .externalSelect(ContextIds.CUSTOMER, ContextIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
-                .text(ContextIds.LINK, ContextIds.VALUE, "ZD 77")
-                .text(ContextIds.BACKGROUND, ContextIds.VALUE, "SSO fails for the EU tenant").toJson()), WAIT);
-        Message contextCard = Await.value(WAIT, "the context card", () -> bot.harness().slack.messages(SUPPORT).stream()
-                .filter(m -> !m.isReply()).findFirst().orElse(null));
+        View contextModal = Await.value(
+                WAIT,
+                "the context modal",
+                () -> bot.harness().slack.views().values().stream()
+                        .filter(v -> ContextIds.CALLBACK_ID.equals(v.callbackId()))
+                        .findFirst()
+                        .orElse(null));
+        bot.harness()
+                .slack
+                .awaitAck(
+                        bot.harness()
+                                .slack
+                                .submitView(
+                                        contextModal.id(),
+                                        CE_USER,
+                                        StateValues.of()
+                                                .externalSelect(
+                                                        ContextIds.CUSTOMER,
+                                                        ContextIds.CUSTOMER_SELECT,
+                                                        "new:Acme Corp",
+                                                        "Acme Corp")
+                                                .text(ContextIds.LINK, ContextIds.VALUE, "ZD 77")
+                                                .text(
+                                                        ContextIds.BACKGROUND,
+                                                        ContextIds.VALUE,
+                                                        "SSO fails for the EU tenant")
+                                                .toJson()),
+                        WAIT);
+        Message contextCard = Await.value(
+                WAIT,
+                "the context card",
+                () -> bot.harness().slack.messages(SUPPORT).stream()
+                        .filter(m -> !m.isReply())
+                        .findFirst()
+                        .orElse(null));
 
         submit(openModal(CE_USER), form());
 
-        Message requestCard = Await.value(WAIT, "the request card", () -> bot.harness().slack.messages(SUPPORT).stream()
-                .filter(m -> !m.isReply() && !m.ts().equals(contextCard.ts())).findFirst().orElse(null));
-        Message note = Await.value(WAIT, "a note in the request card's thread", () -> bot.harness().slack.messages(SUPPORT)
-                .stream().filter(m -> requestCard.ts().equals(m.threadTs())).findFirst().orElse(null));
-        assertThat(note.text()).contains("Support already has the context for this ticket",
-                "/archives/" + SUPPORT + "/p" + contextCard.ts().replace(".", ""));
+        Message requestCard = Await.value(
+                WAIT,
+                "the request card",
+                () -> bot.harness().slack.messages(SUPPORT).stream()
+                        .filter(m -> !m.isReply() && !m.ts().equals(contextCard.ts()))
+                        .findFirst()
+                        .orElse(null));
+        Message note = Await.value(
+                WAIT,
+                "a note in the request card's thread",
+                () -> bot.harness().slack.messages(SUPPORT).stream()
+                        .filter(m -> requestCard.ts().equals(m.threadTs()))
+                        .findFirst()
+                        .orElse(null));
+        assertThat(note.text())
+                .contains(
+                        "Support already has the context for this ticket",
+                        "/archives/" + SUPPORT + "/p" + contextCard.ts().replace(".", ""));
     }
 }

@@ -42,7 +42,8 @@ final class TwoSocketsE2ETest {
 
     @BeforeEach
     void start(TestInfo info) throws StartupException {
-        test = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
+        test = getClass().getSimpleName() + "."
+                + info.getTestMethod().orElseThrow().getName();
         harness = BotHarness.started(dir);
         second = harness.tryStart();
         harness.slack.awaitConnections(2, WAIT);
@@ -69,27 +70,37 @@ final class TwoSocketsE2ETest {
     }
 
     private void awaitSettled(Burst burst) {
-        Await.until(WAIT, "every card and DM", () -> burst.forms().stream()
-                .allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
+        Await.until(
+                WAIT,
+                "every card and DM",
+                () -> burst.forms().stream().allMatch(f -> burst.cards(f) >= 1 && burst.confirmations(f) >= 1));
         harness.awaitWorkDone(WAIT);
     }
 
     private Message card(Burst burst, Burst.Form f) {
         String marker = f.marker;
-        return harness.slack.messages(SUPPORT).stream().filter(m -> !m.isReply())
-                .filter(m -> m.blocks() != null && m.blocks().toString().contains(marker)).findFirst().orElseThrow();
+        return harness.slack.messages(SUPPORT).stream()
+                .filter(m -> !m.isReply())
+                .filter(m -> m.blocks() != null && m.blocks().toString().contains(marker))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<RecordedCall> updatesOf(Message card) {
-        return harness.slack.calls("chat.update").stream().filter(c -> card.ts().equals(c.param("ts"))).toList();
+        return harness.slack.calls("chat.update").stream()
+                .filter(c -> card.ts().equals(c.param("ts")))
+                .toList();
     }
 
     private List<RecordedCall> privateNotices(String user) {
-        return harness.slack.calls("chat.postEphemeral").stream().filter(c -> user.equals(c.param("user"))).toList();
+        return harness.slack.calls("chat.postEphemeral").stream()
+                .filter(c -> user.equals(c.param("user")))
+                .toList();
     }
 
     private void assertTypedTextNowhere(Burst burst) {
-        String logged = String.join("\n", logs.events().stream().map(LogCapture::printed).toList());
+        String logged = String.join(
+                "\n", logs.events().stream().map(LogCapture::printed).toList());
         String errors = String.join("\n", burst.lastErrors());
         burst.markers().forEach(m -> assertThat(logged).doesNotContain(m));
         burst.markers().forEach(m -> assertThat(errors).doesNotContain(m));
@@ -99,10 +110,15 @@ final class TwoSocketsE2ETest {
     void submissionsDeliveredOnBothSockets_areStoredAndPostedOnce() {
         Burst burst = postedForms(Burst.Kind.CONTEXT, "TS", 10, 7000);
 
-        long acks = burst.forms().stream().mapToLong(f -> harness.slack.awaitAcks(Burst.last(f), 2, WAIT).size()).sum();
-        Burst.Tally t = burst.print(test, "10 context forms, each envelope delivered to both bots' sockets at once",
-                "acks received: " + acks + " (2 per envelope); envelopes per socket: " + harness.slack.deliveredPerSocket()
-                        + "; chat.postMessage calls: " + harness.slack.calls("chat.postMessage").size());
+        long acks = burst.forms().stream()
+                .mapToLong(f -> harness.slack.awaitAcks(Burst.last(f), 2, WAIT).size())
+                .sum();
+        Burst.Tally t = burst.print(
+                test,
+                "10 context forms, each envelope delivered to both bots' sockets at once",
+                "acks received: " + acks + " (2 per envelope); envelopes per socket: "
+                        + harness.slack.deliveredPerSocket() + "; chat.postMessage calls: "
+                        + harness.slack.calls("chat.postMessage").size());
         burst.assertEachExactlyOnce(t);
         assertTypedTextNowhere(burst);
     }
@@ -115,19 +131,33 @@ final class TwoSocketsE2ETest {
 
         String click = harness.slack.sendBlockActionToAll(AE, SUPPORT, card.ts(), "context_claim", "b", cardId);
         harness.slack.awaitAcks(click, 2, WAIT);
-        Await.until(WAIT, "the card shows who has it", () -> harness.slack.message(SUPPORT, card.ts()).orElseThrow()
-                .blocks().toString().contains("<@" + AE + ">"));
+        Await.until(
+                WAIT,
+                "the card shows who has it",
+                () -> harness.slack
+                        .message(SUPPORT, card.ts())
+                        .orElseThrow()
+                        .blocks()
+                        .toString()
+                        .contains("<@" + AE + ">"));
         harness.awaitWorkDone(WAIT);
 
-        int notes = burst.replies(burst.form(1), m -> m.text() != null && m.text().contains("is taking this ticket"));
-        Burst.Tally t = burst.print(test, "1 context card; one click on \"I'll take it\" delivered to both bots' sockets",
+        int notes =
+                burst.replies(burst.form(1), m -> m.text() != null && m.text().startsWith("Taken:"));
+        Burst.Tally t = burst.print(
+                test,
+                "1 context card; one click on \"I'll take it\" delivered to both bots' sockets",
                 "acks: 2; card updates: " + updatesOf(card).size() + "; claim notes in the thread: " + notes
-                        + "; private notices to the clicker: " + privateNotices(AE).size());
+                        + "; private notices to the clicker: "
+                        + privateNotices(AE).size());
         burst.assertEachExactlyOnce(t);
         assertThat(updatesOf(card)).as("card redrawn once").hasSize(1);
         assertThat(notes).as("one claim note").isEqualTo(1);
-        assertThat(privateNotices(AE)).as("the clicker is not told they already have it").isEmpty();
-        assertThat(Burst.count(harness.databaseFile(), "SELECT COUNT(*) FROM context_card WHERE assignee = '" + AE + "'"))
+        assertThat(privateNotices(AE))
+                .as("the clicker is not told they already have it")
+                .isEmpty();
+        assertThat(Burst.count(
+                        harness.databaseFile(), "SELECT COUNT(*) FROM context_card WHERE assignee = '" + AE + "'"))
                 .isEqualTo(1);
         assertTypedTextNowhere(burst);
     }
@@ -137,27 +167,46 @@ final class TwoSocketsE2ETest {
         Burst burst = postedForms(Burst.Kind.REQUEST, "TM", 1, 7200);
         Burst.Form f = burst.form(1);
         Message card = card(burst, f);
-        String id = card.blocks().findValues("value").stream().map(v -> v.asText()).filter(v -> v.matches("\\d+"))
-                .findFirst().orElseThrow();
+        String id = card.blocks().findValues("value").stream()
+                .map(v -> v.asText())
+                .filter(v -> v.matches("\\d+"))
+                .findFirst()
+                .orElseThrow();
 
         String click = harness.slack.sendBlockActionToAll(HEAD, SUPPORT, card.ts(), "request_acknowledge", "b", id);
         harness.slack.awaitAcks(click, 2, WAIT);
-        Await.until(WAIT, "the card says acknowledged", () -> harness.slack.message(SUPPORT, card.ts()).orElseThrow()
-                .blocks().toString().contains("Acknowledged"));
+        Await.until(
+                WAIT,
+                "the card says acknowledged",
+                () -> harness.slack
+                        .message(SUPPORT, card.ts())
+                        .orElseThrow()
+                        .blocks()
+                        .toString()
+                        .contains("Acknowledged"));
         harness.awaitWorkDone(WAIT);
 
         int notes = burst.replies(f, m -> m.text() != null && m.text().contains("Acknowledged"));
-        long movedDms = harness.slack.messages(f.user).stream().filter(m -> m.text().contains("acknowledged")).count();
-        Burst.Tally t = burst.print(test, "1 request card; one Acknowledge click delivered to both bots' sockets",
-                "acks: 2; card updates: " + updatesOf(card).size() + "; notes in the thread: " + notes + "; DMs to the CE"
+        long movedDms = harness.slack.messages(f.user).stream()
+                .filter(m -> m.text().contains("acknowledged"))
+                .count();
+        Burst.Tally t = burst.print(
+                test,
+                "1 request card; one Acknowledge click delivered to both bots' sockets",
+                "acks: 2; card updates: " + updatesOf(card).size() + "; notes in the thread: " + notes
+                        + "; DMs to the CE"
                         + " about the move: " + movedDms + "; private notices to the head of support: "
-                        + privateNotices(HEAD).size() + "; request_event rows: " + Burst.count(harness.databaseFile(),
+                        + privateNotices(HEAD).size() + "; request_event rows: "
+                        + Burst.count(
+                                harness.databaseFile(),
                                 "SELECT COUNT(*) FROM request_event WHERE status = 'acknowledged'"));
         burst.assertEachExactlyOnce(t);
         assertThat(updatesOf(card)).as("card redrawn once").hasSize(1);
         assertThat(notes).as("one note in the thread").isEqualTo(1);
         assertThat(movedDms).as("one DM to the CE").isEqualTo(1);
-        assertThat(privateNotices(HEAD)).as("the head of support is not told it moved on").isEmpty();
+        assertThat(privateNotices(HEAD))
+                .as("the head of support is not told it moved on")
+                .isEmpty();
         assertTypedTextNowhere(burst);
     }
 }

@@ -33,8 +33,10 @@ final class FeedbackHomeTest {
     @BeforeEach
     void open() {
         jdbi = TestDatabase.open(dir);
-        home = new FeedbackHome(new Permalinks("https://acme.slack.com/"), new ProductTeam(List.of("<@" + PM + ">"),
-                id -> Set.of(), UserGroupMembers.LastKnown.NONE, Clock.systemUTC()));
+        home = new FeedbackHome(
+                new Permalinks("https://acme.slack.com/"),
+                new ProductTeam(
+                        List.of("<@" + PM + ">"), id -> Set.of(), UserGroupMembers.LastKnown.NONE, Clock.systemUTC()));
     }
 
     @Test
@@ -60,9 +62,10 @@ final class FeedbackHomeTest {
                 INSERT INTO feedback_submission (share_key, gap_id, customer_id, shared_by, anonymous, need, severity,
                                                  created_at)
                 SELECT 'V' || g.i || '-' || c.i, g.i, c.i, :ce, 0, 'need', 'minor',
-                       strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-01T00:00:00', '+' || (g.i * 200 + c.i) || ' seconds')
+                       %s
                 FROM n g JOIN n c ON c.i <= g.i OR g.i = 151
-                """.replace(":ce", "'" + CE + "'")));
+                """.replace(":ce", "'" + CE + "'")
+                .formatted(TestDatabase.timeAfter("2026-11-01T00:00:00", "g.i * 200 + c.i"))));
     }
 
     @Test

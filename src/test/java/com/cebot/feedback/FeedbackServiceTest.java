@@ -2,14 +2,14 @@ package com.cebot.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.db.Database;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.home.StaleHomes;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.UserGroupMembers;
-import com.cebot.customer.CustomerChoice;
 import com.cebot.testing.MutableClock;
+import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
 import com.slack.api.Slack;
 import java.io.IOException;
@@ -47,20 +47,32 @@ final class FeedbackServiceTest {
 
     @BeforeEach
     void open() {
-        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        jdbi = TestDatabase.open(dir);
         // The queues are never started: their rows show what would be sent.
-        Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
-                Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
-        ProductTeam team = new ProductTeam(List.of("<@" + PM + ">"), id -> java.util.Set.of(),
-                UserGroupMembers.LastKnown.NONE, clock);
-        service = new FeedbackService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), team, "CFEEDBACK",
-                new StaleHomes(), clock);
+        Outbox outbox = new Outbox(
+                TestQueues.queue("outbox", jdbi, clock),
+                Slack.getInstance().methods("xoxb-unused"),
+                Duration.ofSeconds(1),
+                new BotIdentity("UBOT", "BBOT"));
+        ProductTeam team = new ProductTeam(
+                List.of("<@" + PM + ">"), id -> java.util.Set.of(), UserGroupMembers.LastKnown.NONE, clock);
+        service = new FeedbackService(
+                jdbi, outbox, new Permalinks("https://acme.slack.com/"), team, "CFEEDBACK", new StaleHomes(), clock);
     }
 
     private static ShareDraft draft(ShareDraft.Target gap, Severity severity, boolean anonymous, String... customers) {
-        return new ShareDraft(Arrays.stream(customers).map(c -> (CustomerChoice) new CustomerChoice.New(c)).toList(),
-                gap, "=needs(" + customers[0] + ")", severity, Optional.of("-the renewal"), Optional.empty(),
-                Optional.of("https://acme.example/1"), anonymous, Optional.empty());
+        return new ShareDraft(
+                Arrays.stream(customers)
+                        .map(c -> (CustomerChoice) new CustomerChoice.New(c))
+                        .toList(),
+                gap,
+                "=needs(" + customers[0] + ")",
+                severity,
+                Optional.of("-the renewal"),
+                Optional.empty(),
+                Optional.of("https://acme.example/1"),
+                anonymous,
+                Optional.empty());
     }
 
     private FeedbackService.Shared share(String viewId, String user, ShareDraft draft) {
@@ -68,8 +80,11 @@ final class FeedbackServiceTest {
     }
 
     private long newGap(String viewId, String user, String title, String... customers) {
-        return share(viewId, user, draft(new ShareDraft.Target.Create(title, "Search"), Severity.MINOR, false,
-                customers)).gapId();
+        return share(
+                        viewId,
+                        user,
+                        draft(new ShareDraft.Target.Create(title, "Search"), Severity.MINOR, false, customers))
+                .gapId();
     }
 
     private Gap gap(long id) {
@@ -78,7 +93,8 @@ final class FeedbackServiceTest {
 
     private List<String> outboxKeys() {
         return jdbi.withHandle(h -> h.createQuery("SELECT work_key FROM work WHERE queue = 'outbox' ORDER BY id")
-                .mapTo(String.class).list());
+                .mapTo(String.class)
+                .list());
     }
 
     private String delivery() {
@@ -87,8 +103,16 @@ final class FeedbackServiceTest {
 
     @Test
     void aNewGap_queuesItsCard_thenTheShareInItsThread_oneSubmissionPerCustomer() {
-        FeedbackService.Shared shared = share("V1", CE1, draft(new ShareDraft.Target.Create("SSO", "Search"),
-                Severity.BLOCKER, false, "Acme", "Globex", "acme"));
+        FeedbackService.Shared shared = share(
+                "V1",
+                CE1,
+                draft(
+                        new ShareDraft.Target.Create("SSO", "Search"),
+                        Severity.BLOCKER,
+                        false,
+                        "Acme",
+                        "Globex",
+                        "acme"));
 
         assertThat(shared).isEqualTo(new FeedbackService.Shared(shared.gapId(), true, 2));
         assertThat(outboxKeys()).containsExactly("feedback-gap:V1", "feedback-share:V1");
@@ -121,10 +145,12 @@ final class FeedbackServiceTest {
 
         assertThat(change).isInstanceOf(FeedbackService.Change.Done.class);
         String event = "feedback-gap:" + id + ":event:2";
-        assertThat(outboxKeys()).endsWith("feedback-gap:V1:v5", event + ":note", event + ":dm:" + CE1,
-                event + ":dm:" + CE2);
+        assertThat(outboxKeys())
+                .endsWith("feedback-gap:V1:v5", event + ":note", event + ":dm:" + CE1, event + ":dm:" + CE2);
         String dm = jdbi.withHandle(h -> h.createQuery("SELECT payload FROM work WHERE work_key = :k")
-                .bind("k", event + ":dm:" + CE1).mapTo(String.class).one());
+                .bind("k", event + ":dm:" + CE1)
+                .mapTo(String.class)
+                .one());
         assertThat(dm).contains("Won't do", "Out of scope", "You asked for Acme, Initech");
     }
 
@@ -141,8 +167,10 @@ final class FeedbackServiceTest {
                 .isInstanceOf(FeedbackService.Change.Missing.class);
         assertThat(outboxKeys()).hasSize(before);
         String key = delivery();
-        assertThat(service.setStatus(id, GapStatus.BACKLOG, null, PM, key)).isInstanceOf(FeedbackService.Change.Done.class);
-        assertThat(service.setStatus(id, GapStatus.RESOLVED, null, PM, key)).isInstanceOf(FeedbackService.Change.Repeat.class);
+        assertThat(service.setStatus(id, GapStatus.BACKLOG, null, PM, key))
+                .isInstanceOf(FeedbackService.Change.Done.class);
+        assertThat(service.setStatus(id, GapStatus.RESOLVED, null, PM, key))
+                .isInstanceOf(FeedbackService.Change.Repeat.class);
         assertThat(gap(id).status()).isEqualTo(GapStatus.BACKLOG);
     }
 
@@ -151,19 +179,24 @@ final class FeedbackServiceTest {
         long target = newGap("V1", CE1, "SSO", "Acme");
         long source = newGap("V2", CE2, "Okta SSO", "Globex", "Initech");
 
-        assertThat(service.merge(source, source, null, PM, delivery())).isInstanceOf(FeedbackService.Change.BadTarget.class);
-        assertThat(service.merge(source, target, "Same", PM, delivery())).isInstanceOf(FeedbackService.Change.Done.class);
+        assertThat(service.merge(source, source, null, PM, delivery()))
+                .isInstanceOf(FeedbackService.Change.BadTarget.class);
+        assertThat(service.merge(source, target, "Same", PM, delivery()))
+                .isInstanceOf(FeedbackService.Change.Done.class);
 
         assertThat(gap(source).mergedInto()).isEqualTo(target);
         assertThat(gap(source).customers()).isZero();
         assertThat(gap(target).customers()).isEqualTo(3);
-        assertThat(outboxKeys()).contains("feedback-gap:" + source + ":event:3:dm:" + CE2)
+        assertThat(outboxKeys())
+                .contains("feedback-gap:" + source + ":event:3:dm:" + CE2)
                 .doesNotContain("feedback-gap:" + source + ":event:3:dm:" + CE1);
         assertThat(service.setStatus(source, GapStatus.BACKLOG, null, PM, delivery()))
                 .isEqualTo(new FeedbackService.Change.Merged(target));
-        assertThat(service.merge(target, source, null, PM, delivery())).isInstanceOf(FeedbackService.Change.BadTarget.class);
+        assertThat(service.merge(target, source, null, PM, delivery()))
+                .isInstanceOf(FeedbackService.Change.BadTarget.class);
         assertThat(share("V3", CE1, draft(new ShareDraft.Target.Existing(source), Severity.MINOR, false, "Hooli"))
-                .gapId()).isEqualTo(target);
+                        .gapId())
+                .isEqualTo(target);
     }
 
     @Test
@@ -177,10 +210,12 @@ final class FeedbackServiceTest {
 
         List<String> lines = csv.toString().lines().toList();
         assertThat(rows).isEqualTo(2);
-        assertThat(lines.get(1)).isEqualTo("1,2026-11-23T18:00:00.000Z," + id + ",\"'=SSO\",Search,Open,"
-                + "\"https://acme.lightning.force.com/r/1\",Acme,Minor,\"'-the renewal\",\"'=needs(Acme)\",,"
-                + "https://acme.example/1," + CE1);
+        assertThat(lines.get(1))
+                .isEqualTo("1,2026-11-23T18:00:00.000Z," + id + ",\"'=SSO\",Search,Open,"
+                        + "\"https://acme.lightning.force.com/r/1\",Acme,Minor,\"'-the renewal\",\"'=needs(Acme)\",,"
+                        + "https://acme.example/1," + CE1);
         assertThat(lines.get(2)).contains("\"'@Globex\",Major").endsWith(",https://acme.example/1,");
-        assertThat(FeedbackExport.write(jdbi, Instant.parse("2026-11-24T00:00:00Z"), new StringWriter())).isZero();
+        assertThat(FeedbackExport.write(jdbi, Instant.parse("2026-11-24T00:00:00Z"), new StringWriter()))
+                .isZero();
     }
 }

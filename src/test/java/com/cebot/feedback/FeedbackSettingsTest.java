@@ -36,7 +36,8 @@ final class FeedbackSettingsTest {
 
     @Test
     void mistakes_areNamedWithTheirKeys() throws IOException {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> Main.settings(env("""
+        ConfigException e =
+                catchThrowableOfType(ConfigException.class, () -> Main.settings(env("""
                 product_team: "@product-team"
                 categories: [Search, search, "%s", ""]
                 digest_day: someday
@@ -44,9 +45,11 @@ final class FeedbackSettingsTest {
                 digest_hours: 9
                 """.formatted("c".repeat(76)))));
 
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("feedback.product_team must be a list"))
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).contains("feedback.product_team must be a list"))
                 .anySatisfy(p -> assertThat(p).contains("feedback.categories has \"search\" twice"))
-                .anySatisfy(p -> assertThat(p).contains("feedback.categories has \"ccc").contains("1 to 75"))
+                .anySatisfy(p ->
+                        assertThat(p).contains("feedback.categories has \"ccc").contains("1 to 75"))
                 .anySatisfy(p -> assertThat(p).contains("feedback.categories has \"\""))
                 .anySatisfy(p -> assertThat(p).contains("feedback.digest_day \"someday\""))
                 .anySatisfy(p -> assertThat(p).contains("feedback.digest_hour must be a whole number from 0 to 23"))
@@ -55,8 +58,8 @@ final class FeedbackSettingsTest {
 
     @Test
     void aProductTeamEntryThatIsNeitherPersonNorGroup_isRefused() throws IOException {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> Main.settings(env(
-                "product_team: [\"Product Team!\"]")));
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class, () -> Main.settings(env("product_team: [\"Product Team!\"]")));
 
         assertThat(e.problems()).singleElement().asString().contains("feedback.product_team has \"Product Team!\"");
     }

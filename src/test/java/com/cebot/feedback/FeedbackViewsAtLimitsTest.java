@@ -2,8 +2,8 @@ package com.cebot.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.slack.Permalinks;
 import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.MaxInputs;
 import com.cebot.supportticket.SlackChecks;
 import com.cebot.supportticket.SlackChecks.Known;
@@ -34,49 +34,95 @@ final class FeedbackViewsAtLimitsTest {
     private static final String CHANNEL = "C0123456789AB";
     private static final String CE = "U0CE";
     private static final String PM = "U0PM";
-    private static final String TEAM_URL = MaxInputs.LONGEST_PERMALINK.substring(0,
-            MaxInputs.LONGEST_PERMALINK.indexOf("/archives") + 1);
+    private static final String TEAM_URL =
+            MaxInputs.LONGEST_PERMALINK.substring(0, MaxInputs.LONGEST_PERMALINK.indexOf("/archives") + 1);
     private static final String PERMALINK = MaxInputs.LONGEST_PERMALINK;
     private static final Instant AT = Instant.parse("2026-11-23T18:00:00Z");
     private static final String LONGEST_LINK = "https://" + "x".repeat(ShareModal.LINK_MAX - 8);
     private static final String LONGEST_RECORD = "https://" + "r".repeat(GapModals.RECORD_MAX - 8);
 
     /** One kind of worst text in every field; the kinds of {@link MaxInputs#texts}, then random mixes. */
-    record Inputs(String title, String category, String customer, String need, String blocks, String workaround,
+    record Inputs(
+            String title,
+            String category,
+            String customer,
+            String need,
+            String blocks,
+            String workaround,
             String note) {}
 
     static Stream<Named<Inputs>> inputs() {
         List<Named<Inputs>> cases = new ArrayList<>();
         List<Named<String>> names = MaxInputs.customerNames();
         for (int kind = 0; kind < MaxInputs.textKinds(); kind++) {
-            cases.add(Named.of("every field " + MaxInputs.texts(10, 0).get(kind).getName().replace("10 ", ""),
-                    new Inputs(MaxInputs.text(GapChoice.MAX_TITLE, kind), MaxInputs.text(75, kind),
-                            names.get(kind % names.size()).getPayload(), MaxInputs.text(ShareModal.NEED_MAX, kind),
-                            MaxInputs.text(ShareModal.BLOCKS_MAX, kind), MaxInputs.text(ShareModal.WORKAROUND_MAX, kind),
+            cases.add(Named.of(
+                    "every field " + MaxInputs.texts(10, 0).get(kind).getName().replace("10 ", ""),
+                    new Inputs(
+                            MaxInputs.text(GapChoice.MAX_TITLE, kind),
+                            MaxInputs.text(75, kind),
+                            names.get(kind % names.size()).getPayload(),
+                            MaxInputs.text(ShareModal.NEED_MAX, kind),
+                            MaxInputs.text(ShareModal.BLOCKS_MAX, kind),
+                            MaxInputs.text(ShareModal.WORKAROUND_MAX, kind),
                             MaxInputs.text(GapModals.NOTE_MAX, kind))));
         }
         Random random = new Random(MaxInputs.SEED);
-        IntStream.range(0, 10).forEach(n -> cases.add(Named.of("random " + n, new Inputs(
-                MaxInputs.randomText(random, GapChoice.MAX_TITLE), MaxInputs.randomText(random, 75),
-                MaxInputs.randomText(random, CustomerChoice.MAX_NAME), MaxInputs.randomText(random, ShareModal.NEED_MAX),
-                MaxInputs.randomText(random, ShareModal.BLOCKS_MAX),
-                MaxInputs.randomText(random, ShareModal.WORKAROUND_MAX),
-                MaxInputs.randomText(random, GapModals.NOTE_MAX)))));
+        IntStream.range(0, 10)
+                .forEach(n -> cases.add(Named.of(
+                        "random " + n,
+                        new Inputs(
+                                MaxInputs.randomText(random, GapChoice.MAX_TITLE),
+                                MaxInputs.randomText(random, 75),
+                                MaxInputs.randomText(random, CustomerChoice.MAX_NAME),
+                                MaxInputs.randomText(random, ShareModal.NEED_MAX),
+                                MaxInputs.randomText(random, ShareModal.BLOCKS_MAX),
+                                MaxInputs.randomText(random, ShareModal.WORKAROUND_MAX),
+                                MaxInputs.randomText(random, GapModals.NOTE_MAX)))));
         return cases.stream();
     }
 
     private static Gap gap(Inputs in, GapStatus status, Long mergedInto, int customers) {
-        return new Gap(Long.MAX_VALUE, in.title(), in.category(), status, mergedInto, LONGEST_RECORD, 9, "k", CHANNEL,
-                "1700000000.000100", AT, customers, customers / 3, customers / 3, customers - 2 * (customers / 3));
+        return new Gap(
+                Long.MAX_VALUE,
+                in.title(),
+                in.category(),
+                status,
+                mergedInto,
+                LONGEST_RECORD,
+                9,
+                "k",
+                CHANNEL,
+                "1700000000.000100",
+                AT,
+                customers,
+                customers / 3,
+                customers / 3,
+                customers - 2 * (customers / 3));
     }
 
     private static Submission submission(Inputs in, String customer, boolean anonymous) {
-        return new Submission(Long.MAX_VALUE, "V1", 1, 2, customer, CE, anonymous, in.need(), Severity.BLOCKER,
-                in.blocks(), in.workaround(), LONGEST_LINK, AT);
+        return new Submission(
+                Long.MAX_VALUE,
+                "V1",
+                1,
+                2,
+                customer,
+                CE,
+                anonymous,
+                in.need(),
+                Severity.BLOCKER,
+                in.blocks(),
+                in.workaround(),
+                LONGEST_LINK,
+                AT);
     }
 
     private static Known known() {
-        return Known.of(List.of(), CE, PM).channel(CHANNEL).url(LONGEST_LINK).url(LONGEST_RECORD).url(PERMALINK)
+        return Known.of(List.of(), CE, PM)
+                .channel(CHANNEL)
+                .url(LONGEST_LINK)
+                .url(LONGEST_RECORD)
+                .url(PERMALINK)
                 .url(new Permalinks(TEAM_URL).message(CHANNEL, "1700000000.000100"));
     }
 
@@ -85,18 +131,27 @@ final class FeedbackViewsAtLimitsTest {
     void card_inEveryState_fitsSlack(Inputs in) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < GapCard.NAMES_READ; i++) {
-            names.add(i % 2 == 0 ? in.customer() : MaxInputs.customerNames().get(i % 4).getPayload());
+            names.add(
+                    i % 2 == 0
+                            ? in.customer()
+                            : MaxInputs.customerNames().get(i % 4).getPayload());
         }
         for (GapStatus status : GapStatus.values()) {
             Gap gap = gap(in, status, null, 10_000);
-            GapCard.View view = new GapCard.View(gap, names, Optional.of(submission(in, in.customer(), false)),
-                    Optional.empty());
+            GapCard.View view =
+                    new GapCard.View(gap, names, Optional.of(submission(in, in.customer(), false)), Optional.empty());
             assertCard(GapCard.text(view), GapCard.blocks(view));
         }
-        GapCard.View merged = new GapCard.View(gap(in, GapStatus.OPEN, 1L, 3), names,
-                Optional.of(submission(in, in.customer(), true)), Optional.of(new GapCard.MergedInto(in.title(), PERMALINK)));
+        GapCard.View merged = new GapCard.View(
+                gap(in, GapStatus.OPEN, 1L, 3),
+                names,
+                Optional.of(submission(in, in.customer(), true)),
+                Optional.of(new GapCard.MergedInto(in.title(), PERMALINK)));
         assertCard(GapCard.text(merged), GapCard.blocks(merged));
-        GapCard.View empty = new GapCard.View(gap(in, GapStatus.OPEN, null, 0), List.of(), Optional.empty(),
+        GapCard.View empty = new GapCard.View(
+                gap(in, GapStatus.OPEN, null, 0),
+                List.of(),
+                Optional.empty(),
                 Optional.of(new GapCard.MergedInto(in.title(), null)));
         assertCard(GapCard.text(empty), GapCard.blocks(empty));
     }
@@ -117,7 +172,8 @@ final class FeedbackViewsAtLimitsTest {
             share.set(0, submission(in, in.customer(), anonymous));
             assertCard(FeedbackThread.replyText(share), FeedbackThread.reply(share));
             if (anonymous) {
-                assertThat(FeedbackThread.replyText(share) + FeedbackThread.reply(share)).doesNotContain(CE);
+                assertThat(FeedbackThread.replyText(share) + FeedbackThread.reply(share))
+                        .doesNotContain(CE);
             }
         }
     }
@@ -131,10 +187,10 @@ final class FeedbackViewsAtLimitsTest {
         }
         for (GapStatus status : GapStatus.values()) {
             SlackChecks.assertText(FeedbackThread.statusNote(status, GapStatus.OPEN, PM, in.note()), known());
-            SlackChecks.assertText(FeedbackNotices.statusChanged(in.title(), status, PM, in.note(), customers, PERMALINK),
-                    known());
-            SlackChecks.assertText(FeedbackNotices.merged(in.title(), in.title(), status, PM, in.note(), PERMALINK),
-                    known());
+            SlackChecks.assertText(
+                    FeedbackNotices.statusChanged(in.title(), status, PM, in.note(), customers, PERMALINK), known());
+            SlackChecks.assertText(
+                    FeedbackNotices.merged(in.title(), in.title(), status, PM, in.note(), PERMALINK), known());
         }
         SlackChecks.assertText(FeedbackThread.mergedAway(in.title(), PERMALINK, PM, 10_000, in.note()), known());
         SlackChecks.assertText(FeedbackThread.mergedIn(in.title(), null, PM, 1, in.note()), known());
@@ -152,10 +208,16 @@ final class FeedbackViewsAtLimitsTest {
         }
         Gap gap = gap(in, GapStatus.IN_REVIEW, null, 7);
         ShareModal.PickedGap picked = new ShareModal.PickedGap(GapSuggestions.optionText(gap), "gap:" + Long.MAX_VALUE);
-        for (String quote : MaxInputs.shortcutQuotes().stream().map(Named::getPayload).toList()) {
+        for (String quote :
+                MaxInputs.shortcutQuotes().stream().map(Named::getPayload).toList()) {
             for (boolean newGap : List.of(false, true)) {
-                SlackChecks.assertView(ShareModal.build(CHANNEL, categories, new ShareModal.Prefill(quote, PERMALINK,
-                        CHANNEL, "1700000000.000100", picked), newGap), known());
+                SlackChecks.assertView(
+                        ShareModal.build(
+                                CHANNEL,
+                                categories,
+                                new ShareModal.Prefill(quote, PERMALINK, CHANNEL, "1700000000.000100", picked),
+                                newGap),
+                        known());
             }
         }
         SlackChecks.assertView(GapModals.status(gap), known());
@@ -165,7 +227,8 @@ final class FeedbackViewsAtLimitsTest {
 
     /** The first {@code max} characters, never half of an emoji, as the settings would hold them. */
     private static String head(String text, int max) {
-        return text.length() <= max ? text
+        return text.length() <= max
+                ? text
                 : text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
@@ -187,17 +250,33 @@ final class FeedbackViewsAtLimitsTest {
         List<DigestFigures.Change> changes = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             many.add(gap(in, GapStatus.OPEN, null, i));
-            changes.add(new DigestFigures.Change(i, in.title(), CHANNEL, "1700000000.000100", i % 2 == 0 ? "status"
-                    : "merged", GapStatus.RESOLVED, GapStatus.OPEN, in.title(), AT));
+            changes.add(new DigestFigures.Change(
+                    i,
+                    in.title(),
+                    CHANNEL,
+                    "1700000000.000100",
+                    i % 2 == 0 ? "status" : "merged",
+                    GapStatus.RESOLVED,
+                    GapStatus.OPEN,
+                    in.title(),
+                    AT));
         }
-        FeedbackDigest digest = new FeedbackDigest(null, null, new Permalinks(TEAM_URL), CHANNEL,
-                java.time.DayOfWeek.MONDAY, 9, java.time.ZoneId.of("America/Los_Angeles"));
+        FeedbackDigest digest = new FeedbackDigest(
+                null,
+                null,
+                new Permalinks(TEAM_URL),
+                CHANNEL,
+                java.time.DayOfWeek.MONDAY,
+                9,
+                java.time.ZoneId.of("America/Los_Angeles"));
         DigestFigures figures = new DigestFigures(1_000_000, 1_000_000, many, many.subList(0, 10), changes);
 
         String text = digest.text(figures, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30));
 
         SlackChecks.assertText(text, known());
         assertThat(text.length()).isLessThanOrEqualTo(FeedbackDigest.TEXT_MAX);
-        assertThat(text).contains("*New gaps*", "*Most wanted*", "*Status changes*").containsPattern("… and \\d+ more");
+        assertThat(text)
+                .contains("*New gaps*", "*Most wanted*", "*Status changes*")
+                .containsPattern("… and \\d+ more");
     }
 }

@@ -2,7 +2,7 @@ package com.cebot.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.db.Database;
+import com.cebot.testing.TestDatabase;
 import com.slack.api.app_backend.interactive_components.response.Option;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,22 +23,41 @@ final class GapSuggestionsTest {
 
     @BeforeEach
     void open() {
-        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        jdbi = TestDatabase.open(dir);
         suggestions = new GapSuggestions(jdbi);
     }
 
     /** A gap with {@code customers} customers wanting it; returns its id. */
     private long gap(String title, String status, Long mergedInto, int customers) {
         return jdbi.inTransaction(h -> {
-            long id = h.attach(FeedbackRepository.class).insertGap(title, GapSuggestions.key(title), "Search",
-                    "card:" + title, Instant.EPOCH);
-            h.createUpdate("UPDATE feedback_gap SET status = :s, merged_into = :m WHERE id = :id").bind("s", status)
-                    .bind("m", mergedInto).bind("id", id).execute();
+            long id = h.attach(FeedbackRepository.class)
+                    .insertGap(title, GapSuggestions.key(title), "Search", "card:" + title, Instant.EPOCH);
+            h.createUpdate("UPDATE feedback_gap SET status = :s, merged_into = :m WHERE id = :id")
+                    .bind("s", status)
+                    .bind("m", mergedInto)
+                    .bind("id", id)
+                    .execute();
             for (int i = 0; i < customers; i++) {
                 long customer = h.createQuery("INSERT INTO customer (name, name_key, created_at) VALUES (:n, :n,"
-                        + " '2026-01-01T00:00:00.000Z') RETURNING id").bind("n", title + i).mapTo(Long.class).one();
-                h.attach(FeedbackRepository.class).insertSubmission("V" + id + "-" + i, id, customer, "U0CE", false,
-                        "need", "minor", null, null, null, null, null, Instant.EPOCH);
+                                + " '2026-01-01T00:00:00.000Z') RETURNING id")
+                        .bind("n", title + i)
+                        .mapTo(Long.class)
+                        .one();
+                h.attach(FeedbackRepository.class)
+                        .insertSubmission(
+                                "V" + id + "-" + i,
+                                id,
+                                customer,
+                                "U0CE",
+                                false,
+                                "need",
+                                "minor",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Instant.EPOCH);
             }
             return id;
         });
@@ -61,12 +80,19 @@ final class GapSuggestionsTest {
         List<Option> exact = suggestions.forShare("  OKTA   sso ");
         List<Option> words = suggestions.forShare("sso okta");
 
-        assertThat(texts(exact)).containsExactly("Okta SSO · Open · 3 customers", "Okta SSO again · Open · 0 customers",
-                "Single sign-on via Okta for SSO admins · In review · 2 customers",
-                "SSO with Okta groups · Open · 1 customer");
-        assertThat(texts(words)).containsExactly("Okta SSO · Open · 3 customers",
-                "Single sign-on via Okta for SSO admins · In review · 2 customers",
-                "SSO with Okta groups · Open · 1 customer", "Okta SSO again · Open · 0 customers", "New gap: sso okta");
+        assertThat(texts(exact))
+                .containsExactly(
+                        "Okta SSO · Open · 3 customers",
+                        "Okta SSO again · Open · 0 customers",
+                        "Single sign-on via Okta for SSO admins · In review · 2 customers",
+                        "SSO with Okta groups · Open · 1 customer");
+        assertThat(texts(words))
+                .containsExactly(
+                        "Okta SSO · Open · 3 customers",
+                        "Single sign-on via Okta for SSO admins · In review · 2 customers",
+                        "SSO with Okta groups · Open · 1 customer",
+                        "Okta SSO again · Open · 0 customers",
+                        "New gap: sso okta");
         assertThat(words.get(words.size() - 1).getValue()).isEqualTo("new:sso okta");
         assertThat(words.get(0).getValue()).startsWith("gap:");
     }
@@ -86,8 +112,9 @@ final class GapSuggestionsTest {
         long target = gap("Dark mode for admins", "open", null, 0);
         gap("Dark mode twice", "open", target, 0);
 
-        assertThat(texts(suggestions.forMerge("dark", merging))).containsExactly("Dark mode, done · Resolved · 2 customers",
-                "Dark mode for admins · Open · 0 customers");
+        assertThat(texts(suggestions.forMerge("dark", merging)))
+                .containsExactly(
+                        "Dark mode, done · Resolved · 2 customers", "Dark mode for admins · Open · 0 customers");
     }
 
     @Test
@@ -95,7 +122,7 @@ final class GapSuggestionsTest {
         gap("100% uptime", "open", null, 0);
         gap("1000 uptime", "open", null, 0);
 
-        assertThat(texts(suggestions.forShare("100%"))).containsExactly("100% uptime · Open · 0 customers",
-                "New gap: 100%");
+        assertThat(texts(suggestions.forShare("100%")))
+                .containsExactly("100% uptime · Open · 0 customers", "New gap: 100%");
     }
 }

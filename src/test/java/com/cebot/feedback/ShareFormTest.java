@@ -2,8 +2,8 @@ package com.cebot.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.slack.Checked;
 import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.Checked;
 import com.cebot.slack.SourceMessage;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
@@ -27,7 +27,8 @@ final class ShareFormTest {
     private String metadata = "";
 
     private ViewState.Value value(String blockId, String actionId) {
-        return values.computeIfAbsent(blockId, b -> new HashMap<>()).computeIfAbsent(actionId, a -> new ViewState.Value());
+        return values.computeIfAbsent(blockId, b -> new HashMap<>())
+                .computeIfAbsent(actionId, a -> new ViewState.Value());
     }
 
     private ShareFormTest text(String blockId, String text) {
@@ -61,8 +62,22 @@ final class ShareFormTest {
     }
 
     private static Gap gap(long id, GapStatus status, Long mergedInto, String title) {
-        return new Gap(id, title, "Integrations", status, mergedInto, null, 1, "k" + id, null, null, Instant.EPOCH, 1, 1,
-                0, 0);
+        return new Gap(
+                id,
+                title,
+                "Integrations",
+                status,
+                mergedInto,
+                null,
+                1,
+                "k" + id,
+                null,
+                null,
+                Instant.EPOCH,
+                1,
+                1,
+                0,
+                0);
     }
 
     private Checked<ShareDraft> check() {
@@ -93,20 +108,29 @@ final class ShareFormTest {
         void aGapOnRecord_takesTheCustomers_andEveryAnswer() {
             gaps.put(3L, gap(3, GapStatus.IN_REVIEW, null, "SSO"));
             metadata = SourceMessage.encode("C1", "1.2");
-            valid("gap:3").text(ShareModal.BLOCKS, "Q4 renewal").text(ShareModal.WORKAROUND, "By hand")
+            valid("gap:3")
+                    .text(ShareModal.BLOCKS, "Q4 renewal")
+                    .text(ShareModal.WORKAROUND, "By hand")
                     .text(ShareModal.LINK, "https://acme.lightning.force.com/r/1?a=1&b=2");
             value(ShareModal.ANONYMOUS, ShareModal.VALUE).setSelectedOptions(List.of(option(ShareModal.ANONYMOUS)));
 
-            assertThat(draft()).isEqualTo(new ShareDraft(List.of(new CustomerChoice.New("Acme"),
-                    new CustomerChoice.Known(7)), new ShareDraft.Target.Existing(3), "Map Okta groups to teams",
-                    Severity.BLOCKER, Optional.of("Q4 renewal"), Optional.of("By hand"),
-                    Optional.of("https://acme.lightning.force.com/r/1?a=1&b=2"), true,
-                    Optional.of(new SourceMessage("C1", "1.2"))));
+            assertThat(draft())
+                    .isEqualTo(new ShareDraft(
+                            List.of(new CustomerChoice.New("Acme"), new CustomerChoice.Known(7)),
+                            new ShareDraft.Target.Existing(3),
+                            "Map Okta groups to teams",
+                            Severity.BLOCKER,
+                            Optional.of("Q4 renewal"),
+                            Optional.of("By hand"),
+                            Optional.of("https://acme.lightning.force.com/r/1?a=1&b=2"),
+                            true,
+                            Optional.of(new SourceMessage("C1", "1.2"))));
         }
 
         @Test
         void aNewGap_takesTheTitleGiven_andTheCategoryPicked() {
-            valid("new:okta sso").selected(ShareModal.CATEGORY, ShareModal.VALUE, "Integrations")
+            valid("new:okta sso")
+                    .selected(ShareModal.CATEGORY, ShareModal.VALUE, "Integrations")
                     .text(ShareModal.TITLE, "  SSO   with Okta groups ");
 
             assertThat(draft().gap()).isEqualTo(new ShareDraft.Target.Create("SSO with Okta groups", "Integrations"));
@@ -117,8 +141,8 @@ final class ShareFormTest {
         void aNewGap_withoutTitleOrCategory_takesWhatWasTyped_andTheNeutralCategory() {
             valid("new:  okta \u200B sso ");
 
-            assertThat(draft().gap()).isEqualTo(new ShareDraft.Target.Create("okta \u200B sso",
-                    FeedbackFeature.NEUTRAL_CATEGORY));
+            assertThat(draft().gap())
+                    .isEqualTo(new ShareDraft.Target.Create("okta \u200B sso", FeedbackFeature.NEUTRAL_CATEGORY));
         }
 
         @Test
@@ -140,8 +164,9 @@ final class ShareFormTest {
             assertThat(errors().get(ShareModal.CUSTOMERS)).contains("again");
             valid("new:x").customers("new:" + "a".repeat(CustomerChoice.MAX_NAME + 1));
             assertThat(errors().get(ShareModal.CUSTOMERS)).contains("70 characters");
-            valid("new:x").customers("id:1", "id:2", "id:3", "id:4", "id:5", "id:6", "id:7", "id:8", "id:9", "id:10",
-                    "id:11");
+            valid("new:x")
+                    .customers(
+                            "id:1", "id:2", "id:3", "id:4", "id:5", "id:6", "id:7", "id:8", "id:9", "id:10", "id:11");
             assertThat(errors().get(ShareModal.CUSTOMERS)).contains("at most 10");
         }
 
@@ -160,8 +185,8 @@ final class ShareFormTest {
             gaps.put(4L, gap(4, GapStatus.OPEN, null, "SSO <b> & Okta"));
             valid("gap:3");
 
-            assertThat(errors().get(ShareModal.GAP)).isEqualTo("That gap was merged into \"SSO ‹b› & Okta\" meanwhile:"
-                    + " pick that one.");
+            assertThat(errors().get(ShareModal.GAP))
+                    .isEqualTo("That gap was merged into \"SSO ‹b› & Okta\" meanwhile:" + " pick that one.");
         }
 
         @Test
@@ -175,7 +200,8 @@ final class ShareFormTest {
 
         @Test
         void aTitleLongerThanOneLine_orACategoryNoLongerOffered() {
-            valid("new:x").text(ShareModal.TITLE, "t".repeat(ShareModal.TITLE_MAX + 1))
+            valid("new:x")
+                    .text(ShareModal.TITLE, "t".repeat(ShareModal.TITLE_MAX + 1))
                     .selected(ShareModal.CATEGORY, ShareModal.VALUE, "Removed");
 
             assertThat(errors()).containsKeys(ShareModal.TITLE, ShareModal.CATEGORY);
@@ -185,8 +211,15 @@ final class ShareFormTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"http://acme.example/x", "acme.example", "https://", "https://a b", "javascript:alert(1)",
-                "ftp://x.example"})
+        @ValueSource(
+                strings = {
+                    "http://acme.example/x",
+                    "acme.example",
+                    "https://",
+                    "https://a b",
+                    "javascript:alert(1)",
+                    "ftp://x.example"
+                })
         void aLinkThatIsNotOneHttpsLink(String link) {
             valid("new:x").text(ShareModal.LINK, link);
 
@@ -195,7 +228,8 @@ final class ShareFormTest {
 
         @Test
         void textsPastTheirLimits_andNoNeedOrSeverity() {
-            valid("new:x").text(ShareModal.NEED, "n".repeat(ShareModal.NEED_MAX + 1))
+            valid("new:x")
+                    .text(ShareModal.NEED, "n".repeat(ShareModal.NEED_MAX + 1))
                     .text(ShareModal.BLOCKS, "b".repeat(ShareModal.BLOCKS_MAX + 1))
                     .text(ShareModal.WORKAROUND, "w".repeat(ShareModal.WORKAROUND_MAX + 1));
             assertThat(errors()).containsOnlyKeys(ShareModal.NEED, ShareModal.BLOCKS, ShareModal.WORKAROUND);

@@ -30,8 +30,12 @@ final class HomeBacklogTest {
         backlog.add(Reason.CONCERNED, List.of("U3"));
         backlog.add(Reason.OPENED, List.of("U4"));
 
-        assertThat(drawAll()).containsExactly(new Entry("U4", Reason.OPENED), new Entry("U3", Reason.CONCERNED),
-                new Entry("U1", Reason.EVERYONE), new Entry("U2", Reason.EVERYONE));
+        assertThat(drawAll())
+                .containsExactly(
+                        new Entry("U4", Reason.OPENED),
+                        new Entry("U3", Reason.CONCERNED),
+                        new Entry("U1", Reason.EVERYONE),
+                        new Entry("U2", Reason.EVERYONE));
     }
 
     @Test

@@ -27,8 +27,11 @@ final class PublishBudgetTest {
     @Test
     void aBurst_goesAtOnce_upToTheBucket_thenAtTheRefillsPace() {
         assertThat(spendWhileAllowed(true)).isEqualTo(PublishBudget.BURST);
-        assertThat(budget.waitFor(true)).isPositive()
-                .isLessThanOrEqualTo(Duration.ofMinutes(1).dividedBy(PublishBudget.PER_MINUTE).plusNanos(1));
+        assertThat(budget.waitFor(true))
+                .isPositive()
+                .isLessThanOrEqualTo(Duration.ofMinutes(1)
+                        .dividedBy(PublishBudget.PER_MINUTE)
+                        .plusNanos(1));
 
         clock.advance(budget.waitFor(true));
 

@@ -65,9 +65,10 @@ final class StaleHomesTest {
     @Test
     void aChangeRolledBack_marksNothing_andTellsNothing() {
         assertThatThrownBy(() -> jdbi.useTransaction(h -> {
-            changes.touched(h, List.of("U1"));
-            throw new IllegalStateException("the change failed");
-        })).isInstanceOf(IllegalStateException.class);
+                    changes.touched(h, List.of("U1"));
+                    throw new IllegalStateException("the change failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(marked()).isEmpty();
         assertThat(told).isEmpty();
@@ -95,11 +96,13 @@ final class StaleHomesTest {
     @Test
     void aMark_isClearedByTheDrawThatSawIt_butNotByOneThatCameBeforeALaterChange() {
         jdbi.useTransaction(h -> changes.touched(h, List.of("U1", "U2")));
-        long seen = jdbi.withExtension(HomeUsers.class, u -> u.row("U1").orElseThrow().stale());
+        long seen = jdbi.withExtension(
+                HomeUsers.class, u -> u.row("U1").orElseThrow().stale());
         jdbi.useTransaction(h -> changes.touched(h, List.of("U1")));
 
         int clearedByTheEarlierDraw = jdbi.withExtension(HomeUsers.class, u -> u.drawn("U1", seen));
-        long now = jdbi.withExtension(HomeUsers.class, u -> u.row("U1").orElseThrow().stale());
+        long now = jdbi.withExtension(
+                HomeUsers.class, u -> u.row("U1").orElseThrow().stale());
         int clearedByTheLaterDraw = jdbi.withExtension(HomeUsers.class, u -> u.drawn("U1", now));
 
         assertThat(clearedByTheEarlierDraw).isZero();

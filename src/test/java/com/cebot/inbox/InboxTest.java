@@ -11,9 +11,6 @@ import com.cebot.work.WorkItem;
 import com.cebot.work.WorkQueue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,7 +65,9 @@ final class InboxTest {
     }
 
     private int effects() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM effect").mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM effect")
+                .mapTo(Integer.class)
+                .one());
     }
 
     @Test
@@ -92,17 +91,20 @@ final class InboxTest {
     void aStoreLockedPastTheDeadline_refusesTheSubmission_countedAsBusy() throws Exception {
         Running running = inbox();
 
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cebot.db"));
-                Statement lock = other.createStatement()) {
-            lock.execute("BEGIN EXCLUSIVE");
-            assertThatThrownBy(() -> Deadline.within(Duration.ofMillis(200),
-                    () -> running.inbox().accept("view:V1", "form", "U1", "a"))).isInstanceOf(RuntimeException.class);
-            lock.execute("ROLLBACK");
+        TestDatabase.WriteLock lock = TestDatabase.lockForWrites(dir.resolve("cebot.db"));
+        try {
+            assertThatThrownBy(() -> Deadline.within(
+                            Duration.ofMillis(200), () -> running.inbox().accept("view:V1", "form", "U1", "a")))
+                    .isInstanceOf(RuntimeException.class);
+        } finally {
+            lock.close();
         }
 
         assertThat(refused("busy")).isEqualTo(1);
         assertThat(refused("failed")).isZero();
-        assertThat(running.inbox().accept("view:V1", "form", "U1", "a")).as("nothing was kept").isTrue();
+        assertThat(running.inbox().accept("view:V1", "form", "U1", "a"))
+                .as("nothing was kept")
+                .isTrue();
     }
 
     @Test
@@ -154,8 +156,12 @@ final class InboxTest {
             clock.advance(Duration.ofHours(1));
         }
 
-        assertThat(failed).singleElement().satisfies(f -> assertThat(f).startsWith("a: ")
-                .contains("IllegalStateException at InboxTest.java").doesNotContain("boom"));
+        assertThat(failed)
+                .singleElement()
+                .satisfies(f -> assertThat(f)
+                        .startsWith("a: ")
+                        .contains("IllegalStateException at InboxTest.java")
+                        .doesNotContain("boom"));
         assertThat(effects()).isZero();
     }
 }

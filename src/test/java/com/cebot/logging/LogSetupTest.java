@@ -37,10 +37,17 @@ class LogSetupTest {
     void silencesTheSdksSocketLogging_butNotOurs() {
         assertThat(configure()).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
 
-        assertThat(context.getLogger("com.slack.api.socket_mode.SocketModeClient").getEffectiveLevel()).isEqualTo(Level.OFF);
-        assertThat(context.getLogger("com.slack.api.bolt.socket_mode.SocketModeApp").getEffectiveLevel()).isEqualTo(Level.OFF);
-        assertThat(context.getLogger("com.slack.api.methods.impl.MethodsClientImpl").getEffectiveLevel()).isEqualTo(Level.WARN);
-        assertThat(context.getLogger(SocketModeConnection.class).isInfoEnabled()).isTrue();
+        assertThat(context.getLogger("com.slack.api.socket_mode.SocketModeClient")
+                        .getEffectiveLevel())
+                .isEqualTo(Level.OFF);
+        assertThat(context.getLogger("com.slack.api.bolt.socket_mode.SocketModeApp")
+                        .getEffectiveLevel())
+                .isEqualTo(Level.OFF);
+        assertThat(context.getLogger("com.slack.api.methods.impl.MethodsClientImpl")
+                        .getEffectiveLevel())
+                .isEqualTo(Level.WARN);
+        assertThat(context.getLogger(SocketModeConnection.class).isInfoEnabled())
+                .isTrue();
         assertThat(context.getLogger("com.cebot.app.CeBot").isDebugEnabled()).isFalse();
     }
 
@@ -48,8 +55,8 @@ class LogSetupTest {
     void writesOneUtf8LinePerEvent_inUtc_whateverTheLocale() {
         configure();
         ch.qos.logback.classic.Logger logger = context.getLogger("com.cebot.app.CeBot");
-        ConsoleAppender<?> stdout = (ConsoleAppender<?>) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                .getAppender("STDOUT");
+        ConsoleAppender<?> stdout = (ConsoleAppender<?>)
+                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
         LoggingEvent event = new LoggingEvent("test", logger, Level.INFO, "channels.ce → #ce …", null, null);
         event.setTimeStamp(0);
         event.setThreadName("main");
@@ -58,8 +65,9 @@ class LogSetupTest {
 
         String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
 
-        assertThat(line).isEqualTo("1970-01-01T00:00:00.000Z INFO  [main] com.cebot.app.CeBot - channels.ce → #ce …"
-                + System.lineSeparator());
+        assertThat(line)
+                .isEqualTo("1970-01-01T00:00:00.000Z INFO  [main] com.cebot.app.CeBot - channels.ce → #ce …"
+                        + System.lineSeparator());
     }
 
     @Test
@@ -67,7 +75,8 @@ class LogSetupTest {
         System.setProperty("logback.configurationFile", "custom.xml");
         try {
             assertThat(configure()).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
-            assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT")).isNull();
+            assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT"))
+                    .isNull();
         } finally {
             System.clearProperty("logback.configurationFile");
         }

@@ -2,7 +2,7 @@ package com.cebot.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.db.Database;
+import com.cebot.testing.TestDatabase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +20,8 @@ final class SafeErrorsTest {
     void aParseFailure_isNamedByTypeAndPlace_notByWhatItCouldNotRead() {
         Exception e = catching(() -> Integer.parseInt(TYPED));
 
-        assertThat(SafeErrors.describe(e)).isEqualTo("NumberFormatException at SafeErrorsTest.java:" + line(e))
+        assertThat(SafeErrors.describe(e))
+                .isEqualTo("NumberFormatException at SafeErrorsTest.java:" + line(e))
                 .doesNotContain(TYPED);
     }
 
@@ -28,25 +29,35 @@ final class SafeErrorsTest {
     void aJsonFailure_keepsOnlyWhereInTheText() {
         Exception e = catching(() -> new ObjectMapper().readTree("{\"a\": " + TYPED + "}"));
 
-        assertThat(SafeErrors.describe(e)).startsWith("JsonParseException at line 1, column").doesNotContain(TYPED);
+        assertThat(SafeErrors.describe(e))
+                .startsWith("JsonParseException at line 1, column")
+                .doesNotContain(TYPED);
     }
 
     @Test
     void aDatabaseFailure_keepsTheDatabasesWords_butNotTheValuesItWasGiven(@TempDir Path dir) {
-        Jdbi jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
-        Exception e = catching(() -> jdbi.useHandle(h -> h.createUpdate(
-                "INSERT INTO customer (name, name_key, created_at) VALUES (:name, NULL, :name)")
-                .bind("name", TYPED).execute()));
+        Jdbi jdbi = TestDatabase.open(dir);
+        Exception e = catching(() -> jdbi.useHandle(
+                h -> h.createUpdate("INSERT INTO customer (name, name_key, created_at) VALUES (:name, NULL, :name)")
+                        .bind("name", TYPED)
+                        .execute()));
 
-        assertThat(SafeErrors.describe(e)).contains("NOT NULL constraint failed: customer.name_key").doesNotContain(TYPED);
+        assertThat(SafeErrors.describe(e))
+                .contains(
+                        TestDatabase.postgresql()
+                                ? "null value in column \"name_key\" of relation \"customer\""
+                                : "NOT NULL constraint failed: customer.name_key")
+                .doesNotContain(TYPED);
     }
 
     @Test
     void aFailureWithNoneOfOurCodeOnItsStack_isPlacedWhereTheLibraryThrewIt() {
         IllegalStateException e = new IllegalStateException(TYPED);
         e.setStackTrace(new StackTraceElement[] {
-            new StackTraceElement("org.glassfish.tyrus.client.ClientManager", "connectToServer", "ClientManager.java", 512),
-            new StackTraceElement("java.lang.Thread", "run", "Thread.java", 833)});
+            new StackTraceElement(
+                    "org.glassfish.tyrus.client.ClientManager", "connectToServer", "ClientManager.java", 512),
+            new StackTraceElement("java.lang.Thread", "run", "Thread.java", 833)
+        });
 
         assertThat(SafeErrors.describe(e)).isEqualTo("IllegalStateException at ClientManager.java:512");
     }
@@ -57,8 +68,9 @@ final class SafeErrorsTest {
             throw new IllegalStateException(TYPED, new IllegalArgumentException(TYPED));
         });
 
-        assertThat(SafeErrors.describe(e)).isEqualTo("IllegalStateException at SafeErrorsTest.java:" + line(e)
-                + "; caused by IllegalArgumentException at SafeErrorsTest.java:" + line(e));
+        assertThat(SafeErrors.describe(e))
+                .isEqualTo("IllegalStateException at SafeErrorsTest.java:" + line(e)
+                        + "; caused by IllegalArgumentException at SafeErrorsTest.java:" + line(e));
     }
 
     @Test
@@ -70,8 +82,10 @@ final class SafeErrorsTest {
         StringWriter trace = new StringWriter();
         SafeErrors.scrubbed(e).printStackTrace(new PrintWriter(trace));
 
-        assertThat(trace.toString()).contains("IllegalStateException at SafeErrorsTest.java", "SafeErrorsTest.java:")
-                .contains("Caused by: IllegalArgumentException").doesNotContain(TYPED);
+        assertThat(trace.toString())
+                .contains("IllegalStateException at SafeErrorsTest.java", "SafeErrorsTest.java:")
+                .contains("Caused by: IllegalArgumentException")
+                .doesNotContain(TYPED);
     }
 
     @FunctionalInterface

@@ -16,8 +16,18 @@ final class OooCalendarTest {
     private static final Instant SAVED = Instant.parse("2026-10-26T17:03:04.567Z");
 
     private static OooNotices.Shown shown(int version, String plan, List<String> customers) {
-        OooPeriod p = new OooPeriod(42, "U0ME", "Europe/Berlin", LocalDate.parse("2026-12-28"),
-                LocalDate.parse("2026-12-31"), "U0COV", plan, OooPeriod.customersJson(customers), version, null, SAVED);
+        OooPeriod p = new OooPeriod(
+                42,
+                "U0ME",
+                "Europe/Berlin",
+                LocalDate.parse("2026-12-28"),
+                LocalDate.parse("2026-12-31"),
+                "U0COV",
+                plan,
+                OooPeriod.customersJson(customers),
+                version,
+                null,
+                SAVED);
         return new OooNotices.Shown(p, Set.of(), LocalDate.parse("2027-01-04"));
     }
 
@@ -36,9 +46,17 @@ final class OooCalendarTest {
     void anAllDayEvent_endingTheDayAfterTheLastDay_withAStableUid() {
         String ics = OooCalendar.event(shown(1, null, List.of()), SAVED);
 
-        assertThat(lines(ics)).startsWith("BEGIN:VCALENDAR", "VERSION:2.0").endsWith("END:VEVENT", "END:VCALENDAR")
-                .contains("BEGIN:VEVENT", "UID:ooo-42@cebot", "DTSTAMP:20261026T170304Z", "SEQUENCE:0",
-                        "DTSTART;VALUE=DATE:20261228", "DTEND;VALUE=DATE:20270101", "TRANSP:TRANSPARENT",
+        assertThat(lines(ics))
+                .startsWith("BEGIN:VCALENDAR", "VERSION:2.0")
+                .endsWith("END:VEVENT", "END:VCALENDAR")
+                .contains(
+                        "BEGIN:VEVENT",
+                        "UID:ooo-42@cebot",
+                        "DTSTAMP:20261026T170304Z",
+                        "SEQUENCE:0",
+                        "DTSTART;VALUE=DATE:20261228",
+                        "DTEND;VALUE=DATE:20270101",
+                        "TRANSP:TRANSPARENT",
                         "SUMMARY:Out of office (back Mon 4 Jan 2027)");
     }
 
@@ -59,10 +77,13 @@ final class OooCalendarTest {
         for (String line : lines(ics)) {
             assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
             assertThat(Character.isLowSurrogate(line.isEmpty() ? 'x' : line.charAt(line.startsWith(" ") ? 1 : 0)))
-                    .as("a folded line starting inside an emoji: " + line).isFalse();
+                    .as("a folded line starting inside an emoji: " + line)
+                    .isFalse();
         }
-        assertThat(unfolded(ics)).contains("DESCRIPTION:Back Mon 4 Jan 2027.\\nCustomers: Acme\\, Inc.\\, Globex\\; EU"
-                + "\\nCoverage plan: Cora\\; Bo\\, and \\\\ Di\\nsecond line 🙂🙂🙂 " + "é".repeat(200) + "🙂".repeat(50)
-                + "\r\n");
+        assertThat(unfolded(ics))
+                .contains("DESCRIPTION:Back Mon 4 Jan 2027.\\nCustomers: Acme\\, Inc.\\, Globex\\; EU"
+                        + "\\nCoverage plan: Cora\\; Bo\\, and \\\\ Di\\nsecond line 🙂🙂🙂 " + "é".repeat(200)
+                        + "🙂".repeat(50)
+                        + "\r\n");
     }
 }

@@ -2,8 +2,8 @@ package com.cebot.ooo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.slack.Checked;
 import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.Checked;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import java.time.Instant;
@@ -68,7 +68,17 @@ final class OooFormTest {
     }
 
     private static OooPeriod period(long id, String first, String last) {
-        return new OooPeriod(id, ME, ZONE, LocalDate.parse(first), LocalDate.parse(last), "U0COV", null, "[]", 1, null,
+        return new OooPeriod(
+                id,
+                ME,
+                ZONE,
+                LocalDate.parse(first),
+                LocalDate.parse(last),
+                "U0COV",
+                null,
+                "[]",
+                1,
+                null,
                 Instant.EPOCH);
     }
 
@@ -81,9 +91,16 @@ final class OooFormTest {
 
         OooDraft draft = ((Checked.Valid<OooDraft>) check(List.of())).value();
 
-        assertThat(draft).isEqualTo(new OooDraft(null, ZONE, TODAY, LocalDate.parse("2026-11-06"),
-                List.of("U0COV", "U0COV2"), "Cora has the renewals",
-                List.of(new CustomerChoice.Known(4), new CustomerChoice.New("Globex")), List.of("pto", "status")));
+        assertThat(draft)
+                .isEqualTo(new OooDraft(
+                        null,
+                        ZONE,
+                        TODAY,
+                        LocalDate.parse("2026-11-06"),
+                        List.of("U0COV", "U0COV2"),
+                        "Cora has the renewals",
+                        List.of(new CustomerChoice.Known(4), new CustomerChoice.New("Globex")),
+                        List.of("pto", "status")));
     }
 
     @Test
@@ -133,7 +150,9 @@ final class OooFormTest {
         filled("2026-11-09", "2026-11-12", "U0COV");
 
         assertThat(check(List.of(period(7, "2026-11-06", "2026-11-10")))).isInstanceOf(Checked.Valid.class);
-        assertThat(((Checked.Valid<OooDraft>) check(List.of(period(7, "2026-11-06", "2026-11-10")))).value().periodId())
+        assertThat(((Checked.Valid<OooDraft>) check(List.of(period(7, "2026-11-06", "2026-11-10"))))
+                        .value()
+                        .periodId())
                 .isEqualTo(7L);
         assertThat(errors(List.of(period(7, "2026-11-06", "2026-11-10"), period(8, "2026-11-12", "2026-11-13"))))
                 .containsKey(OooModal.FIRST_DAY);
@@ -164,12 +183,15 @@ final class OooFormTest {
         assertThat(errors(List.of()).get(OooModal.COVERERS)).contains("from the list");
 
         value(OooModal.COVERERS, OooModal.VALUE).setSelectedUser("W0GRID");
-        assertThat(((Checked.Valid<OooDraft>) check(List.of())).value().coverers()).containsExactly("W0GRID");
+        assertThat(((Checked.Valid<OooDraft>) check(List.of())).value().coverers())
+                .containsExactly("W0GRID");
     }
 
     @Test
     void aNewPeriodBeyondTheMostPlannedAtOnce_isRefused_butAnEditOfOneIsNot() {
-        List<OooPeriod> planned = List.of(period(1, "2026-12-01", "2026-12-02"), period(2, "2027-01-04", "2027-01-05"),
+        List<OooPeriod> planned = List.of(
+                period(1, "2026-12-01", "2026-12-02"),
+                period(2, "2027-01-04", "2027-01-05"),
                 period(3, "2027-02-01", "2027-02-02"));
         filled("2026-11-09", "2026-11-12", "U0COV");
 
@@ -197,8 +219,20 @@ final class OooFormTest {
     @Test
     void tooManyCustomers_orAnUnknownStep_isRefused() {
         filled("2026-11-09", "2026-11-12", "U0COV")
-                .options(OooModal.CUSTOMERS, OooModal.CUSTOMER_SELECT, "id:1", "id:2", "id:3", "id:4", "id:5", "id:6",
-                        "id:7", "id:8", "id:9", "id:10", "id:11")
+                .options(
+                        OooModal.CUSTOMERS,
+                        OooModal.CUSTOMER_SELECT,
+                        "id:1",
+                        "id:2",
+                        "id:3",
+                        "id:4",
+                        "id:5",
+                        "id:6",
+                        "id:7",
+                        "id:8",
+                        "id:9",
+                        "id:10",
+                        "id:11")
                 .options(OooModal.STEPS, OooModal.VALUE, "pto", "nap");
         assertThat(errors(List.of())).containsOnlyKeys(OooModal.CUSTOMERS, OooModal.STEPS);
     }

@@ -3,13 +3,13 @@ package com.cebot.ooo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.config.BotConfig;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.home.StaleHomes;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.schedule.Scheduler;
 import com.cebot.schedule.WorkingHours;
-import com.cebot.customer.CustomerChoice;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
@@ -24,6 +24,8 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -44,10 +46,15 @@ final class OooServiceTest {
     private static final String OTHER = "U0OTHER";
     private static final String MANAGER = "U0MGR";
     private static final String LA = "America/Los_Angeles";
+    private static final String SUMMARY_JOB = ":job:" + OooReminders.SUMMARY + " ";
     private static final LocalDate FIRST = LocalDate.parse("2026-11-09");
     private static final LocalDate LAST = LocalDate.parse("2026-11-13");
-    private static final BotConfig.Schedule SCHEDULE = new BotConfig.Schedule(ZoneId.of(LA), LocalTime.of(9, 0),
-            LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 9);
+    private static final BotConfig.Schedule SCHEDULE = new BotConfig.Schedule(
+            ZoneId.of(LA),
+            LocalTime.of(9, 0),
+            LocalTime.of(17, 0),
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            9);
 
     @TempDir
     Path dir;
@@ -64,23 +71,52 @@ final class OooServiceTest {
 
     /** The service as the feature wires it, over queues that are never started. */
     private OooService service(int maxPlanned, int covererDmsPerDay) {
-        Outbox outbox = new Outbox(TestQueues.queue("outbox", store, clock), Slack.getInstance().methods("xoxb-unused"),
-                Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
+        Outbox outbox = new Outbox(
+                TestQueues.queue("outbox", store, clock),
+                Slack.getInstance().methods("xoxb-unused"),
+                Duration.ofSeconds(1),
+                new BotIdentity("UBOT", "BBOT"));
         WorkingHours hours = new WorkingHours(SCHEDULE);
-        OooTeam team = new OooTeam(new BotConfig(new BotConfig.Channels("customer-support", "ce", "ce-internal",
-                "feedback", "ask-product-eng"), SCHEDULE, List.of(new BotConfig.RosterEntry(PERSON,
-                        LocalDate.parse("2026-01-05"), MANAGER)), BotConfig.Retention.DEFAULT, BotConfig.Ops.OFF),
-                "C0CEINTERN", hours);
-        OooReminders reminders = new OooReminders(new Scheduler(TestQueues.queue("job", store, clock)), hours, 3,
-                outbox, store, Slack.getInstance().methods("xoxb-unused"), team);
-        return new OooService(store, outbox, reminders, team, 3, maxPlanned, new CovererDms(covererDmsPerDay),
-                new StaleHomes(), clock);
+        OooTeam team = new OooTeam(
+                new BotConfig(
+                        new BotConfig.Channels("customer-support", "ce", "ce-internal", "feedback", "ask-product-eng"),
+                        SCHEDULE,
+                        List.of(new BotConfig.RosterEntry(PERSON, LocalDate.parse("2026-01-05"), MANAGER)),
+                        BotConfig.Retention.DEFAULT,
+                        BotConfig.Ops.OFF),
+                "C0CEINTERN",
+                hours);
+        OooReminders reminders = new OooReminders(
+                new Scheduler(TestQueues.queue("job", store, clock)),
+                hours,
+                3,
+                outbox,
+                store,
+                Slack.getInstance().methods("xoxb-unused"),
+                team);
+        return new OooService(
+                store,
+                outbox,
+                reminders,
+                team,
+                3,
+                maxPlanned,
+                new CovererDms(covererDmsPerDay),
+                new StaleHomes(),
+                clock);
     }
 
-    private static OooDraft draft(Long periodId, LocalDate first, LocalDate last, List<String> coverers,
-            String... steps) {
-        return new OooDraft(periodId, LA, first, last, coverers, "Cora takes the renewals",
-                List.of(new CustomerChoice.New("Acme")), List.of(steps));
+    private static OooDraft draft(
+            Long periodId, LocalDate first, LocalDate last, List<String> coverers, String... steps) {
+        return new OooDraft(
+                periodId,
+                LA,
+                first,
+                last,
+                coverers,
+                "Cora takes the renewals",
+                List.of(new CustomerChoice.New("Acme")),
+                List.of(steps));
     }
 
     private static OooDraft usual(String... steps) {
@@ -110,24 +146,39 @@ final class OooServiceTest {
     }
 
     private Map<String, Object> outboxRow(String key) {
-        return outbox().stream().filter(r -> key.equals(r.get("message_key"))).findFirst()
+        return outbox().stream()
+                .filter(r -> key.equals(r.get("message_key")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no outbox row " + key + " in " + outboxKeys()));
     }
 
     /** Each job as {@code key status due_at}. */
     private List<String> jobs() {
         return store.withHandle(h -> h.createQuery(
-                "SELECT work_key || ' ' || status || ' ' || due_at FROM work WHERE queue = 'job' ORDER BY id")
-                .mapTo(String.class).list());
+                        "SELECT work_key || ' ' || status || ' ' || due_at FROM work WHERE queue = 'job' ORDER BY id")
+                .mapTo(String.class)
+                .list());
     }
 
     private List<String> steps(long id) {
         return store.withHandle(h -> h.createQuery("SELECT step FROM ooo_step WHERE period_id = :id ORDER BY step")
-                .bind("id", id).mapTo(String.class).list());
+                .bind("id", id)
+                .mapTo(String.class)
+                .list());
+    }
+
+    /** Each person asked to cover the period, as {@code user covers} or {@code user can't}. */
+    private List<String> coverers(long id) {
+        return store.withHandle(h -> h.attach(OooCoverers.class).of(id).stream()
+                .map(c -> c.coverer() + (c.covers() ? " covers" : " can't"))
+                .sorted()
+                .toList());
     }
 
     private int count(String table) {
-        return store.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+        return store.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                .mapTo(Integer.class)
+                .one());
     }
 
     @Nested
@@ -146,18 +197,23 @@ final class OooServiceTest {
             assertThat(p.customerNames()).containsExactly("Acme");
             assertThat(steps(id)).containsExactly("pto");
             // 09:00 in Los Angeles: Wednesday 4 (three working days before), Friday 6, Monday 9, Monday 16.
-            assertThat(jobs()).containsExactly(
-                    "ooo:" + id + ":v1:job:ooo.remind pending 2026-11-04T17:00:00.000Z",
-                    "ooo:" + id + ":v1:job:ooo.status pending 2026-11-06T17:00:00.000Z",
-                    "ooo:" + id + ":v1:job:ooo.first_day pending 2026-11-09T17:00:00.000Z",
-                    "ooo:" + id + ":v1:job:ooo.day_back pending 2026-11-16T17:00:00.000Z");
-            assertThat(outboxKeys()).containsExactly("ooo:" + id + ":v1:summary", "ooo:" + id + ":v1:ics",
-                    "ooo:" + id + ":v1:coverer:" + COV);
-            assertThat(outboxRow("ooo:" + id + ":v1:summary").get("args").toString())
-                    .contains("Your time off is planned", "Your manager", MANAGER);
+            // The summary waits for a job due now, which reads the names of the people covering first.
+            assertThat(jobs())
+                    .containsExactly(
+                            "ooo:" + id + ":v1:job:ooo.remind pending 2026-11-04T17:00:00.000Z",
+                            "ooo:" + id + ":v1:job:ooo.status pending 2026-11-06T17:00:00.000Z",
+                            "ooo:" + id + ":v1:job:ooo.first_day pending 2026-11-09T17:00:00.000Z",
+                            "ooo:" + id + ":v1:job:ooo.day_back pending 2026-11-16T17:00:00.000Z",
+                            "ooo:" + id + ":v1:job:ooo.summary pending 2026-10-26T17:00:00.000Z");
+            assertThat(outboxKeys()).containsExactly("ooo:" + id + ":v1:ics", "ooo:" + id + ":v1:coverer:" + COV);
             assertThat(outboxRow("ooo:" + id + ":v1:ics").get("method")).isEqualTo("files.uploadV2");
             assertThat(outboxRow("ooo:" + id + ":v1:coverer:" + COV).get("args").toString())
-                    .contains("\"channel\":\"" + COV + "\"", "<@" + PERSON + "> is out");
+                    .contains(
+                            "\"channel\":\"" + COV + "\"",
+                            "<@" + PERSON + "> is out",
+                            OooNotices.CANNOT_COVER,
+                            "ooo:" + id + ":v1:coverer:" + COV);
+            assertThat(coverers(id)).containsExactly(COV + " covers");
         }
 
         @Test
@@ -186,8 +242,8 @@ final class OooServiceTest {
             planned();
             submit(draft(null, FIRST.plusDays(14), LAST.plusDays(14), List.of(COV)), "V2", PERSON);
 
-            OooService.Saved saved = submit(draft(null, FIRST.plusDays(28), LAST.plusDays(28), List.of(COV)), "V3",
-                    PERSON);
+            OooService.Saved saved =
+                    submit(draft(null, FIRST.plusDays(28), LAST.plusDays(28), List.of(COV)), "V3", PERSON);
 
             assertThat(saved).isEqualTo(new OooService.Saved.TooMany(2));
             assertThat(count("ooo_period")).isEqualTo(2);
@@ -199,21 +255,29 @@ final class OooServiceTest {
         void anEdit_makesANewVersion_replansItsJobs_marksTheOldSummary_andTellsWhoStoppedCovering() {
             long id = ((OooService.Saved.Planned) submit(usual("pto"), "V1", PERSON)).periodId();
 
-            OooService.Saved saved = submit(draft(id, FIRST.plusDays(7), LAST.plusDays(7), List.of(COV2)), "V2", PERSON);
+            OooService.Saved saved =
+                    submit(draft(id, FIRST.plusDays(7), LAST.plusDays(7), List.of(COV2)), "V2", PERSON);
 
             assertThat(saved).isEqualTo(new OooService.Saved.Edited(id));
             OooPeriod p = period(id);
             assertThat(p.version()).isEqualTo(2);
             assertThat(p.firstDay()).isEqualTo(FIRST.plusDays(7));
             assertThat(steps(id)).as("the steps are asked again").isEmpty();
-            assertThat(jobs()).filteredOn(j -> j.contains(":v1:")).allMatch(j -> j.contains(" cancelled "));
-            assertThat(jobs()).filteredOn(j -> j.contains(":v2:")).hasSize(4).allMatch(j -> j.contains(" pending "));
+            assertThat(jobs())
+                    .filteredOn(j -> j.contains(":v1:") && !j.contains(SUMMARY_JOB))
+                    .allMatch(j -> j.contains(" cancelled "));
+            assertThat(jobs()).filteredOn(j -> j.contains(":v2:")).hasSize(5).allMatch(j -> j.contains(" pending "));
+            assertThat(coverers(id)).as("asked afresh, the one dropped gone").containsExactly(COV2 + " covers");
             Map<String, Object> replaced = outboxRow("ooo:" + id + ":v1:summary:replaced");
             assertThat(replaced.get("anchor_key")).isEqualTo("ooo:" + id + ":v1:summary");
             assertThat(replaced.get("method")).isEqualTo("chat.update");
-            assertThat(outboxRow("ooo:" + id + ":v2:coverer:" + COV2).get("args").toString())
+            assertThat(outboxRow("ooo:" + id + ":v2:coverer:" + COV2)
+                            .get("args")
+                            .toString())
                     .contains("changed their time off");
-            assertThat(outboxRow("ooo:" + id + ":v2:coverer:" + COV + ":dropped").get("args").toString())
+            assertThat(outboxRow("ooo:" + id + ":v2:coverer:" + COV + ":dropped")
+                            .get("args")
+                            .toString())
                     .contains("you are no longer covering");
         }
 
@@ -258,9 +322,12 @@ final class OooServiceTest {
 
             submit(draft(id, FIRST.plusDays(1), LAST, List.of(COV)), "V2", PERSON);
 
-            assertThat(outboxKeys()).contains("ooo:" + id + ":v1:coverer:" + COV)
+            assertThat(outboxKeys())
+                    .contains("ooo:" + id + ":v1:coverer:" + COV)
                     .doesNotContain("ooo:" + id + ":v2:coverer:" + COV);
-            assertThat(outboxRow("ooo:" + id + ":v2:coverers-not-told").get("args").toString())
+            assertThat(outboxRow("ooo:" + id + ":v2:coverers-not-told")
+                            .get("args")
+                            .toString())
                     .contains("\"channel\":\"" + PERSON + "\"", "I didn't message <@" + COV + ">", "1 messages today");
         }
 
@@ -272,9 +339,12 @@ final class OooServiceTest {
             assertThat(forms.accept(usual(), "V1", PERSON)).isEqualTo(new SubmittedForms.Accepted.Repeat());
 
             List<String> inbox = store.withHandle(h -> h.createQuery("SELECT work_key FROM work WHERE queue = 'inbox'")
-                    .mapTo(String.class).list());
+                    .mapTo(String.class)
+                    .list());
             assertThat(inbox).containsExactly("view:V1");
-            assertThat(count("ooo_period")).as("stored when the inbox processes it").isZero();
+            assertThat(count("ooo_period"))
+                    .as("stored when the inbox processes it")
+                    .isZero();
         }
     }
 
@@ -301,8 +371,8 @@ final class OooServiceTest {
 
             service.tick("ooo:" + id + ":v1:remind", OooStep.STATUS, PERSON, "tick:2");
 
-            assertThat(outboxKeys()).contains("ooo:" + id + ":v1:remind:ticked:pto",
-                    "ooo:" + id + ":v1:remind:ticked:pto,status");
+            assertThat(outboxKeys())
+                    .contains("ooo:" + id + ":v1:remind:ticked:pto", "ooo:" + id + ":v1:remind:ticked:pto,status");
         }
 
         @Test
@@ -354,11 +424,17 @@ final class OooServiceTest {
 
             assertThat(changed).isEqualTo(new OooService.Changed.Done(id));
             assertThat(period(id).cancelledAt()).isEqualTo(clock.instant());
-            assertThat(jobs()).hasSize(4).allMatch(j -> j.contains(" cancelled "));
-            assertThat(outboxRow("ooo:" + id + ":v1:summary:cancelled").get("method")).isEqualTo("chat.update");
+            assertThat(jobs())
+                    .filteredOn(j -> !j.contains(SUMMARY_JOB))
+                    .hasSize(4)
+                    .allMatch(j -> j.contains(" cancelled "));
+            assertThat(outboxRow("ooo:" + id + ":v1:summary:cancelled").get("method"))
+                    .isEqualTo("chat.update");
             assertThat(outboxRow("ooo:" + id + ":v1:cancelled").get("args").toString())
                     .contains("\"channel\":\"" + PERSON + "\"", "is cancelled");
-            assertThat(outboxRow("ooo:" + id + ":v1:coverer:" + COV + ":cancelled").get("args").toString())
+            assertThat(outboxRow("ooo:" + id + ":v1:coverer:" + COV + ":cancelled")
+                            .get("args")
+                            .toString())
                     .contains("cancelled their time off");
             assertThat(service.notEndedOf(PERSON, FIRST)).isEmpty();
         }
@@ -403,17 +479,124 @@ final class OooServiceTest {
     }
 
     @Nested
+    final class CannotCover {
+
+        private String dm(long id, String coverer) {
+            return "ooo:" + id + ":v1:coverer:" + coverer;
+        }
+
+        @Test
+        void bySomeoneCovering_isRecordedOnce_thePersonIsToldWithEdit_andTheirDmAndTheSummaryRedrawn() {
+            long id = ((OooService.Saved.Planned) submit(draft(null, FIRST, LAST, List.of(COV, COV2)), "V1", PERSON))
+                    .periodId();
+
+            OooService.Changed changed = service.cannotCover(dm(id, COV), COV, "cannot:1");
+
+            assertThat(changed).isEqualTo(new OooService.Changed.Done(id));
+            assertThat(coverers(id)).containsExactly(COV + " can't", COV2 + " covers");
+            Map<String, Object> told = outboxRow("ooo:" + id + ":v1:cannot-cover:" + COV);
+            assertThat(told.get("args").toString())
+                    .contains(
+                            "\"channel\":\"" + PERSON + "\"",
+                            "<@" + COV + "> can't cover your time off",
+                            "Covering now: <@" + COV2 + ">",
+                            OooNotices.EDIT);
+            Map<String, Object> theirDm = outboxRow(dm(id, COV) + ":cannot-cover");
+            assertThat(theirDm.get("anchor_key")).isEqualTo(dm(id, COV));
+            assertThat(theirDm.get("args").toString()).contains("You told <@" + PERSON + "> you can't cover");
+            Map<String, Object> summary = outboxRow("ooo:" + id + ":v1:summary:cannot-cover:" + COV);
+            assertThat(summary.get("anchor_key")).isEqualTo("ooo:" + id + ":v1:summary");
+            assertThat(summary.get("args").toString()).contains("(<@" + COV + "> can't cover)");
+        }
+
+        @Test
+        void theSamePressDeliveredAgain_isARepeat_andASecondPress_isRefusedWithoutAnotherDm() {
+            long id = planned();
+            service.cannotCover(dm(id, COV), COV, "cannot:1");
+            int writes = outbox().size();
+
+            assertThat(service.cannotCover(dm(id, COV), COV, "cannot:1")).isEqualTo(new OooService.Changed.Repeat());
+            assertThat(service.cannotCover(dm(id, COV), COV, "cannot:2"))
+                    .isEqualTo(
+                            new OooService.Changed.Refused("You've already told <@" + PERSON + "> you can't cover."));
+            assertThat(outbox()).hasSize(writes);
+        }
+
+        @Test
+        void bySomeoneNoLongerCovering_orOnCancelledTimeOff_orOnceItIsOver_isRefused_andChangesNothing() {
+            long id = planned();
+            submit(draft(id, FIRST, LAST, List.of(COV2)), "V2", PERSON);
+            long cancelled = ((OooService.Saved.Planned)
+                            submit(draft(null, FIRST.plusDays(14), LAST.plusDays(14), List.of(COV)), "V3", OTHER))
+                    .periodId();
+            service.cancel(cancelled, OTHER, "cancel:1");
+            int writes = outbox().size();
+
+            assertThat(service.cannotCover(dm(id, COV), COV, "cannot:1"))
+                    .isInstanceOf(OooService.Changed.Refused.class);
+            assertThat(service.cannotCover(dm(cancelled, COV), COV, "cannot:2"))
+                    .isEqualTo(
+                            new OooService.Changed.Refused("That time off was cancelled, so you aren't covering it."));
+            clock.set(Instant.parse("2026-11-15T17:00:00Z"));
+            assertThat(service.cannotCover(dm(id, COV2), COV2, "cannot:3"))
+                    .isEqualTo(new OooService.Changed.Refused("That time off is over, so there's nothing to tell."));
+            assertThat(outbox()).hasSize(writes);
+            assertThat(coverers(id)).containsExactly(COV2 + " covers");
+        }
+
+        @Test
+        void onceTheTimeOffHasBegun_thePersonIsStillTold_butWithoutAnEditButton() {
+            long id = planned();
+            clock.set(Instant.parse("2026-11-10T17:00:00Z"));
+
+            assertThat(service.cannotCover(dm(id, COV) + ":first-day", COV, "cannot:1"))
+                    .isEqualTo(new OooService.Changed.Done(id));
+            assertThat(outboxRow("ooo:" + id + ":v1:cannot-cover:" + COV)
+                            .get("args")
+                            .toString())
+                    .contains("has begun")
+                    .doesNotContain(OooNotices.EDIT);
+        }
+
+        @Test
+        void anEdit_asksEveryoneAgain() {
+            long id = planned();
+            service.cannotCover(dm(id, COV), COV, "cannot:1");
+
+            submit(draft(id, FIRST, LAST.plusDays(1), List.of(COV)), "V2", PERSON);
+
+            assertThat(coverers(id)).containsExactly(COV + " covers");
+        }
+
+        @Test
+        void aCancel_tellsOnlyThoseStillCovering() {
+            long id = ((OooService.Saved.Planned) submit(draft(null, FIRST, LAST, List.of(COV, COV2)), "V1", PERSON))
+                    .periodId();
+            service.cannotCover(dm(id, COV2), COV2, "cannot:1");
+
+            service.cancel(id, PERSON, "cancel:1");
+
+            assertThat(outboxKeys())
+                    .contains("ooo:" + id + ":v1:coverer:" + COV + ":cancelled")
+                    .doesNotContain("ooo:" + id + ":v1:coverer:" + COV2 + ":cancelled");
+        }
+    }
+
+    @Nested
     final class Reading {
 
         @Test
         void notEndedOf_listsThePersonsPeriodsNotOverByThatDay_soonestFirst() {
-            long later = ((OooService.Saved.Planned) submit(draft(null, FIRST.plusDays(14), LAST.plusDays(14),
-                    List.of(COV)), "V1", PERSON)).periodId();
+            long later = ((OooService.Saved.Planned)
+                            submit(draft(null, FIRST.plusDays(14), LAST.plusDays(14), List.of(COV)), "V1", PERSON))
+                    .periodId();
             long sooner = ((OooService.Saved.Planned) submit(usual(), "V2", PERSON)).periodId();
             submit(usual(), "V3", OTHER);
 
-            assertThat(service.notEndedOf(PERSON, FIRST).stream().map(OooPeriod::id)).containsExactly(sooner, later);
-            assertThat(service.notEndedOf(PERSON, LAST.plusDays(1)).stream().map(OooPeriod::id)).containsExactly(later);
+            assertThat(service.notEndedOf(PERSON, FIRST).stream().map(OooPeriod::id))
+                    .containsExactly(sooner, later);
+            assertThat(service.notEndedOf(PERSON, LAST.plusDays(1)).stream().map(OooPeriod::id))
+                    .containsExactly(later);
         }
 
         @Test
@@ -430,6 +613,22 @@ final class OooServiceTest {
             });
         }
 
+        /** The steps of every period listed are read in one query: each period keeps its own. */
+        @Test
+        void between_showsEachPeriodWithItsOwnSteps() {
+            long mine = ((OooService.Saved.Planned) submit(usual("pto"), "V1", PERSON)).periodId();
+            long others = ((OooService.Saved.Planned) submit(usual("calendar", "coverage"), "V2", OTHER)).periodId();
+            long none = ((OooService.Saved.Planned) submit(usual(), "V3", COV2)).periodId();
+
+            Map<Long, Set<OooStep>> ticked = service.between(FIRST, LAST).stream()
+                    .collect(Collectors.toMap(s -> s.period().id(), OooNotices.Shown::ticked));
+
+            assertThat(ticked).containsOnlyKeys(mine, others, none);
+            assertThat(ticked.get(mine)).containsExactly(OooStep.PTO);
+            assertThat(ticked.get(others)).containsExactlyInAnyOrder(OooStep.CALENDAR, OooStep.COVERAGE);
+            assertThat(ticked.get(none)).isEmpty();
+        }
+
         @Test
         void period_unknown_isEmpty() {
             assertThat(service.period(42)).isEmpty();
@@ -439,8 +638,12 @@ final class OooServiceTest {
         void editable_untilTheFirstDayBeginsInThePersonsZone_andNeverOnceCancelled() {
             OooPeriod p = period(planned());
 
-            assertThat(OooService.editable(p, Instant.parse("2026-11-09T07:59:00Z"))).as("Sunday 23:59 there").isTrue();
-            assertThat(OooService.editable(p, Instant.parse("2026-11-09T08:00:00Z"))).as("Monday 00:00 there").isFalse();
+            assertThat(OooService.editable(p, Instant.parse("2026-11-09T07:59:00Z")))
+                    .as("Sunday 23:59 there")
+                    .isTrue();
+            assertThat(OooService.editable(p, Instant.parse("2026-11-09T08:00:00Z")))
+                    .as("Monday 00:00 there")
+                    .isFalse();
             service.cancel(p.id(), PERSON, "cancel:1");
             assertThat(OooService.editable(period(p.id()), clock.instant())).isFalse();
         }

@@ -30,45 +30,79 @@ final class OooViewsAtLimitsTest {
     private static final String CE_INTERNAL = "C0CEINTERNAL";
     private static final String CE = "C0CE";
     private static final List<String> COVERERS = IntStream.range(0, OooModal.MAX_COVERERS)
-            .mapToObj(i -> "U0COVER" + i).toList();
+            .mapToObj(i -> "U0COVER" + i)
+            .toList();
     private static final LocalDate FIRST = LocalDate.parse("2026-12-21");
     private static final LocalDate LAST = FIRST.plusDays(OooForm.MAX_DAYS - 1);
 
     static Stream<Named<OooNotices.Shown>> periods() {
         List<Named<OooNotices.Shown>> cases = new ArrayList<>();
-        List<String> names = MaxInputs.customerNames().stream().map(Named::getPayload).toList();
+        List<String> names =
+                MaxInputs.customerNames().stream().map(Named::getPayload).toList();
         for (int kind = 0; kind < MaxInputs.textKinds(); kind++) {
             List<String> customers = new ArrayList<>();
             for (int i = 0; i < OooModal.MAX_CUSTOMERS; i++) {
                 customers.add(names.get((kind + i) % names.size()));
             }
             String plan = MaxInputs.text(OooModal.PLAN_MAX, kind);
-            cases.add(Named.of("plan of " + MaxInputs.texts(10, 0).get(kind).getName().replace("10 ", "")
-                    + ", every step open", shown(plan, customers, Set.of())));
+            cases.add(Named.of(
+                    "plan of " + MaxInputs.texts(10, 0).get(kind).getName().replace("10 ", "") + ", every step open",
+                    shown(plan, customers, Set.of())));
             cases.add(Named.of("the same, every step ticked", shown(plan, customers, EnumSet.allOf(OooStep.class))));
         }
         Random random = new Random(MaxInputs.SEED);
         for (int n = 0; n < 20; n++) {
             List<String> customers = IntStream.range(0, random.nextInt(OooModal.MAX_CUSTOMERS + 1))
-                    .mapToObj(i -> MaxInputs.randomText(random, CustomerChoice.MAX_NAME).strip() + "x").toList();
-            cases.add(Named.of("random period " + n + " of seed " + MaxInputs.SEED,
+                    .mapToObj(i -> MaxInputs.randomText(random, CustomerChoice.MAX_NAME)
+                                    .strip() + "x")
+                    .toList();
+            cases.add(Named.of(
+                    "random period " + n + " of seed " + MaxInputs.SEED,
                     shown(MaxInputs.randomText(random, OooModal.PLAN_MAX), customers, Set.of(OooStep.PTO))));
         }
-        cases.add(Named.of("no plan, no customers, one day", new OooNotices.Shown(new OooPeriod(3, PERSON,
-                "Pacific/Kiritimati", FIRST, FIRST, COVERERS.get(0), null, "[]", 1, null, Instant.EPOCH),
-                Set.of(), FIRST.plusDays(1))));
+        cases.add(Named.of(
+                "no plan, no customers, one day",
+                new OooNotices.Shown(
+                        new OooPeriod(
+                                3,
+                                PERSON,
+                                "Pacific/Kiritimati",
+                                FIRST,
+                                FIRST,
+                                COVERERS.get(0),
+                                null,
+                                "[]",
+                                1,
+                                null,
+                                Instant.EPOCH),
+                        Set.of(),
+                        FIRST.plusDays(1))));
         return cases.stream();
     }
 
     private static OooNotices.Shown shown(String plan, List<String> customers, Set<OooStep> ticked) {
-        OooPeriod p = new OooPeriod(123456789, PERSON, "America/Argentina/ComodRivadavia", FIRST, LAST,
-                String.join(",", COVERERS), plan, OooPeriod.customersJson(customers), 99, null, Instant.EPOCH);
+        OooPeriod p = new OooPeriod(
+                123456789,
+                PERSON,
+                "America/Argentina/ComodRivadavia",
+                FIRST,
+                LAST,
+                String.join(",", COVERERS),
+                plan,
+                OooPeriod.customersJson(customers),
+                99,
+                null,
+                Instant.EPOCH);
         return new OooNotices.Shown(p, ticked, LAST.plusDays(3));
     }
 
     private static Known known() {
-        Known known = Known.of(List.of(), Stream.concat(Stream.of(PERSON, MANAGER), COVERERS.stream())
-                .toArray(String[]::new)).channel(CE_INTERNAL).channel(CE);
+        Known known = Known.of(
+                        List.of(),
+                        Stream.concat(Stream.of(PERSON, MANAGER), COVERERS.stream())
+                                .toArray(String[]::new))
+                .channel(CE_INTERNAL)
+                .channel(CE);
         return known;
     }
 
@@ -80,13 +114,15 @@ final class OooViewsAtLimitsTest {
         SlackChecks.assertMessage(OooNotices.summaryText(s), OooNotices.summary(s, MANAGER, 20), known);
         SlackChecks.assertMessage(OooNotices.summaryText(s), OooNotices.summary(s, null, 1), known);
         SlackChecks.assertMessage(OooNotices.remindText(s), OooNotices.remind(s, MANAGER), known);
-        SlackChecks.assertText(OooNotices.statusReminder(s, new OooStatus.Current("<!channel> & 🙂".repeat(7), ":x:", 0)),
-                known);
+        SlackChecks.assertText(
+                OooNotices.statusReminder(s, new OooStatus.Current("<!channel> & 🙂".repeat(7), ":x:", 0)), known);
         SlackChecks.assertText(OooNotices.statusReminder(s, new OooStatus.Current("", "", 0)), known);
         SlackChecks.assertText(OooNotices.cancelled(s), known);
         SlackChecks.assertText(OooNotices.notSaved(s.period()), known);
-        List<String> notes = Collections.nCopies(30, "I answered a mention of you in <#" + CE
-                + "> (https://acme.slack.com/archives/C0CE/p1700000000000100)");
+        List<String> notes = Collections.nCopies(
+                30,
+                "I answered a mention of you in <#" + CE
+                        + "> (https://acme.slack.com/archives/C0CE/p1700000000000100)");
         SlackChecks.assertText(OooNotices.dayBack(s, notes), known);
         SlackChecks.assertText(OooNotices.dayBack(s, List.of()), known);
     }

@@ -7,6 +7,7 @@ import com.cebot.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +34,18 @@ final class StoredAbsencesTest {
     }
 
     private long period(String person, String first, String last) {
-        return store.withExtension(OooRepository.class, r -> r.insert("V-" + person + first, person, "UTC",
-                LocalDate.parse(first), LocalDate.parse(last), "U0COV", null, "[]", clock.instant()));
+        return store.withExtension(
+                OooRepository.class,
+                r -> r.insert(
+                        "V-" + person + first,
+                        person,
+                        "UTC",
+                        LocalDate.parse(first),
+                        LocalDate.parse(last),
+                        "U0COV",
+                        null,
+                        "[]",
+                        clock.instant()));
     }
 
     @Test
@@ -50,13 +61,17 @@ final class StoredAbsencesTest {
     }
 
     @Test
-    void awayOrLeavingWithin_addsThoseLeavingInTheNextDays() {
+    void awayOrLeavingWithin_addsThoseLeavingInTheNextDays_ofThePeopleAskedAbout() {
         period("U0OUT", "2026-11-09", "2026-11-13");
         period("U0WEDNESDAY", "2026-11-11", "2026-11-12");
         period("U0THURSDAY", "2026-11-12", "2026-11-12");
+        period("U0ELSE", "2026-11-09", "2026-11-13");
 
-        Set<String> away = store.withHandle(h -> absences.awayOrLeavingWithin(h, MONDAY, 2));
+        Set<String> away = store.withHandle(
+                h -> absences.awayOrLeavingWithin(h, List.of("U0OUT", "U0WEDNESDAY", "U0THURSDAY", "U0IN"), MONDAY, 2));
         assertThat(away).containsExactlyInAnyOrder("U0OUT", "U0WEDNESDAY");
+        Set<String> nobody = store.withHandle(h -> absences.awayOrLeavingWithin(h, List.of(), MONDAY, 2));
+        assertThat(nobody).isEmpty();
     }
 
     @Test

@@ -32,7 +32,8 @@ final class MonitoringTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -46,8 +47,11 @@ final class MonitoringTest {
 
     private HttpResponse<String> get(int port, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -99,9 +103,14 @@ final class MonitoringTest {
             assertThat(starting.body()).isEqualTo("not ready: the bot is starting\n");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(down.statusCode()).isEqualTo(503);
-            assertThat(metrics).contains("cebot_test_total 1.0", "cebot_work_pending{queue=\"outbox\"} 0.0",
-                    "cebot_work_oldest_pending_age_seconds{queue=\"job\"} 0.0", "jvm_memory_used_bytes",
-                    "jvm_threads_live_threads", "process_uptime_seconds");
+            assertThat(metrics)
+                    .contains(
+                            "cebot_test_total 1.0",
+                            "cebot_work_pending{queue=\"outbox\"} 0.0",
+                            "cebot_work_oldest_pending_age_seconds{queue=\"job\"} 0.0",
+                            "jvm_memory_used_bytes",
+                            "jvm_threads_live_threads",
+                            "process_uptime_seconds");
         }
         assertThatThrownBy(() -> get(port, "/healthz")).as("closed").isInstanceOf(UncheckedIOException.class);
     }

@@ -22,21 +22,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The three endpoints, and what the listener answers to anything else. */
 final class OpsListenerTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicReference<Optional<String>> notReady = new AtomicReference<>(Optional.empty());
     private final AtomicReference<String> metrics = new AtomicReference<>("cebot_socket_up 1.0\n");
     private OpsListener listener;
 
     @BeforeEach
     void start() throws IOException {
-        listener = OpsListener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), notReady::get,
-                () -> {
-                    String text = metrics.get();
-                    if (text == null) {
-                        throw new IllegalStateException("no metrics for you");
-                    }
-                    return text;
-                });
+        listener = OpsListener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), notReady::get, () -> {
+            String text = metrics.get();
+            if (text == null) {
+                throw new IllegalStateException("no metrics for you");
+            }
+            return text;
+        });
     }
 
     @AfterEach
@@ -46,7 +46,9 @@ final class OpsListenerTest {
 
     private HttpResponse<String> send(String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port() + path))
-                .timeout(Duration.ofSeconds(5)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .timeout(Duration.ofSeconds(5))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -125,8 +127,8 @@ final class OpsListenerTest {
     void aPortInUse_cannotBeListenedOn() {
         InetSocketAddress taken = new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port());
 
-        assertThatThrownBy(
-                () -> OpsListener.start(taken, Optional::empty, () -> "")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> OpsListener.start(taken, Optional::empty, () -> ""))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

@@ -59,8 +59,11 @@ final class ReadinessTest {
             throw new SQLException("[SQLITE_READONLY] attempt to write a readonly database");
         });
 
-        assertThat(readiness(refusing).notReady()).hasValueSatisfying(why -> assertThat(why)
-                .startsWith("the store refused a trivial query: ").contains("SQLITE_READONLY").doesNotContain("\n"));
+        assertThat(readiness(refusing).notReady())
+                .hasValueSatisfying(why -> assertThat(why)
+                        .startsWith("the store refused a trivial query: ")
+                        .contains("SQLITE_READONLY")
+                        .doesNotContain("\n"));
     }
 
     @Test
@@ -80,12 +83,16 @@ final class ReadinessTest {
 
         long started = System.nanoTime();
         assertThat(readiness.notReady()).contains("the store did not answer within 200 ms");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("within Slack's 3 s, as a liveness bound")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("within Slack's 3 s, as a liveness bound")
                 .isLessThan(Duration.ofSeconds(3));
         assertThat(readiness.notReady()).contains("the store did not answer within 200 ms");
         assertThat(asked).as("the second probe joined the read under way").hasValue(1);
 
         release.countDown();
-        Await.until(Duration.ofSeconds(10), "the store's answer", () -> readiness.notReady().isEmpty());
+        Await.until(
+                Duration.ofSeconds(10),
+                "the store's answer",
+                () -> readiness.notReady().isEmpty());
     }
 }

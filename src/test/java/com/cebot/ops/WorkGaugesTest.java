@@ -33,25 +33,32 @@ final class WorkGaugesTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ExecutorService reads = Executors.newFixedThreadPool(2);
     private final AtomicInteger asked = new AtomicInteger();
-    private final AtomicReference<List<Level>> levels = new AtomicReference<>(List.of(
-            new Level("inbox", 0, 0, 0, null), new Level("outbox", 3, 1, 2, T0.minusSeconds(90))));
+    private final AtomicReference<List<Level>> levels = new AtomicReference<>(
+            List.of(new Level("inbox", 0, 0, 0, null), new Level("outbox", 3, 1, 2, T0.minusSeconds(90))));
     private volatile CountDownLatch hold = new CountDownLatch(0);
 
     @BeforeEach
     void register() {
-        new WorkGauges(List.of("inbox", "outbox"), now -> {
-            asked.incrementAndGet();
-            try {
-                hold.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            List<Level> current = levels.get();
-            if (current == null) {
-                throw new IllegalStateException("the store is gone");
-            }
-            return current;
-        }, clock, FRESH, WAIT, reads).register(registry);
+        new WorkGauges(
+                        List.of("inbox", "outbox"),
+                        now -> {
+                            asked.incrementAndGet();
+                            try {
+                                hold.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            List<Level> current = levels.get();
+                            if (current == null) {
+                                throw new IllegalStateException("the store is gone");
+                            }
+                            return current;
+                        },
+                        clock,
+                        FRESH,
+                        WAIT,
+                        reads)
+                .register(registry);
     }
 
     @AfterEach
@@ -72,9 +79,14 @@ final class WorkGaugesTest {
         assertThat(gauge("cebot.work.failed", "outbox")).isEqualTo(2);
         assertThat(gauge("cebot.work.oldest.pending.age", "outbox")).isEqualTo(90);
         assertThat(gauge("cebot.work.pending", "inbox")).isZero();
-        assertThat(gauge("cebot.work.oldest.pending.age", "inbox")).as("nothing due").isZero();
-        assertThat(registry.get("cebot.work.oldest.pending.age").gauge().getId().getBaseUnit()).isEqualTo("seconds");
-        assertThat(asked).as("one read, begun when they were registered, for all eight gauges").hasValue(1);
+        assertThat(gauge("cebot.work.oldest.pending.age", "inbox"))
+                .as("nothing due")
+                .isZero();
+        assertThat(registry.get("cebot.work.oldest.pending.age").gauge().getId().getBaseUnit())
+                .isEqualTo("seconds");
+        assertThat(asked)
+                .as("one read, begun when they were registered, for all eight gauges")
+                .hasValue(1);
     }
 
     @Test
@@ -84,7 +96,9 @@ final class WorkGaugesTest {
 
         clock.advance(Duration.ofSeconds(4));
         assertThat(gauge("cebot.work.pending", "outbox")).isEqualTo(3);
-        assertThat(gauge("cebot.work.oldest.pending.age", "outbox")).as("the wait grows between reads").isEqualTo(94);
+        assertThat(gauge("cebot.work.oldest.pending.age", "outbox"))
+                .as("the wait grows between reads")
+                .isEqualTo(94);
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(gauge("cebot.work.pending", "outbox")).isZero();
@@ -102,13 +116,13 @@ final class WorkGaugesTest {
         long started = System.nanoTime();
         assertThat(gauge("cebot.work.pending", "outbox")).isEqualTo(3);
         assertThat(gauge("cebot.work.failed", "outbox")).isEqualTo(2);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a liveness bound, not a timing")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("a liveness bound, not a timing")
                 .isLessThan(Duration.ofSeconds(3));
         assertThat(asked).as("the second gauge joined the read under way").hasValue(2);
 
         hold.countDown();
-        Await.until(Duration.ofSeconds(10), "the new reading",
-                () -> gauge("cebot.work.pending", "outbox") == 7);
+        Await.until(Duration.ofSeconds(10), "the new reading", () -> gauge("cebot.work.pending", "outbox") == 7);
     }
 
     @Test

@@ -69,10 +69,14 @@ final class OutboxTest {
 
     /** A fresh queue and outbox on the same store, as after a restart. */
     private Outbox newOutbox(Backoff backoff) {
-        queue = new WorkQueue("outbox", jdbi, Clock.systemUTC(), Owner.ofThisProcess(),
+        queue = new WorkQueue(
+                "outbox",
+                jdbi,
+                Clock.systemUTC(),
+                Owner.ofThisProcess(),
                 new WorkQueue.Settings(20, Duration.ofMillis(50), Duration.ofSeconds(30), backoff));
-        Outbox o = new Outbox(queue, methods, Duration.ofMillis(500),
-                new BotIdentity(SlackFake.BOT_USER_ID, SlackFake.BOT_ID));
+        Outbox o = new Outbox(
+                queue, methods, Duration.ofMillis(500), new BotIdentity(SlackFake.BOT_USER_ID, SlackFake.BOT_ID));
         o.register("test", new DeliveryHook() {
             @Override
             public void delivered(Handle handle, String ref, Delivered delivered) {
@@ -100,12 +104,18 @@ final class OutboxTest {
     }
 
     private void awaitStatus(String key, String status) {
-        Await.until(WAIT, key + " " + status, () -> outbox.status(key).filter(status::equals).isPresent());
+        Await.until(
+                WAIT,
+                key + " " + status,
+                () -> outbox.status(key).filter(status::equals).isPresent());
     }
 
     @Test
     void threeFailuresThenRecovery_landsOnePost() {
-        slack.enqueueFault("chat.postMessage", new Fault.RateLimited(1), new Fault.ServerError(503),
+        slack.enqueueFault(
+                "chat.postMessage",
+                new Fault.RateLimited(1),
+                new Fault.ServerError(503),
                 new Fault.NotOk("internal_error"));
         queue.start();
 
@@ -126,13 +136,14 @@ final class OutboxTest {
 
         awaitStatus("card:1", "done");
         List<com.cebot.slackfake.RecordedCall> calls = slack.calls("chat.postMessage");
-        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     }
 
     @Test
     void restartBetweenFailures_stillLandsExactlyOnePost() {
-        slack.enqueueFault("chat.postMessage", new Fault.ServerError(500), new Fault.ServerError(502),
-                new Fault.RateLimited(1));
+        slack.enqueueFault(
+                "chat.postMessage", new Fault.ServerError(500), new Fault.ServerError(502), new Fault.RateLimited(1));
         queue.start();
         enqueue(post("card:1", "hello"));
         slack.awaitCalls("chat.postMessage", 1, WAIT);
@@ -233,14 +244,20 @@ final class OutboxTest {
 
         awaitStatus("a:dm:39", "done");
         awaitStatus("b:card", "done");
-        List<String> sent = slack.calls("chat.postMessage").stream().map(c -> c.param("text")).toList();
+        List<String> sent = slack.calls("chat.postMessage").stream()
+                .map(c -> c.param("text"))
+                .toList();
         assertThat(sent).hasSize(101).doesNotHaveDuplicates();
-        assertThat(sent.indexOf("b card")).as("calls before the other person's card").isEqualTo(1);
+        assertThat(sent.indexOf("b card"))
+                .as("calls before the other person's card")
+                .isEqualTo(1);
         List<String> hundred = new ArrayList<>(sent);
         hundred.remove("b card");
-        assertThat(hundred).containsExactlyElementsOf(Stream.concat(
-                IntStream.range(0, 60).mapToObj(i -> "a card " + i), IntStream.range(0, 40).mapToObj(i -> "a DM " + i))
-                .toList());
+        assertThat(hundred)
+                .containsExactlyElementsOf(Stream.concat(
+                                IntStream.range(0, 60).mapToObj(i -> "a card " + i),
+                                IntStream.range(0, 40).mapToObj(i -> "a DM " + i))
+                        .toList());
     }
 
     /** Turns among people never let a card's replies and updates overtake it, or each other. */
@@ -263,12 +280,18 @@ final class OutboxTest {
         awaitStatus("card:1:note5", "done");
         awaitStatus("b:card:49", "done");
         List<String> toTheCard = slack.calls().stream()
-                .filter(c -> c.method().equals("chat.update") || String.valueOf(c.param("text")).matches("v1|note \\d"))
-                .map(c -> c.param("text")).toList();
-        assertThat(toTheCard).containsExactly("v1", "v2", "note 1", "v3", "note 2", "v4", "note 3", "v5", "note 4",
-                "v6", "note 5");
-        Message card = posts().stream().filter(m -> m.text().equals("v6")).findFirst().orElseThrow();
-        assertThat(posts()).filteredOn(Message::isReply).hasSize(5).allMatch(m -> m.threadTs().equals(card.ts()));
+                .filter(c -> c.method().equals("chat.update")
+                        || String.valueOf(c.param("text")).matches("v1|note \\d"))
+                .map(c -> c.param("text"))
+                .toList();
+        assertThat(toTheCard)
+                .containsExactly("v1", "v2", "note 1", "v3", "note 2", "v4", "note 3", "v5", "note 4", "v6", "note 5");
+        Message card =
+                posts().stream().filter(m -> m.text().equals("v6")).findFirst().orElseThrow();
+        assertThat(posts())
+                .filteredOn(Message::isReply)
+                .hasSize(5)
+                .allMatch(m -> m.threadTs().equals(card.ts()));
     }
 
     @Test
@@ -307,7 +330,9 @@ final class OutboxTest {
         enqueue(OutboxMessage.of("dm:1", new SlackWrite.Post("U0CE", "your card is up", null)));
 
         awaitStatus("dm:1", "done");
-        assertThat(slack.calls("conversations.open")).extracting(c -> c.param("users")).containsExactly("U0CE");
+        assertThat(slack.calls("conversations.open"))
+                .extracting(c -> c.param("users"))
+                .containsExactly("U0CE");
         assertThat(slack.calls("chat.postMessage")).hasSize(1);
         assertThat(slack.messages("U0CE")).extracting(Message::text).containsExactly("your card is up");
     }
@@ -325,7 +350,8 @@ final class OutboxTest {
         awaitStatus("card:1", "failed");
         assertThat(posts()).extracting(Message::text).containsExactly("second");
         String error = jdbi.withHandle(h -> h.createQuery("SELECT last_error FROM work WHERE work_key = 'card:1'")
-                .mapTo(String.class).one());
+                .mapTo(String.class)
+                .one());
         assertThat(error).as("no payload text in the stored error").doesNotContain("not json");
     }
 
@@ -333,8 +359,12 @@ final class OutboxTest {
     void keepsFailing_isGivenUpAfterTheLastAttempt_andTheHookHears() {
         queue.close();
         outbox = newOutbox(new Backoff(Duration.ofMillis(20), Duration.ofMillis(50), 3));
-        slack.enqueueFault("chat.postMessage", new Fault.NotOk("internal_error"), new Fault.NotOk("internal_error"),
-                new Fault.NotOk("internal_error"), new Fault.NotOk("internal_error"));
+        slack.enqueueFault(
+                "chat.postMessage",
+                new Fault.NotOk("internal_error"),
+                new Fault.NotOk("internal_error"),
+                new Fault.NotOk("internal_error"),
+                new Fault.NotOk("internal_error"));
         queue.start();
 
         enqueue(post("card:1", "hello"));
@@ -350,10 +380,12 @@ final class OutboxTest {
         slack.enqueueFault("chat.postMessage", new Fault.NotOk("channel_not_found"));
         queue.start();
 
-        enqueue(OutboxMessage.of("note:1", new SlackWrite.Post(CHANNEL, "moved", null)).forUser("U0HEAD"));
+        enqueue(OutboxMessage.of("note:1", new SlackWrite.Post(CHANNEL, "moved", null))
+                .forUser("U0HEAD"));
 
         awaitStatus("undelivered:1", "done");
-        assertThat(slack.messages("U0HEAD")).singleElement()
+        assertThat(slack.messages("U0HEAD"))
+                .singleElement()
                 .satisfies(m -> assertThat(m.text()).contains("channel_not_found", "retry-failed"));
     }
 
@@ -365,7 +397,9 @@ final class OutboxTest {
     }
 
     private List<Message> botMessages(String channel) {
-        return slack.messages(channel).stream().filter(m -> SlackFake.BOT_USER_ID.equals(m.user())).toList();
+        return slack.messages(channel).stream()
+                .filter(m -> SlackFake.BOT_USER_ID.equals(m.user()))
+                .toList();
     }
 
     @Test
@@ -393,7 +427,10 @@ final class OutboxTest {
 
         awaitStatus("card:1:note", "done");
         assertThat(slack.calls("conversations.replies")).as("looked for").isNotEmpty();
-        assertThat(botMessages(CHANNEL)).filteredOn(Message::isReply).extracting(Message::text).containsExactly("note");
+        assertThat(botMessages(CHANNEL))
+                .filteredOn(Message::isReply)
+                .extracting(Message::text)
+                .containsExactly("note");
     }
 
     @Test
@@ -405,8 +442,8 @@ final class OutboxTest {
         slack.enqueueFault("files.completeUploadExternal", new Fault.ServerError(500));
         queue.start();
 
-        enqueue(OutboxMessage.of("ics:1", new SlackWrite.Upload("U0CE", "time-off-1-1.ics", "Time off", "BEGIN",
-                "For the calendar")));
+        enqueue(OutboxMessage.of(
+                "ics:1", new SlackWrite.Upload("U0CE", "time-off-1-1.ics", "Time off", "BEGIN", "For the calendar")));
 
         awaitStatus("ics:1", "done");
         assertThat(slack.calls("files.completeUploadExternal")).hasSize(2);

@@ -46,8 +46,8 @@ final class RetentionPurgeTest {
         jdbi = TestDatabase.open(dir);
         jobs = TestQueues.queue("job", jdbi, clock);
         scheduler = new Scheduler(jobs);
-        jdbi.useHandle(h -> h.execute(
-                "INSERT INTO customer (id, name, name_key, created_at) VALUES (1, 'Acme', 'acme', ?)", OLD));
+        jdbi.useHandle(h ->
+                h.execute("INSERT INTO customer (id, name, name_key, created_at) VALUES (1, 'Acme', 'acme', ?)", OLD));
     }
 
     private static List<StoredRecords> workflows() {
@@ -61,33 +61,46 @@ final class RetentionPurgeTest {
         return purge;
     }
 
-    private static void work(Handle h, String queue, String key, String status, String doneAt, String afterKey,
-            String payload) {
+    private static void work(
+            Handle h, String queue, String key, String status, String doneAt, String afterKey, String payload) {
         h.createUpdate("""
                 INSERT INTO work (queue, work_key, kind, payload, for_user, after_key, status, due_at, result,
                                   created_at, done_at)
                 VALUES (:queue, :key, :kind, :payload, :forUser, :afterKey, :status, :at, :result, :at, :doneAt)
-                """).bind("queue", queue).bind("key", key)
-                .bind("kind", switch (queue) {
-                    case "outbox" -> "chat.postMessage";
-                    case "job" -> "test.job";
-                    default -> "context";
-                })
-                .bind("payload", payload).bind("forUser", "outbox".equals(queue) ? "U0CE" : null)
-                .bind("afterKey", afterKey).bind("status", status).bind("at", doneAt == null ? OLD : doneAt)
+                """)
+                .bind("queue", queue)
+                .bind("key", key)
+                .bind(
+                        "kind",
+                        switch (queue) {
+                            case "outbox" -> "chat.postMessage";
+                            case "job" -> "test.job";
+                            default -> "context";
+                        })
+                .bind("payload", payload)
+                .bind("forUser", "outbox".equals(queue) ? "U0CE" : null)
+                .bind("afterKey", afterKey)
+                .bind("status", status)
+                .bind("at", doneAt == null ? OLD : doneAt)
                 .bind("result", "done".equals(status) && "outbox".equals(queue) ? RESULT : null)
-                .bind("doneAt", "pending".equals(status) ? null : doneAt).execute();
+                .bind("doneAt", "pending".equals(status) ? null : doneAt)
+                .execute();
     }
 
     private Map<String, Object> row(String key) {
-        return jdbi.withHandle(h -> h.createQuery(
-                "SELECT work_key, payload, for_user, result FROM work WHERE work_key = ?").bind(0, key).mapToMap()
-                .findOne().orElse(null));
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT work_key, payload, for_user, result FROM work WHERE work_key = ?")
+                        .bind(0, key)
+                        .mapToMap()
+                        .findOne()
+                        .orElse(null));
     }
 
     private List<String> keys(String queue) {
         return jdbi.withHandle(h -> h.createQuery("SELECT work_key FROM work WHERE queue = ? ORDER BY id")
-                .bind(0, queue).mapTo(String.class).list());
+                .bind(0, queue)
+                .mapTo(String.class)
+                .list());
     }
 
     private List<String> column(String sql) {
@@ -95,7 +108,9 @@ final class RetentionPurgeTest {
     }
 
     private int count(String table) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                .mapTo(Integer.class)
+                .one());
     }
 
     private static Map<String, Integer> removed(PurgeRuns.LastPurge last) {
@@ -112,8 +127,10 @@ final class RetentionPurgeTest {
             work(h, "outbox", "dm:recent", "done", RECENT, null, "{\"text\":\"recent\"}");
             work(h, "outbox", "dm:pending", "pending", null, null, "{\"text\":\"waits\"}");
             work(h, "outbox", "dm:failed", "failed", OLD, null, "{\"text\":\"failed\"}");
-            h.execute("INSERT INTO context_card (customer_id, card_key, created_at, state)"
-                    + " VALUES (1, 'context-card:V9', ?, 'posted')", OLD);
+            h.execute(
+                    "INSERT INTO context_card (customer_id, card_key, created_at, state)"
+                            + " VALUES (1, 'context-card:V9', ?, 'posted')",
+                    OLD);
             work(h, "outbox", "context-card:V9", "done", OLD, null, "{\"text\":\"a card nobody took yet\"}");
             work(h, "outbox", "post:waited-on", "done", OLD, null, "{\"text\":\"a post\"}");
             work(h, "outbox", "reply:waiting", "pending", null, "post:waited-on", "{\"text\":\"a reply\"}");
@@ -126,21 +143,36 @@ final class RetentionPurgeTest {
 
         assertThat(jobs.runOnce()).isEqualTo(1);
 
-        assertThat(keys("outbox")).containsExactly("dm:recent", "dm:pending", "dm:failed", "context-card:V9",
-                "post:waited-on", "reply:waiting", "post:failed-reply", "reply:failed");
+        assertThat(keys("outbox"))
+                .containsExactly(
+                        "dm:recent",
+                        "dm:pending",
+                        "dm:failed",
+                        "context-card:V9",
+                        "post:waited-on",
+                        "reply:waiting",
+                        "post:failed-reply",
+                        "reply:failed");
         assertThat(keys("inbox")).isEmpty();
         assertThat(keys("job")).containsExactly("retention.purge:2026-12-01", "retention.purge:2026-12-02");
         for (String anchor : List.of("context-card:V9", "post:waited-on", "post:failed-reply")) {
-            assertThat(row(anchor)).as(anchor).containsEntry("payload", null).containsEntry("for_user", null)
+            assertThat(row(anchor))
+                    .as(anchor)
+                    .containsEntry("payload", null)
+                    .containsEntry("for_user", null)
                     .containsEntry("result", RESULT);
         }
         assertThat(row("dm:recent").get("payload")).isNotNull();
-        assertThat(row("dm:failed").get("payload")).as("retry-failed sends it again").isNotNull();
+        assertThat(row("dm:failed").get("payload"))
+                .as("retry-failed sends it again")
+                .isNotNull();
         PurgeRuns.LastPurge last = PurgeRuns.last(jdbi).orElseThrow();
         assertThat(last.complete()).isTrue();
         assertThat(last.workBefore()).isEqualTo(NOW.minus(Duration.ofDays(30)));
         assertThat(last.recordsBefore()).isNull();
-        assertThat(removed(last)).containsEntry("delivered Slack writes", 3).containsEntry("jobs run or cancelled", 2)
+        assertThat(removed(last))
+                .containsEntry("delivered Slack writes", 3)
+                .containsEntry("jobs run or cancelled", 2)
                 .containsEntry("submissions processed", 1)
                 .containsEntry("posts kept for later replies and updates, their text removed", 3);
     }
@@ -156,8 +188,16 @@ final class RetentionPurgeTest {
 
         jobs.runOnce();
 
-        assertThat(keys("job")).as("one batch of two, then out of time").containsExactly("job:2", "job:3", "job:4",
-                "job:5", "job:6", "retention.purge:2026-12-01", "retention.purge:2026-12-01:2");
+        assertThat(keys("job"))
+                .as("one batch of two, then out of time")
+                .containsExactly(
+                        "job:2",
+                        "job:3",
+                        "job:4",
+                        "job:5",
+                        "job:6",
+                        "retention.purge:2026-12-01",
+                        "retention.purge:2026-12-01:2");
         assertThat(PurgeRuns.last(jdbi).orElseThrow().complete()).isFalse();
         for (int part = 2; part <= 4; part++) {
             clock.advance(Duration.ofMinutes(1));
@@ -192,15 +232,21 @@ final class RetentionPurgeTest {
             work(h, "outbox", "context-card:taken", "done", OLD, null, "{\"text\":\"card\"}");
             work(h, "outbox", "context-card:open", "done", OLD, null, "{\"text\":\"card\"}");
             // Requests: declined long ago; approved (still to be marked done); open; done lately.
-            for (String[] r : List.of(new String[] {"1", "declined", OLD}, new String[] {"2", "approved", OLD},
-                    new String[] {"3", "open", OLD}, new String[] {"4", "done", RECENT})) {
+            for (String[] r : List.of(
+                    new String[] {"1", "declined", OLD},
+                    new String[] {"2", "approved", OLD},
+                    new String[] {"3", "open", OLD},
+                    new String[] {"4", "done", RECENT})) {
                 h.execute("""
                         INSERT INTO support_request (id, submission_key, customer_id, submitted_by, links, ask, why,
                                                      if_not, status, card_key, created_at)
                         VALUES (?, ?, 1, 'U0CE', '[]', 'ask', 'why', 'if not', ?, ?, ?)
                         """, Long.parseLong(r[0]), "R" + r[0], r[1], "request-card:" + r[0], OLD);
-                h.execute("INSERT INTO request_event (request_id, status, actor, at) VALUES (?, ?, 'U0HEAD', ?)",
-                        Long.parseLong(r[0]), r[1], r[2]);
+                h.execute(
+                        "INSERT INTO request_event (request_id, status, actor, at) VALUES (?, ?, 'U0HEAD', ?)",
+                        Long.parseLong(r[0]),
+                        r[1],
+                        r[2]);
             }
             // Time off: over long ago; cancelled long ago; still to come.
             h.execute("""
@@ -210,8 +256,8 @@ final class RetentionPurgeTest {
                         (2, 'O2', 'U0CE', 'UTC', '2027-01-04', '2027-01-08', 'U0AE', '[]', :old, :old),
                         (3, 'O3', 'U0CE', 'UTC', '2026-12-20', '2026-12-24', 'U0AE', '[]', NULL, :old)
                     """.replace(":old", "'" + OLD + "'"));
-            h.execute("INSERT INTO ooo_step (period_id, step, ticked_at) VALUES (1, 'pto', ?), (3, 'pto', ?)", OLD,
-                    OLD);
+            h.execute(
+                    "INSERT INTO ooo_step (period_id, step, ticked_at) VALUES (1, 'pto', ?), (3, 'pto', ?)", OLD, OLD);
             h.execute("INSERT INTO ooo_note (period_id, note_key, what, at) VALUES (1, 'n1', 'a note', ?)", OLD);
             // SDR questions: answered long ago; open since long ago; answered lately.
             h.execute("""
@@ -221,8 +267,10 @@ final class RetentionPurgeTest {
                         (2, 'C1', '1.2', 'U0SDR', 'message', 'q2', 'q2:reply', 'open', NULL, :old),
                         (3, 'C1', '1.3', 'U0SDR', 'message', 'q3', 'q3:reply', 'answered', :recent, :old)
                     """.replace(":old", "'" + OLD + "'").replace(":recent", "'" + RECENT + "'"));
-            h.execute("INSERT INTO sdr_question_event (question_id, action, actor, at)"
-                    + " VALUES (1, 'answered', 'U0CE1', ?)", OLD);
+            h.execute(
+                    "INSERT INTO sdr_question_event (question_id, action, actor, at)"
+                            + " VALUES (1, 'answered', 'U0CE1', ?)",
+                    OLD);
             h.execute("INSERT INTO sdr_question_skip (question_id, user_id) VALUES (1, 'U0CE2')");
             // Product feedback: a gap resolved long ago; one still open since long ago.
             h.execute("""
@@ -230,8 +278,10 @@ final class RetentionPurgeTest {
                         (1, 'SSO', 'sso', 'Search', 'resolved', 'feedback-gap:V1', :old),
                         (2, 'Audit logs', 'audit logs', 'Search', 'open', 'feedback-gap:V2', :old)
                     """.replace(":old", "'" + OLD + "'"));
-            h.execute("INSERT INTO feedback_gap_event (gap_id, action, status, actor, at) VALUES"
-                    + " (1, 'status', 'resolved', 'U0PM', ?)", OLD);
+            h.execute(
+                    "INSERT INTO feedback_gap_event (gap_id, action, status, actor, at) VALUES"
+                            + " (1, 'status', 'resolved', 'U0PM', ?)",
+                    OLD);
             h.execute("""
                     INSERT INTO feedback_submission (share_key, gap_id, customer_id, shared_by, anonymous, need,
                                                      severity, created_at)
@@ -250,25 +300,29 @@ final class RetentionPurgeTest {
         assertThat(column("SELECT status FROM support_request ORDER BY id"))
                 .containsExactly("approved", "open", "done");
         assertThat(count("request_event")).isEqualTo(3);
-        assertThat(column("SELECT id FROM ooo_period"))
-                .containsExactly("3");
+        assertThat(column("SELECT id FROM ooo_period")).containsExactly("3");
         assertThat(count("ooo_step")).isEqualTo(1);
         assertThat(count("ooo_note")).isZero();
-        assertThat(column("SELECT id FROM sdr_question ORDER BY id"))
-                .containsExactly("2", "3");
+        assertThat(column("SELECT id FROM sdr_question ORDER BY id")).containsExactly("2", "3");
         assertThat(count("sdr_question_event")).isZero();
         assertThat(count("sdr_question_skip")).isZero();
         assertThat(column("SELECT share_key FROM feedback_submission")).containsExactly("S2");
-        assertThat(count("feedback_gap")).as("gaps are the product team's, and stay").isEqualTo(2);
-        assertThat(keys("outbox")).as("the purged card's post goes the same day; the open card's keeps its place")
+        assertThat(count("feedback_gap"))
+                .as("gaps are the product team's, and stay")
+                .isEqualTo(2);
+        assertThat(keys("outbox"))
+                .as("the purged card's post goes the same day; the open card's keeps its place")
                 .containsExactly("context-card:open");
         PurgeRuns.LastPurge last = PurgeRuns.last(jdbi).orElseThrow();
         assertThat(last.recordsBefore()).isEqualTo(NOW.minus(Duration.ofDays(30)));
-        assertThat(removed(last)).containsEntry("Support Ticket Context: cards", 1)
+        assertThat(removed(last))
+                .containsEntry("Support Ticket Context: cards", 1)
                 .containsEntry("Support Ticket Context: contexts", 1)
                 .containsEntry("Support Ticket Request: requests", 1)
-                .containsEntry("Support Ticket Request: moves", 1).containsEntry("OOO: periods of time off", 2)
-                .containsEntry("SDR questions: answered questions", 1).containsEntry("delivered Slack writes", 1)
+                .containsEntry("Support Ticket Request: moves", 1)
+                .containsEntry("OOO: periods of time off", 2)
+                .containsEntry("SDR questions: answered questions", 1)
+                .containsEntry("delivered Slack writes", 1)
                 .containsEntry("Product feedback: needs shared to gaps resolved or not to be done", 1);
     }
 

@@ -2,9 +2,9 @@ package com.cebot.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.db.Database;
 import com.cebot.testing.Await;
 import com.cebot.testing.MutableClock;
+import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
 import com.cebot.work.Owner;
 import com.cebot.work.WorkQueue;
@@ -58,12 +58,16 @@ final class SchedulerTest {
 
     /** Each call is a separate connection pool, as a second process or a restart would have. */
     private Jdbi open() {
-        return Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        return TestDatabase.open(dir);
     }
 
     /** A scheduler on its own job queue, as one process has. */
     private Scheduler scheduler(Jdbi store) {
-        WorkQueue queue = new WorkQueue("job", store, clock, Owner.ofThisProcess(),
+        WorkQueue queue = new WorkQueue(
+                "job",
+                store,
+                clock,
+                Owner.ofThisProcess(),
                 new WorkQueue.Settings(50, POLL, Duration.ofSeconds(30), TestQueues.BACKOFF));
         Scheduler scheduler = new Scheduler(queue);
         queues.put(scheduler, queue);
@@ -99,7 +103,9 @@ final class SchedulerTest {
     }
 
     private List<String> effects() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT job_key FROM effect ORDER BY job_key").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT job_key FROM effect ORDER BY job_key")
+                .mapTo(String.class)
+                .list());
     }
 
     private Optional<Row> row(String key) {
@@ -124,7 +130,10 @@ final class SchedulerTest {
             assertThat(first).isEqualTo(1);
             assertThat(second).isZero();
             assertThat(effects()).containsExactly("nudge:r1");
-            assertThat(row("nudge:r1")).get().extracting(Row::status, Row::doneAt).containsExactly("done", T0);
+            assertThat(row("nudge:r1"))
+                    .get()
+                    .extracting(Row::status, Row::doneAt)
+                    .containsExactly("done", T0);
         }
 
         @Test
@@ -161,7 +170,9 @@ final class SchedulerTest {
             scheduler.register(NUDGE, (h, job, now) -> {
                 recordEffect(h, job, now);
                 statusSeenByHandler.add(h.createQuery("SELECT status FROM work WHERE id = :id")
-                        .bind("id", job.id()).mapTo(String.class).one());
+                        .bind("id", job.id())
+                        .mapTo(String.class)
+                        .one());
             });
             schedule(scheduler, "nudge:r1", "r1", T0);
 
@@ -186,7 +197,10 @@ final class SchedulerTest {
 
             assertThat(ran).isEqualTo(1);
             assertThat(effects()).containsExactly("nudge:r1");
-            assertThat(row("orphan:0")).get().extracting(Row::status, Row::attempts).containsExactly("pending", 0);
+            assertThat(row("orphan:0"))
+                    .get()
+                    .extracting(Row::status, Row::attempts)
+                    .containsExactly("pending", 0);
         }
     }
 
@@ -199,7 +213,9 @@ final class SchedulerTest {
             schedule(scheduler, "nudge:r1", "r1", T0.plusSeconds(60));
             schedule(scheduler, "nudge:r1", "r1", T0);
 
-            int count = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'job'").mapTo(Integer.class).one());
+            int count = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'job'")
+                    .mapTo(Integer.class)
+                    .one());
             int ranAtT0 = runDue(scheduler);
 
             assertThat(count).isEqualTo(1);
@@ -247,7 +263,10 @@ final class SchedulerTest {
 
             assertThat(ran).isZero();
             assertThat(effects()).isEmpty();
-            assertThat(row("nudge:r1")).get().extracting(Row::status, Row::doneAt).containsExactly("cancelled", T0);
+            assertThat(row("nudge:r1"))
+                    .get()
+                    .extracting(Row::status, Row::doneAt)
+                    .containsExactly("cancelled", T0);
         }
 
         @Test
@@ -303,8 +322,10 @@ final class SchedulerTest {
             assertThat(firstPass).as("claimed").isEqualTo(1);
             assertThat(afterFailure.status()).isEqualTo("pending");
             assertThat(afterFailure.attempts()).isEqualTo(1);
-            assertThat(afterFailure.lastError()).as("named by type and place, never by its message")
-                    .startsWith("IllegalStateException at SchedulerTest.java").doesNotContain("first run fails");
+            assertThat(afterFailure.lastError())
+                    .as("named by type and place, never by its message")
+                    .startsWith("IllegalStateException at SchedulerTest.java")
+                    .doesNotContain("first run fails");
             assertThat(afterFailure.dueAt()).isBetween(T0.plusSeconds(1), T0.plusMillis(1200));
             assertThat(beforeBackoffEnds).isZero();
             assertThat(afterBackoff).isEqualTo(1);
@@ -394,8 +415,10 @@ final class SchedulerTest {
             assertThat(effects()).hasSize(jobs).doesNotHaveDuplicates();
             assertThat(runs).hasSize(jobs);
             assertThat(runs.values()).allSatisfy(count -> assertThat(count).hasValue(1));
-            int pending = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'job' AND status <> 'done'")
-                    .mapTo(Integer.class).one());
+            int pending = jdbi.withHandle(
+                    h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'job' AND status <> 'done'")
+                            .mapTo(Integer.class)
+                            .one());
             assertThat(pending).isZero();
         }
     }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 final class WeeklyJobTest {
 
     /** Mondays at 9:00 in Los Angeles, which is 17:00 UTC in November. */
-    private final WeeklyJob week = new WeeklyJob(null, "test.weekly", "test-weekly", DayOfWeek.MONDAY, 9,
-            ZoneId.of("America/Los_Angeles"));
+    private final WeeklyJob week =
+            new WeeklyJob(null, "test.weekly", "test-weekly", DayOfWeek.MONDAY, 9, ZoneId.of("America/Los_Angeles"));
 
     @Test
     void next_isTheComingDayAndHour_inTheTeamsZone() {

@@ -25,8 +25,8 @@ final class WorkingHoursTest {
     private static final Set<DayOfWeek> MONDAY_TO_FRIDAY = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     private static WorkingHours workingHours(Set<DayOfWeek> days, int reminderHour) {
-        return new WorkingHours(new BotConfig.Schedule(LOS_ANGELES, LocalTime.of(9, 0), LocalTime.of(17, 0), days,
-                reminderHour));
+        return new WorkingHours(
+                new BotConfig.Schedule(LOS_ANGELES, LocalTime.of(9, 0), LocalTime.of(17, 0), days, reminderHour));
     }
 
     private final WorkingHours team = workingHours(MONDAY_TO_FRIDAY, 9);
@@ -51,7 +51,8 @@ final class WorkingHoursTest {
                 out of the fall-back weekend   | America/Los_Angeles | 2026-10-30T16:00 | PT2H  | 2026-11-02T10:00
                 in a user's zone               | Asia/Kolkata        | 2026-03-02T16:30 | PT1H  | 2026-03-03T09:30
                 """)
-        void countsOnlyWorkingTime(String name, ZoneId zone, LocalDateTime from, Duration amount, LocalDateTime expected) {
+        void countsOnlyWorkingTime(
+                String name, ZoneId zone, LocalDateTime from, Duration amount, LocalDateTime expected) {
             Instant result = team.plusWorkingHours(from.atZone(zone).toInstant(), amount, zone);
 
             assertThat(result.atZone(zone).toLocalDateTime()).as(name).isEqualTo(expected);
@@ -122,12 +123,23 @@ final class WorkingHoursTest {
 
         @Test
         void workingDays_followTheSettings() {
-            WorkingHours sundayToThursday = workingHours(EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY,
-                    DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY), 9);
+            WorkingHours sundayToThursday = workingHours(
+                    EnumSet.of(
+                            DayOfWeek.SUNDAY,
+                            DayOfWeek.MONDAY,
+                            DayOfWeek.TUESDAY,
+                            DayOfWeek.WEDNESDAY,
+                            DayOfWeek.THURSDAY),
+                    9);
 
-            assertThat(sundayToThursday.isWorkingDay(LocalDate.of(2026, 3, 6))).as("Friday").isFalse();
-            assertThat(sundayToThursday.isWorkingDay(LocalDate.of(2026, 3, 8))).as("Sunday").isTrue();
-            assertThat(sundayToThursday.nextWorkingDay(LocalDate.of(2026, 3, 5))).isEqualTo(LocalDate.of(2026, 3, 8));
+            assertThat(sundayToThursday.isWorkingDay(LocalDate.of(2026, 3, 6)))
+                    .as("Friday")
+                    .isFalse();
+            assertThat(sundayToThursday.isWorkingDay(LocalDate.of(2026, 3, 8)))
+                    .as("Sunday")
+                    .isTrue();
+            assertThat(sundayToThursday.nextWorkingDay(LocalDate.of(2026, 3, 5)))
+                    .isEqualTo(LocalDate.of(2026, 3, 8));
             assertThat(sundayToThursday.startOfPreviousWorkingDay(LocalDate.of(2026, 3, 8), LOS_ANGELES))
                     .isEqualTo(Instant.parse("2026-03-05T17:00:00Z"));
         }
@@ -148,12 +160,13 @@ final class WorkingHoursTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource({
-                "same morning,             2026-11-23T10:00, 2026-11-23T10:25, PT25M",
-                "over the evening,         2026-11-23T16:30, 2026-11-24T09:30, PT1H",
-                "Friday evening to Monday, 2026-11-27T18:00, 2026-11-30T09:00, PT0S",
-                "before opening,           2026-11-23T07:00, 2026-11-23T09:15, PT15M",
-                "a whole week,             2026-11-23T09:00, 2026-11-30T09:00, PT40H",
-                "backwards,                2026-11-23T10:00, 2026-11-23T09:00, PT0S"})
+            "same morning,             2026-11-23T10:00, 2026-11-23T10:25, PT25M",
+            "over the evening,         2026-11-23T16:30, 2026-11-24T09:30, PT1H",
+            "Friday evening to Monday, 2026-11-27T18:00, 2026-11-30T09:00, PT0S",
+            "before opening,           2026-11-23T07:00, 2026-11-23T09:15, PT15M",
+            "a whole week,             2026-11-23T09:00, 2026-11-30T09:00, PT40H",
+            "backwards,                2026-11-23T10:00, 2026-11-23T09:00, PT0S"
+        })
         void countsOnlyWorkingTime(String name, String from, String to, Duration expected) {
             assertThat(team.between(at(from), at(to), LOS_ANGELES)).isEqualTo(expected);
         }
@@ -163,7 +176,8 @@ final class WorkingHoursTest {
             Instant from = at("2026-11-25T15:10");
             Duration amount = Duration.ofMinutes(437);
 
-            assertThat(team.between(from, team.plusWorkingHours(from, amount, LOS_ANGELES), LOS_ANGELES)).isEqualTo(amount);
+            assertThat(team.between(from, team.plusWorkingHours(from, amount, LOS_ANGELES), LOS_ANGELES))
+                    .isEqualTo(amount);
         }
     }
 }

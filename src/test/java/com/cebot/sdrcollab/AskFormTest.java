@@ -2,8 +2,8 @@ package com.cebot.sdrcollab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.slack.Checked;
 import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.Checked;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import java.util.HashMap;
@@ -18,7 +18,8 @@ final class AskFormTest {
     private final Map<String, Map<String, ViewState.Value>> values = new HashMap<>();
 
     private ViewState.Value value(String blockId, String actionId) {
-        return values.computeIfAbsent(blockId, b -> new HashMap<>()).computeIfAbsent(actionId, a -> new ViewState.Value());
+        return values.computeIfAbsent(blockId, b -> new HashMap<>())
+                .computeIfAbsent(actionId, a -> new ViewState.Value());
     }
 
     private AskFormTest text(String blockId, String text) {
@@ -56,17 +57,21 @@ final class AskFormTest {
     void aFullForm_isValid() {
         valid();
 
-        assertThat(check()).isEqualTo(new Checked.Valid<>(new AskDraft("Does Acme's plan include SSO?",
-                Optional.of(new CustomerChoice.New("Acme")), Optional.of("https://crm.example.com/deal/7?tab=a&b=c"),
-                AskDraft.Urgency.TODAY)));
+        assertThat(check())
+                .isEqualTo(new Checked.Valid<>(new AskDraft(
+                        "Does Acme's plan include SSO?",
+                        Optional.of(new CustomerChoice.New("Acme")),
+                        Optional.of("https://crm.example.com/deal/7?tab=a&b=c"),
+                        AskDraft.Urgency.TODAY)));
     }
 
     @Test
     void accountAndLink_areOptional() {
         text(AskModal.QUESTION, "Q").selected(AskModal.URGENCY, AskModal.VALUE, "WHENEVER");
 
-        assertThat(check()).isEqualTo(new Checked.Valid<>(new AskDraft("Q", Optional.empty(), Optional.empty(),
-                AskDraft.Urgency.WHENEVER)));
+        assertThat(check())
+                .isEqualTo(new Checked.Valid<>(
+                        new AskDraft("Q", Optional.empty(), Optional.empty(), AskDraft.Urgency.WHENEVER)));
     }
 
     @Test
@@ -79,8 +84,15 @@ final class AskFormTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://crm.example.com/deal", "javascript:alert(1)", "crm.example.com", "https://",
-            "https://a b.com", "ftp://example.com/x"})
+    @ValueSource(
+            strings = {
+                "http://crm.example.com/deal",
+                "javascript:alert(1)",
+                "crm.example.com",
+                "https://",
+                "https://a b.com",
+                "ftp://example.com/x"
+            })
     void aLinkThatIsNotOneHttpsUrl_isRefused(String link) {
         valid().text(AskModal.LINK, link);
 
@@ -89,8 +101,8 @@ final class AskFormTest {
 
     @Test
     void missingOrUnknownUrgency_andAnUnreadableAccount_areRefused() {
-        valid().selected(AskModal.URGENCY, AskModal.VALUE, "YESTERDAY").selected(AskModal.ACCOUNT,
-                AskModal.ACCOUNT_SELECT, "bogus");
+        valid().selected(AskModal.URGENCY, AskModal.VALUE, "YESTERDAY")
+                .selected(AskModal.ACCOUNT, AskModal.ACCOUNT_SELECT, "bogus");
 
         assertThat(errors()).containsOnlyKeys(AskModal.URGENCY, AskModal.ACCOUNT);
     }

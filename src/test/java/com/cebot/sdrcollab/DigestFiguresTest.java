@@ -13,9 +13,29 @@ final class DigestFiguresTest {
     private static final Instant AT = Instant.parse("2026-11-23T18:00:00Z");
 
     private static Question question(long id, String assignee, Long secs, String responder, String answeredBy) {
-        return new Question(id, "C0CE", "1." + id, "USDR", "message", "k" + id, "k" + id + ":reply", null,
-                answeredBy == null ? Question.OPEN : Question.ANSWERED, assignee, AT, 1, 1, null, null, responder,
-                secs == null ? null : AT.plusSeconds(secs), secs, answeredBy, answeredBy == null ? null : AT, AT);
+        return new Question(
+                id,
+                "C0CE",
+                "1." + id,
+                "USDR",
+                "message",
+                "k" + id,
+                "k" + id + ":reply",
+                null,
+                answeredBy == null ? Question.OPEN : Question.ANSWERED,
+                assignee,
+                AT,
+                1,
+                1,
+                null,
+                null,
+                responder,
+                secs == null ? null : AT.plusSeconds(secs),
+                secs,
+                answeredBy,
+                answeredBy == null ? null : AT,
+                AT,
+                "Question " + id);
     }
 
     @Test
@@ -25,7 +45,9 @@ final class DigestFiguresTest {
         assertThat(DigestFigures.nearestRank(times, 50)).contains(50L);
         assertThat(DigestFigures.nearestRank(times, 90)).contains(90L);
         assertThat(DigestFigures.nearestRank(List.of(7L), 90)).contains(7L);
-        assertThat(DigestFigures.nearestRank(List.of(1L, 2L, 3L), 50)).as("rank ⌈1.5⌉ = 2").contains(2L);
+        assertThat(DigestFigures.nearestRank(List.of(1L, 2L, 3L), 50))
+                .as("rank ⌈1.5⌉ = 2")
+                .contains(2L);
         assertThat(DigestFigures.nearestRank(List.of(), 50)).isEmpty();
     }
 
@@ -43,9 +65,10 @@ final class DigestFiguresTest {
         assertThat(f.answered()).isEqualTo(2);
         assertThat(f.medianSecs()).isEqualTo(Optional.of(1200L));
         assertThat(f.p90Secs()).isEqualTo(Optional.of(3600L));
-        assertThat(f.perCe()).isEqualTo(Map.of(
-                "UCE1", new DigestFigures.PerCe(2, 1, 2),
-                "UCE2", new DigestFigures.PerCe(2, 0, 1)));
+        assertThat(f.perCe())
+                .isEqualTo(Map.of(
+                        "UCE1", new DigestFigures.PerCe(2, 1, 2),
+                        "UCE2", new DigestFigures.PerCe(2, 0, 1)));
         assertThat(f.open()).hasSize(2);
     }
 }

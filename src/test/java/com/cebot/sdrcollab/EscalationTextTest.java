@@ -10,8 +10,18 @@ import org.junit.jupiter.api.Test;
 class EscalationTextTest {
 
     private static Routing routing(String escalateMention) {
-        return new Routing("C0CE", "<!subteam^S0SDR>", escalateMention, Set.of(), 2, 3, 5, Duration.ofHours(1),
-                ZoneId.of("UTC"));
+        return new Routing(
+                "C0CE",
+                "<!subteam^S0SDR>",
+                escalateMention,
+                Set.of(),
+                2,
+                3,
+                5,
+                Duration.ofHours(1),
+                ZoneId.of("UTC"),
+                "ce-sdr-collab",
+                escalateMention.isEmpty() ? "" : "the CE manager");
     }
 
     @Test
@@ -24,6 +34,7 @@ class EscalationTextTest {
     void withNobodyConfigured_theAskStillReads_andSaysWhatToSet() {
         assertThat(routing("").escalate("nobody in the group can take this question now"))
                 .startsWith("Nobody in the group can take this question now (nobody is tagged")
-                .contains("`sdr_collab.escalate_to`").doesNotContain("<@", "<!");
+                .contains("`sdr_collab.escalate_to`")
+                .doesNotContain("<@", "<!");
     }
 }

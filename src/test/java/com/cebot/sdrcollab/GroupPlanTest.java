@@ -20,12 +20,15 @@ final class GroupPlanTest {
         assertThat(GroupPlan.inFirstDays(lastDayIn, TODAY, 120)).isTrue();
         assertThat(GroupPlan.inFirstDays(firstDayOut, TODAY, 120)).isFalse();
         assertThat(GroupPlan.inFirstDays(TODAY, TODAY, 120)).as("the first day").isTrue();
-        assertThat(GroupPlan.inFirstDays(TODAY.plusDays(1), TODAY, 120)).as("not started yet").isFalse();
+        assertThat(GroupPlan.inFirstDays(TODAY.plusDays(1), TODAY, 120))
+                .as("not started yet")
+                .isFalse();
     }
 
     @Test
     void change_addsTheNew_andGraduatesThoseAtTheirHundredTwentiethDay() {
-        List<RosterEntry> roster = List.of(new RosterEntry("UNEW", TODAY.minusDays(119), "UMGR"),
+        List<RosterEntry> roster = List.of(
+                new RosterEntry("UNEW", TODAY.minusDays(119), "UMGR"),
                 new RosterEntry("UOLD", TODAY.minusDays(120), "UMGR"),
                 new RosterEntry("USTAYS", TODAY.minusDays(3), "UMGR"));
 
@@ -39,7 +42,8 @@ final class GroupPlanTest {
     @Test
     void emptyRoster_isManagedByHand_andNobodyNew_wouldEmptyTheGroup() {
         assertThat(GroupPlan.of(List.of(), TODAY, 120, Set.of("UX"))).isInstanceOf(GroupPlan.ByHand.class);
-        assertThat(GroupPlan.of(List.of(new RosterEntry("UOLD", TODAY.minusYears(1), null)), TODAY, 120, Set.of("UOLD")))
+        assertThat(GroupPlan.of(
+                        List.of(new RosterEntry("UOLD", TODAY.minusYears(1), null)), TODAY, 120, Set.of("UOLD")))
                 .isEqualTo(new GroupPlan.WouldEmpty(Set.of("UOLD")));
         assertThat(GroupPlan.of(List.of(new RosterEntry("UNEW", TODAY, null)), TODAY, 120, Set.of("UNEW")))
                 .isEqualTo(new GroupPlan.Unchanged(Set.of("UNEW")));

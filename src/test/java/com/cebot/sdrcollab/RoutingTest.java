@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,14 +36,14 @@ final class RoutingTest {
 
         @Override
         public Set<String> awayOn(Handle handle, LocalDate day) {
-            return awayOrLeavingWithin(handle, day, 0);
+            return awayOrLeavingWithin(handle, leaving.keySet(), day, 0);
         }
 
         @Override
-        public Set<String> awayOrLeavingWithin(Handle handle, LocalDate day, int days) {
+        public Set<String> awayOrLeavingWithin(Handle handle, Collection<String> people, LocalDate day, int days) {
             Set<String> out = new HashSet<>();
             leaving.forEach((user, first) -> {
-                if (!first.isAfter(day.plusDays(days))) {
+                if (people.contains(user) && !first.isAfter(day.plusDays(days))) {
                     out.add(user);
                 }
             });
@@ -51,7 +52,9 @@ final class RoutingTest {
 
         @Override
         public void noteWhileAway(Handle handle, LocalDate today, Instant now, String user, String what) {
-            LocalDate monday = RoutingStore.MONDAY_10AM.atZone(RoutingStore.SCHEDULE.timeZone()).toLocalDate();
+            LocalDate monday = RoutingStore.MONDAY_10AM
+                    .atZone(RoutingStore.SCHEDULE.timeZone())
+                    .toLocalDate();
             if (awayOn(handle, monday).contains(user)) {
                 notes.add(user + ": " + what);
             }
@@ -68,8 +71,9 @@ final class RoutingTest {
             order.add(store.question(store.ask()).assignee());
         }
 
-        assertThat(store.assignedCounts()).containsOnly(Map.entry("UCE1", 25L), Map.entry("UCE2", 25L),
-                Map.entry("UCE3", 25L), Map.entry("UCE4", 25L));
+        assertThat(store.assignedCounts())
+                .containsOnly(
+                        Map.entry("UCE1", 25L), Map.entry("UCE2", 25L), Map.entry("UCE3", 25L), Map.entry("UCE4", 25L));
         assertThat(order.subList(0, 5)).containsExactly("UCE1", "UCE2", "UCE3", "UCE4", "UCE1");
     }
 
@@ -86,7 +90,8 @@ final class RoutingTest {
             order.add(after.question(after.ask()).assignee());
         }
 
-        assertThat(order.subList(48, 54)).as("50 = 12 rounds + 2: the next is the third member")
+        assertThat(order.subList(48, 54))
+                .as("50 = 12 rounds + 2: the next is the third member")
                 .containsExactly("UCE1", "UCE2", "UCE3", "UCE4", "UCE1", "UCE2");
         assertThat(after.assignedCounts().values()).containsOnly(25L);
     }
@@ -108,7 +113,9 @@ final class RoutingTest {
         assertThat(absences.notes).hasSize(2).allMatch(n -> n.startsWith("UCE1: An SDR question in <#C0CE>"));
 
         absences.leaving.clear();
-        assertThat(store.question(store.ask()).assignee()).as("back: first in line again").isEqualTo("UCE1");
+        assertThat(store.question(store.ask()).assignee())
+                .as("back: first in line again")
+                .isEqualTo("UCE1");
         assertThat(store.question(store.ask()).assignee()).isEqualTo("UCE2");
     }
 
@@ -119,7 +126,9 @@ final class RoutingTest {
         store.ask();
 
         long third = store.ask();
-        assertThat(store.question(third).assignee()).as("both hold one: nobody eligible").isNull();
+        assertThat(store.question(third).assignee())
+                .as("both hold one: nobody eligible")
+                .isNull();
 
         store.answer(first);
         assertThat(store.question(store.ask()).assignee()).isEqualTo("UCE1");
@@ -139,15 +148,21 @@ final class RoutingTest {
         RoutingStore store = new RoutingStore(dir, clock, FOUR, NOBODY_AWAY, 1000);
         long id = store.ask();
 
-        List<String> jobs = store.jdbi.withHandle(h -> h.createQuery(
-                "SELECT work_key FROM work WHERE queue = 'job' ORDER BY work_key").mapTo(String.class).list());
-        assertThat(jobs).containsExactly("sdr:q:" + id + ":a1:nudge", "sdr:q:" + id + ":a1:pass-on",
-                "sdr:q:" + id + ":escalate");
-        assertThat(TestDatabase.outbox(store.jdbi)).extracting(r -> r.get("message_key"), r -> r.get("anchor_key"),
-                r -> r.get("status")).containsExactly(
+        List<String> jobs = store.jdbi.withHandle(
+                h -> h.createQuery("SELECT work_key FROM work WHERE queue = 'job' ORDER BY work_key")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(jobs)
+                .containsExactly(
+                        "sdr:q:" + id + ":a1:nudge", "sdr:q:" + id + ":a1:pass-on", "sdr:q:" + id + ":escalate");
+        assertThat(TestDatabase.outbox(store.jdbi))
+                .extracting(r -> r.get("message_key"), r -> r.get("anchor_key"), r -> r.get("status"))
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("sdr-question:C0CE:1795000000.000001", null, "done"),
-                        org.assertj.core.groups.Tuple.tuple("sdr-question:C0CE:1795000000.000001:reply",
-                                "sdr-question:C0CE:1795000000.000001", "pending"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "sdr-question:C0CE:1795000000.000001:reply",
+                                "sdr-question:C0CE:1795000000.000001",
+                                "pending"));
     }
 
     @Test
@@ -160,9 +175,12 @@ final class RoutingTest {
         var pressed = store.questions.press(id, Press.PASS, "UCE2", "action:1");
 
         assertThat(pressed).isInstanceOf(QuestionService.Pressed.Done.class);
-        assertThat(store.question(id).assignee()).as("CE1 and CE2 are skipped now").isEqualTo("UCE3");
-        assertThat(absences.notes).containsExactly("UCE1: An SDR question you held in <#C0CE> was passed on while you"
-                + " were out: https://acme.slack.com/archives/C0CE/p1795000000000001");
+        assertThat(store.question(id).assignee())
+                .as("CE1 and CE2 are skipped now")
+                .isEqualTo("UCE3");
+        assertThat(absences.notes)
+                .containsExactly("UCE1: An SDR question you held in <#C0CE> was passed on while you"
+                        + " were out: https://acme.slack.com/archives/C0CE/p1795000000000001");
         List<String> events = store.jdbi.withExtension(QuestionRepository.class, r -> r.events(id));
         assertThat(events)
                 .as("CE1 had the last turn, so only CE2 stood before CE3")

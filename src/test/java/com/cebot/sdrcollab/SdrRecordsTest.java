@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -25,7 +26,7 @@ final class SdrRecordsTest {
         }
 
         @Override
-        public Set<String> awayOrLeavingWithin(Handle handle, LocalDate day, int days) {
+        public Set<String> awayOrLeavingWithin(Handle handle, Collection<String> people, LocalDate day, int days) {
             return Set.of();
         }
 
@@ -47,7 +48,8 @@ final class SdrRecordsTest {
         RoutingStore store = new RoutingStore(dir, clock, Set.of("UCE1"), NOBODY_AWAY, 1000);
         store.ask();
 
-        List<Count> counts = store.jdbi.withHandle(h -> h.attach(SdrRecords.class).forget(RoutingStore.SDR));
+        List<Count> counts =
+                store.jdbi.withHandle(h -> h.attach(SdrRecords.class).forget(RoutingStore.SDR));
         clock.advance(Duration.ofDays(3));
         store.jobs.runOnce();
 
@@ -55,7 +57,8 @@ final class SdrRecordsTest {
         assertThat(column(store, "SELECT COUNT(*) FROM sdr_question")).containsExactly("0");
         assertThat(column(store, "SELECT COUNT(*) FROM sdr_question_event")).containsExactly("0");
         assertThat(column(store, "SELECT DISTINCT status FROM work WHERE queue = 'job'"))
-                .as("nudge, pass-on and escalation ran and dropped themselves").containsExactly("done");
+                .as("nudge, pass-on and escalation ran and dropped themselves")
+                .containsExactly("done");
     }
 
     @Test
@@ -64,13 +67,29 @@ final class SdrRecordsTest {
         long id = store.ask();
         String owner = store.question(id).assignee();
 
-        List<Count> counts = store.jdbi.withHandle(h -> h.attach(SdrRecords.class).forget(owner));
+        List<Count> counts =
+                store.jdbi.withHandle(h -> h.attach(SdrRecords.class).forget(owner));
 
-        assertThat(counts).contains(new Count("SDR questions: questions they held, now without an owner", 1),
-                new Count("SDR questions: their turn in the rotation", 1));
+        assertThat(counts)
+                .contains(
+                        new Count("SDR questions: questions they held, now without an owner", 1),
+                        new Count("SDR questions: their turn in the rotation", 1));
         assertThat(store.question(id).assignee()).isNull();
         assertThat(column(store, "SELECT COUNT(*) FROM sdr_question_event WHERE subject = '" + owner + "'"))
                 .containsExactly("0");
         assertThat(column(store, "SELECT user_id FROM sdr_rotation")).doesNotContain(owner);
+    }
+
+    @Test
+    void someoneMentionedInAQuestion_isTakenOutOfItsWords_andNobodyElse() {
+        RoutingStore store = new RoutingStore(dir, clock, Set.of("UCE9"), NOBODY_AWAY, 1000);
+        long id = store.ask("<!subteam^SGROUP> Did <@UCE1> or <@UCE12|ce12> promise SSO to Acme?");
+
+        List<Count> counts =
+                store.jdbi.withHandle(h -> h.attach(SdrRecords.class).forget("UCE1"));
+
+        assertThat(counts)
+                .contains(new Count("SDR questions: others' questions mentioning them, without the mention", 1));
+        assertThat(store.question(id).questionText()).isEqualTo("Did @someone or <@UCE12> promise SSO to Acme?");
     }
 }

@@ -45,12 +45,20 @@ class ChannelMessagesTest {
         event.setChannel("C1");
         event.setUser("U1");
         event.setTs("1.000100");
-        event.setText("<@U0AWAY1> and <@W0ENTERP|someone> and <!subteam^S0SDR|@ce-sdr-collab>, not <#C0CHAN> or @U0PLAIN");
-        var section = RichTextSectionElement.builder().elements(List.of(
-                RichTextSectionElement.User.builder().userId("U0RICH1").build(),
-                RichTextSectionElement.User.builder().userId("<!channel>").build(),
-                RichTextSectionElement.UserGroup.builder().usergroupId("S0RICH").build())).build();
-        event.setBlocks(List.of(RichTextBlock.builder().elements(List.of(section)).build()));
+        event.setText(
+                "<@U0AWAY1> and <@W0ENTERP|someone> and <!subteam^S0SDR|@ce-sdr-collab>, not <#C0CHAN> or @U0PLAIN");
+        var section = RichTextSectionElement.builder()
+                .elements(List.of(
+                        RichTextSectionElement.User.builder().userId("U0RICH1").build(),
+                        RichTextSectionElement.User.builder()
+                                .userId("<!channel>")
+                                .build(),
+                        RichTextSectionElement.UserGroup.builder()
+                                .usergroupId("S0RICH")
+                                .build()))
+                .build();
+        event.setBlocks(
+                List.of(RichTextBlock.builder().elements(List.of(section)).build()));
 
         ChannelMessages.Message m = ChannelMessages.read("Ev1", event);
 
@@ -84,8 +92,10 @@ class ChannelMessagesTest {
         String words = "What does this error mean? <!subteam^S0SDR|@ce-sdr-collab> cc <@U0AWAY>";
 
         Response plain = deliver(Payloads.messageEvent(message("1.000200", null, words), null), "EvPlain");
-        Response shared = deliver(Payloads.fileShareEvent(new Message("C1", "1.000300", null, "U0SDR", null, words, null,
-                null, List.of(), files), null), "EvFile");
+        Response shared = deliver(
+                Payloads.fileShareEvent(
+                        new Message("C1", "1.000300", null, "U0SDR", null, words, null, null, List.of(), files), null),
+                "EvFile");
         Response me = deliver(Payloads.meMessageEvent(message("1.000400", null, words)), "EvMe");
 
         assertThat(List.of(plain, shared, me)).allMatch(r -> r.getStatusCode() == 200);
@@ -103,7 +113,8 @@ class ChannelMessagesTest {
     @Test
     void aReplyAlsoSentToTheChannel_staysAReplyInItsThread() throws Exception {
         Message root = message(ROOT_TS, null, "the question");
-        Message broadcast = new Message("C1", "1.000500", ROOT_TS, "U0CE1", null, "Yes, with SSO", null, null, List.of());
+        Message broadcast =
+                new Message("C1", "1.000500", ROOT_TS, "U0CE1", null, "Yes, with SSO", null, null, List.of());
 
         deliver(Payloads.threadBroadcastEvent(broadcast, root, 2), "EvBroadcast");
 
@@ -120,20 +131,26 @@ class ChannelMessagesTest {
         String words = "<!subteam^S0SDR|@ce-sdr-collab> <@U0AWAY>";
         Message person = message(ROOT_TS, null, words);
         Message bot = new Message("C1", "1.000600", null, null, "B0OTHER", words, null, null, List.of());
-        Message otherAppsBroadcast = new Message("C1", "1.000700", ROOT_TS, "U0APPBOT", null, words, null, null,
-                List.of());
-        ObjectNode broadcastByABot = Payloads.threadBroadcastEvent(otherAppsBroadcast, person, 1).put("bot_id", "B0APP");
+        Message otherAppsBroadcast =
+                new Message("C1", "1.000700", ROOT_TS, "U0APPBOT", null, words, null, null, List.of());
+        ObjectNode broadcastByABot =
+                Payloads.threadBroadcastEvent(otherAppsBroadcast, person, 1).put("bot_id", "B0APP");
         Message joined = message("1.000800", null, "<@U0SDR> has joined the channel");
         Message topic = message("1.000900", null, "<@U0SDR> set the channel topic: ask " + words);
 
         List<Response> acks = List.of(
-                deliver(Payloads.messageChangedEvent(person, message(ROOT_TS, null, words + " edited"), "1.001"), "Ev1"),
+                deliver(
+                        Payloads.messageChangedEvent(person, message(ROOT_TS, null, words + " edited"), "1.001"),
+                        "Ev1"),
                 deliver(Payloads.messageDeletedEvent(person, "1.002"), "Ev2"),
                 deliver(Payloads.messageEvent(bot, null), "Ev3"),
                 deliver(broadcastByABot, "Ev4"),
                 deliver(Payloads.channelNoticeEvent("channel_join", joined, null), "Ev5"),
                 deliver(Payloads.channelNoticeEvent("channel_topic", topic, "ask " + words), "Ev6"),
-                deliver(Payloads.messageEvent(message("1.001000", null, words), null).put("user", "<!channel>"), "Ev7"));
+                deliver(
+                        Payloads.messageEvent(message("1.001000", null, words), null)
+                                .put("user", "<!channel>"),
+                        "Ev7"));
 
         assertThat(acks).allMatch(r -> r.getStatusCode() == 200);
         assertThat(heard).isEmpty();

@@ -28,15 +28,16 @@ final class FormFieldsTest {
 
     @Test
     void required_leftEmpty_orOnlySpaces_isRefusedByItsField() {
-        assertThat(FormFields.required(typed(" \u00A0 "), "field", "value", 20, "Say what.", "this", errors)).isEmpty();
+        assertThat(FormFields.required(typed(" \u00A0 "), "field", "value", 20, "Say what.", "this", errors))
+                .isEmpty();
         assertThat(errors).containsExactly(Map.entry("field", "Say what."));
     }
 
     @Test
     void tooLong_isRefusedByItsField_namingTheRoom() {
         FormFields.required(typed("x".repeat(21)), "field", "value", 20, "Say what.", "the background", errors);
-        assertThat(errors).containsExactly(
-                Map.entry("field", "Keep the background to 20 characters; link to a doc for more."));
+        assertThat(errors)
+                .containsExactly(Map.entry("field", "Keep the background to 20 characters; link to a doc for more."));
     }
 
     @Test

@@ -100,8 +100,8 @@ final class MrkdwnTest {
         void quote_everyLine_isQuotedAndEscaped() {
             String quoted = Mrkdwn.quote("Customer says:\n<!channel> it is down\n\n> not a nested quote");
 
-            assertThat(quoted).isEqualTo(
-                    "> Customer says:\n> &lt;!channel&gt; it is down\n> \n> &gt; not a nested quote");
+            assertThat(quoted)
+                    .isEqualTo("> Customer says:\n> &lt;!channel&gt; it is down\n> \n> &gt; not a nested quote");
         }
 
         @Test
@@ -154,7 +154,8 @@ final class MrkdwnTest {
             String cut = Mrkdwn.truncate(text, max);
 
             assertThat(cut.length()).isLessThanOrEqualTo(max);
-            assertThat(cut.codePoints()).noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+            assertThat(cut.codePoints())
+                    .noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
             assertThat(text).startsWith(cut.endsWith("…") ? cut.substring(0, cut.length() - 1) : cut);
         }
 
@@ -219,16 +220,18 @@ final class MrkdwnTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "'hi <@U0ABC>'|'hi @U0ABC'",
-        "'<@U0ABC|ana> and <#C0GEN|general>'|'@ana and #general'",
-        "'<!subteam^S0SDR|@ce-sdr-collab> <!subteam^S0X>'|'@ce-sdr-collab @group'",
-        "'<!channel> <!here|here> <!everyone>'|'@channel @here @everyone'",
-        "'<!date^1392734382^{date}|Feb 18, 2014>'|'Feb 18, 2014'",
-        "'<https://a.example/?x=1&amp;y=2|the doc> <https://b.example>'|'the doc (https://a.example/?x=1&y=2) https://b.example'",
-        "'a &lt;b&gt; &amp;lt; c'|'a <b> &lt; c'",
-        "'<mailto:a@b.example|a@b.example>'|'a@b.example (mailto:a@b.example)'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'hi <@U0ABC>'|'hi @U0ABC'",
+                "'<@U0ABC|ana> and <#C0GEN|general>'|'@ana and #general'",
+                "'<!subteam^S0SDR|@ce-sdr-collab> <!subteam^S0X>'|'@ce-sdr-collab @group'",
+                "'<!channel> <!here|here> <!everyone>'|'@channel @here @everyone'",
+                "'<!date^1392734382^{date}|Feb 18, 2014>'|'Feb 18, 2014'",
+                "'<https://a.example/?x=1&amp;y=2|the doc> <https://b.example>'|'the doc (https://a.example/?x=1&y=2) https://b.example'",
+                "'a &lt;b&gt; &amp;lt; c'|'a <b> &lt; c'",
+                "'<mailto:a@b.example|a@b.example>'|'a@b.example (mailto:a@b.example)'",
+            })
     void readable_turnsControlSequencesIntoWhatAPersonSees(String slackText, String expected) {
         assertThat(Mrkdwn.readable(slackText)).isEqualTo(expected);
     }

@@ -33,7 +33,8 @@ class RepeatDeliveryFilterTest {
     @Test
     void theEventId_isTheCallbacksOwn_notOneInsideTheEvent() {
         assertThat(RepeatDeliveryFilter.eventId(body("Ev1"))).isEqualTo("Ev1");
-        assertThat(RepeatDeliveryFilter.eventId("{\"event\":{\"event_id\":\"EvInner\"},\"type\":\"event_callback\"}")).isNull();
+        assertThat(RepeatDeliveryFilter.eventId("{\"event\":{\"event_id\":\"EvInner\"},\"type\":\"event_callback\"}"))
+                .isNull();
         assertThat(RepeatDeliveryFilter.eventId("{\"event_id\":\"\"}")).isNull();
         assertThat(RepeatDeliveryFilter.eventId("not json")).isNull();
     }
@@ -65,14 +66,19 @@ class RepeatDeliveryFilterTest {
             other.apply(event("Ev2", "1"), Response.ok(), listener);
         }
 
-        assertThat(handled).as("Ev1 once, and Ev2, whose first try never arrived").hasValue(2);
+        assertThat(handled)
+                .as("Ev1 once, and Ev2, whose first try never arrived")
+                .hasValue(2);
     }
 
     @Test
     void anEventWhoseListenerFailed_isNotRemembered() throws Exception {
         Jdbi jdbi = TestDatabase.open(dir);
         try (RepeatDeliveryFilter filter = new RepeatDeliveryFilter(jdbi, Clock.systemUTC())) {
-            filter.apply(event("Ev1", null), Response.ok(), req -> Response.builder().statusCode(500).build());
+            filter.apply(
+                    event("Ev1", null),
+                    Response.ok(),
+                    req -> Response.builder().statusCode(500).build());
             filter.apply(event("Ev1", "1"), Response.ok(), listener);
         }
 
@@ -82,7 +88,8 @@ class RepeatDeliveryFilterTest {
     }
 
     private static EventRequest event(String eventId, String retryNum) {
-        Map<String, List<String>> headers = retryNum == null ? Map.of() : Map.of("X-Slack-Retry-Num", List.of(retryNum));
+        Map<String, List<String>> headers =
+                retryNum == null ? Map.of() : Map.of("X-Slack-Retry-Num", List.of(retryNum));
         return new EventRequest(body(eventId), new RequestHeaders(headers));
     }
 

@@ -66,10 +66,12 @@ final class ResendPolicyTest {
 
     @Test
     void okHttpIsTheVersionThePolicyWasCheckedAgainst() {
-        assertThat(OkHttp.VERSION).as("OkHttp is no longer 4.12.0. ResendPolicy relies on what its"
-                + " retryOnConnectionFailure covers, on network interceptors seeing the connection before the request"
-                + " is written, and on reading an HTTP/1.1 socket for a millisecond as its own health check does:"
-                + " re-check them, run this test class, then change the version here").isEqualTo("4.12.0");
+        assertThat(OkHttp.VERSION)
+                .as("OkHttp is no longer 4.12.0. ResendPolicy relies on what its"
+                        + " retryOnConnectionFailure covers, on network interceptors seeing the connection before the request"
+                        + " is written, and on reading an HTTP/1.1 socket for a millisecond as its own health check does:"
+                        + " re-check them, run this test class, then change the version here")
+                .isEqualTo("4.12.0");
     }
 
     private ChatPostMessageResponse post(MethodsClient client, String text) throws Exception {
@@ -109,13 +111,22 @@ final class ResendPolicyTest {
 
     /** Each write the bot makes that is unsafe to repeat: one call reaches Slack, whatever it was. */
     @ParameterizedTest
-    @ValueSource(strings = {"chat.postMessage", "chat.postEphemeral", "chat.update", "views.open",
-        "usergroups.users.update", "files.getUploadURLExternal", "files.completeUploadExternal"})
+    @ValueSource(
+            strings = {
+                "chat.postMessage",
+                "chat.postEphemeral",
+                "chat.update",
+                "views.open",
+                "usergroups.users.update",
+                "files.getUploadURLExternal",
+                "files.completeUploadExternal"
+            })
     void everyWriteWhoseConnectionIsReset_reachesSlackOnce(String method) {
         fake.enqueueFault(method, new Fault.ResetAfterWork());
 
-        assertThatThrownBy(() -> bot.postFormWithTokenAndParseResponse(f -> f.add("channel", CHANNEL), method,
-                SlackFake.BOT_TOKEN, ChatPostMessageResponse.class)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> bot.postFormWithTokenAndParseResponse(
+                        f -> f.add("channel", CHANNEL), method, SlackFake.BOT_TOKEN, ChatPostMessageResponse.class))
+                .isInstanceOf(IOException.class);
 
         assertThat(fake.calls(method)).hasSize(1);
     }
@@ -124,7 +135,8 @@ final class ResendPolicyTest {
     void theBytesOfAnUploadWhoseConnectionIsReset_areSentOnce() {
         fake.enqueueFault(SlackFake.FILE_UPLOAD, new Fault.ResetAfterWork());
 
-        assertThatThrownBy(() -> bot.filesUploadV2(r -> r.channel(CHANNEL).filename("a.ics").content("BEGIN")))
+        assertThatThrownBy(() -> bot.filesUploadV2(
+                        r -> r.channel(CHANNEL).filename("a.ics").content("BEGIN")))
                 .isInstanceOf(IOException.class);
 
         assertThat(fake.calls(SlackFake.FILE_UPLOAD)).hasSize(1);
@@ -152,21 +164,27 @@ final class ResendPolicyTest {
     @Test
     void keptAliveConnectionsSlackClosed_areNotWrittenTo_eachPostGoesOutAtOnceOnANewOne() throws Exception {
         // Four posts at once leave four connections in the pool.
-        List<CompletableFuture<Void>> first = List.of(1, 2, 3, 4).stream().map(n -> CompletableFuture.runAsync(() -> {
-            try {
-                assertThat(post(bot, "first " + n).isOk()).isTrue();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        })).toList();
+        List<CompletableFuture<Void>> first = List.of(1, 2, 3, 4).stream()
+                .map(n -> CompletableFuture.runAsync(() -> {
+                    try {
+                        assertThat(post(bot, "first " + n).isOk()).isTrue();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }))
+                .toList();
         first.forEach(CompletableFuture::join);
 
-        assertThat(fake.closeIdleConnections()).as("pooled connections Slack closed").isGreaterThanOrEqualTo(2);
+        assertThat(fake.closeIdleConnections())
+                .as("pooled connections Slack closed")
+                .isGreaterThanOrEqualTo(2);
         for (int n = 1; n <= 4; n++) {
             assertThat(post(bot, "second " + n).isOk()).isTrue();
         }
 
-        assertThat(fake.calls("chat.postMessage")).as("no request reached Slack on a closed connection").hasSize(8);
+        assertThat(fake.calls("chat.postMessage"))
+                .as("no request reached Slack on a closed connection")
+                .hasSize(8);
         assertThat(fake.messages(CHANNEL)).hasSize(8);
     }
 

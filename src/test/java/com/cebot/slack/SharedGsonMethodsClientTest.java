@@ -38,8 +38,15 @@ final class SharedGsonMethodsClientTest {
     private final List<String> heard = new ArrayList<>();
 
     /** What one call came to, in a form both clients' results can be compared by. */
-    private record Outcome(String type, Object response, Map<String, List<String>> headers, Integer status,
-            String retryAfter, String body, Object error, List<String> listeners) {}
+    private record Outcome(
+            String type,
+            Object response,
+            Map<String, List<String>> headers,
+            Integer status,
+            String retryAfter,
+            String body,
+            Object error,
+            List<String> listeners) {}
 
     @BeforeEach
     void start() {
@@ -132,11 +139,18 @@ final class SharedGsonMethodsClientTest {
             r.setHttpResponseHeaders(null);
             return new Outcome("UsersInfoResponse", r, headers, null, null, null, null, List.copyOf(heard));
         } catch (SlackApiException e) {
-            return new Outcome("SlackApiException", null, null, e.getResponse().code(),
-                    e.getResponse().header("Retry-After"), e.getResponseBody(), e.getError(), List.copyOf(heard));
-        } catch (Exception e) {
-            return new Outcome(e.getClass().getSimpleName(), null, null, null, null, e.getMessage(), null,
+            return new Outcome(
+                    "SlackApiException",
+                    null,
+                    null,
+                    e.getResponse().code(),
+                    e.getResponse().header("Retry-After"),
+                    e.getResponseBody(),
+                    e.getError(),
                     List.copyOf(heard));
+        } catch (Exception e) {
+            return new Outcome(
+                    e.getClass().getSimpleName(), null, null, null, null, e.getMessage(), null, List.copyOf(heard));
         }
     }
 }

@@ -19,8 +19,8 @@ class UserGroupMembersTest {
 
     @Test
     void aFirstStart_readsTheMembersBeforeReturning() {
-        try (UserGroupMembers members = new UserGroupMembers("S1", "group", id -> Set.of("U1", "U2"), store,
-                Clock.systemUTC())) {
+        try (UserGroupMembers members =
+                new UserGroupMembers("S1", "group", id -> Set.of("U1", "U2"), store, Clock.systemUTC())) {
             members.start(Duration.ofHours(1));
 
             assertThat(members.members()).containsExactlyInAnyOrder("U1", "U2");
@@ -39,10 +39,17 @@ class UserGroupMembersTest {
         try (UserGroupMembers members = new UserGroupMembers("S1", "group", slowSlack, store, Clock.systemUTC())) {
             members.start(Duration.ofHours(1));
 
-            assertThat(members.members()).as("known at once, without waiting for Slack").containsExactly("U1");
+            assertThat(members.members())
+                    .as("known at once, without waiting for Slack")
+                    .containsExactly("U1");
             slackAnswers.countDown();
-            Await.until(Duration.ofSeconds(10), "the fresh list, kept for the next start",
-                    () -> members.members().equals(Set.of("U1", "U3")) && store.load("S1").map(UserGroupMembers.Kept::members).equals(Optional.of(Set.of("U1", "U3"))));
+            Await.until(
+                    Duration.ofSeconds(10),
+                    "the fresh list, kept for the next start",
+                    () -> members.members().equals(Set.of("U1", "U3"))
+                            && store.load("S1")
+                                    .map(UserGroupMembers.Kept::members)
+                                    .equals(Optional.of(Set.of("U1", "U3"))));
         }
     }
 }

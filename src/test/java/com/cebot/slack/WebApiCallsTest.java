@@ -48,8 +48,11 @@ final class WebApiCallsTest {
 
     /** The calls counted under these tags. */
     private long calls(String method, String outcome, String error) {
-        Timer timer = meters.find("cebot.slack.api.calls").tag("method", method).tag("outcome", outcome)
-                .tag("error", error).timer();
+        Timer timer = meters.find("cebot.slack.api.calls")
+                .tag("method", method)
+                .tag("outcome", outcome)
+                .tag("error", error)
+                .timer();
         return timer == null ? 0 : timer.count();
     }
 
@@ -73,8 +76,8 @@ final class WebApiCallsTest {
 
     @Test
     void aRateLimit_aServerError_andAnyOtherStatus_areCountedByKind() {
-        fake.enqueueFault("chat.postMessage", new Fault.RateLimited(3), new Fault.ServerError(503),
-                new Fault.ServerError(404));
+        fake.enqueueFault(
+                "chat.postMessage", new Fault.RateLimited(3), new Fault.ServerError(503), new Fault.ServerError(404));
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(this::post).isInstanceOf(SlackApiException.class);

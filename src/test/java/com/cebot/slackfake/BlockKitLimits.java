@@ -54,6 +54,7 @@ public final class BlockKitLimits {
 
     /** Most option lists hold 100; these element types hold fewer. */
     private static final Map<String, Integer> OPTIONS = Map.of("overflow", 5, "checkboxes", 10, "radio_buttons", 10);
+
     private static final int SELECT_OPTIONS = 100;
 
     /**
@@ -109,8 +110,11 @@ public final class BlockKitLimits {
         if (blocks != null && blocks.isArray()) {
             int total = textLength(blocks);
             if (total > MESSAGE_BLOCK_TEXT) {
-                check.found.add(new Violation("/blocks", "blocks hold " + total + " characters of text; at most "
-                        + MESSAGE_BLOCK_TEXT + " allowed in total", true));
+                check.found.add(new Violation(
+                        "/blocks",
+                        "blocks hold " + total + " characters of text; at most " + MESSAGE_BLOCK_TEXT
+                                + " allowed in total",
+                        true));
             }
         }
         return check.found;
@@ -184,7 +188,7 @@ public final class BlockKitLimits {
             case "input" -> input(block, at);
             case "actions" -> actionsElements(block, at);
             case "context" -> maxItems(block.get("elements"), CONTEXT_ELEMENTS, at + "/elements");
-            default -> { }
+            default -> {}
         }
     }
 

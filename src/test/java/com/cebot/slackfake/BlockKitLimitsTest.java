@@ -28,7 +28,8 @@ final class BlockKitLimitsTest {
         blocks.add(section("x".repeat(3000)).put("block_id", "b".repeat(255)));
         blocks.add(header("h".repeat(150)));
         ObjectNode actions = blocks.addObject().put("type", "actions");
-        IntStream.range(0, 25).forEach(i -> actions.withArray("elements").add(button("a" + i, "t".repeat(75), "v".repeat(2000))));
+        IntStream.range(0, 25)
+                .forEach(i -> actions.withArray("elements").add(button("a" + i, "t".repeat(75), "v".repeat(2000))));
         IntStream.range(0, 47).forEach(i -> blocks.add(Json.object().put("type", "divider")));
 
         assertThat(BlockKitLimits.checkMessageBlocks(blocks)).isEmpty();
@@ -56,37 +57,51 @@ final class BlockKitLimitsTest {
         blocks.add(section("s".repeat(3000)));
         blocks.add(fields(2, "f".repeat(2000)));
         ObjectNode context = blocks.addObject().put("type", "context");
-        context.withArray("elements").add(text("c".repeat(1000))).addObject().put("type", "mrkdwn").put("text", "m".repeat(1000));
+        context.withArray("elements")
+                .add(text("c".repeat(1000)))
+                .addObject()
+                .put("type", "mrkdwn")
+                .put("text", "m".repeat(1000));
         ObjectNode actions = blocks.addObject().put("type", "actions");
         IntStream.range(0, 25).forEach(i -> actions.withArray("elements").add(button("a" + i, "t".repeat(75), "v")));
         blocks.add(section("x".repeat(12_001 - 150 - 3000 - 4000 - 2000 - 25 * 75)));
 
-        assertThat(BlockKitLimits.checkMessageBlocks(blocks)).containsExactly(new BlockKitLimits.Violation("/blocks",
-                "blocks hold 12001 characters of text; at most 12000 allowed in total", true));
+        assertThat(BlockKitLimits.checkMessageBlocks(blocks))
+                .containsExactly(new BlockKitLimits.Violation(
+                        "/blocks", "blocks hold 12001 characters of text; at most 12000 allowed in total", true));
     }
 
     @Test
     void textInTotal_countsCharactersNotUtf16Units() {
-        assertThat(BlockKitLimits.checkMessageBlocks(blocks(4, i -> section("🙂".repeat(3000))))).isEmpty();
+        assertThat(BlockKitLimits.checkMessageBlocks(blocks(4, i -> section("🙂".repeat(3000)))))
+                .isEmpty();
         assertThat(BlockKitLimits.checkMessageBlocks(blocks(5, i -> section("🙂".repeat(2401)))))
-                .extracting(BlockKitLimits.Violation::tooLongInTotal).containsExactly(true);
+                .extracting(BlockKitLimits.Violation::tooLongInTotal)
+                .containsExactly(true);
     }
 
     @Test
     void sdkBlocksAndViews_areCheckedThroughThePublicEntryPoints() {
-        List<LayoutBlock> blocks = IntStream.range(0, 5).<LayoutBlock>mapToObj(i -> Blocks.section(
-                s -> s.text(BlockCompositions.markdownText("<&>".repeat(1000))))).toList();
-        View view = Views.view(v -> v.type("modal").title(Views.viewTitle(t -> t.type("plain_text").text("t".repeat(25))))
+        List<LayoutBlock> blocks = IntStream.range(0, 5)
+                .<LayoutBlock>mapToObj(
+                        i -> Blocks.section(s -> s.text(BlockCompositions.markdownText("<&>".repeat(1000)))))
+                .toList();
+        View view = Views.view(v -> v.type("modal")
+                .title(Views.viewTitle(t -> t.type("plain_text").text("t".repeat(25))))
                 .blocks(List.of()));
 
-        assertThat(BlockKitLimits.violations(blocks)).extracting(BlockKitLimits.Violation::message)
+        assertThat(BlockKitLimits.violations(blocks))
+                .extracting(BlockKitLimits.Violation::message)
                 .containsExactly("[ERROR] blocks hold 15000 characters of text; at most 12000 allowed in total"
                         + " [json-pointer:/blocks]");
-        assertThat(BlockKitLimits.violations(view)).extracting(BlockKitLimits.Violation::message)
+        assertThat(BlockKitLimits.violations(view))
+                .extracting(BlockKitLimits.Violation::message)
                 .containsExactly("[ERROR] must be at most 24 characters [json-pointer:/view/title/text]");
-        assertThat(BlockKitLimits.violationsOfJson(BlockJson.of(blocks.subList(0, 4)))).isEmpty();
+        assertThat(BlockKitLimits.violationsOfJson(BlockJson.of(blocks.subList(0, 4))))
+                .isEmpty();
         assertThat(BlockKitLimits.violationsOfJson("{\"channel\":\"C1\",\"blocks\":" + BlockJson.of(blocks) + "}"))
-                .extracting(BlockKitLimits.Violation::tooLongInTotal).containsExactly(true);
+                .extracting(BlockKitLimits.Violation::tooLongInTotal)
+                .containsExactly(true);
     }
 
     @Test
@@ -99,7 +114,8 @@ final class BlockKitLimitsTest {
         input.set("hint", text("h".repeat(2000)));
         ((ObjectNode) input.get("element")).put("max_length", 3000).set("placeholder", text("p".repeat(150)));
         view.withArray("blocks").add(input);
-        IntStream.range(0, 99).forEach(i -> view.withArray("blocks").add(Json.object().put("type", "divider")));
+        IntStream.range(0, 99)
+                .forEach(i -> view.withArray("blocks").add(Json.object().put("type", "divider")));
 
         assertThat(BlockKitLimits.checkView(view)).isEmpty();
     }
@@ -119,66 +135,149 @@ final class BlockKitLimitsTest {
 
     static Stream<Arguments> messageViolations() {
         return Stream.of(
-                Arguments.of("51 blocks", blocks(51, i -> Json.object().put("type", "divider")), "/blocks",
+                Arguments.of(
+                        "51 blocks",
+                        blocks(51, i -> Json.object().put("type", "divider")),
+                        "/blocks",
                         "no more than 50 items allowed"),
-                Arguments.of("section text 3001", one(section("x".repeat(3001))), "/blocks/0/text/text",
+                Arguments.of(
+                        "section text 3001",
+                        one(section("x".repeat(3001))),
+                        "/blocks/0/text/text",
                         "must be at most 3000 characters"),
-                Arguments.of("empty section text", one(section("")), "/blocks/0/text/text", "must be at least 1 character"),
+                Arguments.of(
+                        "empty section text", one(section("")), "/blocks/0/text/text", "must be at least 1 character"),
                 Arguments.of("11 fields", one(fields(11, "f")), "/blocks/0/fields", "no more than 10 items allowed"),
-                Arguments.of("field 2001", one(fields(1, "f".repeat(2001))), "/blocks/0/fields/0/text",
+                Arguments.of(
+                        "field 2001",
+                        one(fields(1, "f".repeat(2001))),
+                        "/blocks/0/fields/0/text",
                         "must be at most 2000 characters"),
-                Arguments.of("header 151", one(header("h".repeat(151))), "/blocks/0/text/text",
+                Arguments.of(
+                        "header 151",
+                        one(header("h".repeat(151))),
+                        "/blocks/0/text/text",
                         "must be at most 150 characters"),
-                Arguments.of("block_id 256", one(section("x").put("block_id", "b".repeat(256))), "/blocks/0/block_id",
+                Arguments.of(
+                        "block_id 256",
+                        one(section("x").put("block_id", "b".repeat(256))),
+                        "/blocks/0/block_id",
                         "must be at most 255 characters"),
-                Arguments.of("duplicate block_id", blocks(2, i -> section("x").put("block_id", "same")),
-                        "/blocks/1/block_id", "duplicate block_id: same"),
-                Arguments.of("button text 76", one(actions(button("a", "t".repeat(76), "v"))),
-                        "/blocks/0/elements/0/text/text", "must be at most 75 characters"),
-                Arguments.of("button value 2001", one(actions(button("a", "t", "v".repeat(2001)))),
-                        "/blocks/0/elements/0/value", "must be at most 2000 characters"),
-                Arguments.of("action_id 256", one(actions(button("a".repeat(256), "t", "v"))),
-                        "/blocks/0/elements/0/action_id", "must be at most 255 characters"),
-                Arguments.of("26 actions", one(actions(IntStream.range(0, 26).mapToObj(i -> button("a" + i, "t", "v"))
-                        .toArray(ObjectNode[]::new))), "/blocks/0/elements", "no more than 25 items allowed"),
-                Arguments.of("duplicate action_id", one(actions(button("a", "t", "v"), button("a", "t", "v"))),
-                        "/blocks/0/elements/1/action_id", "duplicate action_id: a"),
-                Arguments.of("11 context elements", one(context(11)), "/blocks/0/elements", "no more than 10 items allowed"),
-                Arguments.of("101 options", one(accessory(select(101, "o", "v"))), "/blocks/0/accessory/options",
+                Arguments.of(
+                        "duplicate block_id",
+                        blocks(2, i -> section("x").put("block_id", "same")),
+                        "/blocks/1/block_id",
+                        "duplicate block_id: same"),
+                Arguments.of(
+                        "button text 76",
+                        one(actions(button("a", "t".repeat(76), "v"))),
+                        "/blocks/0/elements/0/text/text",
+                        "must be at most 75 characters"),
+                Arguments.of(
+                        "button value 2001",
+                        one(actions(button("a", "t", "v".repeat(2001)))),
+                        "/blocks/0/elements/0/value",
+                        "must be at most 2000 characters"),
+                Arguments.of(
+                        "action_id 256",
+                        one(actions(button("a".repeat(256), "t", "v"))),
+                        "/blocks/0/elements/0/action_id",
+                        "must be at most 255 characters"),
+                Arguments.of(
+                        "26 actions",
+                        one(actions(IntStream.range(0, 26)
+                                .mapToObj(i -> button("a" + i, "t", "v"))
+                                .toArray(ObjectNode[]::new))),
+                        "/blocks/0/elements",
+                        "no more than 25 items allowed"),
+                Arguments.of(
+                        "duplicate action_id",
+                        one(actions(button("a", "t", "v"), button("a", "t", "v"))),
+                        "/blocks/0/elements/1/action_id",
+                        "duplicate action_id: a"),
+                Arguments.of(
+                        "11 context elements", one(context(11)), "/blocks/0/elements", "no more than 10 items allowed"),
+                Arguments.of(
+                        "101 options",
+                        one(accessory(select(101, "o", "v"))),
+                        "/blocks/0/accessory/options",
                         "no more than 100 items allowed"),
-                Arguments.of("option text 76", one(accessory(select(1, "o".repeat(76), "v"))),
-                        "/blocks/0/accessory/options/0/text/text", "must be at most 75 characters"),
-                Arguments.of("option value 151", one(accessory(select(1, "o", "v".repeat(151)))),
-                        "/blocks/0/accessory/options/0/value", "must be at most 150 characters"));
+                Arguments.of(
+                        "option text 76",
+                        one(accessory(select(1, "o".repeat(76), "v"))),
+                        "/blocks/0/accessory/options/0/text/text",
+                        "must be at most 75 characters"),
+                Arguments.of(
+                        "option value 151",
+                        one(accessory(select(1, "o", "v".repeat(151)))),
+                        "/blocks/0/accessory/options/0/value",
+                        "must be at most 150 characters"));
     }
 
     static Stream<Arguments> viewViolations() {
         return Stream.of(
                 Arguments.of("title 25", modal("t".repeat(25)), "/view/title/text", "must be at most 24 characters"),
-                Arguments.of("submit 25", withField(modal("t"), "submit", text("s".repeat(25))), "/view/submit/text",
+                Arguments.of(
+                        "submit 25",
+                        withField(modal("t"), "submit", text("s".repeat(25))),
+                        "/view/submit/text",
                         "must be at most 24 characters"),
-                Arguments.of("close 25", withField(modal("t"), "close", text("c".repeat(25))), "/view/close/text",
+                Arguments.of(
+                        "close 25",
+                        withField(modal("t"), "close", text("c".repeat(25))),
+                        "/view/close/text",
                         "must be at most 24 characters"),
-                Arguments.of("101 blocks", withBlocks(modal("t"), blocks(101, i -> Json.object().put("type", "divider"))),
-                        "/view/blocks", "no more than 100 items allowed"),
-                Arguments.of("private_metadata 3001", modal("t").put("private_metadata", "m".repeat(3001)),
-                        "/view/private_metadata", "must be at most 3000 characters"),
-                Arguments.of("callback_id 256", modal("t").put("callback_id", "c".repeat(256)), "/view/callback_id",
+                Arguments.of(
+                        "101 blocks",
+                        withBlocks(modal("t"), blocks(101, i -> Json.object().put("type", "divider"))),
+                        "/view/blocks",
+                        "no more than 100 items allowed"),
+                Arguments.of(
+                        "private_metadata 3001",
+                        modal("t").put("private_metadata", "m".repeat(3001)),
+                        "/view/private_metadata",
+                        "must be at most 3000 characters"),
+                Arguments.of(
+                        "callback_id 256",
+                        modal("t").put("callback_id", "c".repeat(256)),
+                        "/view/callback_id",
                         "must be at most 255 characters"),
-                Arguments.of("label 2001", submittable(input("l".repeat(2001))), "/view/blocks/0/label/text",
+                Arguments.of(
+                        "label 2001",
+                        submittable(input("l".repeat(2001))),
+                        "/view/blocks/0/label/text",
                         "must be at most 2000 characters"),
-                Arguments.of("hint 2001", submittable(withField(input("l"), "hint", text("h".repeat(2001)))),
-                        "/view/blocks/0/hint/text", "must be at most 2000 characters"),
-                Arguments.of("placeholder 151", submittable(inputWithElement(Json.object().put("type", "plain_text_input")
-                        .put("action_id", "a").set("placeholder", text("p".repeat(151))))),
-                        "/view/blocks/0/element/placeholder/text", "must be at most 150 characters"),
-                Arguments.of("max_length 3001", submittable(inputWithElement(Json.object().put("type", "plain_text_input")
-                        .put("action_id", "a").put("max_length", 3001))), "/view/blocks/0/element/max_length",
+                Arguments.of(
+                        "hint 2001",
+                        submittable(withField(input("l"), "hint", text("h".repeat(2001)))),
+                        "/view/blocks/0/hint/text",
+                        "must be at most 2000 characters"),
+                Arguments.of(
+                        "placeholder 151",
+                        submittable(inputWithElement(Json.object()
+                                .put("type", "plain_text_input")
+                                .put("action_id", "a")
+                                .set("placeholder", text("p".repeat(151))))),
+                        "/view/blocks/0/element/placeholder/text",
+                        "must be at most 150 characters"),
+                Arguments.of(
+                        "max_length 3001",
+                        submittable(inputWithElement(Json.object()
+                                .put("type", "plain_text_input")
+                                .put("action_id", "a")
+                                .put("max_length", 3001))),
+                        "/view/blocks/0/element/max_length",
                         "must be at most 3000"),
-                Arguments.of("input without submit", withBlocks(modal("t"), one(input("l"))), "/view/submit",
+                Arguments.of(
+                        "input without submit",
+                        withBlocks(modal("t"), one(input("l"))),
+                        "/view/submit",
                         "submit is required when an input block is present"),
-                Arguments.of("modal without title", Json.object().put("type", "modal").set("blocks", Json.array()),
-                        "/view/title", "missing required field: title"));
+                Arguments.of(
+                        "modal without title",
+                        Json.object().put("type", "modal").set("blocks", Json.array()),
+                        "/view/title",
+                        "missing required field: title"));
     }
 
     private static ObjectNode text(String text) {
@@ -193,7 +292,11 @@ final class BlockKitLimitsTest {
 
     private static ObjectNode fields(int count, String text) {
         ObjectNode block = Json.object().put("type", "section");
-        IntStream.range(0, count).forEach(i -> block.withArray("fields").addObject().put("type", "mrkdwn").put("text", text));
+        IntStream.range(0, count)
+                .forEach(i -> block.withArray("fields")
+                        .addObject()
+                        .put("type", "mrkdwn")
+                        .put("text", text));
         return block;
     }
 
@@ -204,7 +307,8 @@ final class BlockKitLimitsTest {
     }
 
     private static ObjectNode button(String actionId, String text, String value) {
-        ObjectNode button = Json.object().put("type", "button").put("action_id", actionId).put("value", value);
+        ObjectNode button =
+                Json.object().put("type", "button").put("action_id", actionId).put("value", value);
         button.set("text", text(text));
         return button;
     }
@@ -223,8 +327,11 @@ final class BlockKitLimitsTest {
 
     private static ObjectNode select(int options, String text, String value) {
         ObjectNode select = Json.object().put("type", "static_select").put("action_id", "s");
-        IntStream.range(0, options).forEach(i -> select.withArray("options").addObject().put("value", value)
-                .set("text", text(text)));
+        IntStream.range(0, options)
+                .forEach(i -> select.withArray("options")
+                        .addObject()
+                        .put("value", value)
+                        .set("text", text(text)));
         return select;
     }
 

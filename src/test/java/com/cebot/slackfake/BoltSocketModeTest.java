@@ -56,7 +56,10 @@ final class BoltSocketModeTest {
         fake.addChannel("C1", "ce", true);
         fake.addUser("UALICE", "alice", "Europe/Berlin");
         slack = Slack.getInstance(fake.slackConfig());
-        App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
+        App app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(SlackFake.BOT_TOKEN)
+                .build());
         registerListeners(app);
         // The constructor taking a ready SocketModeClient never hands envelopes to Bolt (1.48.0),
         // so the app token constructor is the one that works.
@@ -79,7 +82,8 @@ final class BoltSocketModeTest {
             assertThat(call.method()).isEqualTo("auth.test");
             assertThat(call.token()).isEqualTo(SlackFake.BOT_TOKEN);
         });
-        assertThat(startupCalls).filteredOn(call -> call.method().equals("apps.connections.open"))
+        assertThat(startupCalls)
+                .filteredOn(call -> call.method().equals("apps.connections.open"))
                 .isNotEmpty()
                 .allSatisfy(call -> assertThat(call.token()).isEqualTo(SlackFake.APP_TOKEN));
     }
@@ -101,7 +105,12 @@ final class BoltSocketModeTest {
     void submittingAnEmptySummary_answersWithErrors_andTheModalStaysOpen() {
         View form = openForm("UERIN");
 
-        Ack ack = fake.awaitAck(fake.submitView(form.id(), "UERIN", StateValues.of().text("summary", "text", null).toJson()), WAIT);
+        Ack ack = fake.awaitAck(
+                fake.submitView(
+                        form.id(),
+                        "UERIN",
+                        StateValues.of().text("summary", "text", null).toJson()),
+                WAIT);
 
         assertThat(ack.payload().get("response_action").asText()).isEqualTo("errors");
         assertThat(ack.payload().at("/errors/summary").asText()).isEqualTo("Please describe the ticket");
@@ -112,7 +121,12 @@ final class BoltSocketModeTest {
     void submittingAskingForMore_updatesTheModalInPlace() {
         View form = openForm("UFRED");
 
-        fake.awaitAck(fake.submitView(form.id(), "UFRED", StateValues.of().text("summary", "text", "more").toJson()), WAIT);
+        fake.awaitAck(
+                fake.submitView(
+                        form.id(),
+                        "UFRED",
+                        StateValues.of().text("summary", "text", "more").toJson()),
+                WAIT);
 
         assertThat(fake.view(form.id()).title()).isEqualTo("More details");
         assertThat(fake.modalStack("UFRED")).hasSize(1);
@@ -122,8 +136,15 @@ final class BoltSocketModeTest {
     void submittingAValidForm_closesTheModal_andPostsTheTicket() {
         View form = openForm("UGINA");
 
-        fake.awaitAck(fake.submitView(form.id(), "UGINA", StateValues.of().text("summary", "text", "SSO broken")
-                .externalSelect("customer", "pick", "acme", "Acme").toJson()), WAIT);
+        fake.awaitAck(
+                fake.submitView(
+                        form.id(),
+                        "UGINA",
+                        StateValues.of()
+                                .text("summary", "text", "SSO broken")
+                                .externalSelect("customer", "pick", "acme", "Acme")
+                                .toJson()),
+                WAIT);
 
         assertThat(fake.modalStack("UGINA")).isEmpty();
         assertThat(fake.messages("C1")).extracting(Message::text).contains("SSO broken for acme");
@@ -157,14 +178,20 @@ final class BoltSocketModeTest {
 
     @Test
     void buttonClick_respondsThroughTheResponseUrl_replacingTheMessage() throws Exception {
-        String ts = slack.methods(SlackFake.BOT_TOKEN).chatPostMessage(r -> r.channel("C1").text("Ticket #12")
-                .blocks(asBlocks(actions(a -> a.blockId("ticket").elements(List.of(
-                        button(b -> b.actionId("claim").value("12").text(plainText("Claim"))))))))).getTs();
+        String ts = slack.methods(SlackFake.BOT_TOKEN)
+                .chatPostMessage(r -> r.channel("C1")
+                        .text("Ticket #12")
+                        .blocks(asBlocks(actions(a -> a.blockId("ticket")
+                                .elements(List.of(button(
+                                        b -> b.actionId("claim").value("12").text(plainText("Claim")))))))))
+                .getTs();
 
         fake.awaitAck(fake.sendBlockAction("UALICE", "C1", ts, "claim", "ticket", "12"), WAIT);
 
-        assertThat(fake.calls(WebApiServer.RESPONSE_URL)).anySatisfy(call ->
-                assertThat(call.json().get("replace_original").asBoolean()).isTrue());
+        assertThat(fake.calls(WebApiServer.RESPONSE_URL))
+                .anySatisfy(
+                        call -> assertThat(call.json().get("replace_original").asBoolean())
+                                .isTrue());
         assertThat(fake.message("C1", ts).orElseThrow().text()).isEqualTo("Ticket #12 claimed by UALICE");
     }
 
@@ -203,9 +230,11 @@ final class BoltSocketModeTest {
     void theBotsOwnMessage_isResolvedWithBotsInfo_andIgnored() {
         int before = botMessagesHandled.get();
 
-        fake.awaitAck(fake.sendBotMessageEvent("C1", SlackFake.BOT_ID, "posted by me").envelopeId(), WAIT);
+        fake.awaitAck(
+                fake.sendBotMessageEvent("C1", SlackFake.BOT_ID, "posted by me").envelopeId(), WAIT);
 
-        assertThat(fake.calls("bots.info")).anySatisfy(call -> assertThat(call.param("bot")).isEqualTo(SlackFake.BOT_ID));
+        assertThat(fake.calls("bots.info"))
+                .anySatisfy(call -> assertThat(call.param("bot")).isEqualTo(SlackFake.BOT_ID));
         assertThat(botMessagesHandled.get()).isEqualTo(before);
     }
 
@@ -217,7 +246,9 @@ final class BoltSocketModeTest {
 
         fake.awaitConnectionsOpened(opened + 1, WAIT);
         fake.awaitConnections(1, WAIT);
-        assertThat(fake.awaitAck(fake.sendGlobalShortcut("support_ticket", "UALICE"), WAIT).payload()).isNull();
+        assertThat(fake.awaitAck(fake.sendGlobalShortcut("support_ticket", "UALICE"), WAIT)
+                        .payload())
+                .isNull();
     }
 
     @Test
@@ -230,7 +261,9 @@ final class BoltSocketModeTest {
         fake.awaitConnectionsOpened(opened + 1, RECONNECT);
         fake.awaitConnections(1, WAIT);
         assertThat(fake.calls("apps.connections.open")).hasSizeGreaterThan(urls);
-        assertThat(fake.awaitAck(fake.sendGlobalShortcut("support_ticket", "UALICE"), WAIT).payload()).isNull();
+        assertThat(fake.awaitAck(fake.sendGlobalShortcut("support_ticket", "UALICE"), WAIT)
+                        .payload())
+                .isNull();
     }
 
     private View openForm(String userId) {
@@ -242,7 +275,8 @@ final class BoltSocketModeTest {
 
     private void registerListeners(App app) {
         app.globalShortcut("support_ticket", (req, ctx) -> {
-            ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).view(form("Support ticket")));
+            ctx.client()
+                    .viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).view(form("Support ticket")));
             return ctx.ack();
         });
         app.viewSubmission("support_ticket_form", (req, ctx) -> {
@@ -254,14 +288,17 @@ final class BoltSocketModeTest {
             if (summary.equals("more")) {
                 return ctx.ackWithUpdate(form("More details"));
             }
-            String customer = values.get("customer").get("pick").getSelectedOption().getValue();
+            String customer =
+                    values.get("customer").get("pick").getSelectedOption().getValue();
             ctx.client().chatPostMessage(r -> r.channel("C1").text(summary + " for " + customer));
             return ctx.ack();
         });
-        app.blockSuggestion("pick", (req, ctx) -> ctx.ack(r -> r.options(List.of(new Option(plainText("Acme"), "acme")))));
+        app.blockSuggestion(
+                "pick", (req, ctx) -> ctx.ack(r -> r.options(List.of(new Option(plainText("Acme"), "acme")))));
         app.command("/ooo", (req, ctx) -> ctx.ack("Usage: /ooo [start] [end]"));
         app.blockAction("claim", (req, ctx) -> {
-            String text = req.getPayload().getMessage().getText() + " claimed by " + req.getPayload().getUser().getId();
+            String text = req.getPayload().getMessage().getText() + " claimed by "
+                    + req.getPayload().getUser().getId();
             ctx.respond(r -> r.replaceOriginal(true).text(text));
             return ctx.ack();
         });
@@ -271,12 +308,17 @@ final class BoltSocketModeTest {
         });
         app.event(MessageEvent.class, (req, ctx) -> {
             MessageEvent event = req.getEvent();
-            ctx.client().chatPostMessage(r -> r.channel(event.getChannel()).threadTs(event.getTs()).text("On it"));
+            ctx.client()
+                    .chatPostMessage(r -> r.channel(event.getChannel())
+                            .threadTs(event.getTs())
+                            .text("On it"));
             return ctx.ack();
         });
         app.blockAction("add_detail", (req, ctx) -> {
             var view = req.getPayload().getView();
-            ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(form("With details")));
+            ctx.client()
+                    .viewsUpdate(
+                            r -> r.viewId(view.getId()).hash(view.getHash()).view(form("With details")));
             return ctx.ack();
         });
         app.event(MessageChangedEvent.class, (req, ctx) -> {
@@ -290,15 +332,19 @@ final class BoltSocketModeTest {
     }
 
     private static com.slack.api.model.view.View form(String title) {
-        return view(v -> v.type("modal").callbackId("support_ticket_form")
+        return view(v -> v.type("modal")
+                .callbackId("support_ticket_form")
                 .title(viewTitle(t -> t.type("plain_text").text(title)))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
                 .blocks(asBlocks(
-                        input(i -> i.blockId("summary").label(plainText("Summary"))
+                        input(i -> i.blockId("summary")
+                                .label(plainText("Summary"))
                                 .element(plainTextInput(p -> p.actionId("text")))),
-                        input(i -> i.blockId("customer").label(plainText("Customer"))
+                        input(i -> i.blockId("customer")
+                                .label(plainText("Customer"))
                                 .element(externalSelect(e -> e.actionId("pick").minQueryLength(2)))),
-                        actions(a -> a.blockId("more").elements(List.of(
-                                button(b -> b.actionId("add_detail").value("1").text(plainText("Add detail")))))))));
+                        actions(a -> a.blockId("more")
+                                .elements(List.of(button(
+                                        b -> b.actionId("add_detail").value("1").text(plainText("Add detail")))))))));
     }
 }

@@ -30,9 +30,10 @@ final class CallLog {
     }
 
     List<RecordedCall> await(String method, int count, Duration timeout) {
-        changed.until(timeout,
-                () -> "expected " + count + " call(s) of " + method + " but got " + of(method).size()
-                        + "; recorded: " + summary(),
+        changed.until(
+                timeout,
+                () -> "expected " + count + " call(s) of " + method + " but got "
+                        + of(method).size() + "; recorded: " + summary(),
                 () -> of(method).size() >= count);
         return of(method);
     }

@@ -40,8 +40,16 @@ final class ChatMethods {
     private ObjectNode postMessage(ApiRequest request) {
         String channel = directory.postableConversation(request.required("channel", "channel_not_found"));
         Content content = Content.checked(request);
-        Message message = messages.add(new Message(channel, messages.nextTs(), request.param("thread_ts"),
-                SlackFake.BOT_USER_ID, SlackFake.BOT_ID, content.text(), content.blocks(), content.metadata(), List.of()));
+        Message message = messages.add(new Message(
+                channel,
+                messages.nextTs(),
+                request.param("thread_ts"),
+                SlackFake.BOT_USER_ID,
+                SlackFake.BOT_ID,
+                content.text(),
+                content.blocks(),
+                content.metadata(),
+                List.of()));
         ObjectNode body = Json.object().put("channel", channel).put("ts", message.ts());
         body.set("message", message.toJson(true));
         return body;
@@ -64,7 +72,9 @@ final class ChatMethods {
                 blocks != null ? blocks : current.blocks(),
                 metadata != null ? metadata : current.metadata());
         messages.replace(updated);
-        ObjectNode body = Json.object().put("channel", updated.channel()).put("ts", updated.ts())
+        ObjectNode body = Json.object()
+                .put("channel", updated.channel())
+                .put("ts", updated.ts())
                 .put("text", updated.text());
         body.set("message", updated.toJson(true));
         return body;
@@ -98,10 +108,15 @@ final class ChatMethods {
             throw new SlackError("time_too_far");
         }
         Content content = Content.checked(request);
-        ObjectNode body = Json.object().put("channel", channel)
-                .put("scheduled_message_id", String.format("Q%010d", ++scheduled)).put("post_at", postAt);
-        body.putObject("message").put("type", "message").put("text", content.text())
-                .put("user", SlackFake.BOT_USER_ID).put("bot_id", SlackFake.BOT_ID);
+        ObjectNode body = Json.object()
+                .put("channel", channel)
+                .put("scheduled_message_id", String.format("Q%010d", ++scheduled))
+                .put("post_at", postAt);
+        body.putObject("message")
+                .put("type", "message")
+                .put("text", content.text())
+                .put("user", SlackFake.BOT_USER_ID)
+                .put("bot_id", SlackFake.BOT_ID);
         return body;
     }
 
@@ -116,7 +131,8 @@ final class ChatMethods {
     }
 
     private Message existingMessage(ApiRequest request, String tsField) {
-        String channel = directory.readableConversation(Directory.conversationId(request.required("channel", "channel_not_found")));
+        String channel = directory.readableConversation(
+                Directory.conversationId(request.required("channel", "channel_not_found")));
         String ts = request.required(tsField, "message_not_found");
         return messages.find(channel, ts).orElseThrow(() -> new SlackError("message_not_found"));
     }
@@ -150,8 +166,10 @@ final class ChatMethods {
                 throw new SlackError("invalid_blocks_format");
             }
             List<BlockKitLimits.Violation> violations = BlockKitLimits.checkMessageBlocks(blocks);
-            List<String> invalid = violations.stream().filter(v -> !v.tooLongInTotal())
-                    .map(BlockKitLimits.Violation::message).toList();
+            List<String> invalid = violations.stream()
+                    .filter(v -> !v.tooLongInTotal())
+                    .map(BlockKitLimits.Violation::message)
+                    .toList();
             if (!invalid.isEmpty()) {
                 throw new SlackError("invalid_blocks", invalid);
             }

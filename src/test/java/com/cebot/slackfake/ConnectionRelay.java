@@ -26,6 +26,7 @@ final class ConnectionRelay implements AutoCloseable {
     private final InetSocketAddress server;
     /** Each client connection by the local port of its link to the server, which the server sees as the caller's. */
     private final Map<Integer, Link> links = new ConcurrentHashMap<>();
+
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "slackfake-relay");
         thread.setDaemon(true);

@@ -39,7 +39,10 @@ final class ConversationMethods {
         }
         directory.user(users).orElseThrow(() -> new SlackError("user_not_found"));
         ObjectNode body = Json.object();
-        body.putObject("channel").put("id", Directory.conversationId(users)).put("is_im", true).put("user", users);
+        body.putObject("channel")
+                .put("id", Directory.conversationId(users))
+                .put("is_im", true)
+                .put("user", users);
         return body;
     }
 
@@ -130,9 +133,18 @@ final class ConversationMethods {
     }
 
     private static ObjectNode channelJson(Directory.Channel channel) {
-        return Json.object().put("id", channel.id()).put("name", channel.name()).put("is_channel", true)
-                .put("is_group", false).put("is_im", false).put("is_mpim", false).put("is_private", false)
-                .put("created", 1_700_000_000).put("is_archived", false).put("is_general", false)
-                .put("name_normalized", channel.name()).put("is_member", channel.botIsMember());
+        return Json.object()
+                .put("id", channel.id())
+                .put("name", channel.name())
+                .put("is_channel", true)
+                .put("is_group", false)
+                .put("is_im", false)
+                .put("is_mpim", false)
+                .put("is_private", false)
+                .put("created", 1_700_000_000)
+                .put("is_archived", false)
+                .put("is_general", false)
+                .put("name_normalized", channel.name())
+                .put("is_member", channel.botIsMember());
     }
 }

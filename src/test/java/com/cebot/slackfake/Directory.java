@@ -31,7 +31,9 @@ final class Directory {
     private final Map<String, Bot> bots = new LinkedHashMap<>();
 
     Directory() {
-        users.put(SlackFake.BOT_USER_ID, new User(SlackFake.BOT_USER_ID, "cebot", "America/Los_Angeles", true, Status.NONE));
+        users.put(
+                SlackFake.BOT_USER_ID,
+                new User(SlackFake.BOT_USER_ID, "cebot", "America/Los_Angeles", true, Status.NONE));
         bots.put(SlackFake.BOT_ID, new Bot(SlackFake.BOT_ID, SlackFake.BOT_USER_ID, "CE Bot"));
     }
 
@@ -133,6 +135,8 @@ final class Directory {
     }
 
     String conversationName(String conversationId) {
-        return isDirectMessage(conversationId) ? "directmessage" : channel(conversationId).map(Channel::name).orElse(conversationId);
+        return isDirectMessage(conversationId)
+                ? "directmessage"
+                : channel(conversationId).map(Channel::name).orElse(conversationId);
     }
 }

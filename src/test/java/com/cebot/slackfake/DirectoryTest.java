@@ -1,8 +1,8 @@
 package com.cebot.slackfake;
 
-import com.cebot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.testing.MutableClock;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
@@ -67,12 +67,14 @@ final class DirectoryTest {
     void usersProfileGet_givesTheStatus() throws Exception {
         fake.setStatus("UBOB", "Travelling", ":airplane:");
 
-        assertThat(bot.usersProfileGet(r -> r.user("UBOB")).getProfile().getStatusEmoji()).isEqualTo(":airplane:");
+        assertThat(bot.usersProfileGet(r -> r.user("UBOB")).getProfile().getStatusEmoji())
+                .isEqualTo(":airplane:");
     }
 
     @Test
     void usergroupsList_includesMembersOnlyWhenAskedFor() throws Exception {
-        Usergroup withUsers = bot.usergroupsList(r -> r.includeUsers(true)).getUsergroups().get(0);
+        Usergroup withUsers =
+                bot.usergroupsList(r -> r.includeUsers(true)).getUsergroups().get(0);
         Usergroup withoutUsers = bot.usergroupsList(r -> r).getUsergroups().get(0);
 
         assertThat(withUsers.getHandle()).isEqualTo("ce-sdr-collab");
@@ -82,7 +84,9 @@ final class DirectoryTest {
 
     @Test
     void usergroupsUsersUpdate_replacesTheWholeMemberList() throws Exception {
-        assertThat(bot.usergroupsUsersUpdate(r -> r.usergroup("S1").users(List.of("UBOB"))).isOk()).isTrue();
+        assertThat(bot.usergroupsUsersUpdate(r -> r.usergroup("S1").users(List.of("UBOB")))
+                        .isOk())
+                .isTrue();
 
         assertThat(bot.usergroupsUsersList(r -> r.usergroup("S1")).getUsers()).containsExactly("UBOB");
         assertThat(fake.userGroupMembers("S1")).containsExactly("UBOB");
@@ -90,17 +94,22 @@ final class DirectoryTest {
 
     @Test
     void usergroupsUsersUpdate_cannotEmptyAGroup_orAddUnknownUsers() throws Exception {
-        assertThat(bot.usergroupsUsersUpdate(r -> r.usergroup("S1").users(List.of())).getError()).isEqualTo("no_users_provided");
-        assertThat(bot.usergroupsUsersUpdate(r -> r.usergroup("S1").users(List.of("UNOBODY"))).getError())
+        assertThat(bot.usergroupsUsersUpdate(r -> r.usergroup("S1").users(List.of()))
+                        .getError())
+                .isEqualTo("no_users_provided");
+        assertThat(bot.usergroupsUsersUpdate(r -> r.usergroup("S1").users(List.of("UNOBODY")))
+                        .getError())
                 .isEqualTo("invalid_users");
-        assertThat(bot.usergroupsUsersUpdate(r -> r.usergroup("S404").users(List.of("UBOB"))).getError())
+        assertThat(bot.usergroupsUsersUpdate(r -> r.usergroup("S404").users(List.of("UBOB")))
+                        .getError())
                 .isEqualTo("no_such_subteam");
         assertThat(fake.userGroupMembers("S1")).containsExactly("UALICE");
     }
 
     @Test
     void conversationsList_pagesWithACursor() throws Exception {
-        ConversationsListResponse first = bot.conversationsList(r -> r.types(List.of(ConversationType.PUBLIC_CHANNEL)).limit(2));
+        ConversationsListResponse first = bot.conversationsList(
+                r -> r.types(List.of(ConversationType.PUBLIC_CHANNEL)).limit(2));
         String cursor = first.getResponseMetadata().getNextCursor();
         ConversationsListResponse second = bot.conversationsList(r -> r.limit(2).cursor(cursor));
 
@@ -111,14 +120,17 @@ final class DirectoryTest {
 
     @Test
     void conversationsInfo_tellsWhetherTheBotIsAMember() throws Exception {
-        assertThat(bot.conversationsInfo(r -> r.channel("C1")).getChannel().isMember()).isTrue();
-        assertThat(bot.conversationsInfo(r -> r.channel("C2")).getChannel().isMember()).isFalse();
+        assertThat(bot.conversationsInfo(r -> r.channel("C1")).getChannel().isMember())
+                .isTrue();
+        assertThat(bot.conversationsInfo(r -> r.channel("C2")).getChannel().isMember())
+                .isFalse();
         assertThat(bot.conversationsInfo(r -> r.channel("C404")).getError()).isEqualTo("channel_not_found");
     }
 
     @Test
     void conversationsJoin_letsTheBotPostThere() throws Exception {
-        assertThat(bot.chatPostMessage(r -> r.channel("C2").text("hi")).getError()).isEqualTo("not_in_channel");
+        assertThat(bot.chatPostMessage(r -> r.channel("C2").text("hi")).getError())
+                .isEqualTo("not_in_channel");
 
         assertThat(bot.conversationsJoin(r -> r.channel("C2")).isOk()).isTrue();
 
@@ -130,7 +142,8 @@ final class DirectoryTest {
     void botsInfo_resolvesABotToItsUser() throws Exception {
         fake.addBot("BZENDESK", "UZENDESK", "Zendesk");
 
-        assertThat(bot.botsInfo(r -> r.bot(SlackFake.BOT_ID)).getBot().getUserId()).isEqualTo(SlackFake.BOT_USER_ID);
+        assertThat(bot.botsInfo(r -> r.bot(SlackFake.BOT_ID)).getBot().getUserId())
+                .isEqualTo(SlackFake.BOT_USER_ID);
         assertThat(bot.botsInfo(r -> r.bot("BZENDESK")).getBot().getUserId()).isEqualTo("UZENDESK");
         assertThat(bot.botsInfo(r -> r.bot("B404")).getError()).isEqualTo("bot_not_found");
     }

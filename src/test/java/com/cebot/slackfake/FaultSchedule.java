@@ -22,8 +22,9 @@ final class FaultSchedule {
 
     /** @param channel a channel id, or a user id for the DM with that user */
     synchronized void enqueue(String method, String channel, Fault... faults) {
-        byMethodAndConversation.computeIfAbsent(method + " " + Directory.conversationId(channel),
-                k -> new ArrayDeque<>()).addAll(Arrays.asList(faults));
+        byMethodAndConversation
+                .computeIfAbsent(method + " " + Directory.conversationId(channel), k -> new ArrayDeque<>())
+                .addAll(Arrays.asList(faults));
     }
 
     synchronized Optional<Fault> next(String method) {

@@ -69,14 +69,25 @@ final class FileMethods {
             if (upload == null || upload.content() == null) {
                 throw new SlackError("file_not_found");
             }
-            shared.addObject().put("id", upload.id()).put("name", upload.filename())
+            shared.addObject()
+                    .put("id", upload.id())
+                    .put("name", upload.filename())
                     .put("title", file.path("title").asText(upload.filename()));
         }
         String channel = request.param("channel_id");
         if (channel != null) {
             String conversation = directory.postableConversation(channel);
-            messages.add(new Message(conversation, messages.nextTs(), request.param("thread_ts"), SlackFake.BOT_USER_ID,
-                    SlackFake.BOT_ID, request.param("initial_comment"), null, null, List.of(), shared));
+            messages.add(new Message(
+                    conversation,
+                    messages.nextTs(),
+                    request.param("thread_ts"),
+                    SlackFake.BOT_USER_ID,
+                    SlackFake.BOT_ID,
+                    request.param("initial_comment"),
+                    null,
+                    null,
+                    List.of(),
+                    shared));
         }
         ObjectNode body = Json.object();
         body.set("files", shared);

@@ -23,8 +23,14 @@ final class Interactions {
     private final Clock clock;
     private final AtomicLong events = new AtomicLong();
 
-    Interactions(Directory directory, MessageStore messages, ViewStore views, Triggers triggers,
-            ResponseUrls responseUrls, SocketModeServer socket, Clock clock) {
+    Interactions(
+            Directory directory,
+            MessageStore messages,
+            ViewStore views,
+            Triggers triggers,
+            ResponseUrls responseUrls,
+            SocketModeServer socket,
+            Clock clock) {
         this.directory = directory;
         this.messages = messages;
         this.views = views;
@@ -46,14 +52,28 @@ final class Interactions {
 
     String messageShortcut(String callbackId, String userId, String channelId, String messageTs) {
         Message message = storedMessage(channelId, messageTs);
-        return send("interactive", Payloads.messageShortcut(callbackId, user(userId), channel(message.channel()),
-                message.toJson(false), triggers.issue(userId), responseUrls.issue(message.channel(), messageTs)));
+        return send(
+                "interactive",
+                Payloads.messageShortcut(
+                        callbackId,
+                        user(userId),
+                        channel(message.channel()),
+                        message.toJson(false),
+                        triggers.issue(userId),
+                        responseUrls.issue(message.channel(), messageTs)));
     }
 
     String slashCommand(String command, String text, String userId, String channelId) {
         String conversation = Directory.conversationId(channelId);
-        return send("slash_commands", Payloads.slashCommand(command, text, user(userId), channel(conversation),
-                triggers.issue(userId), responseUrls.issue(conversation, null)));
+        return send(
+                "slash_commands",
+                Payloads.slashCommand(
+                        command,
+                        text,
+                        user(userId),
+                        channel(conversation),
+                        triggers.issue(userId),
+                        responseUrls.issue(conversation, null)));
     }
 
     String submitView(String viewId, String userId, ObjectNode stateValues) {
@@ -78,38 +98,53 @@ final class Interactions {
         return Payloads.envelope("interactive", payload, envelopeId);
     }
 
-    String blockAction(String userId, String channelId, String messageTs, String actionId, String blockId, String value) {
+    String blockAction(
+            String userId, String channelId, String messageTs, String actionId, String blockId, String value) {
         ObjectNode envelope = blockActionEnvelope(userId, channelId, messageTs, actionId, blockId, value);
         socket.send(envelope);
         return Json.text(envelope, "envelope_id");
     }
 
     /** The same click on every open socket at once. */
-    String blockActionToAll(String userId, String channelId, String messageTs, String actionId, String blockId,
-            String value) {
+    String blockActionToAll(
+            String userId, String channelId, String messageTs, String actionId, String blockId, String value) {
         ObjectNode envelope = blockActionEnvelope(userId, channelId, messageTs, actionId, blockId, value);
         socket.sendToAll(envelope);
         return Json.text(envelope, "envelope_id");
     }
 
-    private ObjectNode blockActionEnvelope(String userId, String channelId, String messageTs, String actionId,
-            String blockId, String value) {
+    private ObjectNode blockActionEnvelope(
+            String userId, String channelId, String messageTs, String actionId, String blockId, String value) {
         Message message = storedMessage(channelId, messageTs);
         JsonNode element = findElement(message.blocks(), actionId);
-        return Payloads.envelope("interactive", Payloads.blockActionsInMessage(user(userId), channel(message.channel()),
-                message.toJson(false), Payloads.action(element, actionId, blockId, value), triggers.issue(userId),
-                responseUrls.issue(message.channel(), messageTs)), UUID.randomUUID().toString());
+        return Payloads.envelope(
+                "interactive",
+                Payloads.blockActionsInMessage(
+                        user(userId),
+                        channel(message.channel()),
+                        message.toJson(false),
+                        Payloads.action(element, actionId, blockId, value),
+                        triggers.issue(userId),
+                        responseUrls.issue(message.channel(), messageTs)),
+                UUID.randomUUID().toString());
     }
 
     String viewBlockAction(String viewId, String userId, String actionId, String blockId, String value) {
         View view = storedView(viewId);
         JsonNode element = findElement(view.blocks(), actionId);
-        return send("interactive", Payloads.blockActionsInView(user(userId), view.json(),
-                Payloads.action(element, actionId, blockId, value), triggers.issue(userId)));
+        return send(
+                "interactive",
+                Payloads.blockActionsInView(
+                        user(userId),
+                        view.json(),
+                        Payloads.action(element, actionId, blockId, value),
+                        triggers.issue(userId)));
     }
 
     String blockSuggestion(String viewId, String userId, String actionId, String blockId, String typed) {
-        return send("interactive", Payloads.blockSuggestion(storedView(viewId).json(), user(userId), actionId, blockId, typed));
+        return send(
+                "interactive",
+                Payloads.blockSuggestion(storedView(viewId).json(), user(userId), actionId, blockId, typed));
     }
 
     /** Stores the message first, so history and permalinks already know it when the app reacts. */
@@ -120,9 +155,11 @@ final class Interactions {
     /** @param blocks rich text as a client sends it (mentions as elements), or null */
     SentEvent messageEvent(String channel, String userId, String text, String threadTs, ArrayNode blocks) {
         String conversation = deliverableConversation(channel);
-        Message message = messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, null, text,
-                blocks, null, List.of()));
-        String parentUser = threadTs == null ? null : messages.find(conversation, threadTs).map(Message::user).orElse(null);
+        Message message = messages.add(
+                new Message(conversation, messages.nextTs(), threadTs, userId, null, text, blocks, null, List.of()));
+        String parentUser = threadTs == null
+                ? null
+                : messages.find(conversation, threadTs).map(Message::user).orElse(null);
         return event(Payloads.messageEvent(message, parentUser), message.ts());
     }
 
@@ -130,11 +167,15 @@ final class Interactions {
     SentEvent fileShareEvent(String channel, String userId, String text, String threadTs, String fileName) {
         String conversation = deliverableConversation(channel);
         ArrayNode files = Json.array();
-        files.addObject().put("id", "F" + String.format("%09d", events.get() + 1)).put("name", fileName)
+        files.addObject()
+                .put("id", "F" + String.format("%09d", events.get() + 1))
+                .put("name", fileName)
                 .put("title", fileName);
-        Message message = messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, null, text,
-                null, null, List.of(), files));
-        String parentUser = threadTs == null ? null : messages.find(conversation, threadTs).map(Message::user).orElse(null);
+        Message message = messages.add(new Message(
+                conversation, messages.nextTs(), threadTs, userId, null, text, null, null, List.of(), files));
+        String parentUser = threadTs == null
+                ? null
+                : messages.find(conversation, threadTs).map(Message::user).orElse(null);
         return event(Payloads.fileShareEvent(message, parentUser), message.ts());
     }
 
@@ -142,16 +183,18 @@ final class Interactions {
     SentEvent threadBroadcastEvent(String channel, String userId, String text, String threadTs) {
         String conversation = deliverableConversation(channel);
         Message root = storedMessage(conversation, threadTs);
-        Message reply = messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, null, text,
-                null, null, List.of()));
-        return event(Payloads.threadBroadcastEvent(reply, root, messages.replies(conversation, threadTs).size()),
+        Message reply = messages.add(
+                new Message(conversation, messages.nextTs(), threadTs, userId, null, text, null, null, List.of()));
+        return event(
+                Payloads.threadBroadcastEvent(
+                        reply, root, messages.replies(conversation, threadTs).size()),
                 reply.ts());
     }
 
     SentEvent meMessageEvent(String channel, String userId, String text) {
         String conversation = deliverableConversation(channel);
-        Message message = messages.add(new Message(conversation, messages.nextTs(), null, userId, null, text,
-                null, null, List.of()));
+        Message message = messages.add(
+                new Message(conversation, messages.nextTs(), null, userId, null, text, null, null, List.of()));
         return event(Payloads.meMessageEvent(message), message.ts());
     }
 
@@ -165,18 +208,20 @@ final class Interactions {
     /** {@code channel_join} (topic null) or {@code channel_topic}, written by Slack in the channel. */
     SentEvent channelNoticeEvent(String channel, String userId, String topic) {
         String conversation = deliverableConversation(channel);
-        String text = topic == null ? "<@" + userId + "> has joined the channel"
+        String text = topic == null
+                ? "<@" + userId + "> has joined the channel"
                 : "<@" + userId + "> set the channel topic: " + topic;
-        Message notice = messages.add(new Message(conversation, messages.nextTs(), null, userId, null, text,
-                null, null, List.of()));
-        return event(Payloads.channelNoticeEvent(topic == null ? "channel_join" : "channel_topic", notice, topic),
+        Message notice = messages.add(
+                new Message(conversation, messages.nextTs(), null, userId, null, text, null, null, List.of()));
+        return event(
+                Payloads.channelNoticeEvent(topic == null ? "channel_join" : "channel_topic", notice, topic),
                 notice.ts());
     }
 
     SentEvent botMessageEvent(String channel, String botId, String text) {
         String conversation = deliverableConversation(channel);
-        Message message = messages.add(new Message(conversation, messages.nextTs(), null, null, botId, text,
-                null, null, List.of()));
+        Message message = messages.add(
+                new Message(conversation, messages.nextTs(), null, null, botId, text, null, null, List.of()));
         return event(Payloads.messageEvent(message, null), message.ts());
     }
 
@@ -200,7 +245,9 @@ final class Interactions {
 
     private SentEvent event(ObjectNode event, String ts) {
         String eventId = String.format("Ev%010d", events.incrementAndGet());
-        String envelopeId = send("events_api", Payloads.eventCallback(event, eventId, clock.instant().getEpochSecond()));
+        String envelopeId = send(
+                "events_api",
+                Payloads.eventCallback(event, eventId, clock.instant().getEpochSecond()));
         return new SentEvent(envelopeId, eventId, ts);
     }
 
@@ -208,7 +255,10 @@ final class Interactions {
     private String deliverableConversation(String channel) {
         String conversation = Directory.conversationId(channel);
         if (!Directory.isDirectMessage(conversation)
-                && !directory.channel(conversation).map(Directory.Channel::botIsMember).orElse(false)) {
+                && !directory
+                        .channel(conversation)
+                        .map(Directory.Channel::botIsMember)
+                        .orElse(false)) {
             throw new IllegalArgumentException("Slack would not deliver events from " + channel
                     + ": it is unknown or the bot is not a member (addChannel/join first)");
         }
@@ -217,8 +267,9 @@ final class Interactions {
 
     private Message storedMessage(String channel, String ts) {
         String conversation = Directory.conversationId(channel);
-        return messages.find(conversation, ts).orElseThrow(() -> new IllegalArgumentException(
-                "no message " + ts + " in " + conversation + "; post or addMessage it first"));
+        return messages.find(conversation, ts)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no message " + ts + " in " + conversation + "; post or addMessage it first"));
     }
 
     private View storedView(String viewId) {

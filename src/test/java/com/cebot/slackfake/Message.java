@@ -32,8 +32,16 @@ public record Message(
         reactions = List.copyOf(reactions);
     }
 
-    public Message(String channel, String ts, String threadTs, String user, String botId, String text, JsonNode blocks,
-            JsonNode metadata, List<String> reactions) {
+    public Message(
+            String channel,
+            String ts,
+            String threadTs,
+            String user,
+            String botId,
+            String text,
+            JsonNode blocks,
+            JsonNode metadata,
+            List<String> reactions) {
         this(channel, ts, threadTs, user, botId, text, blocks, metadata, reactions, null);
     }
 
@@ -81,8 +89,11 @@ public record Message(
             json.set("metadata", metadata.deepCopy());
         }
         if (!reactions.isEmpty()) {
-            reactions.forEach(name -> json.withArray("reactions").addObject()
-                    .put("name", name).put("count", 1).set("users", Json.array().add(SlackFake.BOT_USER_ID)));
+            reactions.forEach(name -> json.withArray("reactions")
+                    .addObject()
+                    .put("name", name)
+                    .put("count", 1)
+                    .set("users", Json.array().add(SlackFake.BOT_USER_ID)));
         }
         return json;
     }

@@ -31,7 +31,9 @@ final class MessageStore {
     }
 
     synchronized Message add(Message message) {
-        byConversation.computeIfAbsent(message.channel(), c -> new ArrayList<>()).add(message);
+        byConversation
+                .computeIfAbsent(message.channel(), c -> new ArrayList<>())
+                .add(message);
         return message;
     }
 
@@ -56,7 +58,9 @@ final class MessageStore {
     }
 
     synchronized List<Message> replies(String channel, String parentTs) {
-        return all(channel).stream().filter(m -> parentTs.equals(m.threadTs()) && !m.ts().equals(parentTs)).toList();
+        return all(channel).stream()
+                .filter(m -> parentTs.equals(m.threadTs()) && !m.ts().equals(parentTs))
+                .toList();
     }
 
     /** History JSON: a thread parent carries thread_ts and reply_count, as in Slack. */

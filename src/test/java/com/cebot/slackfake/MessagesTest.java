@@ -1,9 +1,9 @@
 package com.cebot.slackfake;
 
-import com.cebot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.cebot.testing.MutableClock;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -47,29 +47,34 @@ final class MessagesTest {
     @Test
     void postMessage_storesItWithUniqueIncreasingTs() throws Exception {
         ChatPostMessageResponse first = bot.chatPostMessage(r -> r.channel("C1").text("one"));
-        ChatPostMessageResponse second = bot.chatPostMessage(r -> r.channel("C1").text("two"));
+        ChatPostMessageResponse second =
+                bot.chatPostMessage(r -> r.channel("C1").text("two"));
 
         assertThat(first.getTs()).isEqualTo("1795428000.000000");
         assertThat(second.getTs()).isEqualTo("1795428000.000001");
         assertThat(second.getChannel()).isEqualTo("C1");
         assertThat(second.getMessage().getText()).isEqualTo("two");
-        assertThat(fake.messages("C1")).extracting(Message::text, Message::fromBot)
+        assertThat(fake.messages("C1"))
+                .extracting(Message::text, Message::fromBot)
                 .containsExactly(tuple("one", true), tuple("two", true));
     }
 
     @Test
     void postMessage_whereTheBotIsNotAMember_isNotInChannel() throws Exception {
-        assertThat(bot.chatPostMessage(r -> r.channel("C2").text("hi")).getError()).isEqualTo("not_in_channel");
+        assertThat(bot.chatPostMessage(r -> r.channel("C2").text("hi")).getError())
+                .isEqualTo("not_in_channel");
     }
 
     @Test
     void postMessage_toAnUnknownChannel_isChannelNotFound() throws Exception {
-        assertThat(bot.chatPostMessage(r -> r.channel("C404").text("hi")).getError()).isEqualTo("channel_not_found");
+        assertThat(bot.chatPostMessage(r -> r.channel("C404").text("hi")).getError())
+                .isEqualTo("channel_not_found");
     }
 
     @Test
     void postMessage_toAUserId_landsInTheirDm() throws Exception {
-        ChatPostMessageResponse response = bot.chatPostMessage(r -> r.channel("UALICE").text("psst"));
+        ChatPostMessageResponse response =
+                bot.chatPostMessage(r -> r.channel("UALICE").text("psst"));
 
         assertThat(response.getChannel()).isEqualTo("DALICE");
         assertThat(fake.messages("UALICE")).extracting(Message::text).containsExactly("psst");
@@ -79,23 +84,31 @@ final class MessagesTest {
     void postMessage_keepsThreadTsBlocksAndMetadata() throws Exception {
         String parent = bot.chatPostMessage(r -> r.channel("C1").text("parent")).getTs();
         var metadata = com.slack.api.model.Message.Metadata.builder()
-                .eventType("ticket_context").eventPayload(Map.of("ticket", "1234")).build();
+                .eventType("ticket_context")
+                .eventPayload(Map.of("ticket", "1234"))
+                .build();
 
-        String reply = bot.chatPostMessage(r -> r.channel("C1").threadTs(parent).text("reply")
-                .blocksAsString("[{\"type\":\"divider\"}]").metadata(metadata)).getTs();
+        String reply = bot.chatPostMessage(r -> r.channel("C1")
+                        .threadTs(parent)
+                        .text("reply")
+                        .blocksAsString("[{\"type\":\"divider\"}]")
+                        .metadata(metadata))
+                .getTs();
 
         Message stored = fake.message("C1", reply).orElseThrow();
         assertThat(stored.threadTs()).isEqualTo(parent);
         assertThat(stored.isReply()).isTrue();
         assertThat(stored.blocks().get(0).get("type").asText()).isEqualTo("divider");
-        assertThat(stored.metadata().get("event_payload").get("ticket").asText()).isEqualTo("1234");
+        assertThat(stored.metadata().get("event_payload").get("ticket").asText())
+                .isEqualTo("1234");
     }
 
     @Test
     void postMessage_withFiftyOneBlocks_isInvalidBlocksNamingTheLimit() throws Exception {
         String blocks = "[" + String.join(",", Collections.nCopies(51, "{\"type\":\"divider\"}")) + "]";
 
-        ChatPostMessageResponse response = bot.chatPostMessage(r -> r.channel("C1").text("x").blocksAsString(blocks));
+        ChatPostMessageResponse response =
+                bot.chatPostMessage(r -> r.channel("C1").text("x").blocksAsString(blocks));
 
         assertThat(response.getError()).isEqualTo("invalid_blocks");
         assertThat(response.getResponseMetadata().getMessages())
@@ -110,12 +123,16 @@ final class MessagesTest {
                 + ",{\"type\":\"context\",\"elements\":[{\"type\":\"plain_text\",\"text\":\"y\"}]}]";
         String ts = bot.chatPostMessage(r -> r.channel("C1").text("x")).getTs();
 
-        ChatPostMessageResponse posted = bot.chatPostMessage(r -> r.channel("C1").text("x").blocksAsString(tooLong));
-        ChatUpdateResponse updated = bot.chatUpdate(r -> r.channel("C1").ts(ts).text("x").blocksAsString(tooLong));
+        ChatPostMessageResponse posted =
+                bot.chatPostMessage(r -> r.channel("C1").text("x").blocksAsString(tooLong));
+        ChatUpdateResponse updated =
+                bot.chatUpdate(r -> r.channel("C1").ts(ts).text("x").blocksAsString(tooLong));
 
         assertThat(posted.getError()).isEqualTo("msg_blocks_too_long");
         assertThat(updated.getError()).isEqualTo("msg_blocks_too_long");
-        assertThat(fake.messages("C1")).singleElement().satisfies(m -> assertThat(m.blocks()).isNull());
+        assertThat(fake.messages("C1"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.blocks()).isNull());
     }
 
     @Test
@@ -125,7 +142,8 @@ final class MessagesTest {
 
     @Test
     void update_replacesTheTextAndKeepsWhatItLeavesOut() throws Exception {
-        String ts = bot.chatPostMessage(r -> r.channel("C1").text("old").blocksAsString("[{\"type\":\"divider\"}]")).getTs();
+        String ts = bot.chatPostMessage(r -> r.channel("C1").text("old").blocksAsString("[{\"type\":\"divider\"}]"))
+                .getTs();
 
         ChatUpdateResponse response = bot.chatUpdate(r -> r.channel("C1").ts(ts).text("new"));
 
@@ -137,42 +155,52 @@ final class MessagesTest {
 
     @Test
     void update_ofAnUnknownTs_isMessageNotFound() throws Exception {
-        assertThat(bot.chatUpdate(r -> r.channel("C1").ts("1.000001").text("x")).getError()).isEqualTo("message_not_found");
+        assertThat(bot.chatUpdate(r -> r.channel("C1").ts("1.000001").text("x")).getError())
+                .isEqualTo("message_not_found");
     }
 
     @Test
     void update_ofSomeoneElsesMessage_isCantUpdateMessage() throws Exception {
         String ts = fake.addMessage("C1", "UALICE", "mine", null);
 
-        assertThat(bot.chatUpdate(r -> r.channel("C1").ts(ts).text("x")).getError()).isEqualTo("cant_update_message");
+        assertThat(bot.chatUpdate(r -> r.channel("C1").ts(ts).text("x")).getError())
+                .isEqualTo("cant_update_message");
     }
 
     @Test
     void update_withTextOver4000Characters_isMsgTooLong() throws Exception {
         String ts = bot.chatPostMessage(r -> r.channel("C1").text("short")).getTs();
 
-        assertThat(bot.chatUpdate(r -> r.channel("C1").ts(ts).text("x".repeat(4001))).getError()).isEqualTo("msg_too_long");
+        assertThat(bot.chatUpdate(r -> r.channel("C1").ts(ts).text("x".repeat(4001)))
+                        .getError())
+                .isEqualTo("msg_too_long");
     }
 
     @Test
     void postEphemeral_isAnsweredButNotKeptInHistory() throws Exception {
-        assertThat(bot.chatPostEphemeral(r -> r.channel("C1").user("UALICE").text("only you")).isOk()).isTrue();
+        assertThat(bot.chatPostEphemeral(r -> r.channel("C1").user("UALICE").text("only you"))
+                        .isOk())
+                .isTrue();
 
         assertThat(fake.messages("C1")).isEmpty();
-        assertThat(fake.calls("chat.postEphemeral")).singleElement()
+        assertThat(fake.calls("chat.postEphemeral"))
+                .singleElement()
                 .satisfies(call -> assertThat(call.param("user")).isEqualTo("UALICE"));
     }
 
     @Test
     void getPermalink_pointsAtTheMessageAndItsThread() throws Exception {
         String parent = bot.chatPostMessage(r -> r.channel("C1").text("parent")).getTs();
-        String reply = bot.chatPostMessage(r -> r.channel("C1").threadTs(parent).text("reply")).getTs();
+        String reply = bot.chatPostMessage(r -> r.channel("C1").threadTs(parent).text("reply"))
+                .getTs();
 
         assertThat(bot.chatGetPermalink(r -> r.channel("C1").messageTs(parent)).getPermalink())
                 .isEqualTo("https://fake.slack.com/archives/C1/p1795428000000000");
         assertThat(bot.chatGetPermalink(r -> r.channel("C1").messageTs(reply)).getPermalink())
                 .isEqualTo("https://fake.slack.com/archives/C1/p1795428000000001?thread_ts=1795428000.000000&cid=C1");
-        assertThat(bot.chatGetPermalink(r -> r.channel("C1").messageTs("1.000001")).getError()).isEqualTo("message_not_found");
+        assertThat(bot.chatGetPermalink(r -> r.channel("C1").messageTs("1.000001"))
+                        .getError())
+                .isEqualTo("message_not_found");
     }
 
     @Test
@@ -183,22 +211,37 @@ final class MessagesTest {
         fake.addMessage("C1", "UALICE", "third", null);
 
         ConversationsHistoryResponse all = bot.conversationsHistory(r -> r.channel("C1"));
-        ConversationsHistoryResponse newer = bot.conversationsHistory(r -> r.channel("C1").oldest(second));
+        ConversationsHistoryResponse newer =
+                bot.conversationsHistory(r -> r.channel("C1").oldest(second));
 
-        assertThat(all.getMessages()).extracting(com.slack.api.model.Message::getText).containsExactly("third", "second", "first");
+        assertThat(all.getMessages())
+                .extracting(com.slack.api.model.Message::getText)
+                .containsExactly("third", "second", "first");
         assertThat(all.getMessages().get(2).getReplyCount()).isEqualTo(1);
-        assertThat(newer.getMessages()).extracting(com.slack.api.model.Message::getText).containsExactly("third");
+        assertThat(newer.getMessages())
+                .extracting(com.slack.api.model.Message::getText)
+                .containsExactly("third");
     }
 
     @Test
     void history_includesMetadataOnlyWhenAskedFor() throws Exception {
         var metadata = com.slack.api.model.Message.Metadata.builder()
-                .eventType("ooo_period").eventPayload(Map.of("id", 7)).build();
+                .eventType("ooo_period")
+                .eventPayload(Map.of("id", 7))
+                .build();
         bot.chatPostMessage(r -> r.channel("C1").text("away").metadata(metadata));
 
-        assertThat(bot.conversationsHistory(r -> r.channel("C1")).getMessages().get(0).getMetadata()).isNull();
-        assertThat(bot.conversationsHistory(r -> r.channel("C1").includeAllMetadata(true)).getMessages().get(0)
-                .getMetadata().getEventType()).isEqualTo("ooo_period");
+        assertThat(bot.conversationsHistory(r -> r.channel("C1"))
+                        .getMessages()
+                        .get(0)
+                        .getMetadata())
+                .isNull();
+        assertThat(bot.conversationsHistory(r -> r.channel("C1").includeAllMetadata(true))
+                        .getMessages()
+                        .get(0)
+                        .getMetadata()
+                        .getEventType())
+                .isEqualTo("ooo_period");
     }
 
     @Test
@@ -208,16 +251,21 @@ final class MessagesTest {
         bot.chatPostMessage(r -> r.channel("C1").threadTs(parent).text("answer"));
 
         assertThat(bot.conversationsReplies(r -> r.channel("C1").ts(parent)).getMessages())
-                .extracting(com.slack.api.model.Message::getText).containsExactly("question", "detail", "answer");
-        assertThat(bot.conversationsReplies(r -> r.channel("C1").ts("1.000001")).getError()).isEqualTo("thread_not_found");
+                .extracting(com.slack.api.model.Message::getText)
+                .containsExactly("question", "detail", "answer");
+        assertThat(bot.conversationsReplies(r -> r.channel("C1").ts("1.000001")).getError())
+                .isEqualTo("thread_not_found");
     }
 
     @Test
     void reactionsAdd_twice_isAlreadyReacted() throws Exception {
         String ts = fake.addMessage("C1", "UALICE", "done", null);
 
-        assertThat(bot.reactionsAdd(r -> r.channel("C1").timestamp(ts).name("white_check_mark")).isOk()).isTrue();
-        assertThat(bot.reactionsAdd(r -> r.channel("C1").timestamp(ts).name("white_check_mark")).getError())
+        assertThat(bot.reactionsAdd(r -> r.channel("C1").timestamp(ts).name("white_check_mark"))
+                        .isOk())
+                .isTrue();
+        assertThat(bot.reactionsAdd(r -> r.channel("C1").timestamp(ts).name("white_check_mark"))
+                        .getError())
                 .isEqualTo("already_reacted");
         assertThat(fake.message("C1", ts).orElseThrow().reactions()).containsExactly("white_check_mark");
     }
@@ -226,11 +274,16 @@ final class MessagesTest {
     void scheduleMessage_acceptsUpTo120DaysAhead() throws Exception {
         long now = NOW.getEpochSecond();
 
-        assertThat(bot.chatScheduleMessage(r -> r.channel("C1").text("later")
-                .postAt((int) (now + Duration.ofDays(120).toSeconds()))).isOk()).isTrue();
-        assertThat(bot.chatScheduleMessage(r -> r.channel("C1").text("too late")
-                .postAt((int) (now + Duration.ofDays(121).toSeconds()))).getError()).isEqualTo("time_too_far");
-        assertThat(bot.chatScheduleMessage(r -> r.channel("C1").text("past").postAt((int) now)).getError())
+        assertThat(bot.chatScheduleMessage(r -> r.channel("C1").text("later").postAt((int)
+                                (now + Duration.ofDays(120).toSeconds())))
+                        .isOk())
+                .isTrue();
+        assertThat(bot.chatScheduleMessage(r -> r.channel("C1").text("too late").postAt((int)
+                                (now + Duration.ofDays(121).toSeconds())))
+                        .getError())
+                .isEqualTo("time_too_far");
+        assertThat(bot.chatScheduleMessage(r -> r.channel("C1").text("past").postAt((int) now))
+                        .getError())
                 .isEqualTo("time_in_past");
     }
 }

@@ -26,8 +26,9 @@ public final class Payloads {
         ObjectNode envelope = Json.object().put("envelope_id", envelopeId);
         envelope.set("payload", payload);
         envelope.put("type", envelopeType);
-        envelope.put("accepts_response_payload", envelopeType.equals("slash_commands")
-                || ANSWERED_BY_ACK.contains(Json.text(payload, "type")));
+        envelope.put(
+                "accepts_response_payload",
+                envelopeType.equals("slash_commands") || ANSWERED_BY_ACK.contains(Json.text(payload, "type")));
         if (envelopeType.equals("events_api")) {
             envelope.put("retry_attempt", 0).put("retry_reason", "");
         }
@@ -36,20 +37,32 @@ public final class Payloads {
 
     /** The user object of block_actions and view_submission; shortcuts use a subset of it. */
     public static ObjectNode user(String userId, String userName) {
-        return Json.object().put("id", userId).put("username", userName).put("name", userName)
+        return Json.object()
+                .put("id", userId)
+                .put("username", userName)
+                .put("name", userName)
                 .put("team_id", SlackFake.TEAM_ID);
     }
 
     public static ObjectNode globalShortcut(String callbackId, ObjectNode user, String triggerId) {
         ObjectNode payload = interaction("shortcut", only(user, "id", "username", "team_id"));
-        return payload.put("callback_id", callbackId).put("trigger_id", triggerId).put("action_ts", actionTs());
+        return payload.put("callback_id", callbackId)
+                .put("trigger_id", triggerId)
+                .put("action_ts", actionTs());
     }
 
-    public static ObjectNode messageShortcut(String callbackId, ObjectNode user, ObjectNode channel,
-            ObjectNode message, String triggerId, String responseUrl) {
+    public static ObjectNode messageShortcut(
+            String callbackId,
+            ObjectNode user,
+            ObjectNode channel,
+            ObjectNode message,
+            String triggerId,
+            String responseUrl) {
         ObjectNode payload = interaction("message_action", only(user, "id", "name", "team_id"));
-        payload.put("callback_id", callbackId).put("trigger_id", triggerId)
-                .put("message_ts", Json.text(message, "ts")).put("response_url", responseUrl)
+        payload.put("callback_id", callbackId)
+                .put("trigger_id", triggerId)
+                .put("message_ts", Json.text(message, "ts"))
+                .put("response_url", responseUrl)
                 .put("action_ts", actionTs());
         payload.set("channel", channel);
         payload.set("message", message);
@@ -57,18 +70,27 @@ public final class Payloads {
     }
 
     /** Slash command fields arrive as the form's strings, also in Socket Mode. */
-    public static ObjectNode slashCommand(String command, String text, ObjectNode user, ObjectNode channel,
-            String triggerId, String responseUrl) {
-        return Json.object().put("token", VERIFICATION_TOKEN).put("team_id", SlackFake.TEAM_ID)
-                .put("team_domain", "fake").put("channel_id", Json.text(channel, "id"))
-                .put("channel_name", Json.text(channel, "name")).put("user_id", Json.text(user, "id"))
-                .put("user_name", Json.text(user, "username")).put("command", command).put("text", text)
-                .put("api_app_id", SlackFake.APP_ID).put("is_enterprise_install", "false")
-                .put("response_url", responseUrl).put("trigger_id", triggerId);
+    public static ObjectNode slashCommand(
+            String command, String text, ObjectNode user, ObjectNode channel, String triggerId, String responseUrl) {
+        return Json.object()
+                .put("token", VERIFICATION_TOKEN)
+                .put("team_id", SlackFake.TEAM_ID)
+                .put("team_domain", "fake")
+                .put("channel_id", Json.text(channel, "id"))
+                .put("channel_name", Json.text(channel, "name"))
+                .put("user_id", Json.text(user, "id"))
+                .put("user_name", Json.text(user, "username"))
+                .put("command", command)
+                .put("text", text)
+                .put("api_app_id", SlackFake.APP_ID)
+                .put("is_enterprise_install", "false")
+                .put("response_url", responseUrl)
+                .put("trigger_id", triggerId);
     }
 
     /** @param view the stored view; its {@code state.values} is replaced by {@code stateValues} */
-    public static ObjectNode viewSubmission(ObjectNode view, ObjectNode user, ObjectNode stateValues, String triggerId) {
+    public static ObjectNode viewSubmission(
+            ObjectNode view, ObjectNode user, ObjectNode stateValues, String triggerId) {
         ObjectNode payload = interaction("view_submission", user);
         payload.put("trigger_id", triggerId);
         payload.set("view", withState(view, stateValues));
@@ -76,11 +98,19 @@ public final class Payloads {
         return payload;
     }
 
-    public static ObjectNode blockActionsInMessage(ObjectNode user, ObjectNode channel, ObjectNode message,
-            ObjectNode action, String triggerId, String responseUrl) {
+    public static ObjectNode blockActionsInMessage(
+            ObjectNode user,
+            ObjectNode channel,
+            ObjectNode message,
+            ObjectNode action,
+            String triggerId,
+            String responseUrl) {
         ObjectNode payload = interaction("block_actions", user);
-        payload.putObject("container").put("type", "message").put("message_ts", Json.text(message, "ts"))
-                .put("channel_id", Json.text(channel, "id")).put("is_ephemeral", false);
+        payload.putObject("container")
+                .put("type", "message")
+                .put("message_ts", Json.text(message, "ts"))
+                .put("channel_id", Json.text(channel, "id"))
+                .put("is_ephemeral", false);
         payload.put("trigger_id", triggerId);
         payload.set("channel", channel);
         payload.set("message", message);
@@ -107,22 +137,32 @@ public final class Payloads {
      */
     public static ObjectNode action(JsonNode element, String actionId, String blockId, String value) {
         String type = element == null ? "button" : Json.text(element, "type");
-        ObjectNode action = Json.object().put("action_id", actionId).put("block_id", blockId).put("type", type);
+        ObjectNode action = Json.object()
+                .put("action_id", actionId)
+                .put("block_id", blockId)
+                .put("type", type);
         switch (type) {
-            case "static_select", "external_select" -> action.putObject("selected_option")
-                    .put("value", value).set("text", plainText(optionText(element, value)));
+            case "static_select", "external_select" ->
+                action.putObject("selected_option")
+                        .put("value", value)
+                        .set("text", plainText(optionText(element, value)));
             case "users_select" -> action.put("selected_user", value);
             case "conversations_select" -> action.put("selected_conversation", value);
             case "datepicker" -> action.put("selected_date", value);
             default -> {
-                action.set("text", element == null ? plainText(value) : element.path("text").deepCopy());
+                action.set(
+                        "text",
+                        element == null
+                                ? plainText(value)
+                                : element.path("text").deepCopy());
                 action.put("value", value);
             }
         }
         return action.put("action_ts", actionTs());
     }
 
-    public static ObjectNode blockSuggestion(ObjectNode view, ObjectNode user, String actionId, String blockId, String typed) {
+    public static ObjectNode blockSuggestion(
+            ObjectNode view, ObjectNode user, String actionId, String blockId, String typed) {
         ObjectNode payload = interaction("block_suggestion", user);
         payload.putObject("container").put("type", "view").put("view_id", Json.text(view, "id"));
         payload.put("action_id", actionId).put("block_id", blockId).put("value", typed);
@@ -131,12 +171,19 @@ public final class Payloads {
     }
 
     public static ObjectNode eventCallback(ObjectNode event, String eventId, long eventTime) {
-        ObjectNode payload = Json.object().put("token", VERIFICATION_TOKEN).put("team_id", SlackFake.TEAM_ID)
+        ObjectNode payload = Json.object()
+                .put("token", VERIFICATION_TOKEN)
+                .put("team_id", SlackFake.TEAM_ID)
                 .put("api_app_id", SlackFake.APP_ID);
         payload.set("event", event);
         payload.put("type", "event_callback").put("event_id", eventId).put("event_time", eventTime);
-        payload.putArray("authorizations").addObject().putNull("enterprise_id").put("team_id", SlackFake.TEAM_ID)
-                .put("user_id", SlackFake.BOT_USER_ID).put("is_bot", true).put("is_enterprise_install", false);
+        payload.putArray("authorizations")
+                .addObject()
+                .putNull("enterprise_id")
+                .put("team_id", SlackFake.TEAM_ID)
+                .put("user_id", SlackFake.BOT_USER_ID)
+                .put("is_bot", true)
+                .put("is_enterprise_install", false);
         return payload.put("is_ext_shared_channel", false).put("event_context", "4-fake-" + eventId);
     }
 
@@ -151,10 +198,14 @@ public final class Payloads {
         if (message.user() == null) {
             event.put("subtype", "bot_message").put("bot_id", message.botId());
         } else {
-            event.put("client_msg_id", UUID.randomUUID().toString()).put("user", message.user()).put("team", SlackFake.TEAM_ID);
+            event.put("client_msg_id", UUID.randomUUID().toString())
+                    .put("user", message.user())
+                    .put("team", SlackFake.TEAM_ID);
         }
-        event.put("text", message.text()).put("ts", message.ts())
-                .put("channel", message.channel()).put("event_ts", message.ts())
+        event.put("text", message.text())
+                .put("ts", message.ts())
+                .put("channel", message.channel())
+                .put("event_ts", message.ts())
                 .put("channel_type", channelType(message.channel()));
         if (message.isReply()) {
             event.put("thread_ts", message.threadTs()).put("parent_user_id", parentUserId);
@@ -172,25 +223,48 @@ public final class Payloads {
      * @param parentUserId the thread parent's author for a reply, else null
      */
     public static ObjectNode fileShareEvent(Message message, String parentUserId) {
-        ObjectNode event = Json.object().put("type", "message").put("subtype", "file_share")
+        ObjectNode event = Json.object()
+                .put("type", "message")
+                .put("subtype", "file_share")
                 .put("text", message.text());
         ArrayNode files = event.putArray("files");
         long created = (long) Double.parseDouble(message.ts());
         for (JsonNode file : message.files()) {
             String id = Json.text(file, "id");
             String name = Json.text(file, "name");
-            files.addObject().put("id", id).put("created", created).put("timestamp", created).put("name", name)
-                    .put("title", Json.text(file, "title")).put("mimetype", "image/png").put("filetype", "png")
-                    .put("pretty_type", "PNG").put("user", message.user()).put("user_team", SlackFake.TEAM_ID)
-                    .put("editable", false).put("size", 48_213).put("mode", "hosted").put("is_external", false)
-                    .put("external_type", "").put("is_public", true).put("public_url_shared", false)
-                    .put("display_as_bot", false).put("username", "")
-                    .put("url_private", "https://files.slack.com/files-pri/" + SlackFake.TEAM_ID + "-" + id + "/" + name)
+            files.addObject()
+                    .put("id", id)
+                    .put("created", created)
+                    .put("timestamp", created)
+                    .put("name", name)
+                    .put("title", Json.text(file, "title"))
+                    .put("mimetype", "image/png")
+                    .put("filetype", "png")
+                    .put("pretty_type", "PNG")
+                    .put("user", message.user())
+                    .put("user_team", SlackFake.TEAM_ID)
+                    .put("editable", false)
+                    .put("size", 48_213)
+                    .put("mode", "hosted")
+                    .put("is_external", false)
+                    .put("external_type", "")
+                    .put("is_public", true)
+                    .put("public_url_shared", false)
+                    .put("display_as_bot", false)
+                    .put("username", "")
+                    .put(
+                            "url_private",
+                            "https://files.slack.com/files-pri/" + SlackFake.TEAM_ID + "-" + id + "/" + name)
                     .put("permalink", "https://fake.slack.com/files/" + message.user() + "/" + id + "/" + name);
         }
-        event.put("upload", true).put("user", message.user()).put("display_as_bot", false).put("ts", message.ts())
-                .put("client_msg_id", UUID.randomUUID().toString()).put("channel", message.channel())
-                .put("event_ts", message.ts()).put("channel_type", channelType(message.channel()));
+        event.put("upload", true)
+                .put("user", message.user())
+                .put("display_as_bot", false)
+                .put("ts", message.ts())
+                .put("client_msg_id", UUID.randomUUID().toString())
+                .put("channel", message.channel())
+                .put("event_ts", message.ts())
+                .put("channel_type", channelType(message.channel()));
         if (message.isReply()) {
             event.put("thread_ts", message.threadTs()).put("parent_user_id", parentUserId);
         }
@@ -205,32 +279,52 @@ public final class Payloads {
      * subtype {@code thread_broadcast}, with the thread's parent under {@code root}.
      */
     public static ObjectNode threadBroadcastEvent(Message reply, Message root, int replyCount) {
-        ObjectNode event = Json.object().put("type", "message").put("subtype", "thread_broadcast")
-                .put("text", reply.text()).put("user", reply.user()).put("ts", reply.ts())
+        ObjectNode event = Json.object()
+                .put("type", "message")
+                .put("subtype", "thread_broadcast")
+                .put("text", reply.text())
+                .put("user", reply.user())
+                .put("ts", reply.ts())
                 .put("thread_ts", reply.threadTs());
         ObjectNode parent = root.toJson(false);
-        parent.put("thread_ts", root.ts()).put("reply_count", replyCount).put("reply_users_count", 1)
-                .put("latest_reply", reply.ts()).put("is_locked", false);
+        parent.put("thread_ts", root.ts())
+                .put("reply_count", replyCount)
+                .put("reply_users_count", 1)
+                .put("latest_reply", reply.ts())
+                .put("is_locked", false);
         parent.putArray("reply_users").add(reply.user());
         event.set("root", parent);
         if (reply.blocks() != null) {
             event.set("blocks", reply.blocks());
         }
-        return event.put("client_msg_id", UUID.randomUUID().toString()).put("channel", reply.channel())
-                .put("event_ts", reply.ts()).put("channel_type", channelType(reply.channel()));
+        return event.put("client_msg_id", UUID.randomUUID().toString())
+                .put("channel", reply.channel())
+                .put("event_ts", reply.ts())
+                .put("channel_type", channelType(reply.channel()));
     }
 
     /** A message written with {@code /me} (subtype {@code me_message}); /me does not work in threads. */
     public static ObjectNode meMessageEvent(Message message) {
-        return Json.object().put("type", "message").put("subtype", "me_message").put("channel", message.channel())
-                .put("user", message.user()).put("text", message.text()).put("ts", message.ts())
-                .put("event_ts", message.ts()).put("channel_type", channelType(message.channel()));
+        return Json.object()
+                .put("type", "message")
+                .put("subtype", "me_message")
+                .put("channel", message.channel())
+                .put("user", message.user())
+                .put("text", message.text())
+                .put("ts", message.ts())
+                .put("event_ts", message.ts())
+                .put("channel_type", channelType(message.channel()));
     }
 
     /** A message deleted: the event has its own ts; the message is under {@code previous_message}. */
     public static ObjectNode messageDeletedEvent(Message deleted, String eventTs) {
-        ObjectNode event = Json.object().put("type", "message").put("subtype", "message_deleted").put("hidden", true)
-                .put("channel", deleted.channel()).put("ts", eventTs).put("deleted_ts", deleted.ts())
+        ObjectNode event = Json.object()
+                .put("type", "message")
+                .put("subtype", "message_deleted")
+                .put("hidden", true)
+                .put("channel", deleted.channel())
+                .put("ts", eventTs)
+                .put("deleted_ts", deleted.ts())
                 .put("event_ts", eventTs);
         event.set("previous_message", deleted.toJson(false));
         return event.put("channel_type", channelType(deleted.channel()));
@@ -241,18 +335,26 @@ public final class Payloads {
      * channel") or {@code channel_topic} (the topic someone set, in {@code topic}).
      */
     public static ObjectNode channelNoticeEvent(String subtype, Message notice, String topic) {
-        ObjectNode event = Json.object().put("type", "message").put("subtype", subtype).put("ts", notice.ts())
-                .put("user", notice.user()).put("text", notice.text());
+        ObjectNode event = Json.object()
+                .put("type", "message")
+                .put("subtype", subtype)
+                .put("ts", notice.ts())
+                .put("user", notice.user())
+                .put("text", notice.text());
         if (topic != null) {
             event.put("topic", topic);
         }
-        return event.put("channel", notice.channel()).put("event_ts", notice.ts())
+        return event.put("channel", notice.channel())
+                .put("event_ts", notice.ts())
                 .put("channel_type", channelType(notice.channel()));
     }
 
     /** An edit: the new version under {@code message}, the old one under {@code previous_message}. */
     public static ObjectNode messageChangedEvent(Message before, Message after, String eventTs) {
-        ObjectNode event = Json.object().put("type", "message").put("subtype", "message_changed").put("hidden", true);
+        ObjectNode event = Json.object()
+                .put("type", "message")
+                .put("subtype", "message_changed")
+                .put("hidden", true);
         ObjectNode edited = after.toJson(false);
         edited.putObject("edited").put("user", after.user()).put("ts", eventTs);
         event.set("message", edited);
@@ -263,8 +365,11 @@ public final class Payloads {
 
     /** @param homeView the user's published Home tab, or null if none */
     public static ObjectNode appHomeOpened(String userId, ObjectNode homeView, String eventTs) {
-        ObjectNode event = Json.object().put("type", "app_home_opened").put("user", userId)
-                .put("channel", Directory.conversationId(userId)).put("tab", "home");
+        ObjectNode event = Json.object()
+                .put("type", "app_home_opened")
+                .put("user", userId)
+                .put("channel", Directory.conversationId(userId))
+                .put("tab", "home");
         if (homeView != null) {
             event.set("view", homeView);
         }

@@ -45,11 +45,20 @@ final class ResponseUrls {
         if (hasOriginal && body.path("delete_original").asBoolean()) {
             messages.remove(origin.channel(), origin.messageTs());
         } else if (hasOriginal && body.path("replace_original").asBoolean()) {
-            messages.find(origin.channel(), origin.messageTs()).ifPresent(m -> messages.replace(
-                    m.withContent(Json.text(body, "text"), body.get("blocks"), m.metadata())));
+            messages.find(origin.channel(), origin.messageTs())
+                    .ifPresent(m ->
+                            messages.replace(m.withContent(Json.text(body, "text"), body.get("blocks"), m.metadata())));
         } else if ("in_channel".equals(Json.text(body, "response_type"))) {
-            messages.add(new Message(origin.channel(), messages.nextTs(), Json.text(body, "thread_ts"),
-                    SlackFake.BOT_USER_ID, SlackFake.BOT_ID, Json.text(body, "text"), body.get("blocks"), null, List.of()));
+            messages.add(new Message(
+                    origin.channel(),
+                    messages.nextTs(),
+                    Json.text(body, "thread_ts"),
+                    SlackFake.BOT_USER_ID,
+                    SlackFake.BOT_ID,
+                    Json.text(body, "text"),
+                    body.get("blocks"),
+                    null,
+                    List.of()));
         }
         return Json.object();
     }

@@ -136,8 +136,10 @@ public final class SlackFake implements AutoCloseable {
     }
 
     public List<String> userGroupMembers(String groupId) {
-        return directory.userGroup(groupId).map(Directory.UserGroup::userIds).orElseThrow(
-                () -> new AssertionError("no user group " + groupId));
+        return directory
+                .userGroup(groupId)
+                .map(Directory.UserGroup::userIds)
+                .orElseThrow(() -> new AssertionError("no user group " + groupId));
     }
 
     /** Another app's bot, so {@code bots.info} can resolve its user. */
@@ -148,7 +150,9 @@ public final class SlackFake implements AutoCloseable {
     /** Seeds a message from a person without sending an event; returns its ts. */
     public String addMessage(String channel, String userId, String text, String threadTs) {
         String conversation = Directory.conversationId(channel);
-        return messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, null, text, null, null, List.of())).ts();
+        return messages.add(new Message(
+                        conversation, messages.nextTs(), threadTs, userId, null, text, null, null, List.of()))
+                .ts();
     }
 
     /**
@@ -158,11 +162,27 @@ public final class SlackFake implements AutoCloseable {
      *
      * @param botId the posting app's bot id, null for a person
      */
-    public String addMessage(String channel, String userId, String botId, String text, String threadTs,
-            ObjectNode metadata, com.fasterxml.jackson.databind.node.ArrayNode files) {
+    public String addMessage(
+            String channel,
+            String userId,
+            String botId,
+            String text,
+            String threadTs,
+            ObjectNode metadata,
+            com.fasterxml.jackson.databind.node.ArrayNode files) {
         String conversation = Directory.conversationId(channel);
-        return messages.add(new Message(conversation, messages.nextTs(), threadTs, userId, botId, text, null, metadata,
-                List.of(), files)).ts();
+        return messages.add(new Message(
+                        conversation,
+                        messages.nextTs(),
+                        threadTs,
+                        userId,
+                        botId,
+                        text,
+                        null,
+                        metadata,
+                        List.of(),
+                        files))
+                .ts();
     }
 
     // ---- what the workspace holds
@@ -187,7 +207,9 @@ public final class SlackFake implements AutoCloseable {
     }
 
     public View view(String viewId) {
-        return views.find(viewId).orElseThrow(() -> new AssertionError("no view " + viewId + "; views: " + views.all().keySet()));
+        return views.find(viewId)
+                .orElseThrow(() -> new AssertionError(
+                        "no view " + viewId + "; views: " + views.all().keySet()));
     }
 
     public Map<String, View> views() {
@@ -195,7 +217,8 @@ public final class SlackFake implements AutoCloseable {
     }
 
     public View lastOpenedView() {
-        return views.lastOpened().orElseThrow(() -> new AssertionError("no view was opened; calls: " + calls.summary()));
+        return views.lastOpened()
+                .orElseThrow(() -> new AssertionError("no view was opened; calls: " + calls.summary()));
     }
 
     public Optional<View> homeView(String userId) {
@@ -432,14 +455,14 @@ public final class SlackFake implements AutoCloseable {
     }
 
     /** The same click delivered on every open socket at once; returns the envelope id. */
-    public String sendBlockActionToAll(String userId, String channelId, String messageTs, String actionId,
-            String blockId, String value) {
+    public String sendBlockActionToAll(
+            String userId, String channelId, String messageTs, String actionId, String blockId, String value) {
         return interactions.blockActionToAll(userId, channelId, messageTs, actionId, blockId, value);
     }
 
     /** A click (or selection) on an element of a stored message. */
-    public String sendBlockAction(String userId, String channelId, String messageTs, String actionId, String blockId,
-            String value) {
+    public String sendBlockAction(
+            String userId, String channelId, String messageTs, String actionId, String blockId, String value) {
         return interactions.blockAction(userId, channelId, messageTs, actionId, blockId, value);
     }
 
@@ -460,7 +483,11 @@ public final class SlackFake implements AutoCloseable {
     }
 
     /** A message whose rich text carries mentions as elements ({@code user}, {@code usergroup}). */
-    public SentEvent sendMessageEvent(String channel, String userId, String text, String threadTs,
+    public SentEvent sendMessageEvent(
+            String channel,
+            String userId,
+            String text,
+            String threadTs,
             com.fasterxml.jackson.databind.node.ArrayNode blocks) {
         return interactions.messageEvent(channel, userId, text, threadTs, blocks);
     }

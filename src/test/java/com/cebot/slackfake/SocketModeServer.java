@@ -43,6 +43,7 @@ final class SocketModeServer extends WebSocketServer {
 
     /** Slack allows this many sockets per app and tells the next one {@code too_many_websockets}. */
     static final int MAX_CONNECTIONS = 10;
+
     private static final int MAX_RETRIES = 3;
 
     private final Await.Signal changed = new Await.Signal();
@@ -61,17 +62,20 @@ final class SocketModeServer extends WebSocketServer {
     private final Set<WebSocket> mute = new HashSet<>();
     /** Open but answering no pings: a half-open socket. */
     private final Set<WebSocket> frozen = new HashSet<>();
+
     private final Deque<ObjectNode> undelivered = new ArrayDeque<>();
     private final Map<String, Long> sentAtNanos = new HashMap<>();
     /** The last copy of each envelope sent, so a test can send it again as Slack would. */
     private final Map<String, ObjectNode> sentEnvelopes = new HashMap<>();
     /** Envelopes written to each socket, by the order the sockets opened (1 for the first). */
     private final Map<WebSocket, Integer> socketNumbers = new HashMap<>();
+
     private final Map<Integer, Integer> deliveredPerSocket = new java.util.TreeMap<>();
     /** Envelopes written to each open socket and not acked yet. */
     private final Map<WebSocket, Set<String>> unackedBySocket = new HashMap<>();
     /** Envelopes whose socket closed before any ack came for them: lost unless sent again. */
     private final Set<String> lostWithSocket = new java.util.LinkedHashSet<>();
+
     private boolean roundRobin;
     private long nextInTurn;
     private final List<Ack> acks = new ArrayList<>();
@@ -243,7 +247,8 @@ final class SocketModeServer extends WebSocketServer {
 
     /** Closes every socket without a close handshake, like a network failure. */
     void dropConnections() {
-        openConnections().forEach(connection -> connection.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the fake"));
+        openConnections()
+                .forEach(connection -> connection.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the fake"));
     }
 
     synchronized List<WebSocket> openConnections() {
@@ -255,13 +260,16 @@ final class SocketModeServer extends WebSocketServer {
     }
 
     void awaitOpenConnections(int count, Duration timeout) {
-        changed.until(timeout,
-                () -> "expected " + count + " open Socket Mode connection(s) but have " + openConnections().size(),
+        changed.until(
+                timeout,
+                () -> "expected " + count + " open Socket Mode connection(s) but have "
+                        + openConnections().size(),
                 () -> openConnections().size() == count);
     }
 
     void awaitConnectionsOpened(int total, Duration timeout) {
-        changed.until(timeout,
+        changed.until(
+                timeout,
                 () -> "expected " + total + " Socket Mode connection(s) opened in total but got " + connectionsOpened(),
                 () -> connectionsOpened() >= total);
     }
@@ -278,9 +286,11 @@ final class SocketModeServer extends WebSocketServer {
     }
 
     List<Ack> awaitAcks(String envelopeId, int count, Duration timeout) {
-        changed.until(timeout,
-                () -> "expected " + count + " ack(s) for envelope " + envelopeId + " but got " + acksFor(envelopeId).size()
-                        + "; acked envelopes: " + acks().stream().map(Ack::envelopeId).toList(),
+        changed.until(
+                timeout,
+                () -> "expected " + count + " ack(s) for envelope " + envelopeId + " but got "
+                        + acksFor(envelopeId).size() + "; acked envelopes: "
+                        + acks().stream().map(Ack::envelopeId).toList(),
                 () -> acksFor(envelopeId).size() >= count);
         return acksFor(envelopeId);
     }
@@ -290,8 +300,8 @@ final class SocketModeServer extends WebSocketServer {
     }
 
     @Override
-    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket connection, Draft draft,
-            ClientHandshake request) throws InvalidDataException {
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+            WebSocket connection, Draft draft, ClientHandshake request) throws InvalidDataException {
         String query = URI.create(request.getResourceDescriptor()).getQuery();
         String ticket = query != null && query.startsWith("ticket=") ? query.substring("ticket=".length()) : null;
         synchronized (this) {
@@ -314,7 +324,8 @@ final class SocketModeServer extends WebSocketServer {
             opened++;
             socketNumbers.put(connection, opened);
             if (open.size() >= MAX_CONNECTIONS) {
-                connection.send(Json.write(Json.object().put("type", "disconnect").put("reason", "too_many_websockets")));
+                connection.send(
+                        Json.write(Json.object().put("type", "disconnect").put("reason", "too_many_websockets")));
                 connection.close(CloseFrame.POLICY_VALIDATION, "too many websockets");
                 return;
             }
@@ -366,8 +377,8 @@ final class SocketModeServer extends WebSocketServer {
         synchronized (this) {
             sentAt = sentAtNanos.get(envelopeId);
         }
-        Ack ack = new Ack(envelopeId, frame.get("payload"),
-                sentAt == null ? null : Duration.ofNanos(System.nanoTime() - sentAt));
+        Ack ack = new Ack(
+                envelopeId, frame.get("payload"), sentAt == null ? null : Duration.ofNanos(System.nanoTime() - sentAt));
         beforeAckIsVisible.accept(ack);
         synchronized (this) {
             acks.add(ack);
@@ -392,7 +403,9 @@ final class SocketModeServer extends WebSocketServer {
 
     private static ObjectNode hello(int connections) {
         ObjectNode hello = Json.object().put("type", "hello").put("num_connections", connections);
-        hello.putObject("debug_info").put("host", "applink-fake").put("build_number", 1)
+        hello.putObject("debug_info")
+                .put("host", "applink-fake")
+                .put("build_number", 1)
                 .put("approximate_connection_time", 18060);
         hello.putObject("connection_info").put("app_id", SlackFake.APP_ID);
         return hello;
@@ -409,11 +422,16 @@ final class SocketModeServer extends WebSocketServer {
             return;
         }
         String envelopeId = Json.text(envelope, "envelope_id");
-        redeliveries.schedule(() -> {
-            if (acksFor(envelopeId).isEmpty()) {
-                ObjectNode retry = envelope.deepCopy().put("retry_attempt", attempt + 1).put("retry_reason", "timeout");
-                send(retry);
-            }
-        }, after.toMillis(), TimeUnit.MILLISECONDS);
+        redeliveries.schedule(
+                () -> {
+                    if (acksFor(envelopeId).isEmpty()) {
+                        ObjectNode retry = envelope.deepCopy()
+                                .put("retry_attempt", attempt + 1)
+                                .put("retry_reason", "timeout");
+                        send(retry);
+                    }
+                },
+                after.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 }

@@ -54,7 +54,8 @@ final class SocketModeServerTest {
         clients.add(RawSocketClient.connect(url));
 
         assertThat(RawSocketClient.connect(url)).isNull();
-        assertThat(RawSocketClient.connect(url.replaceAll("ticket=\\d+", "ticket=999"))).isNull();
+        assertThat(RawSocketClient.connect(url.replaceAll("ticket=\\d+", "ticket=999")))
+                .isNull();
         assertThat(fake.connectionsOpened()).isEqualTo(1);
     }
 
@@ -92,11 +93,13 @@ final class SocketModeServerTest {
         RawSocketClient client = connect();
         client.nextFrame(WAIT);
         String envelopeId = fake.sendSlashCommand("/ooo", "help", "UALICE", "DALICE");
-        assertThat(client.nextFrame(WAIT).get("accepts_response_payload").asBoolean()).isTrue();
+        assertThat(client.nextFrame(WAIT).get("accepts_response_payload").asBoolean())
+                .isTrue();
 
         client.ack(envelopeId, Json.object().put("text", "Usage: /ooo"));
 
-        assertThat(fake.awaitAck(envelopeId, WAIT).payload().get("text").asText()).isEqualTo("Usage: /ooo");
+        assertThat(fake.awaitAck(envelopeId, WAIT).payload().get("text").asText())
+                .isEqualTo("Usage: /ooo");
     }
 
     @Test
@@ -113,8 +116,10 @@ final class SocketModeServerTest {
     void theSameEnvelopeSentTwice_isAckedTwice() throws Exception {
         RawSocketClient client = connect();
         client.nextFrame(WAIT);
-        var envelope = Payloads.envelope("events_api",
-                Payloads.eventCallback(Payloads.appHomeOpened("UALICE", null, "1.000001"), "Ev1", 1), "dup-1");
+        var envelope = Payloads.envelope(
+                "events_api",
+                Payloads.eventCallback(Payloads.appHomeOpened("UALICE", null, "1.000001"), "Ev1", 1),
+                "dup-1");
 
         fake.sendRaw(envelope);
         fake.sendRaw(envelope.deepCopy().put("retry_attempt", 1).put("retry_reason", "timeout"));

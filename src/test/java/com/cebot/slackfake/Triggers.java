@@ -34,7 +34,8 @@ final class Triggers {
 
     synchronized String issue(String userId) {
         Instant now = clock.instant();
-        String id = (++counter) + "." + now.getEpochSecond() + "." + UUID.randomUUID().toString().replace("-", "");
+        String id = (++counter) + "." + now.getEpochSecond() + "."
+                + UUID.randomUUID().toString().replace("-", "");
         issued.put(id, new Issued(userId, now));
         return id;
     }

@@ -35,11 +35,18 @@ final class UserMethods {
         ZoneId zone = ZoneId.of(user.tz());
         Instant now = clock.instant();
         boolean summer = zone.getRules().isDaylightSavings(now);
-        ObjectNode json = Json.object().put("id", user.id()).put("team_id", SlackFake.TEAM_ID).put("name", user.name())
-                .put("deleted", false).put("real_name", user.name()).put("tz", user.tz())
+        ObjectNode json = Json.object()
+                .put("id", user.id())
+                .put("team_id", SlackFake.TEAM_ID)
+                .put("name", user.name())
+                .put("deleted", false)
+                .put("real_name", user.name())
+                .put("tz", user.tz())
                 .put("tz_label", TimeZone.getTimeZone(zone).getDisplayName(summer, TimeZone.LONG, Locale.US))
                 .put("tz_offset", zone.getRules().getOffset(now).getTotalSeconds())
-                .put("is_bot", user.isBot()).put("is_app_user", false).put("updated", 1_700_000_000);
+                .put("is_bot", user.isBot())
+                .put("is_app_user", false)
+                .put("updated", 1_700_000_000);
         json.set("profile", profileJson(user));
         ObjectNode body = Json.object();
         body.set("user", json);
@@ -73,7 +80,10 @@ final class UserMethods {
         if (users == null || users.isBlank()) {
             throw new SlackError("no_users_provided");
         }
-        List<String> ids = Arrays.stream(users.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> ids = Arrays.stream(users.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (ids.stream().anyMatch(id -> directory.user(id).isEmpty())) {
             throw new SlackError("invalid_users");
         }
@@ -84,26 +94,40 @@ final class UserMethods {
     }
 
     private Directory.User user(ApiRequest request) {
-        return directory.user(request.required("user", "user_not_found"))
+        return directory
+                .user(request.required("user", "user_not_found"))
                 .orElseThrow(() -> new SlackError("user_not_found"));
     }
 
     private Directory.UserGroup group(ApiRequest request) {
-        return directory.userGroup(request.required("usergroup", "no_such_subteam"))
+        return directory
+                .userGroup(request.required("usergroup", "no_such_subteam"))
                 .orElseThrow(() -> new SlackError("no_such_subteam"));
     }
 
     private static ObjectNode profileJson(Directory.User user) {
-        return Json.object().put("real_name", user.name()).put("display_name", user.name())
-                .put("status_text", user.status().text()).put("status_emoji", user.status().emoji())
-                .put("status_expiration", user.status().expiration()).put("team", SlackFake.TEAM_ID);
+        return Json.object()
+                .put("real_name", user.name())
+                .put("display_name", user.name())
+                .put("status_text", user.status().text())
+                .put("status_emoji", user.status().emoji())
+                .put("status_expiration", user.status().expiration())
+                .put("team", SlackFake.TEAM_ID);
     }
 
     private static ObjectNode groupJson(Directory.UserGroup group, boolean withUsers) {
-        ObjectNode json = Json.object().put("id", group.id()).put("team_id", SlackFake.TEAM_ID)
-                .put("is_usergroup", true).put("is_subteam", true).put("name", group.handle())
-                .put("description", "").put("handle", group.handle()).put("is_external", false)
-                .put("date_create", 1_700_000_000).put("date_update", 1_700_000_000).put("date_delete", 0)
+        ObjectNode json = Json.object()
+                .put("id", group.id())
+                .put("team_id", SlackFake.TEAM_ID)
+                .put("is_usergroup", true)
+                .put("is_subteam", true)
+                .put("name", group.handle())
+                .put("description", "")
+                .put("handle", group.handle())
+                .put("is_external", false)
+                .put("date_create", 1_700_000_000)
+                .put("date_update", 1_700_000_000)
+                .put("date_delete", 0)
                 .put("user_count", group.userIds().size());
         if (withUsers) {
             ArrayNode users = json.putArray("users");

@@ -53,7 +53,9 @@ final class ViewMethods {
         }
         List<BlockKitLimits.Violation> violations = BlockKitLimits.checkView(view);
         if (!violations.isEmpty()) {
-            throw new SlackError("invalid_arguments", violations.stream().map(BlockKitLimits.Violation::message).toList());
+            throw new SlackError(
+                    "invalid_arguments",
+                    violations.stream().map(BlockKitLimits.Violation::message).toList());
         }
         return view;
     }

@@ -23,6 +23,7 @@ final class ViewStore {
     private final Map<String, String> homeByUser = new HashMap<>();
     /** Envelope id of a view_submission → the submitted view, until its ack arrives. */
     private final Map<String, String> submissions = new HashMap<>();
+
     private String lastOpenedId;
     private long counter;
 
@@ -59,7 +60,8 @@ final class ViewStore {
     }
 
     synchronized View publish(String userId, JsonNode input, String hash) {
-        View current = Optional.ofNullable(homeByUser.get(userId)).map(byId::get).orElse(null);
+        View current =
+                Optional.ofNullable(homeByUser.get(userId)).map(byId::get).orElse(null);
         if (current != null && hash != null && !hash.equals(current.hash())) {
             throw new SlackError("hash_conflict");
         }
@@ -120,12 +122,15 @@ final class ViewStore {
     }
 
     private Optional<View> byExternalId(String externalId) {
-        return byId.values().stream().filter(v -> externalId != null && externalId.equals(v.externalId())).findFirst();
+        return byId.values().stream()
+                .filter(v -> externalId != null && externalId.equals(v.externalId()))
+                .findFirst();
     }
 
     private void requireUniqueExternalId(JsonNode input, String ownId) {
         String externalId = Json.text(input, "external_id");
-        if (externalId != null && !externalId.isEmpty()
+        if (externalId != null
+                && !externalId.isEmpty()
                 && byExternalId(externalId).filter(v -> !v.id().equals(ownId)).isPresent()) {
             throw new SlackError("duplicate_external_id");
         }
@@ -137,7 +142,8 @@ final class ViewStore {
 
     private View store(String userId, String id, JsonNode input, String rootViewId, String previousViewId) {
         String type = Json.text(input, "type");
-        ObjectNode json = Json.object().put("id", id).put("team_id", SlackFake.TEAM_ID).put("type", type);
+        ObjectNode json =
+                Json.object().put("id", id).put("team_id", SlackFake.TEAM_ID).put("type", type);
         json.set("blocks", input.path("blocks").deepCopy());
         json.put("private_metadata", Objects.requireNonNullElse(Json.text(input, "private_metadata"), ""));
         json.put("callback_id", Objects.requireNonNullElse(Json.text(input, "callback_id"), ""));

@@ -1,8 +1,8 @@
 package com.cebot.slackfake;
 
-import com.cebot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.testing.MutableClock;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
@@ -48,7 +48,8 @@ final class ViewsTest {
         assertThat(response.getView().getId()).startsWith("V");
         assertThat(response.getView().getHash()).isNotBlank();
         assertThat(response.getView().getState().getValues()).isEmpty();
-        assertThat(response.getView().getRootViewId()).isEqualTo(response.getView().getId());
+        assertThat(response.getView().getRootViewId())
+                .isEqualTo(response.getView().getId());
         View stored = fake.lastOpenedView();
         assertThat(stored.userId()).isEqualTo("UALICE");
         assertThat(stored.callbackId()).isEqualTo("ooo");
@@ -105,10 +106,13 @@ final class ViewsTest {
 
     @Test
     void open_overTwoHundredFiftyKilobytes_isViewTooLarge() throws Exception {
-        String view = MODAL.formatted("Big", "").replace("\"private_metadata\":\"{\\\"step\\\":1}\"",
-                "\"private_metadata\":\"" + "m".repeat(250_001) + "\"");
+        String view = MODAL.formatted("Big", "")
+                .replace(
+                        "\"private_metadata\":\"{\\\"step\\\":1}\"",
+                        "\"private_metadata\":\"" + "m".repeat(250_001) + "\"");
 
-        assertThat(bot.viewsOpen(r -> r.triggerId(fake.issueTriggerId("UALICE")).viewAsString(view)).getError())
+        assertThat(bot.viewsOpen(r -> r.triggerId(fake.issueTriggerId("UALICE")).viewAsString(view))
+                        .getError())
                 .isEqualTo("view_too_large");
     }
 
@@ -129,10 +133,12 @@ final class ViewsTest {
     void update_withTheCurrentHash_replacesTheView_andAStaleHashConflicts() throws Exception {
         var opened = open(fake.issueTriggerId("UALICE"), "Draft").getView();
 
-        var updated = bot.viewsUpdate(r -> r.viewId(opened.getId()).hash(opened.getHash())
-                .viewAsString(MODAL.formatted("Saved", ""))).getView();
-        String stale = bot.viewsUpdate(r -> r.viewId(opened.getId()).hash(opened.getHash())
-                .viewAsString(MODAL.formatted("Again", ""))).getError();
+        var updated = bot.viewsUpdate(
+                        r -> r.viewId(opened.getId()).hash(opened.getHash()).viewAsString(MODAL.formatted("Saved", "")))
+                .getView();
+        String stale = bot.viewsUpdate(
+                        r -> r.viewId(opened.getId()).hash(opened.getHash()).viewAsString(MODAL.formatted("Again", "")))
+                .getError();
 
         assertThat(updated.getId()).isEqualTo(opened.getId());
         assertThat(updated.getHash()).isNotEqualTo(opened.getHash());
@@ -142,13 +148,17 @@ final class ViewsTest {
 
     @Test
     void update_byExternalId_findsTheView() throws Exception {
-        String id = bot.viewsOpen(r -> r.triggerId(fake.issueTriggerId("UALICE"))
-                .viewAsString(MODAL.formatted("Draft", "ooo-UALICE"))).getView().getId();
+        String id = bot.viewsOpen(r ->
+                        r.triggerId(fake.issueTriggerId("UALICE")).viewAsString(MODAL.formatted("Draft", "ooo-UALICE")))
+                .getView()
+                .getId();
 
         assertThat(bot.viewsUpdate(r -> r.externalId("ooo-UALICE").viewAsString(MODAL.formatted("Saved", "ooo-UALICE")))
-                .isOk()).isTrue();
+                        .isOk())
+                .isTrue();
         assertThat(fake.view(id).title()).isEqualTo("Saved");
-        assertThat(bot.viewsUpdate(r -> r.externalId("nope").viewAsString(MODAL.formatted("x", ""))).getError())
+        assertThat(bot.viewsUpdate(r -> r.externalId("nope").viewAsString(MODAL.formatted("x", "")))
+                        .getError())
                 .isEqualTo("not_found");
     }
 
@@ -156,18 +166,24 @@ final class ViewsTest {
     void open_withAnExternalIdInUse_isDuplicateExternalId() throws Exception {
         bot.viewsOpen(r -> r.triggerId(fake.issueTriggerId("UALICE")).viewAsString(MODAL.formatted("One", "same")));
 
-        assertThat(bot.viewsOpen(r -> r.triggerId(fake.issueTriggerId("UBOB")).viewAsString(MODAL.formatted("Two", "same")))
-                .getError()).isEqualTo("duplicate_external_id");
+        assertThat(bot.viewsOpen(r ->
+                                r.triggerId(fake.issueTriggerId("UBOB")).viewAsString(MODAL.formatted("Two", "same")))
+                        .getError())
+                .isEqualTo("duplicate_external_id");
     }
 
     @Test
     void publish_storesTheUsersHomeTab_andRefusesAModal() throws Exception {
-        String home = "{\"type\":\"home\",\"blocks\":[{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"Hi\"}}]}";
+        String home =
+                "{\"type\":\"home\",\"blocks\":[{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"Hi\"}}]}";
 
-        assertThat(bot.viewsPublish(r -> r.userId("UALICE").viewAsString(home)).isOk()).isTrue();
-        assertThat(bot.viewsPublish(r -> r.userId("UALICE").viewAsString(MODAL.formatted("x", ""))).getError())
+        assertThat(bot.viewsPublish(r -> r.userId("UALICE").viewAsString(home)).isOk())
+                .isTrue();
+        assertThat(bot.viewsPublish(r -> r.userId("UALICE").viewAsString(MODAL.formatted("x", "")))
+                        .getError())
                 .isEqualTo("invalid_arguments");
-        assertThat(fake.homeView("UALICE")).hasValueSatisfying(v -> assertThat(v.type()).isEqualTo("home"));
+        assertThat(fake.homeView("UALICE"))
+                .hasValueSatisfying(v -> assertThat(v.type()).isEqualTo("home"));
         assertThat(fake.homeView("UBOB")).isEmpty();
     }
 

@@ -14,7 +14,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +57,8 @@ final class WebApiServer implements AutoCloseable {
     private final Clock clock;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Await.Signal changed = new Await.Signal();
-    private final java.util.concurrent.atomic.AtomicInteger inProgress = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger inProgress =
+            new java.util.concurrent.atomic.AtomicInteger();
     private Map<String, Handler> handlers = Map.of();
 
     WebApiServer(CallLog calls, FaultSchedule faults, Clock clock) {
@@ -126,8 +126,14 @@ final class WebApiServer implements AutoCloseable {
 
     private void serveUpload(HttpExchange exchange) {
         String id = exchange.getRequestURI().getPath().substring("/upload/".length());
-        serve(exchange, new ApiRequest(FILE_UPLOAD, null, Map.of("id", id, "content", readBody(exchange)), Json.object(),
-                clock.instant()));
+        serve(
+                exchange,
+                new ApiRequest(
+                        FILE_UPLOAD,
+                        null,
+                        Map.of("id", id, "content", readBody(exchange)),
+                        Json.object(),
+                        clock.instant()));
     }
 
     /** Requests received and not yet answered (a hang or a held answer included). */
@@ -136,8 +142,8 @@ final class WebApiServer implements AutoCloseable {
     }
 
     void awaitNoneInProgress(Duration timeout) {
-        changed.until(timeout, () -> inProgress.get() + " Web API call(s) still being answered",
-                () -> inProgress.get() == 0);
+        changed.until(
+                timeout, () -> inProgress.get() + " Web API call(s) still being answered", () -> inProgress.get() == 0);
     }
 
     private void serve(HttpExchange exchange, ApiRequest request) {
@@ -154,8 +160,8 @@ final class WebApiServer implements AutoCloseable {
         try (exchange) {
             Optional<Fault> fault = faults.next(request.method(), request.param("channel"));
             Reply reply = answer(request, fault);
-            calls.add(new RecordedCall(request.method(), request.token(), request.params(), request.json(),
-                    request.at(), reply.status()));
+            calls.add(new RecordedCall(
+                    request.method(), request.token(), request.params(), request.json(), request.at(), reply.status()));
             if (fault.isPresent() && fault.get() instanceof Fault.LoseAnswer lost) {
                 // Done and recorded; the answer is what gets lost.
                 pause(lost.delay());
@@ -174,7 +180,8 @@ final class WebApiServer implements AutoCloseable {
     private Reply answer(ApiRequest request, Optional<Fault> fault) {
         if (fault.isPresent() && fault.get() instanceof Fault.Hang hang) {
             pause(hang.delay());
-        } else if (fault.isPresent() && !(fault.get() instanceof Fault.LoseAnswer)
+        } else if (fault.isPresent()
+                && !(fault.get() instanceof Fault.LoseAnswer)
                 && !(fault.get() instanceof Fault.ResetAfterWork)) {
             return faultReply(fault.get());
         }
@@ -211,7 +218,7 @@ final class WebApiServer implements AutoCloseable {
             throw new SlackError("invalid_auth");
         }
         switch (request.method()) {
-            case "auth.test" -> { }
+            case "auth.test" -> {}
             case "apps.connections.open" -> {
                 if (!app) {
                     throw new SlackError("invalid_auth");
@@ -227,12 +234,18 @@ final class WebApiServer implements AutoCloseable {
 
     private static Reply faultReply(Fault fault) {
         if (fault instanceof Fault.RateLimited limited) {
-            return new Reply(429, "application/json; charset=utf-8", Json.write(new SlackError("ratelimited").toJson()),
+            return new Reply(
+                    429,
+                    "application/json; charset=utf-8",
+                    Json.write(new SlackError("ratelimited").toJson()),
                     Map.of("Retry-After", String.valueOf(limited.retryAfterSeconds())));
         }
         if (fault instanceof Fault.ServerError error) {
-            return new Reply(error.status(), "text/html; charset=utf-8",
-                    "<html><body>" + error.status() + " Server Error</body></html>", Map.of());
+            return new Reply(
+                    error.status(),
+                    "text/html; charset=utf-8",
+                    "<html><body>" + error.status() + " Server Error</body></html>",
+                    Map.of());
         }
         return Reply.json(200, new SlackError(((Fault.NotOk) fault).error()).toJson());
     }
@@ -271,7 +284,8 @@ final class WebApiServer implements AutoCloseable {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            fields.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return fields;
     }

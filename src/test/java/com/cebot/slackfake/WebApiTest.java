@@ -74,7 +74,8 @@ final class WebApiTest {
 
     @Test
     void appsConnectionsOpen_withAppToken_handsOutALoopbackSocketUrl() throws Exception {
-        String url = slack.methods(SlackFake.APP_TOKEN).appsConnectionsOpen(r -> r).getUrl();
+        String url =
+                slack.methods(SlackFake.APP_TOKEN).appsConnectionsOpen(r -> r).getUrl();
 
         assertThat(url).matches("ws://127\\.0\\.0\\.1:\\d+/link\\?ticket=\\d+");
     }
@@ -86,20 +87,26 @@ final class WebApiTest {
 
     @Test
     void botMethod_withAppToken_isNotAllowedTokenType() throws Exception {
-        ChatPostMessageResponse response = slack.methods(SlackFake.APP_TOKEN).chatPostMessage(r -> r.channel("C1").text("hi"));
+        ChatPostMessageResponse response = slack.methods(SlackFake.APP_TOKEN)
+                .chatPostMessage(r -> r.channel("C1").text("hi"));
 
         assertThat(response.getError()).isEqualTo("not_allowed_token_type");
     }
 
     @Test
     void unknownToken_isInvalidAuth() throws Exception {
-        assertThat(slack.methods("xoxb-wrong").chatPostMessage(r -> r.channel("C1").text("hi")).getError())
+        assertThat(slack.methods("xoxb-wrong")
+                        .chatPostMessage(r -> r.channel("C1").text("hi"))
+                        .getError())
                 .isEqualTo("invalid_auth");
     }
 
     @Test
     void sdkWithoutToken_sendsBearerNull_whichIsInvalidAuth() throws Exception {
-        assertThat(slack.methods().chatPostMessage(r -> r.channel("C1").text("hi")).getError()).isEqualTo("invalid_auth");
+        assertThat(slack.methods()
+                        .chatPostMessage(r -> r.channel("C1").text("hi"))
+                        .getError())
+                .isEqualTo("invalid_auth");
         assertThat(fake.awaitCall("chat.postMessage", WAIT).token()).isEqualTo("null");
     }
 
@@ -167,7 +174,9 @@ final class WebApiTest {
                     assertThat(e.getError().getError()).isEqualTo("ratelimited");
                 });
         assertThat(post("again").isOk()).isTrue();
-        assertThat(fake.calls("chat.postMessage")).extracting(RecordedCall::status).containsExactly(429, 200);
+        assertThat(fake.calls("chat.postMessage"))
+                .extracting(RecordedCall::status)
+                .containsExactly(429, 200);
     }
 
     @Test
@@ -209,9 +218,12 @@ final class WebApiTest {
         MethodsClient once = sendingOnce();
 
         assertThatThrownBy(() -> once.chatPostMessage(r -> r.channel("C1").text("hi")))
-                .isInstanceOf(SocketException.class).hasMessageContaining("reset");
+                .isInstanceOf(SocketException.class)
+                .hasMessageContaining("reset");
 
-        assertThat(fake.calls("chat.postMessage")).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(200));
+        assertThat(fake.calls("chat.postMessage"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(200));
         assertThat(fake.messages("C1")).extracting(Message::text).containsExactly("hi");
         assertThat(post("after").isOk()).as("normal service after the reset").isTrue();
     }
@@ -219,7 +231,8 @@ final class WebApiTest {
     @Test
     void closeIdleConnections_makesTheNextRequestOnAKeptAliveConnectionFail_beforeTheServerReadsIt() throws Exception {
         MethodsClient client = sendingOnce();
-        assertThat(client.chatPostMessage(r -> r.channel("C1").text("first")).isOk()).isTrue();
+        assertThat(client.chatPostMessage(r -> r.channel("C1").text("first")).isOk())
+                .isTrue();
 
         assertThat(fake.closeIdleConnections()).isEqualTo(1);
 
@@ -243,8 +256,12 @@ final class WebApiTest {
     /** The SDK's client with OkHttp's own resending off, so each call meets the fake's wire once. */
     private MethodsClient sendingOnce() {
         SlackConfig config = fake.slackConfig();
-        Slack once = Slack.getInstance(config, new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config)
-                .newBuilder().retryOnConnectionFailure(false).build()));
+        Slack once = Slack.getInstance(
+                config,
+                new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config)
+                        .newBuilder()
+                        .retryOnConnectionFailure(false)
+                        .build()));
         others.add(once);
         return once.methods(SlackFake.BOT_TOKEN);
     }

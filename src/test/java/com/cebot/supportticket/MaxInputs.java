@@ -26,13 +26,41 @@ public final class MaxInputs {
     public static final String ZENDESK_SUBDOMAIN = "acme";
 
     /** Mentions and links a person might type; none of them may reach Slack unescaped. */
-    public static final List<String> INJECTIONS = List.of("<!channel>", "<!here>", "<!everyone>",
-            "<!subteam^SEVIL|@evil>", "<@UEVIL>", "<#CEVIL>", "<https://evil.example|Zendesk #1>",
+    public static final List<String> INJECTIONS = List.of(
+            "<!channel>",
+            "<!here>",
+            "<!everyone>",
+            "<!subteam^SEVIL|@evil>",
+            "<@UEVIL>",
+            "<#CEVIL>",
+            "<https://evil.example|Zendesk #1>",
             "<!date^1^{date}|x>");
 
     private static final String EMOJI = "🙂";
-    private static final String[] MIX = {"a", "Z", " ", "\n", "&", "<", ">", EMOJI, "é", "*", "_", "`", "~", "|",
-            "&amp;", "&lt;", "<!channel>", "<@UEVIL>", "<!subteam^SEVIL>", "<https://evil.example|x>", "👩‍💻", "\r\n"};
+    private static final String[] MIX = {
+        "a",
+        "Z",
+        " ",
+        "\n",
+        "&",
+        "<",
+        ">",
+        EMOJI,
+        "é",
+        "*",
+        "_",
+        "`",
+        "~",
+        "|",
+        "&amp;",
+        "&lt;",
+        "<!channel>",
+        "<@UEVIL>",
+        "<!subteam^SEVIL>",
+        "<https://evil.example|x>",
+        "👩‍💻",
+        "\r\n"
+    };
 
     private MaxInputs() {}
 
@@ -152,8 +180,9 @@ public final class MaxInputs {
                 case 1 -> slackThread(i, 1 + random.nextInt(63), 9 + random.nextInt(13));
                 case 2 -> "https://" + "z".repeat(1 + random.nextInt(60)) + ".zendesk.com/agent/tickets/" + (1000 + i);
                 case 3 -> "ZD " + (1 + random.nextInt(999_999)) * 100 + i;
-                default -> "https://app.slack.com/client/T0123ABCD/C0123ABCD/thread/C0123ABCD-17000000"
-                        + String.format("%02d", i) + ".000100";
+                default ->
+                    "https://app.slack.com/client/T0123ABCD/C0123ABCD/thread/C0123ABCD-17000000"
+                            + String.format("%02d", i) + ".000100";
             };
             if (length + 1 + piece.length() > TicketFields.LINK_MAX) {
                 break;
@@ -173,7 +202,8 @@ public final class MaxInputs {
     }
 
     private static List<TicketLink> parse(String field) {
-        assertThat(field.length()).as("the link field holds at most %s", TicketFields.LINK_MAX)
+        assertThat(field.length())
+                .as("the link field holds at most %s", TicketFields.LINK_MAX)
                 .isLessThanOrEqualTo(TicketFields.LINK_MAX);
         ParseResult result = new TicketLinkParser(ZENDESK_SUBDOMAIN).parse(field);
         assertThat(result).as(field).isInstanceOf(ParseResult.Parsed.class);
@@ -191,8 +221,10 @@ public final class MaxInputs {
                 Named.of("40,000 escaped ampersands", ShortcutMessage.quote("&amp;".repeat(8_000))),
                 Named.of("40,000 characters of emoji", ShortcutMessage.quote(EMOJI.repeat(20_000))),
                 Named.of("20,000 one-letter lines", ShortcutMessage.quote("a\n".repeat(20_000))),
-                Named.of("mentions as Slack sends them", ShortcutMessage.quote(
-                        fill(40_000, i -> "<!subteam^S0123|@ce-sdr-collab> <@U0123> &lt;x&gt; "))),
+                Named.of(
+                        "mentions as Slack sends them",
+                        ShortcutMessage.quote(
+                                fill(40_000, i -> "<!subteam^S0123|@ce-sdr-collab> <@U0123> &lt;x&gt; "))),
                 Named.of("random 40,000", ShortcutMessage.quote(randomText(new Random(SEED), 40_000))));
     }
 

@@ -31,6 +31,7 @@ public final class SlackChecks {
 
     /** {@code chat.update} refuses longer top-level text with {@code msg_too_long}; cards are updated. */
     public static final int UPDATE_TEXT = 4_000;
+
     private static final int HEADER_TEXT = 150;
     private static final int ANY_TEXT = 3_000;
 
@@ -51,7 +52,10 @@ public final class SlackChecks {
     public record Known(Set<String> users, Set<String> mentions, Set<String> channels, Set<String> urls) {
 
         public static Known of(List<TicketLink> links, String... users) {
-            return new Known(Set.of(users), Set.of(), Set.of(),
+            return new Known(
+                    Set.of(users),
+                    Set.of(),
+                    Set.of(),
                     links.stream().map(TicketLink::url).collect(Collectors.toSet()));
         }
 
@@ -68,8 +72,7 @@ public final class SlackChecks {
         }
 
         private static Set<String> union(Set<String> set, String more) {
-            return Stream.concat(set.stream(), Stream.of(more))
-                    .collect(Collectors.toUnmodifiableSet());
+            return Stream.concat(set.stream(), Stream.of(more)).collect(Collectors.toUnmodifiableSet());
         }
 
         boolean allows(String sequence) {
@@ -79,7 +82,8 @@ public final class SlackChecks {
             if (sequence.startsWith("#")) {
                 return channels.contains(sequence.substring(1));
             }
-            if (mentions.contains("<" + sequence + ">") || DATE.matcher(sequence).matches()) {
+            if (mentions.contains("<" + sequence + ">")
+                    || DATE.matcher(sequence).matches()) {
                 return true;
             }
             String url = sequence.contains("|") ? sequence.substring(0, sequence.indexOf('|')) : sequence;
@@ -92,12 +96,15 @@ public final class SlackChecks {
     /** A message with blocks, and the text that goes with them (also the text of a {@code chat.update}). */
     public static void assertMessage(String text, List<LayoutBlock> blocks, Known known) {
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(BlockKitLimits.violations(blocks)).as("Block Kit limits").isEmpty();
+        soft.assertThat(BlockKitLimits.violations(blocks))
+                .as("Block Kit limits")
+                .isEmpty();
         checkText(soft, "top-level text", text, known);
         JsonNode json = read(BlockJson.of(blocks));
         for (JsonNode object : textObjects(json)) {
             String shown = object.get("text").asText();
-            soft.assertThat(codePoints(shown)).as("text object of %s characters", codePoints(shown))
+            soft.assertThat(codePoints(shown))
+                    .as("text object of %s characters", codePoints(shown))
                     .isBetween(1, ANY_TEXT);
             wellFormed(soft, shown);
             if ("mrkdwn".equals(object.get("type").asText())) {
@@ -108,7 +115,8 @@ public final class SlackChecks {
         }
         for (JsonNode block : json) {
             if ("header".equals(block.path("type").asText())) {
-                soft.assertThat(codePoints(block.path("text").path("text").asText())).as("header")
+                soft.assertThat(codePoints(block.path("text").path("text").asText()))
+                        .as("header")
                         .isLessThanOrEqualTo(HEADER_TEXT);
             }
         }
@@ -121,7 +129,8 @@ public final class SlackChecks {
      */
     public static void assertCard(String text, List<LayoutBlock> blocks, Known known, int links) {
         assertMessage(text, blocks, known);
-        assertThat(TicketCard.textLength(blocks)).as("text in the card's blocks")
+        assertThat(TicketCard.textLength(blocks))
+                .as("text in the card's blocks")
                 .isLessThanOrEqualTo(TicketCard.BLOCK_TEXT_BUDGET);
         int shown = 0;
         int more = 0;
@@ -135,7 +144,9 @@ public final class SlackChecks {
                 }
             }
         }
-        assertThat(shown + more).as("links shown (%s) and counted as more (%s)", shown, more).isEqualTo(links);
+        assertThat(shown + more)
+                .as("links shown (%s) and counted as more (%s)", shown, more)
+                .isEqualTo(links);
     }
 
     /** A message of text alone: a DM, a thread note, an ephemeral notice. */
@@ -160,7 +171,8 @@ public final class SlackChecks {
         for (JsonNode input : json.findParents("initial_value")) {
             String value = input.get("initial_value").asText();
             wellFormed(soft, value);
-            soft.assertThat(codePoints(value)).as("initial value of %s", input.path("action_id").asText())
+            soft.assertThat(codePoints(value))
+                    .as("initial value of %s", input.path("action_id").asText())
                     .isLessThanOrEqualTo(input.path("max_length").asInt(ANY_TEXT));
         }
         soft.assertAll();
@@ -168,7 +180,9 @@ public final class SlackChecks {
 
     private static void checkText(SoftAssertions soft, String what, String text, Known known) {
         soft.assertThat(text).as(what).isNotBlank();
-        soft.assertThat(text.length()).as("%s of %s characters", what, text.length()).isLessThanOrEqualTo(UPDATE_TEXT);
+        soft.assertThat(text.length())
+                .as("%s of %s characters", what, text.length())
+                .isLessThanOrEqualTo(UPDATE_TEXT);
         wellFormed(soft, text);
         safeMrkdwn(soft, text, known);
     }
@@ -199,7 +213,10 @@ public final class SlackChecks {
                 i++;
             } else if (c == '&') {
                 int at = i;
-                String entity = ENTITIES.stream().filter(e -> text.startsWith(e, at)).findFirst().orElse(null);
+                String entity = ENTITIES.stream()
+                        .filter(e -> text.startsWith(e, at))
+                        .findFirst()
+                        .orElse(null);
                 if (entity == null) {
                     soft.fail("& that is not a whole entity at %s in: %s", i, around(text, i));
                     i++;
@@ -215,7 +232,8 @@ public final class SlackChecks {
     private static void wellFormed(SoftAssertions soft, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))) {
+            if (Character.isHighSurrogate(c)
+                    && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))) {
                 soft.fail("half an emoji at %s in: %s", i, around(text, i));
             } else if (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
                 soft.fail("half an emoji at %s in: %s", i, around(text, i));
@@ -230,7 +248,9 @@ public final class SlackChecks {
     }
 
     private static void collect(JsonNode node, List<JsonNode> found) {
-        if (node.isObject() && node.path("text").isTextual() && node.path("type").isTextual()) {
+        if (node.isObject()
+                && node.path("text").isTextual()
+                && node.path("type").isTextual()) {
             found.add(node);
         }
         node.forEach(child -> collect(child, found));

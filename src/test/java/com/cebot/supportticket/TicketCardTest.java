@@ -9,12 +9,15 @@ import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class TicketCardTest {
 
     @Test
     void shortenLongest_cutsOnlyTheLongest_toOneLength_thatFillsTheRoom() {
-        List<String> cut = TicketCard.shortenLongest(List.of("a".repeat(100), "b".repeat(5000), "c".repeat(3000)), 4100);
+        List<String> cut =
+                TicketCard.shortenLongest(List.of("a".repeat(100), "b".repeat(5000), "c".repeat(3000)), 4100);
 
         assertThat(cut).containsExactly("a".repeat(100), "b".repeat(1999) + "…", "c".repeat(1999) + "…");
     }
@@ -37,8 +40,8 @@ final class TicketCardTest {
     void fitted_answersThatFit_areShownWholeAndEscaped() {
         List<Boolean> saidShortened = new ArrayList<>();
 
-        List<LayoutBlock> blocks = TicketCard.fitted(List.of(new TicketCard.Answer("a < b & c", 2900)),
-                (shown, shortened) -> {
+        List<LayoutBlock> blocks =
+                TicketCard.fitted(List.of(new TicketCard.Answer("a < b & c", 2900)), (shown, shortened) -> {
                     saidShortened.add(shortened);
                     return List.of(section(s -> s.text(markdownText(shown.get(0)))));
                 });
@@ -49,9 +52,12 @@ final class TicketCardTest {
 
     @Test
     void fitted_cardOverTheBudget_cutsTheLongestAnswers_untilTheCardFits() {
-        List<TicketCard.Answer> answers = List.of(new TicketCard.Answer("x".repeat(2900), 2900),
-                new TicketCard.Answer("&".repeat(1500), 2900), new TicketCard.Answer("y".repeat(2900), 2900),
-                new TicketCard.Answer("z".repeat(2900), 2900), new TicketCard.Answer("short", 2900));
+        List<TicketCard.Answer> answers = List.of(
+                new TicketCard.Answer("x".repeat(2900), 2900),
+                new TicketCard.Answer("&".repeat(1500), 2900),
+                new TicketCard.Answer("y".repeat(2900), 2900),
+                new TicketCard.Answer("z".repeat(2900), 2900),
+                new TicketCard.Answer("short", 2900));
 
         List<LayoutBlock> blocks = TicketCard.fitted(answers, (shown, shortened) -> {
             List<LayoutBlock> card = new ArrayList<>();
@@ -60,9 +66,33 @@ final class TicketCardTest {
             return card;
         });
 
-        assertThat(TicketCard.textLength(blocks)).isLessThanOrEqualTo(TicketCard.BLOCK_TEXT_BUDGET)
+        assertThat(TicketCard.textLength(blocks))
+                .isLessThanOrEqualTo(TicketCard.BLOCK_TEXT_BUDGET)
                 .isGreaterThan(TicketCard.BLOCK_TEXT_BUDGET - 10);
         assertThat(blocks.toString()).contains("short", "shortened", "x…", "y…", "z…", "&amp;…");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "  ", "n/a", "N/A", "na.", "None", "none!", "no", "Nothing", "-", "—", " nil "})
+    void said_answersThatSayNothing_areEmpty(String answer) {
+        assertThat(TicketCard.said(answer)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"No rush", "None of the above apply yet", "n/a for EU, US by Friday", "Not needed"})
+    void said_answersThatSaySomething_areKeptAsTyped(String answer) {
+        assertThat(TicketCard.said(answer)).contains(answer);
+    }
+
+    @Test
+    void said_null_isEmpty() {
+        assertThat(TicketCard.said(null)).isEmpty();
+    }
+
+    @Test
+    void excerpt_isOneEscapedLine_cutToItsRoom() {
+        assertThat(TicketCard.excerpt("  a <b>\n\n\tc & d  ", 100)).isEqualTo("a &lt;b&gt; c &amp; d");
+        assertThat(TicketCard.excerpt("x".repeat(500), 300)).hasSize(300).endsWith("…");
     }
 
     @Test
@@ -71,7 +101,7 @@ final class TicketCardTest {
 
         assertThat(TicketCard.links(links, 1000)).endsWith("\n• and 8 more").hasSizeLessThanOrEqualTo(1000);
         assertThat(TicketCard.links(links.subList(0, 1), 100)).isEqualTo("• 1 link too long to show here");
-        assertThat(TicketCard.links(links.subList(0, 1), 1000)).isEqualTo("• " + Mrkdwn.link(
-                links.get(0).url(), links.get(0).label()));
+        assertThat(TicketCard.links(links.subList(0, 1), 1000))
+                .isEqualTo("• " + Mrkdwn.link(links.get(0).url(), links.get(0).label()));
     }
 }

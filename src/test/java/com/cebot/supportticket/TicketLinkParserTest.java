@@ -85,7 +85,6 @@ final class TicketLinkParserTest {
 
             assertThat(links).containsExactly(new TicketLink(kind, url, label, ticketKey));
         }
-
     }
 
     /** Only the team's own Zendesk names its tickets: the same number elsewhere is someone else's. */
@@ -110,13 +109,16 @@ final class TicketLinkParserTest {
             List<TicketLink> links = links(parser.parse(field));
 
             assertThat(links).containsExactly(new TicketLink(Kind.LINK, "https://" + address, address, null));
-            assertThat(TicketLink.ticketKeys(links)).as("names no ticket of ours, so finds and keys no card").isEmpty();
+            assertThat(TicketLink.ticketKeys(links))
+                    .as("names no ticket of ours, so finds and keys no card")
+                    .isEmpty();
         }
 
         @Test
         void parse_sameNumberOnOurZendeskAndAnother_areTwoLinks_onlyOursATicket() {
-            List<TicketLink> links = links(parser.parse(
-                    "https://other.zendesk.com/agent/tickets/1234 ZD 1234 https://other.zendesk.com/agent/tickets/1234"));
+            List<TicketLink> links = links(
+                    parser.parse(
+                            "https://other.zendesk.com/agent/tickets/1234 ZD 1234 https://other.zendesk.com/agent/tickets/1234"));
 
             assertThat(links).extracting(TicketLink::kind).containsExactly(Kind.LINK, Kind.ZENDESK);
             assertThat(TicketLink.ticketKeys(links)).containsExactly("zendesk:1234");
@@ -124,10 +126,12 @@ final class TicketLinkParserTest {
 
         @Test
         void parse_theConfiguredSubdomainInAnyCase_isOurTicket() {
-            List<TicketLink> links = links(new TicketLinkParser("Acme").parse("https://ACME.ZENDESK.COM/agent/tickets/9"));
+            List<TicketLink> links =
+                    links(new TicketLinkParser("Acme").parse("https://ACME.ZENDESK.COM/agent/tickets/9"));
 
-            assertThat(links).containsExactly(new TicketLink(Kind.ZENDESK, "https://acme.zendesk.com/agent/tickets/9",
-                    "Zendesk #9", "zendesk:9"));
+            assertThat(links)
+                    .containsExactly(new TicketLink(
+                            Kind.ZENDESK, "https://acme.zendesk.com/agent/tickets/9", "Zendesk #9", "zendesk:9"));
         }
 
         /**
@@ -138,11 +142,15 @@ final class TicketLinkParserTest {
         @NullSource
         @ValueSource(strings = {"", "  "})
         void parse_withoutConfiguredSubdomain_everyZendeskLinkIsAPlainLink(String subdomain) {
-            List<TicketLink> links = links(new TicketLinkParser(subdomain)
-                    .parse("https://acme.zendesk.com/agent/tickets/1234"));
+            List<TicketLink> links =
+                    links(new TicketLinkParser(subdomain).parse("https://acme.zendesk.com/agent/tickets/1234"));
 
-            assertThat(links).containsExactly(new TicketLink(Kind.LINK, "https://acme.zendesk.com/agent/tickets/1234",
-                    "acme.zendesk.com/agent/tickets/1234", null));
+            assertThat(links)
+                    .containsExactly(new TicketLink(
+                            Kind.LINK,
+                            "https://acme.zendesk.com/agent/tickets/1234",
+                            "acme.zendesk.com/agent/tickets/1234",
+                            null));
         }
 
         @Test
@@ -209,15 +217,17 @@ final class TicketLinkParserTest {
         void parse_unrecognisedPiece_isRefusedNamingItWithAnExample(String field, String named) {
             String message = refusal(parser.parse(field));
 
-            assertThat(message).isEqualTo("\"" + named + "\" is not a link we recognise. Use a Slack message link,"
-                    + " a GitHub issue/PR/discussion URL, a Zendesk ticket URL, or a ticket number such as ZD 1234.");
+            assertThat(message)
+                    .isEqualTo(
+                            "\"" + named + "\" is not a link I recognise. Use a Slack message link,"
+                                    + " a GitHub issue/PR/discussion URL, a Zendesk ticket URL, or a ticket number such as ZD 1234.");
         }
 
         @Test
         void parse_oneGoodAndOneBadLink_isRefusedNamingTheBadOne() {
             String message = refusal(parser.parse("https://github.com/owner/repo/issues/12, https://evil.com/x"));
 
-            assertThat(message).startsWith("\"https://evil.com/x\" is not a link we recognise.");
+            assertThat(message).startsWith("\"https://evil.com/x\" is not a link I recognise.");
         }
 
         @Test
@@ -226,7 +236,8 @@ final class TicketLinkParserTest {
 
             String message = refusal(parser.parse(field));
 
-            assertThat(message).startsWith("\"https://example.com/aaaaaaaaaaaaaaaaaaa…\" is not a link")
+            assertThat(message)
+                    .startsWith("\"https://example.com/aaaaaaaaaaaaaaaaaaa…\" is not a link")
                     .hasSizeLessThan(250);
         }
 
@@ -234,15 +245,18 @@ final class TicketLinkParserTest {
         @NullSource
         @ValueSource(strings = {"", "   ", "\n\t", " , ; "})
         void parse_blankField_asksForALink(String field) {
-            assertThat(refusal(parser.parse(field))).startsWith("Add at least one link.").contains(ACCEPTED_EXAMPLE);
+            assertThat(refusal(parser.parse(field)))
+                    .startsWith("Add at least one link.")
+                    .contains(ACCEPTED_EXAMPLE);
         }
 
         @Test
         void parse_plainNumberNextToOtherLinks_asksForTheZdMarker() {
             String message = refusal(parser.parse("ZD 1234, 5678"));
 
-            assertThat(message).isEqualTo(
-                    "\"5678\" on its own could be any number. Write ZD 5678 for a Zendesk ticket, or paste the full link.");
+            assertThat(message)
+                    .isEqualTo(
+                            "\"5678\" on its own could be any number. Write ZD 5678 for a Zendesk ticket, or paste the full link.");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -250,7 +264,8 @@ final class TicketLinkParserTest {
         void parse_ticketNumberWithoutConfiguredSubdomain_asksForAFullLink(String field) {
             String message = refusal(new TicketLinkParser(" ").parse(field));
 
-            assertThat(message).startsWith("\"" + field + "\" needs a full link")
+            assertThat(message)
+                    .startsWith("\"" + field + "\" needs a full link")
                     .contains("https://yourcompany.zendesk.com/agent/tickets/12");
         }
 
@@ -258,8 +273,8 @@ final class TicketLinkParserTest {
         void parse_elevenLinks_isRefusedSayingTheLimit() {
             String field = IntStream.rangeClosed(1, 11).mapToObj(n -> "ZD " + n).collect(Collectors.joining(", "));
 
-            assertThat(refusal(parser.parse(field))).isEqualTo(
-                    "That is 11 links; a card holds at most 10. Keep the 10 that matter most.");
+            assertThat(refusal(parser.parse(field)))
+                    .isEqualTo("That is 11 links; a card holds at most 10. Keep the 10 that matter most.");
         }
     }
 
@@ -267,17 +282,19 @@ final class TicketLinkParserTest {
     final class SeveralLinks {
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {
-            "https://github.com/owner/repo/issues/12 ZD 1234 https://acme.slack.com/archives/C0123ABCD/p1700000000123456",
-            "https://github.com/owner/repo/issues/12,ZD 1234;https://acme.slack.com/archives/C0123ABCD/p1700000000123456",
-            "https://github.com/owner/repo/issues/12\nZD 1234\r\n\nhttps://acme.slack.com/archives/C0123ABCD/p1700000000123456\n",
-            "<https://github.com/owner/repo/issues/12|issue, the bad one>; ZD 1234 ,"
-                    + " <https://acme.slack.com/archives/C0123ABCD/p1700000000123456>",
-        })
+        @ValueSource(
+                strings = {
+                    "https://github.com/owner/repo/issues/12 ZD 1234 https://acme.slack.com/archives/C0123ABCD/p1700000000123456",
+                    "https://github.com/owner/repo/issues/12,ZD 1234;https://acme.slack.com/archives/C0123ABCD/p1700000000123456",
+                    "https://github.com/owner/repo/issues/12\nZD 1234\r\n\nhttps://acme.slack.com/archives/C0123ABCD/p1700000000123456\n",
+                    "<https://github.com/owner/repo/issues/12|issue, the bad one>; ZD 1234 ,"
+                            + " <https://acme.slack.com/archives/C0123ABCD/p1700000000123456>",
+                })
         void parse_separatedPieces_keepTheirOrder(String field) {
             List<TicketLink> links = links(parser.parse(field));
 
-            assertThat(links).extracting(TicketLink::ticketKey)
+            assertThat(links)
+                    .extracting(TicketLink::ticketKey)
                     .containsExactly("github:owner/repo#12", "zendesk:1234", "slack:C0123ABCD/1700000000.123456");
         }
 
@@ -297,22 +314,22 @@ final class TicketLinkParserTest {
         void parse_duplicatesAmongOthers_keepFirstSeenOrder() {
             List<TicketLink> links = links(parser.parse("ZD 2, ZD 1, #2, ZD 3, ZD 1"));
 
-            assertThat(links).extracting(TicketLink::ticketKey)
-                    .containsExactly("zendesk:2", "zendesk:1", "zendesk:3");
+            assertThat(links).extracting(TicketLink::ticketKey).containsExactly("zendesk:2", "zendesk:1", "zendesk:3");
         }
 
         @Test
         void parse_tenLinks_isTheMostAccepted() {
             String field = IntStream.rangeClosed(1, TicketLinkParser.MAX_LINKS)
-                    .mapToObj(n -> "ZD " + n).collect(Collectors.joining(" "));
+                    .mapToObj(n -> "ZD " + n)
+                    .collect(Collectors.joining(" "));
 
             assertThat(links(parser.parse(field))).hasSize(10);
         }
 
         @Test
         void parse_elevenPiecesNamingTenTickets_isAccepted() {
-            String field = IntStream.rangeClosed(1, 10).mapToObj(n -> "ZD " + n).collect(Collectors.joining(" "))
-                    + " #1";
+            String field =
+                    IntStream.rangeClosed(1, 10).mapToObj(n -> "ZD " + n).collect(Collectors.joining(" ")) + " #1";
 
             assertThat(links(parser.parse(field))).hasSize(10);
         }
@@ -325,7 +342,9 @@ final class TicketLinkParserTest {
         void constructor_subdomainIsTrimmedAndLowerCased() {
             List<TicketLink> links = links(new TicketLinkParser("  Acme-EU ").parse("ZD 5"));
 
-            assertThat(links).extracting(TicketLink::url).containsExactly("https://acme-eu.zendesk.com/agent/tickets/5");
+            assertThat(links)
+                    .extracting(TicketLink::url)
+                    .containsExactly("https://acme-eu.zendesk.com/agent/tickets/5");
         }
 
         @ParameterizedTest(name = "{0}")

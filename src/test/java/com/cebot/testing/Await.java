@@ -49,8 +49,11 @@ public final class Await {
      * count passes {@code expected} on the way.
      */
     public static void stays(Duration timeout, String what, int expected, IntSupplier count, BooleanSupplier handled) {
-        until(timeout, () -> "the sign that the bot handled it, to check that " + what + " stays at " + expected
-                + " (now " + count.getAsInt() + ")", () -> {
+        until(
+                timeout,
+                () -> "the sign that the bot handled it, to check that " + what + " stays at " + expected + " (now "
+                        + count.getAsInt() + ")",
+                () -> {
                     int now = count.getAsInt();
                     if (now > expected) {
                         throw new AssertionError(what + ": expected to stay at " + expected + " but it is " + now);

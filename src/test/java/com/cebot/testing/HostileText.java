@@ -21,12 +21,39 @@ public final class HostileText {
     public static final Pattern PINGS = Pattern.compile(
             "<!(channel|here|everyone)[^>]*>|<!subteam\\^SEVIL[^>]*>|<@UEVIL[^>]*>|<#CEVIL[^>]*>|<https?://evil\\.example[^>]*>");
 
-    private static final List<String> PIECES = List.of("<!channel>", "<!here|here>", "<!everyone>",
-            "<!subteam^SEVIL|@evil>", "<@UEVIL>", "<#CEVIL|general>", "<https://evil.example|https://acme.zendesk.com>",
-            "https://evil.example/acme.zendesk.com/agent/tickets/5", "*bold* _it_ ~s~ `c` ```pre```", "&amp; &lt;b&gt;",
-            "> quote", "\u202Eevil\u202C", "\u200F\u200E", "\u200B\uFEFF", "\u0000\u0007\u001B[31m\u007F\u0085",
-            "\r\n", "\t", "\u00A0", "👩\u200D💻", "𝒳", "\uD840\uDC00", "\uDB40\uDC01", "\uDBFF\uDFFD", "\uD800", "é", "x",
-            " ", "ZD 12", "&", "<", ">", "|");
+    private static final List<String> PIECES = List.of(
+            "<!channel>",
+            "<!here|here>",
+            "<!everyone>",
+            "<!subteam^SEVIL|@evil>",
+            "<@UEVIL>",
+            "<#CEVIL|general>",
+            "<https://evil.example|https://acme.zendesk.com>",
+            "https://evil.example/acme.zendesk.com/agent/tickets/5",
+            "*bold* _it_ ~s~ `c` ```pre```",
+            "&amp; &lt;b&gt;",
+            "> quote",
+            "\u202Eevil\u202C",
+            "\u200F\u200E",
+            "\u200B\uFEFF",
+            "\u0000\u0007\u001B[31m\u007F\u0085",
+            "\r\n",
+            "\t",
+            "\u00A0",
+            "👩\u200D💻",
+            "𝒳",
+            "\uD840\uDC00",
+            "\uDB40\uDC01",
+            "\uDBFF\uDFFD",
+            "\uD800",
+            "é",
+            "x",
+            " ",
+            "ZD 12",
+            "&",
+            "<",
+            ">",
+            "|");
 
     private HostileText() {}
 
@@ -40,8 +67,10 @@ public final class HostileText {
         cases.add(Named.of("controls only", "\u0000\u0001\u0007\u001B\u007F"));
         cases.add(Named.of("10,000 characters", "x".repeat(10_000)));
         cases.add(Named.of("4,000 emoji", "🙂".repeat(4_000)));
-        cases.add(Named.of("every plane", "A\u00E9\u4E2D\uD800\uDF00\uD83D\uDE00\uD840\uDC00\uD880\uDC00\uDB40\uDC01"
-                + "\uDB80\uDC00\uDBFF\uDFFD"));
+        cases.add(Named.of(
+                "every plane",
+                "A\u00E9\u4E2D\uD800\uDF00\uD83D\uDE00\uD840\uDC00\uD880\uDC00\uDB40\uDC01"
+                        + "\uDB80\uDC00\uDBFF\uDFFD"));
         cases.add(Named.of("right-to-left override", "invoice\u202Efdp.exe and \u2067isolate\u2069 \u200Fמרק"));
         cases.add(Named.of("mentions", "<!channel> <!here> <!everyone> <!subteam^SEVIL|@evil> <@UEVIL> <#CEVIL>"));
         cases.add(Named.of("disguised link", "<https://evil.example|https://acme.zendesk.com/agent/tickets/1>"));

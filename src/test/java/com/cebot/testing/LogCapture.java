@@ -63,20 +63,30 @@ public final class LogCapture implements AutoCloseable, BeforeEachCallback, Afte
 
     /** Events of one logger (its name is the class name) at one level. */
     public List<ILoggingEvent> events(Class<?> logger, Level level) {
-        return events().stream().filter(e -> e.getLoggerName().equals(logger.getName()) && e.getLevel() == level)
+        return events().stream()
+                .filter(e -> e.getLoggerName().equals(logger.getName()) && e.getLevel() == level)
                 .toList();
     }
 
     /** The formatted messages of one logger at one level. */
     public List<String> lines(Class<?> logger, Level level) {
-        return events(logger, level).stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return events(logger, level).stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     /** Waits until one logger has written a line at this level containing {@code text}; returns it. */
     public String await(Class<?> logger, Level level, String text, Duration timeout) {
-        return Await.value(timeout, () -> logger.getSimpleName() + " " + level + " line containing \"" + text
-                + "\"; lines so far: " + events().stream().map(ILoggingEvent::getFormattedMessage).toList(),
-                () -> lines(logger, level).stream().filter(line -> line.contains(text)).findFirst().orElse(null));
+        return Await.value(
+                timeout,
+                () -> logger.getSimpleName() + " " + level + " line containing \"" + text + "\"; lines so far: "
+                        + events().stream()
+                                .map(ILoggingEvent::getFormattedMessage)
+                                .toList(),
+                () -> lines(logger, level).stream()
+                        .filter(line -> line.contains(text))
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** Everything an event would print: message, and its throwable's classes, messages and causes. */

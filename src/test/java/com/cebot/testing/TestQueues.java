@@ -27,7 +27,11 @@ public final class TestQueues {
     }
 
     public static WorkQueue queue(String name, Jdbi jdbi, Clock clock, Owner owner, Backoff backoff) {
-        return new WorkQueue(name, jdbi, clock, owner,
+        return new WorkQueue(
+                name,
+                jdbi,
+                clock,
+                owner,
                 new WorkQueue.Settings(50, Duration.ofMillis(50), Duration.ofSeconds(30), backoff));
     }
 }

@@ -22,11 +22,19 @@ final class FinishedWorkTest {
     Path dir;
 
     private static void outbox(Handle h, String key, String status, String afterKey, String payload) {
-        h.execute("""
+        h.execute(
+                """
                 INSERT INTO work (queue, work_key, kind, payload, after_key, status, due_at, result, created_at,
                                   done_at)
                 VALUES ('outbox', ?, 'chat.postMessage', ?, ?, ?, ?, ?, ?, ?)
-                """, key, payload, afterKey, status, AT, "done".equals(status) ? RESULT : null, AT,
+                """,
+                key,
+                payload,
+                afterKey,
+                status,
+                AT,
+                "done".equals(status) ? RESULT : null,
+                AT,
                 "done".equals(status) ? AT : null);
     }
 
@@ -43,14 +51,20 @@ final class FinishedWorkTest {
             outbox(h, "dm:other", "done", null, "{\"channel\":\"U0GONE2\",\"text\":\"hi\"}");
         });
 
-        FinishedWork.Forgotten forgotten = jdbi.inTransaction(h -> FinishedWork.forget(h, "U0GONE", List.of(),
+        FinishedWork.Forgotten forgotten = jdbi.inTransaction(h -> FinishedWork.forget(
+                h,
+                "U0GONE",
+                List.of(),
                 (handle, keys) -> keys.contains("card:kept-by-workflow") ? Set.of("card:kept-by-workflow") : Set.of()));
 
         assertThat(forgotten).isEqualTo(new FinishedWork.Forgotten(2, 2, 1));
-        List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery(
-                "SELECT work_key, payload, result FROM work ORDER BY id").mapToMap().list());
-        assertThat(rows).extracting(r -> r.get("work_key")).containsExactly("card:theirs", "reply:others",
-                "card:kept-by-workflow", "dm:other");
+        List<Map<String, Object>> rows =
+                jdbi.withHandle(h -> h.createQuery("SELECT work_key, payload, result FROM work ORDER BY id")
+                        .mapToMap()
+                        .list());
+        assertThat(rows)
+                .extracting(r -> r.get("work_key"))
+                .containsExactly("card:theirs", "reply:others", "card:kept-by-workflow", "dm:other");
         assertThat(rows.get(0)).containsEntry("payload", null).containsEntry("result", RESULT);
         assertThat(rows.get(2)).containsEntry("payload", null);
     }

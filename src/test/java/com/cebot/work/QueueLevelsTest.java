@@ -37,7 +37,8 @@ final class QueueLevelsTest {
 
     private void set(String key, String assignments) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE work SET " + assignments + " WHERE work_key = :key")
-                .bind("key", key).execute());
+                .bind("key", key)
+                .execute());
     }
 
     @Test
@@ -57,17 +58,19 @@ final class QueueLevelsTest {
 
         List<QueueLevels.Level> levels = new QueueLevels(jdbi, List.of("inbox", "outbox", "job")).read(T0);
 
-        assertThat(levels).containsExactly(
-                new QueueLevels.Level("inbox", 0, 0, 0, null),
-                new QueueLevels.Level("outbox", 4, 1, 1, T0.minusSeconds(90)),
-                new QueueLevels.Level("job", 2, 0, 0, T0.minusSeconds(5)));
+        assertThat(levels)
+                .containsExactly(
+                        new QueueLevels.Level("inbox", 0, 0, 0, null),
+                        new QueueLevels.Level("outbox", 4, 1, 1, T0.minusSeconds(90)),
+                        new QueueLevels.Level("job", 2, 0, 0, T0.minusSeconds(5)));
     }
 
     @Test
     void theRead_goesThroughTheIndexOnQueueAndStatus_neverOverTheRowsDone() {
         List<String> plan = QueryPlans.plan(jdbi, QueueLevels.Queries.class, "levels");
 
-        assertThat(plan).anyMatch(line -> line.contains("USING INDEX work_due"))
+        assertThat(plan)
+                .anyMatch(line -> line.contains("USING INDEX work_due"))
                 .noneMatch(line -> line.matches("SCAN work\\b.*"));
     }
 }

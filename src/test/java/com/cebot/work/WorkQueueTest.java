@@ -2,12 +2,16 @@ package com.cebot.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.cebot.db.Deadline;
+import com.cebot.db.StoreOutage;
+import com.cebot.testing.LogCapture;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.QueryPlans;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
 import java.nio.file.Path;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +41,7 @@ final class WorkQueueTest {
     private final MutableClock clock = new MutableClock(T0);
     private final List<String> done = new CopyOnWriteArrayList<>();
     private final List<String> told = new CopyOnWriteArrayList<>();
+    private volatile boolean storeLost;
 
     @BeforeEach
     void open() {
@@ -49,9 +55,18 @@ final class WorkQueueTest {
             public Outcome handle(WorkItem item, Instant now) {
                 switch (item.payload()) {
                     case "error" -> throw new StackOverflowError();
+                    case "store lost" -> {
+                        if (storeLost) {
+                            throw new ConnectionException(new SQLTransientConnectionException(
+                                    "cebot-db - Connection is not available, request timed out after 2000ms."));
+                        }
+                        return Outcome.done(h -> h.afterCommit(() -> done.add(item.key())));
+                    }
                     case "assert" -> throw new AssertionError("typed secret");
                     default -> {
-                        return Outcome.done(h -> done.add(item.key()));
+                        // Counted once committed: PostgreSQL may run a transaction again when it
+                        // overlapped another.
+                        return Outcome.done(h -> h.afterCommit(() -> done.add(item.key())));
                     }
                 }
             }
@@ -69,8 +84,10 @@ final class WorkQueueTest {
     }
 
     private Map<String, Object> row(String key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM work WHERE work_key = :key").bind("key", key)
-                .mapToMap().one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM work WHERE work_key = :key")
+                .bind("key", key)
+                .mapToMap()
+                .one());
     }
 
     /** Forms stored before their acks, many at once: each is stored once and learns whether it was new. */
@@ -83,19 +100,54 @@ final class WorkQueueTest {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < forms * 2; i++) {
                 String key = "view:" + (i % forms);
-                results.add(threads.submit(() -> Deadline.within(Duration.ofSeconds(10),
+                results.add(threads.submit(() -> Deadline.within(
+                        Duration.ofSeconds(10),
                         () -> queue.add(NewWork.of(key, "task").withPayload("ok")))));
             }
             int added = 0;
             for (Future<Boolean> result : results) {
                 added += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
             }
-            assertThat(added).as("each key added once, its second delivery told it was there").isEqualTo(forms);
+            assertThat(added)
+                    .as("each key added once, its second delivery told it was there")
+                    .isEqualTo(forms);
         } finally {
             threads.shutdownNow();
         }
-        int rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work").mapTo(Integer.class).one());
+        int rows = jdbi.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM work").mapTo(Integer.class).one());
         assertThat(rows).isEqualTo(forms);
+    }
+
+    /**
+     * The store goes out of reach while a row is in hand: the outage is told in its one line, not
+     * as the row's failed attempt, and the row, whose attempt may have taken effect, is claimed
+     * again once its lease runs out, as uncertain.
+     */
+    @Test
+    void theStoreLostMidAttempt_isToldOnceAsTheOutage_andTheRowIsClaimedAgainAfterItsLease() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        add(queue, "a", "store lost");
+        storeLost = true;
+
+        try (LogCapture logs = LogCapture.start()) {
+            assertThat(queue.runOnce()).isEqualTo(1);
+
+            assertThat(logs.lines(StoreOutage.class, Level.WARN)).hasSize(1);
+            assertThat(logs.events(WorkQueue.class, Level.WARN)).isEmpty();
+            assertThat(logs.events(WorkQueue.class, Level.ERROR)).isEmpty();
+        }
+        assertThat(row("a"))
+                .containsEntry("status", "pending")
+                .containsEntry("attempts", 0)
+                .containsEntry("attempt_open", 1);
+
+        storeLost = false;
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(queue.runOnce()).isEqualTo(1);
+
+        assertThat(done).containsExactly("a");
+        assertThat(row("a")).containsEntry("status", "done").containsEntry("attempts", 1);
     }
 
     @Test
@@ -111,7 +163,9 @@ final class WorkQueueTest {
         assertThat(done).containsExactly("c");
         assertThat(row("a")).containsEntry("status", "pending").containsEntry("attempts", 1);
         assertThat((String) row("a").get("last_error")).startsWith("StackOverflowError");
-        assertThat((String) row("b").get("last_error")).startsWith("AssertionError").doesNotContain("typed secret");
+        assertThat((String) row("b").get("last_error"))
+                .startsWith("AssertionError")
+                .doesNotContain("typed secret");
     }
 
     @Test
@@ -124,7 +178,8 @@ final class WorkQueueTest {
             clock.advance(Duration.ofHours(1));
         }
 
-        assertThat(row("a")).containsEntry("status", "failed")
+        assertThat(row("a"))
+                .containsEntry("status", "failed")
                 .containsEntry("attempts", TestQueues.BACKOFF.maxAttempts());
         assertThat(told).singleElement().asString().startsWith("U0CE: StackOverflowError");
     }
@@ -135,7 +190,8 @@ final class WorkQueueTest {
         WorkQueue second = queue(Owner.ofThisProcess());
         add(first, "a", "fine");
         Instant until = T0.plusSeconds(30);
-        jdbi.useHandle(h -> h.execute("UPDATE work SET lease_owner = 'other/1/x', lease_until = ?, attempt_open = 1",
+        jdbi.useHandle(h -> h.execute(
+                "UPDATE work SET lease_owner = 'other/1/x', lease_until = ?, attempt_open = 1",
                 until.toString().replace("Z", ".000Z")));
 
         int early = second.runOnce();
@@ -152,13 +208,14 @@ final class WorkQueueTest {
         WorkQueue queue = queue(Owner.ofThisProcess());
         add(queue, "a", "fine");
         // A claim whose process died before recording anything, its lease long gone.
-        jdbi.useHandle(h -> h.execute("UPDATE work SET lease_owner = 'dead/1/x', lease_until = '2026-11-23T09:00:00.000Z',"
-                + " attempt_open = 1"));
+        jdbi.useHandle(
+                h -> h.execute("UPDATE work SET lease_owner = 'dead/1/x', lease_until = '2026-11-23T09:00:00.000Z',"
+                        + " attempt_open = 1"));
         List<WorkItem> seen = new CopyOnWriteArrayList<>();
         WorkQueue watching = TestQueues.queue("job", jdbi, clock, Owner.ofThisProcess(), TestQueues.BACKOFF);
         watching.register("task", (item, now) -> {
             seen.add(item);
-            return Outcome.done(h -> { });
+            return Outcome.done(h -> {});
         });
 
         watching.runOnce();
@@ -262,8 +319,24 @@ final class WorkQueueTest {
     }
 
     private static WorkItem row(long id, String person, int dueMillis) {
-        return new WorkItem(id, "outbox", "k" + id, "task", null, null, null, person, person, null, 0, false, null,
-                T0.plusMillis(dueMillis), T0, null, null);
+        return new WorkItem(
+                id,
+                "outbox",
+                "k" + id,
+                "task",
+                null,
+                null,
+                null,
+                person,
+                person,
+                null,
+                0,
+                false,
+                null,
+                T0.plusMillis(dueMillis),
+                T0,
+                null,
+                null);
     }
 
     /** One person's hundred rows hold another's single row back by one row, not a hundred. */
@@ -276,7 +349,9 @@ final class WorkQueueTest {
         queue.runOnce();
 
         assertThat(done).hasSize(50).startsWith("a0", "b0", "a1", "a2");
-        assertThat(done.subList(2, 50)).containsExactlyElementsOf(IntStream.range(1, 49).mapToObj(i -> "a" + i).toList());
+        assertThat(done.subList(2, 50))
+                .containsExactlyElementsOf(
+                        IntStream.range(1, 49).mapToObj(i -> "a" + i).toList());
     }
 
     /** Rows waiting on one anchor (a card's updates and replies) still go one at a time, in the order made. */
@@ -285,8 +360,14 @@ final class WorkQueueTest {
         WorkQueue queue = queue(Owner.ofThisProcess());
         queue.add(NewWork.of("card", "task").withPayload("fine").forUser("U0A"));
         for (int i = 0; i < 5; i++) {
-            queue.add(NewWork.of("card:update" + i, "task").withPayload("fine").forUser("U0A").after("card"));
-            queue.add(NewWork.of("card:reply" + i, "task").withPayload("fine").forUser("U0C").after("card"));
+            queue.add(NewWork.of("card:update" + i, "task")
+                    .withPayload("fine")
+                    .forUser("U0A")
+                    .after("card"));
+            queue.add(NewWork.of("card:reply" + i, "task")
+                    .withPayload("fine")
+                    .forUser("U0C")
+                    .after("card"));
         }
         addRows(queue, "b", 30, "U0B");
 
@@ -295,11 +376,24 @@ final class WorkQueueTest {
         }
 
         assertThat(done).hasSize(41);
-        assertThat(done).filteredOn(k -> k.startsWith("card")).containsExactly("card",
-                "card:update0", "card:reply0", "card:update1", "card:reply1", "card:update2", "card:reply2",
-                "card:update3", "card:reply3", "card:update4", "card:reply4");
-        assertThat(done).filteredOn(k -> k.startsWith("b"))
-                .containsExactlyElementsOf(IntStream.range(0, 30).mapToObj(i -> "b" + i).toList());
+        assertThat(done)
+                .filteredOn(k -> k.startsWith("card"))
+                .containsExactly(
+                        "card",
+                        "card:update0",
+                        "card:reply0",
+                        "card:update1",
+                        "card:reply1",
+                        "card:update2",
+                        "card:reply2",
+                        "card:update3",
+                        "card:reply3",
+                        "card:update4",
+                        "card:reply4");
+        assertThat(done)
+                .filteredOn(k -> k.startsWith("b"))
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 30).mapToObj(i -> "b" + i).toList());
     }
 
     /** Two processes claiming at once from people taking turns: every row is done once. */
@@ -335,7 +429,8 @@ final class WorkQueueTest {
     void thePollsLookBeforeAClaim_throughTheIndexOnDueRows() {
         List<String> plan = QueryPlans.plan(jdbi, WorkRepository.class, "anyDue");
 
-        assertThat(plan).anyMatch(line -> line.contains("USING INDEX work_due"))
+        assertThat(plan)
+                .anyMatch(line -> line.contains("USING INDEX work_due"))
                 .noneMatch(line -> line.matches("SCAN work\\b.*"));
     }
 
@@ -344,14 +439,22 @@ final class WorkQueueTest {
     void theClaim_readsThroughIndexes() {
         List<String> plan = QueryPlans.plan(jdbi, WorkRepository.class, "claim");
 
-        assertThat(plan).anyMatch(line -> line.contains("USING INDEX work_person_due"))
+        assertThat(plan)
+                .anyMatch(line -> line.contains("USING INDEX work_person_due"))
                 .noneMatch(line -> line.matches("SCAN (work|w|n|a|e)\\b.*"));
     }
 
     @Test
     void aClaimedBatch_runsInTurns_eachPersonsRowsByDueTime_theBotsRowsAsOnePerson() {
-        List<WorkItem> claimed = List.of(row(1, "U0A", 0), row(2, "U0A", 1), row(3, "U0A", 2), row(7, null, 3),
-                row(4, "U0B", 5), row(8, null, 6), row(6, "U0A", -1), row(5, "U0C", 9));
+        List<WorkItem> claimed = List.of(
+                row(1, "U0A", 0),
+                row(2, "U0A", 1),
+                row(3, "U0A", 2),
+                row(7, null, 3),
+                row(4, "U0B", 5),
+                row(8, null, 6),
+                row(6, "U0A", -1),
+                row(5, "U0C", 9));
 
         List<Long> order = WorkQueue.inTurns(claimed).stream().map(WorkItem::id).toList();
 

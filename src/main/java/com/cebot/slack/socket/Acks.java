@@ -65,7 +65,9 @@ final class Acks {
         Optional<Link> target = link.canSend() ? Optional.of(link) : current.get();
         if (target.isEmpty()) {
             meters.of(frame).unacked();
-            log.warn("The ack for {} envelope {} was not sent: no Socket Mode connection is open", frame.type(),
+            log.warn(
+                    "The ack for {} envelope {} was not sent: no Socket Mode connection is open",
+                    frame.type(),
                     frame.envelopeId());
             return;
         }
@@ -73,7 +75,10 @@ final class Acks {
             target.get().send(ack);
         } catch (RuntimeException e) {
             meters.of(frame).unacked();
-            log.warn("The ack for {} envelope {} was not sent: {}", frame.type(), frame.envelopeId(),
+            log.warn(
+                    "The ack for {} envelope {} was not sent: {}",
+                    frame.type(),
+                    frame.envelopeId(),
                     e.getClass().getSimpleName());
             return;
         }

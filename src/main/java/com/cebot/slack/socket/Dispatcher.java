@@ -43,6 +43,7 @@ final class Dispatcher {
     private final ThreadPoolExecutor workers;
     /** Envelopes taken and not finished, over all sockets; drain() waits for zero. */
     private final AtomicInteger inFlight = new AtomicInteger();
+
     private final AtomicInteger dropped = new AtomicInteger();
     private volatile boolean accepting = true;
 
@@ -52,7 +53,12 @@ final class Dispatcher {
         this.meters = meters;
         this.acks = new Acks(GsonFactory.createSnakeCase(app.slack().getConfig()), control::current, meters);
         this.envelopes = new EnvelopeHandler(app, acks, meters);
-        this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(BACKLOG),
+        this.workers = new ThreadPoolExecutor(
+                threads,
+                threads,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(BACKLOG),
                 Threads.numbered("socket-envelope"),
                 // Every worker busy and the backlog full: the socket's reader runs the envelope itself.
                 // Once closed, refuse.
@@ -129,7 +135,9 @@ final class Dispatcher {
         int stillRunning = inFlight.get();
         if (stillRunning > 0) {
             envelopes.cutShort();
-            log.warn("{} Socket Mode handler(s) still running after {}; closed without their acks", stillRunning,
+            log.warn(
+                    "{} Socket Mode handler(s) still running after {}; closed without their acks",
+                    stillRunning,
                     Wording.seconds(timeout));
         }
         return stillRunning;
@@ -141,8 +149,10 @@ final class Dispatcher {
         Threads.awaitTermination(workers);
         int lost = dropped.get();
         if (lost > 0) {
-            log.info("Dropped {} Socket Mode envelope(s) that arrived while closing; Slack sends events again"
-                    + " to another connection", lost);
+            log.info(
+                    "Dropped {} Socket Mode envelope(s) that arrived while closing; Slack sends events again"
+                            + " to another connection",
+                    lost);
         }
     }
 

@@ -58,12 +58,16 @@ final class EnvelopeHandler {
             // and sending it again is answered as a repeat.
             Duration waited = Duration.ofNanos(System.nanoTime() - arrived);
             Duration left = ACK_WINDOW.minus(waited);
-            Response response = Deadline.callWithin(left.compareTo(LAST_TURN) < 0 ? LAST_TURN : left,
-                    () -> app.run(request.getBoltRequest()));
+            Response response = Deadline.callWithin(
+                    left.compareTo(LAST_TURN) < 0 ? LAST_TURN : left, () -> app.run(request.getBoltRequest()));
             Integer status = response == null ? null : response.getStatusCode();
             if (status == null || status != 200) {
                 unacked(frame);
-                log.warn("Bolt answered {} to {} envelope {}; {}", status, type, envelopeId,
+                log.warn(
+                        "Bolt answered {} to {} envelope {}; {}",
+                        status,
+                        type,
+                        envelopeId,
                         frame.acksFirst() ? "acked already" : "not acked");
                 return;
             }

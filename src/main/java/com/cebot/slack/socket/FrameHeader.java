@@ -93,7 +93,9 @@ record FrameHeader(String type, String envelopeId, String reason, String payload
      */
     boolean acksFirst() {
         // Set.of(…).contains(null) throws: an interactive frame without a payload type is no shortcut.
-        return "interactive".equals(type) && envelopeId != null && payloadType != null
+        return "interactive".equals(type)
+                && envelopeId != null
+                && payloadType != null
                 && ACK_FIRST.contains(payloadType);
     }
 }

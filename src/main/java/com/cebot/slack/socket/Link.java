@@ -38,6 +38,7 @@ final class Link implements SocketModeMessageQueue {
 
     /** Host and port, for log lines and messages; never the query: it holds the connection's ticket. */
     final String host;
+
     private final SocketModeClientTyrusImpl client;
     private final Events events;
     private final Duration helloTimeout;
@@ -45,6 +46,7 @@ final class Link implements SocketModeMessageQueue {
     private final CountDownLatch connected = new CountDownLatch(1);
     /** Envelopes from this socket taken and not finished; a retiring link closes at zero. */
     private final AtomicInteger inFlight = new AtomicInteger();
+
     private volatile boolean socketClosed;
     private volatile String leaveReason;
     // Guarded by this.
@@ -60,7 +62,14 @@ final class Link implements SocketModeMessageQueue {
         this.helloTimeout = timing.helloTimeout();
         // No message-processor threads (this queue hands frames over itself), no session monitor,
         // no auto-reconnect: the supervisor does all of that.
-        this.client = new SocketModeClientTyrusImpl(slack, appToken, url, 0, this, false, false,
+        this.client = new SocketModeClientTyrusImpl(
+                slack,
+                appToken,
+                url,
+                0,
+                this,
+                false,
+                false,
                 timing.pingInterval().toMillis());
         client.addWebSocketCloseListener((code, reason) -> onSocketClosed(code));
     }

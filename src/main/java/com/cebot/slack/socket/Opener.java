@@ -86,7 +86,9 @@ final class Opener {
         try {
             open = slack.methods().appsConnectionsOpen(r -> r.token(appToken));
         } catch (SlackApiException e) {
-            throw new AttemptFailed("apps.connections.open answered HTTP " + e.getResponse().code(), false,
+            throw new AttemptFailed(
+                    "apps.connections.open answered HTTP " + e.getResponse().code(),
+                    false,
                     RetryAfter.of(e).orElse(Duration.ZERO));
         } catch (IOException | RuntimeException e) {
             throw new AttemptFailed("apps.connections.open failed: " + e.getMessage());

@@ -20,15 +20,28 @@ final class SocketMeters {
 
     /** An ack later than this leaves the travel back little of Slack's 3 s. */
     static final Duration LATE = Duration.ofMillis(2_500);
+
     private static final long LATE_NANOS = LATE.toNanos();
-    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-            Duration.ofSeconds(1), Duration.ofSeconds(2), LATE, Duration.ofSeconds(3), Duration.ofSeconds(5)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2),
+        LATE,
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(5)
+    };
     private static final int LONGEST_KIND = 40;
 
     private final MeterRegistry registry;
     /** Envelope type, then kind. */
     private final Map<String, Map<String, Envelope>> envelopes = new ConcurrentHashMap<>();
+
     private final Counter dropped;
     private final Counter lost;
     private final Counter asked;
@@ -54,14 +67,25 @@ final class SocketMeters {
         private final Counter unacked;
 
         private Envelope(String envelope, String kind) {
-            received = Counter.builder("cebot.socket.envelopes").tag("envelope", envelope).tag("type", kind)
-                    .description("Envelopes read from the Socket Mode connection").register(registry);
-            acks = Timer.builder("cebot.socket.acks").tag("envelope", envelope).tag("type", kind)
+            received = Counter.builder("cebot.socket.envelopes")
+                    .tag("envelope", envelope)
+                    .tag("type", kind)
+                    .description("Envelopes read from the Socket Mode connection")
+                    .register(registry);
+            acks = Timer.builder("cebot.socket.acks")
+                    .tag("envelope", envelope)
+                    .tag("type", kind)
                     .description("Acks sent, by the time from the envelope's arrival to its ack")
-                    .serviceLevelObjectives(BUCKETS).register(registry);
-            late = Counter.builder("cebot.socket.acks.late").tag("envelope", envelope).tag("type", kind)
-                    .description("Acks sent more than 2.5 s after their envelope arrived").register(registry);
-            unacked = Counter.builder("cebot.socket.acks.missed").tag("envelope", envelope).tag("type", kind)
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry);
+            late = Counter.builder("cebot.socket.acks.late")
+                    .tag("envelope", envelope)
+                    .tag("type", kind)
+                    .description("Acks sent more than 2.5 s after their envelope arrived")
+                    .register(registry);
+            unacked = Counter.builder("cebot.socket.acks.missed")
+                    .tag("envelope", envelope)
+                    .tag("type", kind)
                     .description("Envelopes no ack was sent for (no socket open, or the handler failed)")
                     .register(registry);
         }
@@ -140,11 +164,13 @@ final class SocketMeters {
     /** 1 while a socket that said hello is open, else 0. */
     void watch(Supervisor supervisor) {
         Gauge.builder("cebot.socket.up", supervisor, s -> s.isUp() ? 1 : 0)
-                .description("1 while a Socket Mode socket that said hello is open").register(registry);
+                .description("1 while a Socket Mode socket that said hello is open")
+                .register(registry);
     }
 
     private Counter reconnects(String reason) {
-        return Counter.builder("cebot.socket.reconnects").tag("reason", reason)
+        return Counter.builder("cebot.socket.reconnects")
+                .tag("reason", reason)
                 .description("New Socket Mode sockets that said hello in place of one lost or one Slack asked to go")
                 .register(registry);
     }

@@ -68,8 +68,14 @@ public final class SocketModeConnection implements AutoCloseable {
      *     {@link #start()} can return on it
      * @param meters where envelopes, acks and reconnects are counted
      */
-    public SocketModeConnection(App app, String appToken, int threads, SocketTiming timing, Clock clock,
-            Consumer<Instant> onHello, MeterRegistry meters) {
+    public SocketModeConnection(
+            App app,
+            String appToken,
+            int threads,
+            SocketTiming timing,
+            Clock clock,
+            Consumer<Instant> onHello,
+            MeterRegistry meters) {
         SocketMeters counted = new SocketMeters(meters);
         this.app = app;
         this.timing = timing;

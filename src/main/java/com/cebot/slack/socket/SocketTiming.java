@@ -13,11 +13,15 @@ import java.util.List;
  * @param firstRetry the wait after the first failed reconnect; it doubles with each failure
  * @param maxRetry the longest wait between reconnects, before {@link Backoff}'s jitter
  */
-public record SocketTiming(Duration helloTimeout, Duration drainTimeout, Duration pingInterval, Duration firstRetry,
-        Duration maxRetry) {
+public record SocketTiming(
+        Duration helloTimeout, Duration drainTimeout, Duration pingInterval, Duration firstRetry, Duration maxRetry) {
 
-    public static final SocketTiming DEFAULT = new SocketTiming(Duration.ofSeconds(10), Duration.ofSeconds(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(60));
+    public static final SocketTiming DEFAULT = new SocketTiming(
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(60));
 
     public SocketTiming {
         for (Duration d : List.of(helloTimeout, drainTimeout, pingInterval, firstRetry, maxRetry)) {
@@ -26,7 +30,8 @@ public record SocketTiming(Duration helloTimeout, Duration drainTimeout, Duratio
             }
         }
         if (maxRetry.compareTo(firstRetry) < 0) {
-            throw new IllegalArgumentException("Socket Mode's longest retry wait is shorter than its first: " + maxRetry);
+            throw new IllegalArgumentException(
+                    "Socket Mode's longest retry wait is shorter than its first: " + maxRetry);
         }
     }
 

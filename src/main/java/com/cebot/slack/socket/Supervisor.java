@@ -70,8 +70,8 @@ final class Supervisor implements Dispatcher.Control {
         }
         long ping = timing.pingInterval().toMillis();
         try {
-            executor.scheduleWithFixedDelay(() -> guarded("ping check", this::checkPing), ping, ping,
-                    TimeUnit.MILLISECONDS);
+            executor.scheduleWithFixedDelay(
+                    () -> guarded("ping check", this::checkPing), ping, ping, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // Stopped right after starting: nothing to check.
         }
@@ -216,7 +216,10 @@ final class Supervisor implements Dispatcher.Control {
             delay = nextTry(backoff, attempt, retryAfter);
         }
         meters.reconnectFailed();
-        log.warn("Socket Mode reconnect attempt {} failed: {}; next try in {}", attempt, failure,
+        log.warn(
+                "Socket Mode reconnect attempt {} failed: {}; next try in {}",
+                attempt,
+                failure,
                 Wording.seconds(delay));
         try {
             executor.schedule(() -> guarded("reconnect", this::attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -248,11 +251,17 @@ final class Supervisor implements Dispatcher.Control {
             link.close();
         } else if (old == null) {
             Duration down = wentDown == null ? Duration.ZERO : Duration.between(wentDown, clock.instant());
-            log.info("Socket Mode connection restored after {} attempt(s), {} down (wss host {})", attempts,
-                    Wording.seconds(down), link.host);
+            log.info(
+                    "Socket Mode connection restored after {} attempt(s), {} down (wss host {})",
+                    attempts,
+                    Wording.seconds(down),
+                    link.host);
         } else {
-            log.info("Socket Mode connection replaced at Slack's request ({}) after {} attempt(s) (wss host {})",
-                    old.leaveReason(), attempts, link.host);
+            log.info(
+                    "Socket Mode connection replaced at Slack's request ({}) after {} attempt(s) (wss host {})",
+                    old.leaveReason(),
+                    attempts,
+                    link.host);
             old.retire();
             try {
                 executor.schedule(old::close, timing.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -23,16 +23,21 @@ final class Wording {
     /** Start, when the first socket did not say hello. */
     static String startFailure(Outcome outcome, String host, Duration helloTimeout) {
         return switch (outcome.kind()) {
-            case TIMEOUT -> "Slack's Socket Mode did not answer with hello within " + seconds(helloTimeout)
-                    + " (wss host " + host + ")";
-            case NOT_OPENED -> "Cannot open the Socket Mode WebSocket (wss host " + host + "). Check that the"
-                    + " network lets this machine open WebSocket connections to Slack.";
-            case DISCONNECTED -> "Slack's Socket Mode refused the connection (disconnect: " + outcome.detail()
-                    + ", wss host " + host + ")" + ("too_many_websockets".equals(outcome.detail())
-                            ? ". The app already has 10 connections open: stop other running copies of the bot."
-                            : "");
-            case CLOSED -> "Slack's Socket Mode closed the connection before hello (" + outcome.detail()
-                    + ", wss host " + host + ")";
+            case TIMEOUT ->
+                "Slack's Socket Mode did not answer with hello within " + seconds(helloTimeout) + " (wss host " + host
+                        + ")";
+            case NOT_OPENED ->
+                "Cannot open the Socket Mode WebSocket (wss host " + host + "). Check that the"
+                        + " network lets this machine open WebSocket connections to Slack.";
+            case DISCONNECTED ->
+                "Slack's Socket Mode refused the connection (disconnect: " + outcome.detail()
+                        + ", wss host " + host + ")"
+                        + ("too_many_websockets".equals(outcome.detail())
+                                ? ". The app already has 10 connections open: stop other running copies of the bot."
+                                : "");
+            case CLOSED ->
+                "Slack's Socket Mode closed the connection before hello (" + outcome.detail() + ", wss host " + host
+                        + ")";
             case HELLO, CANCELLED -> "Socket Mode connection closed while starting";
         };
     }
@@ -52,8 +57,8 @@ final class Wording {
         return switch (outcome.kind()) {
             case TIMEOUT -> "no hello within " + seconds(helloTimeout) + " (wss host " + host + ")";
             case NOT_OPENED -> "the WebSocket did not open (wss host " + host + ")";
-            case DISCONNECTED -> "Slack sent disconnect (" + outcome.detail() + ") instead of hello (wss host "
-                    + host + ")";
+            case DISCONNECTED ->
+                "Slack sent disconnect (" + outcome.detail() + ") instead of hello (wss host " + host + ")";
             case CLOSED -> "the socket closed before hello (" + outcome.detail() + ", wss host " + host + ")";
             case HELLO, CANCELLED -> "cancelled";
         };

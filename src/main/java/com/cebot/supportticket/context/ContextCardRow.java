@@ -7,5 +7,13 @@ import java.time.Instant;
  * is posting, posted or refused. {@code claims} counts the times it was taken (a release lets it be
  * taken again).
  */
-record ContextCardRow(long id, long customerId, String cardKey, String assignee, Instant assignedAt,
-        String channel, String ts, String state, int claims) {}
+record ContextCardRow(
+        long id,
+        long customerId,
+        String cardKey,
+        String assignee,
+        Instant assignedAt,
+        String channel,
+        String ts,
+        String state,
+        int claims) {}

@@ -7,4 +7,5 @@ import java.util.List;
 import java.util.Optional;
 
 /** A Support Ticket Context as the CE submitted it, checked and ready to store. */
-record ContextDraft(CustomerChoice customer, List<TicketLink> links, String background, Optional<SourceMessage> source) {}
+record ContextDraft(
+        CustomerChoice customer, List<TicketLink> links, String background, Optional<SourceMessage> source) {}

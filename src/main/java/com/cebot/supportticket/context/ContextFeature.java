@@ -75,7 +75,9 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
             lookup.warn("zendesk.subdomain is not set: both ticket forms refuse ticket numbers such as \"ZD 1234\""
                     + " and keep Zendesk links as plain links; set it to the \"acme\" of acme.zendesk.com.");
         }
-        return new Settings(settings.links(), settings.takers(),
+        return new Settings(
+                settings.links(),
+                settings.takers(),
                 settings.takers().flatMap(t -> lookup.mention("support.takers", t)));
     }
 
@@ -85,23 +87,32 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
         Takers takers = takers(settings, engine);
         engine.onStop().accept(takers);
         takers.start(TAKERS_REFRESH, engine.groupChanges());
-        ContextService service = new ContextService(engine.store(), engine.outbox(), engine.permalinks(), channel,
-                takers, homeChanges, engine.clock());
+        ContextService service = new ContextService(
+                engine.store(), engine.outbox(), engine.permalinks(), channel, takers, homeChanges, engine.clock());
 
         Interactions in = engine.interactions();
-        Interactions.Opener open = in.shortcuts(ContextModal.CALLBACK_ID, ContextModal.MESSAGE_CALLBACK_ID,
+        Interactions.Opener open = in.shortcuts(
+                ContextModal.CALLBACK_ID,
+                ContextModal.MESSAGE_CALLBACK_ID,
                 message -> ContextModal.build(channel, message));
         in.suggestions(ContextModal.CUSTOMER_SELECT, new CustomerSuggestions(engine.store())::options);
-        in.submission(ContextModal.CALLBACK_ID, (view, user) -> ContextForm.check(view, settings.links()),
-                service.forms(engine.inbox()), ContextModal.BACKGROUND);
-        in.press(ContextCard.CLAIM, "context card",
+        in.submission(
+                ContextModal.CALLBACK_ID,
+                (view, user) -> ContextForm.check(view, settings.links()),
+                service.forms(engine.inbox()),
+                ContextModal.BACKGROUND);
+        in.press(
+                ContextCard.CLAIM,
+                "context card",
                 (id, click) -> service.claim(id, click.user(), click.channelOr(channel), click.actionTs()),
                 (claim, click) -> {
                     if (claim instanceof ContextService.Claim.NoSuchCard) {
                         click.tellPrivately(UnhandledInteractions.STALE_BUTTON);
                     }
                 });
-        in.press(ContextCard.RELEASE, "context card",
+        in.press(
+                ContextCard.RELEASE,
+                "context card",
                 (id, click) -> service.release(id, click.user(), click.channelOr(channel), click.actionTs()),
                 (release, click) -> {
                     if (release instanceof ContextService.Release.NoSuchCard) {
@@ -109,7 +120,8 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
                     }
                 });
         home.started(HomeContribution.of(
-                List.of(new HomeContribution.Start("Support Ticket Context", "home_start_context", open)),
+                List.of(new HomeContribution.Start(
+                        "Give support context for an unassigned ticket", "home_start_context", open)),
                 new ContextHome(engine.permalinks())::parts));
     }
 
@@ -118,12 +130,17 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
         if (settings.takers().isEmpty()) {
             return Takers.ANYONE;
         }
-        String mention = settings.takersMention().orElseThrow(
-                () -> new IllegalStateException("support.takers was not looked up before start"));
+        String mention = settings.takersMention()
+                .orElseThrow(() -> new IllegalStateException("support.takers was not looked up before start"));
         String groupId = Mention.of(mention).map(m -> ((Mention.Group) m).id()).orElseThrow();
-        return new Takers(mention, new UserGroupMembers(groupId, "support takers group",
-                UserGroupMembers.Reader.fromSlack(engine.slack()), new StoredGroupMembers(engine.store()),
-                engine.clock()));
+        return new Takers(
+                mention,
+                new UserGroupMembers(
+                        groupId,
+                        "support takers group",
+                        UserGroupMembers.Reader.fromSlack(engine.slack()),
+                        new StoredGroupMembers(engine.store()),
+                        engine.clock()));
     }
 
     @Override
@@ -131,7 +148,8 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
         if (ticketKeys.isEmpty()) {
             return Optional.empty();
         }
-        return handle.attach(ContextRepository.class).cardForTickets(ticketKeys)
+        return handle.attach(ContextRepository.class)
+                .cardForTickets(ticketKeys)
                 .filter(card -> card.ts() != null)
                 .map(card -> new Card(card.channel(), card.ts()));
     }

@@ -26,14 +26,25 @@ final class ContextForm {
         ViewStates state = ViewStates.of(view.getState());
         Map<String, String> errors = new LinkedHashMap<>();
 
-        Optional<CustomerChoice> customer = TicketFields.customer(ContextModal.CUSTOMER_SELECT).required(state, errors);
+        Optional<CustomerChoice> customer =
+                TicketFields.customer(ContextModal.CUSTOMER_SELECT).required(state, errors);
         Optional<List<TicketLink>> parsed = TicketFields.links(state, ContextModal.VALUE, links, errors);
 
-        Optional<String> background = FormFields.required(state, ContextModal.BACKGROUND, ContextModal.VALUE,
-                ContextModal.BACKGROUND_MAX, "Tell support what they should know before they pick this up.",
-                "the background", errors);
+        Optional<String> background = FormFields.required(
+                state,
+                ContextModal.BACKGROUND,
+                ContextModal.VALUE,
+                ContextModal.BACKGROUND_MAX,
+                "Tell support what they should know before they pick this up.",
+                "the background",
+                errors);
 
-        return Checked.of(errors, () -> new ContextDraft(customer.get(), parsed.get(), background.get(),
-                SourceMessage.decode(view.getPrivateMetadata())));
+        return Checked.of(
+                errors,
+                () -> new ContextDraft(
+                        customer.get(),
+                        parsed.get(),
+                        background.get(),
+                        SourceMessage.decode(view.getPrivateMetadata())));
     }
 }

@@ -23,8 +23,15 @@ final class ContextHome {
     private static final int RECENT_DAYS = 7;
 
     /** A card as Home lists it, with when the person last touched it. */
-    record HomeCard(long id, String customerName, String assignee, Instant assignedAt, String channel, String ts,
-            String state, Instant lastAt) {}
+    record HomeCard(
+            long id,
+            String customerName,
+            String assignee,
+            Instant assignedAt,
+            String channel,
+            String ts,
+            String state,
+            Instant lastAt) {}
 
     @RegisterConstructorMapper(HomeCard.class)
     interface Queries {
@@ -78,10 +85,20 @@ final class ContextHome {
         Queries q = handle.attach(Queries.class);
         List<Part> parts = new ArrayList<>();
         String user = person.userId();
-        parts.add(new Part("context_shared", "Context you gave support", q.shared(user, since, MOST_ITEMS).stream()
-                .map(c -> item(c, user)).toList(), q.sharedCount(user, since)));
-        parts.add(new Part("context_taken", "Tickets you took", q.taken(user, since, MOST_ITEMS).stream()
-                .map(c -> item(c, user)).toList(), q.takenCount(user, since)));
+        parts.add(new Part(
+                "context_shared",
+                "Context you gave support",
+                q.shared(user, since, MOST_ITEMS).stream()
+                        .map(c -> item(c, user))
+                        .toList(),
+                q.sharedCount(user, since)));
+        parts.add(new Part(
+                "context_taken",
+                "Tickets you took",
+                q.taken(user, since, MOST_ITEMS).stream()
+                        .map(c -> item(c, user))
+                        .toList(),
+                q.takenCount(user, since)));
         return parts;
     }
 
@@ -94,7 +111,8 @@ final class ContextHome {
         } else {
             status = c.assignee().equals(userId) ? "taken by you" : "taken by <@" + c.assignee() + ">";
         }
-        String card = c.ts() == null ? "" : " · " + Mrkdwn.link(permalinks.message(c.channel(), c.ts()), "Open the card");
+        String card =
+                c.ts() == null ? "" : " · " + Mrkdwn.link(permalinks.message(c.channel(), c.ts()), "Open the card");
         return Item.of("*" + Mrkdwn.escape(c.customerName()) + "* · " + status + card);
     }
 }

@@ -18,7 +18,7 @@ import com.cebot.supportticket.TicketFields;
 import com.slack.api.model.view.View;
 import java.util.List;
 
-/** The "Support Ticket Context" modal: the three fields of the handbook, worded as it words them. */
+/** The "Support Ticket Context" modal: the handbook's three questions as short labels, its own words as hints. */
 final class ContextModal {
 
     public static final String CALLBACK_ID = "support_ticket_context";
@@ -38,22 +38,29 @@ final class ContextModal {
 
     /** @param message the message its shortcut was used on, to fill in; {@link ShortcutMessage#NONE} for none */
     public static View build(String channelId, ShortcutMessage message) {
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+        return view(v -> v.type("modal")
+                .callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Support Ticket Context")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Share with Support")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Post to support channel")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .privateMetadata(SourceMessage.encode(message.channel(), message.ts()))
                 .blocks(asBlocks(
                         context(x -> x.elements(List.of(markdownText(
-                                "For a ticket not yet assigned: this goes to <#" + channelId + "> for the"
-                                        + " application engineer who picks it up. If an engineer already has"
-                                        + " the ticket, talk to them directly.")))),
+                                "For a ticket not yet assigned: I'll post this in <#" + channelId + "> for the"
+                                        + " application engineer who picks it up, and DM you the link. If an engineer"
+                                        + " already has the ticket, talk to them directly.")))),
                         TicketFields.customerInput(CUSTOMER_SELECT),
-                        TicketFields.link("Link to issue (Slack / GH / ZD ticket #)", VALUE, message.link()),
+                        TicketFields.link(VALUE, message.link()),
                         input(i -> i.blockId(BACKGROUND)
-                                .label(plainText("Background information or anything we should know that would be helpful?"))
-                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(BACKGROUND_MAX)
-                                        .initialValue(message.quoted() == null ? null
-                                                : Mrkdwn.truncate(message.quoted(), BACKGROUND_MAX))))))));
+                                .label(plainText("What should support know?"))
+                                .hint(plainText("Background information or anything we should know that would be"
+                                        + " helpful."))
+                                .element(plainTextInput(p -> p.actionId(VALUE)
+                                        .multiline(true)
+                                        .maxLength(BACKGROUND_MAX)
+                                        .initialValue(
+                                                message.quoted() == null
+                                                        ? null
+                                                        : Mrkdwn.truncate(message.quoted(), BACKGROUND_MAX))))))));
     }
 }

@@ -8,14 +8,14 @@ final class ContextNotices {
     private ContextNotices() {}
 
     static String posted(SupportContext c, String channel, String permalink) {
-        return "Thanks! Your context for *" + Mrkdwn.escape(c.customerName()) + "* is in <#" + channel + ">: "
+        return "Thanks! I posted your context for *" + Mrkdwn.escape(c.customerName()) + "* in <#" + channel + ">: "
                 + Mrkdwn.link(permalink, "view the card") + ". The application engineer who picks the ticket up"
                 + " will see it there.";
     }
 
     static String addedToThread(SupportContext c, String permalink, String assignee) {
-        String text = "This ticket already has a card, so your context for *" + Mrkdwn.escape(c.customerName())
-                + "* went into its thread: " + Mrkdwn.link(permalink, "view it") + ".";
+        String text = "This ticket already has a card, so I put your context for *" + Mrkdwn.escape(c.customerName())
+                + "* in its thread: " + Mrkdwn.link(permalink, "view it") + ".";
         if (assignee != null) {
             text += " <@" + assignee + "> is already on this ticket: please engage them directly rather than"
                     + " joining the customer thread.";
@@ -47,7 +47,7 @@ final class ContextNotices {
     }
 
     static String nobodyHasIt() {
-        return "Nobody has this ticket now, so there was nothing to release. Use I'll take it to take it.";
+        return "Nobody has this ticket now, so there was nothing to release. Press I'll take it to take it.";
     }
 
     static String unprocessed() {

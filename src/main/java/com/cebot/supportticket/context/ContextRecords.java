@@ -77,7 +77,8 @@ interface ContextRecords extends StoredRecords.Tables {
             deleteTicketsOf(empty);
             removed = deleteCards(empty);
         }
-        return List.of(new Count(WORKFLOW + "contexts they shared", contexts),
+        return List.of(
+                new Count(WORKFLOW + "contexts they shared", contexts),
                 new Count(WORKFLOW + "cards that held only their context", removed),
                 new Count(WORKFLOW + "cards they took, shown as not taken", releaseCardsOf(person)));
     }

@@ -17,10 +17,12 @@ interface ContextRepository {
             FROM context_card c
             """;
 
-    @SqlQuery("INSERT INTO context_card (customer_id, card_key, created_at) VALUES (:customerId, :cardKey, :now) RETURNING id")
+    @SqlQuery(
+            "INSERT INTO context_card (customer_id, card_key, created_at) VALUES (:customerId, :cardKey, :now) RETURNING id")
     long insertCard(long customerId, String cardKey, Instant now);
 
-    @SqlUpdate("INSERT INTO ticket_card (ticket_key, card_id) VALUES (:ticketKey, :cardId) ON CONFLICT (ticket_key) DO NOTHING")
+    @SqlUpdate(
+            "INSERT INTO ticket_card (ticket_key, card_id) VALUES (:ticketKey, :cardId) ON CONFLICT (ticket_key) DO NOTHING")
     void mapTicket(String ticketKey, long cardId);
 
     /** The oldest card that already holds any of these tickets. */
@@ -62,8 +64,16 @@ interface ContextRepository {
                     :sourceChannel, :sourceTs, :now)
             RETURNING id
             """)
-    long insertContext(String submissionKey, long cardId, long customerId, String submittedBy, String links,
-            String background, String sourceChannel, String sourceTs, Instant now);
+    long insertContext(
+            String submissionKey,
+            long cardId,
+            long customerId,
+            String submittedBy,
+            String links,
+            String background,
+            String sourceChannel,
+            String sourceTs,
+            Instant now);
 
     String CONTEXT_COLUMNS = """
             s.id, s.card_id, s.customer_id, cu.name AS customer_name, s.submitted_by, s.links, s.background,
@@ -82,6 +92,7 @@ interface ContextRepository {
     @SqlQuery("SELECT DISTINCT submitted_by FROM support_context WHERE card_id = :cardId")
     List<String> contributors(long cardId);
 
-    @SqlQuery("SELECT " + CONTEXT_COLUMNS + " WHERE s.created_at >= :since ORDER BY s.id")
+    /** Oldest first, read from the index on when they were shared. */
+    @SqlQuery("SELECT " + CONTEXT_COLUMNS + " WHERE s.created_at >= :since ORDER BY s.created_at, s.id")
     List<SupportContext> since(Instant since);
 }

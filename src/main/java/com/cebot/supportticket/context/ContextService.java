@@ -1,5 +1,7 @@
 package com.cebot.supportticket.context;
 
+import com.cebot.customer.Customer;
+import com.cebot.customer.Customers;
 import com.cebot.db.Deliveries;
 import com.cebot.home.HomeChanges;
 import com.cebot.inbox.Inbox;
@@ -10,10 +12,8 @@ import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
-import com.cebot.customer.Customer;
-import com.cebot.customer.Customers;
-import com.cebot.supportticket.LinksJson;
 import com.cebot.slack.SourceMessage;
+import com.cebot.supportticket.LinksJson;
 import com.cebot.supportticket.TicketLink;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +81,13 @@ final class ContextService {
     /** Told where the card landed, or that it never will. */
     final DeliveryHook cardHook = new CardHook();
 
-    ContextService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, String channel, Takers takers, HomeChanges home,
+    ContextService(
+            Jdbi jdbi,
+            Outbox outbox,
+            Permalinks permalinks,
+            String channel,
+            Takers takers,
+            HomeChanges home,
             Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -96,8 +102,8 @@ final class ContextService {
 
     /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
     SubmittedForms<ContextDraft> forms(Inbox inbox) {
-        return new SubmittedForms<>(inbox, INBOX_KIND, ContextDraft.class, this::submit, outbox,
-                ContextNotices.unprocessed());
+        return new SubmittedForms<>(
+                inbox, INBOX_KIND, ContextDraft.class, this::submit, outbox, ContextNotices.unprocessed());
     }
 
     /**
@@ -114,23 +120,43 @@ final class ContextService {
         long cardId = existing.map(ContextCardRow::id)
                 .orElseGet(() -> repo.insertCard(customer.id(), "context-card:" + submissionKey, now));
         tickets.forEach(t -> repo.mapTicket(t, cardId));
-        long contextId = repo.insertContext(submissionKey, cardId, customer.id(), userId,
-                LinksJson.write(draft.links()), draft.background(),
+        long contextId = repo.insertContext(
+                submissionKey,
+                cardId,
+                customer.id(),
+                userId,
+                LinksJson.write(draft.links()),
+                draft.background(),
                 draft.source().map(SourceMessage::channel).orElse(null),
-                draft.source().map(SourceMessage::ts).orElse(null), now);
+                draft.source().map(SourceMessage::ts).orElse(null),
+                now);
         SupportContext context = repo.context(contextId).orElseThrow();
         home.touched(h, List.of(userId));
         if (existing.isEmpty()) {
-            outbox.enqueue(h, OutboxMessage.of("context-card:" + submissionKey, new SlackWrite.Post(channel,
-                    ContextCard.text(context), BlockJson.of(ContextCard.blocks(context, null, null))))
-                    .onDelivery(CARD_TOPIC, Long.toString(contextId)).forUser(userId));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                                    "context-card:" + submissionKey,
+                                    new SlackWrite.Post(
+                                            channel,
+                                            ContextCard.text(context, null),
+                                            BlockJson.of(ContextCard.blocks(context, null, null, takers.mention()))))
+                            .onDelivery(CARD_TOPIC, Long.toString(contextId))
+                            .forUser(userId));
             return new Submitted.NewCard(contextId);
         }
-        outbox.enqueue(h, OutboxMessage.anchored("context-reply:" + contextId, existing.get().cardKey(),
-                new SlackWrite.ThreadReply(ContextCard.threadNoteText(context),
-                        BlockJson.of(ContextCard.threadNote(context))))
-                .onDelivery(REPLY_TOPIC, Long.toString(contextId)).forUser(userId));
-        return new Submitted.AddedToCard(contextId, Optional.ofNullable(existing.get().assignee()));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                                "context-reply:" + contextId,
+                                existing.get().cardKey(),
+                                new SlackWrite.ThreadReply(
+                                        ContextCard.threadNoteText(context),
+                                        BlockJson.of(ContextCard.threadNote(context))))
+                        .onDelivery(REPLY_TOPIC, Long.toString(contextId))
+                        .forUser(userId));
+        return new Submitted.AddedToCard(
+                contextId, Optional.ofNullable(existing.get().assignee()));
     }
 
     Claim claim(long cardId, String userId, String channelId, String actionTs) {
@@ -147,20 +173,32 @@ final class ContextService {
             }
             String refusalKey = "context-claim-refused:" + cardId + ":" + userId + ":" + actionTs;
             if (!takers.mayTake(userId)) {
-                outbox.enqueue(h, OutboxMessage.of(refusalKey, new SlackWrite.Ephemeral(channelId, userId,
-                        ContextNotices.notATaker(takers.mention()), null)));
+                outbox.enqueue(
+                        h,
+                        OutboxMessage.of(
+                                refusalKey,
+                                new SlackWrite.Ephemeral(
+                                        channelId, userId, ContextNotices.notATaker(takers.mention()), null)));
                 return new Claim.NotATaker();
             }
             Instant now = clock.instant();
             if (repo.assign(cardId, userId, now) == 1) {
                 touched(h, cardId, userId);
                 int take = repo.card(cardId).orElseThrow().claims();
-                redraw(h, card.get(), userId, now, ":claimed:" + take,
-                        ContextCard.claimedNote(userId), ":claim-note:" + take, userId);
+                redraw(
+                        h,
+                        card.get(),
+                        userId,
+                        now,
+                        ":claimed:" + take,
+                        ContextCard.claimedNote(),
+                        ":claim-note:" + take,
+                        userId);
                 return new Claim.Claimed();
             }
             String assignee = repo.card(cardId).orElseThrow().assignee();
-            String notice = assignee.equals(userId) ? ContextNotices.alreadyYours() : ContextNotices.alreadyTaken(assignee);
+            String notice =
+                    assignee.equals(userId) ? ContextNotices.alreadyYours() : ContextNotices.alreadyTaken(assignee);
             outbox.enqueue(h, OutboxMessage.of(refusalKey, new SlackWrite.Ephemeral(channelId, userId, notice, null)));
             return assignee.equals(userId) ? new Claim.AlreadyYours() : new Claim.TakenBy(assignee);
         });
@@ -179,14 +217,29 @@ final class ContextService {
             }
             if (repo.release(cardId, userId) == 1) {
                 touched(h, cardId, userId);
-                redraw(h, card.get(), null, null, ":released:" + card.get().claims(),
-                        ContextCard.releasedNote(userId), ":release-note:" + card.get().claims(), userId);
+                redraw(
+                        h,
+                        card.get(),
+                        null,
+                        null,
+                        ":released:" + card.get().claims(),
+                        ContextCard.releasedNote(),
+                        ":release-note:" + card.get().claims(),
+                        userId);
                 return new Release.Released();
             }
             String assignee = card.get().assignee();
-            outbox.enqueue(h, OutboxMessage.of("context-release-refused:" + cardId + ":" + userId + ":" + actionTs,
-                    new SlackWrite.Ephemeral(channelId, userId, assignee == null ? ContextNotices.nobodyHasIt()
-                            : ContextNotices.notYoursToRelease(assignee), null)));
+            outbox.enqueue(
+                    h,
+                    OutboxMessage.of(
+                            "context-release-refused:" + cardId + ":" + userId + ":" + actionTs,
+                            new SlackWrite.Ephemeral(
+                                    channelId,
+                                    userId,
+                                    assignee == null
+                                            ? ContextNotices.nobodyHasIt()
+                                            : ContextNotices.notYoursToRelease(assignee),
+                                    null)));
             return assignee == null ? new Release.NotTaken() : new Release.NotYours(assignee);
         });
     }
@@ -195,14 +248,32 @@ final class ContextService {
      * The card drawn again for who has it now, and a note in its thread; the keys name the take or
      * release, so each is posted once however often the card changes hands.
      */
-    private void redraw(Handle h, ContextCardRow card, String assignee, Instant assignedAt, String cardSuffix,
-            String note, String noteSuffix, String byUser) {
-        SupportContext first = h.attach(ContextRepository.class).firstOfCard(card.id()).orElseThrow();
+    private void redraw(
+            Handle h,
+            ContextCardRow card,
+            String assignee,
+            Instant assignedAt,
+            String cardSuffix,
+            String note,
+            String noteSuffix,
+            String byUser) {
+        SupportContext first =
+                h.attach(ContextRepository.class).firstOfCard(card.id()).orElseThrow();
         String key = card.cardKey();
-        outbox.enqueue(h, OutboxMessage.anchored(key + cardSuffix, key, new SlackWrite.Update(ContextCard.text(first),
-                BlockJson.of(ContextCard.blocks(first, assignee, assignedAt)))).forUser(byUser));
-        outbox.enqueue(h, OutboxMessage.anchored(key + noteSuffix, key, new SlackWrite.ThreadReply(note, null))
-                .forUser(byUser));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                                key + cardSuffix,
+                                key,
+                                new SlackWrite.Update(
+                                        ContextCard.text(first, assignee),
+                                        BlockJson.of(
+                                                ContextCard.blocks(first, assignee, assignedAt, takers.mention()))))
+                        .forUser(byUser));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(key + noteSuffix, key, new SlackWrite.ThreadReply(note, null))
+                        .forUser(byUser));
     }
 
     /** A card shows on the Home of each person who gave context for it, and of {@code taker}'s. */
@@ -217,7 +288,8 @@ final class ContextService {
     }
 
     private void confirm(Handle h, SupportContext c, String text) {
-        outbox.enqueue(h, OutboxMessage.of("context-confirm:" + c.id(), new SlackWrite.Post(c.submittedBy(), text, null)));
+        outbox.enqueue(
+                h, OutboxMessage.of("context-confirm:" + c.id(), new SlackWrite.Post(c.submittedBy(), text, null)));
     }
 
     /**
@@ -225,7 +297,8 @@ final class ContextService {
      * all, the CE still hears where it landed.
      */
     private void tellRefused(Handle h, SupportContext c, String text) {
-        outbox.enqueue(h, OutboxMessage.of("context-refused:" + c.id(), new SlackWrite.Post(c.submittedBy(), text, null)));
+        outbox.enqueue(
+                h, OutboxMessage.of("context-refused:" + c.id(), new SlackWrite.Post(c.submittedBy(), text, null)));
     }
 
     /** Keeps where the card landed, or that it never will, and tells the CE either way. */
@@ -256,13 +329,18 @@ final class ContextService {
             ContextRepository repo = h.attach(ContextRepository.class);
             SupportContext c = repo.context(Long.parseLong(ref)).orElseThrow();
             ContextCardRow card = repo.card(c.cardId()).orElseThrow();
-            confirm(h, c, ContextNotices.addedToThread(c,
-                    permalinks.reply(reply.channel(), reply.ts(), card.ts()), card.assignee()));
+            confirm(
+                    h,
+                    c,
+                    ContextNotices.addedToThread(
+                            c, permalinks.reply(reply.channel(), reply.ts(), card.ts()), card.assignee()));
         }
 
         @Override
         public void failed(Handle h, String ref, String error) {
-            SupportContext c = h.attach(ContextRepository.class).context(Long.parseLong(ref)).orElseThrow();
+            SupportContext c = h.attach(ContextRepository.class)
+                    .context(Long.parseLong(ref))
+                    .orElseThrow();
             tellRefused(h, c, ContextNotices.refused(c, channel, error));
         }
     }

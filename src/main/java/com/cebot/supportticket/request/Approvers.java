@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who may move Support Ticket Requests: the head of support and the configured delegates.
@@ -48,10 +48,16 @@ final class Approvers implements AutoCloseable {
      * @param headOfSupportMention {@code <@U…>} or {@code <!subteam^S…>}, as the workspace resolved it
      * @param confirmWithin how old a list of the group's members may be for its members to decide
      */
-    Approvers(String headOfSupportMention, List<String> delegates, Duration confirmWithin,
-            UserGroupMembers.Reader groupMembers, UserGroupMembers.LastKnown lastKnown, Clock clock) {
-        Mention head = Mention.of(headOfSupportMention).orElseThrow(
-                () -> new IllegalArgumentException("Not a user or user group mention: " + headOfSupportMention));
+    Approvers(
+            String headOfSupportMention,
+            List<String> delegates,
+            Duration confirmWithin,
+            UserGroupMembers.Reader groupMembers,
+            UserGroupMembers.LastKnown lastKnown,
+            Clock clock) {
+        Mention head = Mention.of(headOfSupportMention)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("Not a user or user group mention: " + headOfSupportMention));
         this.headMention = headOfSupportMention;
         this.headUser = head instanceof Mention.User user ? user.id() : null;
         this.headGroup = head instanceof Mention.Group group
@@ -63,7 +69,9 @@ final class Approvers implements AutoCloseable {
 
     /** Whether the person may decide, as far as is known now; unlike {@link #verdict}, reads nothing again. */
     boolean isDecider(String userId) {
-        return userId.equals(headUser) || delegates.contains(userId) || (headGroup != null && headGroup.contains(userId));
+        return userId.equals(headUser)
+                || delegates.contains(userId)
+                || (headGroup != null && headGroup.contains(userId));
     }
 
     /**
@@ -81,7 +89,8 @@ final class Approvers implements AutoCloseable {
         if (membership instanceof UserGroupMembers.Membership.Unconfirmed u) {
             return new Verdict.Unconfirmed(u.readAt());
         }
-        return membership instanceof UserGroupMembers.Membership.Confirmed ? new Verdict.Allowed()
+        return membership instanceof UserGroupMembers.Membership.Confirmed
+                ? new Verdict.Allowed()
                 : new Verdict.NotAllowed();
     }
 
@@ -103,16 +112,20 @@ final class Approvers implements AutoCloseable {
 
     /** The people named directly (the head of support as a person, the delegates), who may always decide. */
     List<String> namedPeople() {
-        return headUser == null ? delegates : java.util.stream.Stream.concat(java.util.stream.Stream.of(headUser),
-                delegates.stream()).toList();
+        return headUser == null
+                ? delegates
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(headUser), delegates.stream())
+                        .toList();
     }
 
-    /** Names them, for a refusal: "<!subteam^S1> or <@U2>". */
+    /** Names them, for a refusal and on the card: "<!subteam^S1>", "<!subteam^S1>, <@U2> or <@U3>". */
     String describe() {
-        if (delegates.isEmpty()) {
-            return headMention;
-        }
-        return headMention + " or " + delegates.stream().map(d -> "<@" + d + ">").collect(Collectors.joining(", "));
+        List<String> all = Stream.concat(
+                        Stream.of(headMention), delegates.stream().map(d -> "<@" + d + ">"))
+                .toList();
+        return all.size() == 1
+                ? headMention
+                : String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
     }
 
     /** Reads the group's members now; without a group there is nothing to read. */

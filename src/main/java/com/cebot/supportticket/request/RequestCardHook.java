@@ -24,7 +24,11 @@ final class RequestCardHook implements DeliveryHook {
     private final BiConsumer<Handle, SupportTicketRequest> homeTouched;
 
     /** @param homeTouched tells Home the request's Homes show its card now */
-    RequestCardHook(Outbox outbox, Permalinks permalinks, String channel, ContextCards contextCards,
+    RequestCardHook(
+            Outbox outbox,
+            Permalinks permalinks,
+            String channel,
+            ContextCards contextCards,
             BiConsumer<Handle, SupportTicketRequest> homeTouched) {
         this.outbox = outbox;
         this.permalinks = permalinks;
@@ -40,21 +44,32 @@ final class RequestCardHook implements DeliveryHook {
         SupportTicketRequest r = repo.request(Long.parseLong(ref)).orElseThrow();
         homeTouched.accept(h, r);
         confirm(h, r, RequestNotices.posted(r, card.channel(), permalinks.message(card.channel(), card.ts())));
-        contextCards.cardFor(h, TicketLink.ticketKeys(r.ticketLinks()))
+        contextCards
+                .cardFor(h, TicketLink.ticketKeys(r.ticketLinks()))
                 .map(context -> permalinks.message(context.channel(), context.ts()))
-                .ifPresent(link -> outbox.enqueue(h, OutboxMessage.anchored("request:" + r.id() + ":context-note",
-                        r.cardKey(), new SlackWrite.ThreadReply(RequestNotices.contextShared(link), null))));
+                .ifPresent(link -> outbox.enqueue(
+                        h,
+                        OutboxMessage.anchored(
+                                "request:" + r.id() + ":context-note",
+                                r.cardKey(),
+                                new SlackWrite.ThreadReply(RequestNotices.contextShared(link), null))));
     }
 
     @Override
     public void failed(Handle h, String ref, String error) {
-        SupportTicketRequest r = h.attach(RequestRepository.class).request(Long.parseLong(ref)).orElseThrow();
+        SupportTicketRequest r =
+                h.attach(RequestRepository.class).request(Long.parseLong(ref)).orElseThrow();
         // Its own key: if retry-failed gets the card through after all, the CE still hears where.
-        outbox.enqueue(h, OutboxMessage.of("request:" + r.id() + ":refused:dm",
-                new SlackWrite.Post(r.submittedBy(), RequestNotices.refused(r, channel, error), null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                        "request:" + r.id() + ":refused:dm",
+                        new SlackWrite.Post(r.submittedBy(), RequestNotices.refused(r, channel, error), null)));
     }
 
     private void confirm(Handle h, SupportTicketRequest r, String text) {
-        outbox.enqueue(h, OutboxMessage.of("request:" + r.id() + ":posted:dm", new SlackWrite.Post(r.submittedBy(), text, null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of("request:" + r.id() + ":posted:dm", new SlackWrite.Post(r.submittedBy(), text, null)));
     }
 }

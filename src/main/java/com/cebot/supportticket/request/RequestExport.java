@@ -19,15 +19,28 @@ final class RequestExport {
 
     List<ExportRow> since(Instant since) {
         return jdbi.withExtension(RequestRepository.class, repo -> repo.since(since)).stream()
-                .map(RequestExport::row).toList();
+                .map(RequestExport::row)
+                .toList();
     }
 
     private static ExportRow row(SupportTicketRequest r) {
         String links = r.ticketLinks().stream().map(TicketLink::url).collect(Collectors.joining(" "));
-        return new ExportRow("request", r.id(), ExportRow.time(r.createdAt()), r.submittedBy(),
-                ExportRow.typed(r.customerName()), links, r.status().label().toLowerCase(Locale.ROOT), r.statusBy(),
-                ExportRow.typed(r.statusReason()), null, ExportRow.typed(r.ask()), ExportRow.typed(r.why()), ExportRow.typed(r.ifNot()),
-                r.neededBy() == null ? null : r.neededBy().toString(), ExportRow.typed(r.timeReason()),
+        return new ExportRow(
+                "request",
+                r.id(),
+                ExportRow.time(r.createdAt()),
+                r.submittedBy(),
+                ExportRow.typed(r.customerName()),
+                links,
+                r.status().label().toLowerCase(Locale.ROOT),
+                r.statusBy(),
+                ExportRow.typed(r.statusReason()),
+                null,
+                ExportRow.typed(r.ask()),
+                ExportRow.typed(r.why()),
+                ExportRow.typed(r.ifNot()),
+                r.neededBy() == null ? null : r.neededBy().toString(),
+                ExportRow.typed(r.timeReason()),
                 ExportRow.typed(r.anythingElse()));
     }
 }

@@ -48,8 +48,13 @@ public final class RequestFeature implements Feature<RequestFeature.Settings>, T
      * @param headOfSupportMention the head of support as the workspace resolved {@code headOfSupport},
      *                             once looked up
      */
-    record Settings(TicketLinkParser links, Optional<String> headOfSupport, List<String> delegates,
-            int nudgeWorkingHours, int confirmMembersWithinHours, Optional<String> headOfSupportMention) {}
+    record Settings(
+            TicketLinkParser links,
+            Optional<String> headOfSupport,
+            List<String> delegates,
+            int nudgeWorkingHours,
+            int confirmMembersWithinHours,
+            Optional<String> headOfSupportMention) {}
 
     /**
      * @param contextCards where support already has the context for a ticket (the context workflow)
@@ -72,47 +77,81 @@ public final class RequestFeature implements Feature<RequestFeature.Settings>, T
             support.problem(support.name("head_of_support") + " is missing: set it to the head of support's user ID"
                     + " (U…) or a user group (@handle or S…).");
         }
-        return new Settings(TicketLinkParser.configured(root), support.userOrGroup("head_of_support"),
-                support.userIds("delegates"), support.integer("request_nudge_working_hours", 4, 1, 80),
-                support.integer("confirm_members_within_hours", 24, 1, 720), Optional.empty());
+        return new Settings(
+                TicketLinkParser.configured(root),
+                support.userOrGroup("head_of_support"),
+                support.userIds("delegates"),
+                support.integer("request_nudge_working_hours", 4, 1, 80),
+                support.integer("confirm_members_within_hours", 24, 1, 720),
+                Optional.empty());
     }
 
     @Override
     public Settings check(Settings s, WorkspaceLookup lookup) {
-        return new Settings(s.links(), s.headOfSupport(), s.delegates(), s.nudgeWorkingHours(),
+        return new Settings(
+                s.links(),
+                s.headOfSupport(),
+                s.delegates(),
+                s.nudgeWorkingHours(),
                 s.confirmMembersWithinHours(),
                 s.headOfSupport().flatMap(head -> lookup.mention("support.head_of_support", head)));
     }
 
     @Override
     public void start(Settings settings, Engine engine) {
-        String head = settings.headOfSupportMention().orElseThrow(
-                () -> new IllegalStateException("support.head_of_support was not looked up before start"));
+        String head = settings.headOfSupportMention()
+                .orElseThrow(() -> new IllegalStateException("support.head_of_support was not looked up before start"));
         String channel = engine.workspace().customerSupport();
         ZoneId zone = engine.team().schedule().timeZone();
         Clock clock = engine.clock();
-        var approvers = new Approvers(head, settings.delegates(), Duration.ofHours(settings.confirmMembersWithinHours()),
-                UserGroupMembers.Reader.fromSlack(engine.slack()), new StoredGroupMembers(engine.store()), clock);
+        var approvers = new Approvers(
+                head,
+                settings.delegates(),
+                Duration.ofHours(settings.confirmMembersWithinHours()),
+                UserGroupMembers.Reader.fromSlack(engine.slack()),
+                new StoredGroupMembers(engine.store()),
+                clock);
         engine.onStop().accept(approvers);
         approvers.start(APPROVERS_REFRESH);
         approvers.watch(engine.groupChanges());
-        var nudges = new RequestNudges(engine.scheduler(), engine.workingHours(), zone, settings.nudgeWorkingHours(),
-                engine.outbox(), engine.permalinks(), head);
-        var service = new RequestService(engine.store(), engine.outbox(), engine.permalinks(), approvers, channel, head,
-                nudges, contextCards, homeChanges, clock);
+        var nudges = new RequestNudges(
+                engine.scheduler(),
+                engine.workingHours(),
+                zone,
+                settings.nudgeWorkingHours(),
+                engine.outbox(),
+                engine.permalinks(),
+                head);
+        var service = new RequestService(
+                engine.store(),
+                engine.outbox(),
+                engine.permalinks(),
+                approvers,
+                channel,
+                head,
+                nudges,
+                contextCards,
+                homeChanges,
+                clock);
 
         Interactions in = engine.interactions();
-        Interactions.Opener open = in.shortcuts(RequestModal.CALLBACK_ID, RequestModal.MESSAGE_CALLBACK_ID,
+        Interactions.Opener open = in.shortcuts(
+                RequestModal.CALLBACK_ID,
+                RequestModal.MESSAGE_CALLBACK_ID,
                 message -> RequestModal.build(channel, message));
         in.suggestions(RequestModal.CUSTOMER_SELECT, new CustomerSuggestions(engine.store())::options);
-        in.submission(RequestModal.CALLBACK_ID,
+        in.submission(
+                RequestModal.CALLBACK_ID,
                 (view, user) -> RequestForm.check(view, settings.links(), LocalDate.ofInstant(clock.instant(), zone)),
-                service.forms(engine.inbox()), RequestModal.ANYTHING_ELSE);
+                service.forms(engine.inbox()),
+                RequestModal.ANYTHING_ELSE);
         for (Move move : Move.values()) {
             // Decline first asks why, in a modal opened with the click's trigger id.
-            in.press(move.actionId(), "request",
-                    (id, click) -> service.move(id, move, click.user(), null,
-                            "action:" + click.actionTs() + ":" + click.user()),
+            in.press(
+                    move.actionId(),
+                    "request",
+                    (id, click) -> service.move(
+                            id, move, click.user(), null, "action:" + click.actionTs() + ":" + click.user()),
                     (result, click) -> {
                         if (result instanceof RequestService.MoveResult.Invalid) {
                             click.tellPrivately(UnhandledInteractions.STALE_BUTTON);
@@ -121,11 +160,15 @@ public final class RequestFeature implements Feature<RequestFeature.Settings>, T
                         }
                     });
         }
-        in.change(RequestModal.DECLINE_CALLBACK_ID, (view, user) -> RequestForm.checkDecline(view),
+        in.change(
+                RequestModal.DECLINE_CALLBACK_ID,
+                (view, user) -> RequestForm.checkDecline(view),
                 (decline, user, key) -> service.move(decline.requestId(), Move.DECLINE, user, decline.reason(), key),
-                RequestModal.DECLINE_REASON, result -> Optional.empty());
+                RequestModal.DECLINE_REASON,
+                result -> Optional.empty());
         home.started(HomeContribution.of(
-                List.of(new HomeContribution.Start("Support Ticket Request", "home_start_request", open)),
+                List.of(new HomeContribution.Start(
+                        "Ask the head of support for an exception", "home_start_request", open)),
                 new RequestHome(engine.permalinks(), approvers)::parts));
     }
 

@@ -7,17 +7,19 @@ import com.cebot.home.HomeContribution.Part;
 import com.cebot.home.HomeContribution.Person;
 import com.cebot.slack.Mrkdwn;
 import com.cebot.slack.Permalinks;
+import com.cebot.supportticket.TicketCard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The request workflow's parts of a Home tab: the person's own requests while undecided and for a
- * week after, and, for the head of support and delegates, the requests waiting on a decision with
- * the same buttons as the card.
+ * week after, and, for the head of support and delegates, under "Needs you", the requests waiting
+ * on their decision, soonest needed first, with the deadline, the reason and the card's buttons.
  */
 final class RequestHome {
 
@@ -45,8 +47,9 @@ final class RequestHome {
                 """ + RAISED_BY)
         int raisedByCount(String userId, Instant since);
 
+        /** Soonest needed first, then those waiting longest. */
         @SqlQuery("SELECT " + RequestRepository.COLUMNS + UNDECIDED + """
-                ORDER BY r.created_at DESC, r.id DESC
+                ORDER BY r.needed_by IS NULL, r.needed_by, r.created_at, r.id
                 LIMIT :limit
                 """)
         List<SupportTicketRequest> undecided(int limit);
@@ -67,21 +70,46 @@ final class RequestHome {
         Instant since = person.daysAgo(RECENT_DAYS);
         Queries q = handle.attach(Queries.class);
         List<Part> parts = new ArrayList<>();
-        parts.add(new Part("request_mine", "Your Support Ticket Requests",
-                q.raisedBy(person.userId(), since, MOST_ITEMS).stream().map(r -> Item.of(line(r))).toList(),
+        parts.add(new Part(
+                "request_mine",
+                "Your Support Ticket Requests",
+                q.raisedBy(person.userId(), since, MOST_ITEMS).stream()
+                        .map(r -> Item.of(line(r)))
+                        .toList(),
                 q.raisedByCount(person.userId(), since)));
         if (approvers.isDecider(person.userId())) {
-            parts.add(new Part("request_decide", "Requests waiting on a decision", q.undecided(MOST_ITEMS).stream()
-                    .map(r -> new Item(line(r) + " · raised by <@" + r.submittedBy() + ">", RequestCard.buttons(r)))
-                    .toList(), q.undecidedCount()));
+            parts.add(Part.needsYou(
+                    "request_decide",
+                    "Requests waiting on your decision",
+                    q.undecided(MOST_ITEMS).stream()
+                            .map(r -> new Item(decision(r), RequestCard.buttons(r)))
+                            .toList(),
+                    q.undecidedCount()));
         }
         return parts;
     }
 
+    /** What a decider needs at a glance: the customer and the ask, the deadline, the reason, the state. */
+    private String decision(SupportTicketRequest r) {
+        Optional<String> timing =
+                TicketCard.said(r.timeReason()).map(t -> Mrkdwn.truncate(Mrkdwn.escape(t), ASK_SHOWN));
+        String deadline = r.neededBy() != null
+                ? "*Needed by " + RequestCard.day(r.neededBy()) + "*"
+                        + timing.map(t -> " (" + t + ")").orElse("")
+                : timing.map(t -> "Timing: " + t).orElse("No date given");
+        String card = r.cardLanded()
+                ? " · " + Mrkdwn.link(permalinks.message(r.cardChannel(), r.cardTs()), "Open the card")
+                : "";
+        return "*" + Mrkdwn.escape(r.customerName()) + "*: " + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), ASK_SHOWN)
+                + "\n" + deadline + " · Why: " + Mrkdwn.truncate(Mrkdwn.escape(r.why()), ASK_SHOWN)
+                + "\nRaised by <@" + r.submittedBy() + "> · " + RequestCard.status(r, true) + card;
+    }
+
     private String line(SupportTicketRequest r) {
         String card = r.cardLanded()
-                ? " · " + Mrkdwn.link(permalinks.message(r.cardChannel(), r.cardTs()), "Open the card") : "";
-        return "*" + Mrkdwn.escape(r.customerName()) + "*: " + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), ASK_SHOWN)
-                + "\n" + RequestCard.status(r, true) + card;
+                ? " · " + Mrkdwn.link(permalinks.message(r.cardChannel(), r.cardTs()), "Open the card")
+                : "";
+        return "*" + Mrkdwn.escape(r.customerName()) + "*: " + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), ASK_SHOWN) + "\n"
+                + RequestCard.status(r, true) + card;
     }
 }

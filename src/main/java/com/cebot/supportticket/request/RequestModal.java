@@ -21,8 +21,9 @@ import com.slack.api.model.view.View;
 import java.util.List;
 
 /**
- * The "Support Ticket Request" modal, with the handbook's seven fields worded as it words them, and
- * the small modal that asks the head of support why a request is declined.
+ * The "Support Ticket Request" modal, the handbook's seven questions as short labels with its own
+ * words as hints (its "time consideration" as a "Needed by" date and "Why that date?"), and the
+ * small modal that asks the head of support why a request is declined.
  */
 final class RequestModal {
 
@@ -46,6 +47,7 @@ final class RequestModal {
     static final int LINK_MAX = TicketFields.LINK_MAX;
     /** The three "why" fields stay short enough that the card keeps under Slack's total block size. */
     static final int ASK_MAX = 1500;
+
     static final int TIME_REASON_MAX = 500;
     static final int ANYTHING_ELSE_MAX = 3000;
     static final int DECLINE_REASON_MAX = 500;
@@ -54,52 +56,75 @@ final class RequestModal {
 
     /** @param message the message its shortcut was used on, to fill in; {@link ShortcutMessage#NONE} for none */
     public static View build(String channelId, ShortcutMessage message) {
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+        return view(v -> v.type("modal")
+                .callbackId(CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Support Ticket Request")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Send request")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Send to head of support")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .privateMetadata(SourceMessage.encode(message.channel(), message.ts()))
                 .blocks(List.of(
                         context(x -> x.elements(List.of(markdownText("For special circumstances that need the head"
-                                + " of support: this goes to <#" + channelId + "> and mentions them. You get a DM"
+                                + " of support. I'll post this in <#" + channelId + ">, mention them, and DM you"
                                 + " each time the request moves.")))),
                         TicketFields.customerInput(CUSTOMER_SELECT),
-                        TicketFields.link("Link to issue (Slack / Github issue / ZD ticket #)", VALUE, message.link()),
-                        required(ASK, "What's the ask"),
-                        required(WHY, "Why are we making this ask"),
-                        required(IF_NOT, "What happens if we don't take this desired action"),
-                        input(i -> i.blockId(TIME_REASON).optional(true)
-                                .label(plainText("Is there a time consideration we need to be aware of, if so what is it and why?"))
-                                .hint(plainText("Leave empty if there is none. With a reason, pick the date below."))
-                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(TIME_REASON_MAX)))),
-                        input(i -> i.blockId(NEEDED_BY).optional(true).label(plainText("Needed by"))
+                        TicketFields.link(VALUE, message.link()),
+                        required(ASK, "What do you need?", "What's the ask?"),
+                        required(WHY, "Why?", "Why are we making this ask?"),
+                        required(
+                                IF_NOT,
+                                "What happens if we don't?",
+                                "What happens if we don't take this desired action?"),
+                        input(i -> i.blockId(NEEDED_BY)
+                                .optional(true)
+                                .label(plainText("Needed by"))
+                                .hint(plainText("Is there a time consideration we need to be aware of? Pick the date"
+                                        + " only if there is a deadline."))
                                 .element(datePicker(d -> d.actionId(VALUE).placeholder(plainText("Pick a date"))))),
-                        input(i -> i.blockId(ANYTHING_ELSE).optional(true)
-                                .label(plainText("Anything else we should know that would be helpful?"))
-                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true)
+                        input(i -> i.blockId(TIME_REASON)
+                                .optional(true)
+                                .label(plainText("Why that date?"))
+                                .hint(plainText("If so, what is it and why? Needed with a date; any note on timing is"
+                                        + " welcome without one."))
+                                .element(plainTextInput(
+                                        p -> p.actionId(VALUE).multiline(true).maxLength(TIME_REASON_MAX)))),
+                        input(i -> i.blockId(ANYTHING_ELSE)
+                                .optional(true)
+                                .label(plainText("Anything else?"))
+                                .hint(plainText("Anything else we should know that would be helpful?"))
+                                .element(plainTextInput(p -> p.actionId(VALUE)
+                                        .multiline(true)
                                         .maxLength(ANYTHING_ELSE_MAX)
-                                        .initialValue(message.quoted() == null ? null
-                                                : Mrkdwn.truncate(message.quoted(), ANYTHING_ELSE_MAX))))))));
+                                        .initialValue(
+                                                message.quoted() == null
+                                                        ? null
+                                                        : Mrkdwn.truncate(message.quoted(), ANYTHING_ELSE_MAX))))))));
     }
 
     /** Asks why a request is declined; the request id travels in private_metadata. */
     public static View decline(SupportTicketRequest r) {
-        return view(v -> v.type("modal").callbackId(DECLINE_CALLBACK_ID)
+        return view(v -> v.type("modal")
+                .callbackId(DECLINE_CALLBACK_ID)
                 .title(viewTitle(t -> t.type("plain_text").text("Decline request")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Decline")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Decline and tell the CE")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .privateMetadata(Long.toString(r.id()))
                 .blocks(List.of(
-                        section(s -> s.text(markdownText("Declining the request for *" + Mrkdwn.escape(r.customerName())
-                                + "* from <@" + r.submittedBy() + ">:\n" + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), 500)))),
-                        input(i -> i.blockId(DECLINE_REASON).label(plainText("Why is it declined?"))
-                                .hint(plainText("The CE gets this reason in a DM; it is also noted in the card's thread."))
-                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true)
-                                        .maxLength(DECLINE_REASON_MAX)))))));
+                        section(s -> s.text(markdownText(
+                                "Declining the request for *" + Mrkdwn.escape(r.customerName()) + "* from <@"
+                                        + r.submittedBy() + ">:\n" + Mrkdwn.truncate(Mrkdwn.escape(r.ask()), 500)))),
+                        input(i -> i.blockId(DECLINE_REASON)
+                                .label(plainText("Why?"))
+                                .hint(plainText("Why is it declined? I'll DM this to the CE, so they can tell the"
+                                        + " customer, and note it in the card's thread. A decline can't be undone."))
+                                .element(plainTextInput(
+                                        p -> p.actionId(VALUE).multiline(true).maxLength(DECLINE_REASON_MAX)))))));
     }
 
-    private static LayoutBlock required(String blockId, String label) {
-        return input(i -> i.blockId(blockId).label(plainText(label))
+    /** A required answer: a short label, the handbook's question as its hint. */
+    private static LayoutBlock required(String blockId, String label, String handbook) {
+        return input(i -> i.blockId(blockId)
+                .label(plainText(label))
+                .hint(plainText(handbook))
                 .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(ASK_MAX))));
     }
 }

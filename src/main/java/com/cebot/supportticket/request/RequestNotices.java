@@ -18,8 +18,8 @@ final class RequestNotices {
     private RequestNotices() {}
 
     static String posted(SupportTicketRequest r, String channel, String permalink) {
-        return "Thanks! Your request for *" + Mrkdwn.escape(r.customerName()) + "* is in <#" + channel + ">: "
-                + Mrkdwn.link(permalink, "view the card") + ". The head of support was mentioned; you will get a DM"
+        return "Thanks! I posted your request for *" + Mrkdwn.escape(r.customerName()) + "* in <#" + channel
+                + "> and mentioned the head of support: " + Mrkdwn.link(permalink, "view the card") + ". I'll DM you"
                 + " here each time it moves.";
     }
 
@@ -52,10 +52,12 @@ final class RequestNotices {
      * Slack has not listed the group's members since {@code readAt} (null: not since the bot started).
      */
     static String unconfirmed(String group, Instant readAt, Duration within, List<String> namedPeople) {
-        String since = readAt == null ? "since I started"
+        String since = readAt == null
+                ? "since I started"
                 : "since <!date^" + readAt.getEpochSecond() + "^{date_short_pretty} at {time}|"
                         + readAt.toString().substring(0, 16).replace('T', ' ') + " UTC>";
-        String meanwhile = namedPeople.isEmpty() ? ""
+        String meanwhile = namedPeople.isEmpty()
+                ? ""
                 : " Meanwhile " + namedPeople.stream().map(p -> "<@" + p + ">").collect(Collectors.joining(", "))
                         + " can move it.";
         return "I can't confirm that you are still in " + group + ": Slack hasn't let me read its members " + since
@@ -65,18 +67,21 @@ final class RequestNotices {
 
     /** To someone whose click came after another move: the card they saw was already out of date. */
     static String alreadyMoved(SupportTicketRequest r) {
-        return "This request has already moved on: it is now *" + RequestCard.status(r, false) + "*. Nothing else"
-                + " was changed.";
+        return "This request has already moved on: it is now *" + RequestCard.status(r, false) + "*, so I left it"
+                + " as it is.";
     }
 
-    /** To the head of support: a request nobody has acknowledged yet. */
+    /**
+     * To the head of support, in the card's thread: a request nobody has acknowledged yet. The CE is
+     * not named: the card above names them, and a mention would ping them about someone else's reminder.
+     */
     public static String nudgeUnacknowledged(SupportTicketRequest r, String permalink) {
-        return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName()) + "* from <@"
-                + r.submittedBy() + "> is still waiting to be acknowledged. " + Mrkdwn.link(permalink, "Open the request")
+        return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName())
+                + "* is still waiting to be acknowledged. " + Mrkdwn.link(permalink, "Open the request")
                 + " to acknowledge, approve or decline it.";
     }
 
-    /** To the head of support: an undecided request whose needed-by date is near or past. */
+    /** To the head of support, in the card's thread: an undecided request whose needed-by date is near or past. */
     public static String nudgeNeededBy(SupportTicketRequest r, String permalink, LocalDate today) {
         long days = ChronoUnit.DAYS.between(today, r.neededBy());
         String when;
@@ -85,11 +90,13 @@ final class RequestNotices {
         } else if (days == 0) {
             when = "is needed today";
         } else {
-            when = "is needed by " + RequestCard.day(r.neededBy()) + (days == 1 ? " (tomorrow)" : " (in " + days + " days)");
+            when = "is needed by " + RequestCard.day(r.neededBy())
+                    + (days == 1 ? " (tomorrow)" : " (in " + days + " days)");
         }
-        return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName()) + "* from <@"
-                + r.submittedBy() + "> " + when + " and is still *"
-                + r.status().label().toLowerCase(Locale.ROOT) + "*. " + Mrkdwn.link(permalink, "Open the request") + ".";
+        return "Reminder: the Support Ticket Request for *" + Mrkdwn.escape(r.customerName()) + "* " + when
+                + " and is still *"
+                + r.status().label().toLowerCase(Locale.ROOT) + "*. " + Mrkdwn.link(permalink, "Open the request")
+                + ".";
     }
 
     static String unprocessed() {

@@ -38,8 +38,14 @@ final class RequestNudges {
     private final Permalinks permalinks;
     private final String headOfSupportMention;
 
-    RequestNudges(Scheduler scheduler, WorkingHours hours, ZoneId zone, int ackAfterWorkingHours, Outbox outbox,
-            Permalinks permalinks, String headOfSupportMention) {
+    RequestNudges(
+            Scheduler scheduler,
+            WorkingHours hours,
+            ZoneId zone,
+            int ackAfterWorkingHours,
+            Outbox outbox,
+            Permalinks permalinks,
+            String headOfSupportMention) {
         this.scheduler = scheduler;
         this.hours = hours;
         this.zone = zone;
@@ -54,7 +60,11 @@ final class RequestNudges {
     /** Called in the transaction that stores the request. */
     void schedule(Handle handle, SupportTicketRequest r) {
         String ref = Long.toString(r.id());
-        scheduler.schedule(handle, "request:" + r.id() + ":nudge-ack", UNACKNOWLEDGED, ref,
+        scheduler.schedule(
+                handle,
+                "request:" + r.id() + ":nudge-ack",
+                UNACKNOWLEDGED,
+                ref,
                 hours.plusWorkingHours(r.createdAt(), ackAfter, zone));
         if (r.neededBy() != null) {
             Instant due = hours.startOfPreviousWorkingDay(r.neededBy(), zone);
@@ -88,8 +98,12 @@ final class RequestNudges {
     }
 
     private void remind(Handle h, SupportTicketRequest r, String what, String notice) {
-        outbox.enqueue(h, OutboxMessage.anchored("request:" + r.id() + ":" + what, r.cardKey(),
-                new SlackWrite.ThreadReply(headOfSupportMention + " " + notice, null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                        "request:" + r.id() + ":" + what,
+                        r.cardKey(),
+                        new SlackWrite.ThreadReply(headOfSupportMention + " " + notice, null)));
     }
 
     /** Empty once the request was forgotten or purged: its reminders drop themselves. */

@@ -53,7 +53,8 @@ interface RequestRecords extends StoredRecords.Tables {
     @Override
     default List<Count> forget(String person) {
         deleteEventsOfRequestsBy(person);
-        return List.of(new Count(WORKFLOW + "requests they raised", deleteRequestsBy(person)),
+        return List.of(
+                new Count(WORKFLOW + "requests they raised", deleteRequestsBy(person)),
                 new Count(WORKFLOW + "moves they made on others' requests", deleteMovesBy(person)));
     }
 
@@ -64,7 +65,6 @@ interface RequestRecords extends StoredRecords.Tables {
             return List.of();
         }
         int moves = deleteEventsOf(ids);
-        return List.of(new Count(WORKFLOW + "requests", deleteRequests(ids)),
-                new Count(WORKFLOW + "moves", moves));
+        return List.of(new Count(WORKFLOW + "requests", deleteRequests(ids)), new Count(WORKFLOW + "moves", moves));
     }
 }

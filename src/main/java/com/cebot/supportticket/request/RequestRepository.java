@@ -30,9 +30,21 @@ interface RequestRepository {
                     :neededBy, :timeReason, :anythingElse, :cardKey, :sourceChannel, :sourceTs, :now)
             RETURNING id
             """)
-    long insert(String submissionKey, long customerId, String submittedBy, String links, String ask, String why,
-            String ifNot, LocalDate neededBy, String timeReason, String anythingElse, String cardKey,
-            String sourceChannel, String sourceTs, Instant now);
+    long insert(
+            String submissionKey,
+            long customerId,
+            String submittedBy,
+            String links,
+            String ask,
+            String why,
+            String ifNot,
+            LocalDate neededBy,
+            String timeReason,
+            String anythingElse,
+            String cardKey,
+            String sourceChannel,
+            String sourceTs,
+            Instant now);
 
     @SqlUpdate("""
             INSERT INTO request_event (request_id, status, actor, reason, at)
@@ -62,6 +74,7 @@ interface RequestRepository {
             """)
     List<SupportTicketRequest> neededBy(LocalDate until);
 
-    @SqlQuery("SELECT " + COLUMNS + " WHERE r.created_at >= :since ORDER BY r.id")
+    /** Oldest first, read from the index on when they were raised. */
+    @SqlQuery("SELECT " + COLUMNS + " WHERE r.created_at >= :since ORDER BY r.created_at, r.id")
     List<SupportTicketRequest> since(Instant since);
 }

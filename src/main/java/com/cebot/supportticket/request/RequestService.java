@@ -1,5 +1,7 @@
 package com.cebot.supportticket.request;
 
+import com.cebot.customer.Customer;
+import com.cebot.customer.Customers;
 import com.cebot.db.Deliveries;
 import com.cebot.home.HomeChanges;
 import com.cebot.inbox.Inbox;
@@ -9,11 +11,9 @@ import com.cebot.outbox.OutboxMessage;
 import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.Permalinks;
-import com.cebot.supportticket.ContextCards;
-import com.cebot.customer.Customer;
-import com.cebot.customer.Customers;
-import com.cebot.supportticket.LinksJson;
 import com.cebot.slack.SourceMessage;
+import com.cebot.supportticket.ContextCards;
+import com.cebot.supportticket.LinksJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,8 +73,16 @@ final class RequestService {
     private final HomeChanges home;
     private final Clock clock;
 
-    RequestService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, Approvers approvers, String channel,
-            String headOfSupportMention, RequestNudges nudges, ContextCards contextCards, HomeChanges home,
+    RequestService(
+            Jdbi jdbi,
+            Outbox outbox,
+            Permalinks permalinks,
+            Approvers approvers,
+            String channel,
+            String headOfSupportMention,
+            RequestNudges nudges,
+            ContextCards contextCards,
+            HomeChanges home,
             Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -90,8 +98,8 @@ final class RequestService {
 
     /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
     SubmittedForms<RequestDraft> forms(Inbox inbox) {
-        return new SubmittedForms<>(inbox, INBOX_KIND, RequestDraft.class, this::submit, outbox,
-                RequestNotices.unprocessed());
+        return new SubmittedForms<>(
+                inbox, INBOX_KIND, RequestDraft.class, this::submit, outbox, RequestNotices.unprocessed());
     }
 
     /**
@@ -103,19 +111,35 @@ final class RequestService {
         Customer customer = h.attach(Customers.class).resolve(draft.customer(), now);
         RequestRepository repo = h.attach(RequestRepository.class);
         String cardKey = "request-card:" + submissionKey;
-        long id = repo.insert(submissionKey, customer.id(), userId, LinksJson.write(draft.links()), draft.ask(),
-                draft.why(), draft.ifNot(), draft.neededBy().map(RequestDraft.NeededBy::date).orElse(null),
-                draft.neededBy().map(RequestDraft.NeededBy::why).orElse(null), draft.anythingElse().orElse(null),
-                cardKey, draft.source().map(SourceMessage::channel).orElse(null),
-                draft.source().map(SourceMessage::ts).orElse(null), now);
+        long id = repo.insert(
+                submissionKey,
+                customer.id(),
+                userId,
+                LinksJson.write(draft.links()),
+                draft.ask(),
+                draft.why(),
+                draft.ifNot(),
+                draft.timing().map(RequestDraft.Timing::date).orElse(null),
+                draft.timing().map(RequestDraft.Timing::why).orElse(null),
+                draft.anythingElse().orElse(null),
+                cardKey,
+                draft.source().map(SourceMessage::channel).orElse(null),
+                draft.source().map(SourceMessage::ts).orElse(null),
+                now);
         repo.insertEvent(id, RequestStatus.OPEN.db(), userId, null, now);
         SupportTicketRequest r = repo.request(id).orElseThrow();
         touched(h, r);
         nudges.schedule(h, r);
-        outbox.enqueue(h, OutboxMessage.of(cardKey, new SlackWrite.Post(channel,
-                RequestCard.text(r, headOfSupportMention),
-                BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
-                .onDelivery(CARD_TOPIC, Long.toString(id)).forUser(userId));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                                cardKey,
+                                new SlackWrite.Post(
+                                        channel,
+                                        RequestCard.text(r, headOfSupportMention),
+                                        BlockJson.of(RequestCard.blocks(r, approvers.describe()))))
+                        .onDelivery(CARD_TOPIC, Long.toString(id))
+                        .forUser(userId));
         return new Submitted.Posted(id);
     }
 
@@ -138,8 +162,16 @@ final class RequestService {
             SupportTicketRequest r = found.get();
             Approvers.Verdict verdict = approvers.verdict(actor);
             if (verdict instanceof Approvers.Verdict.Unconfirmed unconfirmed) {
-                tellPrivately(h, r, actor, deliveryKey, RequestNotices.unconfirmed(headOfSupportMention,
-                        unconfirmed.readAt(), approvers.confirmWithin(), approvers.namedPeople()));
+                tellPrivately(
+                        h,
+                        r,
+                        actor,
+                        deliveryKey,
+                        RequestNotices.unconfirmed(
+                                headOfSupportMention,
+                                unconfirmed.readAt(),
+                                approvers.confirmWithin(),
+                                approvers.namedPeople()));
                 return new MoveResult.Unconfirmed();
             }
             if (verdict instanceof Approvers.Verdict.NotAllowed) {
@@ -199,18 +231,32 @@ final class RequestService {
      */
     private void announce(Handle h, SupportTicketRequest r) {
         String key = "request:" + r.id() + ":" + r.status().db();
-        outbox.enqueue(h, OutboxMessage.anchored(key + ":card", r.cardKey(), new SlackWrite.Update(
-                RequestCard.text(r, headOfSupportMention), BlockJson.of(RequestCard.blocks(r, headOfSupportMention))))
-                .forUser(r.statusBy()));
-        outbox.enqueue(h, OutboxMessage.anchored(key + ":note", r.cardKey(),
-                new SlackWrite.ThreadReply(RequestCard.note(r), null)).forUser(r.statusBy()));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                                key + ":card",
+                                r.cardKey(),
+                                new SlackWrite.Update(
+                                        RequestCard.text(r, headOfSupportMention),
+                                        BlockJson.of(RequestCard.blocks(r, approvers.describe()))))
+                        .forUser(r.statusBy()));
+        outbox.enqueue(
+                h,
+                OutboxMessage.anchored(
+                                key + ":note", r.cardKey(), new SlackWrite.ThreadReply(RequestCard.note(r), null))
+                        .forUser(r.statusBy()));
         String permalink = r.cardLanded() ? permalinks.message(r.cardChannel(), r.cardTs()) : null;
-        outbox.enqueue(h, OutboxMessage.of(key + ":dm", new SlackWrite.Post(r.submittedBy(),
-                RequestNotices.moved(r, permalink), null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                        key + ":dm", new SlackWrite.Post(r.submittedBy(), RequestNotices.moved(r, permalink), null)));
     }
 
     private void tellPrivately(Handle h, SupportTicketRequest r, String user, String deliveryKey, String text) {
-        outbox.enqueue(h, OutboxMessage.of("request:" + r.id() + ":refusal:" + deliveryKey,
-                new SlackWrite.Ephemeral(channel, user, text, null)));
+        outbox.enqueue(
+                h,
+                OutboxMessage.of(
+                        "request:" + r.id() + ":refusal:" + deliveryKey,
+                        new SlackWrite.Ephemeral(channel, user, text, null)));
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One stored Support Ticket Request with its latest move. {@code links} is the JSON of the parsed
- * links; {@code neededBy}/{@code timeReason} and {@code anythingElse} are null when not given;
+ * links; {@code timeReason} (what was said about timing), {@code neededBy} and {@code anythingElse}
+ * are null when not given, and a {@code neededBy} date always has its {@code timeReason};
  * {@code statusBy}/{@code statusAt}/{@code statusReason} say who made the current status, when and
  * (for a decline) why; {@code cardChannel}/{@code cardTs} are null until the card has landed.
  */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 final class AcksTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Acks acks = new Acks(GsonFactory.createSnakeCase(SlackConfig.DEFAULT), Optional::empty,
-            new SocketMeters(meters));
+    private final Acks acks =
+            new Acks(GsonFactory.createSnakeCase(SlackConfig.DEFAULT), Optional::empty, new SocketMeters(meters));
 
     @Test
     void noBody_isAPlainAck() {
@@ -28,36 +28,61 @@ final class AcksTest {
 
     @Test
     void aJsonBody_isThePayload() {
-        Response json = Response.builder().statusCode(200).contentType("application/json; charset=utf-8")
-                .body("{\"response_action\":\"errors\",\"errors\":{\"b\":\"Say more\"}}").build();
+        Response json = Response.builder()
+                .statusCode(200)
+                .contentType("application/json; charset=utf-8")
+                .body("{\"response_action\":\"errors\",\"errors\":{\"b\":\"Say more\"}}")
+                .build();
 
-        assertThat(acks.of("e1", json)).isEqualTo(
-                "{\"envelope_id\":\"e1\",\"payload\":{\"response_action\":\"errors\",\"errors\":{\"b\":\"Say more\"}}}");
+        assertThat(acks.of("e1", json))
+                .isEqualTo(
+                        "{\"envelope_id\":\"e1\",\"payload\":{\"response_action\":\"errors\",\"errors\":{\"b\":\"Say more\"}}}");
     }
 
     @Test
     void anyOtherBody_isThePayloadsText() {
-        Response text = Response.builder().statusCode(200).contentType("text/plain").body("plain words").build();
+        Response text = Response.builder()
+                .statusCode(200)
+                .contentType("text/plain")
+                .body("plain words")
+                .build();
 
         assertThat(acks.of("e1", text)).isEqualTo("{\"envelope_id\":\"e1\",\"payload\":{\"text\":\"plain words\"}}");
     }
 
     @Test
     void withNoSocketOpen_theAckIsNotSent_andALineSaysSo_andItIsCountedAsMissed() throws Exception {
-        Link gone = new Link(Slack.getInstance(), "xapp-unused", "ws://127.0.0.1:9/link", new SocketTiming(
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), new Recorder(true));
+        Link gone = new Link(
+                Slack.getInstance(),
+                "xapp-unused",
+                "ws://127.0.0.1:9/link",
+                new SocketTiming(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1)),
+                new Recorder(true));
         gone.close();
 
         try (LogCapture logs = LogCapture.start()) {
-            acks.send(gone, FrameHeader.read("{\"type\": \"interactive\", \"envelope_id\": \"e1\","
-                    + " \"payload\": {\"type\": \"view_submission\"}}"), System.nanoTime(), acks.plain("e1"));
+            acks.send(
+                    gone,
+                    FrameHeader.read("{\"type\": \"interactive\", \"envelope_id\": \"e1\","
+                            + " \"payload\": {\"type\": \"view_submission\"}}"),
+                    System.nanoTime(),
+                    acks.plain("e1"));
 
             assertThat(logs.lines(Acks.class, Level.WARN))
-                    .containsExactly("The ack for interactive envelope e1 was not sent: no Socket Mode connection is open");
+                    .containsExactly(
+                            "The ack for interactive envelope e1 was not sent: no Socket Mode connection is open");
         }
-        assertThat(meters.get("cebot.socket.acks.missed").tag("envelope", "interactive")
-                .tag("type", "view_submission").counter().count()).isEqualTo(1);
+        assertThat(meters.get("cebot.socket.acks.missed")
+                        .tag("envelope", "interactive")
+                        .tag("type", "view_submission")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
         assertThat(meters.get("cebot.socket.acks").timer().count()).isZero();
     }
 }

@@ -32,8 +32,12 @@ final class DispatcherTest {
     /** Stands for what a person typed: it must never reach a log line. */
     private static final String TYPED = "words-only-the-person-typed";
     /** The hello may take seconds on a busy two-core machine. */
-    private static final SocketTiming TIMING = new SocketTiming(Duration.ofSeconds(5), Duration.ofSeconds(3),
-            Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
+    private static final SocketTiming TIMING = new SocketTiming(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(3),
+            Duration.ofMillis(200),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1));
 
     @RegisterExtension
     final LogCapture logs = new LogCapture();
@@ -76,7 +80,10 @@ final class DispatcherTest {
         fake.addUser(ALICE, "alice", "Europe/Berlin");
         fake.addChannel(CHANNEL, "ce", true);
         slack = Slack.getInstance(fake.slackConfig());
-        app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
+        app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(SlackFake.BOT_TOKEN)
+                .build());
         app.globalShortcut("plain", (req, ctx) -> ctx.ack());
         app.globalShortcut("held", (req, ctx) -> {
             heldStarted.countDown();
@@ -89,8 +96,12 @@ final class DispatcherTest {
             awaitRelease();
             return ctx.ack();
         });
-        app.command("/text", (req, ctx) -> Response.builder().statusCode(200).body("plain words").build());
-        app.command("/json", (req, ctx) -> ctx.ack(r -> r.responseType("ephemeral").text("as JSON")));
+        app.command(
+                "/text",
+                (req, ctx) ->
+                        Response.builder().statusCode(200).body("plain words").build());
+        app.command(
+                "/json", (req, ctx) -> ctx.ack(r -> r.responseType("ephemeral").text("as JSON")));
         app.command("/boom", (req, ctx) -> {
             throw new IllegalStateException("could not read " + req.getPayload().getText());
         });
@@ -140,7 +151,8 @@ final class DispatcherTest {
     }
 
     private void shortcutIsAcked() {
-        assertThat(fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT).payload()).isNull();
+        assertThat(fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT).payload())
+                .isNull();
     }
 
     @Test
@@ -158,18 +170,39 @@ final class DispatcherTest {
         assertThat(count("cebot.socket.envelopes", "interactive", "shortcut")).isEqualTo(1);
         assertThat(count("cebot.socket.envelopes", "slash_commands", "command")).isEqualTo(2);
         // Each ack is timed once it is sent, a moment after Slack may have read it.
-        Await.until(WAIT, "three acks timed", () -> meters.get("cebot.socket.acks").timers().stream()
-                .mapToLong(t -> t.count()).sum() == 3);
-        assertThat(meters.get("cebot.socket.acks").tag("type", "shortcut").timer().count()).isEqualTo(1);
-        assertThat(meters.get("cebot.socket.acks").tag("type", "command").timer().count()).isEqualTo(2);
-        assertThat(meters.get("cebot.socket.acks").timers()).allSatisfy(t -> assertThat(t.max(TimeUnit.SECONDS))
-                .as("from arrival to ack").isPositive().isLessThan(3));
-        assertThat(meters.find("cebot.socket.acks.missed").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
+        Await.until(
+                WAIT,
+                "three acks timed",
+                () -> meters.get("cebot.socket.acks").timers().stream()
+                                .mapToLong(t -> t.count())
+                                .sum()
+                        == 3);
+        assertThat(meters.get("cebot.socket.acks")
+                        .tag("type", "shortcut")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("cebot.socket.acks")
+                        .tag("type", "command")
+                        .timer()
+                        .count())
+                .isEqualTo(2);
+        assertThat(meters.get("cebot.socket.acks").timers())
+                .allSatisfy(t -> assertThat(t.max(TimeUnit.SECONDS))
+                        .as("from arrival to ack")
+                        .isPositive()
+                        .isLessThan(3));
+        assertThat(meters.find("cebot.socket.acks.missed").counters())
+                .allSatisfy(c -> assertThat(c.count()).isZero());
     }
 
     /** A counter of envelopes of one kind. */
     private double count(String name, String envelope, String type) {
-        return meters.get(name).tag("envelope", envelope).tag("type", type).counter().count();
+        return meters.get(name)
+                .tag("envelope", envelope)
+                .tag("type", type)
+                .counter()
+                .count();
     }
 
     @Test
@@ -182,7 +215,8 @@ final class DispatcherTest {
         assertThat(line).isEqualTo("Bolt answered 404 to slash_commands envelope " + envelope + "; not acked");
         shortcutIsAcked();
         assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(envelope);
-        assertThat(count("cebot.socket.acks.missed", "slash_commands", "command")).isEqualTo(1);
+        assertThat(count("cebot.socket.acks.missed", "slash_commands", "command"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -192,13 +226,15 @@ final class DispatcherTest {
         String envelope = fake.sendSlashCommand("/boom", TYPED, ALICE, CHANNEL);
 
         String line = logs.await(EnvelopeHandler.class, Level.ERROR, envelope, WAIT);
-        assertThat(line).startsWith("Handling slash_commands envelope " + envelope
-                + " failed: IllegalStateException at DispatcherTest.java:");
+        assertThat(line)
+                .startsWith("Handling slash_commands envelope " + envelope
+                        + " failed: IllegalStateException at DispatcherTest.java:");
         assertThat(logs.lines(EnvelopeHandler.class, Level.ERROR)).hasSize(1);
         shortcutIsAcked();
         assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(envelope);
         assertThat(SocketLogs.withAStackTrace(logs)).isEmpty();
-        assertThat(count("cebot.socket.acks.missed", "slash_commands", "command")).isEqualTo(1);
+        assertThat(count("cebot.socket.acks.missed", "slash_commands", "command"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -227,7 +263,10 @@ final class DispatcherTest {
         release.countDown();
         assertThat(heldFinished.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         shortcutIsAcked();
-        assertThat(fake.acks()).extracting(Ack::envelopeId).filteredOn(held::equals).hasSize(1);
+        assertThat(fake.acks())
+                .extracting(Ack::envelopeId)
+                .filteredOn(held::equals)
+                .hasSize(1);
         assertThat(SocketLogs.lines(logs, Level.WARN)).isEmpty();
     }
 

@@ -36,8 +36,10 @@ final class FrameHeaderTest {
 
         assertThat(header).isEqualTo(new FrameHeader("events_api", "e3", null, "event_callback", "app_home_opened"));
         assertThat(header.acksFirst()).isFalse();
-        assertThat(FrameHeader.read("{\"type\": \"events_api\", \"payload\": {\"event\": \"message\"}}").eventType())
-                .as("an event that is not an object").isNull();
+        assertThat(FrameHeader.read("{\"type\": \"events_api\", \"payload\": {\"event\": \"message\"}}")
+                        .eventType())
+                .as("an event that is not an object")
+                .isNull();
     }
 
     @Test
@@ -45,17 +47,24 @@ final class FrameHeaderTest {
         assertThat(interactive("message_action").acksFirst()).isTrue();
         assertThat(interactive("block_actions").acksFirst()).isFalse();
         assertThat(interactive("block_suggestion").acksFirst()).isFalse();
-        assertThat(FrameHeader.read("{\"type\": \"slash_commands\", \"envelope_id\": \"e\", \"payload\": {\"command\": \"/x\"}}")
-                .acksFirst()).isFalse();
-        assertThat(FrameHeader.read("{\"type\": \"interactive\", \"payload\": {\"type\": \"shortcut\"}}").acksFirst())
-                .as("no envelope id to ack").isFalse();
+        assertThat(FrameHeader.read(
+                                "{\"type\": \"slash_commands\", \"envelope_id\": \"e\", \"payload\": {\"command\": \"/x\"}}")
+                        .acksFirst())
+                .isFalse();
+        assertThat(FrameHeader.read("{\"type\": \"interactive\", \"payload\": {\"type\": \"shortcut\"}}")
+                        .acksFirst())
+                .as("no envelope id to ack")
+                .isFalse();
     }
 
     @Test
     void anInteractiveFrameWithoutAPayloadType_isNoShortcut() {
-        assertThat(FrameHeader.read("{\"type\": \"interactive\", \"envelope_id\": \"e\"}").acksFirst()).isFalse();
+        assertThat(FrameHeader.read("{\"type\": \"interactive\", \"envelope_id\": \"e\"}")
+                        .acksFirst())
+                .isFalse();
         assertThat(FrameHeader.read("{\"type\": \"interactive\", \"envelope_id\": \"e\", \"payload\": {\"type\": 1}}")
-                .acksFirst()).isFalse();
+                        .acksFirst())
+                .isFalse();
     }
 
     @Test
@@ -65,12 +74,15 @@ final class FrameHeaderTest {
 
         assertThat(header).isEqualTo(new FrameHeader("disconnect", null, "refresh_requested", null, null));
         assertThat(header.isEnvelope()).isFalse();
-        assertThat(FrameHeader.read("{\"type\": \"hello\", \"num_connections\": 1}").isEnvelope()).isFalse();
+        assertThat(FrameHeader.read("{\"type\": \"hello\", \"num_connections\": 1}")
+                        .isEnvelope())
+                .isFalse();
     }
 
     @Test
     void valuesThatAreNotStrings_areLeftOut() {
-        assertThat(FrameHeader.read("{\"type\": 5, \"envelope_id\": null, \"reason\": [\"x\"], \"payload\": \"shortcut\"}"))
+        assertThat(FrameHeader.read(
+                        "{\"type\": 5, \"envelope_id\": null, \"reason\": [\"x\"], \"payload\": \"shortcut\"}"))
                 .isEqualTo(new FrameHeader(null, null, null, null, null));
     }
 
@@ -80,8 +92,8 @@ final class FrameHeaderTest {
 
         assertThat(nothing).isEqualTo(new FrameHeader(null, null, null, null, null));
         assertThat(nothing.isEnvelope()).isFalse();
-        assertThat(FrameHeader.read("{\"type\": \"hello\", \"num_connections\": ")).isEqualTo(
-                new FrameHeader("hello", null, null, null, null));
+        assertThat(FrameHeader.read("{\"type\": \"hello\", \"num_connections\": "))
+                .isEqualTo(new FrameHeader("hello", null, null, null, null));
     }
 
     private static FrameHeader interactive(String payloadType) {

@@ -17,8 +17,12 @@ import org.junit.jupiter.api.Test;
 final class LinkTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final SocketTiming TIMING = new SocketTiming(Duration.ofSeconds(2), Duration.ofSeconds(2),
-            Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
+    private static final SocketTiming TIMING = new SocketTiming(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(200),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1));
 
     private final List<Link> links = new ArrayList<>();
     private SlackFake fake;
@@ -39,7 +43,9 @@ final class LinkTest {
     }
 
     private Link link(Recorder events) throws Exception {
-        String url = slack.methods().appsConnectionsOpen(r -> r.token(SlackFake.APP_TOKEN)).getUrl();
+        String url = slack.methods()
+                .appsConnectionsOpen(r -> r.token(SlackFake.APP_TOKEN))
+                .getUrl();
         Link link = new Link(slack, SlackFake.APP_TOKEN, url, TIMING, events);
         links.add(link);
         return link;
@@ -59,7 +65,11 @@ final class LinkTest {
 
         CompletableFuture.runAsync(link::connect);
 
-        Await.until(WAIT, "hello", () -> events.frames.stream().anyMatch(f -> "hello".equals(f.header().type())));
+        Await.until(
+                WAIT,
+                "hello",
+                () -> events.frames.stream()
+                        .anyMatch(f -> "hello".equals(f.header().type())));
         assertThat(link.awaitOutcome(Duration.ZERO).kind()).isEqualTo(Outcome.Kind.TIMEOUT);
         link.helloArrived();
         assertThat(link.awaitOutcome(WAIT)).isEqualTo(Outcome.of(Outcome.Kind.HELLO));
@@ -153,6 +163,8 @@ final class LinkTest {
         link.retire();
 
         assertThat(link.isClosed()).isTrue();
-        assertThat(link.awaitOutcome(Duration.ZERO).kind()).as("its attempt had ended").isEqualTo(Outcome.Kind.HELLO);
+        assertThat(link.awaitOutcome(Duration.ZERO).kind())
+                .as("its attempt had ended")
+                .isEqualTo(Outcome.Kind.HELLO);
     }
 }

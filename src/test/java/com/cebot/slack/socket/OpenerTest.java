@@ -19,10 +19,19 @@ final class OpenerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** The hello may take seconds on a busy two-core machine. */
-    private static final SocketTiming TIMING = new SocketTiming(Duration.ofSeconds(5), Duration.ofSeconds(2),
-            Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
-    private static final SocketTiming SHORT_HELLO = new SocketTiming(Duration.ofSeconds(1), Duration.ofSeconds(2),
-            Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
+    private static final SocketTiming TIMING = new SocketTiming(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(200),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1));
+
+    private static final SocketTiming SHORT_HELLO = new SocketTiming(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(200),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1));
 
     private final List<Opener> openers = new ArrayList<>();
     private SlackFake fake;
@@ -66,7 +75,8 @@ final class OpenerTest {
 
     @Test
     void aRefusedAppToken_failsAsRefused_withSlacksErrorCode_andOpensNoSocket() {
-        AttemptFailed failed = catchThrowableOfType(AttemptFailed.class, () -> opener("xapp-1-revoked").open());
+        AttemptFailed failed = catchThrowableOfType(
+                AttemptFailed.class, () -> opener("xapp-1-revoked").open());
 
         assertThat(failed.refusedToken).isTrue();
         assertThat(failed).hasMessage("invalid_auth");
@@ -77,7 +87,8 @@ final class OpenerTest {
     void aServerError_isNamedByItsStatus() {
         fake.enqueueFault("apps.connections.open", new Fault.ServerError(503));
 
-        AttemptFailed failed = catchThrowableOfType(AttemptFailed.class, () -> opener(SlackFake.APP_TOKEN).open());
+        AttemptFailed failed = catchThrowableOfType(
+                AttemptFailed.class, () -> opener(SlackFake.APP_TOKEN).open());
 
         assertThat(failed).hasMessage("apps.connections.open answered HTTP 503");
         assertThat(failed.refusedToken).isFalse();
@@ -88,7 +99,8 @@ final class OpenerTest {
     void aRateLimit_carriesHowLongSlackAskedToWait() {
         fake.enqueueFault("apps.connections.open", new Fault.RateLimited(7));
 
-        AttemptFailed failed = catchThrowableOfType(AttemptFailed.class, () -> opener(SlackFake.APP_TOKEN).open());
+        AttemptFailed failed = catchThrowableOfType(
+                AttemptFailed.class, () -> opener(SlackFake.APP_TOKEN).open());
 
         assertThat(failed).hasMessage("apps.connections.open answered HTTP 429");
         assertThat(failed.retryAfter).isEqualTo(Duration.ofSeconds(7));

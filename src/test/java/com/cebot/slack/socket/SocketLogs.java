@@ -23,9 +23,16 @@ final class SocketLogs {
 
     /** Waits for a line at this level containing {@code text}; returns it. */
     static String await(LogCapture logs, Level level, String text, Duration timeout) {
-        return Await.value(timeout, () -> level + " line containing \"" + text + "\"; lines so far: "
-                + logs.events().stream().map(ILoggingEvent::getFormattedMessage).toList(),
-                () -> lines(logs, level).stream().filter(line -> line.contains(text)).findFirst().orElse(null));
+        return Await.value(
+                timeout,
+                () -> level + " line containing \"" + text + "\"; lines so far: "
+                        + logs.events().stream()
+                                .map(ILoggingEvent::getFormattedMessage)
+                                .toList(),
+                () -> lines(logs, level).stream()
+                        .filter(line -> line.contains(text))
+                        .findFirst()
+                        .orElse(null));
     }
 
     static List<ILoggingEvent> withAStackTrace(LogCapture logs) {

@@ -27,17 +27,21 @@ final class SocketMetersTest {
     void anInteraction_isItsPayloadsType_anEvent_itsEventsType_andACommand_command() {
         assertThat(SocketMeters.kind(frame(SUBMISSION))).isEqualTo("view_submission");
         assertThat(SocketMeters.kind(frame("{\"type\": \"events_api\", \"payload\": {\"type\": \"event_callback\","
-                + " \"event\": {\"type\": \"app_home_opened\"}}}"))).isEqualTo("app_home_opened");
+                        + " \"event\": {\"type\": \"app_home_opened\"}}}")))
+                .isEqualTo("app_home_opened");
         assertThat(SocketMeters.kind(frame("{\"type\": \"slash_commands\", \"payload\": {\"command\": \"/ooo\"}}")))
                 .isEqualTo("command");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"type\": \"interactive\", \"payload\": {}}",
-            "{\"type\": \"interactive\", \"payload\": {\"type\": \"U012ABCDEF\"}}",
-            "{\"type\": \"interactive\", \"payload\": {\"type\": \"a-kind/with spaces\"}}",
-            "{\"type\": \"events_api\", \"payload\": {\"type\": \"event_callback\"}}",
-            "{\"type\": \"events_api\", \"payload\": {\"event\": {\"type\": \"an_event_type_name_far_longer_than_forty_letters\"}}}"})
+    @ValueSource(
+            strings = {
+                "{\"type\": \"interactive\", \"payload\": {}}",
+                "{\"type\": \"interactive\", \"payload\": {\"type\": \"U012ABCDEF\"}}",
+                "{\"type\": \"interactive\", \"payload\": {\"type\": \"a-kind/with spaces\"}}",
+                "{\"type\": \"events_api\", \"payload\": {\"type\": \"event_callback\"}}",
+                "{\"type\": \"events_api\", \"payload\": {\"event\": {\"type\": \"an_event_type_name_far_longer_than_forty_letters\"}}}"
+            })
     void whatIsNotAKindSlackNames_isOther(String json) {
         assertThat(SocketMeters.kind(frame(json))).isEqualTo("other");
     }
@@ -49,12 +53,21 @@ final class SocketMetersTest {
 
         meters.of(submission).received();
         meters.of(again).received();
-        meters.of(frame("{\"type\": \"interactive\", \"payload\": {\"type\": \"block_actions\"}}")).received();
+        meters.of(frame("{\"type\": \"interactive\", \"payload\": {\"type\": \"block_actions\"}}"))
+                .received();
 
         assertThat(meters.of(submission)).isSameAs(meters.of(again));
-        assertThat(registry.get("cebot.socket.envelopes").tag("envelope", "interactive").tag("type", "view_submission")
-                .counter().count()).isEqualTo(2);
-        assertThat(registry.get("cebot.socket.envelopes").tag("type", "block_actions").counter().count()).isEqualTo(1);
+        assertThat(registry.get("cebot.socket.envelopes")
+                        .tag("envelope", "interactive")
+                        .tag("type", "view_submission")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get("cebot.socket.envelopes")
+                        .tag("type", "block_actions")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -64,10 +77,14 @@ final class SocketMetersTest {
         submissions.acked(System.nanoTime() - Duration.ofMillis(2_600).toNanos());
         submissions.acked(System.nanoTime());
 
-        Timer acks = registry.get("cebot.socket.acks").tag("type", "view_submission").timer();
+        Timer acks =
+                registry.get("cebot.socket.acks").tag("type", "view_submission").timer();
         assertThat(acks.count()).isEqualTo(2);
         assertThat(acks.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(2_600);
-        assertThat(registry.get("cebot.socket.acks.late").tag("type", "view_submission").counter().count())
+        assertThat(registry.get("cebot.socket.acks.late")
+                        .tag("type", "view_submission")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
     }
 }

@@ -44,11 +44,19 @@ final class SocketModeConnectionTest {
     /** Stands for what a person typed: it must never reach a log line. */
     private static final String TYPED = "words-only-the-person-typed";
     /** Quick checks and retries; the hello may take seconds on a busy two-core machine. */
-    private static final SocketTiming FAST = new SocketTiming(Duration.ofSeconds(5),
-            Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
+    private static final SocketTiming FAST = new SocketTiming(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(3),
+            Duration.ofMillis(200),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1));
     /** For the starts that are to fail without a hello. */
-    private static final SocketTiming SHORT_HELLO = new SocketTiming(Duration.ofSeconds(1),
-            Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
+    private static final SocketTiming SHORT_HELLO = new SocketTiming(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(3),
+            Duration.ofMillis(200),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1));
 
     @RegisterExtension
     final LogCapture logs = new LogCapture();
@@ -71,7 +79,10 @@ final class SocketModeConnectionTest {
         fake.addUser(ALICE, "alice", "Europe/Berlin");
         fake.addChannel(CHANNEL, "ce", true);
         slack = Slack.getInstance(fake.slackConfig());
-        app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(SlackFake.BOT_TOKEN).build());
+        app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(SlackFake.BOT_TOKEN)
+                .build());
         app.globalShortcut("plain", (req, ctx) -> ctx.ack());
         app.globalShortcut("count", (req, ctx) -> {
             counted.incrementAndGet();
@@ -110,8 +121,8 @@ final class SocketModeConnectionTest {
     }
 
     private SocketModeConnection connection(String appToken, SocketTiming timing) {
-        SocketModeConnection connection = new SocketModeConnection(app, appToken, 4, timing, Clock.systemUTC(),
-                hellos::add, meters);
+        SocketModeConnection connection =
+                new SocketModeConnection(app, appToken, 4, timing, Clock.systemUTC(), hellos::add, meters);
         connections.add(connection);
         return connection;
     }
@@ -123,7 +134,8 @@ final class SocketModeConnectionTest {
     }
 
     private void shortcutIsAcked() {
-        assertThat(fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT).payload()).isNull();
+        assertThat(fake.awaitAck(fake.sendGlobalShortcut("plain", ALICE), WAIT).payload())
+                .isNull();
     }
 
     private List<String> warnings() {
@@ -162,7 +174,8 @@ final class SocketModeConnectionTest {
                 .hasMessageNotContaining("\n")
                 .hasNoCause();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SHORT_HELLO.helloTimeout().plusSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isLessThan(SHORT_HELLO.helloTimeout().plusSeconds(2));
         assertThat(connection.isUp()).isFalse();
         assertThat(threadsStillRunning(before)).isEmpty();
         assertThat(eventsWithAStackTrace()).isEmpty();
@@ -177,10 +190,13 @@ final class SocketModeConnectionTest {
         long started = System.nanoTime();
         assertThatThrownBy(connection::start)
                 .isInstanceOf(SocketModeConnection.StartFailure.class)
-                .hasMessageMatching("Slack's Socket Mode did not answer with hello within 1 s \\(wss host 127\\.0\\.0\\.1:\\d+\\)");
+                .hasMessageMatching(
+                        "Slack's Socket Mode did not answer with hello within 1 s \\(wss host 127\\.0\\.0\\.1:\\d+\\)");
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(took).isGreaterThanOrEqualTo(SHORT_HELLO.helloTimeout()).isLessThan(SHORT_HELLO.helloTimeout().plusSeconds(2));
+        assertThat(took)
+                .isGreaterThanOrEqualTo(SHORT_HELLO.helloTimeout())
+                .isLessThan(SHORT_HELLO.helloTimeout().plusSeconds(2));
         fake.awaitConnections(0, WAIT);
         assertThat(fake.connectionsOpened()).isEqualTo(1);
         assertThat(threadsStillRunning(before)).isEmpty();
@@ -222,7 +238,11 @@ final class SocketModeConnectionTest {
 
         Await.until(WAIT, "the gauge to say the socket is up", () -> up() == 1);
         assertThat(connection.isUp()).isTrue();
-        assertThat(meters.get("cebot.socket.reconnects").tag("reason", "lost").counter().count()).isEqualTo(1);
+        assertThat(meters.get("cebot.socket.reconnects")
+                        .tag("reason", "lost")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
         shortcutIsAcked();
     }
 
@@ -247,9 +267,10 @@ final class SocketModeConnectionTest {
         assertThat(ack.payload()).isNull();
         assertThat(counted).hasValue(0);
         assertThat(fake.acks()).extracting(Ack::envelopeId).doesNotContain(late);
-        assertThat(SocketLogs.lines(logs, Level.INFO)).containsExactly(
-                "Dropped 1 Socket Mode envelope(s) that arrived while closing; Slack sends events again to another"
-                        + " connection");
+        assertThat(SocketLogs.lines(logs, Level.INFO))
+                .containsExactly(
+                        "Dropped 1 Socket Mode envelope(s) that arrived while closing; Slack sends events again to another"
+                                + " connection");
         fake.awaitConnections(0, WAIT);
     }
 
@@ -274,16 +295,23 @@ final class SocketModeConnectionTest {
     /** Whether the supervisor's thread is alive with a method of this name on its stack ("" for any). */
     private static boolean supervisorIsIn(String method) {
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().equals("socket-supervisor") && e.getKey().isAlive())
+                .filter(e -> e.getKey().getName().equals("socket-supervisor")
+                        && e.getKey().isAlive())
                 .anyMatch(e -> method.isEmpty()
-                        || Arrays.stream(e.getValue()).anyMatch(frame -> frame.getMethodName().equals(method)));
+                        || Arrays.stream(e.getValue())
+                                .anyMatch(frame -> frame.getMethodName().equals(method)));
     }
 
     @Test
     void close_givesUpOnAHandlerAfterTheDrainTimeout() throws Exception {
-        SocketModeConnection connection = connection(SlackFake.APP_TOKEN, new SocketTiming(
-                Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(100),
-                Duration.ofSeconds(1)));
+        SocketModeConnection connection = connection(
+                SlackFake.APP_TOKEN,
+                new SocketTiming(
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(200),
+                        Duration.ofMillis(200),
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(1)));
         connection.start();
         fake.sendSlashCommand("/slow", "", ALICE, CHANNEL);
         assertThat(slowStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -292,8 +320,8 @@ final class SocketModeConnectionTest {
 
         // Cut short, not waited for: the handler's one-second sleep ended by interruption.
         Await.until(WAIT, "the slow handler to be interrupted", slowInterrupted::get);
-        assertThat(warnings()).containsExactly(
-                "1 Socket Mode handler(s) still running after 0.2 s; closed without their acks");
+        assertThat(warnings())
+                .containsExactly("1 Socket Mode handler(s) still running after 0.2 s; closed without their acks");
         assertThat(SocketLogs.lines(logs, Level.ERROR)).isEmpty();
     }
 
@@ -322,7 +350,8 @@ final class SocketModeConnectionTest {
     private static List<String> threadsStillRunning(Set<Thread> before) throws InterruptedException {
         List<Thread> started = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t))
-                .filter(t -> !t.getName().startsWith("OkHttp") && !t.getName().startsWith("Okio")
+                .filter(t -> !t.getName().startsWith("OkHttp")
+                        && !t.getName().startsWith("Okio")
                         && !t.getName().startsWith("slackfake"))
                 .toList();
         for (Thread thread : started) {

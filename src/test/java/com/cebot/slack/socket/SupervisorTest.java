@@ -32,8 +32,12 @@ final class SupervisorTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String ALICE = "UALICE";
     /** Quick checks and retries; the hello may take seconds on a busy two-core machine. */
-    private static final SocketTiming FAST = new SocketTiming(Duration.ofSeconds(5), Duration.ofSeconds(3),
-            Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1));
+    private static final SocketTiming FAST = new SocketTiming(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(3),
+            Duration.ofMillis(200),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1));
 
     @RegisterExtension
     final LogCapture logs = new LogCapture();
@@ -114,8 +118,13 @@ final class SupervisorTest {
     /** An envelope sent now comes in on the current socket. */
     private void envelopesFlow() {
         String id = fake.sendGlobalShortcut("plain", ALICE);
-        Frames.Envelope envelope = Await.value(WAIT, "envelope " + id, () -> frames.envelopes.stream()
-                .filter(e -> e.id().equals(id)).findFirst().orElse(null));
+        Frames.Envelope envelope = Await.value(
+                WAIT,
+                "envelope " + id,
+                () -> frames.envelopes.stream()
+                        .filter(e -> e.id().equals(id))
+                        .findFirst()
+                        .orElse(null));
         assertThat(supervisor.current()).contains(envelope.link());
     }
 
@@ -138,7 +147,10 @@ final class SupervisorTest {
     }
 
     private double reconnects(String reason) {
-        return meters.get("cebot.socket.reconnects").tag("reason", reason).counter().count();
+        return meters.get("cebot.socket.reconnects")
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     @Test
@@ -161,7 +173,8 @@ final class SupervisorTest {
         fake.freezeConnections();
 
         SocketLogs.await(logs, Level.INFO, "restored", WAIT);
-        assertThat(warnings()).containsExactly("Socket Mode connection lost (no answer to ping within 3 s); reconnecting");
+        assertThat(warnings())
+                .containsExactly("Socket Mode connection lost (no answer to ping within 3 s); reconnecting");
         fake.awaitConnections(1, WAIT);
         assertThat(supervisor.isUp()).isTrue();
         envelopesFlow();
@@ -170,22 +183,30 @@ final class SupervisorTest {
     @Test
     void failingReconnects_logOneWarningPerTry_withGrowingDelays_thenOneLineOnRecovery() throws Exception {
         started();
-        fake.enqueueFault("apps.connections.open", new Fault.ServerError(503), new Fault.ServerError(503),
-                new Fault.ServerError(503), new Fault.ServerError(503));
+        fake.enqueueFault(
+                "apps.connections.open",
+                new Fault.ServerError(503),
+                new Fault.ServerError(503),
+                new Fault.ServerError(503),
+                new Fault.ServerError(503));
 
         fake.dropConnections();
 
         SocketLogs.await(logs, Level.INFO, "restored after 5 attempt(s)", WAIT);
-        assertThat(meters.get("cebot.socket.reconnect.failures").counter().count()).isEqualTo(4);
+        assertThat(meters.get("cebot.socket.reconnect.failures").counter().count())
+                .isEqualTo(4);
         assertThat(reconnects("lost")).isEqualTo(1);
         List<String> warnings = warnings();
         assertThat(warnings).hasSize(5);
         assertThat(warnings.get(0)).startsWith("Socket Mode connection lost");
         for (int attempt = 1; attempt <= 4; attempt++) {
-            assertThat(warnings.get(attempt)).matches("Socket Mode reconnect attempt " + attempt
-                    + " failed: apps\\.connections\\.open answered HTTP 503; next try in \\d+(\\.\\d)? s");
+            assertThat(warnings.get(attempt))
+                    .matches("Socket Mode reconnect attempt " + attempt
+                            + " failed: apps\\.connections\\.open answered HTTP 503; next try in \\d+(\\.\\d)? s");
         }
-        List<Instant> tries = fake.calls("apps.connections.open").stream().map(RecordedCall::at).toList();
+        List<Instant> tries = fake.calls("apps.connections.open").stream()
+                .map(RecordedCall::at)
+                .toList();
         assertThat(tries).hasSize(6);
         List<Duration> waits = new ArrayList<>();
         for (int i = 2; i < tries.size(); i++) {
@@ -223,17 +244,22 @@ final class SupervisorTest {
         fake.dropConnections();
 
         SocketLogs.await(logs, Level.INFO, "restored after 2 attempt(s)", WAIT);
-        assertThat(warnings()).containsExactly("Socket Mode connection lost (socket closed, code 1006); reconnecting",
-                "Socket Mode reconnect attempt 1 failed: apps.connections.open answered HTTP 429; next try in 1 s");
+        assertThat(warnings())
+                .containsExactly(
+                        "Socket Mode connection lost (socket closed, code 1006); reconnecting",
+                        "Socket Mode reconnect attempt 1 failed: apps.connections.open answered HTTP 429; next try in 1 s");
     }
 
     @Test
     void nextTry_isTheBackoffsWait_unlessSlackAskedForLonger() {
         Backoff backoff = FAST.reconnects();
 
-        assertThat(Supervisor.nextTry(backoff, 1, Duration.ZERO)).isBetween(Duration.ofMillis(100), Duration.ofMillis(120));
-        assertThat(Supervisor.nextTry(backoff, 3, Duration.ZERO)).isBetween(Duration.ofMillis(400), Duration.ofMillis(480));
-        assertThat(Supervisor.nextTry(backoff, 40, Duration.ZERO)).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1_200));
+        assertThat(Supervisor.nextTry(backoff, 1, Duration.ZERO))
+                .isBetween(Duration.ofMillis(100), Duration.ofMillis(120));
+        assertThat(Supervisor.nextTry(backoff, 3, Duration.ZERO))
+                .isBetween(Duration.ofMillis(400), Duration.ofMillis(480));
+        assertThat(Supervisor.nextTry(backoff, 40, Duration.ZERO))
+                .isBetween(Duration.ofSeconds(1), Duration.ofMillis(1_200));
         assertThat(Supervisor.nextTry(backoff, 1, Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -245,7 +271,9 @@ final class SupervisorTest {
 
         assertThat(supervisor.isUp()).isTrue();
         assertThat(supervisor.lastHello()).isPresent();
-        assertThat(warnings()).singleElement().asString()
+        assertThat(warnings())
+                .singleElement()
+                .asString()
                 .startsWith("The hello callback failed: IllegalStateException at SupervisorTest.java:");
     }
 

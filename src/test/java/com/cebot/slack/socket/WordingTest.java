@@ -16,8 +16,9 @@ final class WordingTest {
     void aRefusedToken_saysWhichTokenAndWhereToMakeOne_butAReconnectOnlySaysWhatSlackAnswered() {
         AttemptFailed refused = new AttemptFailed("invalid_auth", true, Duration.ZERO);
 
-        assertThat(Wording.startFailure(refused)).isEqualTo("SLACK_APP_TOKEN was refused by Slack (invalid_auth)."
-                + " Create an app-level token with the connections:write scope under Basic Information.");
+        assertThat(Wording.startFailure(refused))
+                .isEqualTo("SLACK_APP_TOKEN was refused by Slack (invalid_auth)."
+                        + " Create an app-level token with the connections:write scope under Basic Information.");
         assertThat(Wording.attemptFailure(refused)).isEqualTo("apps.connections.open answered invalid_auth");
     }
 
@@ -34,12 +35,15 @@ final class WordingTest {
     void aStart_namesWhatWentWrongWithTheSocket_andWhatToDo() {
         assertThat(start(Outcome.of(Outcome.Kind.TIMEOUT)))
                 .isEqualTo("Slack's Socket Mode did not answer with hello within 10 s (wss host " + HOST + ")");
-        assertThat(start(Outcome.of(Outcome.Kind.NOT_OPENED))).isEqualTo("Cannot open the Socket Mode WebSocket"
-                + " (wss host " + HOST + "). Check that the network lets this machine open WebSocket connections to Slack.");
+        assertThat(start(Outcome.of(Outcome.Kind.NOT_OPENED)))
+                .isEqualTo("Cannot open the Socket Mode WebSocket" + " (wss host " + HOST
+                        + "). Check that the network lets this machine open WebSocket connections to Slack.");
         assertThat(start(Outcome.of(Outcome.Kind.DISCONNECTED, "link_disabled")))
-                .isEqualTo("Slack's Socket Mode refused the connection (disconnect: link_disabled, wss host " + HOST + ")");
-        assertThat(start(Outcome.of(Outcome.Kind.DISCONNECTED, "too_many_websockets"))).isEqualTo(
-                "Slack's Socket Mode refused the connection (disconnect: too_many_websockets, wss host " + HOST + ")."
+                .isEqualTo("Slack's Socket Mode refused the connection (disconnect: link_disabled, wss host " + HOST
+                        + ")");
+        assertThat(start(Outcome.of(Outcome.Kind.DISCONNECTED, "too_many_websockets")))
+                .isEqualTo("Slack's Socket Mode refused the connection (disconnect: too_many_websockets, wss host "
+                        + HOST + ")."
                         + " The app already has 10 connections open: stop other running copies of the bot.");
         assertThat(start(Outcome.of(Outcome.Kind.CLOSED, "code 1006")))
                 .isEqualTo("Slack's Socket Mode closed the connection before hello (code 1006, wss host " + HOST + ")");
@@ -50,7 +54,8 @@ final class WordingTest {
 
     @Test
     void aReconnect_saysTheSameInALogLinesWords() {
-        assertThat(reconnect(Outcome.of(Outcome.Kind.TIMEOUT))).isEqualTo("no hello within 10 s (wss host " + HOST + ")");
+        assertThat(reconnect(Outcome.of(Outcome.Kind.TIMEOUT)))
+                .isEqualTo("no hello within 10 s (wss host " + HOST + ")");
         assertThat(reconnect(Outcome.of(Outcome.Kind.NOT_OPENED)))
                 .isEqualTo("the WebSocket did not open (wss host " + HOST + ")");
         assertThat(reconnect(Outcome.of(Outcome.Kind.DISCONNECTED, "too_many_websockets")))

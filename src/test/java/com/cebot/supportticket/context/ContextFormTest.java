@@ -2,8 +2,8 @@ package com.cebot.supportticket.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cebot.slack.Checked;
 import com.cebot.customer.CustomerChoice;
+import com.cebot.slack.Checked;
 import com.cebot.slack.SourceMessage;
 import com.cebot.supportticket.TicketLinkParser;
 import com.slack.api.model.block.composition.PlainTextObject;
@@ -56,7 +56,11 @@ final class ContextFormTest {
     @Test
     void validForm_becomesDraft_withSource() {
         Checked<ContextDraft> checked = ContextForm.check(
-                view("new:Acme", "ZD 12, https://github.com/a/b/pull/3", " Background ", "{\"channel\":\"C1\",\"ts\":\"1.2\"}"),
+                view(
+                        "new:Acme",
+                        "ZD 12, https://github.com/a/b/pull/3",
+                        " Background ",
+                        "{\"channel\":\"C1\",\"ts\":\"1.2\"}"),
                 links);
 
         ContextDraft draft = ((Checked.Valid<ContextDraft>) checked).value();
@@ -68,8 +72,8 @@ final class ContextFormTest {
 
     @Test
     void everyRequiredFieldMissing_isNamedOnItsOwnBlock() {
-        assertThat(errors(view(null, null, null, ""))).containsOnlyKeys(
-                ContextModal.CUSTOMER, ContextModal.LINK, ContextModal.BACKGROUND);
+        assertThat(errors(view(null, null, null, "")))
+                .containsOnlyKeys(ContextModal.CUSTOMER, ContextModal.LINK, ContextModal.BACKGROUND);
     }
 
     @ParameterizedTest

@@ -44,9 +44,9 @@ final class ContextHomeTest {
                 """));
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO support_context (submission_key, card_id, customer_id, submitted_by, links, background, created_at)
-                SELECT 'V' || id, id, id, 'U0CE', '[]', 'b', strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-21T00:00:00', '+' || id || ' seconds')
+                SELECT 'V' || id, id, id, 'U0CE', '[]', 'b', %s
                 FROM customer
-                """));
+                """.formatted(TestDatabase.timeAfter("2026-11-21T00:00:00", "id"))));
     }
 
     private List<Part> parts(Person person) {

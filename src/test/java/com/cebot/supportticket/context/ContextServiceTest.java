@@ -2,17 +2,18 @@ package com.cebot.supportticket.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.customer.CustomerChoice;
 import com.cebot.home.StaleHomes;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.UserGroupMembers;
-import com.cebot.customer.CustomerChoice;
 import com.cebot.supportticket.TicketLinkParser;
 import com.cebot.supportticket.TicketLinkParser.ParseResult;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The service against a real store; the outbox is never started, so its rows show what would be sent. */
 final class ContextServiceTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
@@ -46,10 +49,19 @@ final class ContextServiceTest {
         jdbi = TestDatabase.open(dir);
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         // The queues are never started: their rows show what would be sent.
-        Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
-                Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
-        service = new ContextService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), "C0SUPPORT",
-                Takers.ANYONE, new StaleHomes(), clock);
+        Outbox outbox = new Outbox(
+                TestQueues.queue("outbox", jdbi, clock),
+                Slack.getInstance().methods("xoxb-unused"),
+                Duration.ofSeconds(1),
+                new BotIdentity("UBOT", "BBOT"));
+        service = new ContextService(
+                jdbi,
+                outbox,
+                new Permalinks("https://acme.slack.com/"),
+                "C0SUPPORT",
+                Takers.ANYONE,
+                new StaleHomes(),
+                clock);
         forms = service.forms(TestQueues.inbox(jdbi, clock));
     }
 
@@ -65,6 +77,47 @@ final class ContextServiceTest {
 
     private List<Map<String, Object>> outboxRows() {
         return TestDatabase.outbox(jdbi);
+    }
+
+    /** One argument of the queued write with this key; {@code blocks} as plain JSON (Gson escapes {@code <}). */
+    private String arg(String messageKey, String name) {
+        String args = (String) outboxRows().stream()
+                .filter(r -> messageKey.equals(r.get("message_key")))
+                .findFirst()
+                .orElseThrow()
+                .get("args");
+        try {
+            String value = JSON.readTree(args).path(name).asText(null);
+            return name.equals("blocks") ? JSON.readTree(value).toString() : value;
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void card_textSaysWhatTheBlocksSay_andFollowsThemWhenTaken_withoutPingingTheCeOrTheTaker() {
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+
+        service.claim(1, "U0AE", "C0SUPPORT", "1.1");
+
+        assertThat(arg("context-card:V1", "text"))
+                .startsWith("Support context for Acme: background")
+                .endsWith("Waiting for someone in support to take it.")
+                .doesNotContain("<@U0CE>");
+        assertThat(arg("context-card:V1", "blocks")).contains("Shared by <@U0CE>");
+        assertThat(arg("context-card:V1:claimed:1", "text")).endsWith("Taken by <@U0AE>.");
+        assertThat(arg("context-card:V1:claimed:1", "blocks")).contains("Taken by <@U0AE>");
+        assertThat(arg("context-card:V1:claim-note:1", "text")).doesNotContain("<@");
+    }
+
+    @Test
+    void moreContext_noteTextDoesNotPingTheCe_whoIsToldByDm() {
+        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+
+        submit(draft("Acme", "ZD 1"), "V2", "U0CE2");
+
+        assertThat(arg("context-reply:2", "text")).isEqualTo("More context for Acme: background");
+        assertThat(arg("context-reply:2", "blocks")).contains("<@U0CE2>");
     }
 
     @Test
@@ -86,7 +139,8 @@ final class ContextServiceTest {
         assertThat(first).isInstanceOf(SubmittedForms.Accepted.Stored.class);
         assertThat(again).isInstanceOf(SubmittedForms.Accepted.Repeat.class);
         int accepted = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'inbox'")
-                .mapTo(Integer.class).one());
+                .mapTo(Integer.class)
+                .one());
         assertThat(accepted).isEqualTo(1);
     }
 
@@ -99,11 +153,17 @@ final class ContextServiceTest {
         var second = submit(draft("acme", "https://acme.zendesk.com/agent/tickets/1 ZD 2"), "V2", "U0CE2");
 
         assertThat(second).isEqualTo(new ContextService.Submitted.AddedToCard(2, Optional.of("U0AE")));
-        assertThat(outboxRows()).extracting(r -> r.get("message_key"))
-                .containsExactly("context-card:V1", "context-card:V1:claimed:1", "context-card:V1:claim-note:1",
+        assertThat(outboxRows())
+                .extracting(r -> r.get("message_key"))
+                .containsExactly(
+                        "context-card:V1",
+                        "context-card:V1:claimed:1",
+                        "context-card:V1:claim-note:1",
                         "context-reply:2");
         assertThat(outboxRows().get(3).get("anchor_key")).isEqualTo("context-card:V1");
-        assertThat(service.since(Instant.EPOCH)).extracting(SupportContext::customerId).containsOnly(1L);
+        assertThat(service.since(Instant.EPOCH))
+                .extracting(SupportContext::customerId)
+                .containsOnly(1L);
     }
 
     @Test
@@ -114,7 +174,8 @@ final class ContextServiceTest {
         var next = submit(draft("Acme", "ZD 1"), "V2", "U0CE");
 
         assertThat(next).isInstanceOf(ContextService.Submitted.NewCard.class);
-        assertThat(outboxRows()).extracting(r -> r.get("message_key"))
+        assertThat(outboxRows())
+                .extracting(r -> r.get("message_key"))
                 .contains("context-card:V1", "context-refused:1", "context-card:V2");
     }
 
@@ -131,10 +192,14 @@ final class ContextServiceTest {
         assertThat(lookAlike).isInstanceOf(ContextService.Submitted.NewCard.class);
         assertThat(ours).isInstanceOf(ContextService.Submitted.AddedToCard.class);
         List<String> keyed = jdbi.withHandle(h -> h.createQuery("SELECT ticket_key FROM ticket_card")
-                .mapTo(String.class).list());
+                .mapTo(String.class)
+                .list());
         assertThat(keyed).containsExactly("zendesk:1");
-        assertThat(outboxRows()).extracting(r -> (String) r.get("args")).filteredOn(a -> a.contains("evil.io"))
-                .singleElement().asString()
+        assertThat(outboxRows())
+                .extracting(r -> (String) r.get("args"))
+                .filteredOn(a -> a.contains("evil.io"))
+                .singleElement()
+                .asString()
                 .contains("https://acme.zendesk.com.evil.io/agent/tickets/1|acme.zendesk.com.evil.io/agent/tickets/1")
                 .doesNotContain("Zendesk #1");
     }
@@ -159,7 +224,8 @@ final class ContextServiceTest {
 
         assertThat(again).isEqualTo(new ContextService.Claim.TakenBy("U0AE"));
         assertThat(mine).isEqualTo(new ContextService.Claim.AlreadyYours());
-        assertThat(outboxRows()).filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
+        assertThat(outboxRows())
+                .filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
                 .extracting(r -> (String) r.get("args"))
                 .anySatisfy(args -> assertThat(args).contains("U0OTHER").contains("<@U0AE> already took"));
     }
@@ -178,15 +244,25 @@ final class ContextServiceTest {
         assertThat(released).isEqualTo(new ContextService.Release.Released());
         assertThat(twice).isEqualTo(new ContextService.Release.NotTaken());
         assertThat(retaken).isEqualTo(new ContextService.Claim.Claimed());
-        assertThat(outboxRows()).filteredOn(r -> !"chat.postEphemeral".equals(r.get("method")))
+        assertThat(outboxRows())
+                .filteredOn(r -> !"chat.postEphemeral".equals(r.get("method")))
                 .extracting(r -> r.get("message_key"))
-                .containsExactly("context-card:V1", "context-card:V1:claimed:1", "context-card:V1:claim-note:1",
-                        "context-card:V1:released:1", "context-card:V1:release-note:1", "context-card:V1:claimed:2",
+                .containsExactly(
+                        "context-card:V1",
+                        "context-card:V1:claimed:1",
+                        "context-card:V1:claim-note:1",
+                        "context-card:V1:released:1",
+                        "context-card:V1:release-note:1",
+                        "context-card:V1:claimed:2",
                         "context-card:V1:claim-note:2");
-        assertThat(outboxRows()).filteredOn(r -> "context-card:V1:released:1".equals(r.get("message_key")))
-                .singleElement().satisfies(r -> assertThat((String) r.get("args")).contains("Nobody yet", "context_claim")
+        assertThat(outboxRows())
+                .filteredOn(r -> "context-card:V1:released:1".equals(r.get("message_key")))
+                .singleElement()
+                .satisfies(r -> assertThat((String) r.get("args"))
+                        .contains("Waiting for someone in support to take it", "context_claim")
                         .doesNotContain("context_release"));
-        assertThat(outboxRows()).filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
+        assertThat(outboxRows())
+                .filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
                 .extracting(r -> (String) r.get("args"))
                 .anySatisfy(args -> assertThat(args).contains("U0OTHER", "Only <@U0AE>, who took this ticket"))
                 .anySatisfy(args -> assertThat(args).contains("Nobody has this ticket now"));
@@ -195,23 +271,37 @@ final class ContextServiceTest {
     @Test
     void withTakersSet_onlyItsMembersTakeACard_othersAreToldPrivately() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
-        UserGroupMembers group = new UserGroupMembers("S0AES", "takers", id -> Set.of("U0AE"),
-                UserGroupMembers.LastKnown.NONE, clock);
+        UserGroupMembers group =
+                new UserGroupMembers("S0AES", "takers", id -> Set.of("U0AE"), UserGroupMembers.LastKnown.NONE, clock);
         group.refresh();
-        Outbox outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
-                Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
-        ContextService limited = new ContextService(jdbi, outbox, new Permalinks("https://acme.slack.com/"),
-                "C0SUPPORT", new Takers("<!subteam^S0AES>", group), new StaleHomes(), clock);
-        submit(draft("Acme", "ZD 1"), "V1", "U0CE");
+        Outbox outbox = new Outbox(
+                TestQueues.queue("outbox", jdbi, clock),
+                Slack.getInstance().methods("xoxb-unused"),
+                Duration.ofSeconds(1),
+                new BotIdentity("UBOT", "BBOT"));
+        ContextService limited = new ContextService(
+                jdbi,
+                outbox,
+                new Permalinks("https://acme.slack.com/"),
+                "C0SUPPORT",
+                new Takers("<!subteam^S0AES>", group),
+                new StaleHomes(),
+                clock);
+        jdbi.useTransaction(h -> limited.submit(h, draft("Acme", "ZD 1"), "V1", "U0CE"));
+        assertThat(arg("context-card:V1", "blocks"))
+                .as("the card says who may take it")
+                .contains("Only <!subteam^S0AES> can take it.");
 
         var outsider = limited.claim(1, "U0CE", "C0SUPPORT", "1.1");
         var member = limited.claim(1, "U0AE", "C0SUPPORT", "1.2");
 
         assertThat(outsider).isEqualTo(new ContextService.Claim.NotATaker());
         assertThat(member).isEqualTo(new ContextService.Claim.Claimed());
-        assertThat(outboxRows()).filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
+        assertThat(outboxRows())
+                .filteredOn(r -> "chat.postEphemeral".equals(r.get("method")))
                 .extracting(r -> (String) r.get("args"))
-                .singleElement().satisfies(args -> assertThat(args).contains("U0CE", "Only <!subteam^S0AES> take"));
+                .singleElement()
+                .satisfies(args -> assertThat(args).contains("U0CE", "Only <!subteam^S0AES> take"));
     }
 
     @Test
@@ -229,8 +319,12 @@ final class ContextServiceTest {
                 results.add(f.get());
             }
 
-            assertThat(results).filteredOn(r -> r instanceof ContextService.Claim.Claimed).hasSize(1);
-            assertThat(results).filteredOn(r -> r instanceof ContextService.Claim.TakenBy).hasSize(7);
+            assertThat(results)
+                    .filteredOn(r -> r instanceof ContextService.Claim.Claimed)
+                    .hasSize(1);
+            assertThat(results)
+                    .filteredOn(r -> r instanceof ContextService.Claim.TakenBy)
+                    .hasSize(7);
         } finally {
             pool.shutdownNow();
         }

@@ -26,6 +26,7 @@ final class ContextViewsAtLimitsTest {
     private static final String CE = "U0CE";
     private static final String ENGINEER = "U0AE";
     private static final String CHANNEL = "CSUPPORT";
+    private static final String TAKERS = "<!subteam^S0123456789AB>";
     private static final String PERMALINK = MaxInputs.LONGEST_PERMALINK;
 
     static Stream<Arguments> contexts() {
@@ -47,7 +48,7 @@ final class ContextViewsAtLimitsTest {
     }
 
     private static Known known(List<TicketLink> links) {
-        return Known.of(links, CE, ENGINEER).channel(CHANNEL).url(PERMALINK);
+        return Known.of(links, CE, ENGINEER).mention(TAKERS).channel(CHANNEL).url(PERMALINK);
     }
 
     @ParameterizedTest(name = "{0}, {1}, {2}")
@@ -55,8 +56,12 @@ final class ContextViewsAtLimitsTest {
     void card_unclaimedAndClaimed_fitsSlackAndIsSafe(List<TicketLink> links, String name, String background) {
         SupportContext c = context(links, name, background);
 
-        SlackChecks.assertCard(ContextCard.text(c), ContextCard.blocks(c, null, null), known(links), links.size());
-        SlackChecks.assertCard(ContextCard.text(c), ContextCard.blocks(c, ENGINEER, AT), known(links), links.size());
+        SlackChecks.assertCard(
+                ContextCard.text(c, null), ContextCard.blocks(c, null, null, null), known(links), links.size());
+        SlackChecks.assertCard(
+                ContextCard.text(c, null), ContextCard.blocks(c, null, null, TAKERS), known(links), links.size());
+        SlackChecks.assertCard(
+                ContextCard.text(c, ENGINEER), ContextCard.blocks(c, ENGINEER, AT, TAKERS), known(links), links.size());
     }
 
     @ParameterizedTest(name = "{0}, {1}, {2}")
@@ -65,7 +70,8 @@ final class ContextViewsAtLimitsTest {
         SupportContext c = context(links, name, background);
 
         SlackChecks.assertCard(ContextCard.threadNoteText(c), ContextCard.threadNote(c), known(links), links.size());
-        SlackChecks.assertText(ContextCard.claimedNote(ENGINEER), known(links));
+        SlackChecks.assertText(ContextCard.claimedNote(), known(links));
+        SlackChecks.assertText(ContextCard.releasedNote(), known(links));
     }
 
     @ParameterizedTest(name = "{0}, {1}, {2}")
@@ -92,7 +98,10 @@ final class ContextViewsAtLimitsTest {
     void modal_withTheLongestShortcutPrefill_fitsSlack(String quoted) {
         var prefill = new ShortcutMessage(PERMALINK, quoted, "C0123456789AB", "1700000000.000100");
 
-        SlackChecks.assertView(ContextModal.build(CHANNEL, prefill), Known.of(List.of()).channel(CHANNEL));
-        SlackChecks.assertView(ContextModal.build(CHANNEL, ShortcutMessage.NONE), Known.of(List.of()).channel(CHANNEL));
+        SlackChecks.assertView(
+                ContextModal.build(CHANNEL, prefill), Known.of(List.of()).channel(CHANNEL));
+        SlackChecks.assertView(
+                ContextModal.build(CHANNEL, ShortcutMessage.NONE),
+                Known.of(List.of()).channel(CHANNEL));
     }
 }

@@ -26,7 +26,13 @@ final class ApproversTest {
 
     @Test
     void mayDecide_userHead_headAndDelegatesOnly() {
-        Approvers approvers = new Approvers("<@UHEAD>", List.of("UDELEGATE"), WITHIN, id -> Set.of("UOTHER"), UserGroupMembers.LastKnown.NONE, CLOCK);
+        Approvers approvers = new Approvers(
+                "<@UHEAD>",
+                List.of("UDELEGATE"),
+                WITHIN,
+                id -> Set.of("UOTHER"),
+                UserGroupMembers.LastKnown.NONE,
+                CLOCK);
 
         assertThat(allowed(approvers, "UHEAD")).isTrue();
         assertThat(allowed(approvers, "UDELEGATE")).isTrue();
@@ -35,7 +41,13 @@ final class ApproversTest {
 
     @Test
     void mayDecide_groupHead_membersOnceRead() {
-        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of(), WITHIN, id -> id.equals("SHEAD") ? Set.of("UMEMBER") : Set.of(), UserGroupMembers.LastKnown.NONE, CLOCK);
+        Approvers approvers = new Approvers(
+                "<!subteam^SHEAD>",
+                List.of(),
+                WITHIN,
+                id -> id.equals("SHEAD") ? Set.of("UMEMBER") : Set.of(),
+                UserGroupMembers.LastKnown.NONE,
+                CLOCK);
         assertThat(allowed(approvers, "UMEMBER")).isFalse();
 
         approvers.refresh();
@@ -47,12 +59,18 @@ final class ApproversTest {
     @Test
     void refresh_slackFails_keepsTheMembersAlreadyKnown() {
         AtomicReference<Set<String>> members = new AtomicReference<>(Set.of("UMEMBER"));
-        Approvers approvers = new Approvers("<!subteam^SHEAD|@support-leads>", List.of(), WITHIN, id -> {
-            if (members.get() == null) {
-                throw new IllegalStateException("ratelimited");
-            }
-            return members.get();
-        }, UserGroupMembers.LastKnown.NONE, CLOCK);
+        Approvers approvers = new Approvers(
+                "<!subteam^SHEAD|@support-leads>",
+                List.of(),
+                WITHIN,
+                id -> {
+                    if (members.get() == null) {
+                        throw new IllegalStateException("ratelimited");
+                    }
+                    return members.get();
+                },
+                UserGroupMembers.LastKnown.NONE,
+                CLOCK);
         approvers.refresh();
 
         members.set(null);
@@ -68,12 +86,20 @@ final class ApproversTest {
         before.start(Duration.ofHours(1));
         before.close();
 
-        Approvers after = new Approvers("<!subteam^SHEAD>", List.of(), WITHIN, id -> {
-            throw new IllegalStateException("Slack is down");
-        }, store, CLOCK);
+        Approvers after = new Approvers(
+                "<!subteam^SHEAD>",
+                List.of(),
+                WITHIN,
+                id -> {
+                    throw new IllegalStateException("Slack is down");
+                },
+                store,
+                CLOCK);
         after.start(Duration.ofHours(1));
 
-        assertThat(allowed(after, "UMEMBER")).as("decided before start returned, from the kept list").isTrue();
+        assertThat(allowed(after, "UMEMBER"))
+                .as("decided before start returned, from the kept list")
+                .isTrue();
         assertThat(allowed(after, "UOTHER")).isFalse();
         after.close();
     }
@@ -82,12 +108,18 @@ final class ApproversTest {
     void whenReadsHaveFailedLongerThanTheWindow_membersAreUnconfirmed_butNamedPeopleAreNot() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
         AtomicReference<Set<String>> slack = new AtomicReference<>(Set.of("UMEMBER"));
-        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of("UDELEGATE"), WITHIN, id -> {
-            if (slack.get() == null) {
-                throw new IllegalStateException("Slack is down");
-            }
-            return slack.get();
-        }, UserGroupMembers.LastKnown.NONE, clock);
+        Approvers approvers = new Approvers(
+                "<!subteam^SHEAD>",
+                List.of("UDELEGATE"),
+                WITHIN,
+                id -> {
+                    if (slack.get() == null) {
+                        throw new IllegalStateException("Slack is down");
+                    }
+                    return slack.get();
+                },
+                UserGroupMembers.LastKnown.NONE,
+                clock);
         approvers.refresh();
         slack.set(null);
 
@@ -97,8 +129,8 @@ final class ApproversTest {
 
         clock.advance(Duration.ofHours(2));
         approvers.refresh();
-        assertThat(approvers.verdict("UMEMBER")).isEqualTo(new Approvers.Verdict.Unconfirmed(
-                Instant.parse("2026-11-23T17:00:00Z")));
+        assertThat(approvers.verdict("UMEMBER"))
+                .isEqualTo(new Approvers.Verdict.Unconfirmed(Instant.parse("2026-11-23T17:00:00Z")));
         assertThat(approvers.verdict("UDELEGATE")).isInstanceOf(Approvers.Verdict.Allowed.class);
         assertThat(approvers.verdict("UOTHER")).isInstanceOf(Approvers.Verdict.NotAllowed.class);
 
@@ -112,9 +144,15 @@ final class ApproversTest {
         KeptGroupMembers store = new KeptGroupMembers();
         Instant readAt = Instant.parse("2026-11-20T09:00:00Z");
         store.save("SHEAD", new UserGroupMembers.Kept(Set.of("UMEMBER"), readAt));
-        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of(), WITHIN, id -> {
-            throw new IllegalStateException("Slack is down");
-        }, store, CLOCK);
+        Approvers approvers = new Approvers(
+                "<!subteam^SHEAD>",
+                List.of(),
+                WITHIN,
+                id -> {
+                    throw new IllegalStateException("Slack is down");
+                },
+                store,
+                CLOCK);
         approvers.start(Duration.ofHours(1));
 
         assertThat(approvers.verdict("UMEMBER")).isEqualTo(new Approvers.Verdict.Unconfirmed(readAt));
@@ -124,9 +162,15 @@ final class ApproversTest {
     @Test
     void aHeadOfSupportNamedDirectly_isNeverUnconfirmed() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
-        Approvers approvers = new Approvers("<@UHEAD>", List.of(), WITHIN, id -> {
-            throw new IllegalStateException("no group to read");
-        }, UserGroupMembers.LastKnown.NONE, clock);
+        Approvers approvers = new Approvers(
+                "<@UHEAD>",
+                List.of(),
+                WITHIN,
+                id -> {
+                    throw new IllegalStateException("no group to read");
+                },
+                UserGroupMembers.LastKnown.NONE,
+                clock);
 
         clock.advance(Duration.ofDays(30));
 
@@ -135,14 +179,21 @@ final class ApproversTest {
 
     @Test
     void describe_namesHeadAndDelegates() {
-        Approvers approvers = new Approvers("<!subteam^SHEAD>", List.of("UD1", "UD2"), WITHIN, id -> Set.of(), UserGroupMembers.LastKnown.NONE, CLOCK);
+        Approvers approvers = new Approvers(
+                "<!subteam^SHEAD>",
+                List.of("UD1", "UD2"),
+                WITHIN,
+                id -> Set.of(),
+                UserGroupMembers.LastKnown.NONE,
+                CLOCK);
 
-        assertThat(approvers.describe()).isEqualTo("<!subteam^SHEAD> or <@UD1>, <@UD2>");
+        assertThat(approvers.describe()).isEqualTo("<!subteam^SHEAD>, <@UD1> or <@UD2>");
     }
 
     @Test
     void constructor_notAMention_isRefused() {
-        assertThatThrownBy(() -> new Approvers("@support-leads", List.of(), WITHIN, id -> Set.of(), UserGroupMembers.LastKnown.NONE, CLOCK))
+        assertThatThrownBy(() -> new Approvers(
+                        "@support-leads", List.of(), WITHIN, id -> Set.of(), UserGroupMembers.LastKnown.NONE, CLOCK))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

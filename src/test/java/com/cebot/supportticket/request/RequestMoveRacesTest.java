@@ -56,16 +56,22 @@ final class RequestMoveRacesTest {
     void move_twoAtOnce_onlyOneWins() throws Exception {
         long id = store.submit("V1");
         CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<MoveResult> approve = CompletableFuture.supplyAsync(() -> await(start, () -> store.click(id, Move.APPROVE, HEAD)));
-        CompletableFuture<MoveResult> decline = CompletableFuture.supplyAsync(() -> await(start, () -> store.click(id, Move.DECLINE, DELEGATE)));
+        CompletableFuture<MoveResult> approve =
+                CompletableFuture.supplyAsync(() -> await(start, () -> store.click(id, Move.APPROVE, HEAD)));
+        CompletableFuture<MoveResult> decline =
+                CompletableFuture.supplyAsync(() -> await(start, () -> store.click(id, Move.DECLINE, DELEGATE)));
 
         start.countDown();
         List<MoveResult> results = List.of(approve.get(), decline.get());
 
         assertThat(results).filteredOn(MoveResult.Moved.class::isInstance).hasSize(1);
-        assertThat(results).filteredOn(MoveResult.AlreadyMoved.class::isInstance).hasSize(1);
+        assertThat(results)
+                .filteredOn(MoveResult.AlreadyMoved.class::isInstance)
+                .hasSize(1);
         assertThat(store.count("request_event")).isEqualTo(2);
-        assertThat(store.outboxRows()).filteredOn(r -> r.kind().equals("update")).hasSize(1);
+        assertThat(store.outboxRows())
+                .filteredOn(r -> r.kind().equals("update"))
+                .hasSize(1);
     }
 
     @Test

@@ -13,19 +13,37 @@ final class RequestNoticesTest {
 
     @Test
     void moved_declined_tellsTheCeWhoAndWhyWithALink() {
-        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DECLINED, "UHEAD", "Not <!here> & now").build();
+        SupportTicketRequest r = SampleRequest.open()
+                .status(RequestStatus.DECLINED, "UHEAD", "Not <!here> & now")
+                .build();
 
         String text = RequestNotices.moved(r, PERMALINK);
 
-        assertThat(text).contains("*Acme Corp*", "*declined* by <@UHEAD>", "Not &lt;!here&gt; &amp; now",
-                "<" + PERMALINK + "|View the request>");
+        assertThat(text)
+                .contains(
+                        "*Acme Corp*",
+                        "*declined* by <@UHEAD>",
+                        "Not &lt;!here&gt; &amp; now",
+                        "<" + PERMALINK + "|View the request>");
+    }
+
+    @Test
+    void posted_speaksAsI_andLinksToTheCard() {
+        String text = RequestNotices.posted(SampleRequest.open().build(), "CSUPPORT", PERMALINK);
+
+        assertThat(text)
+                .startsWith("Thanks! I posted your request for *Acme Corp* in <#CSUPPORT>")
+                .contains("<" + PERMALINK + "|view the card>", "I'll DM you")
+                .doesNotContain("you will");
     }
 
     @Test
     void moved_cardNotLandedYet_hasNoLink() {
-        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.DONE, "UHEAD", null).build();
+        SupportTicketRequest r =
+                SampleRequest.open().status(RequestStatus.DONE, "UHEAD", null).build();
 
-        assertThat(RequestNotices.moved(r, null)).isEqualTo("Your request for *Acme Corp* was *marked done* by <@UHEAD>.");
+        assertThat(RequestNotices.moved(r, null))
+                .isEqualTo("Your request for *Acme Corp* was *marked done* by <@UHEAD>.");
     }
 
     @Test
@@ -36,7 +54,9 @@ final class RequestNoticesTest {
 
     @Test
     void alreadyMoved_saysTheCurrentStatusAndWhoMadeIt() {
-        SupportTicketRequest r = SampleRequest.open().status(RequestStatus.APPROVED, "UHEAD", null).build();
+        SupportTicketRequest r = SampleRequest.open()
+                .status(RequestStatus.APPROVED, "UHEAD", null)
+                .build();
 
         assertThat(RequestNotices.alreadyMoved(r)).contains("*Approved by <@UHEAD>*");
     }
@@ -47,8 +67,11 @@ final class RequestNoticesTest {
 
         String text = RequestNotices.nudgeUnacknowledged(r, PERMALINK);
 
-        assertThat(text).contains("*&lt;!channel&gt;*", "<@UCE>", "acknowledged", "<" + PERMALINK + "|Open the request>")
-                .doesNotContain("<!channel>");
+        assertThat(text)
+                .contains("*&lt;!channel&gt;*", "acknowledged", "<" + PERMALINK + "|Open the request>")
+                .doesNotContain("<!channel>")
+                .as("the CE is not pinged by a reminder to someone else")
+                .doesNotContain("<@");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,10 +82,13 @@ final class RequestNoticesTest {
             2026-11-20 | was needed by Fri 20 Nov 2026
             """)
     void nudgeNeededBy_saysHowSoon(LocalDate neededBy, String when) {
-        SupportTicketRequest r = SampleRequest.open().neededBy(neededBy, "Renewal").build();
+        SupportTicketRequest r =
+                SampleRequest.open().neededBy(neededBy, "Renewal").build();
 
         String text = RequestNotices.nudgeNeededBy(r, PERMALINK, LocalDate.parse("2026-11-23"));
 
-        assertThat(text).contains("*Acme Corp* from <@UCE> " + when + " and is still *open*", PERMALINK);
+        assertThat(text)
+                .contains("*Acme Corp* " + when + " and is still *open*", PERMALINK)
+                .doesNotContain("<@");
     }
 }

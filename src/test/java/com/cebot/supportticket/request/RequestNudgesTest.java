@@ -28,11 +28,14 @@ final class RequestNudgesTest {
     }
 
     private List<RequestStore.Row> nudges() {
-        return store.outboxRows().stream().filter(r -> r.key().contains(":nudge-")).toList();
+        return store.outboxRows().stream()
+                .filter(r -> r.key().contains(":nudge-"))
+                .toList();
     }
 
     private long submit(LocalDate neededBy) {
-        var draft = RequestStore.draft(Optional.ofNullable(neededBy).map(d -> new RequestDraft.NeededBy(d, "Renewal call")));
+        var draft =
+                RequestStore.draft(Optional.ofNullable(neededBy).map(d -> new RequestDraft.Timing(d, "Renewal call")));
         long id = store.submit(draft, "V" + neededBy, RequestStore.CE).requestId();
         store.landCard(id);
         return id;
@@ -54,8 +57,10 @@ final class RequestNudgesTest {
         assertThat(nudges()).singleElement().satisfies(row -> {
             assertThat(row.kind()).isEqualTo("note");
             assertThat(row.anchorKey()).startsWith("request-card:");
-            assertThat(row.arg("text")).startsWith("<@" + RequestStore.HEAD + "> Reminder")
-                    .contains("waiting to be acknowledged").contains("https://acme.slack.com/archives/");
+            assertThat(row.arg("text"))
+                    .startsWith("<@" + RequestStore.HEAD + "> Reminder")
+                    .contains("waiting to be acknowledged")
+                    .contains("https://acme.slack.com/archives/");
         });
     }
 
@@ -66,9 +71,11 @@ final class RequestNudgesTest {
 
         at("2026-11-27T18:00:00Z");
 
-        List<String> jobs = store.jdbi.withHandle(h -> h.createQuery(
-                "SELECT status FROM work WHERE queue = 'job' AND ref = ?").bind(0, Long.toString(id))
-                .mapTo(String.class).list());
+        List<String> jobs =
+                store.jdbi.withHandle(h -> h.createQuery("SELECT status FROM work WHERE queue = 'job' AND ref = ?")
+                        .bind(0, Long.toString(id))
+                        .mapTo(String.class)
+                        .list());
         assertThat(nudges()).isEmpty();
         assertThat(jobs).as("both reminders ran once and dropped themselves").containsExactly("done", "done");
     }
@@ -104,8 +111,12 @@ final class RequestNudgesTest {
         assertThat(nudges()).isEmpty();
 
         at("2026-11-27T17:00:00Z");
-        assertThat(nudges()).singleElement().satisfies(row ->
-                assertThat(row.arg("text")).contains("needed by").contains("in 3 days").contains("acknowledged"));
+        assertThat(nudges())
+                .singleElement()
+                .satisfies(row -> assertThat(row.arg("text"))
+                        .contains("needed by")
+                        .contains("in 3 days")
+                        .contains("acknowledged"));
     }
 
     @Test
@@ -135,7 +146,8 @@ final class RequestNudgesTest {
         at("2026-11-27T19:00:00Z");
         at("2026-11-28T19:00:00Z");
 
-        assertThat(nudges()).extracting(RequestStore.Row::key)
+        assertThat(nudges())
+                .extracting(RequestStore.Row::key)
                 .containsExactlyInAnyOrder("request:1:nudge-ack", "request:1:nudge-needed-by");
     }
 }

@@ -30,27 +30,35 @@ final class RequestQueriesTest {
     @BeforeEach
     void openStore() {
         store = new RequestStore(dir);
-        hook = new RequestCardHook(store.outbox, new Permalinks("https://acme.slack.com"), CHANNEL,
+        hook = new RequestCardHook(
+                store.outbox,
+                new Permalinks("https://acme.slack.com"),
+                CHANNEL,
                 (h, tickets) -> tickets.contains(SampleRequest.ZENDESK.ticketKey()) && contextShared
-                        ? Optional.of(new ContextCards.Card("CSUPPORT", "1600000000.000100")) : Optional.empty(),
+                        ? Optional.of(new ContextCards.Card("CSUPPORT", "1600000000.000100"))
+                        : Optional.empty(),
                 (h, request) -> {});
     }
 
     private long submitNeededBy(String viewId, String date) {
-        var neededBy = Optional.of(new RequestDraft.NeededBy(LocalDate.parse(date), "Renewal"));
-        return store.submit(RequestStore.draft(neededBy), viewId, CE).requestId();
+        var timing = Optional.of(new RequestDraft.Timing(LocalDate.parse(date), "Renewal"));
+        return store.submit(RequestStore.draft(timing), viewId, CE).requestId();
     }
 
     @Test
     void cardDelivered_dmsTheCeThePermalink() {
         long id = store.submit("V1");
 
-        store.jdbi.useTransaction(h -> hook.delivered(h, Long.toString(id), new DeliveryHook.Delivered(CHANNEL, "1700000000.000100")));
+        store.jdbi.useTransaction(
+                h -> hook.delivered(h, Long.toString(id), new DeliveryHook.Delivered(CHANNEL, "1700000000.000100")));
 
         Row dm = store.outboxRows().get(1);
         assertThat(dm.kind()).isEqualTo("post to " + CE);
-        assertThat(dm.arg("text")).contains("*Acme Corp*", "<#CSUPPORT>",
-                "<https://acme.slack.com/archives/CSUPPORT/p1700000000000100|view the card>");
+        assertThat(dm.arg("text"))
+                .contains(
+                        "*Acme Corp*",
+                        "<#CSUPPORT>",
+                        "<https://acme.slack.com/archives/CSUPPORT/p1700000000000100|view the card>");
     }
 
     @Test
@@ -58,18 +66,23 @@ final class RequestQueriesTest {
         contextShared = true;
         long id = store.submit("V1");
 
-        store.jdbi.useTransaction(h -> hook.delivered(h, Long.toString(id), new DeliveryHook.Delivered(CHANNEL, "1700000000.000100")));
+        store.jdbi.useTransaction(
+                h -> hook.delivered(h, Long.toString(id), new DeliveryHook.Delivered(CHANNEL, "1700000000.000100")));
 
-        assertThat(store.outboxRows()).extracting(Row::kind).containsExactly("post to " + CHANNEL, "post to " + CE, "note");
-        assertThat(store.outboxRows().get(2).arg("text")).isEqualTo("Support already has the context for this ticket:"
-                + " <https://acme.slack.com/archives/CSUPPORT/p1600000000000100|see its card>.");
+        assertThat(store.outboxRows())
+                .extracting(Row::kind)
+                .containsExactly("post to " + CHANNEL, "post to " + CE, "note");
+        assertThat(store.outboxRows().get(2).arg("text"))
+                .isEqualTo("Support already has the context for this ticket:"
+                        + " <https://acme.slack.com/archives/CSUPPORT/p1600000000000100|see its card>.");
     }
 
     @Test
     void cardDelivered_withoutContext_addsNoNote() {
         long id = store.submit("V1");
 
-        store.jdbi.useTransaction(h -> hook.delivered(h, Long.toString(id), new DeliveryHook.Delivered(CHANNEL, "1700000000.000100")));
+        store.jdbi.useTransaction(
+                h -> hook.delivered(h, Long.toString(id), new DeliveryHook.Delivered(CHANNEL, "1700000000.000100")));
 
         assertThat(store.outboxRows()).extracting(Row::kind).doesNotContain("note");
     }
@@ -100,7 +113,9 @@ final class RequestQueriesTest {
         long acknowledged = store.submit("V2");
         store.click(acknowledged, Move.ACKNOWLEDGE, HEAD);
 
-        assertThat(store.service.unacknowledged()).extracting(SupportTicketRequest::id).containsExactly(open);
+        assertThat(store.service.unacknowledged())
+                .extracting(SupportTicketRequest::id)
+                .containsExactly(open);
     }
 
     @Test
@@ -113,8 +128,10 @@ final class RequestQueriesTest {
         store.click(approved, Move.APPROVE, HEAD);
         store.click(acknowledged, Move.ACKNOWLEDGE, HEAD);
 
-        assertThat(store.service.neededBy(LocalDate.parse("2026-12-01"))).extracting(SupportTicketRequest::id)
-                .containsExactly(acknowledged, soon).doesNotContain(later);
+        assertThat(store.service.neededBy(LocalDate.parse("2026-12-01")))
+                .extracting(SupportTicketRequest::id)
+                .containsExactly(acknowledged, soon)
+                .doesNotContain(later);
         assertThat(store.service.neededBy(LocalDate.parse("2026-12-01")).get(0).neededBy())
                 .isEqualTo(LocalDate.parse("2026-11-26"));
     }
@@ -126,6 +143,8 @@ final class RequestQueriesTest {
         Instant from = store.clock.instant();
         long recent = store.submit("V2");
 
-        assertThat(store.service.since(from)).extracting(SupportTicketRequest::id).containsExactly(recent);
+        assertThat(store.service.since(from))
+                .extracting(SupportTicketRequest::id)
+                .containsExactly(recent);
     }
 }

@@ -1,12 +1,12 @@
 package com.cebot.supportticket.request;
 
-import com.cebot.inbox.SubmittedForms;
 import static com.cebot.supportticket.request.RequestStore.CE;
 import static com.cebot.supportticket.request.RequestStore.CHANNEL;
 import static com.cebot.supportticket.request.RequestStore.DELEGATE;
 import static com.cebot.supportticket.request.RequestStore.HEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cebot.inbox.SubmittedForms;
 import com.cebot.supportticket.request.RequestService.MoveResult;
 import com.cebot.supportticket.request.RequestStore.Row;
 import java.nio.file.Path;
@@ -32,7 +32,9 @@ final class RequestServiceTest {
     }
 
     private static List<Move> moves(String names) {
-        return names == null ? List.of() : Arrays.stream(names.split(" ")).map(Move::valueOf).toList();
+        return names == null
+                ? List.of()
+                : Arrays.stream(names.split(" ")).map(Move::valueOf).toList();
     }
 
     @Test
@@ -46,9 +48,34 @@ final class RequestServiceTest {
         assertThat(store.outboxRows()).singleElement().satisfies(card -> {
             assertThat(card.key()).isEqualTo(r.cardKey()).isEqualTo("request-card:V1");
             assertThat(card.kind()).isEqualTo("post to " + CHANNEL);
-            assertThat(card.arg("text")).startsWith("<@UHEAD> ").contains("Acme Corp", "<@UCE>");
-            assertThat(card.blocks()).contains("<@UHEAD>: a request from <@UCE>", "request_acknowledge");
+            assertThat(card.arg("text"))
+                    .startsWith("<@UHEAD> ")
+                    .contains("Acme Corp", "Prioritise the SSO bug", "Open")
+                    .as("the CE hears by DM")
+                    .doesNotContain("<@UCE>");
+            assertThat(card.blocks())
+                    .contains("Raised by <@UCE>", "Only <@UHEAD> or <@UDELEGATE> can", "request_acknowledge");
         });
+    }
+
+    /** "No rush" is kept as said, and no date is made up for it. */
+    @Test
+    void submit_timingWithoutADate_isStoredAsSaid_andNoNeededByReminderIsPlanned() {
+        long id = store.submit(
+                        RequestStore.draft(java.util.Optional.of(new RequestDraft.Timing(null, "No rush"))), "V1", CE)
+                .requestId();
+
+        SupportTicketRequest r = store.request(id);
+        assertThat(r.neededBy()).isNull();
+        assertThat(r.timeReason()).isEqualTo("No rush");
+        assertThat(store.outboxRows().get(0).blocks())
+                .contains("*Timing*\\nNo rush")
+                .doesNotContain("Needed by");
+        int reminders = store.jdbi.withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'job' AND kind = 'request.needed_by'")
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(reminders).isZero();
     }
 
     @Test
@@ -61,7 +88,8 @@ final class RequestServiceTest {
         assertThat(first).isInstanceOf(SubmittedForms.Accepted.Stored.class);
         assertThat(again).as("a repeated delivery of the same view").isInstanceOf(SubmittedForms.Accepted.Repeat.class);
         int accepted = store.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work WHERE queue = 'inbox'")
-                .mapTo(Integer.class).one());
+                .mapTo(Integer.class)
+                .one());
         assertThat(accepted).isEqualTo(1);
     }
 
@@ -77,7 +105,8 @@ final class RequestServiceTest {
             UDELEGATE  | APPROVE DONE               | DONE
             UDELEGATE  | ACKNOWLEDGE DECLINE        | DECLINED
             """)
-    void move_validPathByHeadOrDelegate_eachStepQueuesOneUpdateOneNoteOneDm(String actor, String path, RequestStatus end) {
+    void move_validPathByHeadOrDelegate_eachStepQueuesOneUpdateOneNoteOneDm(
+            String actor, String path, RequestStatus end) {
         long id = store.submit("V1");
 
         for (Move move : moves(path)) {
@@ -87,9 +116,18 @@ final class RequestServiceTest {
             assertThat(result).isInstanceOf(MoveResult.Moved.class);
             List<Row> added = store.outboxRows().subList(before, store.outboxCount());
             assertThat(added).extracting(Row::kind).containsExactly("update", "note", "post to " + CE);
-            assertThat(added).extracting(Row::key).allMatch(k -> k.startsWith("request:" + id + ":" + move.target().db() + ":"));
+            assertThat(added)
+                    .extracting(Row::key)
+                    .allMatch(k ->
+                            k.startsWith("request:" + id + ":" + move.target().db() + ":"));
             assertThat(added.get(0).anchorKey()).isEqualTo("request-card:V1");
-            assertThat(added.get(1).arg("text")).startsWith(move.target().label() + " by <@" + actor + ">");
+            assertThat(added.get(0).arg("text"))
+                    .as("the card's text follows its blocks")
+                    .contains("Status: " + move.target().label() + " by <@" + actor + ">");
+            assertThat(added.get(1).arg("text"))
+                    .as("the note pings nobody, the presser least")
+                    .startsWith("*" + move.target().label() + "*")
+                    .doesNotContain("<@");
         }
         SupportTicketRequest r = store.request(id);
         assertThat(r.status()).isEqualTo(end);
@@ -110,7 +148,8 @@ final class RequestServiceTest {
             APPROVE DONE        | APPROVE     | DONE
             APPROVE DONE        | DONE        | DONE
             """)
-    void move_notValidFromTheCurrentStatus_changesNothingAndTellsTheClicker(String before, Move move, RequestStatus current) {
+    void move_notValidFromTheCurrentStatus_changesNothingAndTellsTheClicker(
+            String before, Move move, RequestStatus current) {
         long id = store.submit("V1");
         moves(before).forEach(m -> store.click(id, m, HEAD));
         int rows = store.outboxCount();
@@ -121,11 +160,13 @@ final class RequestServiceTest {
         assertThat(result).isEqualTo(new MoveResult.AlreadyMoved(current));
         assertThat(store.request(id).status()).isEqualTo(current);
         assertThat(store.count("request_event")).isEqualTo(events);
-        assertThat(store.outboxRows().subList(rows, store.outboxCount())).singleElement().satisfies(told -> {
-            assertThat(told.kind()).isEqualTo("ephemeral to " + DELEGATE);
-            assertThat(told.arg("channel")).isEqualTo(CHANNEL);
-            assertThat(told.arg("text")).contains("*" + current.label());
-        });
+        assertThat(store.outboxRows().subList(rows, store.outboxCount()))
+                .singleElement()
+                .satisfies(told -> {
+                    assertThat(told.kind()).isEqualTo("ephemeral to " + DELEGATE);
+                    assertThat(told.arg("channel")).isEqualTo(CHANNEL);
+                    assertThat(told.arg("text")).contains("*" + current.label());
+                });
     }
 
     @Test
@@ -137,7 +178,9 @@ final class RequestServiceTest {
         assertThat(result).isInstanceOf(MoveResult.NotAllowed.class);
         assertThat(store.request(id).status()).isEqualTo(RequestStatus.OPEN);
         assertThat(store.count("request_event")).isEqualTo(1);
-        assertThat(store.outboxRows()).extracting(Row::kind).containsExactly("post to " + CHANNEL, "ephemeral to UOTHER");
+        assertThat(store.outboxRows())
+                .extracting(Row::kind)
+                .containsExactly("post to " + CHANNEL, "ephemeral to UOTHER");
         assertThat(store.outboxRows().get(1).arg("text")).contains("only <@UHEAD> or <@UDELEGATE>");
     }
 
@@ -172,10 +215,14 @@ final class RequestServiceTest {
         SupportTicketRequest r = store.request(id);
         assertThat(r.statusReason()).isEqualTo("Not <!here> this quarter");
         List<Row> rows = store.outboxRows();
-        assertThat(rows.get(1).blocks()).contains("Declined by <@UHEAD>", ": Not &lt;!here&gt; this quarter");
-        assertThat(rows.get(2).arg("text")).isEqualTo("Declined by <@UHEAD>: Not &lt;!here&gt; this quarter");
-        assertThat(rows.get(3).arg("text")).contains("*declined* by <@UHEAD>: Not &lt;!here&gt; this quarter",
-                "https://acme.slack.com/archives/CSUPPORT/p1700000000000100");
+        assertThat(rows.get(1).blocks()).contains("Declined by <@UHEAD>", "Not &lt;!here&gt; this quarter");
+        assertThat(rows.get(1).arg("text")).endsWith("Status: Declined by <@UHEAD>: Not &lt;!here&gt; this quarter.");
+        assertThat(rows.get(2).arg("text"))
+                .isEqualTo("*Declined*: Not &lt;!here&gt; this quarter\nI've told the CE by DM.");
+        assertThat(rows.get(3).arg("text"))
+                .contains(
+                        "*declined* by <@UHEAD>: Not &lt;!here&gt; this quarter",
+                        "https://acme.slack.com/archives/CSUPPORT/p1700000000000100");
     }
 
     @Test

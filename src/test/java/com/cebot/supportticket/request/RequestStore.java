@@ -1,31 +1,28 @@
 package com.cebot.supportticket.request;
 
 import com.cebot.config.BotConfig;
-import com.cebot.db.Database;
+import com.cebot.customer.CustomerChoice;
 import com.cebot.home.StaleHomes;
-import com.cebot.schedule.Scheduler;
-import com.cebot.schedule.WorkingHours;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.util.EnumSet;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
+import com.cebot.schedule.Scheduler;
+import com.cebot.schedule.WorkingHours;
 import com.cebot.slack.Permalinks;
 import com.cebot.slack.UserGroupMembers;
-import com.cebot.customer.CustomerChoice;
 import com.cebot.testing.MutableClock;
+import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
 import com.cebot.work.WorkQueue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,8 +34,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class RequestStore {
 
-    static final BotConfig.Schedule SCHEDULE = new BotConfig.Schedule(ZoneId.of("America/Los_Angeles"),
-            LocalTime.of(9, 0), LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 9);
+    static final BotConfig.Schedule SCHEDULE = new BotConfig.Schedule(
+            ZoneId.of("America/Los_Angeles"),
+            LocalTime.of(9, 0),
+            LocalTime.of(17, 0),
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            9);
     static final String HEAD = "UHEAD";
     static final String DELEGATE = "UDELEGATE";
     static final String CE = "UCE";
@@ -56,19 +57,36 @@ final class RequestStore {
     private final AtomicInteger clicks = new AtomicInteger();
 
     RequestStore(Path dir, String headMention, UserGroupMembers.Reader groupMembers) {
-        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("cebot.db"));
+        jdbi = TestDatabase.open(dir);
         // The queues are never started: their rows show what would be sent and scheduled.
         jobs = TestQueues.queue("job", jdbi, clock);
-        outbox = new Outbox(TestQueues.queue("outbox", jdbi, clock), Slack.getInstance().methods("xoxb-unused"),
-                Duration.ofSeconds(1), new BotIdentity("UBOT", "BBOT"));
-        approvers = new Approvers(headMention, List.of(DELEGATE), Duration.ofHours(24), groupMembers,
-                UserGroupMembers.LastKnown.NONE, clock);
+        outbox = new Outbox(
+                TestQueues.queue("outbox", jdbi, clock),
+                Slack.getInstance().methods("xoxb-unused"),
+                Duration.ofSeconds(1),
+                new BotIdentity("UBOT", "BBOT"));
+        approvers = new Approvers(
+                headMention,
+                List.of(DELEGATE),
+                Duration.ofHours(24),
+                groupMembers,
+                UserGroupMembers.LastKnown.NONE,
+                clock);
         scheduler = new Scheduler(jobs);
         Permalinks permalinks = new Permalinks("https://acme.slack.com/");
-        RequestNudges nudges = new RequestNudges(scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox,
-                permalinks, headMention);
-        service = new RequestService(jdbi, outbox, permalinks, approvers, CHANNEL, headMention, nudges,
-                (h, tickets) -> Optional.empty(), new StaleHomes(), clock);
+        RequestNudges nudges = new RequestNudges(
+                scheduler, new WorkingHours(SCHEDULE), SCHEDULE.timeZone(), 4, outbox, permalinks, headMention);
+        service = new RequestService(
+                jdbi,
+                outbox,
+                permalinks,
+                approvers,
+                CHANNEL,
+                headMention,
+                nudges,
+                (h, tickets) -> Optional.empty(),
+                new StaleHomes(),
+                clock);
         forms = service.forms(TestQueues.inbox(jdbi, clock));
     }
 
@@ -76,9 +94,16 @@ final class RequestStore {
         this(dir, "<@" + HEAD + ">", id -> java.util.Set.of());
     }
 
-    static RequestDraft draft(Optional<RequestDraft.NeededBy> neededBy) {
-        return new RequestDraft(new CustomerChoice.New("Acme Corp"), List.of(SampleRequest.ZENDESK), "Prioritise the SSO bug",
-                "Renewal depends on it", "They may not renew", neededBy, Optional.empty(), Optional.empty());
+    static RequestDraft draft(Optional<RequestDraft.Timing> timing) {
+        return new RequestDraft(
+                new CustomerChoice.New("Acme Corp"),
+                List.of(SampleRequest.ZENDESK),
+                "Prioritise the SSO bug",
+                "Renewal depends on it",
+                "They may not renew",
+                timing,
+                Optional.empty(),
+                Optional.empty());
     }
 
     long submit(String viewId) {
@@ -92,7 +117,11 @@ final class RequestStore {
 
     /** A click as Slack delivers it: each one its own action_ts. */
     RequestService.MoveResult click(long id, Move move, String actor) {
-        return service.move(id, move, actor, move == Move.DECLINE ? "Out of scope" : null,
+        return service.move(
+                id,
+                move,
+                actor,
+                move == Move.DECLINE ? "Out of scope" : null,
                 "action:1700000000." + clicks.incrementAndGet() + ":" + actor);
     }
 
@@ -104,19 +133,25 @@ final class RequestStore {
     void landCard(long id) {
         jdbi.useHandle(h -> {
             h.createUpdate("UPDATE support_request SET card_channel = :channel, card_ts = :ts WHERE id = :id")
-                    .bind("channel", CHANNEL).bind("ts", CARD_TS).bind("id", id).execute();
+                    .bind("channel", CHANNEL)
+                    .bind("ts", CARD_TS)
+                    .bind("id", id)
+                    .execute();
             h.createUpdate("""
                     UPDATE work SET status = 'done', result = :result
                     WHERE queue = 'outbox' AND work_key = (SELECT card_key FROM support_request WHERE id = :id)
-                    """).bind("result", "{\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + CARD_TS + "\"}")
-                    .bind("id", id).execute();
+                    """)
+                    .bind("result", "{\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + CARD_TS + "\"}")
+                    .bind("id", id)
+                    .execute();
         });
     }
 
     List<Row> outboxRows() {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT work_key, after_key, kind, payload FROM work WHERE queue = 'outbox' ORDER BY id")
-                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list());
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list());
     }
 
     int outboxCount() {
@@ -124,7 +159,9 @@ final class RequestStore {
     }
 
     int count(String table) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                .mapTo(Integer.class)
+                .one());
     }
 
     /** An outbox row; {@code kind} tells a card update, a thread note, a DM and an ephemeral apart. */

@@ -43,8 +43,10 @@ final class RequestViewsAtLimitsTest {
             for (int kind = 0; kind < MaxInputs.textKinds(); kind++) {
                 for (Named<List<TicketLink>> links : linkSets) {
                     String name = names.get(i++ % names.size()).getPayload();
-                    cases.add(Arguments.of(Named.of(status + ", every field " + MaxInputs.texts(10, 0).get(kind).getName()
-                                    .replace("10 ", "") + ", " + links.getName(),
+                    cases.add(Arguments.of(Named.of(
+                            status + ", every field "
+                                    + MaxInputs.texts(10, 0).get(kind).getName().replace("10 ", "") + ", "
+                                    + links.getName(),
                             request(status, name, links.getPayload(), kind))));
                 }
             }
@@ -53,41 +55,75 @@ final class RequestViewsAtLimitsTest {
         List<Named<List<TicketLink>>> randomLinks = MaxInputs.linkSets(10);
         for (int n = 0; n < 40; n++) {
             RequestStatus status = RequestStatus.values()[random.nextInt(RequestStatus.values().length)];
-            boolean timed = random.nextBoolean();
+            int timing = random.nextInt(3);
+            boolean timed = timing > 0; // 1: a needed-by date and why; 2: a note on timing alone
             boolean more = random.nextBoolean();
-            SupportTicketRequest r = new SupportTicketRequest(7, 3, MaxInputs.randomText(random, 69).strip() + "x", CE,
-                    LinksJson.write(randomLinks.get(random.nextInt(randomLinks.size())).getPayload()),
-                    MaxInputs.randomText(random, RequestModal.ASK_MAX), MaxInputs.randomText(random, RequestModal.ASK_MAX),
-                    MaxInputs.randomText(random, RequestModal.ASK_MAX), timed ? NEEDED_BY : null,
+            SupportTicketRequest r = new SupportTicketRequest(
+                    7,
+                    3,
+                    MaxInputs.randomText(random, 69).strip() + "x",
+                    CE,
+                    LinksJson.write(
+                            randomLinks.get(random.nextInt(randomLinks.size())).getPayload()),
+                    MaxInputs.randomText(random, RequestModal.ASK_MAX),
+                    MaxInputs.randomText(random, RequestModal.ASK_MAX),
+                    MaxInputs.randomText(random, RequestModal.ASK_MAX),
+                    timing == 1 ? NEEDED_BY : null,
                     timed ? MaxInputs.randomText(random, RequestModal.TIME_REASON_MAX) : null,
-                    more ? MaxInputs.randomText(random, RequestModal.ANYTHING_ELSE_MAX) : null, status,
-                    status == RequestStatus.OPEN ? CE : HEAD, RAISED.plusSeconds(3600),
-                    status == RequestStatus.DECLINED ? MaxInputs.randomText(random, RequestModal.DECLINE_REASON_MAX) : null,
-                    "request-card:V1", CHANNEL, "1700000000.000100", RAISED);
+                    more ? MaxInputs.randomText(random, RequestModal.ANYTHING_ELSE_MAX) : null,
+                    status,
+                    status == RequestStatus.OPEN ? CE : HEAD,
+                    RAISED.plusSeconds(3600),
+                    status == RequestStatus.DECLINED
+                            ? MaxInputs.randomText(random, RequestModal.DECLINE_REASON_MAX)
+                            : null,
+                    "request-card:V1",
+                    CHANNEL,
+                    "1700000000.000100",
+                    RAISED);
             cases.add(Arguments.of(Named.of("random request " + n + " of seed " + MaxInputs.SEED, r)));
         }
         return cases.stream();
     }
 
-    /** Every text field the same kind of worst text, each at its own maximum. */
+    /** Every text field the same kind of worst text, each at its own maximum; every other kind without a date. */
     private static SupportTicketRequest request(RequestStatus status, String name, List<TicketLink> links, int kind) {
-        return new SupportTicketRequest(7, 3, name, CE, LinksJson.write(links),
-                MaxInputs.text(RequestModal.ASK_MAX, kind), MaxInputs.text(RequestModal.ASK_MAX, kind + 1),
-                MaxInputs.text(RequestModal.ASK_MAX, kind), NEEDED_BY, MaxInputs.text(RequestModal.TIME_REASON_MAX, kind),
-                MaxInputs.text(RequestModal.ANYTHING_ELSE_MAX, kind), status, status == RequestStatus.OPEN ? CE : HEAD,
+        return new SupportTicketRequest(
+                7,
+                3,
+                name,
+                CE,
+                LinksJson.write(links),
+                MaxInputs.text(RequestModal.ASK_MAX, kind),
+                MaxInputs.text(RequestModal.ASK_MAX, kind + 1),
+                MaxInputs.text(RequestModal.ASK_MAX, kind),
+                kind % 2 == 0 ? NEEDED_BY : null,
+                MaxInputs.text(RequestModal.TIME_REASON_MAX, kind),
+                MaxInputs.text(RequestModal.ANYTHING_ELSE_MAX, kind),
+                status,
+                status == RequestStatus.OPEN ? CE : HEAD,
                 RAISED.plusSeconds(3600),
                 status == RequestStatus.DECLINED ? MaxInputs.text(RequestModal.DECLINE_REASON_MAX, kind) : null,
-                "request-card:V1", CHANNEL, "1700000000.000100", RAISED);
+                "request-card:V1",
+                CHANNEL,
+                "1700000000.000100",
+                RAISED);
     }
 
     private static Known known(SupportTicketRequest r) {
-        return Known.of(r.ticketLinks(), CE, HEAD, "UDELEGATE").mention(HEAD_MENTION).channel(CHANNEL).url(PERMALINK);
+        return Known.of(r.ticketLinks(), CE, HEAD, "UDELEGATE")
+                .mention(HEAD_MENTION)
+                .channel(CHANNEL)
+                .url(PERMALINK);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("requests")
     void card_fitsSlackAndIsSafe(SupportTicketRequest r) {
-        SlackChecks.assertCard(RequestCard.text(r, HEAD_MENTION), RequestCard.blocks(r, HEAD_MENTION), known(r),
+        SlackChecks.assertCard(
+                RequestCard.text(r, HEAD_MENTION),
+                RequestCard.blocks(r, DELEGATES),
+                known(r),
                 r.ticketLinks().size());
         SlackChecks.assertText(RequestCard.note(r), known(r));
     }
@@ -106,7 +142,8 @@ final class RequestViewsAtLimitsTest {
         SlackChecks.assertText(RequestNotices.nudgeUnacknowledged(r, PERMALINK), known);
         if (r.neededBy() != null) {
             for (int daysBefore : new int[] {-3, 0, 1, 30}) {
-                SlackChecks.assertText(RequestNotices.nudgeNeededBy(r, PERMALINK, r.neededBy().minusDays(daysBefore)), known);
+                SlackChecks.assertText(
+                        RequestNotices.nudgeNeededBy(r, PERMALINK, r.neededBy().minusDays(daysBefore)), known);
             }
         }
         SlackChecks.assertText(RequestNotices.unprocessed(), known);
@@ -127,7 +164,10 @@ final class RequestViewsAtLimitsTest {
     void modal_withTheLongestShortcutPrefill_fitsSlack(String quoted) {
         var prefill = new ShortcutMessage(PERMALINK, quoted, "C0123456789AB", "1700000000.000100");
 
-        SlackChecks.assertView(RequestModal.build(CHANNEL, prefill), Known.of(List.of()).channel(CHANNEL));
-        SlackChecks.assertView(RequestModal.build(CHANNEL, ShortcutMessage.NONE), Known.of(List.of()).channel(CHANNEL));
+        SlackChecks.assertView(
+                RequestModal.build(CHANNEL, prefill), Known.of(List.of()).channel(CHANNEL));
+        SlackChecks.assertView(
+                RequestModal.build(CHANNEL, ShortcutMessage.NONE),
+                Known.of(List.of()).channel(CHANNEL));
     }
 }

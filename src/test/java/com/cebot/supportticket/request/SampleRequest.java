@@ -10,8 +10,8 @@ import java.util.List;
 final class SampleRequest {
 
     static final Instant RAISED = Instant.parse("2026-11-23T17:00:00Z");
-    static final TicketLink ZENDESK = new TicketLink(TicketLink.Kind.ZENDESK,
-            "https://acme.zendesk.com/agent/tickets/1234", "Zendesk #1234", "zendesk:1234");
+    static final TicketLink ZENDESK = new TicketLink(
+            TicketLink.Kind.ZENDESK, "https://acme.zendesk.com/agent/tickets/1234", "Zendesk #1234", "zendesk:1234");
 
     private String customerName = "Acme Corp";
     private String ask = "Prioritise the SSO bug";
@@ -33,6 +33,18 @@ final class SampleRequest {
         this.status = status;
         this.statusBy = by;
         this.statusReason = reason;
+        return this;
+    }
+
+    SampleRequest ask(String ask) {
+        this.ask = ask;
+        return this;
+    }
+
+    /** What was said about timing, without a date. */
+    SampleRequest timing(String note) {
+        this.neededBy = null;
+        this.timeReason = note;
         return this;
     }
 
@@ -60,8 +72,25 @@ final class SampleRequest {
     }
 
     SupportTicketRequest build() {
-        return new SupportTicketRequest(7, 3, customerName, "UCE", LinksJson.write(links), ask, why, ifNot, neededBy,
-                timeReason, anythingElse, status, statusBy, RAISED.plusSeconds(3600), statusReason,
-                "request-card:V1", "CSUPPORT", "1700000000.000100", RAISED);
+        return new SupportTicketRequest(
+                7,
+                3,
+                customerName,
+                "UCE",
+                LinksJson.write(links),
+                ask,
+                why,
+                ifNot,
+                neededBy,
+                timeReason,
+                anythingElse,
+                status,
+                statusBy,
+                RAISED.plusSeconds(3600),
+                statusReason,
+                "request-card:V1",
+                "CSUPPORT",
+                "1700000000.000100",
+                RAISED);
     }
 }
