@@ -139,7 +139,7 @@ final class HomeChangesE2ETest {
 
         harness.slack.sendAppHomeOpened(HEAD);
 
-        home(HEAD, "CE Bot");
+        Await.until(WAIT, "the head of support's Home published", () -> publishes(HEAD) > 0);
         List<RecordedCall> calls = harness.slack.calls("views.publish");
         assertThat(calls.get(0).status()).isEqualTo(429);
         assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
