@@ -48,7 +48,7 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
     /** Someone who has not opened Home for this long is left alone until they open it again. */
     private static final Duration KEPT_UP = Duration.ofDays(30);
     /** Using Home now: opened it this recently. */
-    static final Duration ACTIVE = Duration.ofMinutes(5);
+    private static final Duration ACTIVE = Duration.ofMinutes(5);
     /** The most people drawn for one change every Home shows: those who opened Home latest. */
     private static final int MOST_ACTIVE = 1_000;
     /** Marked Homes read from the store at a time; the next ones once these are drawn. */
