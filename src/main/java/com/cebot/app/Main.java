@@ -9,6 +9,7 @@ import com.cebot.feature.Configured;
 import com.cebot.feature.Feature;
 import com.cebot.feedback.FeedbackFeature;
 import com.cebot.home.HomeFeature;
+import com.cebot.home.StaleHomes;
 import com.cebot.ooo.OooFeature;
 import com.cebot.sdrcollab.SdrFeature;
 import com.cebot.supportticket.context.ContextFeature;
@@ -52,16 +53,18 @@ public final class Main {
      * another through an interface handed over here: the request workflow asks the context workflow
      * where support already has a ticket's context, SDR routing asks the OOO protocol who is away
      * (both answered from the store, started or not), and the Home tab, started last, asks each
-     * workflow for its parts of a person's Home (which each builds when it starts).
+     * workflow for its parts of a person's Home (which each builds when it starts); each workflow
+     * tells it, through {@link StaleHomes}, whose Home a change it stores concerns.
      */
     public static List<Feature<?>> features() {
-        ContextFeature context = new ContextFeature();
-        RequestFeature request = new RequestFeature(context);
-        OooFeature ooo = new OooFeature();
-        SdrFeature sdr = new SdrFeature(ooo.absences());
-        FeedbackFeature feedback = new FeedbackFeature();
-        HomeFeature home =
-                new HomeFeature(List.of(context.home(), request.home(), ooo.home(), sdr.home(), feedback.home()));
+        StaleHomes homeChanges = new StaleHomes();
+        ContextFeature context = new ContextFeature(homeChanges);
+        RequestFeature request = new RequestFeature(context, homeChanges);
+        OooFeature ooo = new OooFeature(homeChanges);
+        SdrFeature sdr = new SdrFeature(ooo.absences(), homeChanges);
+        FeedbackFeature feedback = new FeedbackFeature(homeChanges);
+        HomeFeature home = new HomeFeature(
+                List.of(context.home(), request.home(), ooo.home(), sdr.home(), feedback.home()), homeChanges);
         return List.of(context, request, ooo, sdr, feedback, home);
     }
 

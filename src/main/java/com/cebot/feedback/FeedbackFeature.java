@@ -6,6 +6,7 @@ import com.cebot.feature.CsvExport;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
 import com.cebot.feature.StoredRecords;
+import com.cebot.home.HomeChanges;
 import com.cebot.home.HomeContribution;
 import com.cebot.slack.StoredGroupMembers;
 import com.cebot.slack.UserGroupMembers;
@@ -46,6 +47,7 @@ public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>,
     private static final Duration TEAM_REFRESH = Duration.ofMinutes(5);
 
     private final HomeContribution.WhenStarted home = new HomeContribution.WhenStarted();
+    private final HomeChanges homeChanges;
 
     /**
      * @param categories  the neutral category first, then the configured ones
@@ -57,6 +59,11 @@ public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>,
             DayOfWeek digestDay,
             int digestHour,
             List<String> teamMentions) {}
+
+    /** @param homeChanges told whose Home each change concerns */
+    public FeedbackFeature(HomeChanges homeChanges) {
+        this.homeChanges = homeChanges;
+    }
 
     /** Product feedback's part of Home: one's feedback, the open gaps for the product team, and its button. */
     public HomeContribution home() {
@@ -121,7 +128,7 @@ public final class FeedbackFeature implements Feature<FeedbackFeature.Settings>,
         team.start(TEAM_REFRESH);
         team.watch(engine.groupChanges());
         var service = new FeedbackService(
-                engine.store(), engine.outbox(), engine.permalinks(), team, channel, engine.clock());
+                engine.store(), engine.outbox(), engine.permalinks(), team, channel, homeChanges, engine.clock());
         var listeners = new FeedbackListeners(
                 service, team, new GapSuggestions(engine.store()), engine.interactions(), channel, s.categories());
         var share = listeners.register(service.forms(engine.inbox()), new CustomerSuggestions(engine.store()));

@@ -163,6 +163,10 @@ interface FeedbackRepository {
 
     record SharedCustomer(String sharedBy, String customer) {}
 
+    /** Who shared to a gap: their Home lists it. */
+    @SqlQuery("SELECT DISTINCT shared_by FROM feedback_submission WHERE gap_id = :gapId AND shared_by IS NOT NULL")
+    List<String> sharedBy(long gapId);
+
     /** Who shared to a gap, each once, with the customers they asked for (one per line). */
     default List<Sharer> sharers(long gapId) {
         Map<String, List<String>> customers = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package com.cebot.feedback;
 import com.cebot.customer.CustomerChoice;
 import com.cebot.customer.Customers;
 import com.cebot.db.Deliveries;
+import com.cebot.home.HomeChanges;
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.DeliveryHook;
@@ -14,6 +15,7 @@ import com.cebot.slack.Permalinks;
 import com.cebot.slack.SourceMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -65,14 +67,23 @@ final class FeedbackService {
     private final Permalinks permalinks;
     private final ProductTeam team;
     private final String channel;
+    private final HomeChanges home;
     private final Clock clock;
 
-    FeedbackService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, ProductTeam team, String channel, Clock clock) {
+    FeedbackService(
+            Jdbi jdbi,
+            Outbox outbox,
+            Permalinks permalinks,
+            ProductTeam team,
+            String channel,
+            HomeChanges home,
+            Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
         this.team = team;
         this.channel = channel;
+        this.home = home;
         this.clock = clock;
         outbox.register(CARD_TOPIC, new CardHook());
         outbox.register(REPLY_TOPIC, new ReplyHook());
@@ -133,6 +144,7 @@ final class FeedbackService {
         int version = repo.bumpVersion(gapId);
         GapCard.View card = card(repo, gapId);
         Gap gap = card.gap();
+        touched(h, List.of(userId));
         if (created) {
             outbox.enqueue(
                     h,
@@ -168,6 +180,7 @@ final class FeedbackService {
             }
             long event =
                     repo.insertEvent(gapId, "status", status.db(), gap.status().db(), note, null, actor, now);
+            touched(h, repo.sharedBy(gapId));
             GapCard.View card = card(repo, gapId);
             redraw(h, card, repo.bumpVersion(gapId));
             String key = "feedback-gap:" + gapId + ":event:" + event;
@@ -214,6 +227,7 @@ final class FeedbackService {
                 return new Change.BadTarget("That gap was itself merged into another meanwhile; pick that one.");
             }
             List<FeedbackRepository.Sharer> sharers = repo.sharers(gapId);
+            touched(h, repo.sharedBy(gapId));
             int moved = repo.moveSubmissions(gapId, targetId);
             repo.markMerged(gapId, targetId);
             long event = repo.insertEvent(gapId, "merged", gap.status().db(), null, note, targetId, actor, now);
@@ -269,10 +283,18 @@ final class FeedbackService {
             String value = link.isEmpty() ? null : link;
             repo.setRecordLink(gapId, value);
             repo.insertEvent(gapId, "record", null, null, value, null, actor, now);
+            touched(h, List.of());
             GapCard.View card = card(repo, gapId);
             redraw(h, card, repo.bumpVersion(gapId));
             return new Change.Done(card.gap());
         });
+    }
+
+    /** A gap shows on the Home of those who shared to it ({@code sharers}), and the product team's while Open. */
+    private void touched(Handle h, List<String> sharers) {
+        Set<String> people = new HashSet<>(team.members());
+        people.addAll(sharers);
+        home.touched(h, people);
     }
 
     /** What every change checks first, in its transaction: a repeat, the gap, who acts, a merge. */
@@ -343,7 +365,9 @@ final class FeedbackService {
     private final class CardHook implements DeliveryHook {
         @Override
         public void delivered(Handle h, String ref, Delivered card) {
-            h.attach(FeedbackRepository.class).cardPosted(Long.parseLong(ref), card.channel(), card.ts());
+            FeedbackRepository repo = h.attach(FeedbackRepository.class);
+            repo.cardPosted(Long.parseLong(ref), card.channel(), card.ts());
+            touched(h, repo.sharedBy(Long.parseLong(ref)));
         }
     }
 

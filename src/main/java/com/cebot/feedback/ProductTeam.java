@@ -46,6 +46,13 @@ final class ProductTeam implements AutoCloseable {
         return users.contains(userId) || groups.stream().anyMatch(g -> g.contains(userId));
     }
 
+    /** Everyone in the team as far as is known now: their Home lists the gaps still Open. */
+    Set<String> members() {
+        Set<String> people = new LinkedHashSet<>(users);
+        groups.forEach(g -> people.addAll(g.members()));
+        return people;
+    }
+
     /** Whether the person may act; a refusal has the groups read again soon. */
     boolean mayAct(String userId) {
         boolean member = isMember(userId);

@@ -13,8 +13,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * What a workflow shows on a person's Home tab, and how it is started from there. The Home tab
- * asks every workflow for its parts whenever it renders a person's Home, so a workflow never has
- * to say that something changed: a change shows on the next render.
+ * asks every workflow for its parts whenever it renders a person's Home: when they open it, and when
+ * the workflow says, through {@link HomeChanges}, that a change concerns them.
  */
 public interface HomeContribution {
 

@@ -19,23 +19,27 @@ import java.util.Optional;
 
 /**
  * CE Bot's Home tab: each person's open items from every workflow, what waits on them, who is
- * out, and buttons that start each workflow. Drawn when the person opens it, and drawn again every
- * {@code home.refresh_seconds} for everyone who opened it in the last 30 days; published only when
- * it changed, so a change anywhere shows within that time without any workflow having to say so.
+ * out, and buttons that start each workflow. Drawn when the person opens it, and drawn again for the
+ * people a change concerns, as the workflows tell {@link HomeChanges}; published only when it
+ * changed. Every {@code home.refresh_seconds} it also looks in the store for Homes another process
+ * marked, or that were marked before a restart.
  */
 public final class HomeFeature implements Feature<HomeFeature.Settings> {
 
     private final List<HomeContribution> contributions;
+    private final StaleHomes changes;
 
-    /** @param refresh how often the Homes of recent visitors are drawn again */
+    /** @param refresh how often the store is read for Homes marked by another process or before a restart */
     record Settings(Duration refresh) {}
 
     /**
      * @param contributions the workflows, in the order their parts appear; each is asked only once the
      *                      bot has started them, so Home starts after them
+     * @param changes       what the same workflows tell of their changes
      */
-    public HomeFeature(List<HomeContribution> contributions) {
+    public HomeFeature(List<HomeContribution> contributions, StaleHomes changes) {
         this.contributions = List.copyOf(contributions);
+        this.changes = changes;
     }
 
     @Override
@@ -64,10 +68,11 @@ public final class HomeFeature implements Feature<HomeFeature.Settings> {
             }
             return parts;
         };
-        HomePublisher publisher =
-                new HomePublisher(engine.store(), engine.slack(), engine.clock(), starts, renderer, settings.refresh());
+        HomePublisher publisher = new HomePublisher(
+                engine.store(), engine.slack(), engine.clock(), zone, starts, renderer, settings.refresh());
         engine.onStop().accept(publisher);
         register(engine.interactions(), starts, publisher);
+        changes.listen(publisher);
         publisher.start();
     }
 

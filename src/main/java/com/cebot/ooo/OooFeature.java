@@ -5,6 +5,7 @@ import com.cebot.customer.CustomerSuggestions;
 import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
 import com.cebot.feature.StoredRecords;
+import com.cebot.home.HomeChanges;
 import com.cebot.home.HomeContribution;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +25,14 @@ import java.util.Set;
 public final class OooFeature implements Feature<OooFeature.Settings> {
 
     private final HomeContribution.WhenStarted home = new HomeContribution.WhenStarted();
+    private final HomeChanges homeChanges;
 
     record Settings(int remindDays, int maxPlanned, int covererDmsPerDay) {}
+
+    /** @param homeChanges told whose Home each change concerns */
+    public OooFeature(HomeChanges homeChanges) {
+        this.homeChanges = homeChanges;
+    }
 
     /** Who is away, from the stored time off: other workflows may ask at any time. */
     public Absences absences() {
@@ -66,6 +73,7 @@ public final class OooFeature implements Feature<OooFeature.Settings> {
                 settings.remindDays(),
                 settings.maxPlanned(),
                 new CovererDms(settings.covererDmsPerDay()),
+                homeChanges,
                 engine.clock());
         engine.messages()
                 .subscribe(new MentionReplies(

@@ -3,6 +3,7 @@ package com.cebot.ooo;
 import com.cebot.customer.CustomerChoice;
 import com.cebot.customer.Customers;
 import com.cebot.db.Deliveries;
+import com.cebot.home.HomeChanges;
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.Outbox;
@@ -12,6 +13,7 @@ import com.cebot.slack.BlockJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.jdbi.v3.core.Jdbi;
 final class OooService {
 
     static final String INBOX_KIND = "ooo";
+    /** Home's "Out this week" lists the periods with a day from today to six days on. */
+    private static final int OUT_THIS_WEEK_DAYS = 7;
     /** What an edit leaves in place of the summary of the version it replaced. */
     static final String REPLACED = "You changed this time off: the new summary is below.";
 
@@ -63,6 +67,7 @@ final class OooService {
     private final int remindDays;
     private final int maxPlanned;
     private final CovererDms covererDms;
+    private final HomeChanges home;
     private final Clock clock;
 
     /**
@@ -77,6 +82,7 @@ final class OooService {
             int remindDays,
             int maxPlanned,
             CovererDms covererDms,
+            HomeChanges home,
             Clock clock) {
         this.store = store;
         this.outbox = outbox;
@@ -85,6 +91,7 @@ final class OooService {
         this.remindDays = remindDays;
         this.maxPlanned = maxPlanned;
         this.covererDms = covererDms;
+        this.home = home;
         this.clock = clock;
     }
 
@@ -162,6 +169,7 @@ final class OooService {
                     customers,
                     now);
             OooPeriod p = repo.period(id).orElseThrow();
+            touched(h, now, p);
             saved(h, p, draft.steps(), now, Set.of(), false);
             return new Saved.Planned(id);
         }
@@ -178,6 +186,7 @@ final class OooService {
         repo.update(old.id(), draft.zone(), draft.firstDay(), draft.lastDay(), coverers, draft.plan(), customers);
         repo.clearSteps(old.id());
         OooPeriod p = repo.period(old.id()).orElseThrow();
+        touched(h, now, old, p);
         outbox.enqueue(
                 h,
                 OutboxMessage.anchored(
@@ -235,6 +244,26 @@ final class OooService {
                     notTold);
         }
         toldNot(h, p, p.key("coverers-not-told"), notTold, false);
+    }
+
+    /**
+     * Each version of a period (before and after an edit) shows on the Home of its person and of the
+     * people covering; while it has a day in the coming week, as any time zone counts days, on
+     * everyone's, under "Out this week".
+     */
+    private void touched(Handle h, Instant now, OooPeriod... versions) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Set<String> people = new HashSet<>();
+        boolean thisWeek = false;
+        for (OooPeriod p : versions) {
+            people.add(p.person());
+            people.addAll(p.covererIds());
+            thisWeek |= p.overlaps(today.minusDays(1), today.plusDays(OUT_THIS_WEEK_DAYS));
+        }
+        home.touched(h, people);
+        if (thisWeek) {
+            home.touchedEveryone(h);
+        }
     }
 
     /** A DM to someone covering, unless this person's time off has messaged them enough today. */
@@ -295,6 +324,7 @@ final class OooService {
             }
             OooPeriod p = found.get();
             repo.tick(p.id(), step.code(), now);
+            home.touched(h, List.of(p.person()));
             OooNotices.Shown s = team.shown(h, p);
             String ticked = s.ticked().stream().map(OooStep::code).sorted().collect(Collectors.joining(","));
             boolean summary = anchorKey.endsWith(":summary");
@@ -330,6 +360,7 @@ final class OooService {
                 return new Changed.Refused("not the clicker's upcoming time off");
             }
             OooPeriod p = found.get();
+            touched(h, now, p);
             reminders.cancel(h, p);
             OooNotices.Shown s = team.shown(h, p);
             outbox.enqueue(
@@ -383,6 +414,7 @@ final class OooService {
             if (h.attach(OooCoverers.class).cannotCover(p.id(), user, now) == 0) {
                 return new Changed.Refused("You've already told <@" + p.person() + "> you can't cover.");
             }
+            touched(h, now, p);
             OooNotices.Shown s = team.shown(h, p);
             boolean editable = editable(p, now);
             outbox.enqueue(

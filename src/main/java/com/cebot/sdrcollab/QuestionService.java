@@ -1,6 +1,7 @@
 package com.cebot.sdrcollab;
 
 import com.cebot.db.Deliveries;
+import com.cebot.home.HomeChanges;
 import com.cebot.ooo.Absences;
 import com.cebot.outbox.Outbox;
 import com.cebot.outbox.OutboxMessage;
@@ -12,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +54,7 @@ final class QuestionService {
     private final Routing routing;
     private final Nudges nudges;
     private final OpenThreads threads;
+    private final HomeChanges home;
     private final Clock clock;
 
     QuestionService(
@@ -63,6 +67,7 @@ final class QuestionService {
             Routing routing,
             Nudges nudges,
             OpenThreads threads,
+            HomeChanges home,
             Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -73,6 +78,7 @@ final class QuestionService {
         this.routing = routing;
         this.nudges = nudges;
         this.threads = threads;
+        this.home = home;
         this.clock = clock;
     }
 
@@ -153,6 +159,7 @@ final class QuestionService {
                 OutboxMessage.of(postKey, new SlackWrite.Post(routing.ceChannel(), text, blocks))
                         .onDelivery(SdrListeners.ASKED_TOPIC, Long.toString(id))
                         .forUser(asker));
+        home.touched(h, List.of(asker));
         return id;
     }
 
@@ -213,6 +220,7 @@ final class QuestionService {
             repo.event(q.id(), "nobody-eligible", passedOnBy, null, now);
         }
         Question routed = repo.byId(q.id()).orElseThrow();
+        touched(h, routed, previous);
         nudges.planAssignment(h, routed);
         boolean first = q.version() == 0;
         if (first) {
@@ -242,6 +250,14 @@ final class QuestionService {
                     (passedOnBy == null ? "" : "<@" + passedOnBy + "> passed this on. ") + "<@" + routed.assignee()
                             + ">, this question is yours now.");
         }
+    }
+
+    /**
+     * A question shows on the Home of who asked it and of who holds it, and has left that of
+     * {@code before}, who held it.
+     */
+    private void touched(Handle h, Question q, String before) {
+        home.touched(h, Arrays.asList(q.asker(), q.assignee(), before));
     }
 
     /** Redraws the assignment reply from the stored question, under a key of its own per version. */
@@ -282,7 +298,9 @@ final class QuestionService {
             return;
         }
         respond(h, found.get(), user, at);
-        redraw(h, repo.byId(found.get().id()).orElseThrow());
+        Question responded = repo.byId(found.get().id()).orElseThrow();
+        touched(h, responded, null);
+        redraw(h, responded);
     }
 
     private void respond(Handle h, Question q, String user, Instant at) {
@@ -341,6 +359,7 @@ final class QuestionService {
         repo.took(actor);
         repo.event(q.id(), "claimed", actor, actor, now);
         Question claimed = repo.byId(q.id()).orElseThrow();
+        touched(h, claimed, q.assignee());
         nudges.planAssignment(h, claimed);
         redraw(h, claimed);
         return new Pressed.Done(claimed);
@@ -358,6 +377,7 @@ final class QuestionService {
         nudges.cancelAll(h, q);
         h.afterCommit(() -> threads.remove(q.ts()));
         Question answered = repo.byId(q.id()).orElseThrow();
+        touched(h, answered, null);
         redraw(h, answered);
         return new Pressed.Done(answered);
     }

@@ -7,6 +7,7 @@ import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
 import com.cebot.feature.Interactions;
 import com.cebot.feature.StoredRecords;
+import com.cebot.home.HomeChanges;
 import com.cebot.home.HomeContribution;
 import com.cebot.logging.SafeErrors;
 import com.cebot.ooo.Absences;
@@ -47,6 +48,7 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
     private static final Logger log = LoggerFactory.getLogger(SdrFeature.class);
 
     private final Absences absences;
+    private final HomeChanges homeChanges;
     private final HomeContribution.WhenStarted home = new HomeContribution.WhenStarted();
 
     /**
@@ -66,9 +68,13 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
             Optional<String> groupId,
             Optional<String> escalateMention) {}
 
-    /** @param absences who is out of office, to route questions past them */
-    public SdrFeature(Absences absences) {
+    /**
+     * @param absences    who is out of office, to route questions past them
+     * @param homeChanges told whose Home each change concerns
+     */
+    public SdrFeature(Absences absences, HomeChanges homeChanges) {
         this.absences = absences;
+        this.homeChanges = homeChanges;
     }
 
     /** SDR routing's part of Home: the questions one holds or asked, and its button. */
@@ -199,6 +205,7 @@ public final class SdrFeature implements Feature<SdrFeature.Settings> {
                 routing,
                 nudges,
                 threads,
+                homeChanges,
                 clock);
         nudges.start(questions);
         threads.load(engine.store().withExtension(QuestionRepository.class, QuestionRepository::waiting));

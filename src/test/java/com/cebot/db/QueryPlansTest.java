@@ -85,11 +85,7 @@ final class QueryPlansTest {
             entry("SdrRecords#deleteEventsNaming", "forget: every question's steps are searched for the person's ID"),
             entry("SdrRecords#deleteSkipsOfPerson", "forget: every question's skips are searched for the person's ID"),
             entry("SdrRecords#unassign", "forget: every question is searched for the person as its owner"),
-            entry("SdrRecords#unname", "forget: every question is searched for the person's ID"),
-            entry(
-                    "HomeUsers#openedSince",
-                    "the Home refresh's list of who opened Home: one row per person, not per"
-                            + " item; off every listener's way (it runs on Home's own thread)"));
+            entry("SdrRecords#unname", "forget: every question is searched for the person's ID"));
 
     @TempDir
     Path dir;

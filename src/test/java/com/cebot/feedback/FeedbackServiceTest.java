@@ -3,6 +3,7 @@ package com.cebot.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.customer.CustomerChoice;
+import com.cebot.home.StaleHomes;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
 import com.cebot.slack.Permalinks;
@@ -55,8 +56,8 @@ final class FeedbackServiceTest {
                 new BotIdentity("UBOT", "BBOT"));
         ProductTeam team = new ProductTeam(
                 List.of("<@" + PM + ">"), id -> java.util.Set.of(), UserGroupMembers.LastKnown.NONE, clock);
-        service =
-                new FeedbackService(jdbi, outbox, new Permalinks("https://acme.slack.com/"), team, "CFEEDBACK", clock);
+        service = new FeedbackService(
+                jdbi, outbox, new Permalinks("https://acme.slack.com/"), team, "CFEEDBACK", new StaleHomes(), clock);
     }
 
     private static ShareDraft draft(ShareDraft.Target gap, Severity severity, boolean anonymous, String... customers) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.config.BotConfig;
 import com.cebot.customer.CustomerChoice;
+import com.cebot.home.StaleHomes;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -93,7 +94,16 @@ final class OooServiceTest {
                 store,
                 Slack.getInstance().methods("xoxb-unused"),
                 team);
-        return new OooService(store, outbox, reminders, team, 3, maxPlanned, new CovererDms(covererDmsPerDay), clock);
+        return new OooService(
+                store,
+                outbox,
+                reminders,
+                team,
+                3,
+                maxPlanned,
+                new CovererDms(covererDmsPerDay),
+                new StaleHomes(),
+                clock);
     }
 
     private static OooDraft draft(

@@ -1,6 +1,7 @@
 package com.cebot.sdrcollab;
 
 import com.cebot.config.BotConfig;
+import com.cebot.home.StaleHomes;
 import com.cebot.ooo.Absences;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -80,6 +81,7 @@ final class RoutingStore {
                 routing,
                 nudges,
                 new OpenThreads(),
+                new StaleHomes(),
                 clock);
         nudges.start(questions);
         asked = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sdr_question")

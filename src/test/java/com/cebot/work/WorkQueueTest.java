@@ -424,6 +424,16 @@ final class WorkQueueTest {
         assertThat(done).hasSize(163).doesNotHaveDuplicates();
     }
 
+    /** A poll that finds nothing due costs one read of the index on due rows, not a claim's transaction. */
+    @Test
+    void thePollsLookBeforeAClaim_throughTheIndexOnDueRows() {
+        List<String> plan = QueryPlans.plan(jdbi, WorkRepository.class, "anyDue");
+
+        assertThat(plan)
+                .anyMatch(line -> line.contains("USING INDEX work_due"))
+                .noneMatch(line -> line.matches("SCAN work\\b.*"));
+    }
+
     /** Taking turns reads each person's next rows from an index: never a pass over the whole table. */
     @Test
     void theClaim_readsThroughIndexes() {

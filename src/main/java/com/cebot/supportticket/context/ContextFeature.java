@@ -6,6 +6,7 @@ import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
 import com.cebot.feature.Interactions;
 import com.cebot.feature.StoredRecords;
+import com.cebot.home.HomeChanges;
 import com.cebot.home.HomeContribution;
 import com.cebot.slack.Mention;
 import com.cebot.slack.StoredGroupMembers;
@@ -37,12 +38,18 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
     private static final Duration TAKERS_REFRESH = Duration.ofMinutes(5);
 
     private final HomeContribution.WhenStarted home = new HomeContribution.WhenStarted();
+    private final HomeChanges homeChanges;
 
     /**
      * @param takers        {@code support.takers} as set; empty: anyone may take a card
      * @param takersMention the group as the workspace resolved it, once looked up
      */
     record Settings(TicketLinkParser links, Optional<String> takers, Optional<String> takersMention) {}
+
+    /** @param homeChanges told whose Home each change concerns */
+    public ContextFeature(HomeChanges homeChanges) {
+        this.homeChanges = homeChanges;
+    }
 
     /** The workflow's part of Home: what one shared and took, and its button. */
     public HomeContribution home() {
@@ -81,7 +88,7 @@ public final class ContextFeature implements Feature<ContextFeature.Settings>, T
         engine.onStop().accept(takers);
         takers.start(TAKERS_REFRESH, engine.groupChanges());
         ContextService service = new ContextService(
-                engine.store(), engine.outbox(), engine.permalinks(), channel, takers, engine.clock());
+                engine.store(), engine.outbox(), engine.permalinks(), channel, takers, homeChanges, engine.clock());
 
         Interactions in = engine.interactions();
         Interactions.Opener open = in.shortcuts(

@@ -88,6 +88,10 @@ interface ContextRepository {
     @SqlQuery("SELECT " + CONTEXT_COLUMNS + " WHERE s.card_id = :cardId ORDER BY s.id LIMIT 1")
     Optional<SupportContext> firstOfCard(long cardId);
 
+    /** Who gave context for the card: its Home part is theirs. */
+    @SqlQuery("SELECT DISTINCT submitted_by FROM support_context WHERE card_id = :cardId")
+    List<String> contributors(long cardId);
+
     /** Oldest first, read from the index on when they were shared. */
     @SqlQuery("SELECT " + CONTEXT_COLUMNS + " WHERE s.created_at >= :since ORDER BY s.created_at, s.id")
     List<SupportContext> since(Instant since);

@@ -3,6 +3,7 @@ package com.cebot.supportticket.context;
 import com.cebot.customer.Customer;
 import com.cebot.customer.Customers;
 import com.cebot.db.Deliveries;
+import com.cebot.home.HomeChanges;
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.DeliveryHook;
@@ -16,6 +17,7 @@ import com.cebot.supportticket.LinksJson;
 import com.cebot.supportticket.TicketLink;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -74,16 +76,25 @@ final class ContextService {
     private final Permalinks permalinks;
     private final String channel;
     private final Takers takers;
+    private final HomeChanges home;
     private final Clock clock;
     /** Told where the card landed, or that it never will. */
     final DeliveryHook cardHook = new CardHook();
 
-    ContextService(Jdbi jdbi, Outbox outbox, Permalinks permalinks, String channel, Takers takers, Clock clock) {
+    ContextService(
+            Jdbi jdbi,
+            Outbox outbox,
+            Permalinks permalinks,
+            String channel,
+            Takers takers,
+            HomeChanges home,
+            Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.permalinks = permalinks;
         this.channel = channel;
         this.takers = takers;
+        this.home = home;
         this.clock = clock;
         outbox.register(CARD_TOPIC, cardHook);
         outbox.register(REPLY_TOPIC, new ReplyHook());
@@ -120,6 +131,7 @@ final class ContextService {
                 draft.source().map(SourceMessage::ts).orElse(null),
                 now);
         SupportContext context = repo.context(contextId).orElseThrow();
+        home.touched(h, List.of(userId));
         if (existing.isEmpty()) {
             outbox.enqueue(
                     h,
@@ -171,6 +183,7 @@ final class ContextService {
             }
             Instant now = clock.instant();
             if (repo.assign(cardId, userId, now) == 1) {
+                touched(h, cardId, userId);
                 int take = repo.card(cardId).orElseThrow().claims();
                 redraw(
                         h,
@@ -203,6 +216,7 @@ final class ContextService {
                 return new Release.NoSuchCard();
             }
             if (repo.release(cardId, userId) == 1) {
+                touched(h, cardId, userId);
                 redraw(
                         h,
                         card.get(),
@@ -262,6 +276,13 @@ final class ContextService {
                         .forUser(byUser));
     }
 
+    /** A card shows on the Home of each person who gave context for it, and of {@code taker}'s. */
+    private void touched(Handle h, long cardId, String taker) {
+        List<String> people = new ArrayList<>(h.attach(ContextRepository.class).contributors(cardId));
+        people.add(taker);
+        home.touched(h, people);
+    }
+
     List<SupportContext> since(Instant since) {
         return jdbi.withExtension(ContextRepository.class, r -> r.since(since));
     }
@@ -287,6 +308,7 @@ final class ContextService {
             ContextRepository repo = h.attach(ContextRepository.class);
             SupportContext c = repo.context(Long.parseLong(ref)).orElseThrow();
             repo.posted(c.cardId(), card.channel(), card.ts());
+            home.touched(h, repo.contributors(c.cardId()));
             confirm(h, c, ContextNotices.posted(c, card.channel(), permalinks.message(card.channel(), card.ts())));
         }
 
@@ -296,6 +318,7 @@ final class ContextService {
             SupportContext c = repo.context(Long.parseLong(ref)).orElseThrow();
             repo.refused(c.cardId());
             repo.releaseTickets(c.cardId());
+            home.touched(h, repo.contributors(c.cardId()));
             tellRefused(h, c, ContextNotices.refused(c, channel, error));
         }
     }

@@ -6,7 +6,9 @@ import com.cebot.slack.UserGroupMembers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -90,6 +92,18 @@ final class Approvers implements AutoCloseable {
         return membership instanceof UserGroupMembers.Membership.Confirmed
                 ? new Verdict.Allowed()
                 : new Verdict.NotAllowed();
+    }
+
+    /** Everyone who may decide as far as is known now: their Home lists the requests waiting on a decision. */
+    Set<String> deciders() {
+        Set<String> people = new HashSet<>(delegates);
+        if (headUser != null) {
+            people.add(headUser);
+        }
+        if (headGroup != null) {
+            people.addAll(headGroup.members());
+        }
+        return people;
     }
 
     Duration confirmWithin() {

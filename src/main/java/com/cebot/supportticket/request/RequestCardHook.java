@@ -7,6 +7,7 @@ import com.cebot.outbox.SlackWrite;
 import com.cebot.slack.Permalinks;
 import com.cebot.supportticket.ContextCards;
 import com.cebot.supportticket.TicketLink;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -20,12 +21,20 @@ final class RequestCardHook implements DeliveryHook {
     private final Permalinks permalinks;
     private final String channel;
     private final ContextCards contextCards;
+    private final BiConsumer<Handle, SupportTicketRequest> homeTouched;
 
-    RequestCardHook(Outbox outbox, Permalinks permalinks, String channel, ContextCards contextCards) {
+    /** @param homeTouched tells Home the request's Homes show its card now */
+    RequestCardHook(
+            Outbox outbox,
+            Permalinks permalinks,
+            String channel,
+            ContextCards contextCards,
+            BiConsumer<Handle, SupportTicketRequest> homeTouched) {
         this.outbox = outbox;
         this.permalinks = permalinks;
         this.channel = channel;
         this.contextCards = contextCards;
+        this.homeTouched = homeTouched;
     }
 
     @Override
@@ -33,6 +42,7 @@ final class RequestCardHook implements DeliveryHook {
         RequestRepository repo = h.attach(RequestRepository.class);
         repo.cardPosted(Long.parseLong(ref), card.channel(), card.ts());
         SupportTicketRequest r = repo.request(Long.parseLong(ref)).orElseThrow();
+        homeTouched.accept(h, r);
         confirm(h, r, RequestNotices.posted(r, card.channel(), permalinks.message(card.channel(), card.ts())));
         contextCards
                 .cardFor(h, TicketLink.ticketKeys(r.ticketLinks()))

@@ -6,6 +6,7 @@ import com.cebot.feature.Engine;
 import com.cebot.feature.Feature;
 import com.cebot.feature.Interactions;
 import com.cebot.feature.StoredRecords;
+import com.cebot.home.HomeChanges;
 import com.cebot.home.HomeContribution;
 import com.cebot.slack.StoredGroupMembers;
 import com.cebot.slack.UnhandledInteractions;
@@ -40,6 +41,7 @@ public final class RequestFeature implements Feature<RequestFeature.Settings>, T
     private static final Duration APPROVERS_REFRESH = Duration.ofMinutes(5);
 
     private final ContextCards contextCards;
+    private final HomeChanges homeChanges;
     private final HomeContribution.WhenStarted home = new HomeContribution.WhenStarted();
 
     /**
@@ -54,9 +56,13 @@ public final class RequestFeature implements Feature<RequestFeature.Settings>, T
             int confirmMembersWithinHours,
             Optional<String> headOfSupportMention) {}
 
-    /** @param contextCards where support already has the context for a ticket (the context workflow) */
-    public RequestFeature(ContextCards contextCards) {
+    /**
+     * @param contextCards where support already has the context for a ticket (the context workflow)
+     * @param homeChanges  told whose Home each change concerns
+     */
+    public RequestFeature(ContextCards contextCards, HomeChanges homeChanges) {
         this.contextCards = contextCards;
+        this.homeChanges = homeChanges;
     }
 
     /** The workflow's part of Home: one's requests, those waiting on a decision, and its button. */
@@ -125,6 +131,7 @@ public final class RequestFeature implements Feature<RequestFeature.Settings>, T
                 head,
                 nudges,
                 contextCards,
+                homeChanges,
                 clock);
 
         Interactions in = engine.interactions();

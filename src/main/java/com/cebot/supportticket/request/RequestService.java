@@ -3,6 +3,7 @@ package com.cebot.supportticket.request;
 import com.cebot.customer.Customer;
 import com.cebot.customer.Customers;
 import com.cebot.db.Deliveries;
+import com.cebot.home.HomeChanges;
 import com.cebot.inbox.Inbox;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.Outbox;
@@ -16,8 +17,10 @@ import com.cebot.supportticket.LinksJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -67,6 +70,7 @@ final class RequestService {
     private final String channel;
     private final String headOfSupportMention;
     private final RequestNudges nudges;
+    private final HomeChanges home;
     private final Clock clock;
 
     RequestService(
@@ -78,6 +82,7 @@ final class RequestService {
             String headOfSupportMention,
             RequestNudges nudges,
             ContextCards contextCards,
+            HomeChanges home,
             Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -86,8 +91,9 @@ final class RequestService {
         this.channel = channel;
         this.headOfSupportMention = headOfSupportMention;
         this.nudges = nudges;
+        this.home = home;
         this.clock = clock;
-        outbox.register(CARD_TOPIC, new RequestCardHook(outbox, permalinks, channel, contextCards));
+        outbox.register(CARD_TOPIC, new RequestCardHook(outbox, permalinks, channel, contextCards, this::touched));
     }
 
     /** The inbox's side of the form: accepted in one write before the ack, then {@link #submit}ted. */
@@ -122,6 +128,7 @@ final class RequestService {
                 now);
         repo.insertEvent(id, RequestStatus.OPEN.db(), userId, null, now);
         SupportTicketRequest r = repo.request(id).orElseThrow();
+        touched(h, r);
         nudges.schedule(h, r);
         outbox.enqueue(
                 h,
@@ -190,9 +197,17 @@ final class RequestService {
             }
             repo.insertEvent(requestId, target.db(), actor, why, now);
             SupportTicketRequest moved = repo.request(requestId).orElseThrow();
+            touched(h, moved);
             announce(h, moved);
             return new MoveResult.Moved(moved);
         });
+    }
+
+    /** A request shows on the Home of whoever raised it, and of everyone who may decide it. */
+    private void touched(Handle h, SupportTicketRequest r) {
+        Set<String> people = new HashSet<>(approvers.deciders());
+        people.add(r.submittedBy());
+        home.touched(h, people);
     }
 
     /** Open requests nobody has acknowledged, for the nudge scheduler. */

@@ -3,6 +3,7 @@ package com.cebot.supportticket.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.customer.CustomerChoice;
+import com.cebot.home.StaleHomes;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -54,7 +55,13 @@ final class ContextServiceTest {
                 Duration.ofSeconds(1),
                 new BotIdentity("UBOT", "BBOT"));
         service = new ContextService(
-                jdbi, outbox, new Permalinks("https://acme.slack.com/"), "C0SUPPORT", Takers.ANYONE, clock);
+                jdbi,
+                outbox,
+                new Permalinks("https://acme.slack.com/"),
+                "C0SUPPORT",
+                Takers.ANYONE,
+                new StaleHomes(),
+                clock);
         forms = service.forms(TestQueues.inbox(jdbi, clock));
     }
 
@@ -278,6 +285,7 @@ final class ContextServiceTest {
                 new Permalinks("https://acme.slack.com/"),
                 "C0SUPPORT",
                 new Takers("<!subteam^S0AES>", group),
+                new StaleHomes(),
                 clock);
         jdbi.useTransaction(h -> limited.submit(h, draft("Acme", "ZD 1"), "V1", "U0CE"));
         assertThat(arg("context-card:V1", "blocks"))

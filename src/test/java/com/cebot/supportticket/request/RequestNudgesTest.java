@@ -67,7 +67,7 @@ final class RequestNudgesTest {
     @Test
     void aRequestNoLongerStored_forgottenOrPurged_dropsItsReminders_insteadOfFailingThem() {
         long id = submit(LocalDate.parse("2026-11-30"));
-        store.jdbi.useHandle(h -> new RequestFeature(null).records().forget(h, RequestStore.CE));
+        store.jdbi.useHandle(h -> new RequestFeature(null, null).records().forget(h, RequestStore.CE));
 
         at("2026-11-27T18:00:00Z");
 

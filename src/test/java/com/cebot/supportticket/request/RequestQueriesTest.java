@@ -36,7 +36,8 @@ final class RequestQueriesTest {
                 CHANNEL,
                 (h, tickets) -> tickets.contains(SampleRequest.ZENDESK.ticketKey()) && contextShared
                         ? Optional.of(new ContextCards.Card("CSUPPORT", "1600000000.000100"))
-                        : Optional.empty());
+                        : Optional.empty(),
+                (h, request) -> {});
     }
 
     private long submitNeededBy(String viewId, String date) {

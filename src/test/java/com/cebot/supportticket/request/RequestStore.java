@@ -2,6 +2,7 @@ package com.cebot.supportticket.request;
 
 import com.cebot.config.BotConfig;
 import com.cebot.customer.CustomerChoice;
+import com.cebot.home.StaleHomes;
 import com.cebot.inbox.SubmittedForms;
 import com.cebot.outbox.BotIdentity;
 import com.cebot.outbox.Outbox;
@@ -84,6 +85,7 @@ final class RequestStore {
                 headMention,
                 nudges,
                 (h, tickets) -> Optional.empty(),
+                new StaleHomes(),
                 clock);
         forms = service.forms(TestQueues.inbox(jdbi, clock));
     }
