@@ -73,12 +73,19 @@ public final class WorkReport {
                 """)
         int retryAll(Instant now);
 
-        /** The row, and rows that failed because they waited for it (replies to a card that failed). */
+        /**
+         * The row, and rows that failed because they waited for it (replies to a card that failed).
+         * Both are found by id, so both stores look them up: PostgreSQL read every failed row to test
+         * an OR of the id and a subquery.
+         */
         @SqlUpdate("""
                 UPDATE work SET status = 'pending', due_at = :now, attempts = 0, done_at = NULL,
                                 attempt_open = 0, lease_owner = NULL, lease_until = NULL
                 WHERE status = 'failed'
-                  AND (id = :id OR (queue, after_key) IN (SELECT queue, work_key FROM work WHERE id = :id))
+                  AND id IN (SELECT :id
+                             UNION ALL
+                             SELECT f.id FROM work w JOIN work f ON f.queue = w.queue AND f.after_key = w.work_key
+                             WHERE w.id = :id)
                 """)
         int retryOne(long id, Instant now);
 

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,46 @@ final class OperatorCommandsTest {
                 .containsEntry("status", "pending")
                 .containsEntry("attempts", 0)
                 .containsEntry("uncertain", 1);
+    }
+
+    /**
+     * A card that failed takes with it the replies that waited for it: they are put back with it.
+     * Another failed row, and one waiting under another key, stay as they are.
+     */
+    @Test
+    void retryFailed_ofACard_putsBackTheFailedRowsThatWaitedForIt_andNoOthers() {
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO work (queue, work_key, kind, payload, after_key, status, due_at, attempts, uncertain,
+                                  last_error, created_at, done_at)
+                VALUES ('outbox', 'context-card:V1:reply', 'chat.postMessage', '{"text":"reply"}', 'context-card:V1',
+                        'failed', '2026-11-25T09:00:00.000Z', 0, 0, 'waited for a card that failed',
+                        '2026-11-25T09:00:00.000Z', '2026-11-25T09:30:00.000Z'),
+                       ('outbox', 'context-card:V2:reply', 'chat.postMessage', '{"text":"reply"}', 'context-card:V2',
+                        'failed', '2026-11-25T09:00:00.000Z', 0, 0, 'waited for a card that failed',
+                        '2026-11-25T09:00:00.000Z', '2026-11-25T09:30:00.000Z'),
+                       ('job', 'context-card:V1', 'request.unacknowledged', NULL, NULL,
+                        'failed', '2026-11-25T09:00:00.000Z', 3, 0, 'boom',
+                        '2026-11-25T09:00:00.000Z', '2026-11-25T09:30:00.000Z')
+                """));
+        long id = jdbi.withHandle(
+                h -> h.createQuery("SELECT id FROM work WHERE queue = 'outbox' AND work_key = 'context-card:V1'")
+                        .mapTo(Long.class)
+                        .one());
+
+        int code = run("retry-failed", "--id", Long.toString(id));
+
+        assertThat(code).isZero();
+        assertThat(printed()).contains("2 failed row(s) put back");
+        List<String> rows = jdbi.withHandle(h -> h.createQuery("SELECT queue || ' ' || work_key || ' ' || status"
+                        + " FROM work WHERE work_key LIKE 'context-card:%' ORDER BY queue, work_key")
+                .mapTo(String.class)
+                .list());
+        assertThat(rows)
+                .containsExactly(
+                        "job context-card:V1 failed",
+                        "outbox context-card:V1 pending",
+                        "outbox context-card:V1:reply pending",
+                        "outbox context-card:V2:reply failed");
     }
 
     @Test

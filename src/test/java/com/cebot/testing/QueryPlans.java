@@ -52,14 +52,8 @@ public final class QueryPlans {
     private QueryPlans() {}
 
     /**
-     * Reads, for one store engine, which tables a statement would read whole. SQLite's is
-     * {@link #SQLITE}. PostgreSQL's would read each statement's generic plan, the one it makes
-     * without the parameters' values ({@code PREPARE} with {@code plan_cache_mode =
-     * force_generic_plan}, then {@code EXPLAIN (FORMAT JSON) EXECUTE}; the tests' PostgreSQL is 14,
-     * older than {@code EXPLAIN (GENERIC_PLAN)}), after {@code SET enable_seqscan = off}: its planner
-     * picks a sequential scan for any small table, so only one it cannot avoid means a missing
-     * index. It would name the relation of each {@code Seq Scan} node, under the same lists of small
-     * tables and exceptions.
+     * Reads, for one store engine, which tables a statement would read whole: {@link #SQLITE} and
+     * {@link #POSTGRESQL}.
      */
     @FunctionalInterface
     public interface Planner {
@@ -73,6 +67,9 @@ public final class QueryPlans {
 
     /** SQLite's planner, through {@code EXPLAIN QUERY PLAN}. */
     public static final Planner SQLITE = QueryPlans::sqliteTablesReadWhole;
+
+    /** PostgreSQL's planner, through {@code EXPLAIN} of each statement's generic plan: see {@link PostgresPlans}. */
+    public static final Planner POSTGRESQL = PostgresPlans::tablesReadWhole;
 
     /**
      * The plan's lines for the SQL of {@code sqlObject}'s method {@code method}, every parameter
