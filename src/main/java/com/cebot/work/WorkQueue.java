@@ -5,6 +5,7 @@ import com.cebot.db.Dialect;
 import com.cebot.db.StoreBusyException;
 import com.cebot.db.StoreOutage;
 import com.cebot.logging.SafeErrors;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * One queue of durable work (submissions to process, Slack writes, jobs due later), kept as rows of
@@ -45,6 +47,10 @@ public final class WorkQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WorkQueue.class);
     private static final Duration UNHANDLED_CHECK = Duration.ofMinutes(1);
+    /** PostgreSQL's SQLSTATE for a transaction refused as overlapping another. */
+    private static final String SERIALIZATION_FAILURE = "40001";
+    /** The stored error of an attempt refused for that. */
+    static final String OVERLAPPED = "the store refused the transaction as overlapping another's (SQLSTATE 40001)";
 
     /** How a queue runs: rows claimed per pass, how often it looks, how long a claim holds. */
     public record Settings(int batch, Duration poll, Duration lease, Backoff backoff) {}
@@ -408,6 +414,11 @@ public final class WorkQueue implements AutoCloseable {
                 // finish).
                 return;
             }
+            if (overlapped(e)) {
+                // Told in the retry's one line: nothing is wrong but timing.
+                finish(handler, item, new Outcome.RetryLater(null, OVERLAPPED, item.uncertain(), true), started);
+                return;
+            }
             log.warn(
                     "{} {} ({}) attempt {} threw",
                     name,
@@ -462,6 +473,13 @@ public final class WorkQueue implements AutoCloseable {
                 // Claimed again once the store answers, as uncertain (see finish).
                 return;
             }
+            if (overlapped(e)) {
+                retry(
+                        handler,
+                        item,
+                        new Outcome.RetryLater(null, OVERLAPPED, item.uncertain() || done.tookEffect(), true));
+                return;
+            }
             log.warn(
                     "{} {} ({}) attempt {} failed",
                     name,
@@ -493,6 +511,20 @@ public final class WorkQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether PostgreSQL refused the attempt's transaction as overlapping another's (SQLSTATE
+     * 40001), still after the store's own retries ({@code PgTransactions}): under load from several
+     * processes the queue's next try is the normal way on, and the attempt did nothing.
+     */
+    private static boolean overlapped(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && SERIALIZATION_FAILURE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void retry(WorkHandler handler, WorkItem item, Outcome.RetryLater retry) {
         int counted = retry.counts() ? 1 : 0;
         if (item.attempts() + counted >= settings.backoff().maxAttempts()) {
@@ -507,14 +539,17 @@ public final class WorkQueue implements AutoCloseable {
         jdbi.useExtension(
                 WorkRepository.class,
                 r -> r.markRetry(item.id(), owner.id(), next, retry.error(), retry.uncertain(), counted));
-        log.warn(
-                "{} {} ({}) attempt {} failed: {}; next try in {} ms",
-                name,
-                item.key(),
-                item.kind(),
-                item.attempts() + 1,
-                retry.error(),
-                wait.toMillis());
+        // One line for each failed attempt; an overlap with another transaction, the normal way on
+        // under load from several processes, at INFO.
+        log.atLevel(OVERLAPPED.equals(retry.error()) ? Level.INFO : Level.WARN)
+                .log(
+                        "{} {} ({}) attempt {} failed: {}; next try in {} ms",
+                        name,
+                        item.key(),
+                        item.kind(),
+                        item.attempts() + 1,
+                        retry.error(),
+                        wait.toMillis());
     }
 
     /** Records the row failed and tells its handler in one transaction; logged once, here. */

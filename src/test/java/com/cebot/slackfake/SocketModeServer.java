@@ -156,26 +156,30 @@ final class SocketModeServer extends WebSocketServer {
 
     /**
      * Sends to the newest connection that said hello (or the next in turn); with none open, the
-     * envelope waits for the next one.
+     * envelope waits for the next one. A connection that closes between being picked and being
+     * written to is passed over for another open one, as Slack does: parked for the next connection
+     * instead, the envelope would wait while others stay open, and reach no one.
      */
     void send(ObjectNode envelope) {
-        WebSocket target;
-        synchronized (this) {
-            sentEnvelopes.put(Json.text(envelope, "envelope_id"), envelope.deepCopy());
-            List<WebSocket> live = live();
-            if (live.isEmpty()) {
-                undelivered.add(envelope);
+        Set<WebSocket> closedUnderIt = new HashSet<>();
+        while (true) {
+            WebSocket target;
+            synchronized (this) {
+                sentEnvelopes.put(Json.text(envelope, "envelope_id"), envelope.deepCopy());
+                List<WebSocket> live =
+                        live().stream().filter(c -> !closedUnderIt.contains(c)).toList();
+                if (live.isEmpty()) {
+                    undelivered.add(envelope);
+                    return;
+                }
+                target = roundRobin ? live.get((int) (nextInTurn++ % live.size())) : live.get(live.size() - 1);
+            }
+            if (write(target, envelope)) {
+                scheduleRedelivery(envelope);
                 return;
             }
-            target = roundRobin ? live.get((int) (nextInTurn++ % live.size())) : live.get(live.size() - 1);
+            closedUnderIt.add(target);
         }
-        if (!write(target, envelope)) {
-            synchronized (this) {
-                undelivered.add(envelope);
-            }
-            return;
-        }
-        scheduleRedelivery(envelope);
     }
 
     /**
@@ -208,8 +212,12 @@ final class SocketModeServer extends WebSocketServer {
         return new java.util.TreeMap<>(deliveredPerSocket);
     }
 
+    /**
+     * Open, greeted and not closing: a socket whose close has begun stays in {@code open} until its
+     * onClose, but can no longer be written to.
+     */
     private List<WebSocket> live() {
-        return open.stream().filter(c -> !mute.contains(c)).toList();
+        return open.stream().filter(c -> !mute.contains(c) && c.isOpen()).toList();
     }
 
     private boolean write(WebSocket target, ObjectNode envelope) {
@@ -240,7 +248,7 @@ final class SocketModeServer extends WebSocketServer {
         String text = Json.write(frame);
         List<WebSocket> targets;
         synchronized (this) {
-            targets = open.stream().filter(c -> !mute.contains(c)).toList();
+            targets = live();
         }
         targets.forEach(connection -> connection.send(text));
     }

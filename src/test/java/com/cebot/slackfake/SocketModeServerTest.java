@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.Slack;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -264,11 +269,71 @@ final class SocketModeServerTest {
         assertThat(fake.openConnections()).isEqualTo(2);
     }
 
+    @Test
+    void envelopesInTurn_passOverASocketWhoseCloseHasBegun_toAnotherOpenOne() throws Exception {
+        SocketModeServer server = SocketModeServer.start(ack -> {});
+        Socket silent = silentPeer(server.issueUrl());
+        try {
+            server.awaitOpenConnections(1, WAIT);
+            RawSocketClient live = RawSocketClient.connect(server.issueUrl());
+            clients.add(live);
+            assertThat(live.nextFrame(WAIT).get("type").asText()).isEqualTo("hello");
+            server.awaitOpenConnections(2, WAIT);
+            server.deliverRoundRobin(true);
+            // A close begun, sent at once: until the fake's onClose the socket is still listed but
+            // takes no frame, as a killed bot's socket between its reset and the fake noticing.
+            server.openConnections().get(0).close(CloseFrame.GOING_AWAY);
+
+            List<String> sent = List.of("turn-1", "turn-2", "turn-3", "turn-4");
+            for (String envelopeId : sent) {
+                server.send(Payloads.envelope(
+                        "events_api",
+                        Payloads.eventCallback(
+                                Payloads.appHomeOpened("UALICE", null, "1.000001"), "Ev" + envelopeId, 1),
+                        envelopeId));
+            }
+
+            List<String> received = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                received.add(live.nextFrame(WAIT).get("envelope_id").asText());
+            }
+            assertThat(received).containsExactlyElementsOf(sent);
+        } finally {
+            silent.close();
+            server.close();
+        }
+    }
+
     private RawSocketClient connect() throws Exception {
         RawSocketClient client = RawSocketClient.connect(socketUrl());
         assertThat(client).as("handshake accepted").isNotNull();
         clients.add(client);
         return client;
+    }
+
+    /** A TCP peer that completes the WebSocket handshake, then reads nothing and answers nothing. */
+    private static Socket silentPeer(String url) throws Exception {
+        URI uri = URI.create(url);
+        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        socket.setSoTimeout((int) WAIT.toMillis());
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
+                        + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                        + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("the handshake ended early: " + head);
+            }
+            head.append((char) b);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        return socket;
     }
 
     private String socketUrl() throws Exception {

@@ -11,6 +11,7 @@ import com.cebot.testing.QueryPlans;
 import com.cebot.testing.TestDatabase;
 import com.cebot.testing.TestQueues;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,10 @@ final class WorkQueueTest {
     private final List<String> done = new CopyOnWriteArrayList<>();
     private final List<String> told = new CopyOnWriteArrayList<>();
     private volatile boolean storeLost;
+    /** How many more attempts PostgreSQL refuses as overlapping another transaction. */
+    private final AtomicInteger overlapsLeft = new AtomicInteger();
+    /** The same for the transaction that records an attempt done (and commits its writes). */
+    private final AtomicInteger commitOverlapsLeft = new AtomicInteger();
 
     @BeforeEach
     void open() {
@@ -63,6 +70,20 @@ final class WorkQueueTest {
                         return Outcome.done(h -> h.afterCommit(() -> done.add(item.key())));
                     }
                     case "assert" -> throw new AssertionError("typed secret");
+                    case "overlap" -> {
+                        if (overlapsLeft.getAndDecrement() > 0) {
+                            throw overlap();
+                        }
+                        return Outcome.done(h -> h.afterCommit(() -> done.add(item.key())));
+                    }
+                    case "overlap at commit" -> {
+                        return Outcome.done(h -> {
+                            if (commitOverlapsLeft.getAndDecrement() > 0) {
+                                throw overlap();
+                            }
+                            h.afterCommit(() -> done.add(item.key()));
+                        });
+                    }
                     default -> {
                         // Counted once committed: PostgreSQL may run a transaction again when it
                         // overlapped another.
@@ -148,6 +169,72 @@ final class WorkQueueTest {
 
         assertThat(done).containsExactly("a");
         assertThat(row("a")).containsEntry("status", "done").containsEntry("attempts", 1);
+    }
+
+    /** What Jdbi throws once PostgreSQL's refusals outlast the store's own retries. */
+    private static TransactionException overlap() {
+        return new TransactionException(
+                "Failed to commit transaction",
+                new SQLException("ERROR: could not serialize access due to concurrent update", "40001"));
+    }
+
+    /**
+     * An attempt refused as overlapping another process's transaction, in its handler or at the
+     * commit, is tried again like any failure, but told in one line at INFO without a stack trace:
+     * under several processes it is the normal way on.
+     */
+    @Test
+    void anAttemptRefusedAsOverlapping_isTriedAgain_toldInOneInfoLine_noStackTrace() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        add(queue, "a", "overlap");
+        add(queue, "b", "overlap at commit");
+        overlapsLeft.set(1);
+        // On PostgreSQL the store runs a refused transaction again up to 10 times itself
+        // (PgTransactions); only a refusal that outlasts those reaches the queue.
+        commitOverlapsLeft.set(TestDatabase.postgresql() ? 11 : 1);
+
+        try (LogCapture logs = LogCapture.start()) {
+            assertThat(queue.runOnce()).isEqualTo(2);
+
+            assertThat(logs.lines(WorkQueue.class, Level.INFO))
+                    .filteredOn(line -> line.contains("SQLSTATE 40001"))
+                    .hasSize(2)
+                    .allMatch(line -> line.contains("attempt 1 failed") && line.contains("next try in"));
+            assertThat(logs.events())
+                    .as("no stack trace, nothing above INFO")
+                    .allMatch(
+                            e -> e.getThrowableProxy() == null && !e.getLevel().isGreaterOrEqual(Level.WARN));
+        }
+        assertThat(row("a")).containsEntry("status", "pending").containsEntry("attempts", 1);
+        assertThat(row("b")).containsEntry("status", "pending").containsEntry("attempts", 1);
+        assertThat(done).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(queue.runOnce()).isEqualTo(2);
+
+        assertThat(done).containsExactlyInAnyOrder("a", "b");
+    }
+
+    /** Refused every time until the queue gives up: that failure is an ERROR, and the person is told. */
+    @Test
+    void anAttemptRefusedAsOverlappingEveryTime_failsForGood_visibly() {
+        WorkQueue queue = queue(Owner.ofThisProcess());
+        add(queue, "a", "overlap");
+        overlapsLeft.set(Integer.MAX_VALUE);
+
+        try (LogCapture logs = LogCapture.start()) {
+            for (int i = 0; i < TestQueues.BACKOFF.maxAttempts(); i++) {
+                assertThat(queue.runOnce()).isEqualTo(1);
+                clock.advance(Duration.ofMinutes(2));
+            }
+
+            assertThat(logs.lines(WorkQueue.class, Level.ERROR))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line).contains("failed for good", "SQLSTATE 40001"));
+            assertThat(logs.events(WorkQueue.class, Level.WARN)).isEmpty();
+        }
+        assertThat(row("a")).containsEntry("status", "failed");
+        assertThat(told).singleElement().satisfies(t -> assertThat(t).contains("SQLSTATE 40001"));
     }
 
     @Test

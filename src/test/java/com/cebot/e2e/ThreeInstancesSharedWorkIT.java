@@ -1,0 +1,333 @@
+package com.cebot.e2e;
+
+import static com.cebot.e2e.SdrWorkspace.CE1;
+import static com.cebot.e2e.SdrWorkspace.CE2;
+import static com.cebot.e2e.SdrWorkspace.CE3;
+import static com.cebot.e2e.SdrWorkspace.CE4;
+import static com.cebot.e2e.SdrWorkspace.MANAGER;
+import static com.cebot.e2e.SdrWorkspace.SDR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.cebot.slackfake.Message;
+import com.cebot.slackfake.SlackFake;
+import com.cebot.testing.Await;
+import com.cebot.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Three packaged bots on one PostgreSQL, Slack handing envelopes to their connections in turn, and
+ * what the workflows must do once for all of them: SDR questions asked at once go round the CEs in
+ * turn, each to one CE; a question redraws the Homes it concerns (the asker's and the CE's) once,
+ * not once per instance; the weekly digests, due at once on all three, are each posted once.
+ */
+final class ThreeInstancesSharedWorkIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String SDR2 = "U0SDR2";
+    private static final List<String> CES = List.of(CE1, CE2, CE3, CE4);
+    private static final List<String> PEOPLE = List.of(SDR, SDR2, CE1, CE2, CE3, CE4);
+    private static final Pattern OWNER = Pattern.compile("<@(U[A-Z0-9]+)> will answer here");
+    private static final DateTimeFormatter STORED_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    @RegisterExtension
+    final ChildBots bots = new ChildBots();
+
+    private BotHarness harness;
+
+    @BeforeAll
+    static void onPostgresql() {
+        assumeTrue(
+                TestDatabase.postgresql(),
+                "several instances share a PostgreSQL; this runs in the PostgreSQL execution");
+    }
+
+    @Test
+    void threeInstances_questionsAtOnceGoInTurn_eachToOneCe_andEachDigestIsPostedOnce() {
+        List<ChildBot> three = startThree();
+
+        // Twelve questions at once, four to each instance: each goes to one CE, three to each.
+        List<String> burst = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            burst.add(ask(SDR, "Burst question " + i));
+        }
+        List<String> owners = burst.stream().map(this::owner).toList();
+        harness.awaitWorkDone(WAIT);
+        for (String ts : burst) {
+            assertThat(assignmentReplies(ts))
+                    .as("one assignment reply to question " + ts)
+                    .isEqualTo(1);
+        }
+        Map<String, Long> turns =
+                owners.stream().collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting()));
+        List<String> stored = Burst.query(
+                harness.databaseFile(), "SELECT assignee || ':' || assignment FROM sdr_question ORDER BY id");
+
+        // Both weekly digests fall due now, on all three instances at once.
+        int digestJobs = Burst.count(
+                harness.databaseFile(),
+                "SELECT COUNT(*) FROM work WHERE queue = 'job' AND status = 'pending'"
+                        + " AND kind IN ('sdr.digest', 'feedback.digest')");
+        execute("UPDATE work SET due_at = '" + STORED_INSTANT.format(Instant.now())
+                + "' WHERE queue = 'job' AND status = 'pending' AND kind IN ('sdr.digest', 'feedback.digest')");
+        Await.until(
+                WAIT,
+                "both digests posted",
+                () -> posts(BotHarness.CE_INTERNAL, "*SDR questions,") >= 1
+                        && posts(BotHarness.FEEDBACK, "*Product feedback,") >= 1);
+        harness.awaitWorkDone(WAIT);
+        int digestsRun = Burst.count(
+                harness.databaseFile(),
+                "SELECT COUNT(*) FROM work WHERE queue = 'job' AND status = 'done'"
+                        + " AND kind IN ('sdr.digest', 'feedback.digest')");
+
+        Map<String, Integer> row = new LinkedHashMap<>();
+        row.put("questions", burst.size());
+        row.put("stored", stored.size());
+        row.put(
+                "assignment replies",
+                burst.stream().mapToInt(this::assignmentReplies).sum());
+        row.put("digest jobs run", digestsRun);
+        row.put("SDR digests", posts(BotHarness.CE_INTERNAL, "*SDR questions,"));
+        row.put("feedback digests", posts(BotHarness.FEEDBACK, "*Product feedback,"));
+        Burst.printTable(
+                bots.test(),
+                "12 SDR questions at once over three instances' sockets, then both weekly digests due on all three",
+                row,
+                "turns per CE: " + turns);
+        assertThat(turns)
+                .as("the turns, three each")
+                .containsOnlyKeys(CES)
+                .allSatisfy((ce, n) -> assertThat(n).isEqualTo(3));
+        assertThat(stored)
+                .as("twelve questions stored, each assigned once, to one CE")
+                .hasSize(12)
+                .allSatisfy(r -> assertThat(r).matches("U0CE[1-4]:1"));
+        assertThat(digestJobs)
+                .as("one pending job per digest, not one per instance")
+                .isEqualTo(2);
+        assertThat(digestsRun).isEqualTo(2);
+        assertThat(posts(BotHarness.CE_INTERNAL, "*SDR questions,"))
+                .as("the SDR digest posted once")
+                .isEqualTo(1);
+        assertThat(posts(BotHarness.FEEDBACK, "*Product feedback,"))
+                .as("the feedback digest posted once")
+                .isEqualTo(1);
+        assertThat(digestText(BotHarness.CE_INTERNAL, "*SDR questions,"))
+                .as("the SDR digest counts every question once")
+                .contains("Asked: 12 · answered: 0");
+        three.forEach(bot -> bot.assertCleanLog(List.of()));
+    }
+
+    /**
+     * Not yet so, and left out of {@code mvn verify} (pom.xml) until it is: an instance that reads
+     * the marks while the instance that made the change is still drawing it draws and publishes the
+     * same view again, for two or three of the sixteen redraws here.
+     */
+    @Test
+    void threeInstances_eachQuestionRedrawsTheHomesItConcernsOnce_notOncePerInstance() {
+        List<ChildBot> three = startThree();
+
+        // Everyone opens Home (each on whichever instance Slack hands it to): one publish each.
+        PEOPLE.forEach(harness.slack::sendAppHomeOpened);
+        Await.until(
+                WAIT,
+                () -> "a Home for each: " + publishes(),
+                () -> PEOPLE.stream().allMatch(u -> publishes().getOrDefault(u, 0) >= 1));
+        harness.awaitWorkDone(WAIT);
+        Map<String, Integer> opened = publishes();
+
+        // Questions one at a time, asked by the two SDRs in turn: each redraws the asker's Home and
+        // its CE's, once, whichever instance routed it and however many look for marks.
+        Map<String, Integer> expected = new TreeMap<>();
+        List<String> rounds = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            String asker = i % 2 == 1 ? SDR : SDR2;
+            Map<String, Integer> was = publishes();
+            String owner = owner(ask(asker, "Question " + i));
+            Await.until(
+                    WAIT,
+                    () -> "Homes of " + asker + " and " + owner + " drawn again: " + publishes(),
+                    () -> grew(was, asker) && grew(was, owner));
+            awaitNoHomeMarked();
+            expected.merge(asker, 1, Integer::sum);
+            expected.merge(owner, 1, Integer::sum);
+            rounds.add(asker + "→" + owner);
+        }
+        // The last question's draws come after every earlier one's; then nothing is left to do.
+        harness.awaitWorkDone(WAIT);
+        Map<String, Integer> redrawn = new TreeMap<>();
+        publishes().forEach((user, n) -> {
+            int more = n - opened.getOrDefault(user, 0);
+            if (more > 0) {
+                redrawn.put(user, more);
+            }
+        });
+
+        Map<String, Integer> row = new LinkedHashMap<>();
+        row.put("Homes opened", PEOPLE.size());
+        row.put(
+                "publishes on opening",
+                opened.values().stream().mapToInt(Integer::intValue).sum());
+        row.put("questions", rounds.size());
+        row.put(
+                "redraws expected",
+                expected.values().stream().mapToInt(Integer::intValue).sum());
+        row.put(
+                "redraws published",
+                redrawn.values().stream().mapToInt(Integer::intValue).sum());
+        Burst.printTable(
+                bots.test(),
+                "6 Homes opened over three instances, then 8 questions one at a time (marks looked for every 1 s)",
+                row,
+                "asker→CE: " + rounds + "; publishes per person since opening: " + redrawn + ", expected " + expected
+                        + "; publishes of the very view last published for that person: " + repeats());
+        assertThat(opened)
+                .as("one publish for each Home opened")
+                .containsOnlyKeys(PEOPLE)
+                .allSatisfy((u, n) -> assertThat(n).isEqualTo(1));
+        assertThat(redrawn)
+                .as("one publish per change for each person it concerns, not one per instance")
+                .isEqualTo(expected);
+        three.forEach(bot -> bot.assertCleanLog(List.of()));
+    }
+
+    /** The SDR workspace's people and group, Home's marks looked for every second, and three bots. */
+    private List<ChildBot> startThree() {
+        harness = bots.harness();
+        for (String user : List.of(SDR, SDR2, CE1, CE2, CE3, CE4, MANAGER)) {
+            harness.slack.addUser(user, user.substring(2).toLowerCase(), "America/Los_Angeles");
+        }
+        harness.slack.addUserGroup(SdrIds.GROUP, "ce-sdr-collab", CES);
+        harness.writeConfig("""
+                channels:
+                  customer_support: customer-support
+                  ce: "#ce"
+                  ce_internal: ce-internal
+                support:
+                  head_of_support: %s
+                schedule:
+                  time_zone: America/Los_Angeles
+                home:
+                  refresh_seconds: 1
+                sdr_collab:
+                  escalate_to: %s
+                  max_open_per_person: 100
+                  questions_per_minute: 1000
+                """.formatted(BotHarness.HEAD, MANAGER));
+        List<ChildBot> three = List.of(bots.start("a"), bots.start("b"), bots.start("c"));
+        harness.slack.awaitConnections(3, WAIT);
+        harness.slack.deliverRoundRobin(true);
+        return three;
+    }
+
+    /** A top-level message in #ce tagging the group; its ts. */
+    private String ask(String user, String text) {
+        return harness.slack
+                .sendMessageEvent(BotHarness.CE, user, text + " <!subteam^" + SdrIds.GROUP + "|@ce-sdr-collab>", null)
+                .ts();
+    }
+
+    /** The CE the bot's assignment reply names, once it is there. */
+    private String owner(String questionTs) {
+        return Await.value(
+                WAIT,
+                "the assignment reply to " + questionTs,
+                () -> replies(questionTs).stream()
+                        .map(m -> OWNER.matcher(m.text()))
+                        .filter(Matcher::find)
+                        .map(m -> m.group(1))
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    private int assignmentReplies(String questionTs) {
+        return (int) replies(questionTs).stream()
+                .filter(m -> OWNER.matcher(m.text()).find())
+                .count();
+    }
+
+    private List<Message> replies(String questionTs) {
+        return harness.slack.messages(BotHarness.CE).stream()
+                .filter(m -> SlackFake.BOT_USER_ID.equals(m.user()) && m.isReply() && questionTs.equals(m.threadTs()))
+                .toList();
+    }
+
+    /** {@code views.publish} calls Slack answered, per user. */
+    private Map<String, Integer> publishes() {
+        Map<String, Integer> counts = new TreeMap<>();
+        harness.slack.calls("views.publish").stream()
+                .filter(c -> c.status() == 200)
+                .forEach(c -> counts.merge(c.json().path("user_id").asText(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Per person, publishes of the same view as the one before for them: drawn twice for one change. */
+    private Map<String, Integer> repeats() {
+        Map<String, String> last = new TreeMap<>();
+        Map<String, Integer> repeats = new TreeMap<>();
+        harness.slack.calls("views.publish").stream()
+                .filter(c -> c.status() == 200)
+                .forEach(c -> {
+                    String user = c.json().path("user_id").asText();
+                    String view = c.json().path("view").toString();
+                    if (view.equals(last.put(user, view))) {
+                        repeats.merge(user, 1, Integer::sum);
+                    }
+                });
+        return repeats;
+    }
+
+    private boolean grew(Map<String, Integer> was, String user) {
+        return publishes().getOrDefault(user, 0) > was.getOrDefault(user, 0);
+    }
+
+    /** Until every Home a change marked has been drawn (by whichever instance) and its mark cleared. */
+    private void awaitNoHomeMarked() {
+        Await.until(
+                WAIT,
+                "no Home left marked",
+                () -> Burst.count(harness.databaseFile(), "SELECT COUNT(*) FROM home_user WHERE stale > 0") == 0);
+    }
+
+    private int posts(String channel, String head) {
+        return (int) harness.slack.messages(channel).stream()
+                .filter(m -> !m.isReply() && m.text() != null && m.text().startsWith(head))
+                .count();
+    }
+
+    private String digestText(String channel, String head) {
+        return harness.slack.messages(channel).stream()
+                .filter(m -> !m.isReply() && m.text() != null && m.text().startsWith(head))
+                .map(Message::text)
+                .findFirst()
+                .orElse("");
+    }
+
+    private void execute(String sql) {
+        try (Connection c = TestDatabase.connect(harness.databaseFile());
+                Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
