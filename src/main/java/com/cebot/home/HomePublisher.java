@@ -55,6 +55,8 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
     private static final int PAGE = 100;
     /** How long publishing waits when Slack could not be reached or failed. */
     private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(5);
+    /** How long a marked Home taken to draw is left to this process by the others. */
+    private static final Duration TAKEN = Duration.ofMinutes(1);
 
     /** How one draw went. */
     private sealed interface Outcome {
@@ -63,6 +65,9 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
 
         /** Slack was not reached, failed or asked to wait: this Home and every other waits {@code pause}. */
         record Later(Duration pause) implements Outcome {}
+
+        /** Done with, but a change marked it again while it was drawn: it is drawn once more. */
+        record MarkedAgain() implements Outcome {}
     }
 
     private final Jdbi store;
@@ -185,7 +190,7 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
             return;
         }
         int limit = PAGE + putOff.size();
-        List<String> marked = store.withExtension(HomeUsers.class, u -> u.marked(limit));
+        List<String> marked = store.withExtension(HomeUsers.class, u -> u.marked(clock.instant(), limit));
         moreMarked = marked.size() == limit;
         backlog.add(
                 Reason.CONCERNED,
@@ -226,6 +231,9 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
                 return;
             }
             backlog.drawn(entry.userId());
+            if (outcome instanceof Outcome.MarkedAgain) {
+                backlog.add(Reason.CONCERNED, List.of(entry.userId()));
+            }
             if (moreMarked && backlog.waiting(Reason.CONCERNED) == 0) {
                 readMarked();
             }
@@ -250,6 +258,24 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
     private record Drawing(Long mark, View view) {}
 
     private Outcome draw(Entry entry) {
+        String userId = entry.userId();
+        if (entry.reason() != Reason.CONCERNED) {
+            return drawTaken(entry);
+        }
+        Instant now = clock.instant();
+        if (store.inTransaction(h -> h.attach(HomeUsers.class).take(userId, now, now.plus(TAKEN))) == 0) {
+            // Drawn since it was read, or another bot process is drawing it.
+            return new Outcome.Done();
+        }
+        try {
+            return drawTaken(entry);
+        } finally {
+            store.useTransaction(h -> h.attach(HomeUsers.class).release(userId));
+        }
+    }
+
+    /** Draws a Home this process may draw: opened here, or a marked one it has taken. */
+    private Outcome drawTaken(Entry entry) {
         String userId = entry.userId();
         Instant now = clock.instant();
         Optional<Drawing> read =
@@ -278,8 +304,9 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
                 }
             }
         }
-        if (drawing.mark() != null) {
-            store.useTransaction(h -> h.attach(HomeUsers.class).drawn(userId, drawing.mark()));
+        if (drawing.mark() != null
+                && store.inTransaction(h -> h.attach(HomeUsers.class).drawn(userId, drawing.mark())) == 0) {
+            return new Outcome.MarkedAgain();
         }
         return new Outcome.Done();
     }

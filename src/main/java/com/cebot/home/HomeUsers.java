@@ -33,9 +33,31 @@ interface HomeUsers {
     @SqlUpdate("UPDATE home_user SET stale = COALESCE(stale, 0) + 1 WHERE user_id IN (<userIds>)")
     int mark(@BindList("userIds") Collection<String> userIds);
 
-    /** Homes a change marked (marks count from 1), through the index that holds only those. */
-    @SqlQuery("SELECT user_id FROM home_user WHERE stale > 0 LIMIT :limit")
-    List<String> marked(int limit);
+    /**
+     * Homes a change marked (marks count from 1) that no bot process is drawing, through the index
+     * that holds only marked rows.
+     */
+    @SqlQuery("""
+            SELECT user_id FROM home_user
+            WHERE stale > 0 AND (drawing_until IS NULL OR drawing_until < :now)
+            LIMIT :limit
+            """)
+    List<String> marked(Instant now, int limit);
+
+    /**
+     * Takes a marked Home to draw it, unless another bot process has taken it: with several
+     * processes on one store, each reads the marks, and only the one that takes a Home draws it. The
+     * take runs out at {@code until}, so a process killed mid-draw leaves the Home to the others.
+     */
+    @SqlUpdate("""
+            UPDATE home_user SET drawing_until = :until
+            WHERE user_id = :userId AND stale > 0 AND (drawing_until IS NULL OR drawing_until < :now)
+            """)
+    int take(String userId, Instant now, Instant until);
+
+    /** Lets go of a Home taken to draw, drawn or not. */
+    @SqlUpdate("UPDATE home_user SET drawing_until = NULL WHERE user_id = :userId")
+    void release(String userId);
 
     /** Clears the mark once drawn, unless another change marked it again meanwhile. */
     @SqlUpdate("UPDATE home_user SET stale = NULL WHERE user_id = :userId AND stale = :seen")

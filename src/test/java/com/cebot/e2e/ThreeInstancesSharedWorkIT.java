@@ -138,9 +138,9 @@ final class ThreeInstancesSharedWorkIT {
     }
 
     /**
-     * Not yet so, and left out of {@code mvn verify} (pom.xml) until it is: an instance that reads
-     * the marks while the instance that made the change is still drawing it draws and publishes the
-     * same view again, for two or three of the sixteen redraws here.
+     * Each instance reads the marks a change leaves, so the one that draws a marked Home takes it
+     * first and the others pass it over: without that, an instance that read the marks while another
+     * was still drawing drew and published the same view again (1 of 12 to 6 of 16 redraws).
      */
     @Test
     void threeInstances_eachQuestionRedrawsTheHomesItConcernsOnce_notOncePerInstance() {

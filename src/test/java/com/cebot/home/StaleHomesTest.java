@@ -48,7 +48,7 @@ final class StaleHomesTest {
     }
 
     private List<String> marked() {
-        return jdbi.withExtension(HomeUsers.class, u -> u.marked(10));
+        return jdbi.withExtension(HomeUsers.class, u -> u.marked(Instant.now(), 10));
     }
 
     @Test
@@ -108,6 +108,35 @@ final class StaleHomesTest {
         assertThat(clearedByTheEarlierDraw).isZero();
         assertThat(clearedByTheLaterDraw).isOne();
         assertThat(marked()).containsExactly("U2");
+    }
+
+    @Test
+    void aMarkedHome_isTakenByOneProcess_passedOverByTheOthers_untilReleasedOrTheTakeRunsOut() {
+        jdbi.useTransaction(h -> changes.touched(h, List.of("U1", "U2")));
+        Instant until = NOW.plusSeconds(60);
+
+        int first = jdbi.withExtension(HomeUsers.class, u -> u.take("U1", NOW, until));
+        int second = jdbi.withExtension(HomeUsers.class, u -> u.take("U1", NOW.plusSeconds(1), until));
+        List<String> shownToTheOthers = jdbi.withExtension(HomeUsers.class, u -> u.marked(NOW.plusSeconds(1), 10));
+        List<String> afterItRanOut = jdbi.withExtension(HomeUsers.class, u -> u.marked(until.plusSeconds(1), 10));
+        int takenAfterItRanOut =
+                jdbi.withExtension(HomeUsers.class, u -> u.take("U1", until.plusSeconds(1), until.plusSeconds(61)));
+        jdbi.useExtension(HomeUsers.class, u -> u.release("U1"));
+        List<String> afterRelease = jdbi.withExtension(HomeUsers.class, u -> u.marked(NOW.plusSeconds(1), 10));
+
+        assertThat(first).isOne();
+        assertThat(second).isZero();
+        assertThat(shownToTheOthers).containsExactly("U2");
+        assertThat(afterItRanOut).containsExactlyInAnyOrder("U1", "U2");
+        assertThat(takenAfterItRanOut).isOne();
+        assertThat(afterRelease).containsExactlyInAnyOrder("U1", "U2");
+    }
+
+    @Test
+    void aHomeNotMarked_cannotBeTaken() {
+        int taken = jdbi.withExtension(HomeUsers.class, u -> u.take("U1", NOW, NOW.plusSeconds(60)));
+
+        assertThat(taken).isZero();
     }
 
     @Test
