@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -50,9 +51,12 @@ import org.junit.jupiter.api.io.TempDir;
  * It prints every figure beside the floor's and as a ratio, and asserts nothing about time.
  *
  * <p>The load, in this order: five starts on a migrated database (start → Socket Mode hello); 20
- * submissions one at a time, the first right after the start (submit → card posted); bursts of 500
- * shortcuts and 500 submissions; bursts of 1,000 of each; 200 message events a second in #ce for
- * 30 s, which exercise whatever message listener the bot registers; then the bot's resident memory.
+ * submissions one at a time, the first right after the start (submit → card posted); a cold burst of
+ * 500 shortcuts and 500 submissions, then the same again warm (the one held to the targets); bursts
+ * of 1,000 of each; 200 message events a second in #ce for 30 s, which exercise whatever message
+ * listener the bot registers; then the bot's resident memory. Each burst of the bot's also gives the
+ * CPU time it cost per envelope, which other work on the machine does not move as it moves the
+ * latencies; the machine's load average is printed with the figures.
  */
 @Tag("benchmark")
 final class AckBenchmark {
@@ -63,6 +67,20 @@ final class AckBenchmark {
 
     private static final int BURST = 500;
     private static final int BIG_BURST = 1_000;
+
+    /** A burst of shortcuts, then one of submissions to the modals they opened. */
+    private record Round(String name, int size, boolean timed) {}
+
+    /**
+     * The first burst comes right after the start and the 20 forms, while the bot's paths run
+     * interpreted and the JIT compiles them: it is printed, and it warms those paths for the next
+     * burst of the same size, which is the one held to the targets.
+     */
+    private static final List<Round> ROUNDS = List.of(
+            new Round("cold burst of " + BURST, BURST, false),
+            new Round("burst of " + BURST, BURST, true),
+            new Round("burst of " + BIG_BURST, BIG_BURST, false));
+
     private static final int ONE_AT_A_TIME = 20;
     private static final int EVENTS_PER_SECOND = 200;
     private static final Duration EVENTS_FOR = Duration.ofSeconds(30);
@@ -78,23 +96,33 @@ final class AckBenchmark {
     private final Map<String, Double> floorValues = new HashMap<>();
     private final Map<String, Double> botValues = new HashMap<>();
     private final Map<String, String> targets = new LinkedHashMap<>();
+    /** The machine's 1-minute load average as the floor starts, as the bot starts, and at the end. */
+    private final List<String> loads = new ArrayList<>();
+
     private int ticket = 10_000;
 
     @Test
     void figures() throws Exception {
+        loads.add(loadAverage());
         Path floorDir = Files.createDirectories(dir.resolve("floor"));
         try (BotHarness fake = BotHarness.create(floorDir, Clock.systemUTC())) {
             FloorClient client = FloorClient.connect(fake.slack);
-            load(fake.slack, floor, floorValues, (n, opensBefore) -> openViews(fake.slack, n));
+            load(fake.slack, floor, floorValues, (n, opensBefore) -> openViews(fake.slack, n), () -> -1);
             client.close();
         }
+        loads.add(loadAverage());
         Path botDir = Files.createDirectories(dir.resolve("bot"));
         try (BotHarness fake = BotHarness.create(botDir, Clock.systemUTC())) {
             startToHello(fake, botDir);
             try (ChildBot child =
                     ChildBot.start("bot", fake.env(), botDir, jvmOptions()).awaitListening()) {
                 oneAtATime(fake.slack);
-                load(fake.slack, bot, botValues, (n, opensBefore) -> awaitModals(fake.slack, opensBefore + n));
+                load(
+                        fake.slack,
+                        bot,
+                        botValues,
+                        (n, opensBefore) -> awaitModals(fake.slack, opensBefore + n),
+                        () -> cpuMillis(child.pid()));
                 long rss = residentMegabytes(child.pid());
                 put(bot, botValues, "resident memory after the load (MB)", rss);
                 targets.put("resident memory after the load (MB)", "≤ 200");
@@ -103,6 +131,7 @@ final class AckBenchmark {
                 child.keepLog("AckBenchmark");
             }
         }
+        loads.add(loadAverage());
         print();
     }
 
@@ -112,10 +141,18 @@ final class AckBenchmark {
      * @param modals opens (floor) or waits for the bot to open (bot) the modals of the shortcuts just
      *     sent
      */
-    private void load(SlackFake slack, Map<String, String> out, Map<String, Double> values, Modals modals) {
-        for (int size : List.of(BURST, BIG_BURST)) {
+    /**
+     * @param cpu the CPU time the app has used so far (ms), or -1 when it is not measured: a burst's
+     *     CPU per envelope does not depend on what else the machine is running, as its latencies do
+     */
+    private void load(
+            SlackFake slack, Map<String, String> out, Map<String, Double> values, Modals modals, LongSupplier cpu) {
+        for (Round round : ROUNDS) {
+            int size = round.size();
+            String name = round.name();
             Set<String> before = new HashSet<>(slack.views().keySet());
             int opensBefore = slack.calls("views.open").size();
+            long cpuBefore = cpu.getAsLong();
             List<String> shortcuts = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 shortcuts.add(slack.sendGlobalShortcut(ContextIds.CALLBACK_ID, CE_USER));
@@ -124,8 +161,11 @@ final class AckBenchmark {
             List<String> viewIds = modals.open(size, opensBefore).stream()
                     .filter(id -> !before.contains(id))
                     .toList();
-            figures(out, values, "burst of " + size + " shortcuts", shortcutAcks, size == BURST ? "≤ 3× floor" : null);
-            put(out, values, "burst of " + size + " shortcuts: modals opened", viewIds.size());
+            figures(out, values, name + " shortcuts", shortcutAcks, round.timed() ? "≤ 3× floor" : null);
+            put(out, values, name + " shortcuts: modals opened", viewIds.size());
+            cpuPer(out, values, name + " shortcuts: CPU per shortcut, ack and views.open (ms)", cpu, cpuBefore, size);
+
+            long cpuBeforeSubmissions = cpu.getAsLong();
 
             int postedBefore = cards(slack).size();
             List<String> submissions = new ArrayList<>();
@@ -135,6 +175,13 @@ final class AckBenchmark {
             }
             Map<String, Ack> acks = awaitAcks(slack, submissions);
             Latencies submitAcks = Latencies.of(submissions, acks);
+            cpuPer(
+                    out,
+                    values,
+                    name + " submissions: CPU per submission until the last ack (ms)",
+                    cpu,
+                    cpuBeforeSubmissions,
+                    submissions.size());
             // A form the store could not take in time is answered next to a field and makes no card.
             long accepted = acks.values().stream()
                     .filter(a -> a.payload() == null
@@ -142,16 +189,12 @@ final class AckBenchmark {
                             || !"errors"
                                     .equals(a.payload().path("response_action").asText()))
                     .count();
-            put(
-                    out,
-                    values,
-                    "burst of " + size + " submissions: refused as the store was busy",
-                    viewIds.size() - accepted);
+            put(out, values, name + " submissions: refused as the store was busy", viewIds.size() - accepted);
             // As many as modals opened: the bot cannot be sent a form whose modal never opened.
-            figures(out, values, "burst of " + size + " submissions", submitAcks, size == BURST ? "≤ 4× floor" : null);
+            figures(out, values, name + " submissions", submitAcks, round.timed() ? "≤ 4× floor" : null);
             if (size == BIG_BURST) {
-                targets.put("burst of " + size + " shortcuts: acks past 3 s", "0");
-                targets.put("burst of " + size + " submissions: acks past 3 s", "0");
+                targets.put(name + " shortcuts: acks past 3 s", "0");
+                targets.put(name + " submissions: acks past 3 s", "0");
             }
             // The bot's cards, posted before the next burst so that one burst's posting does not
             // weigh on the next one's acks. The floor posts nothing.
@@ -161,7 +204,7 @@ final class AckBenchmark {
                 put(
                         out,
                         values,
-                        "burst of " + size + " submissions: all cards posted after (ms)",
+                        name + " submissions: all cards posted after (ms)",
                         (System.nanoTime() - started) / 1_000_000);
             }
         }
@@ -257,6 +300,32 @@ final class AckBenchmark {
                 count + " views.open calls",
                 () -> slack.calls("views.open").size() >= count && slack.callsInProgress() == 0);
         return new ArrayList<>(slack.views().keySet());
+    }
+
+    private static void cpuPer(
+            Map<String, String> out, Map<String, Double> values, String key, LongSupplier cpu, long before, int count) {
+        if (before >= 0 && count > 0) {
+            out.put(key, String.format("%.2f", (cpu.getAsLong() - before) / (double) count));
+        }
+    }
+
+    /** User and system CPU time of a process, from /proc (in clock ticks of 10 ms). */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long residentMegabytes(long pid) throws IOException {
@@ -420,7 +489,8 @@ final class AckBenchmark {
                     targets.getOrDefault(key, "")));
         }
         System.out.println();
-        System.out.println("Benchmark, " + Runtime.getRuntime().availableProcessors() + " cores; CE Bot run as java "
+        System.out.println("Benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + String.join(" / ", loads) + " (1 min: floor's start, bot's start, end); CE Bot run as java "
                 + String.join(" ", jvmOptions()) + " -jar cebot.jar");
         rows.forEach(System.out::print);
     }

@@ -3,9 +3,8 @@ package com.cebot.slack.socket;
 import com.cebot.db.Deadline;
 import com.cebot.logging.SafeErrors;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
-import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +23,14 @@ final class EnvelopeHandler {
     private static final Duration LAST_TURN = Duration.ofMillis(300);
 
     private final App app;
-    private final SocketModeRequestParser parser;
+    private final BoltRequests requests;
     private final Acks acks;
     private final SocketMeters meters;
     private volatile boolean cutShort;
 
     EnvelopeHandler(App app, Acks acks, SocketMeters meters) {
         this.app = app;
-        this.parser = new SocketModeRequestParser(app.config());
+        this.requests = new BoltRequests(app.config());
         this.acks = acks;
         this.meters = meters;
     }
@@ -45,7 +44,7 @@ final class EnvelopeHandler {
         String type = frame.type();
         String envelopeId = frame.envelopeId();
         try {
-            SocketModeRequest request = parser.parse(message);
+            Request<?> request = requests.parse(message);
             if (request == null) {
                 unacked(frame);
                 return;
@@ -58,8 +57,8 @@ final class EnvelopeHandler {
             // and sending it again is answered as a repeat.
             Duration waited = Duration.ofNanos(System.nanoTime() - arrived);
             Duration left = ACK_WINDOW.minus(waited);
-            Response response = Deadline.callWithin(
-                    left.compareTo(LAST_TURN) < 0 ? LAST_TURN : left, () -> app.run(request.getBoltRequest()));
+            Response response =
+                    Deadline.callWithin(left.compareTo(LAST_TURN) < 0 ? LAST_TURN : left, () -> app.run(request));
             Integer status = response == null ? null : response.getStatusCode();
             if (status == null || status != 200) {
                 unacked(frame);

@@ -13,6 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.websocket.ClientEndpoint;
+import javax.websocket.OnOpen;
+import javax.websocket.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +65,7 @@ final class Link implements SocketModeMessageQueue {
         this.helloTimeout = timing.helloTimeout();
         // No message-processor threads (this queue hands frames over itself), no session monitor,
         // no auto-reconnect: the supervisor does all of that.
-        this.client = new SocketModeClientTyrusImpl(
+        this.client = new Client(
                 slack,
                 appToken,
                 url,
@@ -72,6 +75,36 @@ final class Link implements SocketModeMessageQueue {
                 false,
                 timing.pingInterval().toMillis());
         client.addWebSocketCloseListener((code, reason) -> onSocketClosed(code));
+    }
+
+    /**
+     * The SDK's client, its WebSocket session set never to time out when idle. Tyrus' default,
+     * 0 for none, still schedules a task that does nothing on its timer thread for every frame read
+     * and every frame sent: in a burst, one more thread woken twice for each envelope. A negative
+     * timeout schedules nothing. The supervisor's pings watch the socket instead.
+     */
+    @ClientEndpoint
+    static final class Client extends SocketModeClientTyrusImpl {
+
+        Client(
+                Slack slack,
+                String appToken,
+                String url,
+                int processors,
+                SocketModeMessageQueue queue,
+                boolean sessionMonitor,
+                boolean autoReconnect,
+                long pingMillis)
+                throws URISyntaxException {
+            super(slack, appToken, url, processors, queue, sessionMonitor, autoReconnect, pingMillis);
+        }
+
+        @Override
+        @OnOpen
+        public void onOpen(Session session) {
+            session.setMaxIdleTimeout(-1);
+            super.onOpen(session);
+        }
     }
 
     @Override
