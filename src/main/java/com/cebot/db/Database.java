@@ -401,6 +401,17 @@ public final class Database {
                                 }
                             })
                             : Optional.empty());
+            // PostgreSQL's text cannot hold a NUL character, which Slack's JSON can carry in what
+            // someone typed: it is stored as U+FFFD rather than the whole write being refused.
+            jdbi.registerArgument((ArgumentFactory.Preparable) (type, config) -> type == String.class
+                    ? Optional.of(value -> (position, statement, ctx) -> {
+                        if (value == null) {
+                            statement.setNull(position, java.sql.Types.VARCHAR);
+                        } else {
+                            statement.setString(position, ((String) value).replace('\0', '\uFFFD'));
+                        }
+                    })
+                    : Optional.empty());
         } else {
             jdbi.setTransactionHandler(new SingleWriter(jdbi.getTransactionHandler(), true));
         }

@@ -21,10 +21,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
@@ -57,6 +56,8 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
     private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(5);
     /** How long a marked Home taken to draw is left to this process by the others. */
     private static final Duration TAKEN = Duration.ofMinutes(1);
+    /** How long a stop waits for a draw under way. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     /** How one draw went. */
     private sealed interface Outcome {
@@ -80,7 +81,7 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
     private final HomeBacklog backlog = new HomeBacklog();
     private final PublishBudget budget;
     private final PublishedHomes published = new PublishedHomes();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "home");
         t.setDaemon(true);
         return t;
@@ -112,6 +113,8 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
         this.renderer = renderer;
         this.refresh = refresh;
         this.budget = new PublishBudget(clock);
+        // On close, what waits for later is left to the next start; only a draw under way finishes.
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** Begins with the Homes marked before this start. */
@@ -339,6 +342,16 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        // A draw under way finishes rather than being interrupted, so that a Home it took is let go
+        // and the other bot processes (or the next start) need not wait out the take.
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
