@@ -11,6 +11,7 @@ import com.cebot.slackfake.SlackFake;
 import com.cebot.slackfake.StateValues;
 import com.cebot.slackfake.View;
 import com.cebot.testing.Await;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -295,49 +296,41 @@ final class HomeBenchmark {
 
     private static Instant raiseRequest(SlackFake slack, String ask) {
         slack.awaitAck(slack.sendGlobalShortcut(RequestIds.CALLBACK_ID, CE_USER), WAIT);
-        View form = Await.value(
-                WAIT,
+        return submitTheForm(
+                slack,
                 "the request form",
-                () -> slack.modalStack(CE_USER).isEmpty()
-                        ? null
-                        : slack.modalStack(CE_USER).get(0));
-        Instant submitted = Instant.now();
-        slack.awaitAck(
-                slack.submitView(
-                        form.id(),
-                        CE_USER,
-                        StateValues.of()
-                                .externalSelect(
-                                        RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
-                                .text(RequestIds.LINK, RequestIds.VALUE, "ZD 77")
-                                .text(RequestIds.ASK, RequestIds.VALUE, ask)
-                                .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
-                                .text(RequestIds.IF_NOT, RequestIds.VALUE, "They may not renew")
-                                .toJson()),
-                WAIT);
-        return submitted;
+                StateValues.of()
+                        .externalSelect(RequestIds.CUSTOMER, RequestIds.CUSTOMER_SELECT, "new:Acme Corp", "Acme Corp")
+                        .text(RequestIds.LINK, RequestIds.VALUE, "ZD 77")
+                        .text(RequestIds.ASK, RequestIds.VALUE, ask)
+                        .text(RequestIds.WHY, RequestIds.VALUE, "Renewal next week")
+                        .text(RequestIds.IF_NOT, RequestIds.VALUE, "They may not renew")
+                        .toJson());
     }
 
     /** CE_USER plans a day off; returns when the form was submitted. */
     private static Instant planTimeOff(SlackFake slack, LocalDate day) {
         slack.awaitAck(slack.sendSlashCommand(OooIds.COMMAND, "", CE_USER, CE), WAIT);
-        View form = Await.value(
-                WAIT,
+        return submitTheForm(
+                slack,
                 "the /ooo form",
+                StateValues.of()
+                        .date(OooIds.FIRST_DAY, OooIds.VALUE, day.toString())
+                        .date(OooIds.LAST_DAY, OooIds.VALUE, day.toString())
+                        .users(OooIds.COVERERS, OooIds.VALUE, DELEGATE)
+                        .toJson());
+    }
+
+    /** Submits the form CE_USER was just shown, filled in as {@code state}; returns when it was submitted. */
+    private static Instant submitTheForm(SlackFake slack, String form, ObjectNode state) {
+        View shown = Await.value(
+                WAIT,
+                form,
                 () -> slack.modalStack(CE_USER).isEmpty()
                         ? null
                         : slack.modalStack(CE_USER).get(0));
         Instant submitted = Instant.now();
-        slack.awaitAck(
-                slack.submitView(
-                        form.id(),
-                        CE_USER,
-                        StateValues.of()
-                                .date(OooIds.FIRST_DAY, OooIds.VALUE, day.toString())
-                                .date(OooIds.LAST_DAY, OooIds.VALUE, day.toString())
-                                .users(OooIds.COVERERS, OooIds.VALUE, DELEGATE)
-                                .toJson()),
-                WAIT);
+        slack.awaitAck(slack.submitView(shown.id(), CE_USER, state), WAIT);
         return submitted;
     }
 
