@@ -100,33 +100,27 @@ public final class WorkQueue implements AutoCloseable {
      * does. @return false when the key was already there (nothing changed)
      */
     public boolean add(Handle handle, NewWork work) {
-        return add(handle, handle.attach(WorkRepository.class), work);
+        return addAll(handle, List.of(work)).get(0);
     }
 
-    /**
-     * @param rows attached to {@code handle}: attaching builds JDBI's SqlObject anew each time, which
-     *     cost more than the insert itself, so a shared transaction of adds attaches once
-     */
-    private boolean add(Handle handle, WorkRepository rows, NewWork work) {
+    /** @return for each of {@code works}, in order, whether it was added (false: its key was there) */
+    private List<Boolean> addAll(Handle handle, List<NewWork> works) {
         Instant now = clock.instant();
-        int added = rows.insert(
-                name,
-                work.key(),
-                work.kind(),
-                work.ref(),
-                work.topic(),
-                work.payload(),
-                work.forUser(),
-                work.person() == null ? work.forUser() : work.person(),
-                work.afterKey(),
-                work.dueAt() == null ? now : work.dueAt(),
-                now);
+        int[] added = handle.attach(WorkRepository.class)
+                .insert(
+                        name,
+                        works.stream().map(w -> WorkRepository.Row.of(w, now)).toList(),
+                        now);
         if (handle.isInTransaction()) {
             handle.afterCommit(worker::wake);
         } else {
             worker.wake();
         }
-        return added == 1;
+        List<Boolean> results = new ArrayList<>(added.length);
+        for (int count : added) {
+            results.add(count == 1);
+        }
+        return results;
     }
 
     /**
@@ -206,14 +200,8 @@ public final class WorkQueue implements AutoCloseable {
         try {
             List<Boolean> added = Deadline.within(
                     Duration.ofNanos(Math.max(0, until - System.nanoTime())),
-                    () -> jdbi.inTransaction(h -> {
-                        WorkRepository rows = h.attach(WorkRepository.class);
-                        List<Boolean> results = new ArrayList<>();
-                        for (Waiting w : batch) {
-                            results.add(add(h, rows, w.work()));
-                        }
-                        return results;
-                    }));
+                    () -> jdbi.inTransaction(
+                            h -> addAll(h, batch.stream().map(Waiting::work).toList())));
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).added().complete(added.get(i));
             }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -16,13 +18,21 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(WorkItem.class)
 interface WorkRepository {
 
-    @SqlUpdate("""
+    /**
+     * Adds rows that are not there yet; a key already in the queue is left alone. @return 1 for each
+     * row added, 0 for each key already there, in the order of {@code rows}: a shared transaction of
+     * forms is one prepared statement, where a statement each was most of what storing them cost
+     */
+    @SqlBatch("""
             INSERT INTO work (queue, work_key, kind, ref, topic, payload, for_user, person, after_key, due_at, created_at)
-            VALUES (:queue, :key, :kind, :ref, :topic, :payload, :forUser, :person, :afterKey, :dueAt, :now)
+            VALUES (:queue, :r.key, :r.kind, :r.ref, :r.topic, :r.payload, :r.forUser, :r.person, :r.afterKey,
+                    :r.dueAt, :now)
             ON CONFLICT (queue, work_key) DO NOTHING
             """)
-    int insert(
-            String queue,
+    int[] insert(String queue, @BindMethods("r") List<Row> rows, Instant now);
+
+    /** A row to add, with the defaults of {@link NewWork} filled in. */
+    record Row(
             String key,
             String kind,
             String ref,
@@ -31,8 +41,21 @@ interface WorkRepository {
             String forUser,
             String person,
             String afterKey,
-            Instant dueAt,
-            Instant now);
+            Instant dueAt) {
+
+        static Row of(NewWork work, Instant now) {
+            return new Row(
+                    work.key(),
+                    work.kind(),
+                    work.ref(),
+                    work.topic(),
+                    work.payload(),
+                    work.forUser(),
+                    work.person() == null ? work.forUser() : work.person(),
+                    work.afterKey(),
+                    work.dueAt() == null ? now : work.dueAt());
+        }
+    }
 
     /** A row that is finished as it is added: something done elsewhere that other rows may wait on. */
     @SqlUpdate("""

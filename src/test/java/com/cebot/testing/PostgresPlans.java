@@ -38,7 +38,7 @@ final class PostgresPlans {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LIST = Pattern.compile("<(\\w+)>");
-    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):(\\w+)");
+    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):(\\w+(?:\\.\\w+)*)");
     private static final Pattern DELETE_FROM = Pattern.compile("\\bDELETE\\s+FROM\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
     private static final String PREPARED = "cebot_plan";
 

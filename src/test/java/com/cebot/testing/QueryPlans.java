@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class QueryPlans {
 
     private static final Pattern LIST = Pattern.compile("<\\w+>");
-    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):(\\w+)");
+    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):(\\w+(?:\\.\\w+)*)");
     /** A full pass over a table or an index; a constant row or a subquery's own rows are no table. */
     private static final Pattern TABLE_SCAN = Pattern.compile("^SCAN (?!CONSTANT ROW|\\()");
     /** What a plan line reads whole: its name (a table, an alias, a subquery's name) and how. */
