@@ -114,7 +114,26 @@ final class WebApiServer implements AutoCloseable {
     private void serveMethod(HttpExchange exchange) {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         String token = bearerToken(exchange);
-        serve(exchange, ApiRequest.ofForm(method, token, formFields(exchange), clock.instant()));
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        Map<String, String> params =
+                type != null && type.startsWith("application/json") ? jsonFields(exchange) : formFields(exchange);
+        serve(exchange, ApiRequest.ofForm(method, token, params, clock.instant()));
+    }
+
+    /**
+     * A JSON body, which Slack takes for its write methods as it takes a form: each top-level field
+     * as the form field it stands for (an object such as a view as its JSON text), so that the
+     * methods read both alike.
+     */
+    private static Map<String, String> jsonFields(HttpExchange exchange) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Json.parse(readBody(exchange))
+                .filter(JsonNode::isObject)
+                .ifPresent(body -> body.properties()
+                        .forEach(f -> fields.put(
+                                f.getKey(),
+                                f.getValue().isValueNode() ? f.getValue().asText() : Json.write(f.getValue()))));
+        return fields;
     }
 
     private void serveResponseUrl(HttpExchange exchange) {
