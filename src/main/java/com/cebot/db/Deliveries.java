@@ -3,7 +3,9 @@ package com.cebot.db;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -26,6 +28,16 @@ public interface Deliveries {
             ON CONFLICT (delivery_key) DO NOTHING
             """)
     int insertIfAbsent(String key, Instant now);
+
+    /**
+     * Records keys handled meanwhile, in one statement: at 200 events a second, a statement (and a
+     * SqlObject attached) for each cost more CPU than handling the events themselves.
+     */
+    @SqlBatch("""
+            INSERT INTO delivery (delivery_key, seen_at) VALUES (:key, :now)
+            ON CONFLICT (delivery_key) DO NOTHING
+            """)
+    void insertAllIfAbsent(@Bind("key") List<String> keys, Instant now);
 
     /** Slack's last retry comes minutes after the first try; a day of memory is ample. */
     @SqlUpdate("DELETE FROM delivery WHERE seen_at < :before")

@@ -12,8 +12,13 @@ import com.slack.api.bolt.response.Response;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every event is on the ack's path, and most are messages nobody acts on, so the check costs no
  * store access for a first delivery: the ids this process handled lately are kept in memory, and
  * the store, which also knows what another process or an earlier run handled, is asked only about
- * an envelope Slack marks as a retry. Each handled id is written to the store after the ack, on a
- * thread of its own.
+ * an envelope Slack marks as a retry. Handled ids are written to the store after the ack, on a
+ * thread of their own, those handled meanwhile together.
  */
 public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
 
@@ -49,7 +54,14 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
             return size() > REMEMBERED;
         }
     };
-    private final Background recorder = new Background(1, REMEMBERED);
+    /** The most ids one statement records. */
+    private static final int BATCH = 500;
+
+    private final Background recorder = new Background(1, 1);
+    /** Handled ids not yet in the store; full, an id is remembered here only. */
+    private final BlockingQueue<String> unrecorded = new ArrayBlockingQueue<>(REMEMBERED);
+    /** Whether a task to record {@link #unrecorded} is queued or running. */
+    private final AtomicBoolean recording = new AtomicBoolean();
 
     public RepeatDeliveryFilter(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -77,7 +89,8 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
             remember(key);
             // A full queue drops the write, never the event: the id is still remembered here, and a
             // listener that acts on an event keys its effect on the event id.
-            recorder.submit("recording event " + eventId, () -> record(key));
+            unrecorded.offer(key);
+            recordSoon();
         }
         return handled;
     }
@@ -94,12 +107,33 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
         }
     }
 
-    private void record(String key) {
-        try {
-            jdbi.useExtension(Deliveries.class, d -> d.insertIfAbsent(key, clock.instant()));
-        } catch (RuntimeException e) {
-            log.warn("Could not record a handled event in the store: {}", SafeErrors.describe(e));
+    private void recordSoon() {
+        if (!unrecorded.isEmpty() && recording.compareAndSet(false, true)) {
+            if (!recorder.submit("recording handled events", this::record)) {
+                recording.set(false);
+            }
         }
+    }
+
+    /** Writes the ids handled so far, a batch at a time; ids handled meanwhile start another round. */
+    private void record() {
+        try {
+            List<String> keys = new ArrayList<>();
+            while (unrecorded.drainTo(keys, BATCH) > 0) {
+                try {
+                    jdbi.useExtension(Deliveries.class, d -> d.insertAllIfAbsent(keys, clock.instant()));
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "Could not record {} handled event(s) in the store: {}",
+                            keys.size(),
+                            SafeErrors.describe(e));
+                }
+                keys.clear();
+            }
+        } finally {
+            recording.set(false);
+        }
+        recordSoon();
     }
 
     /** The callback's top-level {@code event_id}, read without parsing the event itself. */

@@ -11,10 +11,17 @@ import com.slack.api.bolt.response.Response;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +76,48 @@ class RepeatDeliveryFilterTest {
         assertThat(handled)
                 .as("Ev1 once, and Ev2, whose first try never arrived")
                 .hasValue(2);
+    }
+
+    /**
+     * Events handled faster than one write each can record them: every id still reaches the store,
+     * those handled meanwhile written together, and none is lost to the queue.
+     */
+    @Test
+    void manyEventsAtOnce_everyIdRecorded_inBatches() throws Exception {
+        Jdbi jdbi = TestDatabase.open(dir);
+        int events = 2_000;
+        AtomicInteger statements = new AtomicInteger();
+        jdbi.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                if (context.getRawSql().contains("INSERT INTO delivery")) {
+                    statements.incrementAndGet();
+                }
+            }
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try (RepeatDeliveryFilter filter = new RepeatDeliveryFilter(jdbi, Clock.systemUTC())) {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                String id = "Ev" + i;
+                sent.add(threads.submit(() -> filter.apply(event(id, null), Response.ok(), listener)));
+            }
+            for (Future<Response> response : sent) {
+                assertThat(response.get(30, TimeUnit.SECONDS).getStatusCode()).isEqualTo(200);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        int recorded =
+                jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM delivery WHERE delivery_key LIKE 'event:Ev%'")
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(recorded).as("every id, written by close at the latest").isEqualTo(events);
+        assertThat(handled).hasValue(events);
+        assertThat(statements.get())
+                .as("batches of the ids handled meanwhile, not a statement each")
+                .isLessThan(events);
     }
 
     @Test
