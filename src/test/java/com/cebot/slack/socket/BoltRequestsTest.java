@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.Context;
 import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Bolt gets the same request from the cut-out payload as from the SDK's parser, retries included. */
@@ -89,7 +92,37 @@ final class BoltRequestsTest {
                 .isInstanceOf(IOException.class);
     }
 
-    /** Same kind of request, same headers, and a body that reads as the same JSON. */
+    /** The payloads that come in numbers, and those near them that Bolt's parser tells apart. */
+    @Test
+    void everyKindOfPayload_isTheRequestBoltsParserMakes() throws IOException {
+        List<String> payloads = List.of("""
+                {"type": "block_actions", "user": {"id": "U1", "team_id": "T1"}, "team": {"id": "T1"},
+                 "trigger_id": "t", "container": {"type": "view", "view_id": "V1"},
+                 "view": {"id": "V1", "type": "home", "blocks": []},
+                 "actions": [{"type": "button", "action_id": "take", "block_id": "b", "value": "7"}]}""", """
+                {"type": "block_suggestion", "user": {"id": "U1"}, "team": {"id": "T1"}, "action_id": "customer",
+                 "block_id": "c", "value": "acm", "view": {"id": "V1", "type": "modal", "callback_id": "cb"}}""", """
+                {"token": "t", "team_id": "T1", "api_app_id": "A1", "type": "event_callback", "event_id": "Ev9",
+                 "event_time": 1, "authorizations": [{"team_id": "T1", "user_id": "UB", "is_bot": true}],
+                 "event": {"type": "message", "channel": "C1", "user": "U1", "text": "hi", "ts": "1.2"}}""", """
+                {"type": "view_submission", "team": {"id": "T1"}, "user": {"id": "U1"},
+                 "view": {"id": "V2", "type": "workflow_step", "callback_id": "step", "blocks": [],
+                  "state": {"values": {}}}, "workflow_step": {"workflow_step_edit_id": "W1"}}""", """
+                {"type": "view_closed", "team": {"id": "T1"}, "user": {"id": "U1"}, "is_cleared": false,
+                 "view": {"id": "V3", "type": "modal", "callback_id": "cb"}}""", """
+                {"type": "message_action", "callback_id": "cb", "trigger_id": "t", "user": {"id": "U1"},
+                 "team": {"id": "T1"}, "channel": {"id": "C1"}, "message": {"type": "message", "ts": "1.2"}}""", """
+                {"type": "event_callback", "team_id": "T1", "command": "/ooo", "user_id": "U1", "text": "",
+                 "event": {"type": "message"}}""");
+        int envelope = 10;
+        for (String payload : payloads) {
+            String frame = "{\"envelope_id\": \"e" + envelope++ + "\", \"type\": \"interactive\", \"payload\": "
+                    + payload + "}";
+            assertSame(requests.parse(frame), sdk.parse(frame).getBoltRequest());
+        }
+    }
+
+    /** Same kind of request, same headers, context and payload, and a body that reads as the same JSON. */
     private static void assertSame(Request<?> ours, Request<?> theirs) {
         assertThat(ours.getClass()).isEqualTo(theirs.getClass());
         assertThat(ours.getRequestType()).isEqualTo(theirs.getRequestType());
@@ -101,5 +134,45 @@ final class BoltRequestsTest {
         }
         assertThat(JsonParser.parseString(ours.getRequestBodyAsString()))
                 .isEqualTo(JsonParser.parseString(theirs.getRequestBodyAsString()));
+        assertThat(ours.isSocketMode()).isEqualTo(theirs.isSocketMode()).isTrue();
+        assertThat(ours.getClientIpAddress()).isEqualTo(theirs.getClientIpAddress());
+        assertThat(ours.getQueryString()).isEqualTo(theirs.getQueryString());
+        assertThat(ours.getResponseUrl()).isEqualTo(theirs.getResponseUrl());
+        Context a = ours.getContext();
+        Context b = theirs.getContext();
+        assertThat(List.of(
+                        String.valueOf(a.getTeamId()),
+                        String.valueOf(a.getEnterpriseId()),
+                        String.valueOf(a.getRequestUserId()),
+                        String.valueOf(a.getBotToken())))
+                .isEqualTo(List.of(
+                        String.valueOf(b.getTeamId()),
+                        String.valueOf(b.getEnterpriseId()),
+                        String.valueOf(b.getRequestUserId()),
+                        String.valueOf(b.getBotToken())));
+        if (ours instanceof EventRequest e) {
+            EventRequest t = (EventRequest) theirs;
+            assertThat(List.of(
+                            e.getEventType(),
+                            e.getEventTypeAndSubtype(),
+                            String.valueOf(e.getContext().getChannelId()),
+                            String.valueOf(e.getContext().getRetryNum()),
+                            String.valueOf(e.getContext().getRetryReason())))
+                    .isEqualTo(List.of(
+                            t.getEventType(),
+                            t.getEventTypeAndSubtype(),
+                            String.valueOf(t.getContext().getChannelId()),
+                            String.valueOf(t.getContext().getRetryNum()),
+                            String.valueOf(t.getContext().getRetryReason())));
+        }
+        try {
+            // Each interaction's request has its typed payload; an event's has none (its body is compared above).
+            var payload = ours.getClass().getMethod("getPayload");
+            assertThat(payload.invoke(ours)).isEqualTo(payload.invoke(theirs));
+        } catch (NoSuchMethodException e) {
+            assertThat(ours).isInstanceOf(EventRequest.class);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 }
