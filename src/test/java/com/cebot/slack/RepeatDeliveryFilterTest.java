@@ -3,6 +3,7 @@ package com.cebot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cebot.db.Deliveries;
+import com.cebot.testing.Await;
 import com.cebot.testing.TestDatabase;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -10,6 +11,7 @@ import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,20 @@ class RepeatDeliveryFilterTest {
         assertThat(handled)
                 .as("Ev1 once, and Ev2, whose first try never arrived")
                 .hasValue(2);
+    }
+
+    /** A handled id reaches the store while the bot runs, not only when it stops. */
+    @Test
+    void aHandledId_isWrittenSoonAfter_whileRunning() throws Exception {
+        Jdbi jdbi = TestDatabase.open(dir);
+        try (RepeatDeliveryFilter filter = new RepeatDeliveryFilter(jdbi, Clock.systemUTC())) {
+            filter.apply(event("Ev1", null), Response.ok(), listener);
+
+            Await.until(
+                    Duration.ofSeconds(5),
+                    "the id written",
+                    () -> jdbi.withExtension(Deliveries.class, d -> d.seen("event:Ev1")));
+        }
     }
 
     /**
