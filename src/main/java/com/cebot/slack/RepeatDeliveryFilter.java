@@ -63,7 +63,8 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
     /**
      * How long a handled id waits to be written, so that ids handled meanwhile go with it: at 200
      * events a second, written as each came, every write was one id and its SqlObject attached anew,
-     * which cost more CPU than handling the events. Slack's first retry comes later than this.
+     * which cost more CPU than handling the events. Slack sends an event again only after 3 s without
+     * its ack, well after this.
      */
     private static final Duration GATHER = Duration.ofMillis(250);
 
