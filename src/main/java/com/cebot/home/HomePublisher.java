@@ -8,6 +8,7 @@ import com.cebot.home.HomeContribution.Start;
 import com.cebot.logging.SafeErrors;
 import com.cebot.slack.BlockJson;
 import com.cebot.slack.RetryAfter;
+import com.cebot.work.Stopping;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.View;
@@ -344,14 +345,6 @@ final class HomePublisher implements StaleHomes.Listener, AutoCloseable {
     public void close() {
         // A draw under way finishes rather than being interrupted, so that a Home it took is let go
         // and the other bot processes (or the next start) need not wait out the take.
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        Stopping.gracefully(thread, CLOSE_GRACE);
     }
 }

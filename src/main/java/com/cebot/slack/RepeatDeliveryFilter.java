@@ -2,6 +2,7 @@ package com.cebot.slack;
 
 import com.cebot.db.Deliveries;
 import com.cebot.logging.SafeErrors;
+import com.cebot.work.Stopping;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.slack.api.bolt.middleware.Middleware;
@@ -19,10 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * store access for a first delivery: the ids this process handled lately are kept in memory, and
  * the store, which also knows what another process or an earlier run handled, is asked only about
  * an envelope Slack marks as a retry. Handled ids are written to the store after the ack, on a
- * thread of their own, a quarter of a second later with those handled meanwhile.
+ * thread of their own, within a quarter of a second, with those handled meanwhile.
  */
 public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
 
@@ -61,26 +61,25 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
     /** The most ids one statement records. */
     private static final int BATCH = 500;
     /**
-     * How long a handled id waits to be written, so that ids handled meanwhile go with it: at 200
+     * How often handled ids are written, those handled meanwhile together: at 200
      * events a second, written as each came, every write was one id and its SqlObject attached anew,
      * which cost more CPU than handling the events. Slack sends an event again only after 3 s without
      * its ack, well after this.
      */
     private static final Duration GATHER = Duration.ofMillis(250);
 
-    private final ScheduledThreadPoolExecutor recorder = new ScheduledThreadPoolExecutor(1, r -> {
+    private final ScheduledExecutorService recorder = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "event-ids");
         t.setDaemon(true);
         return t;
     });
     /** Handled ids not yet in the store; full, an id is remembered here only. */
     private final BlockingQueue<String> unrecorded = new ArrayBlockingQueue<>(REMEMBERED);
-    /** Whether a task to record {@link #unrecorded} is queued or running. */
-    private final AtomicBoolean recording = new AtomicBoolean();
 
     public RepeatDeliveryFilter(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        recorder.scheduleWithFixedDelay(this::record, GATHER.toMillis(), GATHER.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -105,7 +104,6 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
             // A full queue drops the write, never the event: the id is still remembered here, and a
             // listener that acts on an event keys its effect on the event id.
             unrecorded.offer(key);
-            recordSoon();
         }
         return handled;
     }
@@ -122,39 +120,16 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
         }
     }
 
-    private void recordSoon() {
-        if (!unrecorded.isEmpty() && recording.compareAndSet(false, true)) {
-            try {
-                recorder.schedule(this::record, GATHER.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException closed) {
-                // Stopping: close() writes what is left.
-                recording.set(false);
-            }
-        }
-    }
-
-    /** Writes the ids handled so far, a batch at a time; ids handled meanwhile start another round. */
+    /** Writes the ids handled so far, a batch at a time. */
     private void record() {
-        recordNow();
-        recordSoon();
-    }
-
-    private void recordNow() {
-        try {
-            List<String> keys = new ArrayList<>();
-            while (unrecorded.drainTo(keys, BATCH) > 0) {
-                try {
-                    jdbi.useExtension(Deliveries.class, d -> d.insertAllIfAbsent(keys, clock.instant()));
-                } catch (RuntimeException e) {
-                    log.warn(
-                            "Could not record {} handled event(s) in the store: {}",
-                            keys.size(),
-                            SafeErrors.describe(e));
-                }
-                keys.clear();
+        List<String> keys = new ArrayList<>();
+        while (unrecorded.drainTo(keys, BATCH) > 0) {
+            try {
+                jdbi.useExtension(Deliveries.class, d -> d.insertAllIfAbsent(keys, clock.instant()));
+            } catch (RuntimeException e) {
+                log.warn("Could not record {} handled event(s) in the store: {}", keys.size(), SafeErrors.describe(e));
             }
-        } finally {
-            recording.set(false);
+            keys.clear();
         }
     }
 
@@ -178,14 +153,8 @@ public final class RepeatDeliveryFilter implements Middleware, AutoCloseable {
     /** Writes what is queued, then stops; the store closes after this. */
     @Override
     public void close() {
-        // A round still gathering is not waited for: what it would write is written here.
-        recorder.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        recorder.shutdown();
-        try {
-            recorder.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        recordNow();
+        // The next round is not waited for: what it would write is written here.
+        Stopping.gracefully(recorder, Duration.ofSeconds(5));
+        record();
     }
 }

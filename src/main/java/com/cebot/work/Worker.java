@@ -85,16 +85,8 @@ final class Worker implements AutoCloseable {
 
     void close(Duration grace) {
         started = false;
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("{} still busy after {} ms; interrupting it", name, grace.toMillis());
-                thread.shutdownNow();
-                thread.awaitTermination(1, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (!Stopping.gracefully(thread, grace)) {
+            log.warn("{} still busy after {} ms; interrupting it", name, grace.toMillis());
         }
     }
 }

@@ -9,6 +9,7 @@ import com.cebot.testing.Await;
 import com.cebot.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,18 @@ final class SdrWorkspace implements AutoCloseable {
 
     SdrWorkspace(Path dir, String sdrSettings, String roster) {
         harness = BotHarness.create(dir, clock);
-        for (String user : List.of(SDR, CE1, CE2, CE3, CE4, MANAGER)) {
+        seed(harness, sdrSettings, roster);
+    }
+
+    /**
+     * This workspace's people, group and settings in {@code harness}: {@code sdrSettings} go under
+     * {@code sdr_collab}, {@code more} at the top level (a roster, say); {@code moreUsers} join the
+     * people.
+     */
+    static void seed(BotHarness harness, String sdrSettings, String more, String... moreUsers) {
+        List<String> people = new ArrayList<>(List.of(SDR, CE1, CE2, CE3, CE4, MANAGER));
+        people.addAll(List.of(moreUsers));
+        for (String user : people) {
             harness.slack.addUser(user, user.substring(2).toLowerCase(), "America/Los_Angeles");
         }
         harness.slack.addUserGroup(SdrIds.GROUP, "ce-sdr-collab", List.of(CE1, CE2, CE3, CE4));
@@ -52,7 +64,7 @@ final class SdrWorkspace implements AutoCloseable {
                   escalate_to: %s
                 %s
                 %s
-                """.formatted(BotHarness.HEAD, MANAGER, sdrSettings.indent(2).stripTrailing(), roster));
+                """.formatted(BotHarness.HEAD, MANAGER, sdrSettings.indent(2).stripTrailing(), more));
     }
 
     SdrWorkspace started() {

@@ -414,26 +414,12 @@ final class ThreeInstancesSharedWorkIT {
     /** As {@link #startThree()}, with more top-level settings (a roster, say). */
     private List<ChildBot> startThree(String moreSettings) {
         harness = bots.harness();
-        for (String user : List.of(SDR, SDR2, CE1, CE2, CE3, CE4, MANAGER)) {
-            harness.slack.addUser(user, user.substring(2).toLowerCase(), "America/Los_Angeles");
-        }
-        harness.slack.addUserGroup(SdrIds.GROUP, "ce-sdr-collab", CES);
-        harness.writeConfig("""
-                channels:
-                  customer_support: customer-support
-                  ce: "#ce"
-                  ce_internal: ce-internal
-                support:
-                  head_of_support: %s
-                schedule:
-                  time_zone: America/Los_Angeles
+        SdrWorkspace.seed(harness, """
+                max_open_per_person: 100
+                questions_per_minute: 1000""", """
                 home:
                   refresh_seconds: 1
-                sdr_collab:
-                  escalate_to: %s
-                  max_open_per_person: 100
-                  questions_per_minute: 1000
-                """.formatted(BotHarness.HEAD, MANAGER) + moreSettings);
+                """ + moreSettings, SDR2);
         List<ChildBot> three = List.of(bots.start("a"), bots.start("b"), bots.start("c"));
         harness.slack.awaitConnections(3, WAIT);
         harness.slack.deliverRoundRobin(true);
