@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.Context;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
@@ -92,6 +93,34 @@ final class BoltRequestsTest {
                 .isInstanceOf(IOException.class);
     }
 
+    /**
+     * Bolt's constructor reads a submission's team and enterprise from wherever the payload has
+     * them, in an order; the request made without it reads them from the same places.
+     */
+    @Test
+    void aSubmission_fromAnotherWorkspaceOrAFunction_hasTheContextBoltsConstructorGives() throws IOException {
+        List<String> payloads = List.of("""
+                {"type": "view_submission", "enterprise": {"id": "E1"}, "team": {"id": "T1", "enterprise_id": "E2"},
+                 "user": {"id": "U1", "team_id": "T3"},
+                 "view": {"id": "V1", "type": "modal", "callback_id": "cb", "team_id": "T4",
+                  "app_installed_team_id": "T5", "state": {"values": {}}},
+                 "response_urls": [{"block_id": "b", "action_id": "a", "channel_id": "C1",
+                  "response_url": "https://hooks.example/1"}]}""", """
+                {"type": "view_submission", "team": {"enterprise_id": "E2"}, "user": {"id": "U1", "team_id": "T3"},
+                 "view": {"id": "V1", "type": "modal", "callback_id": "cb", "team_id": "T4"},
+                 "bot_access_token": "xwfp-1", "function_data": {"execution_id": "Fx1"}}""", """
+                {"type": "view_submission", "user": {"id": "U1", "team_id": "T3"},
+                 "view": {"id": "V1", "type": "modal", "callback_id": "cb"}}""");
+        int envelope = 30;
+        for (String payload : payloads) {
+            String frame = "{\"envelope_id\": \"e" + envelope++ + "\", \"type\": \"interactive\", \"payload\": "
+                    + payload + "}";
+            Request<?> ours = requests.parse(frame);
+            assertThat(ours).isInstanceOf(ViewSubmissionRequest.class);
+            assertSame(ours, sdk.parse(frame).getBoltRequest());
+        }
+    }
+
     /** The payloads that come in numbers, and those near them that Bolt's parser tells apart. */
     @Test
     void everyKindOfPayload_isTheRequestBoltsParserMakes() throws IOException {
@@ -150,6 +179,17 @@ final class BoltRequestsTest {
                         String.valueOf(b.getEnterpriseId()),
                         String.valueOf(b.getRequestUserId()),
                         String.valueOf(b.getBotToken())));
+        if (ours instanceof ViewSubmissionRequest s) {
+            ViewSubmissionContext t = ((ViewSubmissionRequest) theirs).getContext();
+            assertThat(List.of(
+                            String.valueOf(s.getContext().getResponseUrls()),
+                            String.valueOf(s.getContext().getFunctionBotAccessToken()),
+                            String.valueOf(s.getContext().getFunctionExecutionId())))
+                    .isEqualTo(List.of(
+                            String.valueOf(t.getResponseUrls()),
+                            String.valueOf(t.getFunctionBotAccessToken()),
+                            String.valueOf(t.getFunctionExecutionId())));
+        }
         if (ours instanceof EventRequest e) {
             EventRequest t = (EventRequest) theirs;
             assertThat(List.of(
