@@ -106,10 +106,10 @@ public final class WorkQueue implements AutoCloseable {
     /** @return for each of {@code works}, in order, whether it was added (false: its key was there) */
     private List<Boolean> addAll(Handle handle, List<NewWork> works) {
         Instant now = clock.instant();
-        int[] added = handle.attach(WorkRepository.class)
+        int[] added = handle.attach(WorkInserts.class)
                 .insert(
                         name,
-                        works.stream().map(w -> WorkRepository.Row.of(w, now)).toList(),
+                        works.stream().map(w -> WorkInserts.Row.of(w, now)).toList(),
                         now);
         if (handle.isInTransaction()) {
             handle.afterCommit(worker::wake);
@@ -128,7 +128,7 @@ public final class WorkQueue implements AutoCloseable {
      * someone else posted) under {@code key}, so that rows can wait on it and read its result.
      */
     public void addDone(Handle handle, String key, String kind, String result) {
-        handle.attach(WorkRepository.class).insertDone(name, key, kind, result, clock.instant());
+        handle.attach(WorkInserts.class).insertDone(name, key, kind, result, clock.instant());
     }
 
     /**
@@ -218,12 +218,12 @@ public final class WorkQueue implements AutoCloseable {
 
     /** Cancels the row if it has not finished; a finished or unknown key is left alone. */
     public void cancel(Handle handle, String key) {
-        handle.attach(WorkRepository.class).cancel(name, key, clock.instant());
+        handle.attach(WorkInserts.class).cancel(name, key, clock.instant());
     }
 
     /** Cancels every unfinished row of {@code kind} about {@code ref}. */
     public void cancelAll(Handle handle, String kind, String ref) {
-        handle.attach(WorkRepository.class).cancelAll(name, kind, ref, clock.instant());
+        handle.attach(WorkInserts.class).cancelAll(name, kind, ref, clock.instant());
     }
 
     /** pending, done, failed or cancelled. */
@@ -457,8 +457,7 @@ public final class WorkQueue implements AutoCloseable {
         boolean recorded;
         try {
             recorded = jdbi.inTransaction(h -> {
-                if (h.attach(WorkRepository.class).markDone(item.id(), owner.id(), done.result(), clock.instant())
-                        != 1) {
+                if (h.attach(WorkOutcomes.class).markDone(item.id(), owner.id(), done.result(), clock.instant()) != 1) {
                     return false;
                 }
                 done.commit().run(h);
@@ -533,7 +532,7 @@ public final class WorkQueue implements AutoCloseable {
         }
         Instant next = clock.instant().plus(wait);
         jdbi.useExtension(
-                WorkRepository.class,
+                WorkOutcomes.class,
                 r -> r.markRetry(item.id(), owner.id(), next, retry.error(), retry.uncertain(), counted));
         // One line for each failed attempt; an overlap with another transaction, the normal way on
         // under load from several processes, at INFO.
@@ -560,7 +559,7 @@ public final class WorkQueue implements AutoCloseable {
         Instant now = clock.instant();
         try {
             jdbi.useTransaction(h -> {
-                if (h.attach(WorkRepository.class).markFailed(item.id(), owner.id(), error, counted, now) == 1
+                if (h.attach(WorkOutcomes.class).markFailed(item.id(), owner.id(), error, counted, now) == 1
                         && handler != null) {
                     handler.failed(h, item, error);
                 }
@@ -571,12 +570,12 @@ public final class WorkQueue implements AutoCloseable {
                     name,
                     item.key(),
                     SafeErrors.scrubbed(e));
-            jdbi.useExtension(WorkRepository.class, r -> r.markFailed(item.id(), owner.id(), error, counted, now));
+            jdbi.useExtension(WorkOutcomes.class, r -> r.markFailed(item.id(), owner.id(), error, counted, now));
         }
     }
 
     private void release(WorkItem item) {
-        jdbi.useExtension(WorkRepository.class, r -> r.release(item.id(), owner.id()));
+        jdbi.useExtension(WorkOutcomes.class, r -> r.release(item.id(), owner.id()));
     }
 
     /**

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The {@code work} table. Every write that finishes an attempt names the lease owner, so a process
@@ -17,53 +14,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(WorkItem.class)
 interface WorkRepository {
-
-    /**
-     * Adds rows that are not there yet; a key already in the queue is left alone. @return 1 for each
-     * row added, 0 for each key already there, in the order of {@code rows}: a shared transaction of
-     * forms is one prepared statement, where a statement each was most of what storing them cost
-     */
-    @SqlBatch("""
-            INSERT INTO work (queue, work_key, kind, ref, topic, payload, for_user, person, after_key, due_at, created_at)
-            VALUES (:queue, :r.key, :r.kind, :r.ref, :r.topic, :r.payload, :r.forUser, :r.person, :r.afterKey,
-                    :r.dueAt, :now)
-            ON CONFLICT (queue, work_key) DO NOTHING
-            """)
-    int[] insert(String queue, @BindMethods("r") List<Row> rows, Instant now);
-
-    /** A row to add, with the defaults of {@link NewWork} filled in. */
-    record Row(
-            String key,
-            String kind,
-            String ref,
-            String topic,
-            String payload,
-            String forUser,
-            String person,
-            String afterKey,
-            Instant dueAt) {
-
-        static Row of(NewWork work, Instant now) {
-            return new Row(
-                    work.key(),
-                    work.kind(),
-                    work.ref(),
-                    work.topic(),
-                    work.payload(),
-                    work.forUser(),
-                    work.person() == null ? work.forUser() : work.person(),
-                    work.afterKey(),
-                    work.dueAt() == null ? now : work.dueAt());
-        }
-    }
-
-    /** A row that is finished as it is added: something done elsewhere that other rows may wait on. */
-    @SqlUpdate("""
-            INSERT INTO work (queue, work_key, kind, status, result, due_at, created_at, done_at)
-            VALUES (:queue, :key, :kind, 'done', :result, :now, :now, :now)
-            ON CONFLICT (queue, work_key) DO NOTHING
-            """)
-    int insertDone(String queue, String key, String kind, String result, Instant now);
 
     /**
      * Claims up to {@code limit} due rows for {@code owner} until {@code until}, in one statement, so
@@ -184,27 +134,6 @@ interface WorkRepository {
     @SqlQuery("SELECT DISTINCT kind FROM work WHERE queue = :queue AND status = 'pending' AND due_at <= :now")
     List<String> dueKinds(String queue, Instant now);
 
-    @SqlUpdate("""
-            UPDATE work SET status = 'done', done_at = :now, result = :result, last_error = NULL, uncertain = 0,
-                            attempt_open = 0, lease_owner = NULL, lease_until = NULL
-            WHERE id = :id AND lease_owner = :owner AND status = 'pending'
-            """)
-    int markDone(long id, String owner, String result, Instant now);
-
-    @SqlUpdate("""
-            UPDATE work SET due_at = :dueAt, last_error = :error, uncertain = :uncertain,
-                            attempts = attempts + :counted, attempt_open = 0, lease_owner = NULL, lease_until = NULL
-            WHERE id = :id AND lease_owner = :owner AND status = 'pending'
-            """)
-    int markRetry(long id, String owner, Instant dueAt, String error, boolean uncertain, int counted);
-
-    @SqlUpdate("""
-            UPDATE work SET status = 'failed', done_at = :now, last_error = :error, attempts = attempts + :counted,
-                            attempt_open = 0, lease_owner = NULL, lease_until = NULL
-            WHERE id = :id AND lease_owner = :owner AND status = 'pending'
-            """)
-    int markFailed(long id, String owner, String error, int counted, Instant now);
-
     /** Extends the claim on rows still held by {@code owner}; returns their ids. */
     @SqlQuery("""
             UPDATE work SET lease_until = :until
@@ -212,25 +141,6 @@ interface WorkRepository {
             RETURNING id
             """)
     List<Long> renew(@BindList("ids") Collection<Long> ids, String owner, Instant until);
-
-    /** Gives a claimed row back untouched (stopping before its turn came). */
-    @SqlUpdate("""
-            UPDATE work SET attempt_open = 0, lease_owner = NULL, lease_until = NULL
-            WHERE id = :id AND lease_owner = :owner AND status = 'pending'
-            """)
-    int release(long id, String owner);
-
-    @SqlUpdate("""
-            UPDATE work SET status = 'cancelled', done_at = :now
-            WHERE queue = :queue AND work_key = :key AND status = 'pending'
-            """)
-    int cancel(String queue, String key, Instant now);
-
-    @SqlUpdate("""
-            UPDATE work SET status = 'cancelled', done_at = :now
-            WHERE queue = :queue AND kind = :kind AND ref = :ref AND status = 'pending'
-            """)
-    int cancelAll(String queue, String kind, String ref, Instant now);
 
     @SqlQuery("SELECT status FROM work WHERE queue = :queue AND work_key = :key")
     Optional<String> status(String queue, String key);
