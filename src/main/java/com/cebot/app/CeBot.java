@@ -27,9 +27,11 @@ import com.cebot.slack.UnhandledInteractions;
 import com.cebot.slack.UserGroupChanges;
 import com.cebot.slack.Workspace;
 import com.cebot.slack.WorkspaceLookup;
+import com.cebot.slack.socket.InHand;
 import com.cebot.slack.socket.SocketModeConnection;
 import com.cebot.slack.socket.SocketTiming;
 import com.cebot.work.Backoff;
+import com.cebot.work.GiveWay;
 import com.cebot.work.Owner;
 import com.cebot.work.Processes;
 import com.cebot.work.QueueLevels;
@@ -158,13 +160,15 @@ public final class CeBot implements AutoCloseable {
         resources.add(processes::stopped);
         // Hellos may be hours apart; `status` tells a live process by its beats.
         resources.add(processes.beatEvery(HEARTBEAT));
-        WorkQueue inboxQueue = queue("inbox", jdbi, clock, owner, tuning.inbox(), resources);
-        WorkQueue outboxQueue = queue("outbox", jdbi, clock, owner, tuning.outbox(), resources);
-        WorkQueue jobQueue = queue("job", jdbi, clock, owner, tuning.jobs(), resources);
+        // Envelopes in hand, which the queues and the work after an ack give way to.
+        InHand inHand = new InHand(InHand.MOMENT);
+        WorkQueue inboxQueue = queue("inbox", jdbi, clock, owner, tuning.inbox(), inHand, resources);
+        WorkQueue outboxQueue = queue("outbox", jdbi, clock, owner, tuning.outbox(), inHand, resources);
+        WorkQueue jobQueue = queue("job", jdbi, clock, owner, tuning.jobs(), inHand, resources);
         Outbox outbox = new Outbox(
                 outboxQueue, methods, tuning.slackTimeout(), new BotIdentity(auth.getUserId(), auth.getBotId()));
         Scheduler scheduler = new Scheduler(jobQueue);
-        Background background = new Background(tuning.afterAckThreads(), 10_000);
+        Background background = new Background(tuning.afterAckThreads(), 10_000, inHand);
         resources.add(background);
 
         App app = boltApp(
@@ -222,7 +226,14 @@ public final class CeBot implements AutoCloseable {
                 .start();
 
         SocketModeConnection socket = new SocketModeConnection(
-                app, secrets.appToken(), tuning.envelopeThreads(), tuning.socket(), clock, processes::hello, meters);
+                app,
+                secrets.appToken(),
+                tuning.envelopeThreads(),
+                tuning.socket(),
+                clock,
+                processes::hello,
+                meters,
+                inHand);
         // Last in, so first closed: running handlers send their acks while the store is still open.
         resources.add(socket);
         try {
@@ -270,8 +281,9 @@ public final class CeBot implements AutoCloseable {
             Clock clock,
             Owner owner,
             WorkQueue.Settings settings,
+            GiveWay giveWay,
             List<AutoCloseable> resources) {
-        WorkQueue queue = new WorkQueue(name, jdbi, clock, owner, settings);
+        WorkQueue queue = new WorkQueue(name, jdbi, clock, owner, settings, giveWay);
         resources.add(queue);
         return queue;
     }

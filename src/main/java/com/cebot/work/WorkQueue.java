@@ -75,14 +75,15 @@ public final class WorkQueue implements AutoCloseable {
     private volatile boolean closing;
     private Instant lastUnhandledCheck;
 
-    public WorkQueue(String name, Jdbi jdbi, Clock clock, Owner owner, Settings settings) {
+    /** @param giveWay called before each pass over due work */
+    public WorkQueue(String name, Jdbi jdbi, Clock clock, Owner owner, Settings settings, GiveWay giveWay) {
         this.name = name;
         this.jdbi = jdbi;
         this.clock = clock;
         this.owner = owner;
         this.settings = settings;
         this.outage = StoreOutage.of(jdbi);
-        this.worker = new Worker(name, settings.poll(), this::runOnce, outage);
+        this.worker = new Worker(name, settings.poll(), this::runOnce, outage, giveWay);
     }
 
     public String name() {

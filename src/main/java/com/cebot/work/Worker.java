@@ -25,6 +25,7 @@ final class Worker implements AutoCloseable {
     private final Duration poll;
     private final IntSupplier pass;
     private final StoreOutage outage;
+    private final GiveWay giveWay;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private volatile boolean started;
@@ -32,12 +33,14 @@ final class Worker implements AutoCloseable {
     /**
      * @param pass one pass over due work, returning how many items it took up
      * @param outage told whether the store answered each pass
+     * @param giveWay called before each pass
      */
-    Worker(String name, Duration poll, IntSupplier pass, StoreOutage outage) {
+    Worker(String name, Duration poll, IntSupplier pass, StoreOutage outage, GiveWay giveWay) {
         this.name = name;
         this.poll = poll;
         this.pass = pass;
         this.outage = outage;
+        this.giveWay = giveWay;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -64,9 +67,10 @@ final class Worker implements AutoCloseable {
     private void drain() {
         runQueued.set(false);
         try {
-            while (pass.getAsInt() > 0) {
-                // more may have come due while this pass ran
-            }
+            // Again while a pass finds work: more may have come due while it ran.
+            do {
+                giveWay.giveWay();
+            } while (pass.getAsInt() > 0);
             outage.answered();
         } catch (Throwable e) {
             // A pass fails only when the store itself does; rows failing are handled inside it. A

@@ -74,7 +74,8 @@ final class OutboxTest {
                 jdbi,
                 Clock.systemUTC(),
                 Owner.ofThisProcess(),
-                new WorkQueue.Settings(20, Duration.ofMillis(50), Duration.ofSeconds(30), backoff));
+                new WorkQueue.Settings(20, Duration.ofMillis(50), Duration.ofSeconds(30), backoff),
+                () -> {});
         Outbox o = new Outbox(
                 queue, methods, Duration.ofMillis(500), new BotIdentity(SlackFake.BOT_USER_ID, SlackFake.BOT_ID));
         o.register("test", new DeliveryHook() {

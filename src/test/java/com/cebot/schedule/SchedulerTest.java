@@ -68,7 +68,8 @@ final class SchedulerTest {
                 store,
                 clock,
                 Owner.ofThisProcess(),
-                new WorkQueue.Settings(50, POLL, Duration.ofSeconds(30), TestQueues.BACKOFF));
+                new WorkQueue.Settings(50, POLL, Duration.ofSeconds(30), TestQueues.BACKOFF),
+                () -> {});
         Scheduler scheduler = new Scheduler(queue);
         queues.put(scheduler, queue);
         return scheduler;

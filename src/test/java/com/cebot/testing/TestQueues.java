@@ -2,6 +2,7 @@ package com.cebot.testing;
 
 import com.cebot.inbox.Inbox;
 import com.cebot.work.Backoff;
+import com.cebot.work.GiveWay;
 import com.cebot.work.Owner;
 import com.cebot.work.WorkQueue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,11 +28,17 @@ public final class TestQueues {
     }
 
     public static WorkQueue queue(String name, Jdbi jdbi, Clock clock, Owner owner, Backoff backoff) {
+        return queue(name, jdbi, clock, owner, backoff, () -> {});
+    }
+
+    /** @param giveWay what the queue calls before each pass */
+    public static WorkQueue queue(String name, Jdbi jdbi, Clock clock, Owner owner, Backoff backoff, GiveWay giveWay) {
         return new WorkQueue(
                 name,
                 jdbi,
                 clock,
                 owner,
-                new WorkQueue.Settings(50, Duration.ofMillis(50), Duration.ofSeconds(30), backoff));
+                new WorkQueue.Settings(50, Duration.ofMillis(50), Duration.ofSeconds(30), backoff),
+                giveWay);
     }
 }

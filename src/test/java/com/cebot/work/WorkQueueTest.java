@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import com.cebot.db.Deadline;
 import com.cebot.db.StoreOutage;
+import com.cebot.testing.Await;
 import com.cebot.testing.LogCapture;
 import com.cebot.testing.MutableClock;
 import com.cebot.testing.QueryPlans;
@@ -22,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -56,7 +58,10 @@ final class WorkQueueTest {
     }
 
     private WorkQueue queue(Owner owner) {
-        WorkQueue queue = TestQueues.queue("job", jdbi, clock, owner, TestQueues.BACKOFF);
+        return handled(TestQueues.queue("job", jdbi, clock, owner, TestQueues.BACKOFF));
+    }
+
+    private WorkQueue handled(WorkQueue queue) {
         queue.register("task", new WorkHandler() {
             @Override
             public Outcome handle(WorkItem item, Instant now) {
@@ -109,6 +114,33 @@ final class WorkQueueTest {
                 .bind("key", key)
                 .mapToMap()
                 .one());
+    }
+
+    /** A queue's passes give way first (to the envelopes in hand, in the bot), each one. */
+    @Test
+    void eachPass_startsOnceTheQueueHasGivenWay() throws InterruptedException {
+        Semaphore way = new Semaphore(0);
+        AtomicInteger asked = new AtomicInteger();
+        WorkQueue queue =
+                handled(TestQueues.queue("job", jdbi, clock, Owner.ofThisProcess(), TestQueues.BACKOFF, () -> {
+                    asked.incrementAndGet();
+                    way.acquireUninterruptibly();
+                }));
+        queue.start();
+        try {
+            Await.until(Duration.ofSeconds(5), "the queue's first pass giving way", () -> asked.get() == 1);
+            add(queue, "a", "ok");
+            assertThat(asked).hasValue(1);
+            assertThat(done).isEmpty();
+
+            way.release();
+
+            Await.until(Duration.ofSeconds(5), "the row handled once the pass went ahead", () -> done.contains("a"));
+            Await.until(Duration.ofSeconds(5), "the next pass giving way", () -> asked.get() == 2);
+        } finally {
+            way.release(1_000);
+            queue.close();
+        }
     }
 
     /** Forms stored before their acks, many at once: each is stored once and learns whether it was new. */

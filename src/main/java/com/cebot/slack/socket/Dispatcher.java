@@ -41,15 +41,15 @@ final class Dispatcher {
     private final Acks acks;
     private final EnvelopeHandler envelopes;
     private final ThreadPoolExecutor workers;
-    /** Envelopes taken and not finished, over all sockets; drain() waits for zero. */
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final InHand inHand;
 
     private final AtomicInteger dropped = new AtomicInteger();
     private volatile boolean accepting = true;
 
     /** @param app the Bolt app whose listeners handle the envelopes */
-    Dispatcher(App app, int threads, Control control, SocketMeters meters) {
+    Dispatcher(App app, int threads, Control control, SocketMeters meters, InHand inHand) {
         this.control = control;
+        this.inHand = inHand;
         this.meters = meters;
         this.acks = new Acks(GsonFactory.createSnakeCase(app.slack().getConfig()), control::current, meters);
         this.envelopes = new EnvelopeHandler(app, acks, meters);
@@ -77,7 +77,7 @@ final class Dispatcher {
      */
     void frame(Link link, String message) {
         long arrived = System.nanoTime();
-        inFlight.incrementAndGet();
+        inHand.taken();
         link.taken();
         FrameHeader header = FrameHeader.read(message);
         if (header.isEnvelope()) {
@@ -117,22 +117,8 @@ final class Dispatcher {
      * before the sockets close. Returns how many are still running.
      */
     int drain(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (inFlight) {
-            while (inFlight.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(inFlight, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        int stillRunning = inFlight.get();
+        inHand.awaitNone(timeout);
+        int stillRunning = inHand.count();
         if (stillRunning > 0) {
             envelopes.cutShort();
             log.warn(
@@ -177,10 +163,6 @@ final class Dispatcher {
 
     private void finished(Link link) {
         link.finished();
-        if (inFlight.decrementAndGet() == 0) {
-            synchronized (inFlight) {
-                inFlight.notifyAll();
-            }
-        }
+        inHand.finished();
     }
 }

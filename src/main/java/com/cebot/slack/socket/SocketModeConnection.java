@@ -67,6 +67,7 @@ public final class SocketModeConnection implements AutoCloseable {
      * @param onHello told the time of every {@code hello} Slack sends (on a worker thread), before
      *     {@link #start()} can return on it
      * @param meters where envelopes, acks and reconnects are counted
+     * @param inHand counts the envelopes taken and not yet finished
      */
     public SocketModeConnection(
             App app,
@@ -75,13 +76,14 @@ public final class SocketModeConnection implements AutoCloseable {
             SocketTiming timing,
             Clock clock,
             Consumer<Instant> onHello,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            InHand inHand) {
         SocketMeters counted = new SocketMeters(meters);
         this.app = app;
         this.timing = timing;
         this.opener = new Opener(app.slack(), appToken, timing, new Wiring());
         this.supervisor = new Supervisor(opener, timing, clock, onHello, counted);
-        this.dispatcher = new Dispatcher(app, threads, supervisor, counted);
+        this.dispatcher = new Dispatcher(app, threads, supervisor, counted, inHand);
         counted.watch(supervisor);
     }
 

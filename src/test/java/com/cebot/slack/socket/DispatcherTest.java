@@ -106,7 +106,7 @@ final class DispatcherTest {
             throw new IllegalStateException("could not read " + req.getPayload().getText());
         });
         app.start();
-        dispatcher = new Dispatcher(app, 4, control, new SocketMeters(meters));
+        dispatcher = new Dispatcher(app, 4, control, new SocketMeters(meters), new InHand(InHand.MOMENT));
         opener = new Opener(slack, SlackFake.APP_TOKEN, TIMING, new Link.Events() {
             @Override
             public void frame(Link link, String message) {

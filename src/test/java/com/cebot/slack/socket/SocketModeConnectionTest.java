@@ -121,8 +121,8 @@ final class SocketModeConnectionTest {
     }
 
     private SocketModeConnection connection(String appToken, SocketTiming timing) {
-        SocketModeConnection connection =
-                new SocketModeConnection(app, appToken, 4, timing, Clock.systemUTC(), hellos::add, meters);
+        SocketModeConnection connection = new SocketModeConnection(
+                app, appToken, 4, timing, Clock.systemUTC(), hellos::add, meters, new InHand(InHand.MOMENT));
         connections.add(connection);
         return connection;
     }
