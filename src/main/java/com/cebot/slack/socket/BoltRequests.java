@@ -32,7 +32,6 @@ final class BoltRequests {
 
     private final AppConfig config;
     private final SlackRequestParser parser;
-    private final SubmissionRequests submissions = new SubmissionRequests();
 
     BoltRequests(AppConfig config) {
         this.config = config;
@@ -95,7 +94,7 @@ final class BoltRequests {
      * with a {@code command} is a slash command whatever its type; a submission of a workflow step,
      * or a step's execution event, has a request class of its own.
      */
-    private Request<?> known(String payload, Kind kind, RequestHeaders headers) {
+    private static Request<?> known(String payload, Kind kind, RequestHeaders headers) {
         if (kind.command() || kind.type() == null) {
             return null;
         }
@@ -107,7 +106,7 @@ final class BoltRequests {
             case "view_submission" ->
                 kind.viewType() == null || kind.viewType().equals("workflow_step")
                         ? null
-                        : submissions.request(payload, headers);
+                        : SubmissionRequests.request(payload, headers);
             case "shortcut" -> new GlobalShortcutRequest(payload, payload, headers);
             case "block_actions" -> new BlockActionRequest(payload, payload, headers);
             case "block_suggestion" -> new BlockSuggestionRequest(payload, payload, headers);

@@ -25,8 +25,13 @@ import org.objenesis.instantiator.ObjectInstantiator;
  */
 final class SubmissionRequests {
 
-    private final Gson gson = GsonFactory.createSnakeCase();
-    private final Fields fields = Fields.find();
+    private SubmissionRequests() {}
+
+    /** Found with the first submission rather than on the start's way to its socket. */
+    private static final class Kept {
+        static final Gson GSON = GsonFactory.createSnakeCase();
+        static final Fields FIELDS = Fields.find();
+    }
 
     /** The fields the constructors set, found once. */
     private record Fields(
@@ -58,8 +63,9 @@ final class SubmissionRequests {
         }
     }
 
-    ViewSubmissionRequest request(String payloadBody, RequestHeaders headers) {
-        ViewSubmissionPayload payload = gson.fromJson(payloadBody, ViewSubmissionPayload.class);
+    static ViewSubmissionRequest request(String payloadBody, RequestHeaders headers) {
+        Fields fields = Kept.FIELDS;
+        ViewSubmissionPayload payload = Kept.GSON.fromJson(payloadBody, ViewSubmissionPayload.class);
         ViewSubmissionRequest request = fields.blank().newInstance();
         ViewSubmissionContext context = new ViewSubmissionContext();
         try {
