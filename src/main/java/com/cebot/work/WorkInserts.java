@@ -15,43 +15,19 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface WorkInserts {
 
     /**
-     * Adds rows that are not there yet; a key already in the queue is left alone. @return 1 for each
-     * row added, 0 for each key already there, in the order of {@code rows}: a shared transaction of
-     * forms is one prepared statement, where a statement each was most of what storing them cost
+     * Adds rows that are not there yet; a key already in the queue is left alone. A row's person is
+     * its {@code forUser} when it names none, and it is due now when it names no time. @return 1 for
+     * each row added, 0 for each key already there, in the order of {@code works}: a shared
+     * transaction of forms is one prepared statement, where a statement each was most of what storing
+     * them cost
      */
     @SqlBatch("""
             INSERT INTO work (queue, work_key, kind, ref, topic, payload, for_user, person, after_key, due_at, created_at)
-            VALUES (:queue, :r.key, :r.kind, :r.ref, :r.topic, :r.payload, :r.forUser, :r.person, :r.afterKey,
-                    :r.dueAt, :now)
+            VALUES (:queue, :w.key, :w.kind, :w.ref, :w.topic, :w.payload, :w.forUser,
+                    COALESCE(:w.person, :w.forUser), :w.afterKey, COALESCE(:w.dueAt, :now), :now)
             ON CONFLICT (queue, work_key) DO NOTHING
             """)
-    int[] insert(String queue, @BindMethods("r") List<Row> rows, Instant now);
-
-    /** A row to add, with the defaults of {@link NewWork} filled in. */
-    record Row(
-            String key,
-            String kind,
-            String ref,
-            String topic,
-            String payload,
-            String forUser,
-            String person,
-            String afterKey,
-            Instant dueAt) {
-
-        static Row of(NewWork work, Instant now) {
-            return new Row(
-                    work.key(),
-                    work.kind(),
-                    work.ref(),
-                    work.topic(),
-                    work.payload(),
-                    work.forUser(),
-                    work.person() == null ? work.forUser() : work.person(),
-                    work.afterKey(),
-                    work.dueAt() == null ? now : work.dueAt());
-        }
-    }
+    int[] insert(String queue, @BindMethods("w") List<NewWork> works, Instant now);
 
     /** A row that is finished as it is added: something done elsewhere that other rows may wait on. */
     @SqlUpdate("""

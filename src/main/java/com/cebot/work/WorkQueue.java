@@ -106,12 +106,7 @@ public final class WorkQueue implements AutoCloseable {
 
     /** @return for each of {@code works}, in order, whether it was added (false: its key was there) */
     private List<Boolean> addAll(Handle handle, List<NewWork> works) {
-        Instant now = clock.instant();
-        int[] added = handle.attach(WorkInserts.class)
-                .insert(
-                        name,
-                        works.stream().map(w -> WorkInserts.Row.of(w, now)).toList(),
-                        now);
+        int[] added = handle.attach(WorkInserts.class).insert(name, works, clock.instant());
         if (handle.isInTransaction()) {
             handle.afterCommit(worker::wake);
         } else {
